@@ -1,0 +1,9 @@
+DROP TABLE audit_events;
+DROP TABLE outbox;
+DROP TABLE jobs;
+DROP TABLE login_failures;
+DROP TABLE invitations;
+DROP TABLE setup_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE settings;

@@ -1,0 +1,23 @@
+//! The vocabulary of Rapport: validated types for the things the product
+//! talks about. Nothing here does I/O; everything here can be trusted once
+//! constructed ("parse, don't validate").
+
+pub mod job;
+pub mod job_review;
+pub mod user;
+
+/// A problem with one field of some input, phrased for the person who typed it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Rapport: a self-hosted hiring pipeline for customer-support teams.
+
+pub mod domain;
