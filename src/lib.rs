@@ -1,3 +1,16 @@
 //! Rapport: a self-hosted hiring pipeline for customer-support teams.
+//!
+//! Layers, top to bottom: `web` (HTTP) → `mail` → `db` → `domain`.
+//! `domain` knows nothing of I/O; nothing below `web` knows about HTTP.
 
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
 pub mod domain;
+pub mod mail;
+pub mod security;
+pub mod startup;
+pub mod telemetry;
+pub mod templates;
+pub mod web;

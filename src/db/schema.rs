@@ -92,7 +92,6 @@ diesel::table! {
         pass_mark -> Integer,
         decision_rule -> Text,
         valid_through -> Nullable<Timestamp>,
-        created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
@@ -128,5 +127,3 @@ diesel::table! {
     }
 }
 
-diesel::joinable!(sessions -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(users, sessions, jobs, invitations);

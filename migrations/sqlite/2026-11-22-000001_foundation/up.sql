@@ -76,7 +76,6 @@ CREATE TABLE jobs (
     pass_mark INTEGER NOT NULL,
     decision_rule TEXT NOT NULL,
     valid_through TIMESTAMP,
-    created_by TEXT NOT NULL REFERENCES users(id),
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL,
     published_at TIMESTAMP,

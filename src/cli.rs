@@ -1,0 +1,120 @@
+//! The command line: `rapport` (serve), `migrate`, `user add`, `demo`.
+
+use std::io::Read;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+
+use crate::config::Settings;
+use crate::db;
+use crate::domain::user::{EmailAddress, NewPassword, PersonName, Role};
+use crate::security::password;
+use crate::startup::{open_database, Application};
+
+#[derive(Parser)]
+#[command(name = "rapport", version, about = "A self-hosted hiring pipeline for customer-support teams")]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run the web application (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Load a sample company with two published support jobs.
+    Demo,
+}
+
+#[derive(Subcommand)]
+pub enum UserAction {
+    /// Create a staff account; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "interviewer")]
+        role: String,
+        /// Read the password from standard input (required: passwords never go on the command line).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+pub fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    crate::telemetry::init(&cli.settings.log);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(cli.settings),
+        Command::Migrate => {
+            open_database(&cli.settings)?;
+            println!("The database is up to date.");
+            Ok(())
+        }
+        Command::User {
+            action:
+                UserAction::Add {
+                    email,
+                    name,
+                    role,
+                    password_stdin,
+                },
+        } => add_user(&cli.settings, &email, &name, &role, password_stdin),
+        Command::Demo => {
+            let db = open_database(&cli.settings)?;
+            let report = crate::demo::load(&db)?;
+            println!("{report}");
+            Ok(())
+        }
+    }
+}
+
+fn serve(settings: Settings) -> anyhow::Result<()> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(settings).await?;
+        tracing::info!(port = app.port(), "Rapport is listening");
+        app.run_until_stopped().await.context("running the server")
+    })
+}
+
+fn add_user(settings: &Settings, email: &str, name: &str, role: &str, password_stdin: bool) -> anyhow::Result<()> {
+    if !password_stdin {
+        bail!("pass --password-stdin and give the password on standard input");
+    }
+    let email = EmailAddress::parse(email).map_err(anyhow::Error::msg)?;
+    let name = PersonName::parse(name).map_err(anyhow::Error::msg)?;
+    let role: Role = role.parse().map_err(anyhow::Error::msg)?;
+    let mut raw = String::new();
+    std::io::stdin()
+        .read_to_string(&mut raw)
+        .context("reading the password from standard input")?;
+    let pw = NewPassword::parse(raw.trim_end_matches(['\n', '\r'])).map_err(anyhow::Error::msg)?;
+    let hash = password::hash(pw.expose())?;
+    let db = open_database(settings)?;
+    let user = db.write_blocking(|conn| {
+        if db::users::find_by_email(conn, email.as_str())?.is_some() {
+            return Ok(None);
+        }
+        let now = db::now();
+        let user = db::users::insert(conn, &email, &name, role, &hash, now)?;
+        db::audit::record(conn, None, "account.created_cli", ("user", &user.id), role.as_str(), now)?;
+        Ok(Some(user))
+    })?;
+    match user {
+        Some(u) => {
+            println!("Created {} <{}> as {}.", u.name, u.email, u.role);
+            Ok(())
+        }
+        None => bail!("an account with the email {email} already exists"),
+    }
+}

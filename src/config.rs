@@ -1,0 +1,155 @@
+//! Settings, from the command line or the environment, every one with a
+//! default so that `cargo run` needs no configuration at all.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    /// Address and port to listen on.
+    #[arg(long, env = "RAPPORT_LISTEN", default_value = "127.0.0.1:8080", global = true)]
+    pub listen: String,
+
+    /// postgres://user:pass@host/db, sqlite://path or a file path.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://rapport.db", global = true)]
+    pub database_url: String,
+
+    /// The public address people use to reach Rapport, for links in emails
+    /// and feeds (default: http:// plus the listen address). Cookies are
+    /// marked Secure when it starts with https://.
+    #[arg(long, env = "RAPPORT_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+
+    /// smtp://user:pass@host:port (STARTTLS; add ?tls=none for a local
+    /// relay without TLS) or smtps://… (implicit TLS). Unset: emails are
+    /// written as .eml files to the mail directory.
+    #[arg(long, env = "RAPPORT_SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<SecretString>,
+
+    /// Sender of every email.
+    #[arg(long, env = "RAPPORT_MAIL_FROM", default_value = "Rapport <rapport@localhost>", global = true)]
+    pub mail_from: String,
+
+    /// Where emails are written when no SMTP server is configured.
+    #[arg(long, env = "RAPPORT_MAIL_DIR", default_value = "mail-outbox", global = true)]
+    pub mail_dir: PathBuf,
+
+    /// How often the mail worker looks for emails to send, in milliseconds.
+    #[arg(long, env = "RAPPORT_MAIL_POLL_MS", default_value_t = 1000, global = true)]
+    pub mail_poll_ms: u64,
+
+    /// First retry delay after a failed delivery, in milliseconds; it doubles
+    /// with each failure, up to an hour.
+    #[arg(long, env = "RAPPORT_MAIL_RETRY_BASE_MS", default_value_t = 30_000, global = true)]
+    pub mail_retry_base_ms: u64,
+
+    /// Database connections in the pool (and blocking database calls at once).
+    #[arg(long, env = "RAPPORT_DB_POOL_SIZE", default_value_t = 8, global = true)]
+    pub db_pool_size: u32,
+
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "RAPPORT_WORKERS", global = true)]
+    pub workers: Option<usize>,
+
+    /// Take the client address from X-Forwarded-For (only behind a proxy you run).
+    #[arg(long, env = "RAPPORT_TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
+
+    /// Log filter, e.g. info or rapport=debug.
+    #[arg(long, env = "RAPPORT_LOG", default_value = "info", global = true)]
+    pub log: String,
+}
+
+impl Settings {
+    /// Defaults, as if nothing were set (for tests and tools).
+    pub fn defaults() -> Self {
+        use clap::Parser;
+        #[derive(clap::Parser)]
+        struct Only {
+            #[command(flatten)]
+            s: Settings,
+        }
+        Only::parse_from(["rapport"]).s
+    }
+
+    pub fn base_url(&self) -> String {
+        self.base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.listen))
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url().starts_with("https://")
+    }
+
+    pub fn mail_poll(&self) -> Duration {
+        Duration::from_millis(self.mail_poll_ms.max(10))
+    }
+
+    pub fn mail_retry_base(&self) -> Duration {
+        Duration::from_millis(self.mail_retry_base_ms.max(1))
+    }
+
+    /// The SMTP URL as lettre understands it, with STARTTLS required unless
+    /// the URL says otherwise.
+    pub fn smtp_url_for_lettre(&self) -> Option<String> {
+        let raw = self.smtp_url.as_ref()?.expose_secret().to_string();
+        let Ok(mut url) = url::Url::parse(&raw) else {
+            return Some(raw);
+        };
+        if url.scheme() == "smtp" {
+            let tls = url
+                .query_pairs()
+                .find(|(k, _)| k == "tls")
+                .map(|(_, v)| v.to_string());
+            let others: Vec<(String, String)> = url
+                .query_pairs()
+                .filter(|(k, _)| k != "tls")
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            url.set_query(None);
+            let mut pairs = others;
+            match tls.as_deref() {
+                Some("none") => {}
+                Some(other) => pairs.push(("tls".into(), other.into())),
+                None => pairs.push(("tls".into(), "required".into())),
+            }
+            if !pairs.is_empty() {
+                url.query_pairs_mut().extend_pairs(pairs);
+            }
+        }
+        Some(url.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smtp_defaults_to_starttls_and_can_be_plain() {
+        let mut s = Settings::defaults();
+        s.smtp_url = Some("smtp://u:p@mail.example.com:587".to_string().into());
+        assert_eq!(
+            s.smtp_url_for_lettre().unwrap(),
+            "smtp://u:p@mail.example.com:587?tls=required"
+        );
+        s.smtp_url = Some("smtp://127.0.0.1:2525?tls=none".to_string().into());
+        assert_eq!(s.smtp_url_for_lettre().unwrap(), "smtp://127.0.0.1:2525");
+        s.smtp_url = Some("smtps://u:p@mail.example.com".to_string().into());
+        assert_eq!(s.smtp_url_for_lettre().unwrap(), "smtps://u:p@mail.example.com");
+    }
+
+    #[test]
+    fn defaults_need_nothing() {
+        let s = Settings::defaults();
+        assert_eq!(s.listen, "127.0.0.1:8080");
+        assert_eq!(s.database_url, "sqlite://rapport.db");
+        assert_eq!(s.base_url(), "http://127.0.0.1:8080");
+        assert!(!s.secure_cookies());
+    }
+}

@@ -1,0 +1,140 @@
+//! The transactional outbox: an email is a row written in the same
+//! transaction as the change that causes it; the delivery worker claims due
+//! rows, sends them, and records the outcome.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::outbox;
+use super::{new_id, DbConnection, DbError, QueryContext};
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = outbox)]
+pub struct OutboxRow {
+    pub id: String,
+    pub message_id: String,
+    pub template: String,
+    pub recipient: String,
+    pub payload: String,
+    pub created_at: NaiveDateTime,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub locked_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// Queues an email. `message_id` is fixed now so that a retried delivery
+/// carries the same Message-ID and receivers can de-duplicate.
+pub fn enqueue(
+    conn: &mut DbConnection,
+    template: &str,
+    recipient: &str,
+    payload: &serde_json::Value,
+    message_id: &str,
+    now: NaiveDateTime,
+) -> Result<String, DbError> {
+    let id = new_id();
+    diesel::insert_into(outbox::table)
+        .values((
+            outbox::id.eq(&id),
+            outbox::message_id.eq(message_id),
+            outbox::template.eq(template),
+            outbox::recipient.eq(recipient),
+            outbox::payload.eq(payload.to_string()),
+            outbox::created_at.eq(now),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(now),
+        ))
+        .execute(conn)
+        .context("queueing an email")?;
+    Ok(id)
+}
+
+/// Claims up to `limit` rows that are due and not leased by another
+/// worker, leasing them until `lease_until`. Call inside a transaction. On
+/// PostgreSQL rows locked by another worker are skipped (`SKIP LOCKED`), so
+/// several processes never claim the same row; SQLite has one writer.
+pub fn claim_due(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, DbError> {
+    let due = outbox::table
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::next_attempt_at.le(now))
+        .filter(outbox::locked_until.is_null().or(outbox::locked_until.lt(now)))
+        .order(outbox::next_attempt_at.asc())
+        .limit(limit);
+    let rows: Vec<OutboxRow> = match conn {
+        DbConnection::Postgresql(pg) => due
+            .select(OutboxRow::as_select())
+            .for_update()
+            .skip_locked()
+            .load(pg)
+            .context("claiming emails to send")?,
+        DbConnection::Sqlite(sqlite) => due
+            .select(OutboxRow::as_select())
+            .load(sqlite)
+            .context("claiming emails to send")?,
+    };
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    if !ids.is_empty() {
+        diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
+            .set(outbox::locked_until.eq(Some(lease_until)))
+            .execute(conn)
+            .context("leasing emails to send")?;
+    }
+    Ok(rows)
+}
+
+pub fn mark_sent(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<(), DbError> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::sent_at.eq(Some(now)),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(conn)
+        .context("marking an email sent")?;
+    Ok(())
+}
+
+pub fn mark_failed(
+    conn: &mut DbConnection,
+    id: &str,
+    error: &str,
+    next_attempt_at: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(Some(error)),
+            outbox::next_attempt_at.eq(next_attempt_at),
+        ))
+        .execute(conn)
+        .context("recording a failed delivery")?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<OutboxRow>, DbError> {
+    outbox::table
+        .find(id)
+        .select(OutboxRow::as_select())
+        .first(conn)
+        .optional()
+        .context("reading an email")
+}
+
+/// The most recent emails, newest first, for the staff's outbox page.
+pub fn recent(conn: &mut DbConnection, limit: i64) -> Result<Vec<OutboxRow>, DbError> {
+    outbox::table
+        .order(outbox::created_at.desc())
+        .limit(limit)
+        .select(OutboxRow::as_select())
+        .load(conn)
+        .context("listing emails")
+}

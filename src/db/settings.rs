@@ -1,0 +1,62 @@
+//! Instance-wide settings: the company's name and site, and secrets that
+//! every `rapport serve` process must share.
+
+use diesel::prelude::*;
+
+use super::schema::settings;
+use super::{DbConnection, DbError, QueryContext};
+
+pub const COMPANY_NAME: &str = "company_name";
+pub const COMPANY_URL: &str = "company_url";
+pub const APP_SECRET: &str = "app_secret";
+
+pub fn get(conn: &mut DbConnection, key: &str) -> Result<Option<String>, DbError> {
+    settings::table
+        .find(key)
+        .select(settings::value)
+        .first(conn)
+        .optional()
+        .context("reading a setting")
+}
+
+/// Sets a value, replacing any earlier one. Call inside a transaction.
+pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> Result<(), DbError> {
+    let updated = diesel::update(settings::table.find(key))
+        .set(settings::value.eq(value))
+        .execute(conn)
+        .context("updating a setting")?;
+    if updated == 0 {
+        diesel::insert_into(settings::table)
+            .values((settings::key.eq(key), settings::value.eq(value)))
+            .execute(conn)
+            .context("storing a setting")?;
+    }
+    Ok(())
+}
+
+/// Returns the value, storing `make()` first if there is none yet. Racing
+/// processes converge on the first value stored.
+pub fn get_or_init(
+    conn: &mut DbConnection,
+    key: &str,
+    make: impl FnOnce() -> String,
+) -> Result<String, DbError> {
+    if let Some(v) = get(conn, key)? {
+        return Ok(v);
+    }
+    let value = make();
+    let inserted = diesel::insert_into(settings::table)
+        .values((settings::key.eq(key), settings::value.eq(&value)))
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(value),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => get(conn, key)?.ok_or_else(|| DbError::Corrupt(format!("setting {key} vanished"))),
+        Err(e) => Err(DbError::Query {
+            context: "storing a setting",
+            source: e,
+        }),
+    }
+}

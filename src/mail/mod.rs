@@ -1,0 +1,47 @@
+//! Email: queue in the outbox (inside the caller's transaction), render
+//! from templates, deliver by SMTP or to files, retry with back-off.
+
+pub mod render;
+pub mod transport;
+pub mod worker;
+
+use serde::Serialize;
+
+use crate::db::{self, DbConnection, DbError};
+
+/// The emails Rapport sends, each with subject, text and HTML templates
+/// under `templates/emails/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailKind {
+    StaffInvitation,
+}
+
+impl EmailKind {
+    pub fn template(self) -> &'static str {
+        match self {
+            EmailKind::StaffInvitation => "staff_invitation",
+        }
+    }
+}
+
+/// Queues an email on `conn`: call it inside the transaction of the change
+/// that causes it, so both commit or neither does.
+pub fn queue(
+    conn: &mut DbConnection,
+    kind: EmailKind,
+    recipient: &str,
+    payload: &impl Serialize,
+    mail_domain: &str,
+) -> Result<String, DbError> {
+    let payload = serde_json::to_value(payload)
+        .map_err(|e| DbError::Corrupt(format!("email payload: {e}")))?;
+    let message_id = format!("<{}@{}>", db::new_id(), mail_domain);
+    db::outbox::enqueue(
+        conn,
+        kind.template(),
+        recipient,
+        &payload,
+        &message_id,
+        db::now(),
+    )
+}

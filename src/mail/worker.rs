@@ -1,0 +1,100 @@
+//! The delivery worker: claims due outbox rows, sends them, records the
+//! outcome, and backs off exponentially on failure. Delivery is
+//! at-least-once: a crash between sending and recording sends again, with
+//! the same Message-ID.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+
+use super::render::build_message;
+use super::transport::Transport;
+use crate::db::{self, Db, DbError};
+
+/// How long a claimed row stays reserved for the worker that claimed it.
+const LEASE: Duration = Duration::from_secs(120);
+/// The longest wait between two attempts.
+const MAX_BACKOFF: Duration = Duration::from_secs(3600);
+const BATCH: i64 = 20;
+
+pub struct MailWorker {
+    pub db: Db,
+    pub transport: Arc<Transport>,
+    pub from: String,
+    pub poll: Duration,
+    pub retry_base: Duration,
+}
+
+/// The wait before attempt `attempts + 1`, doubling from `base`.
+pub fn backoff(base: Duration, attempts: i32) -> Duration {
+    let factor = 2u32.saturating_pow(attempts.clamp(0, 20) as u32);
+    base.saturating_mul(factor).min(MAX_BACKOFF)
+}
+
+fn later(now: NaiveDateTime, d: Duration) -> NaiveDateTime {
+    now + chrono::Duration::from_std(d).unwrap_or(chrono::Duration::hours(1))
+}
+
+impl MailWorker {
+    /// Runs until the task is dropped.
+    pub async fn run(self) {
+        tracing::info!(transport = %self.transport.describe(), "mail worker started");
+        let this = Arc::new(self);
+        loop {
+            let worker = this.clone();
+            match tokio::task::spawn_blocking(move || worker.deliver_due()).await {
+                Ok(Ok(0)) => {}
+                Ok(Ok(n)) => tracing::debug!(sent_or_tried = n, "mail batch done"),
+                Ok(Err(e)) => tracing::warn!(error = %e, "mail worker could not read the outbox"),
+                Err(e) => tracing::error!(error = %e, "mail worker task failed"),
+            }
+            tokio::time::sleep(this.poll).await;
+        }
+    }
+
+    /// Delivers every due row once; returns how many it tried.
+    pub fn deliver_due(&self) -> Result<usize, DbError> {
+        let now = db::now();
+        let rows = self
+            .db
+            .write_blocking(|conn| db::outbox::claim_due(conn, now, later(now, LEASE), BATCH))?;
+        let count = rows.len();
+        for row in rows {
+            let outcome = build_message(&row, &self.from)
+                .map_err(|e| e.to_string())
+                .and_then(|msg| self.transport.send(&msg).map_err(|e| e.to_string()));
+            let done = db::now();
+            let recorded = match &outcome {
+                Ok(()) => self
+                    .db
+                    .write_blocking(|conn| db::outbox::mark_sent(conn, &row.id, done)),
+                Err(error) => {
+                    let next = later(done, backoff(self.retry_base, row.attempts));
+                    tracing::warn!(email = %row.id, attempts = row.attempts + 1, %error, "email not delivered; will retry");
+                    self.db
+                        .write_blocking(|conn| db::outbox::mark_failed(conn, &row.id, error, next))
+                }
+            };
+            if let Err(e) = recorded {
+                // The lease expires and the row is tried again: nothing is lost.
+                tracing::error!(email = %row.id, error = %e, "could not record a delivery outcome");
+            }
+        }
+        Ok(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_caps() {
+        let base = Duration::from_secs(30);
+        assert_eq!(backoff(base, 0), Duration::from_secs(30));
+        assert_eq!(backoff(base, 1), Duration::from_secs(60));
+        assert_eq!(backoff(base, 3), Duration::from_secs(240));
+        assert_eq!(backoff(base, 50), MAX_BACKOFF);
+    }
+}

@@ -1,0 +1,139 @@
+//! Building the application: database, migrations, secrets, mail worker and
+//! HTTP server, bound to the configured address (port 0 in tests).
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
+use actix_web::{web, App, HttpServer};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+
+use crate::config::Settings;
+use crate::db::{self, DatabaseUrl, Db};
+use crate::mail::transport::Transport;
+use crate::mail::worker::MailWorker;
+use crate::security::token;
+use crate::web::{csrf, error::WebError, AppState, MAX_BODY_BYTES};
+
+/// How long the setup link printed at start works.
+const SETUP_LINK_LIFETIME: chrono::Duration = chrono::Duration::hours(24);
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    /// The one-time link to create the owner account, when there is none yet.
+    pub setup_link: Option<String>,
+    pub db: Db,
+}
+
+/// Opens the database named in the settings and applies pending migrations.
+pub fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let url = DatabaseUrl::parse(&settings.database_url).context("reading DATABASE_URL")?;
+    let db = Db::connect(&url, settings.db_pool_size)
+        .with_context(|| format!("opening the database {}", url.redacted()))?;
+    let applied = db.migrate().context("migrating the database")?;
+    if applied > 0 {
+        tracing::info!(applied, database = %url.redacted(), "database migrated");
+    }
+    Ok(db)
+}
+
+/// A fresh setup link, replacing any earlier unused one, if no account exists.
+pub fn issue_setup_link(db: &Db, base_url: &str) -> anyhow::Result<Option<String>> {
+    db.write_blocking(|conn| {
+        if db::users::count(conn)? > 0 {
+            return Ok(None);
+        }
+        let raw = token::random_token();
+        let now = db::now();
+        db::setup_tokens::replace(conn, &token::hash_token(&raw), now, now + SETUP_LINK_LIFETIME)?;
+        Ok(Some(format!("{base_url}/setup/{raw}")))
+    })
+    .context("creating the setup link")
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = open_database(&settings)?;
+        let secret = db
+            .write_blocking(|conn| {
+                db::settings::get_or_init(conn, db::settings::APP_SECRET, token::random_token)
+            })
+            .context("reading the application secret")?;
+
+        let listener = TcpListener::bind(&settings.listen)
+            .with_context(|| format!("listening on {}", settings.listen))?;
+        let port = listener.local_addr()?.port();
+        let mut settings = settings;
+        if settings.base_url.is_none() {
+            // With port 0 the real port is known only now.
+            let host = settings.listen.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
+            settings.base_url = Some(format!("http://{host}:{port}"));
+        }
+        let base_url = settings.base_url();
+        let setup_link = issue_setup_link(&db, &base_url)?;
+        if let Some(link) = &setup_link {
+            tracing::warn!("No account exists yet. Open {link} to create the owner account (the link works once, for 24 hours).");
+        }
+
+        let transport = Transport::from_settings(&settings).context("setting up email delivery")?;
+        let mail_from = settings.mail_from.clone();
+        let worker = MailWorker {
+            db: db.clone(),
+            transport: Arc::new(transport),
+            from: mail_from,
+            poll: settings.mail_poll(),
+            retry_base: settings.mail_retry_base(),
+        };
+        tokio::spawn(worker.run());
+
+        let mail_domain = url::Url::parse(&base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_else(|| "localhost".into());
+        let workers = settings.workers;
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            settings,
+            secret: secret.into_bytes(),
+            mail_domain,
+        });
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .wrap(from_fn(csrf::ensure_cookie))
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("Referrer-Policy", "same-origin"))
+                        .add(("X-Frame-Options", "DENY")),
+                )
+                .wrap(Compress::default())
+                .wrap(TracingLogger::default())
+                .app_data(state.clone())
+                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+                .configure(crate::web::routes)
+                .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(WebError::NotFound) }))
+        })
+        .listen(listener)?;
+        if let Some(n) = workers {
+            server = server.workers(n.max(1));
+        }
+        Ok(Self {
+            port,
+            server: server.run(),
+            setup_link,
+            db,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,333 @@
+//! The owner's jobs: list, write, review, preview, publish, close, reopen.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::db::{self, DbError};
+use crate::domain::job::{
+    slugify, Channel, CloseReason, DecisionRule, EmploymentType, Fluency, Job, JobInput,
+    JobPosting, JobStatus, SalaryPeriod, TierMix, Workplace, LANGUAGES,
+};
+use crate::domain::job_review::{self, Advice};
+use crate::domain::FieldError;
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::public::view::JobView;
+use crate::web::render::{errors_json, see_other, Page};
+use crate::web::session::Owner;
+use crate::web::AppState;
+
+/// Language rows shown in the editor (empty ones are ignored on save).
+const LANGUAGE_ROWS: usize = 4;
+
+pub async fn list(req: HttpRequest, state: web::Data<AppState>, owner: Owner) -> Result<HttpResponse, WebError> {
+    let jobs = state.db.read(db::jobs::list_all).await.web_context("listing jobs")?;
+    let base = state.base_url();
+    let views: Vec<JobView> = jobs.iter().map(|j| JobView::new(j, &base)).collect();
+    Page::new("pages/admin/jobs", "Jobs")
+        .staff(owner.user(), "jobs")
+        .render(&req, &state, json!({ "jobs": views }))
+}
+
+fn options<T: Copy + PartialEq>(all: &[T], selected: &str, value: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<Value> {
+    all.iter()
+        .map(|&v| json!({ "value": value(v), "label": label(v), "selected": value(v) == selected }))
+        .collect()
+}
+
+/// Everything the editor template needs to show `input`.
+fn editor_context(input: &JobInput, job: Option<&Job>, errors: &[FieldError], base_url: &str) -> Value {
+    let language_rows: Vec<Value> = (0..LANGUAGE_ROWS.max(input.languages.len()))
+        .map(|i| {
+            let code = input.languages.get(i).map(String::as_str).unwrap_or("");
+            let fluency = input.fluencies.get(i).map(String::as_str).unwrap_or("");
+            json!({
+                "index": i,
+                "label": format!("Support language {}", i + 1),
+                "languages": LANGUAGES.iter().map(|(c, n)| json!({"value": c, "label": n, "selected": *c == code})).collect::<Vec<_>>(),
+                "fluencies": options(Fluency::ALL, fluency, Fluency::as_str, Fluency::label),
+            })
+        })
+        .collect();
+    let channels: Vec<Value> = Channel::ALL
+        .iter()
+        .map(|c| json!({ "value": c.as_str(), "label": c.label(), "checked": input.channels.iter().any(|x| x == c.as_str()) }))
+        .collect();
+
+    // The review and the recommendation speak of what was last entered,
+    // as far as it can be understood.
+    let parsed = JobPosting::parse(input).ok();
+    let advice: Vec<Advice> = parsed.as_ref().map(job_review::review).unwrap_or_default();
+    let mix = parsed.as_ref().map(|p| p.tier_mix).or_else(|| {
+        let p = |s: &str| s.trim().parse::<u8>().ok();
+        TierMix::new(p(&input.tier1)?, p(&input.tier2)?, p(&input.tier3)?).ok()
+    });
+    let recommendation = mix.map(|m| {
+        let profile = m.recommended_profile();
+        json!({
+            "profile": profile.label(),
+            "why": profile.explanation(),
+            "tiers": m.screened_tiers(),
+            "tier1": m.tier1, "tier2": m.tier2, "tier3": m.tier3,
+        })
+    });
+    let mut advice_by_field = serde_json::Map::new();
+    for a in &advice {
+        advice_by_field.entry(a.field.to_string()).or_insert_with(|| json!(a.title));
+    }
+    json!({
+        "form": input,
+        "job": job.map(|j| JobView::new(j, base_url)),
+        "is_new": job.is_none(),
+        "action": job.map(|j| format!("/admin/jobs/{}", j.id)).unwrap_or_else(|| "/admin/jobs".into()),
+        "workplaces": options(Workplace::ALL, &input.workplace, Workplace::as_str, Workplace::label),
+        "employment_types": options(EmploymentType::ALL, &input.employment_type, EmploymentType::as_str, EmploymentType::label),
+        "salary_periods": options(SalaryPeriod::ALL, &input.salary_period, SalaryPeriod::as_str, SalaryPeriod::label),
+        "decision_rules": options(DecisionRule::ALL, &input.decision_rule, DecisionRule::as_str, DecisionRule::label),
+        "language_rows": language_rows,
+        "channels": channels,
+        "advice": advice,
+        "advice_by_field": advice_by_field,
+        "recommendation": recommendation,
+        "errors": if errors.is_empty() { Value::Null } else { errors_json(errors) },
+    })
+}
+
+fn new_job_defaults() -> JobInput {
+    let mix = TierMix::default();
+    JobInput {
+        workplace: Workplace::Remote.as_str().into(),
+        employment_type: EmploymentType::FullTime.as_str().into(),
+        salary_period: SalaryPeriod::Year.as_str().into(),
+        tier1: mix.tier1.to_string(),
+        tier2: mix.tier2.to_string(),
+        tier3: mix.tier3.to_string(),
+        pass_mark: "50".into(),
+        decision_rule: DecisionRule::Unanimous.as_str().into(),
+        languages: vec!["en".into()],
+        fluencies: vec![Fluency::Fluent.as_str().into()],
+        ..Default::default()
+    }
+}
+
+pub async fn new_form(req: HttpRequest, state: web::Data<AppState>, owner: Owner) -> Result<HttpResponse, WebError> {
+    let ctx = editor_context(&new_job_defaults(), None, &[], &state.base_url());
+    Page::new("pages/admin/job_editor", "New job")
+        .staff(owner.user(), "jobs")
+        .render(&req, &state, ctx)
+}
+
+fn editor_with_errors(req: &HttpRequest, state: &AppState, owner: &Owner, input: &JobInput, job: Option<&Job>, errors: &[FieldError]) -> Result<HttpResponse, WebError> {
+    let title = if job.is_some() { "Edit job" } else { "New job" };
+    Page::new("pages/admin/job_editor", title)
+        .staff(owner.user(), "jobs")
+        .status(StatusCode::UNPROCESSABLE_ENTITY)
+        .render(req, state, editor_context(input, job, errors, &state.base_url()))
+}
+
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    CsrfForm(input): CsrfForm<JobInput>,
+) -> Result<HttpResponse, WebError> {
+    let posting = match JobPosting::parse(&input) {
+        Ok(p) => p,
+        Err(errors) => return editor_with_errors(&req, &state, &owner, &input, None, &errors),
+    };
+    let actor = owner.user().id.clone();
+    let job = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            let job = db::jobs::insert_draft(conn, &posting, &slugify(&posting.title), now)?;
+            db::audit::record(conn, Some(&actor), "job.created", ("job", &job.id), &posting.title, now)?;
+            Ok(job)
+        })
+        .await
+        .web_context("creating a job")?;
+    Ok(see_other(&format!("/admin/jobs/{}/edit?saved=1", job.id)))
+}
+
+async fn load(state: &AppState, id: String) -> Result<Job, WebError> {
+    state
+        .db
+        .read(move |conn| db::jobs::find(conn, &id))
+        .await
+        .web_context("finding a job")?
+        .ok_or(WebError::NotFound)
+}
+
+#[derive(Deserialize)]
+pub struct EditQuery {
+    saved: Option<String>,
+    published: Option<String>,
+    closed: Option<String>,
+    reopened: Option<String>,
+}
+
+pub async fn edit_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    query: web::Query<EditQuery>,
+) -> Result<HttpResponse, WebError> {
+    let job = load(&state, id.into_inner()).await?;
+    let mut ctx = editor_context(&job.posting.to_input(), Some(&job), &[], &state.base_url());
+    let notice = if query.published.is_some() {
+        Some("The job is published on the job board.")
+    } else if query.closed.is_some() {
+        Some("The job is closed. Its page stays online and says so.")
+    } else if query.reopened.is_some() {
+        Some("The job is open again.")
+    } else if query.saved.is_some() {
+        Some("Saved.")
+    } else {
+        None
+    };
+    ctx["notice"] = json!(notice);
+    Page::new("pages/admin/job_editor", "Edit job")
+        .staff(owner.user(), "jobs")
+        .render(&req, &state, ctx)
+}
+
+pub async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(input): CsrfForm<JobInput>,
+) -> Result<HttpResponse, WebError> {
+    let job = load(&state, id.into_inner()).await?;
+    let posting = match JobPosting::parse(&input) {
+        Ok(p) => p,
+        Err(errors) => return editor_with_errors(&req, &state, &owner, &input, Some(&job), &errors),
+    };
+    let actor = owner.user().id.clone();
+    let job_id = job.id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            db::jobs::update_posting(conn, &job_id, &posting, now)?;
+            db::audit::record(conn, Some(&actor), "job.edited", ("job", &job_id), "", now)
+        })
+        .await
+        .web_context("saving a job")?;
+    Ok(see_other(&format!("/admin/jobs/{}/edit?saved=1", job.id)))
+}
+
+pub async fn preview(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let job = load(&state, id.into_inner()).await?;
+    crate::web::public::jobs_page(&req, &state, &job, true).await
+}
+
+#[derive(Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+pub async fn publish(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<PublishForm>,
+) -> Result<HttpResponse, WebError> {
+    let job = load(&state, id.into_inner()).await?;
+    if job.status == JobStatus::Open {
+        return Ok(see_other(&format!("/admin/jobs/{}/edit?published=1", job.id)));
+    }
+    let advice = job_review::review(&job.posting);
+    if !advice.is_empty() && form.confirm != "yes" {
+        // Advice never blocks publishing, but publishing past it is a choice.
+        return Page::new("pages/admin/job_publish_confirm", "Publish with open advice?")
+            .staff(owner.user(), "jobs")
+            .render(&req, &state, json!({ "job": JobView::new(&job, &state.base_url()), "advice": advice }));
+    }
+    change_status(&state, &owner, &job, StatusChange::Open, "published").await
+}
+
+enum StatusChange {
+    Open,
+    Close(CloseReason),
+}
+
+async fn change_status(state: &AppState, owner: &Owner, job: &Job, change: StatusChange, done: &str) -> Result<HttpResponse, WebError> {
+    let actor = owner.user().id.clone();
+    let job_id = job.id.clone();
+    let was = job.status;
+    let changed = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            let (changed, action, detail) = match change {
+                StatusChange::Open => (
+                    db::jobs::open(conn, &job_id, now)?,
+                    if was == JobStatus::Closed { "job.reopened" } else { "job.published" },
+                    String::new(),
+                ),
+                StatusChange::Close(reason) => (
+                    db::jobs::close(conn, &job_id, reason, now)?,
+                    "job.closed",
+                    reason.as_str().to_string(),
+                ),
+            };
+            if changed {
+                db::audit::record(conn, Some(&actor), action, ("job", &job_id), &detail, now)?;
+            }
+            Ok::<_, DbError>(changed)
+        })
+        .await
+        .web_context("changing a job's status")?;
+    if !changed {
+        return Err(WebError::BadRequest(format!(
+            "This job is {} and cannot be {done} now. Reload the page to see where it stands.",
+            was.as_str()
+        )));
+    }
+    Ok(see_other(&format!("/admin/jobs/{}/edit?{done}=1", job.id)))
+}
+
+#[derive(Deserialize)]
+pub struct CloseForm {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn close(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<CloseForm>,
+) -> Result<HttpResponse, WebError> {
+    let reason = CloseReason::parse(&form.reason)
+        .ok_or_else(|| WebError::BadRequest("Say why the job closes: filled or cancelled.".into()))?;
+    let job = load(&state, id.into_inner()).await?;
+    change_status(&state, &owner, &job, StatusChange::Close(reason), "closed").await
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn reopen(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let job = load(&state, id.into_inner()).await?;
+    if job.status != JobStatus::Closed {
+        return Err(WebError::BadRequest("Only a closed job can be reopened.".into()));
+    }
+    change_status(&state, &owner, &job, StatusChange::Open, "reopened").await
+}

@@ -1,0 +1,366 @@
+//! Signing in and out, the one-time setup of the owner account, and
+//! accepting an invitation to the team.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Duration;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::error::{WebContext, WebError};
+use super::forms::CsrfForm;
+use super::render::{errors_json, see_other, Page};
+use super::{csrf, session, AppState};
+use crate::db::{self, users::User, DbError};
+use crate::domain::user::{EmailAddress, NewPassword, PersonName, Role};
+use crate::domain::FieldError;
+use crate::security::{password, token};
+
+/// Failed sign-ins tolerated in the window, per account and per address.
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const MAX_FAILURES_PER_IP: i64 = 20;
+pub const FAILURE_WINDOW: Duration = Duration::minutes(15);
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(login_form))
+        .route("/login", web::post().to(login))
+        .route("/logout", web::post().to(logout))
+        .route("/setup/{token}", web::get().to(setup_form))
+        .route("/setup/{token}", web::post().to(setup))
+        .route("/invitations/{token}", web::get().to(invitation_form))
+        .route("/invitations/{token}", web::post().to(accept_invitation));
+}
+
+#[derive(Deserialize, Default)]
+struct NextQuery {
+    next: Option<String>,
+    signed_out: Option<String>,
+}
+
+/// Only local paths: never send someone to another site after sign-in.
+fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
+        _ => "/admin",
+    }
+}
+
+async fn login_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, WebError> {
+    Page::new("pages/auth/login", "Sign in").render(
+        &req,
+        &state,
+        json!({
+            "next": safe_next(query.next.as_deref()),
+            "signed_out": query.signed_out.is_some(),
+        }),
+    )
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn client_ip(req: &HttpRequest, state: &AppState) -> String {
+    let info = req.connection_info();
+    let ip = if state.settings.trust_proxy {
+        info.realip_remote_addr().map(str::to_string)
+    } else {
+        req.peer_addr().map(|a| a.ip().to_string())
+    };
+    ip.unwrap_or_else(|| "unknown".into())
+}
+
+async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<HttpResponse, WebError> {
+    let email = form.email.trim().to_lowercase();
+    let ip_key = format!("ip:{}", client_ip(&req, &state));
+    let account_key = format!("account:{email}");
+    let retry = |message: &str, status: StatusCode| {
+        Page::new("pages/auth/login", "Sign in").status(status).render(
+            &req,
+            &state,
+            json!({ "next": safe_next(Some(&form.next)), "email": form.email, "error": message }),
+        )
+    };
+
+    let (ip_failures, account_failures, user) = {
+        let (ip_key, account_key, email) = (ip_key.clone(), account_key.clone(), email.clone());
+        state
+            .db
+            .read(move |conn| {
+                let since = db::now() - FAILURE_WINDOW;
+                Ok((
+                    db::login_failures::count_since(conn, &ip_key, since)?,
+                    db::login_failures::count_since(conn, &account_key, since)?,
+                    db::users::find_by_email(conn, &email)?,
+                ))
+            })
+            .await
+            .web_context("checking sign-in attempts")?
+    };
+    if ip_failures >= MAX_FAILURES_PER_IP {
+        return retry(
+            "Too many failed sign-ins from your network. Wait 15 minutes, then try again.",
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+    if account_failures >= MAX_FAILURES_PER_ACCOUNT {
+        return retry(
+            "Too many failed sign-ins for this account. Wait 15 minutes, then try again, or ask the owner to invite you again to set a new password.",
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+
+    let attempt = form.password.clone();
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    let matches = web::block(move || match stored {
+        Some(hash) => password::verify(&attempt, &hash),
+        None => {
+            // Same work whether or not the account exists.
+            password::verify(&attempt, password::dummy_hash());
+            false
+        }
+    })
+    .await
+    .map_err(|e| WebError::Internal(format!("verifying a password: {e}")))?;
+
+    let Some(user) = user.filter(|_| matches) else {
+        state
+            .db
+            .write(move |conn| {
+                let now = db::now();
+                db::login_failures::delete_before(conn, now - FAILURE_WINDOW)?;
+                db::login_failures::record(conn, &ip_key, now)?;
+                db::login_failures::record(conn, &account_key, now)
+            })
+            .await
+            .web_context("recording a failed sign-in")?;
+        return retry(
+            "That email and password do not match an account. Check both and try again.",
+            StatusCode::UNAUTHORIZED,
+        );
+    };
+
+    state
+        .db
+        .write(move |conn| db::login_failures::clear(conn, &account_key))
+        .await
+        .web_context("clearing failed sign-ins")?;
+    signed_in(&state, user, safe_next(Some(&form.next))).await
+}
+
+/// Starts a session and sends the person on, with a fresh CSRF nonce.
+async fn signed_in(state: &AppState, user: User, next: &str) -> Result<HttpResponse, WebError> {
+    let cookie = session::start(state, user.id.clone()).await?;
+    let mut res = see_other(next);
+    res.add_cookie(&cookie)
+        .map_err(|e| WebError::Internal(format!("setting the session cookie: {e}")))?;
+    res.add_cookie(&csrf::rotated_cookie(state.settings.secure_cookies()))
+        .map_err(|e| WebError::Internal(format!("setting the CSRF cookie: {e}")))?;
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
+    let gone = session::end(&req, &state).await?;
+    let mut res = see_other("/login?signed_out=1");
+    res.add_cookie(&gone)
+        .map_err(|e| WebError::Internal(format!("clearing the session cookie: {e}")))?;
+    Ok(res)
+}
+
+// ---- Setup: the first owner account --------------------------------------
+
+#[derive(Deserialize, Default, serde::Serialize)]
+struct SetupForm {
+    #[serde(default)]
+    company_name: String,
+    #[serde(default)]
+    company_url: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default, skip_serializing)]
+    password: String,
+}
+
+fn link_gone(req: &HttpRequest, state: &AppState, what: &str, hint: &str) -> Result<HttpResponse, WebError> {
+    Page::new("pages/auth/link_gone", "This link no longer works")
+        .status(StatusCode::NOT_FOUND)
+        .render(req, state, json!({ "what": what, "hint": hint }))
+}
+
+const SETUP_HINT: &str = "Setup links work once and only while no account exists. Restart Rapport to print a new one in its log, or create the owner with `rapport user add --role owner`.";
+
+async fn setup_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let hash = token::hash_token(&path.into_inner());
+    let valid = state
+        .db
+        .read(move |conn| {
+            Ok(db::users::count(conn)? == 0 && db::setup_tokens::is_valid(conn, &hash, db::now())?)
+        })
+        .await
+        .web_context("checking a setup link")?;
+    if !valid {
+        return link_gone(&req, &state, "setup link", SETUP_HINT);
+    }
+    Page::new("pages/auth/setup", "Set up Rapport").render(&req, &state, json!({ "form": SetupForm::default() }))
+}
+
+async fn setup(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<SetupForm>,
+) -> Result<HttpResponse, WebError> {
+    let mut errors = Vec::new();
+    let company = form.company_name.trim().to_string();
+    if company.is_empty() || company.chars().count() > 120 {
+        errors.push(FieldError::new("company_name", "Enter your company's name (at most 120 characters)."));
+    }
+    let company_url = form.company_url.trim().to_string();
+    if !company_url.is_empty() && url::Url::parse(&company_url).map(|u| !matches!(u.scheme(), "http" | "https")).unwrap_or(true) {
+        errors.push(FieldError::new("company_url", "Enter the full address, like https://example.com, or leave it empty."));
+    }
+    let name = PersonName::parse(&form.name).map_err(|m| errors.push(FieldError::new("name", m))).ok();
+    let email = EmailAddress::parse(&form.email).map_err(|m| errors.push(FieldError::new("email", m))).ok();
+    let pw = NewPassword::parse(&form.password).map_err(|m| errors.push(FieldError::new("password", m))).ok();
+    let (Some(name), Some(email), Some(pw), true) = (name, email, pw, errors.is_empty()) else {
+        return Page::new("pages/auth/setup", "Set up Rapport")
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .render(&req, &state, json!({ "form": form, "errors": errors_json(&errors) }));
+    };
+
+    let hash = password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
+    let token_hash = token::hash_token(&path.into_inner());
+    let created = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if db::users::count(conn)? != 0 || !db::setup_tokens::consume(conn, &token_hash, now)? {
+                return Ok(None);
+            }
+            let user = db::users::insert(conn, &email, &name, Role::Owner, &hash, now)?;
+            db::settings::set(conn, db::settings::COMPANY_NAME, &company)?;
+            db::settings::set(conn, db::settings::COMPANY_URL, &company_url)?;
+            db::audit::record(conn, Some(&user.id), "account.setup", ("user", &user.id), "owner account created with the setup link", now)?;
+            Ok::<_, DbError>(Some(user))
+        })
+        .await
+        .web_context("creating the owner account")?;
+    match created {
+        Some(user) => signed_in(&state, user, "/admin/jobs").await,
+        None => link_gone(&req, &state, "setup link", SETUP_HINT),
+    }
+}
+
+// ---- Invitations ----------------------------------------------------------
+
+const INVITATION_HINT: &str = "Invitations work once and expire after a week. Ask the person who invited you to send a new one.";
+
+#[derive(Deserialize, Default, serde::Serialize)]
+struct AcceptForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default, skip_serializing)]
+    password: String,
+    #[serde(default, skip_serializing)]
+    password_again: String,
+}
+
+async fn invitation_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let hash = token::hash_token(&path.into_inner());
+    let invitation = state
+        .db
+        .read(move |conn| db::invitations::find_open_by_token(conn, &hash, db::now()))
+        .await
+        .web_context("reading an invitation")?;
+    let Some(invitation) = invitation else {
+        return link_gone(&req, &state, "invitation", INVITATION_HINT);
+    };
+    Page::new("pages/auth/invitation", "Join the team").render(
+        &req,
+        &state,
+        json!({ "invitation": invitation, "form": { "name": invitation.name } }),
+    )
+}
+
+async fn accept_invitation(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<AcceptForm>,
+) -> Result<HttpResponse, WebError> {
+    let hash = token::hash_token(&path.into_inner());
+    let lookup = hash.clone();
+    let invitation = state
+        .db
+        .read(move |conn| db::invitations::find_open_by_token(conn, &lookup, db::now()))
+        .await
+        .web_context("reading an invitation")?;
+    let Some(invitation) = invitation else {
+        return link_gone(&req, &state, "invitation", INVITATION_HINT);
+    };
+    let mut errors = Vec::new();
+    let name = PersonName::parse(&form.name).map_err(|m| errors.push(FieldError::new("name", m))).ok();
+    let pw = NewPassword::parse(&form.password).map_err(|m| errors.push(FieldError::new("password", m))).ok();
+    if pw.is_some() && form.password != form.password_again {
+        errors.push(FieldError::new("password_again", "The two passwords are not the same."));
+    }
+    let (Some(name), Some(pw), true) = (name, pw, errors.is_empty()) else {
+        return Page::new("pages/auth/invitation", "Join the team")
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .render(&req, &state, json!({ "invitation": invitation, "form": form, "errors": errors_json(&errors) }));
+    };
+    let password_hash = password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
+    let email = EmailAddress::parse(&invitation.email).map_err(WebError::Internal)?;
+    let role: Role = invitation.role.parse().map_err(WebError::Internal)?;
+    let created = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if !db::invitations::accept(conn, &invitation.id, now)? {
+                return Ok(None);
+            }
+            if db::users::find_by_email(conn, email.as_str())?.is_some() {
+                return Ok(None);
+            }
+            let user = db::users::insert(conn, &email, &name, role, &password_hash, now)?;
+            db::audit::record(conn, Some(&user.id), "account.joined", ("user", &user.id), &format!("accepted invitation {}", invitation.id), now)?;
+            Ok::<_, DbError>(Some(user))
+        })
+        .await
+        .web_context("accepting an invitation")?;
+    match created {
+        Some(user) => signed_in(&state, user, "/admin").await,
+        None => link_gone(&req, &state, "invitation", INVITATION_HINT),
+    }
+}

@@ -1,0 +1,82 @@
+//! CSRF protection by signed double submit: each browser gets a random
+//! nonce in an HttpOnly cookie; forms carry HMAC(secret, nonce), which a
+//! cross-site page can neither read nor compute. Checked in constant time.
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::{web, Error, HttpMessage, HttpRequest};
+
+use super::AppState;
+use crate::security::token;
+
+pub const COOKIE: &str = "rapport_csrf";
+pub const FIELD: &str = "csrf_token";
+
+/// The nonce for this request, whether it came in a cookie or was just made.
+#[derive(Clone)]
+struct Nonce(String);
+
+fn token_for(secret: &[u8], nonce: &str) -> String {
+    token::sign(secret, &format!("csrf:{nonce}"))
+}
+
+/// Gives every browser a nonce cookie on its first visit.
+pub async fn ensure_cookie(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let existing = req.cookie(COOKIE).map(|c| c.value().to_string());
+    let fresh = existing.is_none();
+    let nonce = existing.unwrap_or_else(token::random_token);
+    req.extensions_mut().insert(Nonce(nonce.clone()));
+    let secure = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.settings.secure_cookies())
+        .unwrap_or(false);
+    let mut res = next.call(req).await?;
+    if fresh {
+        let cookie = Cookie::build(COOKIE, nonce)
+            .path("/")
+            .http_only(true)
+            .secure(secure)
+            .same_site(SameSite::Lax)
+            .finish();
+        res.response_mut().add_cookie(&cookie)?;
+    }
+    Ok(res)
+}
+
+/// The token to put in this request's forms.
+pub fn form_token(req: &HttpRequest, state: &AppState) -> String {
+    let nonce = req
+        .extensions()
+        .get::<Nonce>()
+        .map(|n| n.0.clone())
+        .or_else(|| req.cookie(COOKIE).map(|c| c.value().to_string()))
+        .unwrap_or_default();
+    token_for(&state.secret, &nonce)
+}
+
+/// Whether `submitted` is the token for this browser's nonce. A request
+/// without the cookie (it arrived with the form) never passes.
+pub fn is_valid(req: &HttpRequest, state: &AppState, submitted: &str) -> bool {
+    match req.cookie(COOKIE) {
+        Some(c) if !c.value().is_empty() => {
+            token::constant_time_eq(&token_for(&state.secret, c.value()), submitted)
+        }
+        _ => false,
+    }
+}
+
+/// A cookie that replaces the nonce (at sign-in, so a token planted
+/// before sign-in is worthless after).
+pub fn rotated_cookie(secure: bool) -> Cookie<'static> {
+    Cookie::build(COOKIE, token::random_token())
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .finish()
+}

@@ -1,0 +1,110 @@
+//! How failures in handlers become responses: an HTML page for people, a
+//! redirect to sign in, or a status code. JSON routes use `api::ApiError`.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+
+use crate::db::DbError;
+use crate::templates;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not found")]
+    NotFound,
+    #[error("sign-in required")]
+    Unauthenticated { next: String },
+    #[error("forbidden")]
+    Forbidden,
+    #[error("the form expired or did not come from this site")]
+    Csrf,
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    TooManyRequests(String),
+    #[error("{context}: {source}")]
+    Database {
+        context: &'static str,
+        #[source]
+        source: DbError,
+    },
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<DbError> for WebError {
+    fn from(source: DbError) -> Self {
+        WebError::Database {
+            context: "database",
+            source,
+        }
+    }
+}
+
+/// Adds what the handler was doing to a database error.
+pub trait WebContext<T> {
+    fn web_context(self, context: &'static str) -> Result<T, WebError>;
+}
+
+impl<T> WebContext<T> for Result<T, DbError> {
+    fn web_context(self, context: &'static str) -> Result<T, WebError> {
+        self.map_err(|source| WebError::Database { context, source })
+    }
+}
+
+impl ResponseError for WebError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Unauthenticated { .. } => StatusCode::SEE_OTHER,
+            WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Database { .. } | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let WebError::Unauthenticated { next } = self {
+            let location = format!(
+                "/login?next={}",
+                url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+            );
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, location))
+                .finish();
+        }
+        let (title, message) = match self {
+            WebError::NotFound => (
+                "Page not found",
+                "We could not find this page. It may have moved, or the address may have a typo.".to_string(),
+            ),
+            WebError::Forbidden => (
+                "Not allowed",
+                "Your account cannot open this page. Ask the owner of this Rapport if you need it.".to_string(),
+            ),
+            WebError::Csrf => (
+                "Please try again",
+                "This form expired or did not come from this site, so nothing was changed. Go back, reload the page and send it again.".to_string(),
+            ),
+            WebError::BadRequest(m) => ("Something is not right", m.clone()),
+            WebError::TooManyRequests(m) => ("Too many attempts", m.clone()),
+            WebError::Database { .. } | WebError::Internal(_) => {
+                tracing::error!(error = %self, "request failed");
+                (
+                    "Something went wrong",
+                    "Something went wrong on our side and nothing was changed. Please try again in a moment.".to_string(),
+                )
+            }
+            WebError::Unauthenticated { .. } => unreachable!("handled above"),
+        };
+        let body = templates::html()
+            .render(
+                "pages/error",
+                &serde_json::json!({ "title": title, "message": message, "lang": "en" }),
+            )
+            .unwrap_or_else(|_| format!("<!doctype html><title>{title}</title><h1>{title}</h1>"));
+        HttpResponse::build(self.status_code())
+            .content_type("text/html; charset=utf-8")
+            .body(body)
+    }
+}

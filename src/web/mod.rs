@@ -1,0 +1,48 @@
+//! HTTP: handlers grouped by audience, plus sessions, CSRF, errors and
+//! page rendering. Handlers parse input into domain types, call the rules,
+//! persist through `db`, and render a template.
+
+pub mod admin;
+pub mod api;
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod error;
+pub mod forms;
+pub mod markdown;
+pub mod public;
+pub mod render;
+pub mod session;
+
+use actix_web::web;
+
+use crate::config::Settings;
+use crate::db::Db;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub db: Db,
+    pub settings: Settings,
+    /// Key for CSRF tokens, shared by every process through the database.
+    pub secret: Vec<u8>,
+    /// Domain used in Message-IDs.
+    pub mail_domain: String,
+}
+
+impl AppState {
+    pub fn base_url(&self) -> String {
+        self.settings.base_url()
+    }
+}
+
+/// The largest form or JSON body accepted (job descriptions are long, but
+/// not this long).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.configure(public::routes)
+        .configure(auth::routes)
+        .configure(admin::routes)
+        .configure(api::routes)
+        .configure(assets::routes);
+}

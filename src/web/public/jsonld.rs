@@ -1,0 +1,97 @@
+//! schema.org `JobPosting` for search engines' job listings, embedded in
+//! the job page as JSON-LD.
+
+use serde_json::{json, Value};
+
+use super::view::Company;
+use crate::domain::job::{Job, Workplace};
+use crate::web::markdown;
+
+/// The JobPosting object for a job.
+pub fn job_posting(job: &Job, company: &Company, url: &str) -> Value {
+    let p = &job.posting;
+    let description: String = p
+        .sections
+        .headed()
+        .iter()
+        .filter(|(_, _, text)| !text.trim().is_empty())
+        .map(|(_, heading, text)| format!("<h2>{heading}</h2>{}", markdown::to_safe_html(text)))
+        .collect();
+    let mut organization = json!({ "@type": "Organization", "name": company.name });
+    if !company.url.is_empty() {
+        organization["sameAs"] = json!(company.url);
+    }
+    let mut posting = json!({
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": p.title,
+        "description": description,
+        "identifier": { "@type": "PropertyValue", "name": company.name, "value": job.id },
+        "datePosted": job.published_at.unwrap_or(job.created_at).format("%Y-%m-%d").to_string(),
+        "employmentType": p.employment_type.schema_org(),
+        "hiringOrganization": organization,
+        "url": url,
+        "directApply": false,
+    });
+    if let Some(until) = job.listed_until() {
+        posting["validThrough"] = json!(format!("{}T23:59:59Z", until.format("%Y-%m-%d")));
+    }
+    match p.workplace {
+        Workplace::Remote => {
+            posting["jobLocationType"] = json!("TELECOMMUTE");
+            let regions: Vec<Value> = p
+                .remote_regions
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(|r| json!({ "@type": "AdministrativeArea", "name": r }))
+                .collect();
+            if !regions.is_empty() {
+                posting["applicantLocationRequirements"] = Value::Array(regions);
+            }
+        }
+        Workplace::Hybrid | Workplace::Onsite => {
+            posting["jobLocation"] = json!({
+                "@type": "Place",
+                "address": { "@type": "PostalAddress", "addressLocality": p.location },
+            });
+        }
+    }
+    if let Some(s) = &p.salary {
+        posting["baseSalary"] = json!({
+            "@type": "MonetaryAmount",
+            "currency": s.currency,
+            "value": {
+                "@type": "QuantitativeValue",
+                "minValue": s.min,
+                "maxValue": s.max,
+                "unitText": s.period.schema_org(),
+            },
+        });
+    }
+    posting
+}
+
+/// JSON that is safe inside a `<script>` element: `<`, `>` and `&` are
+/// escaped so that no string in it can close the element.
+pub fn script_safe(value: &Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_can_close_the_script_element() {
+        let v = json!({ "title": "</script><script>alert(1)</script>" });
+        let s = script_safe(&v);
+        assert!(!s.contains("</script"));
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
+}
