@@ -26,6 +26,7 @@ pub struct Application {
     /// The one-time link to create the owner account, when there is none yet.
     pub setup_link: Option<String>,
     pub db: Db,
+    mail: Arc<MailWorker>,
 }
 
 /// Opens the database named in the settings and applies pending migrations.
@@ -87,7 +88,8 @@ impl Application {
             poll: settings.mail_poll(),
             retry_base: settings.mail_retry_base(),
         };
-        tokio::spawn(worker.run());
+        let worker = Arc::new(worker);
+        tokio::spawn(worker.clone().run());
 
         let mail_domain = url::Url::parse(&base_url)
             .ok()
@@ -126,11 +128,17 @@ impl Application {
             server: server.run(),
             setup_link,
             db,
+            mail: worker,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The mail worker, so tests and tools can deliver due emails now.
+    pub fn mail_worker(&self) -> Arc<MailWorker> {
+        self.mail.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

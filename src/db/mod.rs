@@ -173,9 +173,11 @@ impl r2d2::ManageConnection for ConnectionManager {
                 // WAL lets readers work while one writer writes; NORMAL sync is
                 // durable across application crashes in WAL mode; the busy
                 // timeout covers a second process writing at the same time.
+                // busy_timeout first: switching to WAL takes a lock that
+                // connections opened at the same moment must wait for.
                 conn.batch_execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                 )
                 .map_err(|e| DbError::Connect(format!("setting SQLite pragmas: {e}")))?;
                 Ok(DbConnection::Sqlite(conn))
@@ -292,9 +294,10 @@ impl Db {
             .map_err(|_| DbError::TaskAborted)?
     }
 
-    /// Whether the database answers.
+    /// Whether the database answers a query that reads a table (a bare
+    /// `SELECT 1` succeeds even when SQLite's file is unreadable).
     pub async fn is_reachable(&self) -> bool {
-        self.read(|conn| conn.ping().context("health check"))
+        self.read(|conn| settings::get(conn, settings::APP_SECRET).map(|_| ()))
             .await
             .is_ok()
     }

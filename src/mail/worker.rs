@@ -38,9 +38,9 @@ fn later(now: NaiveDateTime, d: Duration) -> NaiveDateTime {
 
 impl MailWorker {
     /// Runs until the task is dropped.
-    pub async fn run(self) {
+    pub async fn run(self: Arc<Self>) {
         tracing::info!(transport = %self.transport.describe(), "mail worker started");
-        let this = Arc::new(self);
+        let this = self;
         loop {
             let worker = this.clone();
             match tokio::task::spawn_blocking(move || worker.deliver_due()).await {

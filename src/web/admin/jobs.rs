@@ -71,6 +71,8 @@ fn editor_context(input: &JobInput, job: Option<&Job>, errors: &[FieldError], ba
             "why": profile.explanation(),
             "tiers": m.screened_tiers(),
             "tier1": m.tier1, "tier2": m.tier2, "tier3": m.tier3,
+            // Offsets of the second and third bar segments, in percent.
+            "x2": m.tier1, "x3": m.tier1 + m.tier2,
         })
     });
     let mut advice_by_field = serde_json::Map::new();

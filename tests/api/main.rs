@@ -1,0 +1,13 @@
+//! Integration tests: one binary, the real application on port 0, real HTTP.
+//! Every test runs on SQLite and, when TEST_POSTGRES_URL is set at build
+//! time, on PostgreSQL too (each test in a database of its own).
+
+mod helpers;
+mod smtp;
+
+mod auth;
+mod health;
+mod jobs;
+mod mail;
+mod public;
+mod security;
