@@ -95,7 +95,7 @@ async fn the_review_advises_and_publishing_past_it_asks_first(backend: Backend) 
         .create_job(&[("title", "Happiness Hero"), ("salary_min", ""), ("salary_max", ""), ("tools", "")])
         .await;
     let editor = app.get_text(&format!("/admin/jobs/{id}/edit")).await;
-    assert!(editor.contains("The title uses “Hero”"));
+    assert!(editor.contains("The title uses “Happiness”"));
     assert!(editor.contains("No salary is given."));
     assert!(editor.contains("No tools or platforms are named."));
     assert!(editor.contains("read as condescending"), "each item says why");

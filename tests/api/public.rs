@@ -69,7 +69,14 @@ async fn the_job_page_carries_valid_job_posting_json_ld(backend: Backend) {
     assert_eq!(ld["baseSalary"]["value"]["minValue"], 40000);
     assert_eq!(ld["baseSalary"]["value"]["unitText"], "YEAR");
     // Share links point at the page.
-    assert!(page.contains("linkedin.com/sharing/share-offsite/?url=http"));
+    let doc = scraper::Html::parse_document(&page);
+    let links: Vec<String> = doc
+        .select(&scraper::Selector::parse(".share-links a").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    let encoded: String = url::form_urlencoded::byte_serialize(format!("{}/jobs/{slug}", app.address).as_bytes()).collect();
+    assert_eq!(links.len(), 4);
+    assert!(links.iter().all(|l| l.contains(&encoded)), "{links:?}");
 
     let (_, onsite) = app
         .publish_job(&[("title", "Support Agent Lyon"), ("workplace", "onsite"), ("location", "Lyon, France"), ("salary_min", ""), ("salary_max", "")])

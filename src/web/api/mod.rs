@@ -70,8 +70,17 @@ impl ResponseError for ApiError {
         if let ApiError::Invalid(fields) = self {
             body["fields"] = json!(fields);
         }
-        HttpResponse::build(self.status_code()).json(body)
+        json(self.status_code(), &body)
     }
+}
+
+/// A JSON response with `<`, `>` and `&` escaped: the same JSON value, but
+/// one no browser can mistake for markup.
+fn json(status: StatusCode, body: &impl Serialize) -> HttpResponse {
+    let value = serde_json::to_value(body).unwrap_or_else(|_| json!({ "error": "internal error" }));
+    HttpResponse::build(status)
+        .content_type("application/json")
+        .body(super::public::jsonld::script_safe(&value))
 }
 
 fn json_error(err: JsonPayloadError) -> ApiError {
@@ -119,9 +128,12 @@ async fn open_jobs(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
         .read(|conn| db::jobs::list_open(conn, &BoardFilter::default()))
         .await?;
     let base = state.base_url();
-    Ok(HttpResponse::Ok().json(JobList {
-        jobs: jobs.iter().map(|j| JobView::new(j, &base)).collect(),
-    }))
+    Ok(json(
+        StatusCode::OK,
+        &JobList {
+            jobs: jobs.iter().map(|j| JobView::new(j, &base)).collect(),
+        },
+    ))
 }
 
 async fn open_job(
@@ -135,7 +147,7 @@ async fn open_job(
         .await?
         .filter(|j| j.status != JobStatus::Draft)
         .ok_or(ApiError::NotFound)?;
-    Ok(HttpResponse::Ok().json(JobView::new(&job, &state.base_url())))
+    Ok(json(StatusCode::OK, &JobView::new(&job, &state.base_url())))
 }
 
 async fn all_jobs(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Result<HttpResponse, ApiError> {
@@ -144,9 +156,12 @@ async fn all_jobs(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Resul
     }
     let jobs = state.db.read(db::jobs::list_all).await?;
     let base = state.base_url();
-    Ok(HttpResponse::Ok().json(JobList {
-        jobs: jobs.iter().map(|j| JobView::new(j, &base)).collect(),
-    }))
+    Ok(json(
+        StatusCode::OK,
+        &JobList {
+            jobs: jobs.iter().map(|j| JobView::new(j, &base)).collect(),
+        },
+    ))
 }
 
 /// Creates a draft from a JSON `JobInput` (same fields as the editor form).
@@ -168,5 +183,5 @@ async fn create_job(
             Ok(job)
         })
         .await?;
-    Ok(HttpResponse::Created().json(JobView::new(&job, &state.base_url())))
+    Ok(json(StatusCode::CREATED, &JobView::new(&job, &state.base_url())))
 }
