@@ -12,7 +12,11 @@ use crate::security::password;
 use crate::startup::{open_database, Application};
 
 #[derive(Parser)]
-#[command(name = "rapport", version, about = "A self-hosted hiring pipeline for customer-support teams")]
+#[command(
+    name = "rapport",
+    version,
+    about = "A self-hosted hiring pipeline for customer-support teams"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub settings: Settings,
@@ -87,7 +91,13 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     })
 }
 
-fn add_user(settings: &Settings, email: &str, name: &str, role: &str, password_stdin: bool) -> anyhow::Result<()> {
+fn add_user(
+    settings: &Settings,
+    email: &str,
+    name: &str,
+    role: &str,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
     if !password_stdin {
         bail!("pass --password-stdin and give the password on standard input");
     }
@@ -107,7 +117,14 @@ fn add_user(settings: &Settings, email: &str, name: &str, role: &str, password_s
         }
         let now = db::now();
         let user = db::users::insert(conn, &email, &name, role, &hash, now)?;
-        db::audit::record(conn, None, "account.created_cli", ("user", &user.id), role.as_str(), now)?;
+        db::audit::record(
+            conn,
+            None,
+            "account.created_cli",
+            ("user", &user.id),
+            role.as_str(),
+            now,
+        )?;
         Ok(Some(user))
     })?;
     match user {

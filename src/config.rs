@@ -9,11 +9,21 @@ use secrecy::{ExposeSecret, SecretString};
 #[derive(Debug, Clone, clap::Args)]
 pub struct Settings {
     /// Address and port to listen on.
-    #[arg(long, env = "RAPPORT_LISTEN", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "RAPPORT_LISTEN",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub listen: String,
 
     /// postgres://user:pass@host/db, sqlite://path or a file path.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://rapport.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://rapport.db",
+        global = true
+    )]
     pub database_url: String,
 
     /// The public address people use to reach Rapport, for links in emails
@@ -29,20 +39,40 @@ pub struct Settings {
     pub smtp_url: Option<SecretString>,
 
     /// Sender of every email.
-    #[arg(long, env = "RAPPORT_MAIL_FROM", default_value = "Rapport <rapport@localhost>", global = true)]
+    #[arg(
+        long,
+        env = "RAPPORT_MAIL_FROM",
+        default_value = "Rapport <rapport@localhost>",
+        global = true
+    )]
     pub mail_from: String,
 
     /// Where emails are written when no SMTP server is configured.
-    #[arg(long, env = "RAPPORT_MAIL_DIR", default_value = "mail-outbox", global = true)]
+    #[arg(
+        long,
+        env = "RAPPORT_MAIL_DIR",
+        default_value = "mail-outbox",
+        global = true
+    )]
     pub mail_dir: PathBuf,
 
     /// How often the mail worker looks for emails to send, in milliseconds.
-    #[arg(long, env = "RAPPORT_MAIL_POLL_MS", default_value_t = 1000, global = true)]
+    #[arg(
+        long,
+        env = "RAPPORT_MAIL_POLL_MS",
+        default_value_t = 1000,
+        global = true
+    )]
     pub mail_poll_ms: u64,
 
     /// First retry delay after a failed delivery, in milliseconds; it doubles
     /// with each failure, up to an hour.
-    #[arg(long, env = "RAPPORT_MAIL_RETRY_BASE_MS", default_value_t = 30_000, global = true)]
+    #[arg(
+        long,
+        env = "RAPPORT_MAIL_RETRY_BASE_MS",
+        default_value_t = 30_000,
+        global = true
+    )]
     pub mail_retry_base_ms: u64,
 
     /// Database connections in the pool (and blocking database calls at once).
@@ -54,7 +84,12 @@ pub struct Settings {
     pub workers: Option<usize>,
 
     /// Take the client address from X-Forwarded-For (only behind a proxy you run).
-    #[arg(long, env = "RAPPORT_TRUST_PROXY", default_value_t = false, global = true)]
+    #[arg(
+        long,
+        env = "RAPPORT_TRUST_PROXY",
+        default_value_t = false,
+        global = true
+    )]
     pub trust_proxy: bool,
 
     /// Log filter, e.g. info or rapport=debug.
@@ -141,7 +176,10 @@ mod tests {
         s.smtp_url = Some("smtp://127.0.0.1:2525?tls=none".to_string().into());
         assert_eq!(s.smtp_url_for_lettre().unwrap(), "smtp://127.0.0.1:2525");
         s.smtp_url = Some("smtps://u:p@mail.example.com".to_string().into());
-        assert_eq!(s.smtp_url_for_lettre().unwrap(), "smtps://u:p@mail.example.com");
+        assert_eq!(
+            s.smtp_url_for_lettre().unwrap(),
+            "smtps://u:p@mail.example.com"
+        );
     }
 
     #[test]

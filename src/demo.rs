@@ -73,8 +73,12 @@ pub fn load(db: &Db) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("demo job is invalid: {e:?}"))?;
     let created = db
         .write_blocking(|conn| {
-            db::settings::get_or_init(conn, db::settings::COMPANY_NAME, || "Glimmer Ratings".into())?;
-            db::settings::get_or_init(conn, db::settings::COMPANY_URL, || "https://glimmer.example".into())?;
+            db::settings::get_or_init(conn, db::settings::COMPANY_NAME, || {
+                "Glimmer Ratings".into()
+            })?;
+            db::settings::get_or_init(conn, db::settings::COMPANY_URL, || {
+                "https://glimmer.example".into()
+            })?;
             let mut created = 0;
             for posting in &postings {
                 let slug = slugify(&posting.title);
@@ -84,14 +88,22 @@ pub fn load(db: &Db) -> anyhow::Result<String> {
                 let now = db::now();
                 let job = db::jobs::insert_draft(conn, posting, &slug, now)?;
                 db::jobs::open(conn, &job.id, now)?;
-                db::audit::record(conn, None, "job.published", ("job", &job.id), "demo data", now)?;
+                db::audit::record(
+                    conn,
+                    None,
+                    "job.published",
+                    ("job", &job.id),
+                    "demo data",
+                    now,
+                )?;
                 created += 1;
             }
             Ok(created)
         })
         .context("loading the demo data")?;
     Ok(if created == 0 {
-        "The demo jobs are already there. Run `cargo run` and open http://127.0.0.1:8080/jobs.".into()
+        "The demo jobs are already there. Run `cargo run` and open http://127.0.0.1:8080/jobs."
+            .into()
     } else {
         format!("Loaded {created} published demo jobs for Glimmer Ratings. Run `cargo run` and open http://127.0.0.1:8080/jobs.")
     })

@@ -49,7 +49,12 @@ pub fn issue_setup_link(db: &Db, base_url: &str) -> anyhow::Result<Option<String
         }
         let raw = token::random_token();
         let now = db::now();
-        db::setup_tokens::replace(conn, &token::hash_token(&raw), now, now + SETUP_LINK_LIFETIME)?;
+        db::setup_tokens::replace(
+            conn,
+            &token::hash_token(&raw),
+            now,
+            now + SETUP_LINK_LIFETIME,
+        )?;
         Ok(Some(format!("{base_url}/setup/{raw}")))
     })
     .context("creating the setup link")
@@ -70,7 +75,11 @@ impl Application {
         let mut settings = settings;
         if settings.base_url.is_none() {
             // With port 0 the real port is known only now.
-            let host = settings.listen.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
+            let host = settings
+                .listen
+                .rsplit_once(':')
+                .map(|(h, _)| h)
+                .unwrap_or("127.0.0.1");
             settings.base_url = Some(format!("http://{host}:{port}"));
         }
         let base_url = settings.base_url();

@@ -92,7 +92,10 @@ pub fn accept(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<b
     Ok(n == 1)
 }
 
-pub fn list_pending(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Vec<Invitation>, DbError> {
+pub fn list_pending(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+) -> Result<Vec<Invitation>, DbError> {
     invitations::table
         .filter(invitations::accepted_at.is_null())
         .filter(invitations::revoked_at.is_null())

@@ -72,8 +72,8 @@ impl TryFrom<JobRow> for Job {
             }),
             _ => None,
         };
-        let languages: Vec<LanguageRequirement> = serde_json::from_str(&r.languages)
-            .map_err(|_| corrupt("languages", &r.languages))?;
+        let languages: Vec<LanguageRequirement> =
+            serde_json::from_str(&r.languages).map_err(|_| corrupt("languages", &r.languages))?;
         let channel_names: Vec<String> =
             serde_json::from_str(&r.channels).map_err(|_| corrupt("channels", &r.channels))?;
         let channels = channel_names
@@ -227,16 +227,20 @@ pub fn update_posting(
 
 /// Publishes a draft or reopens a closed job.
 pub fn open(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<bool, DbError> {
-    let n = diesel::update(jobs::table.find(id).filter(jobs::status.ne(JobStatus::Open.as_str())))
-        .set((
-            jobs::status.eq(JobStatus::Open.as_str()),
-            jobs::close_reason.eq(None::<String>),
-            jobs::closed_at.eq(None::<NaiveDateTime>),
-            jobs::published_at.eq(Some(now)),
-            jobs::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .context("publishing a job")?;
+    let n = diesel::update(
+        jobs::table
+            .find(id)
+            .filter(jobs::status.ne(JobStatus::Open.as_str())),
+    )
+    .set((
+        jobs::status.eq(JobStatus::Open.as_str()),
+        jobs::close_reason.eq(None::<String>),
+        jobs::closed_at.eq(None::<NaiveDateTime>),
+        jobs::published_at.eq(Some(now)),
+        jobs::updated_at.eq(now),
+    ))
+    .execute(conn)
+    .context("publishing a job")?;
     Ok(n == 1)
 }
 
@@ -246,15 +250,19 @@ pub fn close(
     reason: CloseReason,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
-    let n = diesel::update(jobs::table.find(id).filter(jobs::status.eq(JobStatus::Open.as_str())))
-        .set((
-            jobs::status.eq(JobStatus::Closed.as_str()),
-            jobs::close_reason.eq(Some(reason.as_str())),
-            jobs::closed_at.eq(Some(now)),
-            jobs::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .context("closing a job")?;
+    let n = diesel::update(
+        jobs::table
+            .find(id)
+            .filter(jobs::status.eq(JobStatus::Open.as_str())),
+    )
+    .set((
+        jobs::status.eq(JobStatus::Closed.as_str()),
+        jobs::close_reason.eq(Some(reason.as_str())),
+        jobs::closed_at.eq(Some(now)),
+        jobs::updated_at.eq(now),
+    ))
+    .execute(conn)
+    .context("closing a job")?;
     Ok(n == 1)
 }
 

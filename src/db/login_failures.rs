@@ -19,7 +19,11 @@ pub fn record(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> Result<
     Ok(())
 }
 
-pub fn count_since(conn: &mut DbConnection, key: &str, since: NaiveDateTime) -> Result<i64, DbError> {
+pub fn count_since(
+    conn: &mut DbConnection,
+    key: &str,
+    since: NaiveDateTime,
+) -> Result<i64, DbError> {
     login_failures::table
         .filter(login_failures::key.eq(key))
         .filter(login_failures::at.gt(since))

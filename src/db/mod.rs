@@ -251,7 +251,7 @@ impl Db {
         f: impl FnOnce(&mut DbConnection) -> Result<T, DbError>,
     ) -> Result<T, DbError> {
         let mut conn = self.pool.get()?;
-        f(&mut *conn)
+        f(&mut conn)
     }
 
     /// Runs `f` in one transaction, synchronously.
@@ -273,7 +273,11 @@ impl Db {
         &self,
         f: impl FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
     ) -> Result<T, DbError> {
-        let _permit = self.permits.acquire().await.map_err(|_| DbError::TaskAborted)?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| DbError::TaskAborted)?;
         let db = self.clone();
         tokio::task::spawn_blocking(move || db.run_blocking(f))
             .await
@@ -287,7 +291,11 @@ impl Db {
         &self,
         f: impl FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
     ) -> Result<T, DbError> {
-        let _permit = self.permits.acquire().await.map_err(|_| DbError::TaskAborted)?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| DbError::TaskAborted)?;
         let db = self.clone();
         tokio::task::spawn_blocking(move || db.write_blocking(f))
             .await

@@ -64,7 +64,11 @@ pub fn claim_due(
     let due = outbox::table
         .filter(outbox::sent_at.is_null())
         .filter(outbox::next_attempt_at.le(now))
-        .filter(outbox::locked_until.is_null().or(outbox::locked_until.lt(now)))
+        .filter(
+            outbox::locked_until
+                .is_null()
+                .or(outbox::locked_until.lt(now)),
+        )
         .order(outbox::next_attempt_at.asc())
         .limit(limit);
     let rows: Vec<OutboxRow> = match conn {

@@ -126,4 +126,3 @@ diesel::table! {
         detail -> Text,
     }
 }
-

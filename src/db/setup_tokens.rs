@@ -29,7 +29,11 @@ pub fn replace(
 }
 
 /// Whether the token is unused and unexpired (without using it).
-pub fn is_valid(conn: &mut DbConnection, token_hash: &str, now: NaiveDateTime) -> Result<bool, DbError> {
+pub fn is_valid(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
     let n: i64 = setup_tokens::table
         .filter(setup_tokens::token_hash.eq(token_hash))
         .filter(setup_tokens::used_at.is_null())
@@ -42,7 +46,11 @@ pub fn is_valid(conn: &mut DbConnection, token_hash: &str, now: NaiveDateTime) -
 
 /// Marks the token used; false when it was not valid (used, expired, unknown).
 /// The conditional update makes two simultaneous uses end with one winner.
-pub fn consume(conn: &mut DbConnection, token_hash: &str, now: NaiveDateTime) -> Result<bool, DbError> {
+pub fn consume(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
     let n = diesel::update(
         setup_tokens::table
             .filter(setup_tokens::token_hash.eq(token_hash))

@@ -51,7 +51,10 @@ impl TryFrom<UserRow> for User {
 }
 
 pub fn count(conn: &mut DbConnection) -> Result<i64, DbError> {
-    users::table.count().get_result(conn).context("counting users")
+    users::table
+        .count()
+        .get_result(conn)
+        .context("counting users")
 }
 
 pub fn insert(

@@ -371,11 +371,7 @@ impl JobSections {
         [
             ("typical_day", "A typical day", &self.typical_day),
             ("technical", "The technical side", &self.technical),
-            (
-                "looking_for",
-                "Who we are looking for",
-                &self.looking_for,
-            ),
+            ("looking_for", "Who we are looking for", &self.looking_for),
             ("company_culture", "About us", &self.company_culture),
             ("how_to_apply", "How to apply", &self.how_to_apply),
         ]
@@ -513,8 +509,7 @@ impl JobPosting {
             ));
         }
         let location = input.location.trim().to_string();
-        if matches!(workplace, Some(Workplace::Hybrid | Workplace::Onsite)) && location.is_empty()
-        {
+        if matches!(workplace, Some(Workplace::Hybrid | Workplace::Onsite)) && location.is_empty() {
             errors.push(FieldError::new(
                 "location",
                 "Say where the office is (city and country).",
@@ -537,7 +532,10 @@ impl JobPosting {
                 continue;
             }
             if language_name(code).is_none() {
-                errors.push(FieldError::new("languages", "Choose languages from the list."));
+                errors.push(FieldError::new(
+                    "languages",
+                    "Choose languages from the list.",
+                ));
                 continue;
             }
             let fluency = input.fluencies.get(i).map(String::as_str).unwrap_or("");
@@ -572,7 +570,10 @@ impl JobPosting {
             match Channel::parse(c) {
                 Some(ch) if !channels.contains(&ch) => channels.push(ch),
                 Some(_) => {}
-                None => errors.push(FieldError::new("channels", "Choose channels from the list.")),
+                None => errors.push(FieldError::new(
+                    "channels",
+                    "Choose channels from the list.",
+                )),
             }
         }
         let tools: Vec<String> = input
@@ -724,8 +725,16 @@ impl JobPosting {
             remote_regions: self.remote_regions.clone(),
             timezone_note: self.timezone_note.clone(),
             employment_type: self.employment_type.as_str().into(),
-            salary_min: self.salary.as_ref().map(|s| s.min.to_string()).unwrap_or_default(),
-            salary_max: self.salary.as_ref().map(|s| s.max.to_string()).unwrap_or_default(),
+            salary_min: self
+                .salary
+                .as_ref()
+                .map(|s| s.min.to_string())
+                .unwrap_or_default(),
+            salary_max: self
+                .salary
+                .as_ref()
+                .map(|s| s.max.to_string())
+                .unwrap_or_default(),
             salary_currency: self
                 .salary
                 .as_ref()
@@ -738,7 +747,11 @@ impl JobPosting {
                 .unwrap_or_default(),
             languages: self.languages.iter().map(|l| l.code.clone()).collect(),
             fluencies: self.languages.iter().map(|l| l.fluency.clone()).collect(),
-            channels: self.channels.iter().map(|c| c.as_str().to_string()).collect(),
+            channels: self
+                .channels
+                .iter()
+                .map(|c| c.as_str().to_string())
+                .collect(),
             tools: self.tools.join(", "),
             tier1: self.tier_mix.tier1.to_string(),
             tier2: self.tier_mix.tier2.to_string(),

@@ -60,8 +60,10 @@ static HYPE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|w| regex::escape(w))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])({alternatives})(?:$|[^\p{{L}}])"))
-        .expect("hype pattern compiles")
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}])({alternatives})(?:$|[^\p{{L}}])"
+    ))
+    .expect("hype pattern compiles")
 });
 
 /// A title with no word saying what the job is reads as vague.
@@ -70,8 +72,9 @@ static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A bullet line in Markdown: `-`, `*`, `+` or `1.`.
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+\S").expect("bullet pattern compiles"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+\S").expect("bullet pattern compiles")
+});
 
 /// Words in "how to apply" that give a candidate a concrete next step.
 static NEXT_STEP: LazyLock<Regex> = LazyLock::new(|| {
@@ -154,7 +157,9 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
         Some(_) => {}
     }
 
-    if !job.sections.how_to_apply.trim().is_empty() && !NEXT_STEP.is_match(&job.sections.how_to_apply) {
+    if !job.sections.how_to_apply.trim().is_empty()
+        && !NEXT_STEP.is_match(&job.sections.how_to_apply)
+    {
         advice.push(Advice {
             code: "no_next_step",
             field: "how_to_apply",

@@ -204,7 +204,12 @@ struct SetupForm {
     password: String,
 }
 
-fn link_gone(req: &HttpRequest, state: &AppState, what: &str, hint: &str) -> Result<HttpResponse, WebError> {
+fn link_gone(
+    req: &HttpRequest,
+    state: &AppState,
+    what: &str,
+    hint: &str,
+) -> Result<HttpResponse, WebError> {
     Page::new("pages/auth/link_gone", "This link no longer works")
         .status(StatusCode::NOT_FOUND)
         .render(req, state, json!({ "what": what, "hint": hint }))
@@ -228,7 +233,11 @@ async fn setup_form(
     if !valid {
         return link_gone(&req, &state, "setup link", SETUP_HINT);
     }
-    Page::new("pages/auth/setup", "Set up Rapport").render(&req, &state, json!({ "form": SetupForm::default() }))
+    Page::new("pages/auth/setup", "Set up Rapport").render(
+        &req,
+        &state,
+        json!({ "form": SetupForm::default() }),
+    )
 }
 
 async fn setup(
@@ -240,19 +249,39 @@ async fn setup(
     let mut errors = Vec::new();
     let company = form.company_name.trim().to_string();
     if company.is_empty() || company.chars().count() > 120 {
-        errors.push(FieldError::new("company_name", "Enter your company's name (at most 120 characters)."));
+        errors.push(FieldError::new(
+            "company_name",
+            "Enter your company's name (at most 120 characters).",
+        ));
     }
     let company_url = form.company_url.trim().to_string();
-    if !company_url.is_empty() && url::Url::parse(&company_url).map(|u| !matches!(u.scheme(), "http" | "https")).unwrap_or(true) {
-        errors.push(FieldError::new("company_url", "Enter the full address, like https://example.com, or leave it empty."));
+    if !company_url.is_empty()
+        && url::Url::parse(&company_url)
+            .map(|u| !matches!(u.scheme(), "http" | "https"))
+            .unwrap_or(true)
+    {
+        errors.push(FieldError::new(
+            "company_url",
+            "Enter the full address, like https://example.com, or leave it empty.",
+        ));
     }
-    let name = PersonName::parse(&form.name).map_err(|m| errors.push(FieldError::new("name", m))).ok();
-    let email = EmailAddress::parse(&form.email).map_err(|m| errors.push(FieldError::new("email", m))).ok();
-    let pw = NewPassword::parse(&form.password).map_err(|m| errors.push(FieldError::new("password", m))).ok();
+    let name = PersonName::parse(&form.name)
+        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .ok();
+    let email = EmailAddress::parse(&form.email)
+        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .ok();
+    let pw = NewPassword::parse(&form.password)
+        .map_err(|m| errors.push(FieldError::new("password", m)))
+        .ok();
     let (Some(name), Some(email), Some(pw), true) = (name, email, pw, errors.is_empty()) else {
         return Page::new("pages/auth/setup", "Set up Rapport")
             .status(StatusCode::UNPROCESSABLE_ENTITY)
-            .render(&req, &state, json!({ "form": form, "errors": errors_json(&errors) }));
+            .render(
+                &req,
+                &state,
+                json!({ "form": form, "errors": errors_json(&errors) }),
+            );
     };
 
     let hash = password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
@@ -267,7 +296,14 @@ async fn setup(
             let user = db::users::insert(conn, &email, &name, Role::Owner, &hash, now)?;
             db::settings::set(conn, db::settings::COMPANY_NAME, &company)?;
             db::settings::set(conn, db::settings::COMPANY_URL, &company_url)?;
-            db::audit::record(conn, Some(&user.id), "account.setup", ("user", &user.id), "owner account created with the setup link", now)?;
+            db::audit::record(
+                conn,
+                Some(&user.id),
+                "account.setup",
+                ("user", &user.id),
+                "owner account created with the setup link",
+                now,
+            )?;
             Ok::<_, DbError>(Some(user))
         })
         .await
@@ -330,17 +366,29 @@ async fn accept_invitation(
         return link_gone(&req, &state, "invitation", INVITATION_HINT);
     };
     let mut errors = Vec::new();
-    let name = PersonName::parse(&form.name).map_err(|m| errors.push(FieldError::new("name", m))).ok();
-    let pw = NewPassword::parse(&form.password).map_err(|m| errors.push(FieldError::new("password", m))).ok();
+    let name = PersonName::parse(&form.name)
+        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .ok();
+    let pw = NewPassword::parse(&form.password)
+        .map_err(|m| errors.push(FieldError::new("password", m)))
+        .ok();
     if pw.is_some() && form.password != form.password_again {
-        errors.push(FieldError::new("password_again", "The two passwords are not the same."));
+        errors.push(FieldError::new(
+            "password_again",
+            "The two passwords are not the same.",
+        ));
     }
     let (Some(name), Some(pw), true) = (name, pw, errors.is_empty()) else {
         return Page::new("pages/auth/invitation", "Join the team")
             .status(StatusCode::UNPROCESSABLE_ENTITY)
-            .render(&req, &state, json!({ "invitation": invitation, "form": form, "errors": errors_json(&errors) }));
+            .render(
+                &req,
+                &state,
+                json!({ "invitation": invitation, "form": form, "errors": errors_json(&errors) }),
+            );
     };
-    let password_hash = password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
+    let password_hash =
+        password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
     let email = EmailAddress::parse(&invitation.email).map_err(WebError::Internal)?;
     let role: Role = invitation.role.parse().map_err(WebError::Internal)?;
     let created = state
@@ -354,7 +402,14 @@ async fn accept_invitation(
                 return Ok(None);
             }
             let user = db::users::insert(conn, &email, &name, role, &password_hash, now)?;
-            db::audit::record(conn, Some(&user.id), "account.joined", ("user", &user.id), &format!("accepted invitation {}", invitation.id), now)?;
+            db::audit::record(
+                conn,
+                Some(&user.id),
+                "account.joined",
+                ("user", &user.id),
+                &format!("accepted invitation {}", invitation.id),
+                now,
+            )?;
             Ok::<_, DbError>(Some(user))
         })
         .await

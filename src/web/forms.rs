@@ -33,13 +33,13 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| WebError::Internal("application state missing".into()))?;
-            let token: TokenOnly = serde_html_form::from_bytes(&bytes).map_err(|_| WebError::Csrf)?;
+            let token: TokenOnly =
+                serde_html_form::from_bytes(&bytes).map_err(|_| WebError::Csrf)?;
             if !csrf::is_valid(&req, state, &token.csrf_token) {
                 return Err(WebError::Csrf.into());
             }
-            let value = serde_html_form::from_bytes(&bytes).map_err(|e| {
-                WebError::BadRequest(format!("The form could not be read: {e}"))
-            })?;
+            let value = serde_html_form::from_bytes(&bytes)
+                .map_err(|e| WebError::BadRequest(format!("The form could not be read: {e}")))?;
             Ok(CsrfForm(value))
         })
     }

@@ -43,7 +43,12 @@ impl<'a> Page<'a> {
     }
 
     /// Renders with `data` (a JSON object) merged into the common context.
-    pub fn render(self, req: &HttpRequest, state: &AppState, data: Value) -> Result<HttpResponse, WebError> {
+    pub fn render(
+        self,
+        req: &HttpRequest,
+        state: &AppState,
+        data: Value,
+    ) -> Result<HttpResponse, WebError> {
         let mut ctx = json!({
             "title": self.title,
             "lang": "en",

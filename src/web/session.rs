@@ -43,7 +43,10 @@ pub enum Anonymous {
 }
 
 /// Looks up the session behind the request's cookie, refreshing it.
-pub async fn current_user(req: &HttpRequest, state: &AppState) -> Result<Result<User, Anonymous>, WebError> {
+pub async fn current_user(
+    req: &HttpRequest,
+    state: &AppState,
+) -> Result<Result<User, Anonymous>, WebError> {
     let Some(cookie) = req.cookie(COOKIE) else {
         return Ok(Err(Anonymous::NoSession));
     };

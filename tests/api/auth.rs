@@ -13,7 +13,10 @@ on_every_backend!(
 
 async fn the_setup_link_creates_the_owner_once(backend: Backend) {
     let app = spawn_app(backend).await;
-    let link = app.setup_link.clone().expect("empty database prints a setup link");
+    let link = app
+        .setup_link
+        .clone()
+        .expect("empty database prints a setup link");
     assert!(link.len() > 40, "the token is long: {link}");
     let form = app.get_text(&link).await;
     assert!(form.contains("Create the owner account"));
@@ -21,7 +24,16 @@ async fn the_setup_link_creates_the_owner_once(backend: Backend) {
     // Bad input: clear messages, nothing created.
     let token = csrf_from(&form).unwrap();
     let res = app
-        .post_raw(&link, &[("company_name", ""), ("name", "Fran"), ("email", "nope"), ("password", "short"), ("csrf_token", &token)])
+        .post_raw(
+            &link,
+            &[
+                ("company_name", ""),
+                ("name", "Fran"),
+                ("email", "nope"),
+                ("password", "short"),
+                ("csrf_token", &token),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
@@ -33,7 +45,11 @@ async fn the_setup_link_creates_the_owner_once(backend: Backend) {
 
     app.sign_up_owner().await;
     let res = app.get("/admin/jobs").await;
-    assert_eq!(res.status().as_u16(), 200, "the owner is signed in after setup");
+    assert_eq!(
+        res.status().as_u16(),
+        200,
+        "the owner is signed in after setup"
+    );
 
     // Used once: the link is gone, and so is a new one after an account exists.
     let again = app.anonymous().get(app.url(&link)).send().await.unwrap();
@@ -56,7 +72,10 @@ async fn staff_sign_in_and_out(backend: Backend) {
         .iter()
         .map(|v| v.to_str().unwrap().to_string())
         .collect();
-    let session = cookies.iter().find(|c| c.starts_with("rapport_session=")).expect("a session cookie");
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("rapport_session="))
+        .expect("a session cookie");
     assert!(session.contains("HttpOnly"));
     assert!(session.contains("SameSite=Lax"));
     assert!(!session.contains("Secure"), "plain http in tests");
@@ -97,12 +116,20 @@ async fn wrong_passwords_are_refused_then_rate_limited(backend: Backend) {
     for _ in 0..5 {
         let res = app.login(OWNER_EMAIL, "not the password").await;
         assert_eq!(res.status().as_u16(), 401);
-        assert!(res.text().await.unwrap().contains("do not match an account"));
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("do not match an account"));
     }
     // Now even the right password waits: the account is locked for a while.
     let res = app.login(OWNER_EMAIL, PASSWORD).await;
     assert_eq!(res.status().as_u16(), 429);
-    assert!(res.text().await.unwrap().contains("Too many failed sign-ins for this account"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Too many failed sign-ins for this account"));
     assert_eq!(app.get("/admin/jobs").await.status().as_u16(), 303);
 
     // Unknown accounts get the same answer as wrong passwords.
@@ -139,7 +166,9 @@ fn invitation_link(app: &crate::helpers::TestApp, to: &str) -> String {
         .map(|e| crate::helpers::unfold_qp(&e))
         .find(|e| e.contains(&format!("To: {to}")))
         .expect("an invitation email was written");
-    let start = email.find(&format!("{}/invitations/", app.address)).expect("a link in the email");
+    let start = email
+        .find(&format!("{}/invitations/", app.address))
+        .expect("a link in the email");
     email[start..]
         .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
         .next()
@@ -151,12 +180,29 @@ async fn the_owner_invites_an_interviewer_by_email(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_up_owner().await;
     // Invalid input changes nothing.
-    let res = app.post_form("/admin/team/invitations", &[("email", "bad"), ("name", ""), ("role", "admin")]).await;
+    let res = app
+        .post_form(
+            "/admin/team/invitations",
+            &[("email", "bad"), ("name", ""), ("role", "admin")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 422);
-    assert!(app.db.read(|c| rapport::db::outbox::recent(c, 10)).await.unwrap().is_empty());
+    assert!(app
+        .db
+        .read(|c| rapport::db::outbox::recent(c, 10))
+        .await
+        .unwrap()
+        .is_empty());
 
     let res = app
-        .post_form("/admin/team/invitations", &[("email", "Ivy@Example.com"), ("name", "Ivy Interviewer"), ("role", "interviewer")])
+        .post_form(
+            "/admin/team/invitations",
+            &[
+                ("email", "Ivy@Example.com"),
+                ("name", "Ivy Interviewer"),
+                ("role", "interviewer"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let team = app.get_text("/admin/team").await;
@@ -168,7 +214,11 @@ async fn the_owner_invites_an_interviewer_by_email(backend: Backend) {
     let link = invitation_link(&app, "ivy@example.com");
     let raw_token = link.rsplit('/').next().unwrap().to_string();
     assert!(raw_token.len() >= 43);
-    let stored = app.db.read(|c| rapport::db::invitations::list_pending(c, rapport::db::now())).await.unwrap();
+    let stored = app
+        .db
+        .read(|c| rapport::db::invitations::list_pending(c, rapport::db::now()))
+        .await
+        .unwrap();
     assert_ne!(stored[0].token_hash, raw_token, "only the hash is stored");
 
     // Ivy opens the link in her own browser.
@@ -177,7 +227,15 @@ async fn the_owner_invites_an_interviewer_by_email(backend: Backend) {
     assert!(form.contains("Join the team"));
     let token = csrf_from(&form).unwrap();
     let res = ivy
-        .post_raw(&link, &[("name", "Ivy I."), ("password", "ivy's long password"), ("password_again", "ivy's long password"), ("csrf_token", &token)])
+        .post_raw(
+            &link,
+            &[
+                ("name", "Ivy I."),
+                ("password", "ivy's long password"),
+                ("password_again", "ivy's long password"),
+                ("csrf_token", &token),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let home = ivy.get("/admin").await;
@@ -196,7 +254,15 @@ async fn the_owner_invites_an_interviewer_by_email(backend: Backend) {
 async fn expired_and_reused_invitations_are_refused(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_up_owner().await;
-    app.post_form("/admin/team/invitations", &[("email", "late@example.com"), ("name", "Late"), ("role", "interviewer")]).await;
+    app.post_form(
+        "/admin/team/invitations",
+        &[
+            ("email", "late@example.com"),
+            ("name", "Late"),
+            ("role", "interviewer"),
+        ],
+    )
+    .await;
     app.deliver_mail().await;
     let link = invitation_link(&app, "late@example.com");
     app.db
@@ -212,15 +278,38 @@ async fn expired_and_reused_invitations_are_refused(backend: Backend) {
         .unwrap();
     let res = app.anonymous().get(&link).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 404);
-    let guessed = app.anonymous().get(app.url("/invitations/not-a-real-token")).send().await.unwrap();
+    let guessed = app
+        .anonymous()
+        .get(app.url("/invitations/not-a-real-token"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(guessed.status().as_u16(), 404);
 }
 
 async fn after_sign_in_only_local_paths_are_followed(backend: Backend) {
     let app = spawn_app(backend).await;
     app.create_user(OWNER_EMAIL, "owner").await;
-    let res = app.post_form("/login", &[("email", OWNER_EMAIL), ("password", PASSWORD), ("next", "//evil.example/phish")]).await;
+    let res = app
+        .post_form(
+            "/login",
+            &[
+                ("email", OWNER_EMAIL),
+                ("password", PASSWORD),
+                ("next", "//evil.example/phish"),
+            ],
+        )
+        .await;
     assert_eq!(location(&res), "/admin");
-    let res = app.post_form("/login", &[("email", OWNER_EMAIL), ("password", PASSWORD), ("next", "/admin/team")]).await;
+    let res = app
+        .post_form(
+            "/login",
+            &[
+                ("email", OWNER_EMAIL),
+                ("password", PASSWORD),
+                ("next", "/admin/team"),
+            ],
+        )
+        .await;
     assert_eq!(location(&res), "/admin/team");
 }

@@ -61,8 +61,9 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some((admin_url, name)) = self.pg.take() {
             if let Ok(mut conn) = diesel::PgConnection::establish(&admin_url) {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                    .execute(&mut conn);
+                let _ =
+                    diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute(&mut conn);
             }
         }
     }
@@ -114,7 +115,9 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
     configure(&mut settings);
     let mail_dir = settings.mail_dir.clone();
 
-    let app = Application::build(settings).await.expect("the application builds");
+    let app = Application::build(settings)
+        .await
+        .expect("the application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db.clone();
     let setup_link = app.setup_link.clone();
@@ -220,6 +223,7 @@ impl std::ops::Deref for TestApp {
 
 impl TestApp {
     /// The admin URL and name of this test's PostgreSQL database.
+    #[cfg_attr(not(rapport_pg_tests), allow(dead_code))]
     pub fn pg_database(&self) -> Option<(String, String)> {
         self.pg.clone()
     }
@@ -231,7 +235,10 @@ impl TestApp {
 
     /// Creates the owner through the setup link and signs in as them.
     pub async fn sign_up_owner(&self) {
-        let link = self.setup_link.clone().expect("an empty database prints a setup link");
+        let link = self
+            .setup_link
+            .clone()
+            .expect("an empty database prints a setup link");
         let html = self.get_text(&link).await;
         let token = csrf_from(&html).expect("setup form has a CSRF token");
         let res = self
@@ -301,7 +308,11 @@ impl TestApp {
             form.push((k, v));
         }
         let res = self.post_form("/admin/jobs", &form).await;
-        assert_eq!(res.status().as_u16(), 303, "creating a job redirects to its editor");
+        assert_eq!(
+            res.status().as_u16(),
+            303,
+            "creating a job redirects to its editor"
+        );
         let loc = location(&res);
         loc.trim_start_matches("/admin/jobs/")
             .split('/')
@@ -330,7 +341,9 @@ impl TestApp {
 
 /// Decodes quoted-printable soft line breaks and `=3D`, enough to read links in emails.
 pub fn unfold_qp(eml: &str) -> String {
-    eml.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=")
+    eml.replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=")
 }
 
 /// A job form that passes validation and draws no advice.
@@ -359,7 +372,10 @@ pub fn valid_job_form() -> Vec<(&'static str, &'static str)> {
         ("technical", "Some troubleshooting."),
         ("looking_for", "- Kind\n- Curious"),
         ("company_culture", "A small team."),
-        ("how_to_apply", "Apply with the form and answer the screening questions."),
+        (
+            "how_to_apply",
+            "Apply with the form and answer the screening questions.",
+        ),
         ("pass_mark", "50"),
         ("decision_rule", "unanimous"),
     ]

@@ -12,7 +12,8 @@ on_every_backend!(
 async fn the_board_lists_open_jobs_newest_first_with_filters(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_up_owner().await;
-    app.publish_job(&[("title", "Support Specialist (English)")]).await;
+    app.publish_job(&[("title", "Support Specialist (English)")])
+        .await;
     app.publish_job(&[
         ("title", "Spécialiste support (français)"),
         ("workplace", "onsite"),
@@ -32,7 +33,10 @@ async fn the_board_lists_open_jobs_newest_first_with_filters(backend: Backend) {
 
     let french = app.get_text("/jobs?lang=fr").await;
     assert!(french.contains("Spécialiste support"));
-    assert!(french.contains("Support Specialist (English)"), "the English job also asks for French");
+    assert!(
+        french.contains("Support Specialist (English)"),
+        "the English job also asks for French"
+    );
     let german = app.get_text("/jobs?lang=de").await;
     assert!(german.contains("No open job matches these filters"));
     // Phones: the viewport is set.
@@ -42,25 +46,38 @@ async fn the_board_lists_open_jobs_newest_first_with_filters(backend: Backend) {
 fn json_ld(html: &str) -> serde_json::Value {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(r#"script[type="application/ld+json"]"#).unwrap();
-    let text: String = doc.select(&sel).next().expect("a JSON-LD block").text().collect();
+    let text: String = doc
+        .select(&sel)
+        .next()
+        .expect("a JSON-LD block")
+        .text()
+        .collect();
     serde_json::from_str(&text).expect("JSON-LD parses")
 }
 
 async fn the_job_page_carries_valid_job_posting_json_ld(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_up_owner().await;
-    let (_, slug) = app.publish_job(&[("remote_regions", "France, Belgium")]).await;
+    let (_, slug) = app
+        .publish_job(&[("remote_regions", "France, Belgium")])
+        .await;
     let page = app.get_text(&format!("/jobs/{slug}")).await;
     let ld = json_ld(&page);
     assert_eq!(ld["@context"], "https://schema.org/");
     assert_eq!(ld["@type"], "JobPosting");
     assert_eq!(ld["title"], "Customer Support Specialist");
-    assert!(ld["description"].as_str().unwrap().contains("<strong>emails</strong>"));
+    assert!(ld["description"]
+        .as_str()
+        .unwrap()
+        .contains("<strong>emails</strong>"));
     assert!(ld["datePosted"].as_str().unwrap().len() == 10);
     assert!(ld["validThrough"].as_str().unwrap().ends_with("T23:59:59Z"));
     assert_eq!(ld["employmentType"], "FULL_TIME");
     assert_eq!(ld["hiringOrganization"]["name"], "Glimmer Ratings");
-    assert_eq!(ld["hiringOrganization"]["sameAs"], "https://glimmer.example");
+    assert_eq!(
+        ld["hiringOrganization"]["sameAs"],
+        "https://glimmer.example"
+    );
     assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
     let regions = ld["applicantLocationRequirements"].as_array().unwrap();
     assert_eq!(regions.len(), 2);
@@ -74,15 +91,26 @@ async fn the_job_page_carries_valid_job_posting_json_ld(backend: Backend) {
         .select(&scraper::Selector::parse(".share-links a").unwrap())
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect();
-    let encoded: String = url::form_urlencoded::byte_serialize(format!("{}/jobs/{slug}", app.address).as_bytes()).collect();
+    let encoded: String =
+        url::form_urlencoded::byte_serialize(format!("{}/jobs/{slug}", app.address).as_bytes())
+            .collect();
     assert_eq!(links.len(), 4);
     assert!(links.iter().all(|l| l.contains(&encoded)), "{links:?}");
 
     let (_, onsite) = app
-        .publish_job(&[("title", "Support Agent Lyon"), ("workplace", "onsite"), ("location", "Lyon, France"), ("salary_min", ""), ("salary_max", "")])
+        .publish_job(&[
+            ("title", "Support Agent Lyon"),
+            ("workplace", "onsite"),
+            ("location", "Lyon, France"),
+            ("salary_min", ""),
+            ("salary_max", ""),
+        ])
         .await;
     let ld = json_ld(&app.get_text(&format!("/jobs/{onsite}")).await);
-    assert_eq!(ld["jobLocation"]["address"]["addressLocality"], "Lyon, France");
+    assert_eq!(
+        ld["jobLocation"]["address"]["addressLocality"],
+        "Lyon, France"
+    );
     assert!(ld.get("jobLocationType").is_none());
     assert!(ld.get("baseSalary").is_none());
 }
@@ -94,10 +122,16 @@ async fn the_feed_and_the_api_list_open_jobs(backend: Backend) {
     app.create_job(&[("title", "Draft Support Role")]).await;
 
     let res = app.get("/jobs.atom").await;
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("application/atom+xml"));
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/atom+xml"));
     let feed: atom_syndication::Feed = res.text().await.unwrap().parse().expect("valid Atom");
     assert_eq!(feed.entries().len(), 1);
-    assert_eq!(feed.entries()[0].title().as_str(), "Customer Support Specialist");
+    assert_eq!(
+        feed.entries()[0].title().as_str(),
+        "Customer Support Specialist"
+    );
     assert!(feed.entries()[0].id().ends_with(&format!("/jobs/{slug}")));
 
     let api: serde_json::Value = app.get("/api/v1/jobs").await.json().await.unwrap();

@@ -28,7 +28,10 @@ const STAFF_ROUTES: &[(&str, &str)] = &[
     ("POST", "/admin/team/invitations/{id}/revoke"),
 ];
 
-const STAFF_API_ROUTES: &[(&str, &str)] = &[("GET", "/api/v1/admin/jobs"), ("POST", "/api/v1/admin/jobs")];
+const STAFF_API_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/api/v1/admin/jobs"),
+    ("POST", "/api/v1/admin/jobs"),
+];
 
 async fn every_staff_route_refuses_anonymous_requests(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -44,21 +47,41 @@ async fn every_staff_route_refuses_anonymous_requests(backend: Backend) {
                 .client
                 .post(&url)
                 .header("content-type", "application/x-www-form-urlencoded")
-                .body(format!("csrf_token={token}&title=x&reason=filled&confirm=yes"))
+                .body(format!(
+                    "csrf_token={token}&title=x&reason=filled&confirm=yes"
+                ))
                 .send()
                 .await
                 .unwrap(),
         };
-        assert_eq!(res.status().as_u16(), 303, "{method} {path} must redirect to sign in");
-        assert!(location(&res).starts_with("/login"), "{method} {path} → {}", location(&res));
+        assert_eq!(
+            res.status().as_u16(),
+            303,
+            "{method} {path} must redirect to sign in"
+        );
+        assert!(
+            location(&res).starts_with("/login"),
+            "{method} {path} → {}",
+            location(&res)
+        );
     }
     for (method, path) in STAFF_API_ROUTES {
         let url = anon.url(path);
         let res = match *method {
             "GET" => anon.client.get(&url).send().await.unwrap(),
-            _ => anon.client.post(&url).json(&serde_json::json!({"title": "x"})).send().await.unwrap(),
+            _ => anon
+                .client
+                .post(&url)
+                .json(&serde_json::json!({"title": "x"}))
+                .send()
+                .await
+                .unwrap(),
         };
-        assert_eq!(res.status().as_u16(), 401, "{method} {path} must answer 401");
+        assert_eq!(
+            res.status().as_u16(),
+            401,
+            "{method} {path} must answer 401"
+        );
         let body: serde_json::Value = res.json().await.unwrap();
         assert!(body["error"].is_string());
     }
@@ -74,12 +97,24 @@ async fn interviewers_cannot_use_owner_routes(backend: Backend) {
     let id = app.create_job(&[]).await;
     app.create_user("ivy@example.com", "interviewer").await;
     let ivy = app.new_browser();
-    assert_eq!(ivy.login("ivy@example.com", PASSWORD).await.status().as_u16(), 303);
+    assert_eq!(
+        ivy.login("ivy@example.com", PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     for (method, path) in STAFF_ROUTES.iter().filter(|(_, p)| *p != "/admin") {
         let path = path.replace(ID, &id);
         let res = match *method {
             "GET" => ivy.get(&path).await,
-            _ => ivy.post_form(&path, &[("reason", "filled"), ("confirm", "yes"), ("title", "x")]).await,
+            _ => {
+                ivy.post_form(
+                    &path,
+                    &[("reason", "filled"), ("confirm", "yes"), ("title", "x")],
+                )
+                .await
+            }
         };
         assert_eq!(res.status().as_u16(), 403, "{method} {path} is for owners");
     }
@@ -97,31 +132,57 @@ async fn posts_without_a_valid_csrf_token_change_nothing(backend: Backend) {
     assert!(res.text().await.unwrap().contains("nothing was changed"));
 
     let mut wrong = form.clone();
-    wrong.push(("csrf_token", "0000000000000000000000000000000000000000000000000000000000000000"));
-    assert_eq!(app.post_raw("/admin/jobs", &wrong).await.status().as_u16(), 403, "wrong token");
+    wrong.push((
+        "csrf_token",
+        "0000000000000000000000000000000000000000000000000000000000000000",
+    ));
+    assert_eq!(
+        app.post_raw("/admin/jobs", &wrong).await.status().as_u16(),
+        403,
+        "wrong token"
+    );
 
     // A valid token from another browser is not valid here.
     let other = app.new_browser();
     let foreign = other.csrf_token().await;
     let mut stolen = form.clone();
     stolen.push(("csrf_token", &foreign));
-    assert_eq!(app.post_raw("/admin/jobs", &stolen).await.status().as_u16(), 403, "someone else's token");
+    assert_eq!(
+        app.post_raw("/admin/jobs", &stolen).await.status().as_u16(),
+        403,
+        "someone else's token"
+    );
 
     // Sign-in and sign-out are protected too.
     let res = app.post_raw("/logout", &[]).await;
     assert_eq!(res.status().as_u16(), 403);
-    assert_eq!(app.get("/admin/jobs").await.status().as_u16(), 200, "still signed in");
+    assert_eq!(
+        app.get("/admin/jobs").await.status().as_u16(),
+        200,
+        "still signed in"
+    );
 
-    assert!(app.db.read(rapport::db::jobs::list_all).await.unwrap().is_empty());
+    assert!(app
+        .db
+        .read(rapport::db::jobs::list_all)
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 async fn user_strings_are_inert_everywhere(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_up_owner().await;
     let evil_title = "Support <script>alert('t')</script> Agent";
-    let evil_md = "Hi <script>alert('s')</script> <img src=x onerror=alert('i')> [x](javascript:alert('j'))";
+    let evil_md =
+        "Hi <script>alert('s')</script> <img src=x onerror=alert('i')> [x](javascript:alert('j'))";
     let (id, slug) = app
-        .publish_job(&[("title", evil_title), ("typical_day", evil_md), ("looking_for", evil_md), ("tools", "<script>alert('tool')</script>")])
+        .publish_job(&[
+            ("title", evil_title),
+            ("typical_day", evil_md),
+            ("looking_for", evil_md),
+            ("tools", "<script>alert('tool')</script>"),
+        ])
         .await;
     let pages = [
         "/jobs".to_string(),
@@ -136,24 +197,44 @@ async fn user_strings_are_inert_everywhere(backend: Backend) {
         let body = app.get_text(page).await;
         // Escaped text may mention "onerror"; what matters is that no element
         // carries a handler, a javascript: link, or an executable script.
-        assert!(!body.contains("<script>alert"), "{page} contains a live script");
+        assert!(
+            !body.contains("<script>alert"),
+            "{page} contains a live script"
+        );
         if page.starts_with("/jobs.atom") || page.starts_with("/api/") {
-            assert!(!body.contains("<script") && !body.contains("<img"), "{page} carries raw markup");
+            assert!(
+                !body.contains("<script") && !body.contains("<img"),
+                "{page} carries raw markup"
+            );
             continue;
         }
         let doc = scraper::Html::parse_document(&body);
         for el in doc.select(&scraper::Selector::parse("*").unwrap()) {
             for (name, value) in el.value().attrs() {
-                assert!(!name.starts_with("on"), "{page}: <{} {name}={value}>", el.value().name());
-                assert!(!value.trim_start().to_lowercase().starts_with("javascript:"), "{page}: {name}={value}");
+                assert!(
+                    !name.starts_with("on"),
+                    "{page}: <{} {name}={value}>",
+                    el.value().name()
+                );
+                assert!(
+                    !value.trim_start().to_lowercase().starts_with("javascript:"),
+                    "{page}: {name}={value}"
+                );
             }
             if el.value().name() == "script" {
-                assert_eq!(el.value().attr("type"), Some("application/ld+json"), "{page}: only data scripts");
+                assert_eq!(
+                    el.value().attr("type"),
+                    Some("application/ld+json"),
+                    "{page}: only data scripts"
+                );
             }
         }
     }
     let page = app.get_text(&format!("/jobs/{slug}")).await;
-    assert!(page.contains("Support &lt;script&gt;alert"), "the title is shown, escaped");
+    assert!(
+        page.contains("Support &lt;script&gt;alert"),
+        "the title is shown, escaped"
+    );
     // The JSON-LD block cannot be closed early, and still says the real title.
     let doc = scraper::Html::parse_document(&page);
     let sel = scraper::Selector::parse(r#"script[type="application/ld+json"]"#).unwrap();
@@ -167,7 +248,10 @@ async fn user_strings_are_inert_everywhere(backend: Backend) {
     let fragment = scraper::Html::parse_fragment(html);
     for el in fragment.select(&scraper::Selector::parse("*").unwrap()) {
         assert_ne!(el.value().name(), "script", "feed content has a script");
-        assert!(el.value().attrs().all(|(n, _)| !n.starts_with("on")), "feed content has a handler");
+        assert!(
+            el.value().attrs().all(|(n, _)| !n.starts_with("on")),
+            "feed content has a handler"
+        );
     }
 }
 
@@ -189,5 +273,10 @@ async fn oversized_bodies_are_refused(backend: Backend) {
     assert_eq!(res.status().as_u16(), 413);
     let body: serde_json::Value = res.json().await.unwrap();
     assert!(body["error"].as_str().unwrap().contains("larger"));
-    assert!(app.db.read(rapport::db::jobs::list_all).await.unwrap().is_empty());
+    assert!(app
+        .db
+        .read(rapport::db::jobs::list_all)
+        .await
+        .unwrap()
+        .is_empty());
 }

@@ -56,7 +56,12 @@ impl SmtpServer {
             let cmd = line.trim_end().to_ascii_uppercase();
             let reply: &[u8] = if cmd.starts_with("EHLO") {
                 b"250-test-smtp\r\n250 8BITMIME\r\n"
-            } else if cmd.starts_with("HELO") || cmd.starts_with("MAIL") || cmd.starts_with("RCPT") || cmd.starts_with("RSET") || cmd.starts_with("NOOP") {
+            } else if cmd.starts_with("HELO")
+                || cmd.starts_with("MAIL")
+                || cmd.starts_with("RCPT")
+                || cmd.starts_with("RSET")
+                || cmd.starts_with("NOOP")
+            {
                 b"250 OK\r\n"
             } else if cmd.starts_with("DATA") {
                 let _ = stream.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n");

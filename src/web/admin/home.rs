@@ -7,7 +7,11 @@ use crate::web::session::Staff;
 use crate::web::AppState;
 
 /// Owners land on their jobs; interviewers on their own page.
-pub async fn home(req: HttpRequest, state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, WebError> {
+pub async fn home(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: Staff,
+) -> Result<HttpResponse, WebError> {
     if staff.user.is_owner() {
         return Ok(see_other("/admin/jobs"));
     }

@@ -22,8 +22,16 @@ use crate::web::AppState;
 /// Language rows shown in the editor (empty ones are ignored on save).
 const LANGUAGE_ROWS: usize = 4;
 
-pub async fn list(req: HttpRequest, state: web::Data<AppState>, owner: Owner) -> Result<HttpResponse, WebError> {
-    let jobs = state.db.read(db::jobs::list_all).await.web_context("listing jobs")?;
+pub async fn list(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+) -> Result<HttpResponse, WebError> {
+    let jobs = state
+        .db
+        .read(db::jobs::list_all)
+        .await
+        .web_context("listing jobs")?;
     let base = state.base_url();
     let views: Vec<JobView> = jobs.iter().map(|j| JobView::new(j, &base)).collect();
     Page::new("pages/admin/jobs", "Jobs")
@@ -31,14 +39,24 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>, owner: Owner) ->
         .render(&req, &state, json!({ "jobs": views }))
 }
 
-fn options<T: Copy + PartialEq>(all: &[T], selected: &str, value: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<Value> {
+fn options<T: Copy + PartialEq>(
+    all: &[T],
+    selected: &str,
+    value: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<Value> {
     all.iter()
         .map(|&v| json!({ "value": value(v), "label": label(v), "selected": value(v) == selected }))
         .collect()
 }
 
 /// Everything the editor template needs to show `input`.
-fn editor_context(input: &JobInput, job: Option<&Job>, errors: &[FieldError], base_url: &str) -> Value {
+fn editor_context(
+    input: &JobInput,
+    job: Option<&Job>,
+    errors: &[FieldError],
+    base_url: &str,
+) -> Value {
     let language_rows: Vec<Value> = (0..LANGUAGE_ROWS.max(input.languages.len()))
         .map(|i| {
             let code = input.languages.get(i).map(String::as_str).unwrap_or("");
@@ -77,7 +95,9 @@ fn editor_context(input: &JobInput, job: Option<&Job>, errors: &[FieldError], ba
     });
     let mut advice_by_field = serde_json::Map::new();
     for a in &advice {
-        advice_by_field.entry(a.field.to_string()).or_insert_with(|| json!(a.title));
+        advice_by_field
+            .entry(a.field.to_string())
+            .or_insert_with(|| json!(a.title));
     }
     json!({
         "form": input,
@@ -114,19 +134,34 @@ fn new_job_defaults() -> JobInput {
     }
 }
 
-pub async fn new_form(req: HttpRequest, state: web::Data<AppState>, owner: Owner) -> Result<HttpResponse, WebError> {
+pub async fn new_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+) -> Result<HttpResponse, WebError> {
     let ctx = editor_context(&new_job_defaults(), None, &[], &state.base_url());
     Page::new("pages/admin/job_editor", "New job")
         .staff(owner.user(), "jobs")
         .render(&req, &state, ctx)
 }
 
-fn editor_with_errors(req: &HttpRequest, state: &AppState, owner: &Owner, input: &JobInput, job: Option<&Job>, errors: &[FieldError]) -> Result<HttpResponse, WebError> {
+fn editor_with_errors(
+    req: &HttpRequest,
+    state: &AppState,
+    owner: &Owner,
+    input: &JobInput,
+    job: Option<&Job>,
+    errors: &[FieldError],
+) -> Result<HttpResponse, WebError> {
     let title = if job.is_some() { "Edit job" } else { "New job" };
     Page::new("pages/admin/job_editor", title)
         .staff(owner.user(), "jobs")
         .status(StatusCode::UNPROCESSABLE_ENTITY)
-        .render(req, state, editor_context(input, job, errors, &state.base_url()))
+        .render(
+            req,
+            state,
+            editor_context(input, job, errors, &state.base_url()),
+        )
 }
 
 pub async fn create(
@@ -145,7 +180,14 @@ pub async fn create(
         .write(move |conn| {
             let now = db::now();
             let job = db::jobs::insert_draft(conn, &posting, &slugify(&posting.title), now)?;
-            db::audit::record(conn, Some(&actor), "job.created", ("job", &job.id), &posting.title, now)?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "job.created",
+                ("job", &job.id),
+                &posting.title,
+                now,
+            )?;
             Ok(job)
         })
         .await
@@ -206,7 +248,9 @@ pub async fn update(
     let job = load(&state, id.into_inner()).await?;
     let posting = match JobPosting::parse(&input) {
         Ok(p) => p,
-        Err(errors) => return editor_with_errors(&req, &state, &owner, &input, Some(&job), &errors),
+        Err(errors) => {
+            return editor_with_errors(&req, &state, &owner, &input, Some(&job), &errors)
+        }
     };
     let actor = owner.user().id.clone();
     let job_id = job.id.clone();
@@ -247,14 +291,24 @@ pub async fn publish(
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
     if job.status == JobStatus::Open {
-        return Ok(see_other(&format!("/admin/jobs/{}/edit?published=1", job.id)));
+        return Ok(see_other(&format!(
+            "/admin/jobs/{}/edit?published=1",
+            job.id
+        )));
     }
     let advice = job_review::review(&job.posting);
     if !advice.is_empty() && form.confirm != "yes" {
         // Advice never blocks publishing, but publishing past it is a choice.
-        return Page::new("pages/admin/job_publish_confirm", "Publish with open advice?")
-            .staff(owner.user(), "jobs")
-            .render(&req, &state, json!({ "job": JobView::new(&job, &state.base_url()), "advice": advice }));
+        return Page::new(
+            "pages/admin/job_publish_confirm",
+            "Publish with open advice?",
+        )
+        .staff(owner.user(), "jobs")
+        .render(
+            &req,
+            &state,
+            json!({ "job": JobView::new(&job, &state.base_url()), "advice": advice }),
+        );
     }
     change_status(&state, &owner, &job, StatusChange::Open, "published").await
 }
@@ -264,7 +318,13 @@ enum StatusChange {
     Close(CloseReason),
 }
 
-async fn change_status(state: &AppState, owner: &Owner, job: &Job, change: StatusChange, done: &str) -> Result<HttpResponse, WebError> {
+async fn change_status(
+    state: &AppState,
+    owner: &Owner,
+    job: &Job,
+    change: StatusChange,
+    done: &str,
+) -> Result<HttpResponse, WebError> {
     let actor = owner.user().id.clone();
     let job_id = job.id.clone();
     let was = job.status;
@@ -275,7 +335,11 @@ async fn change_status(state: &AppState, owner: &Owner, job: &Job, change: Statu
             let (changed, action, detail) = match change {
                 StatusChange::Open => (
                     db::jobs::open(conn, &job_id, now)?,
-                    if was == JobStatus::Closed { "job.reopened" } else { "job.published" },
+                    if was == JobStatus::Closed {
+                        "job.reopened"
+                    } else {
+                        "job.published"
+                    },
                     String::new(),
                 ),
                 StatusChange::Close(reason) => (
@@ -312,8 +376,9 @@ pub async fn close(
     id: web::Path<String>,
     CsrfForm(form): CsrfForm<CloseForm>,
 ) -> Result<HttpResponse, WebError> {
-    let reason = CloseReason::parse(&form.reason)
-        .ok_or_else(|| WebError::BadRequest("Say why the job closes: filled or cancelled.".into()))?;
+    let reason = CloseReason::parse(&form.reason).ok_or_else(|| {
+        WebError::BadRequest("Say why the job closes: filled or cancelled.".into())
+    })?;
     let job = load(&state, id.into_inner()).await?;
     change_status(&state, &owner, &job, StatusChange::Close(reason), "closed").await
 }
@@ -329,7 +394,9 @@ pub async fn reopen(
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
     if job.status != JobStatus::Closed {
-        return Err(WebError::BadRequest("Only a closed job can be reopened.".into()));
+        return Err(WebError::BadRequest(
+            "Only a closed job can be reopened.".into(),
+        ));
     }
     change_status(&state, &owner, &job, StatusChange::Open, "reopened").await
 }

@@ -82,7 +82,15 @@ pub async fn page(
     owner: Owner,
     query: web::Query<TeamQuery>,
 ) -> Result<HttpResponse, WebError> {
-    render(&req, &state, &owner, &InviteForm::default(), None, query.into_inner().invited).await
+    render(
+        &req,
+        &state,
+        &owner,
+        &InviteForm::default(),
+        None,
+        query.into_inner().invited,
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -102,9 +110,17 @@ pub async fn invite(
     CsrfForm(form): CsrfForm<InviteForm>,
 ) -> Result<HttpResponse, WebError> {
     let mut errors = Vec::new();
-    let email = EmailAddress::parse(&form.email).map_err(|m| errors.push(FieldError::new("email", m))).ok();
-    let name = PersonName::parse(&form.name).map_err(|m| errors.push(FieldError::new("name", m))).ok();
-    let role = form.role.parse::<Role>().map_err(|m| errors.push(FieldError::new("role", m))).ok();
+    let email = EmailAddress::parse(&form.email)
+        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .ok();
+    let name = PersonName::parse(&form.name)
+        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .ok();
+    let role = form
+        .role
+        .parse::<Role>()
+        .map_err(|m| errors.push(FieldError::new("role", m)))
+        .ok();
     let (Some(email), Some(name), Some(role), true) = (email, name, role, errors.is_empty()) else {
         return render(&req, &state, &owner, &form, Some(&errors), None).await;
     };
@@ -113,7 +129,9 @@ pub async fn invite(
     let link = format!("{}/invitations/{}", state.base_url(), raw);
     let token_hash = token::hash_token(&raw);
     let inviter = owner.user().clone();
-    let company = super::super::public::load_company(&state).await.web_context("reading the company")?;
+    let company = super::super::public::load_company(&state)
+        .await
+        .web_context("reading the company")?;
     let mail_domain = state.mail_domain.clone();
     let to = email.clone();
     let outcome = state
@@ -150,13 +168,23 @@ pub async fn invite(
                 },
                 &mail_domain,
             )?;
-            db::audit::record(conn, Some(&inviter.id), "team.invited", ("invitation", &id), &format!("invited {} as {}", to, role), now)?;
+            db::audit::record(
+                conn,
+                Some(&inviter.id),
+                "team.invited",
+                ("invitation", &id),
+                &format!("invited {} as {}", to, role),
+                now,
+            )?;
             Ok::<_, DbError>(true)
         })
         .await
         .web_context("inviting a team member")?;
     if !outcome {
-        let errors = [FieldError::new("email", "This person already has an account.")];
+        let errors = [FieldError::new(
+            "email",
+            "This person already has an account.",
+        )];
         return render(&req, &state, &owner, &form, Some(&errors), None).await;
     }
     Ok(see_other(&format!(
@@ -182,7 +210,14 @@ pub async fn revoke(
             let now = db::now();
             let revoked = db::invitations::revoke(conn, &id, now)?;
             if revoked {
-                db::audit::record(conn, Some(&actor), "team.invitation_revoked", ("invitation", &id), "", now)?;
+                db::audit::record(
+                    conn,
+                    Some(&actor),
+                    "team.invitation_revoked",
+                    ("invitation", &id),
+                    "",
+                    now,
+                )?;
             }
             Ok(revoked)
         })

@@ -150,7 +150,10 @@ async fn open_job(
     Ok(json(StatusCode::OK, &JobView::new(&job, &state.base_url())))
 }
 
-async fn all_jobs(state: web::Data<AppState>, ApiStaff(user): ApiStaff) -> Result<HttpResponse, ApiError> {
+async fn all_jobs(
+    state: web::Data<AppState>,
+    ApiStaff(user): ApiStaff,
+) -> Result<HttpResponse, ApiError> {
     if !user.is_owner() {
         return Err(ApiError::Forbidden);
     }
@@ -179,9 +182,19 @@ async fn create_job(
         .write(move |conn| {
             let now = db::now();
             let job = db::jobs::insert_draft(conn, &posting, &slugify(&posting.title), now)?;
-            db::audit::record(conn, Some(&user.id), "job.created", ("job", &job.id), "created through the API", now)?;
+            db::audit::record(
+                conn,
+                Some(&user.id),
+                "job.created",
+                ("job", &job.id),
+                "created through the API",
+                now,
+            )?;
             Ok(job)
         })
         .await?;
-    Ok(json(StatusCode::CREATED, &JobView::new(&job, &state.base_url())))
+    Ok(json(
+        StatusCode::CREATED,
+        &JobView::new(&job, &state.base_url()),
+    ))
 }

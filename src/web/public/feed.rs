@@ -19,7 +19,9 @@ pub async fn atom(state: web::Data<AppState>) -> Result<HttpResponse, WebError> 
         .read(|conn| db::jobs::list_open(conn, &BoardFilter::default()))
         .await
         .web_context("listing open jobs")?;
-    let company = super::load_company(&state).await.web_context("reading the company")?;
+    let company = super::load_company(&state)
+        .await
+        .web_context("reading the company")?;
     let base = state.base_url();
     let entries: Vec<Entry> = jobs
         .iter()

@@ -43,7 +43,9 @@ pub async fn board(
         .read(move |conn| db::jobs::list_open(conn, &filter))
         .await
         .web_context("listing open jobs")?;
-    let company = super::load_company(&state).await.web_context("reading the company")?;
+    let company = super::load_company(&state)
+        .await
+        .web_context("reading the company")?;
     let base = state.base_url();
     let views: Vec<JobView> = jobs.iter().map(|j| JobView::new(j, &base)).collect();
     let languages: Vec<_> = LANGUAGES
@@ -75,7 +77,9 @@ pub async fn page(
         .await
         .web_context("finding a job")?;
     // Drafts are not public: only their preview, for staff, shows them.
-    let job = job.filter(|j| j.status != JobStatus::Draft).ok_or(WebError::NotFound)?;
+    let job = job
+        .filter(|j| j.status != JobStatus::Draft)
+        .ok_or(WebError::NotFound)?;
     render_job_page(&req, &state, &job, false).await
 }
 
@@ -86,7 +90,9 @@ pub async fn render_job_page(
     job: &crate::domain::job::Job,
     preview: bool,
 ) -> Result<HttpResponse, WebError> {
-    let company = super::load_company(state).await.web_context("reading the company")?;
+    let company = super::load_company(state)
+        .await
+        .web_context("reading the company")?;
     let view = JobView::new(job, &state.base_url());
     let ld = jsonld::script_safe(&jsonld::job_posting(job, &company, &view.url));
     let title = format!("{} at {}", job.posting.title, company.name);

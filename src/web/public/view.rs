@@ -172,7 +172,9 @@ impl JobView {
             sections,
             summary: markdown::plain_excerpt(summary_source, 220),
             published_on: job.published_at.map(|d| d.format("%-d %B %Y").to_string()),
-            listed_until: job.listed_until().map(|d| d.format("%-d %B %Y").to_string()),
+            listed_until: job
+                .listed_until()
+                .map(|d| d.format("%-d %B %Y").to_string()),
             updated_on: job.updated_at.format("%-d %B %Y").to_string(),
             share: ShareLinks {
                 email: format!(
