@@ -4,6 +4,7 @@
 
 pub mod job;
 pub mod job_review;
+pub mod questionnaire;
 pub mod user;
 
 /// A problem with one field of some input, phrased for the person who typed it.

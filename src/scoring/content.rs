@@ -1,0 +1,268 @@
+//! Key-point coverage: which of the rubric's expected facts or steps the
+//! answer contains, matched on word tokens of the folded text (case-,
+//! accent- and apostrophe-insensitive), with a light stemmer for small
+//! inflections, `word*` prefixes, and at most one filler word between two
+//! words of a phrasing ("add the schema.org tags" matches "add schema.org").
+
+use std::ops::Range;
+
+use super::text::{stem, words, Folded};
+use super::types::{ContentScore, Dimension, Evidence, EvidenceKind, KeyPoint};
+
+/// Most alternatives one phrasing may expand to.
+const MAX_EXPANSIONS: usize = 64;
+/// Filler words tolerated between two consecutive words of a phrasing.
+const MAX_GAP: usize = 1;
+
+#[derive(Debug, Clone, PartialEq)]
+struct PTok {
+    text: String,
+    prefix: bool,
+}
+
+/// Expands `a | b`, `(x|y)` and `[optional]` into plain alternatives.
+pub fn expand(p: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for top in split_top(p) {
+        expand_one(top.trim(), &mut out);
+        if out.len() >= MAX_EXPANSIONS {
+            out.truncate(MAX_EXPANSIONS);
+            break;
+        }
+    }
+    out.retain(|s| !s.trim().is_empty());
+    out
+}
+
+fn split_top(p: &str) -> Vec<&str> {
+    let mut depth = 0i32;
+    let mut parts = Vec::new();
+    let mut last = 0;
+    for (i, c) in p.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '|' if depth <= 0 => {
+                parts.push(&p[last..i]);
+                last = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&p[last..]);
+    parts
+}
+
+fn expand_one(p: &str, out: &mut Vec<String>) {
+    if out.len() >= MAX_EXPANSIONS {
+        return;
+    }
+    let open = match p.find(['(', '[']) {
+        Some(o) => o,
+        None => {
+            out.push(p.to_string());
+            return;
+        }
+    };
+    let optional = p[open..].starts_with('[');
+    let mut depth = 0i32;
+    let mut close = None;
+    for (i, c) in p[open..].char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(open + i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = match close {
+        Some(c) => c,
+        None => {
+            // Unbalanced: treat the bracket as text.
+            out.push(p.replace(['(', '[', ')', ']'], " "));
+            return;
+        }
+    };
+    let (head, inner, tail) = (&p[..open], &p[open + 1..close], &p[close + 1..]);
+    let mut choices: Vec<&str> = split_top(inner);
+    if optional {
+        choices.push("");
+    }
+    for ch in choices {
+        expand_one(&format!("{head}{ch}{tail}"), out);
+        if out.len() >= MAX_EXPANSIONS {
+            return;
+        }
+    }
+}
+
+fn phrase_tokens(p: &str) -> Vec<PTok> {
+    let folded = Folded::new(p);
+    let f = folded.as_str();
+    words(f)
+        .into_iter()
+        .map(|r| PTok {
+            text: f[r.clone()].to_string(),
+            prefix: f[r.end..].starts_with('*'),
+        })
+        .collect()
+}
+
+struct ATok<'a> {
+    range: Range<usize>,
+    raw: &'a str,
+    stem: &'a str,
+}
+
+fn tok_match(a: &ATok, p: &PTok) -> bool {
+    if p.prefix {
+        a.raw.starts_with(p.text.as_str())
+    } else {
+        a.raw == p.text || a.stem == stem(&p.text)
+    }
+}
+
+fn match_at(ans: &[ATok], ai: usize, ph: &[PTok]) -> Option<usize> {
+    if ph.is_empty() {
+        return Some(ai);
+    }
+    for gap in 0..=MAX_GAP {
+        let i = ai + gap;
+        if i >= ans.len() {
+            break;
+        }
+        if tok_match(&ans[i], &ph[0]) {
+            if ph.len() == 1 {
+                return Some(i + 1);
+            }
+            if let Some(e) = match_at(ans, i + 1, &ph[1..]) {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// Finds the first match of any phrasing; returns its folded range.
+fn find(ans: &[ATok], phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
+    let mut best: Option<Range<usize>> = None;
+    for ph in phrasings.iter().filter(|p| !p.is_empty()) {
+        for i in 0..ans.len() {
+            if best.as_ref().is_some_and(|b| ans[i].range.start >= b.start) {
+                break;
+            }
+            if tok_match(&ans[i], &ph[0]) {
+                if let Some(e) = match_at(ans, i + 1, &ph[1..]) {
+                    best = Some(ans[i].range.start..ans[e - 1].range.end);
+                    break;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Coverage of `key_points` in the answer, with one evidence per covered point.
+pub fn coverage(f: &Folded, key_points: &[KeyPoint]) -> (ContentScore, Vec<Evidence>) {
+    if key_points.is_empty() {
+        return (ContentScore::default(), Vec::new());
+    }
+    let text = f.as_str();
+    let ans: Vec<ATok> = words(text)
+        .into_iter()
+        .map(|r| {
+            let raw = &text[r.clone()];
+            ATok {
+                range: r,
+                raw,
+                stem: stem(raw),
+            }
+        })
+        .collect();
+    let mut score = ContentScore::default();
+    let mut evidence = Vec::new();
+    for kp in key_points {
+        let phrasings: Vec<Vec<PTok>> = kp
+            .phrasings
+            .iter()
+            .flat_map(|p| expand(p))
+            .map(|p| phrase_tokens(&p))
+            .collect();
+        match find(&ans, &phrasings) {
+            Some(r) => {
+                score.covered.push(kp.id.clone());
+                evidence.push(Evidence {
+                    kind: EvidenceKind::KeyPoint,
+                    dimension: Dimension::Content,
+                    label: format!("covers key point: {}", kp.label),
+                    span: f.orig(r),
+                    weight: 1.0 / key_points.len() as f64,
+                });
+            }
+            None => {
+                score.missed.push(kp.id.clone());
+                if kp.required {
+                    score.required_missed.push(kp.id.clone());
+                }
+            }
+        }
+    }
+    score.share = Some(score.covered.len() as f64 / key_points.len() as f64);
+    (score, evidence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kp(id: &str, phrasings: &[&str], required: bool) -> KeyPoint {
+        KeyPoint {
+            id: id.into(),
+            label: id.into(),
+            phrasings: phrasings.iter().map(|s| s.to_string()).collect(),
+            required,
+        }
+    }
+
+    #[test]
+    fn expands_alternatives() {
+        assert_eq!(expand("a | b c"), ["a", "b c"]);
+        assert_eq!(
+            expand("(server|back)-side render"),
+            ["server-side render", "back-side render"]
+        );
+        assert_eq!(expand("[the] page url"), ["the page url", " page url"]);
+    }
+
+    #[test]
+    fn matches_inflections_accents_and_fillers() {
+        let kps = [
+            kp("cache", &["daily cach*"], false),
+            kp("schema", &["add schema.org (tags|markup)"], true),
+            kp("refund", &["refund the amount"], false),
+            kp("desact", &["désactiver la licence"], false),
+            kp("missing", &["webhook"], true),
+        ];
+        let answer = "Add the Schema.org TAGS, use a daily caching layer. I REFUNDED the full amount. Désactivez la licence.";
+        let f = Folded::new(answer);
+        let (s, ev) = coverage(&f, &kps);
+        assert_eq!(s.covered, ["cache", "schema", "refund", "desact"]);
+        assert_eq!(s.required_missed, ["missing"]);
+        assert_eq!(s.share, Some(0.8));
+        let spans: Vec<&str> = ev.iter().map(|e| &answer[e.span.clone()]).collect();
+        assert!(spans.contains(&"Add the Schema.org TAGS"));
+        assert!(spans.contains(&"Désactivez la licence"));
+    }
+
+    #[test]
+    fn word_boundaries_are_respected() {
+        let f = Folded::new("The category page is slow.");
+        let (s, _) = coverage(&f, &[kp("cat", &["cat"], false)]);
+        assert!(s.covered.is_empty());
+    }
+}

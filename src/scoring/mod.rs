@@ -1,0 +1,352 @@
+//! The rubric scoring engine: pure and deterministic, no I/O.
+//!
+//! Build one [`Scorer`] (all patterns are compiled in its constructor; use
+//! [`Scorer::shared`] for a process-wide instance) and call
+//! [`Scorer::score`] for each answer. Combine answers with
+//! [`questionnaire_result`]; measure agreement with human grades with
+//! [`eval::evaluate`].
+
+pub mod content;
+pub mod curiosity;
+pub mod empathy;
+pub mod eval;
+pub mod from_domain;
+pub mod lang;
+pub mod text;
+pub mod tone;
+pub mod types;
+pub mod verdict;
+
+use std::sync::OnceLock;
+
+pub use types::{
+    AnswerScore, ContentScore, Dimension, DimensionScore, Evidence, EvidenceKind, KeyPoint, Lang,
+    LangSource, Question, Rubric, Tier, ToneFlag, Weights,
+};
+pub use verdict::{
+    questionnaire_result, QuestionnaireResult, ShareResult, TierResult, DEFAULT_PASS_MARK,
+    REQUIRED_MISS_CAP,
+};
+
+/// Version of the scoring rules, recorded in every [`AnswerScore`] so a
+/// changed scorer can re-score stored answers and show what moved.
+pub const SCORER_VERSION: &str = "2026.11.1";
+
+/// Longest answer scored, in bytes; longer answers are scored on their
+/// first `MAX_ANSWER_BYTES` (cut on a char boundary) to bound the work.
+pub const MAX_ANSWER_BYTES: usize = 64 * 1024;
+
+/// The scoring engine. Cheap to share (`&Scorer` is `Sync`), costly to
+/// build: build it once.
+pub struct Scorer {
+    tone: tone::ToneDetector,
+    empathy: empathy::EmpathyDetector,
+    curiosity: curiosity::CuriosityDetector,
+}
+
+impl Default for Scorer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Scorer {
+    /// Compiles every pattern.
+    pub fn new() -> Scorer {
+        Scorer {
+            tone: tone::ToneDetector::new(),
+            empathy: empathy::EmpathyDetector::new(),
+            curiosity: curiosity::CuriosityDetector::new(),
+        }
+    }
+
+    /// A process-wide scorer, built on first use.
+    pub fn shared() -> &'static Scorer {
+        static SCORER: OnceLock<Scorer> = OnceLock::new();
+        SCORER.get_or_init(Scorer::new)
+    }
+
+    /// Scores one answer to `question`.
+    pub fn score(&self, question: &Question, answer: &str) -> AnswerScore {
+        let answer = truncate(answer, MAX_ANSWER_BYTES);
+        let (lang, lang_source) = match question.lang {
+            Some(l) => (Some(l), LangSource::Question),
+            None => match lang::detect(answer) {
+                Some(l) => (Some(l), LangSource::Detected),
+                None => (None, LangSource::Undetermined),
+            },
+        };
+        let langs: &[Lang] = match lang {
+            Some(Lang::En) => &[Lang::En],
+            Some(Lang::Fr) => &[Lang::Fr],
+            None => &[Lang::En, Lang::Fr],
+        };
+        let folded = text::Folded::new(answer);
+
+        let tone = self.tone.detect(answer, &folded, langs);
+        let cur = self.curiosity.detect(&folded, langs, &tone.rhetorical);
+        let first_probe = cur.evidence.first().map(|e| e.span.clone());
+        let emp = self
+            .empathy
+            .detect(&folded, langs, cur.score.grade, first_probe, tone.put_down);
+
+        let key_points: &[KeyPoint] = question
+            .rubric
+            .as_ref()
+            .map(|r| r.key_points.as_slice())
+            .unwrap_or(&[]);
+        let (content, content_ev) = content::coverage(&folded, key_points);
+
+        let mut evidence = tone.evidence;
+        if let Some(b) = self.tone.brush_off(&folded, emp.raw, cur.total) {
+            evidence.push(b);
+        }
+        let mut flags: Vec<ToneFlag> = evidence
+            .iter()
+            .filter_map(|e| tone::flag_of(e.kind))
+            .collect();
+        flags.sort();
+        flags.dedup();
+
+        let weights = verdict::effective_weights(
+            question
+                .rubric
+                .as_ref()
+                .map(|r| r.weights)
+                .unwrap_or(Weights::GENERIC),
+            !key_points.is_empty(),
+        );
+        let (score, penalty, capped) =
+            verdict::combine(weights, emp.score.score, cur.score.score, &content, &flags);
+
+        evidence.extend(emp.evidence);
+        evidence.extend(cur.evidence);
+        evidence.extend(content_ev);
+        evidence.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(a.span.end.cmp(&b.span.end))
+        });
+
+        AnswerScore {
+            scorer_version: SCORER_VERSION.to_string(),
+            question_id: question.id.clone(),
+            tier: question.tier,
+            lang,
+            lang_source,
+            empathy: emp.score,
+            curiosity: cur.score,
+            content,
+            tone: flags,
+            weights,
+            penalty,
+            capped,
+            score,
+            evidence,
+        }
+    }
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn q(lang: Option<Lang>) -> Question {
+        Question::generic(
+            "q1",
+            "I installed your plugin and it doesn't work.",
+            Tier::TWO,
+            lang,
+        )
+    }
+
+    fn check_spans(answer: &str, s: &AnswerScore) {
+        for e in &s.evidence {
+            assert!(
+                e.span.start <= e.span.end && e.span.end <= answer.len(),
+                "{e:?}"
+            );
+            assert!(
+                answer.is_char_boundary(e.span.start) && answer.is_char_boundary(e.span.end),
+                "{e:?}"
+            );
+        }
+        assert!((0.0..=1.0).contains(&s.score));
+        assert!((0.0..=1.0).contains(&s.empathy.score) && (0.0..=1.0).contains(&s.curiosity.score));
+        assert!(s.empathy.grade <= 2 && s.curiosity.grade <= 2);
+    }
+
+    #[test]
+    fn traps_en() {
+        let sc = Scorer::new();
+        let s = sc.score(
+            &q(Some(Lang::En)),
+            "Thanks for your patience, but you should have read the docs.",
+        );
+        assert_eq!(s.empathy.grade, 0);
+        assert!(s.tone.contains(&ToneFlag::Blame));
+        let s = sc.score(&q(Some(Lang::En)), "Did you even read the docs?");
+        assert_eq!((s.empathy.grade, s.curiosity.grade), (0, 0));
+        assert!(s.tone.contains(&ToneFlag::Rhetorical));
+        let s = sc.score(&q(Some(Lang::En)), "Please send me the URL.");
+        assert_eq!(s.curiosity.grade, 1);
+    }
+
+    #[test]
+    fn traps_fr() {
+        let sc = Scorer::new();
+        let s = sc.score(
+            &q(Some(Lang::Fr)),
+            "Merci de votre patience, mais il fallait lire la doc.",
+        );
+        assert_eq!(s.empathy.grade, 0);
+        let s = sc.score(
+            &q(Some(Lang::Fr)),
+            "Avez-vous seulement lu la documentation ?",
+        );
+        assert_eq!((s.empathy.grade, s.curiosity.grade), (0, 0));
+        let s = sc.score(
+            &q(Some(Lang::Fr)),
+            "Pourriez-vous m'envoyer une capture d'écran ?",
+        );
+        assert_eq!(s.curiosity.grade, 1);
+        let s = sc.score(&q(Some(Lang::Fr)), "Envoyez-moi l'URL.");
+        assert_eq!(s.curiosity.grade, 1);
+    }
+
+    #[test]
+    fn great_answer_scores_high_and_cold_answer_low() {
+        let sc = Scorer::new();
+        let great = "Hi, I'm sorry it's not working yet, that's frustrating. Which page should it appear on, \
+                     and which WordPress version are you on? A screenshot would help a lot.";
+        let s = sc.score(&q(Some(Lang::En)), great);
+        assert_eq!((s.empathy.grade, s.curiosity.grade), (2, 2));
+        assert!(s.score > 0.8, "{}", s.score);
+        assert_eq!(s.scorer_version, SCORER_VERSION);
+        check_spans(great, &s);
+        let cold = sc.score(&q(Some(Lang::En)), "Read the FAQ: https://example.com/faq");
+        assert!(cold.score < 0.1 && cold.tone.contains(&ToneFlag::BrushOff));
+    }
+
+    #[test]
+    fn rubric_key_points_and_cap() {
+        let mut question = q(Some(Lang::En));
+        question.rubric = Some(Rubric {
+            key_points: vec![
+                KeyPoint {
+                    id: "url".into(),
+                    label: "asks for the page URL".into(),
+                    phrasings: vec!["page url | link to the page".into()],
+                    required: false,
+                },
+                KeyPoint {
+                    id: "theme".into(),
+                    label: "suggests testing with a default theme".into(),
+                    phrasings: vec!["default theme".into()],
+                    required: true,
+                },
+            ],
+            weights: Weights {
+                empathy: 0.3,
+                curiosity: 0.3,
+                content: 0.4,
+            },
+            exemplars: vec![],
+        });
+        let answer = "Hi, sorry for the trouble! Could you send me the page URL and tell me since when it happens?";
+        let s = Scorer::new().score(&question, answer);
+        assert_eq!(s.content.covered, ["url"]);
+        assert_eq!(s.content.required_missed, ["theme"]);
+        assert!(s.score <= REQUIRED_MISS_CAP && s.capped);
+        check_spans(answer, &s);
+    }
+
+    #[test]
+    fn language_fallback() {
+        let sc = Scorer::new();
+        let s = sc.score(&q(None), "Merci !");
+        assert_eq!((s.lang, s.lang_source), (None, LangSource::Undetermined));
+        assert_eq!(s.empathy.grade, 1);
+        let long = "Bonjour, je suis désolé pour ce souci. Pourriez-vous me dire quelle page est concernée et depuis quand ?";
+        let s = sc.score(&q(None), long);
+        assert_eq!(
+            (s.lang, s.lang_source),
+            (Some(Lang::Fr), LangSource::Detected)
+        );
+        assert_eq!(s.curiosity.grade, 2);
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let s = Scorer::shared().score(&q(Some(Lang::En)), "Sorry! Which page?");
+        let json = serde_json::to_string(&s).unwrap();
+        let back: AnswerScore = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+        assert!(json.contains("\"lang\":\"en\""));
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let sc = Scorer::shared();
+        let huge = "Sorry, which page? ".repeat(10_000);
+        for text in [
+            "",
+            " ",
+            "?",
+            "\u{0}",
+            "é\u{301}\u{301}\u{301}",
+            "\u{301}leading combining",
+            "مرحبا، ما هي الصفحة؟ شكرا",
+            "שלום! 🎉🎉 which page?? \u{202e}reversed\u{202c}",
+            "İSTANBUL ǅ ß ﬁ ＡＢＣ？",
+            "👩‍👩‍👧‍👦 thanks!!!",
+            &huge,
+        ] {
+            for lang in [None, Some(Lang::En), Some(Lang::Fr)] {
+                let s = sc.score(&q(lang), text);
+                check_spans(text, &s);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn spans_within_answer_on_char_boundaries(text in "\\PC{0,300}") {
+            let s = Scorer::shared().score(&q(None), &text);
+            check_spans(&text, &s);
+        }
+
+        #[test]
+        fn spans_ok_on_support_like_text(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("Désolé pour ce souci, "), Just("I’m SO sorry! "), Just("Which page? "),
+                    Just("Pourriez-vous m’envoyer une capture d’écran ? "), Just("did you even read the docs?"),
+                    Just("İ"), Just("ß"), Just("🎉"), Just("\u{301}"), Just("\u{202e}"), Just("ǅ"), Just(" "),
+                    Just("https://x.com/a "), Just("THANKS FOR NOTHING!!! "), Just("e\u{301}"),
+                ],
+                0..40,
+            ),
+            lang in prop_oneof![Just(None), Just(Some(Lang::En)), Just(Some(Lang::Fr))],
+        ) {
+            let text: String = parts.concat();
+            let s = Scorer::shared().score(&q(lang), &text);
+            check_spans(&text, &s);
+        }
+    }
+}

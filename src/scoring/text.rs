@@ -1,0 +1,411 @@
+//! Text normalisation with an exact map back to the original bytes.
+//!
+//! All detectors run on a *folded* copy of the answer: ASCII only, lower
+//! case, accents stripped, apostrophe/quote/dash variants unified, other
+//! letters mapped to `_` (a word character) and other symbols to `#`. Every
+//! folded byte remembers the original char it came from, so a match on the
+//! folded text maps back to an exact byte range of the original answer, on
+//! char boundaries, whatever the Unicode (case mappings that change length,
+//! ligatures, combining marks, RTL text, emoji).
+
+use std::ops::Range;
+
+/// The folded copy of a text and its byte map to the original.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    text: String,
+    /// For each folded byte: start of the original char it came from.
+    start: Vec<u32>,
+    /// For each folded byte: end of the original char (plus any combining
+    /// marks that followed it).
+    end: Vec<u32>,
+    orig_len: usize,
+}
+
+impl Folded {
+    pub fn new(orig: &str) -> Folded {
+        let mut text = String::with_capacity(orig.len());
+        let mut start = Vec::with_capacity(orig.len());
+        let mut end = Vec::with_capacity(orig.len());
+        for (i, c) in orig.char_indices() {
+            let j = (i + c.len_utf8()) as u32;
+            let i = i as u32;
+            let mut push = |s: &str| {
+                for b in s.bytes() {
+                    text.push(b as char);
+                    start.push(i);
+                    end.push(j);
+                }
+            };
+            if c.is_ascii() {
+                let l = c.to_ascii_lowercase();
+                let l = if l == '`' { '\'' } else { l };
+                let mut buf = [0u8; 4];
+                push(l.encode_utf8(&mut buf));
+                continue;
+            }
+            if is_combining(c) {
+                if let Some(e) = end.last_mut() {
+                    *e = j;
+                }
+                continue;
+            }
+            for l in c.to_lowercase() {
+                if is_combining(l) {
+                    continue;
+                }
+                match fold_char(l) {
+                    Some(s) => push(s),
+                    None => {
+                        if l.is_whitespace() {
+                            push(" ")
+                        } else if l.is_alphanumeric() {
+                            push("_")
+                        } else {
+                            push("#")
+                        }
+                    }
+                }
+            }
+        }
+        Folded {
+            text,
+            start,
+            end,
+            orig_len: orig.len(),
+        }
+    }
+
+    /// The folded text (ASCII).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Maps a folded byte range to the original answer's byte range.
+    pub fn orig(&self, r: Range<usize>) -> Range<usize> {
+        let s = r.start.min(self.text.len());
+        let e = r.end.min(self.text.len());
+        if s >= e {
+            let p = if s < self.start.len() {
+                self.start[s] as usize
+            } else {
+                self.orig_len
+            };
+            return p..p;
+        }
+        self.start[s] as usize..self.end[e - 1] as usize
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// ASCII replacement of a lower-case non-ASCII char, when there is one.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ś' | 'š' | 'ş' => "s",
+        'ź' | 'ž' | 'ż' => "z",
+        'ł' => "l",
+        'ř' => "r",
+        'ť' => "t",
+        'ď' | 'đ' => "d",
+        'œ' => "oe",
+        'æ' => "ae",
+        'ß' => "ss",
+        '’' | '‘' | 'ʼ' | '´' | '′' | 'ʹ' => "'",
+        '“' | '”' | '«' | '»' | '„' | '″' => "\"",
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => "-",
+        '…' => "...",
+        '？' => "?",
+        '！' => "!",
+        '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' => " ",
+        _ => return None,
+    })
+}
+
+/// Sentence ranges (in folded coordinates), trimmed. A sentence ends after
+/// a run of `.`, `!`, `?` followed by whitespace or the end, or at a newline.
+pub fn sentences(f: &str) -> Vec<Range<usize>> {
+    let b = f.as_bytes();
+    let mut out = Vec::new();
+    let mut s = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            push_trimmed(b, s, i, &mut out);
+            s = i + 1;
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            let mut k = i;
+            while k + 1 < b.len() && matches!(b[k + 1], b'.' | b'!' | b'?' | b'"' | b')') {
+                k += 1;
+            }
+            if k + 1 == b.len() || b[k + 1].is_ascii_whitespace() {
+                push_trimmed(b, s, k + 1, &mut out);
+                s = k + 1;
+                i = k;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(b, s, b.len(), &mut out);
+    out
+}
+
+fn push_trimmed(b: &[u8], mut s: usize, mut e: usize, out: &mut Vec<Range<usize>>) {
+    while s < e && b[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    if e > s {
+        out.push(s..e);
+    }
+}
+
+/// Word tokens (runs of `[a-z0-9_]`) of a folded text, as folded ranges.
+pub fn words(f: &str) -> Vec<Range<usize>> {
+    let b = f.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if is_word(b[i]) {
+            let s = i;
+            while i < b.len() && is_word(b[i]) {
+                i += 1;
+            }
+            out.push(s..i);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+pub fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Light stemmer shared by English and French, applied identically to the
+/// answer and to key-point phrasings so that small inflections match
+/// (plural, -ed/-ing, French -er/-ez/-é(e)(s)/-ent).
+pub fn stem(w: &str) -> &str {
+    const SUFFIXES: [&str; 19] = [
+        "ements", "ement", "ations", "ation", "ings", "ing", "ees", "ies", "ers", "ent", "ons",
+        "ed", "es", "ee", "er", "ez", "s", "x", "e",
+    ];
+    if w.len() <= 3 {
+        return w;
+    }
+    for suf in SUFFIXES {
+        if w.len() >= suf.len() + 3 && w.ends_with(suf) {
+            return &w[..w.len() - suf.len()];
+        }
+    }
+    w
+}
+
+/// Compiles a pattern for the folded (ASCII, lower-case) text. Bytes regex
+/// with Unicode off: on ASCII input it has the same meaning and the fast
+/// DFA engines handle `\b`.
+pub fn rx(pattern: &str) -> regex::bytes::Regex {
+    regex::bytes::RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(1 << 24)
+        .dfa_size_limit(1 << 24)
+        .build()
+        .unwrap_or_else(|e| panic!("invalid built-in pattern {pattern:?}: {e}"))
+}
+
+/// A set of rules with a one-pass prefilter telling which rules match at all.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    set: regex::bytes::RegexSet,
+}
+
+impl RuleSet {
+    pub fn new(rules: Vec<Rule>) -> RuleSet {
+        let set = regex::bytes::RegexSetBuilder::new(rules.iter().map(|r| r.pattern.as_str()))
+            .unicode(false)
+            .size_limit(1 << 25)
+            .dfa_size_limit(1 << 25)
+            .build()
+            .expect("valid rule patterns");
+        RuleSet { rules, set }
+    }
+
+    /// The rules with at least one match in `hay`, in rule order.
+    pub fn matching<'a>(&'a self, hay: &[u8]) -> impl Iterator<Item = &'a Rule> + 'a {
+        let m = self.set.matches(hay);
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| m.matched(*i))
+            .map(|(_, r)| r)
+    }
+}
+
+/// One regex over the alternatives, each anchored on a word boundary at the
+/// start, and at the end too when it ends with a letter, digit or `)` (so a
+/// pattern ending with `\?`, `,` or `\w*` is not forced to end on a word).
+pub fn alt(alternatives: &[&str]) -> regex::bytes::Regex {
+    rx(&alt_pattern(alternatives))
+}
+
+/// The pattern text [`alt`] compiles.
+pub fn alt_pattern(alternatives: &[&str]) -> String {
+    let parts: Vec<String> = alternatives
+        .iter()
+        .map(|a| {
+            let end =
+                a.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ')') && !a.ends_with("\\)");
+            format!(r"\b(?:{a}){}", if end { r"\b" } else { "" })
+        })
+        .collect();
+    parts.join("|")
+}
+
+/// Byte ranges of all matches of `re` in `hay`.
+pub fn find_all(re: &regex::bytes::Regex, hay: &str) -> Vec<Range<usize>> {
+    re.find_iter(hay.as_bytes()).map(|m| m.range()).collect()
+}
+
+/// True when one of the up-to-three words before `at` is a negation
+/// (`not`, `n't`, `never`, `no`, `ne`, `n'`, `pas`, `jamais`) or the word right
+/// after `end` is `pas`/`rien`/`jamais` (colloquial French).
+pub fn negated(f: &str, at: usize, end: usize) -> bool {
+    let before = &f[..at.min(f.len())];
+    let before = match before.rfind(['.', '!', '?', ';', ':', ',', '\n']) {
+        Some(p) => &before[p + 1..],
+        None => before,
+    };
+    let prev: Vec<&str> = before
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    // "n'hésitez pas", "don't hesitate" are offers, not negations.
+    if prev
+        .iter()
+        .any(|w| w.starts_with("hesit") || w.starts_with("n'hesit"))
+    {
+        return false;
+    }
+    for w in prev {
+        if matches!(
+            w,
+            "not" | "never" | "no" | "ne" | "pas" | "jamais" | "hardly"
+        ) || w.ends_with("n't")
+            || w.starts_with("n'")
+        {
+            return true;
+        }
+    }
+    let after = f[end.min(f.len())..].trim_start();
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    matches!(next.as_str(), "pas" | "rien" | "jamais")
+}
+
+/// A compiled detector pattern and what a match means.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub pattern: String,
+    pub re: regex::bytes::Regex,
+    pub kind: super::types::EvidenceKind,
+    pub label: &'static str,
+    pub weight: f64,
+}
+
+impl Rule {
+    pub fn new(
+        kind: super::types::EvidenceKind,
+        weight: f64,
+        label: &'static str,
+        alternatives: &[&str],
+    ) -> Rule {
+        let pattern = alt_pattern(alternatives);
+        Rule {
+            re: rx(&pattern),
+            pattern,
+            kind,
+            label,
+            weight,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_apostrophes() {
+        let f = Folded::new("Désolé, J’AI reçu l'Œuvre…");
+        assert_eq!(f.as_str(), "desole, j'ai recu l'oeuvre...");
+    }
+
+    #[test]
+    fn spans_map_to_original_bytes() {
+        let orig = "Ça ÉTAIT l’İstanbul 🎉 café\u{301}!";
+        let f = Folded::new(orig);
+        for (i, _) in f.as_str().char_indices() {
+            for j in i + 1..=f.len() {
+                let r = f.orig(i..j);
+                assert!(orig.is_char_boundary(r.start) && orig.is_char_boundary(r.end));
+                assert!(r.start <= r.end && r.end <= orig.len());
+            }
+        }
+        let pos = f.as_str().find("cafe").unwrap();
+        let r = f.orig(pos..pos + 4);
+        assert_eq!(&orig[r], "café\u{301}");
+        let pos = f.as_str().find("etait").unwrap();
+        assert_eq!(&orig[f.orig(pos..pos + 5)], "ÉTAIT");
+    }
+
+    #[test]
+    fn splits_sentences_en_and_fr() {
+        let f =
+            "hi there! could you send the url? see https://x.com/a.b thanks.\nbonjour ; merci ?";
+        let s: Vec<&str> = sentences(f).into_iter().map(|r| &f[r]).collect();
+        assert_eq!(
+            s,
+            [
+                "hi there!",
+                "could you send the url?",
+                "see https://x.com/a.b thanks.",
+                "bonjour ; merci ?"
+            ]
+        );
+    }
+
+    #[test]
+    fn stems_small_inflections() {
+        assert_eq!(stem("refunds"), stem("refund"));
+        assert_eq!(stem("cached"), stem("caching"));
+        assert_eq!(stem("desactivez"), stem("desactiver"));
+        assert_eq!(stem("snippets"), "snippet");
+    }
+}
