@@ -105,13 +105,15 @@ fn line_of(source: &str, byte: usize) -> usize {
 
 /// The line where `key = "value"` appears, for placing a problem.
 fn line_with(source: &str, key: &str, value: &str) -> Option<usize> {
-    source.lines().position(|l| {
-        let l = l.trim();
-        l.starts_with(key)
-            && l[key.len()..].trim_start().starts_with('=')
-            && l.contains(&format!("\"{value}\""))
-    })
-    .map(|i| i + 1)
+    source
+        .lines()
+        .position(|l| {
+            let l = l.trim();
+            l.starts_with(key)
+                && l[key.len()..].trim_start().starts_with('=')
+                && l.contains(&format!("\"{value}\""))
+        })
+        .map(|i| i + 1)
 }
 
 fn is_slug(s: &str) -> bool {
@@ -153,51 +155,106 @@ impl Questionnaire {
             })
         };
         if !is_slug(&self.id) {
-            push(line_with(source, "id", &self.id), format!("The id '{}' is not a simple name.", self.id), "Use lower-case letters, digits and dashes, e.g. generalist-en.");
+            push(
+                line_with(source, "id", &self.id),
+                format!("The id '{}' is not a simple name.", self.id),
+                "Use lower-case letters, digits and dashes, e.g. generalist-en.",
+            );
         }
         if self.title.trim().is_empty() {
-            push(None, "The title is empty.".into(), "Give the questionnaire a title candidates will read.");
+            push(
+                None,
+                "The title is empty.".into(),
+                "Give the questionnaire a title candidates will read.",
+            );
         }
         if !matches!(self.language.as_str(), "en" | "fr") {
-            push(line_with(source, "language", &self.language), format!("The language '{}' is not supported.", self.language), "Use \"en\" or \"fr\".");
+            push(
+                line_with(source, "language", &self.language),
+                format!("The language '{}' is not supported.", self.language),
+                "Use \"en\" or \"fr\".",
+            );
         }
         if self.version == 0 {
-            push(None, "The version is 0.".into(), "Start versions at 1 and raise it whenever a question or rubric changes.");
+            push(
+                None,
+                "The version is 0.".into(),
+                "Start versions at 1 and raise it whenever a question or rubric changes.",
+            );
         }
         for link in &self.links {
             if !is_web_link(&link.url) {
-                push(line_with(source, "url", &link.url), format!("The link '{}' is not a web address.", link.url), "Use a full https:// address.");
+                push(
+                    line_with(source, "url", &link.url),
+                    format!("The link '{}' is not a web address.", link.url),
+                    "Use a full https:// address.",
+                );
             }
         }
         if self.questions.is_empty() {
-            push(None, "There are no questions.".into(), "Add [[questions]] entries, simplest first.");
+            push(
+                None,
+                "There are no questions.".into(),
+                "Add [[questions]] entries, simplest first.",
+            );
         }
         let mut seen = std::collections::HashSet::new();
         let mut last_tier = 1;
         for q in &self.questions {
             let line = line_with(source, "id", &q.id);
             if !is_slug(&q.id) {
-                push(line, format!("The question id '{}' is not a simple name.", q.id), "Use lower-case letters, digits and dashes.");
+                push(
+                    line,
+                    format!("The question id '{}' is not a simple name.", q.id),
+                    "Use lower-case letters, digits and dashes.",
+                );
             }
             if !seen.insert(q.id.as_str()) {
-                push(line, format!("The question id '{}' is used twice.", q.id), "Give every question its own id.");
+                push(
+                    line,
+                    format!("The question id '{}' is used twice.", q.id),
+                    "Give every question its own id.",
+                );
             }
             if !(1..=3).contains(&q.tier) {
-                push(line, format!("Question '{}' has tier {}.", q.id, q.tier), "Tiers are 1 (simple), 2 (troubleshooting) or 3 (technical).");
+                push(
+                    line,
+                    format!("Question '{}' has tier {}.", q.id, q.tier),
+                    "Tiers are 1 (simple), 2 (troubleshooting) or 3 (technical).",
+                );
             } else if q.tier < last_tier {
-                push(line, format!("Question '{}' (tier {}) comes after a tier {} question.", q.id, q.tier, last_tier), "Order questions from the simplest tier to the trickiest.");
+                push(
+                    line,
+                    format!(
+                        "Question '{}' (tier {}) comes after a tier {} question.",
+                        q.id, q.tier, last_tier
+                    ),
+                    "Order questions from the simplest tier to the trickiest.",
+                );
             }
             last_tier = last_tier.max(q.tier);
             if q.prompt.trim().is_empty() {
-                push(line, format!("Question '{}' has no prompt.", q.id), "Write the customer's message the candidate answers.");
+                push(
+                    line,
+                    format!("Question '{}' has no prompt.", q.id),
+                    "Write the customer's message the candidate answers.",
+                );
             }
             for link in &q.links {
                 if !is_web_link(&link.url) {
-                    push(line_with(source, "url", &link.url), format!("The link '{}' is not a web address.", link.url), "Use a full https:// address.");
+                    push(
+                        line_with(source, "url", &link.url),
+                        format!("The link '{}' is not a web address.", link.url),
+                        "Use a full https:// address.",
+                    );
                 }
             }
             if let Some(w) = q.rubric.weights {
-                if [w.empathy, w.curiosity, w.content].iter().any(|x| !x.is_finite() || *x < 0.0) || w.empathy + w.curiosity + w.content <= 0.0 {
+                if [w.empathy, w.curiosity, w.content]
+                    .iter()
+                    .any(|x| !x.is_finite() || *x < 0.0)
+                    || w.empathy + w.curiosity + w.content <= 0.0
+                {
                     push(line, format!("Question '{}' has invalid rubric weights.", q.id), "Use non-negative weights that add up to more than 0, e.g. empathy = 0.3, curiosity = 0.3, content = 0.4.");
                 }
             }
@@ -205,7 +262,14 @@ impl Questionnaire {
             for kp in &q.rubric.key_points {
                 let kp_line = line_with(source, "id", &kp.id);
                 if !kp_seen.insert(kp.id.as_str()) {
-                    push(kp_line, format!("Key point '{}' of question '{}' is used twice.", kp.id, q.id), "Give every key point its own id.");
+                    push(
+                        kp_line,
+                        format!(
+                            "Key point '{}' of question '{}' is used twice.",
+                            kp.id, q.id
+                        ),
+                        "Give every key point its own id.",
+                    );
                 }
                 if kp.phrasings.iter().all(|p| p.trim().is_empty()) {
                     push(kp_line, format!("Key point '{}' of question '{}' has no phrasings.", kp.id, q.id), "List the ways an answer may say it, e.g. phrasings = [\"only ratings\", \"no comment feature\"].");
@@ -216,8 +280,13 @@ impl Questionnaire {
     }
 
     /// The questions of the given tiers, in file order.
-    pub fn questions_of_tiers<'a>(&'a self, tiers: &'a [u8]) -> impl Iterator<Item = &'a QuestionSpec> {
-        self.questions.iter().filter(move |q| tiers.contains(&q.tier))
+    pub fn questions_of_tiers<'a>(
+        &'a self,
+        tiers: &'a [u8],
+    ) -> impl Iterator<Item = &'a QuestionSpec> {
+        self.questions
+            .iter()
+            .filter(move |q| tiers.contains(&q.tier))
     }
 }
 
@@ -279,17 +348,31 @@ prompt = "It doesn't work."
             .replace("https://help.example.com", "help.example.com");
         let problems = Questionnaire::parse(&bad).unwrap_err();
         let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(messages.iter().any(|m| m.contains("line 4") && m.contains("'de'")), "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("line 4") && m.contains("'de'")),
+            "{messages:?}"
+        );
         assert!(messages.iter().any(|m| m.contains("used twice")));
         assert!(messages.iter().any(|m| m.contains("tier 0")));
-        assert!(messages.iter().any(|m| m.contains("not a web address") && m.contains("line 9")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("not a web address") && m.contains("line 9")));
         assert!(problems.iter().all(|p| !p.fix.is_empty()));
     }
 
     #[test]
     fn unknown_fields_are_refused() {
-        let bad = GOOD.replace("prompt = \"It doesn't work.\"", "prompt = \"x\"\nprompts = \"typo\"");
+        let bad = GOOD.replace(
+            "prompt = \"It doesn't work.\"",
+            "prompt = \"x\"\nprompts = \"typo\"",
+        );
         let problems = Questionnaire::parse(&bad).unwrap_err();
-        assert!(problems[0].message.contains("unknown field"), "{:?}", problems);
+        assert!(
+            problems[0].message.contains("unknown field"),
+            "{:?}",
+            problems
+        );
     }
 }

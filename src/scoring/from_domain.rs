@@ -6,7 +6,9 @@ use crate::domain::questionnaire::{QuestionSpec, Questionnaire};
 /// The scorer's view of one question of a checked questionnaire.
 pub fn question(questionnaire: &Questionnaire, spec: &QuestionSpec) -> Question {
     let rubric = &spec.rubric;
-    let has_rubric = !rubric.key_points.is_empty() || rubric.weights.is_some() || !rubric.exemplars.strong.is_empty();
+    let has_rubric = !rubric.key_points.is_empty()
+        || rubric.weights.is_some()
+        || !rubric.exemplars.strong.is_empty();
     Question {
         id: spec.id.clone(),
         prompt: spec.prompt.clone(),

@@ -10,4 +10,5 @@ mod health;
 mod jobs;
 mod mail;
 mod public;
+mod scoring;
 mod security;

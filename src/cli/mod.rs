@@ -1,4 +1,7 @@
-//! The command line: `rapport` (serve), `migrate`, `user add`, `demo`.
+//! The command line: `rapport` (serve), `migrate`, `user add`, `demo`,
+//! `score`, `score-eval` and `questionnaire check`.
+
+mod score;
 
 use std::io::Read;
 
@@ -37,6 +40,41 @@ pub enum Command {
     },
     /// Load a sample company with two published support jobs.
     Demo,
+    /// Score answers (JSON Lines: {"question": id, "answer": text, "candidate": optional}) against a questionnaire.
+    Score {
+        #[arg(long)]
+        questionnaire: std::path::PathBuf,
+        #[arg(long)]
+        answers: std::path::PathBuf,
+        /// Pass mark in percent: a result passes when it is above it.
+        #[arg(long, default_value_t = 50)]
+        pass_mark: u8,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure agreement of the generic detectors with graded answers (the format of shared/eval/answers.jsonl).
+    ScoreEval {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Print every disagreement with its evidence.
+        #[arg(long)]
+        show_misses: bool,
+    },
+    /// Work with questionnaire files.
+    Questionnaire {
+        #[command(subcommand)]
+        action: QuestionnaireAction,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum QuestionnaireAction {
+    /// Check files and report every problem with its line and a fix.
+    Check {
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -74,6 +112,20 @@ pub fn run() -> anyhow::Result<()> {
                     password_stdin,
                 },
         } => add_user(&cli.settings, &email, &name, &role, password_stdin),
+        Command::Score {
+            questionnaire,
+            answers,
+            pass_mark,
+            json,
+        } => score::score(&questionnaire, &answers, pass_mark, json),
+        Command::ScoreEval {
+            file,
+            json,
+            show_misses,
+        } => score::score_eval(&file, json, show_misses),
+        Command::Questionnaire {
+            action: QuestionnaireAction::Check { files },
+        } => score::check(&files),
         Command::Demo => {
             let db = open_database(&cli.settings)?;
             let report = crate::demo::load(&db)?;

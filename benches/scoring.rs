@@ -1,0 +1,70 @@
+//! Scoring throughput on ~1 KB answers, one core.
+//! `cargo bench --bench scoring`
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use rapport::scoring::{Lang, Question, Scorer, Tier};
+
+fn answers() -> Vec<(Lang, String)> {
+    let en = [
+        "Hi, I'm sorry it's not working yet, that's frustrating when you just want it live on your blog. Let's sort it out together. ",
+        "What do you see right now, an error message, a blank area, or nothing at all? Which theme and WordPress version are you on? ",
+        "Did it stop working after an update or has it never shown up? A screenshot of the page would help a lot. ",
+        "Rich snippets need to be rendered server-side, so you'd use our API from your backend and add schema.org markup. ",
+        "If it's PHP I can point you to our SDK, otherwise I can walk you through the raw API calls. Have a great day! ",
+    ];
+    let fr = [
+        "Bonjour, je suis désolé pour ce ralentissement, je comprends que ce soit pénible pour vous et vos visiteurs. ",
+        "Pour trouver la cause, pourriez-vous me dire quelle page est la plus lente, depuis quand exactement, et quelles autres extensions sont actives ? ",
+        "Si vous avez un rapport d'un outil comme PageSpeed, n'hésitez pas à me l'envoyer. Je m'en occupe tout de suite. ",
+        "Notre extension met en cache les notes chaque jour, ce qui évite de surcharger l’API. Bonne journée ! ",
+    ];
+    let build = |parts: &[&str], rot: usize| {
+        let mut s = String::new();
+        let mut i = rot;
+        while s.len() < 1000 {
+            s.push_str(parts[i % parts.len()]);
+            i += 1;
+        }
+        s
+    };
+    let mut out = Vec::new();
+    for rot in 0..4 {
+        out.push((Lang::En, build(&en, rot)));
+        out.push((Lang::Fr, build(&fr, rot)));
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let scorer = Scorer::new();
+    let answers = answers();
+    let questions: Vec<Question> = answers
+        .iter()
+        .map(|(l, _)| Question::generic("q", "It doesn't work.", Tier::TWO, Some(*l)))
+        .collect();
+    let bytes: usize = answers.iter().map(|(_, a)| a.len()).sum();
+
+    let mut g = c.benchmark_group("score");
+    g.throughput(Throughput::Elements(answers.len() as u64));
+    g.bench_function("answers_1kb", |b| {
+        b.iter(|| {
+            for (q, (_, a)) in questions.iter().zip(&answers) {
+                black_box(scorer.score(q, black_box(a)));
+            }
+        })
+    });
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("bytes_1kb", |b| {
+        b.iter(|| {
+            for (q, (_, a)) in questions.iter().zip(&answers) {
+                black_box(scorer.score(q, black_box(a)));
+            }
+        })
+    });
+    g.finish();
+
+    c.bench_function("scorer_new", |b| b.iter(Scorer::new));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

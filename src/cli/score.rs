@@ -1,0 +1,255 @@
+//! `rapport score`, `rapport score-eval` and `rapport questionnaire check`:
+//! the scorer and the questionnaire checker from the command line.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{bail, Context};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::domain::questionnaire::Questionnaire;
+use crate::scoring::eval::{evaluate, parse_graded_jsonl, Agreement};
+use crate::scoring::{from_domain, questionnaire_result, AnswerScore, Scorer, Tier};
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Reads and checks a questionnaire, failing with every problem listed.
+pub fn load_questionnaire(path: &Path) -> anyhow::Result<Questionnaire> {
+    let text = read(path)?;
+    Questionnaire::parse(&text).map_err(|problems| {
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| format!("  {}: {p}", path.display()))
+            .collect();
+        anyhow::anyhow!(
+            "{} has {} problem(s):\n{}",
+            path.display(),
+            problems.len(),
+            list.join("\n")
+        )
+    })
+}
+
+/// `rapport questionnaire check FILE…`: prints every problem; fails if any.
+pub fn check(files: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let mut failed = 0;
+    for path in files {
+        let text = read(path)?;
+        match Questionnaire::parse(&text) {
+            Ok(q) => {
+                let tiers: BTreeMap<u8, usize> =
+                    q.questions.iter().fold(BTreeMap::new(), |mut m, x| {
+                        *m.entry(x.tier).or_default() += 1;
+                        m
+                    });
+                let tiers: Vec<String> = tiers
+                    .iter()
+                    .map(|(t, n)| format!("tier {t}: {n}"))
+                    .collect();
+                println!(
+                    "{}: ok — {} v{}, {} questions ({})",
+                    path.display(),
+                    q.id,
+                    q.version,
+                    q.questions.len(),
+                    tiers.join(", ")
+                );
+            }
+            Err(problems) => {
+                failed += 1;
+                for p in problems {
+                    println!("{}: {p}", path.display());
+                }
+            }
+        }
+    }
+    if failed > 0 {
+        bail!("{failed} file(s) have problems");
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct AnswerLine {
+    question: String,
+    answer: String,
+    #[serde(default)]
+    candidate: Option<String>,
+}
+
+/// `rapport score`: scores answers (JSON Lines: question, answer, optional
+/// candidate) against a questionnaire.
+pub fn score(
+    questionnaire: &Path,
+    answers: &Path,
+    pass_mark: u8,
+    as_json: bool,
+) -> anyhow::Result<()> {
+    let q = load_questionnaire(questionnaire)?;
+    let questions = from_domain::questions(&q);
+    let text = read(answers)?;
+    let scorer = Scorer::new();
+    let mut by_candidate: BTreeMap<String, Vec<AnswerScore>> = BTreeMap::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let a: AnswerLine = serde_json::from_str(line).with_context(|| {
+            format!(
+                "{} line {}: expected {{\"question\": …, \"answer\": …}}",
+                answers.display(),
+                i + 1
+            )
+        })?;
+        let question = questions
+            .iter()
+            .find(|x| x.id == a.question)
+            .with_context(|| {
+                format!(
+                    "{} line {}: no question '{}' in {}",
+                    answers.display(),
+                    i + 1,
+                    a.question,
+                    q.id
+                )
+            })?;
+        by_candidate
+            .entry(a.candidate.unwrap_or_else(|| "answers".into()))
+            .or_default()
+            .push(scorer.score(question, &a.answer));
+    }
+    let pass = f64::from(pass_mark) / 100.0;
+    let mut out = Vec::new();
+    for (candidate, scores) in &by_candidate {
+        let shares: Vec<(Tier, f64)> = scores.iter().map(|s| (s.tier, s.score)).collect();
+        let result = questionnaire_result(&shares, pass);
+        if as_json {
+            out.push(json!({ "candidate": candidate, "answers": scores, "result": result }));
+            continue;
+        }
+        println!("{candidate}");
+        println!(
+            "  {:<20} {:>4} {:>8} {:>9} {:>7} {:>6}  flags",
+            "question", "tier", "empathy", "curiosity", "content", "score"
+        );
+        for s in scores {
+            let flags: Vec<String> = s
+                .tone
+                .iter()
+                .map(|f| format!("{f:?}").to_lowercase())
+                .collect();
+            println!(
+                "  {:<20} {:>4} {:>8} {:>9} {:>7} {:>5.0}%  {}",
+                s.question_id,
+                s.tier,
+                s.empathy.grade,
+                s.curiosity.grade,
+                s.content
+                    .share
+                    .map(|c| format!("{:.0}%", c * 100.0))
+                    .unwrap_or_else(|| "—".into()),
+                s.score * 100.0,
+                flags.join(", ")
+            );
+        }
+        for t in &result.tiers {
+            println!(
+                "  tier {}: {:.0}% of the maximum over {} answer(s) — {}",
+                t.tier,
+                t.result.share * 100.0,
+                t.result.answered,
+                if t.result.passed {
+                    "passed"
+                } else {
+                    "below the pass mark"
+                }
+            );
+        }
+        println!(
+            "  overall: {:.0}% — {} (pass mark: more than {pass_mark}%)\n",
+            result.overall.share * 100.0,
+            if result.overall.passed {
+                "passed"
+            } else {
+                "below the pass mark"
+            }
+        );
+    }
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    }
+    Ok(())
+}
+
+fn matrix(a: &Agreement) -> String {
+    let rows: Vec<String> = a
+        .confusion
+        .iter()
+        .enumerate()
+        .map(|(h, row)| format!("    human {h}: {:>3} {:>3} {:>3}", row[0], row[1], row[2]))
+        .collect();
+    format!("    scorer:    0   1   2\n{}", rows.join("\n"))
+}
+
+/// `rapport score-eval`: agreement of the generic detectors with human grades.
+pub fn score_eval(file: &Path, as_json: bool, show_misses: bool) -> anyhow::Result<()> {
+    let graded =
+        parse_graded_jsonl(&read(file)?).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    if graded.is_empty() {
+        bail!("{} has no graded answers", file.display());
+    }
+    let report = evaluate(&Scorer::new(), &graded);
+    if as_json {
+        let dim =
+            |a: &Agreement| json!({ "qwk": a.qwk, "exact": a.exact, "confusion": a.confusion });
+        let mut out = json!({ "n": report.n, "empathy": dim(&report.empathy), "curiosity": dim(&report.curiosity) });
+        if show_misses {
+            out["misses"] = json!(report.misses);
+        }
+        println!("{out}");
+        return Ok(());
+    }
+    println!(
+        "{} graded answers, scorer {}",
+        report.n,
+        crate::scoring::SCORER_VERSION
+    );
+    for (name, a) in [
+        ("empathy", &report.empathy),
+        ("curiosity", &report.curiosity),
+    ] {
+        println!(
+            "{name}: quadratic-weighted kappa {:.3}, exact agreement {:.1}%",
+            a.qwk,
+            a.exact * 100.0
+        );
+        println!("{}", matrix(a));
+    }
+    if show_misses {
+        let answers: BTreeMap<&str, &str> = graded
+            .iter()
+            .map(|g| (g.id.as_str(), g.answer.as_str()))
+            .collect();
+        println!("\n{} disagreement(s)", report.misses.len());
+        for m in &report.misses {
+            let answer = answers.get(m.id.as_str()).copied().unwrap_or("");
+            println!(
+                "\n{} {:?}: human {}, scorer {}",
+                m.id, m.dimension, m.human, m.scorer
+            );
+            println!("  answer: {answer}");
+            for e in &m.score.evidence {
+                let quote = answer.get(e.span.clone()).unwrap_or("");
+                println!(
+                    "  {:+.2} {:?}/{:?} {}: “{}”",
+                    e.weight, e.dimension, e.kind, e.label, quote
+                );
+            }
+        }
+    }
+    Ok(())
+}

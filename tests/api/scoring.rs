@@ -1,0 +1,137 @@
+//! The scorer against the graded answers, through the real command line.
+
+use std::process::Command;
+
+fn rapport(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(args)
+        .output()
+        .expect("running rapport");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const EVAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/eval-answers.jsonl"
+);
+
+/// The floors of the scoring issue, on shared/eval/answers.jsonl (copied
+/// into tests/fixtures so the suite does not depend on a sibling folder).
+#[test]
+fn score_eval_meets_the_agreement_floors() {
+    let (ok, stdout, stderr) = rapport(&["score-eval", EVAL, "--json"]);
+    assert!(ok, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON object");
+    assert_eq!(report["n"], 47);
+    let curiosity = report["curiosity"]["qwk"].as_f64().unwrap();
+    let empathy = report["empathy"]["qwk"].as_f64().unwrap();
+    assert!(curiosity >= 0.90, "curiosity QWK {curiosity:.3}");
+    assert!(empathy >= 0.85, "empathy QWK {empathy:.3}");
+    assert!(report["empathy"]["exact"].as_f64().unwrap() <= 1.0);
+}
+
+/// Answers graded for this project with other questions, to watch
+/// generalisation (looser floors: it was used while tuning too).
+#[test]
+fn the_scorer_generalises_to_other_questions() {
+    let extra = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/extra-answers.jsonl"
+    );
+    let (ok, stdout, stderr) = rapport(&["score-eval", extra, "--json"]);
+    assert!(ok, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert!(report["curiosity"]["qwk"].as_f64().unwrap() >= 0.85);
+    assert!(report["empathy"]["qwk"].as_f64().unwrap() >= 0.80);
+}
+
+#[test]
+fn score_eval_shows_misses_with_their_evidence() {
+    let (ok, stdout, _) = rapport(&["score-eval", EVAL, "--show-misses"]);
+    assert!(ok);
+    assert!(stdout.contains("quadratic-weighted kappa"));
+    assert!(stdout.contains("disagreement(s)"));
+}
+
+#[test]
+fn bad_input_files_get_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\": 1}\n").unwrap();
+    let (ok, _, stderr) = rapport(&["score-eval", bad.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(stderr.contains("line 1"), "{stderr}");
+}
+
+#[test]
+fn score_scores_answers_against_a_questionnaire() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("mini.toml");
+    std::fs::write(
+        &q,
+        r#"
+id = "mini-en"
+title = "Mini screen"
+language = "en"
+version = 1
+
+[[questions]]
+id = "comments"
+tier = 1
+prompt = "I added your app to my website but I only see the rating. How can users leave comments?"
+[questions.rubric]
+weights = { empathy = 0.3, curiosity = 0.3, content = 0.4 }
+[[questions.rubric.key_points]]
+id = "no-comments"
+label = "Says there is no comment feature"
+phrasings = ["no comment feature", "only (ratings|stars)"]
+required = true
+"#,
+    )
+    .unwrap();
+    let answers = dir.path().join("answers.jsonl");
+    std::fs::write(
+        &answers,
+        concat!(
+            r#"{"candidate": "warm", "question": "comments", "answer": "Hi Sam, thanks for asking! Our widget has no comment feature: visitors can only leave ratings. I know that's not what you hoped. Could you tell me what you'd like visitors to say? If it's reviews, I'd be glad to suggest a way."}"#,
+            "\n",
+            r#"{"candidate": "cold", "question": "comments", "answer": "Read the docs."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let (ok, stdout, stderr) = rapport(&[
+        "score",
+        "--questionnaire",
+        q.to_str().unwrap(),
+        "--answers",
+        answers.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(ok, "{stderr}");
+    let out: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let by = |name: &str| {
+        out.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["candidate"] == name)
+            .unwrap()
+            .clone()
+    };
+    let warm = by("warm");
+    let cold = by("cold");
+    assert_eq!(warm["result"]["overall"]["passed"], true);
+    assert_eq!(cold["result"]["overall"]["passed"], false);
+    assert_eq!(warm["answers"][0]["content"]["covered"][0], "no-comments");
+    assert_eq!(
+        warm["answers"][0]["scorer_version"],
+        rapport::scoring::SCORER_VERSION
+    );
+
+    let (ok, _, stderr) = rapport(&["questionnaire", "check", q.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+}
