@@ -9,6 +9,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod mail;
+pub mod questionnaires;
 pub mod scoring;
 pub mod security;
 pub mod startup;

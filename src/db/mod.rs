@@ -2,12 +2,17 @@
 //! `MultiConnection`, a bounded pool, embedded migrations per dialect, and
 //! one module of queries per aggregate.
 
+pub mod applications;
 pub mod audit;
+pub mod candidate_access;
 pub mod invitations;
+pub mod job_screening;
 pub mod jobs;
 pub mod login_failures;
 pub mod outbox;
+pub mod questionnaire_versions;
 pub mod schema;
+pub mod screenings;
 pub mod sessions;
 pub mod settings;
 pub mod setup_tokens;

@@ -126,3 +126,118 @@ diesel::table! {
         detail -> Text,
     }
 }
+
+diesel::table! {
+    job_screening (job_id) {
+        job_id -> Text,
+        questionnaire_ids -> Text,
+        all_tiers_at_once -> Integer,
+        auto_decide -> Integer,
+        answer_days -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    questionnaire_versions (id) {
+        id -> Text,
+        questionnaire_id -> Text,
+        version -> Integer,
+        content_hash -> Text,
+        content -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    applications (id) {
+        id -> Text,
+        job_id -> Text,
+        name -> Text,
+        email -> Text,
+        languages -> Text,
+        location -> Text,
+        timezone -> Text,
+        cover_letter -> Text,
+        portfolio_url -> Text,
+        cv_file -> Nullable<Text>,
+        cv_filename -> Nullable<Text>,
+        stage -> Text,
+        screen_score -> Nullable<Double>,
+        screen_passed -> Nullable<Integer>,
+        consent_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        erased_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    application_events (id) {
+        id -> Text,
+        application_id -> Text,
+        at -> Timestamp,
+        actor -> Text,
+        from_stage -> Nullable<Text>,
+        to_stage -> Text,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    candidate_links (token_hash) {
+        token_hash -> Text,
+        application_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    candidate_sessions (id_hash) {
+        id_hash -> Text,
+        application_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    screenings (id) {
+        id -> Text,
+        application_id -> Text,
+        questionnaire_version_id -> Text,
+        tiers -> Text,
+        status -> Text,
+        sent_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+        result -> Nullable<Text>,
+        scorer_version -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    answers (id) {
+        id -> Text,
+        screening_id -> Text,
+        question_id -> Text,
+        body -> Text,
+        saved_at -> Timestamp,
+        score -> Nullable<Double>,
+        score_detail -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    answer_overrides (id) {
+        id -> Text,
+        answer_id -> Text,
+        author_id -> Text,
+        empathy -> Integer,
+        curiosity -> Integer,
+        score -> Double,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}

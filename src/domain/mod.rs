@@ -2,9 +2,11 @@
 //! talks about. Nothing here does I/O; everything here can be trusted once
 //! constructed ("parse, don't validate").
 
+pub mod application;
 pub mod job;
 pub mod job_review;
 pub mod questionnaire;
+pub mod screening;
 pub mod user;
 
 /// A problem with one field of some input, phrased for the person who typed it.

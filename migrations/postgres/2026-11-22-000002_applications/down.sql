@@ -1,0 +1,9 @@
+DROP TABLE answer_overrides;
+DROP TABLE answers;
+DROP TABLE screenings;
+DROP TABLE candidate_sessions;
+DROP TABLE candidate_links;
+DROP TABLE application_events;
+DROP TABLE applications;
+DROP TABLE questionnaire_versions;
+DROP TABLE job_screening;

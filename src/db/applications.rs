@@ -1,0 +1,327 @@
+//! Applications and their history of moves.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{application_events, applications};
+use super::{new_id, DbConnection, DbError, QueryContext};
+use crate::domain::application::{NewApplication, Stage};
+use crate::domain::job::LanguageRequirement;
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = applications)]
+pub struct ApplicationRow {
+    pub id: String,
+    pub job_id: String,
+    pub name: String,
+    pub email: String,
+    pub languages: String,
+    pub location: String,
+    pub timezone: String,
+    pub cover_letter: String,
+    pub portfolio_url: String,
+    pub cv_file: Option<String>,
+    pub cv_filename: Option<String>,
+    pub stage: String,
+    pub screen_score: Option<f64>,
+    pub screen_passed: Option<i32>,
+    pub consent_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub erased_at: Option<NaiveDateTime>,
+}
+
+impl ApplicationRow {
+    pub fn stage(&self) -> Stage {
+        Stage::parse(&self.stage).unwrap_or(Stage::Applied)
+    }
+    pub fn languages(&self) -> Vec<LanguageRequirement> {
+        serde_json::from_str(&self.languages).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = application_events)]
+pub struct ApplicationEvent {
+    pub id: String,
+    pub application_id: String,
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub from_stage: Option<String>,
+    pub to_stage: String,
+    pub reason: String,
+}
+
+/// An uploaded CV: the generated storage name and the name the candidate gave it.
+pub struct StoredCv {
+    pub file: String,
+    pub filename: String,
+}
+
+/// Stores a new application at stage "applied", with its first event.
+/// `None` when this email already applied to this job.
+pub fn insert(
+    conn: &mut DbConnection,
+    job_id: &str,
+    a: &NewApplication,
+    cv: Option<StoredCv>,
+    now: NaiveDateTime,
+) -> Result<Option<ApplicationRow>, DbError> {
+    if find_by_job_email(conn, job_id, a.email.as_str())?.is_some() {
+        return Ok(None);
+    }
+    let id = new_id();
+    let inserted = diesel::insert_into(applications::table)
+        .values((
+            (
+                applications::id.eq(&id),
+                applications::job_id.eq(job_id),
+                applications::name.eq(a.name.as_str()),
+                applications::email.eq(a.email.as_str()),
+                applications::languages.eq(serde_json::to_string(&a.languages).unwrap_or_else(|_| "[]".into())),
+                applications::location.eq(&a.location),
+                applications::timezone.eq(&a.timezone),
+                applications::cover_letter.eq(&a.cover_letter),
+                applications::portfolio_url.eq(&a.portfolio_url),
+            ),
+            (
+                applications::cv_file.eq(cv.as_ref().map(|c| c.file.clone())),
+                applications::cv_filename.eq(cv.as_ref().map(|c| c.filename.clone())),
+                applications::stage.eq(Stage::Applied.as_str()),
+                applications::consent_at.eq(now),
+                applications::created_at.eq(now),
+                applications::updated_at.eq(now),
+            ),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) => {}
+        // Two simultaneous applications with the same email: one wins.
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+            return Ok(None)
+        }
+        Err(e) => return Err(DbError::Query { context: "storing an application", source: e }),
+    }
+    record_event(conn, &id, "candidate", None, Stage::Applied, "applied", now)?;
+    find(conn, &id)
+}
+
+pub fn record_event(
+    conn: &mut DbConnection,
+    application_id: &str,
+    actor: &str,
+    from: Option<Stage>,
+    to: Stage,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::insert_into(application_events::table)
+        .values((
+            application_events::id.eq(new_id()),
+            application_events::application_id.eq(application_id),
+            application_events::at.eq(now),
+            application_events::actor.eq(actor),
+            application_events::from_stage.eq(from.map(|s| s.as_str())),
+            application_events::to_stage.eq(to.as_str()),
+            application_events::reason.eq(reason),
+        ))
+        .execute(conn)
+        .context("recording an application move")?;
+    Ok(())
+}
+
+/// Moves an application from `from` to `to`, with its event. False (and
+/// nothing changed) if it was no longer at `from`.
+pub fn move_stage(
+    conn: &mut DbConnection,
+    id: &str,
+    from: Stage,
+    to: Stage,
+    actor: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        applications::table
+            .find(id)
+            .filter(applications::stage.eq(from.as_str())),
+    )
+    .set((applications::stage.eq(to.as_str()), applications::updated_at.eq(now)))
+    .execute(conn)
+    .context("moving an application")?;
+    if n == 1 {
+        record_event(conn, id, actor, Some(from), to, reason, now)?;
+    }
+    Ok(n == 1)
+}
+
+pub fn set_screen_result(
+    conn: &mut DbConnection,
+    id: &str,
+    score: f64,
+    passed: bool,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(applications::table.find(id))
+        .set((
+            applications::screen_score.eq(Some(score)),
+            applications::screen_passed.eq(Some(i32::from(passed))),
+            applications::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .context("recording a screen result")?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationRow>, DbError> {
+    applications::table
+        .find(id)
+        .select(ApplicationRow::as_select())
+        .first(conn)
+        .optional()
+        .context("finding an application")
+}
+
+pub fn find_by_job_email(
+    conn: &mut DbConnection,
+    job_id: &str,
+    email: &str,
+) -> Result<Option<ApplicationRow>, DbError> {
+    applications::table
+        .filter(applications::job_id.eq(job_id))
+        .filter(applications::email.eq(email))
+        .select(ApplicationRow::as_select())
+        .first(conn)
+        .optional()
+        .context("finding an application by email")
+}
+
+pub fn events(conn: &mut DbConnection, id: &str) -> Result<Vec<ApplicationEvent>, DbError> {
+    application_events::table
+        .filter(application_events::application_id.eq(id))
+        .order(application_events::at.asc())
+        .select(ApplicationEvent::as_select())
+        .load(conn)
+        .context("reading an application's history")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Newest,
+    Oldest,
+    ScoreHigh,
+    ScoreLow,
+    Name,
+}
+
+impl Sort {
+    pub const ALL: [(Sort, &'static str, &'static str); 5] = [
+        (Sort::Newest, "newest", "Newest first"),
+        (Sort::Oldest, "oldest", "Oldest first"),
+        (Sort::ScoreHigh, "score", "Highest screen score"),
+        (Sort::ScoreLow, "score_asc", "Lowest screen score"),
+        (Sort::Name, "name", "Name"),
+    ];
+    pub fn parse(s: &str) -> Sort {
+        Sort::ALL.iter().find(|(_, k, _)| *k == s).map(|(s, _, _)| *s).unwrap_or(Sort::Newest)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub stage: Option<Stage>,
+    /// Part of a name or an email.
+    pub search: Option<String>,
+    pub sort: Sort,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// One page of a job's applications and the total matching.
+pub fn list_for_job(
+    conn: &mut DbConnection,
+    job_id: &str,
+    q: &ListQuery,
+) -> Result<(Vec<ApplicationRow>, i64), DbError> {
+    let filtered = || {
+        let mut query = applications::table
+            .filter(applications::job_id.eq(job_id.to_string()))
+            .into_boxed();
+        if let Some(stage) = q.stage {
+            query = query.filter(applications::stage.eq(stage.as_str()));
+        }
+        if let Some(s) = &q.search {
+            let pattern = format!("%{}%", s.replace(['%', '_'], ""));
+            query = query.filter(
+                applications::name
+                    .like(pattern.clone())
+                    .or(applications::email.like(pattern.to_lowercase())),
+            );
+        }
+        query
+    };
+    let total: i64 = filtered().count().get_result(conn).context("counting applications")?;
+    let query = filtered();
+    let query = match q.sort {
+        Sort::Newest => query.order((applications::created_at.desc(), applications::id.desc())),
+        Sort::Oldest => query.order((applications::created_at.asc(), applications::id.asc())),
+        // NULLs (not yet scored) come last either way.
+        Sort::ScoreHigh => query.order((
+            applications::screen_score.is_null().asc(),
+            applications::screen_score.desc(),
+            applications::id.asc(),
+        )),
+        Sort::ScoreLow => query.order((
+            applications::screen_score.is_null().asc(),
+            applications::screen_score.asc(),
+            applications::id.asc(),
+        )),
+        Sort::Name => query.order((applications::name.asc(), applications::id.asc())),
+    };
+    let rows = query
+        .limit(q.per_page)
+        .offset((q.page.max(1) - 1) * q.per_page)
+        .select(ApplicationRow::as_select())
+        .load(conn)
+        .context("listing applications")?;
+    Ok((rows, total))
+}
+
+/// Applications per stage for a job.
+pub fn stage_counts(conn: &mut DbConnection, job_id: &str) -> Result<Vec<(String, i64)>, DbError> {
+    applications::table
+        .filter(applications::job_id.eq(job_id))
+        .group_by(applications::stage)
+        .select((applications::stage, diesel::dsl::count_star()))
+        .load(conn)
+        .context("counting applications by stage")
+}
+
+/// Replaces everything the candidate gave us with placeholders, keeping an
+/// anonymous row so counts stay right. Returns the CV file to delete.
+pub fn erase(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<Option<String>, DbError> {
+    let Some(app) = find(conn, id)? else {
+        return Ok(None);
+    };
+    diesel::update(applications::table.find(id))
+        .set((
+            (
+                applications::name.eq("Erased candidate"),
+                applications::email.eq(format!("erased-{id}@invalid")),
+                applications::languages.eq("[]"),
+                applications::location.eq(""),
+                applications::timezone.eq(""),
+                applications::cover_letter.eq(""),
+                applications::portfolio_url.eq(""),
+            ),
+            (
+                applications::cv_file.eq(None::<String>),
+                applications::cv_filename.eq(None::<String>),
+                applications::erased_at.eq(Some(now)),
+                applications::updated_at.eq(now),
+            ),
+        ))
+        .execute(conn)
+        .context("erasing an application")?;
+    Ok(app.cv_file)
+}

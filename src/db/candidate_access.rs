@@ -1,0 +1,102 @@
+//! Candidates' personal links and the short sessions they are exchanged for.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{candidate_links, candidate_sessions};
+use super::{DbConnection, DbError, QueryContext};
+
+pub fn create_link(
+    conn: &mut DbConnection,
+    application_id: &str,
+    token_hash: &str,
+    now: NaiveDateTime,
+    expires_at: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::insert_into(candidate_links::table)
+        .values((
+            candidate_links::token_hash.eq(token_hash),
+            candidate_links::application_id.eq(application_id),
+            candidate_links::created_at.eq(now),
+            candidate_links::expires_at.eq(expires_at),
+        ))
+        .execute(conn)
+        .context("storing a personal link")?;
+    Ok(())
+}
+
+/// The application behind an unexpired link, marking the link used.
+pub fn use_link(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> Result<Option<(String, NaiveDateTime)>, DbError> {
+    let found: Option<(String, NaiveDateTime)> = candidate_links::table
+        .find(token_hash)
+        .filter(candidate_links::expires_at.gt(now))
+        .select((candidate_links::application_id, candidate_links::expires_at))
+        .first(conn)
+        .optional()
+        .context("checking a personal link")?;
+    if found.is_some() {
+        diesel::update(candidate_links::table.find(token_hash))
+            .set(candidate_links::last_used_at.eq(Some(now)))
+            .execute(conn)
+            .context("marking a personal link used")?;
+    }
+    Ok(found)
+}
+
+/// Whether a link exists at all (to tell "expired" from "unknown").
+pub fn link_exists(conn: &mut DbConnection, token_hash: &str) -> Result<bool, DbError> {
+    let n: i64 = candidate_links::table
+        .find(token_hash)
+        .count()
+        .get_result(conn)
+        .context("checking a personal link")?;
+    Ok(n > 0)
+}
+
+pub fn create_session(
+    conn: &mut DbConnection,
+    id_hash: &str,
+    application_id: &str,
+    now: NaiveDateTime,
+    expires_at: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::insert_into(candidate_sessions::table)
+        .values((
+            candidate_sessions::id_hash.eq(id_hash),
+            candidate_sessions::application_id.eq(application_id),
+            candidate_sessions::created_at.eq(now),
+            candidate_sessions::expires_at.eq(expires_at),
+        ))
+        .execute(conn)
+        .context("starting a candidate session")?;
+    Ok(())
+}
+
+pub fn find_session(
+    conn: &mut DbConnection,
+    id_hash: &str,
+    now: NaiveDateTime,
+) -> Result<Option<String>, DbError> {
+    candidate_sessions::table
+        .find(id_hash)
+        .filter(candidate_sessions::expires_at.gt(now))
+        .select(candidate_sessions::application_id)
+        .first(conn)
+        .optional()
+        .context("reading a candidate session")
+}
+
+/// Ends every session and link of an application (on erasure).
+pub fn revoke_all(conn: &mut DbConnection, application_id: &str) -> Result<(), DbError> {
+    diesel::delete(candidate_sessions::table.filter(candidate_sessions::application_id.eq(application_id)))
+        .execute(conn)
+        .context("ending candidate sessions")?;
+    diesel::delete(candidate_links::table.filter(candidate_links::application_id.eq(application_id)))
+        .execute(conn)
+        .context("removing personal links")?;
+    Ok(())
+}

@@ -1,0 +1,242 @@
+//! Screening rounds, the answers in them, their scores and reviewers' overrides.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{answer_overrides, answers, screenings};
+use super::{new_id, DbConnection, DbError, QueryContext};
+
+pub const OPEN: &str = "open";
+pub const SUBMITTED: &str = "submitted";
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = screenings)]
+pub struct Screening {
+    pub id: String,
+    pub application_id: String,
+    pub questionnaire_version_id: String,
+    pub tiers: String,
+    pub status: String,
+    pub sent_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub result: Option<String>,
+    pub scorer_version: Option<String>,
+}
+
+impl Screening {
+    pub fn tiers(&self) -> Vec<u8> {
+        serde_json::from_str(&self.tiers).unwrap_or_default()
+    }
+    pub fn is_open(&self) -> bool {
+        self.status == OPEN
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = answers)]
+pub struct Answer {
+    pub id: String,
+    pub screening_id: String,
+    pub question_id: String,
+    pub body: String,
+    pub saved_at: NaiveDateTime,
+    pub score: Option<f64>,
+    pub score_detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = answer_overrides)]
+pub struct Override {
+    pub id: String,
+    pub answer_id: String,
+    pub author_id: String,
+    pub empathy: i32,
+    pub curiosity: i32,
+    pub score: f64,
+    pub reason: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn create(
+    conn: &mut DbConnection,
+    application_id: &str,
+    questionnaire_version_id: &str,
+    tiers: &[u8],
+    now: NaiveDateTime,
+) -> Result<String, DbError> {
+    let id = new_id();
+    diesel::insert_into(screenings::table)
+        .values((
+            screenings::id.eq(&id),
+            screenings::application_id.eq(application_id),
+            screenings::questionnaire_version_id.eq(questionnaire_version_id),
+            screenings::tiers.eq(serde_json::to_string(tiers).unwrap_or_else(|_| "[]".into())),
+            screenings::status.eq(OPEN),
+            screenings::sent_at.eq(now),
+        ))
+        .execute(conn)
+        .context("starting a screening round")?;
+    Ok(id)
+}
+
+/// Every round of an application, oldest first.
+pub fn for_application(conn: &mut DbConnection, application_id: &str) -> Result<Vec<Screening>, DbError> {
+    screenings::table
+        .filter(screenings::application_id.eq(application_id))
+        .order((screenings::sent_at.asc(), screenings::id.asc()))
+        .select(Screening::as_select())
+        .load(conn)
+        .context("reading screening rounds")
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Screening>, DbError> {
+    screenings::table
+        .find(id)
+        .select(Screening::as_select())
+        .first(conn)
+        .optional()
+        .context("finding a screening round")
+}
+
+pub fn answers(conn: &mut DbConnection, screening_id: &str) -> Result<Vec<Answer>, DbError> {
+    answers::table
+        .filter(answers::screening_id.eq(screening_id))
+        .select(Answer::as_select())
+        .load(conn)
+        .context("reading answers")
+}
+
+/// Saves a draft answer; false when the round is no longer open (submitted
+/// answers never change).
+pub fn save_draft(
+    conn: &mut DbConnection,
+    screening_id: &str,
+    question_id: &str,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let open: i64 = screenings::table
+        .find(screening_id)
+        .filter(screenings::status.eq(OPEN))
+        .count()
+        .get_result(conn)
+        .context("checking a screening round")?;
+    if open == 0 {
+        return Ok(false);
+    }
+    let n = diesel::update(
+        answers::table
+            .filter(answers::screening_id.eq(screening_id))
+            .filter(answers::question_id.eq(question_id)),
+    )
+    .set((answers::body.eq(body), answers::saved_at.eq(now)))
+    .execute(conn)
+    .context("saving an answer")?;
+    if n == 0 {
+        diesel::insert_into(answers::table)
+            .values((
+                answers::id.eq(new_id()),
+                answers::screening_id.eq(screening_id),
+                answers::question_id.eq(question_id),
+                answers::body.eq(body),
+                answers::saved_at.eq(now),
+            ))
+            .execute(conn)
+            .context("saving an answer")?;
+    }
+    Ok(true)
+}
+
+/// Closes an open round; false if it was already submitted. Two
+/// simultaneous submissions end with exactly one winner: the update waits
+/// for the other's lock and then finds the round closed.
+pub fn mark_submitted(conn: &mut DbConnection, screening_id: &str, now: NaiveDateTime) -> Result<bool, DbError> {
+    let n = diesel::update(
+        screenings::table
+            .find(screening_id)
+            .filter(screenings::status.eq(OPEN)),
+    )
+    .set((screenings::status.eq(SUBMITTED), screenings::submitted_at.eq(Some(now))))
+    .execute(conn)
+    .context("submitting a screening round")?;
+    Ok(n == 1)
+}
+
+pub fn store_score(conn: &mut DbConnection, answer_id: &str, score: f64, detail: &str) -> Result<(), DbError> {
+    diesel::update(answers::table.find(answer_id))
+        .set((answers::score.eq(Some(score)), answers::score_detail.eq(Some(detail))))
+        .execute(conn)
+        .context("storing an answer's score")?;
+    Ok(())
+}
+
+pub fn store_result(
+    conn: &mut DbConnection,
+    screening_id: &str,
+    result: &str,
+    scorer_version: &str,
+) -> Result<(), DbError> {
+    diesel::update(screenings::table.find(screening_id))
+        .set((screenings::result.eq(Some(result)), screenings::scorer_version.eq(Some(scorer_version))))
+        .execute(conn)
+        .context("storing a screening result")?;
+    Ok(())
+}
+
+pub fn find_answer(conn: &mut DbConnection, answer_id: &str) -> Result<Option<Answer>, DbError> {
+    answers::table
+        .find(answer_id)
+        .select(Answer::as_select())
+        .first(conn)
+        .optional()
+        .context("finding an answer")
+}
+
+pub struct NewOverride<'a> {
+    pub answer_id: &'a str,
+    pub author_id: &'a str,
+    pub empathy: i32,
+    pub curiosity: i32,
+    pub score: f64,
+    pub reason: &'a str,
+}
+
+pub fn add_override(conn: &mut DbConnection, o: NewOverride<'_>, now: NaiveDateTime) -> Result<(), DbError> {
+    diesel::insert_into(answer_overrides::table)
+        .values((
+            answer_overrides::id.eq(new_id()),
+            answer_overrides::answer_id.eq(o.answer_id),
+            answer_overrides::author_id.eq(o.author_id),
+            answer_overrides::empathy.eq(o.empathy),
+            answer_overrides::curiosity.eq(o.curiosity),
+            answer_overrides::score.eq(o.score),
+            answer_overrides::reason.eq(o.reason),
+            answer_overrides::created_at.eq(now),
+        ))
+        .execute(conn)
+        .context("storing an override")?;
+    Ok(())
+}
+
+/// Overrides of these answers, newest first.
+pub fn overrides_for(conn: &mut DbConnection, answer_ids: &[String]) -> Result<Vec<Override>, DbError> {
+    answer_overrides::table
+        .filter(answer_overrides::answer_id.eq_any(answer_ids))
+        .order(answer_overrides::created_at.desc())
+        .select(Override::as_select())
+        .load(conn)
+        .context("reading overrides")
+}
+
+/// Removes a candidate's answers (erasure): the text goes, the rounds stay.
+pub fn erase_answers(conn: &mut DbConnection, application_id: &str) -> Result<(), DbError> {
+    let ids: Vec<String> = screenings::table
+        .filter(screenings::application_id.eq(application_id))
+        .select(screenings::id)
+        .load(conn)
+        .context("finding rounds to erase")?;
+    diesel::delete(answers::table.filter(answers::screening_id.eq_any(&ids)))
+        .execute(conn)
+        .context("erasing answers")?;
+    Ok(())
+}

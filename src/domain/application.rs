@@ -1,0 +1,280 @@
+//! Applications: what a candidate sends, and where it stands.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::job::{language_name, Fluency, LanguageRequirement};
+use super::user::{EmailAddress, PersonName};
+use super::FieldError;
+
+/// Where an application stands. The later stages (interview onwards) are
+/// used by the interview pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Applied,
+    Screening,
+    ScreenReview,
+    Interview,
+    FinalConversation,
+    TeamDecision,
+    Offer,
+    Hired,
+    Rejected,
+    Withdrawn,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 10] = [
+        Stage::Applied,
+        Stage::Screening,
+        Stage::ScreenReview,
+        Stage::Interview,
+        Stage::FinalConversation,
+        Stage::TeamDecision,
+        Stage::Offer,
+        Stage::Hired,
+        Stage::Rejected,
+        Stage::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Applied => "applied",
+            Stage::Screening => "screening",
+            Stage::ScreenReview => "screen_review",
+            Stage::Interview => "interview",
+            Stage::FinalConversation => "final_conversation",
+            Stage::TeamDecision => "team_decision",
+            Stage::Offer => "offer",
+            Stage::Hired => "hired",
+            Stage::Rejected => "rejected",
+            Stage::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// The stage's name for staff.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Applied => "Applied",
+            Stage::Screening => "Screening",
+            Stage::ScreenReview => "Screen review",
+            Stage::Interview => "Interview",
+            Stage::FinalConversation => "Final conversation",
+            Stage::TeamDecision => "Team decision",
+            Stage::Offer => "Offer",
+            Stage::Hired => "Hired",
+            Stage::Rejected => "Rejected",
+            Stage::Withdrawn => "Withdrawn",
+        }
+    }
+
+    /// Where the candidate stands, in their words: no internal notes or scores.
+    pub fn for_candidate(self) -> &'static str {
+        match self {
+            Stage::Applied => "We have your application.",
+            Stage::Screening => "Your screening questions are waiting for your answers.",
+            Stage::ScreenReview => "Thank you for your answers. The team is reading them and will get back to you.",
+            Stage::Interview | Stage::FinalConversation => "You are in the interview stage. We will be in touch about the next conversation.",
+            Stage::TeamDecision => "The team is making its decision. You will hear from us soon.",
+            Stage::Offer => "We have made you an offer.",
+            Stage::Hired => "Welcome to the team!",
+            Stage::Rejected => "We have decided not to go further with your application. Thank you for the time you gave us.",
+            Stage::Withdrawn => "You withdrew your application.",
+        }
+    }
+
+    /// Whether the application is still in progress (it can be withdrawn).
+    pub fn is_active(self) -> bool {
+        !matches!(self, Stage::Hired | Stage::Rejected | Stage::Withdrawn)
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How long an application's data is kept after the hiring decision; said
+/// in the consent and on the candidate's status page.
+pub const RETENTION_MONTHS: u32 = 12;
+
+/// What a candidate typed in the application form.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ApplicationInput {
+    pub name: String,
+    pub email: String,
+    pub languages: Vec<String>,
+    pub fluencies: Vec<String>,
+    pub location: String,
+    pub timezone: String,
+    pub cover_letter: String,
+    pub portfolio_url: String,
+    pub consent: String,
+}
+
+/// A checked application.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewApplication {
+    pub name: PersonName,
+    pub email: EmailAddress,
+    pub languages: Vec<LanguageRequirement>,
+    pub location: String,
+    pub timezone: String,
+    pub cover_letter: String,
+    pub portfolio_url: String,
+}
+
+pub const MAX_COVER_LETTER_CHARS: usize = 10_000;
+
+impl NewApplication {
+    pub fn parse(input: &ApplicationInput) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = PersonName::parse(&input.name)
+            .map_err(|m| errors.push(FieldError::new("name", m)))
+            .ok();
+        let email = EmailAddress::parse(&input.email)
+            .map_err(|m| errors.push(FieldError::new("email", m)))
+            .ok();
+        let mut languages: Vec<LanguageRequirement> = Vec::new();
+        for (i, code) in input.languages.iter().enumerate() {
+            let code = code.trim();
+            if code.is_empty() {
+                continue;
+            }
+            let fluency = input.fluencies.get(i).and_then(|f| Fluency::parse(f));
+            match (language_name(code), fluency) {
+                (Some(_), Some(f)) if !languages.iter().any(|l| l.code == code) => {
+                    languages.push(LanguageRequirement {
+                        code: code.into(),
+                        fluency: f.as_str().into(),
+                    })
+                }
+                (Some(_), Some(_)) => {}
+                (None, _) => errors.push(FieldError::new("languages", "Choose languages from the list.")),
+                (_, None) => errors.push(FieldError::new("languages", "Say how well you speak each language.")),
+            }
+        }
+        if languages.is_empty() && !errors.iter().any(|e| e.field == "languages") {
+            errors.push(FieldError::new(
+                "languages",
+                "Tell us at least one language you can support customers in, and how well you speak it.",
+            ));
+        }
+        let location = input.location.trim().to_string();
+        if location.chars().count() > 200 {
+            errors.push(FieldError::new("location", "Use at most 200 characters."));
+        }
+        let timezone = input.timezone.trim().to_string();
+        if timezone.chars().count() > 100 {
+            errors.push(FieldError::new("timezone", "Use at most 100 characters."));
+        }
+        let cover_letter = input.cover_letter.trim().to_string();
+        if cover_letter.chars().count() > MAX_COVER_LETTER_CHARS {
+            errors.push(FieldError::new(
+                "cover_letter",
+                format!("Keep the cover letter under {MAX_COVER_LETTER_CHARS} characters."),
+            ));
+        }
+        let portfolio_url = input.portfolio_url.trim().to_string();
+        if !portfolio_url.is_empty()
+            && !url::Url::parse(&portfolio_url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+        {
+            errors.push(FieldError::new(
+                "portfolio_url",
+                "Enter the full address, like https://linkedin.com/in/you, or leave it empty.",
+            ));
+        }
+        if !matches!(input.consent.as_str(), "yes" | "on" | "true") {
+            errors.push(FieldError::new(
+                "consent",
+                "Tick the box to agree that we process your application (you can withdraw and erase it at any time).",
+            ));
+        }
+        match (name, email, errors.is_empty()) {
+            (Some(name), Some(email), true) => Ok(Self {
+                name,
+                email,
+                languages,
+                location,
+                timezone,
+                cover_letter,
+                portfolio_url,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The largest CV file accepted.
+pub const MAX_CV_BYTES: usize = 5 * 1024 * 1024;
+
+/// Whether `bytes` is plausibly a PDF document: the header a PDF starts
+/// with and the end-of-file marker it closes with (not the name or the
+/// type the browser claims).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    bytes.starts_with(b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> ApplicationInput {
+        ApplicationInput {
+            name: "Ana Lima".into(),
+            email: "ana@example.com".into(),
+            languages: vec!["en".into(), "pt".into()],
+            fluencies: vec!["fluent".into(), "native".into()],
+            consent: "yes".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_application_parses() {
+        let a = NewApplication::parse(&input()).unwrap();
+        assert_eq!(a.languages.len(), 2);
+        assert_eq!(a.email.as_str(), "ana@example.com");
+    }
+
+    #[test]
+    fn consent_languages_and_links_are_required_or_checked() {
+        let bad = ApplicationInput {
+            consent: String::new(),
+            languages: vec![],
+            portfolio_url: "javascript:alert(1)".into(),
+            ..input()
+        };
+        let fields: Vec<_> = NewApplication::parse(&bad).unwrap_err().iter().map(|e| e.field).collect();
+        assert!(fields.contains(&"consent"));
+        assert!(fields.contains(&"languages"));
+        assert!(fields.contains(&"portfolio_url"));
+    }
+
+    #[test]
+    fn pdfs_are_recognised_by_content() {
+        assert!(looks_like_pdf(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"));
+        assert!(!looks_like_pdf(b"MZ\x90\x00 this is an executable"));
+        assert!(!looks_like_pdf(b"%PDF-1.7 but truncated"));
+        assert!(!looks_like_pdf(b""));
+    }
+
+    #[test]
+    fn stages_round_trip_and_speak_kindly() {
+        for s in Stage::ALL {
+            assert_eq!(Stage::parse(s.as_str()), Some(s));
+            assert!(!s.for_candidate().to_lowercase().contains("score"));
+        }
+        assert!(!Stage::Withdrawn.is_active());
+        assert!(Stage::Screening.is_active());
+    }
+}

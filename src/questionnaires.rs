@@ -1,0 +1,92 @@
+//! The questionnaires Rapport can send: the files in the questionnaire
+//! directory (`RAPPORT_QUESTIONNAIRE_DIR`, default `questionnaires/`) when
+//! it exists, otherwise the ones shipped inside the binary.
+
+use std::path::Path;
+
+use rust_embed::RustEmbed;
+use sha2::{Digest, Sha256};
+
+use crate::domain::questionnaire::Questionnaire;
+
+#[derive(RustEmbed)]
+#[folder = "questionnaires/"]
+#[include = "*.toml"]
+struct Shipped;
+
+/// A questionnaire with the exact text it was read from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub questionnaire: Questionnaire,
+    pub source: String,
+    /// SHA-256 of the source: the version candidates are judged against.
+    pub content_hash: String,
+}
+
+impl Loaded {
+    pub fn from_source(source: String) -> Result<Self, Vec<crate::domain::questionnaire::Problem>> {
+        let questionnaire = Questionnaire::parse(&source)?;
+        let content_hash = hex::encode(Sha256::digest(source.as_bytes()));
+        Ok(Self {
+            questionnaire,
+            source,
+            content_hash,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    items: Vec<Loaded>,
+}
+
+impl Library {
+    /// Reads every `*.toml` in `dir` if it exists, else the shipped files.
+    /// A file with problems is left out, with every problem logged.
+    pub fn load(dir: &Path) -> Self {
+        let mut sources: Vec<(String, String)> = Vec::new();
+        if dir.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for e in entries.flatten() {
+                    let path = e.path();
+                    if path.extension().is_some_and(|x| x == "toml") {
+                        match std::fs::read_to_string(&path) {
+                            Ok(text) => sources.push((path.display().to_string(), text)),
+                            Err(err) => tracing::warn!(file = %path.display(), error = %err, "cannot read questionnaire"),
+                        }
+                    }
+                }
+            }
+        } else {
+            for name in Shipped::iter() {
+                if let Some(f) = Shipped::get(&name) {
+                    sources.push((name.to_string(), String::from_utf8_lossy(&f.data).into_owned()));
+                }
+            }
+        }
+        sources.sort();
+        let mut items: Vec<Loaded> = Vec::new();
+        for (name, text) in sources {
+            match Loaded::from_source(text) {
+                Ok(l) if items.iter().any(|x| x.questionnaire.id == l.questionnaire.id) => {
+                    tracing::warn!(file = %name, id = %l.questionnaire.id, "another questionnaire has the same id; this one is left out")
+                }
+                Ok(l) => items.push(l),
+                Err(problems) => {
+                    for p in problems {
+                        tracing::warn!(file = %name, "questionnaire left out: {p}");
+                    }
+                }
+            }
+        }
+        Self { items }
+    }
+
+    pub fn all(&self) -> &[Loaded] {
+        &self.items
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Loaded> {
+        self.items.iter().find(|l| l.questionnaire.id == id)
+    }
+}
