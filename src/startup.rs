@@ -105,11 +105,16 @@ impl Application {
             .and_then(|u| u.host_str().map(str::to_string))
             .unwrap_or_else(|| "localhost".into());
         let workers = settings.workers;
+        let questionnaires = crate::questionnaires::Library::load(&settings.questionnaire_dir);
+        tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");
+        std::fs::create_dir_all(&settings.upload_dir)
+            .with_context(|| format!("creating the upload folder {}", settings.upload_dir.display()))?;
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,
             secret: secret.into_bytes(),
             mail_domain,
+            questionnaires,
         });
         let mut server = HttpServer::new(move || {
             App::new()

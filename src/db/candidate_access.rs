@@ -47,14 +47,15 @@ pub fn use_link(
     Ok(found)
 }
 
-/// Whether a link exists at all (to tell "expired" from "unknown").
-pub fn link_exists(conn: &mut DbConnection, token_hash: &str) -> Result<bool, DbError> {
-    let n: i64 = candidate_links::table
+/// The application of a link, expired or not (to tell "expired" from
+/// "unknown" and offer a new link for the right job).
+pub fn link_application(conn: &mut DbConnection, token_hash: &str) -> Result<Option<String>, DbError> {
+    candidate_links::table
         .find(token_hash)
-        .count()
-        .get_result(conn)
-        .context("checking a personal link")?;
-    Ok(n > 0)
+        .select(candidate_links::application_id)
+        .first(conn)
+        .optional()
+        .context("checking a personal link")
 }
 
 pub fn create_session(

@@ -115,35 +115,26 @@ pub fn save_draft(
     body: &str,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
-    let open: i64 = screenings::table
-        .find(screening_id)
-        .filter(screenings::status.eq(OPEN))
-        .count()
-        .get_result(conn)
-        .context("checking a screening round")?;
-    if open == 0 {
+    // Lock the round (PostgreSQL; SQLite has one writer) so that a draft
+    // saved while the round is being submitted waits, then sees it closed.
+    let status: Option<String> = match conn {
+        DbConnection::Postgresql(pg) => screenings::table
+            .find(screening_id)
+            .select(screenings::status)
+            .for_update()
+            .first(pg)
+            .optional(),
+        DbConnection::Sqlite(sqlite) => screenings::table
+            .find(screening_id)
+            .select(screenings::status)
+            .first(sqlite)
+            .optional(),
+    }
+    .context("checking a screening round")?;
+    if status.as_deref() != Some(OPEN) {
         return Ok(false);
     }
-    let n = diesel::update(
-        answers::table
-            .filter(answers::screening_id.eq(screening_id))
-            .filter(answers::question_id.eq(question_id)),
-    )
-    .set((answers::body.eq(body), answers::saved_at.eq(now)))
-    .execute(conn)
-    .context("saving an answer")?;
-    if n == 0 {
-        diesel::insert_into(answers::table)
-            .values((
-                answers::id.eq(new_id()),
-                answers::screening_id.eq(screening_id),
-                answers::question_id.eq(question_id),
-                answers::body.eq(body),
-                answers::saved_at.eq(now),
-            ))
-            .execute(conn)
-            .context("saving an answer")?;
-    }
+    write_answer(conn, screening_id, question_id, body, now)?;
     Ok(true)
 }
 
@@ -238,5 +229,37 @@ pub fn erase_answers(conn: &mut DbConnection, application_id: &str) -> Result<()
     diesel::delete(answers::table.filter(answers::screening_id.eq_any(&ids)))
         .execute(conn)
         .context("erasing answers")?;
+    Ok(())
+}
+
+/// Writes an answer's final text (inside a submission, after the round was
+/// closed by this same transaction).
+pub fn write_answer(
+    conn: &mut DbConnection,
+    screening_id: &str,
+    question_id: &str,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let n = diesel::update(
+        answers::table
+            .filter(answers::screening_id.eq(screening_id))
+            .filter(answers::question_id.eq(question_id)),
+    )
+    .set((answers::body.eq(body), answers::saved_at.eq(now)))
+    .execute(conn)
+    .context("writing an answer")?;
+    if n == 0 {
+        diesel::insert_into(answers::table)
+            .values((
+                answers::id.eq(new_id()),
+                answers::screening_id.eq(screening_id),
+                answers::question_id.eq(question_id),
+                answers::body.eq(body),
+                answers::saved_at.eq(now),
+            ))
+            .execute(conn)
+            .context("writing an answer")?;
+    }
     Ok(())
 }

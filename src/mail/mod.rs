@@ -14,12 +14,25 @@ use crate::db::{self, DbConnection, DbError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EmailKind {
     StaffInvitation,
+    /// To a candidate who applied: confirmation, and the personal link when there are questions.
+    ApplicationReceived,
+    /// The next tier's questions, after a round passed.
+    ScreeningNextRound,
+    /// A new personal link, asked for by the candidate.
+    CandidateLink,
+    /// A kind decline after a screen below the pass mark, only when the job
+    /// acts on the screen automatically.
+    ScreenDeclined,
 }
 
 impl EmailKind {
     pub fn template(self) -> &'static str {
         match self {
             EmailKind::StaffInvitation => "staff_invitation",
+            EmailKind::ApplicationReceived => "application_received",
+            EmailKind::ScreeningNextRound => "screening_next_round",
+            EmailKind::CandidateLink => "candidate_link",
+            EmailKind::ScreenDeclined => "screen_declined",
         }
     }
 }

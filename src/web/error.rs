@@ -13,6 +13,8 @@ pub enum WebError {
     NotFound,
     #[error("sign-in required")]
     Unauthenticated { next: String },
+    #[error("no candidate session")]
+    CandidateSessionMissing,
     #[error("forbidden")]
     Forbidden,
     #[error("the form expired or did not come from this site")]
@@ -55,6 +57,7 @@ impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::CandidateSessionMissing => StatusCode::UNAUTHORIZED,
             WebError::Unauthenticated { .. } => StatusCode::SEE_OTHER,
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -74,6 +77,10 @@ impl ResponseError for WebError {
                 .finish();
         }
         let (title, message) = match self {
+            WebError::CandidateSessionMissing => (
+                "Open your personal link",
+                "To see your questions and where your application stands, open the personal link we emailed you. If you cannot find it, go back to the job's page and ask for a new one.".to_string(),
+            ),
             WebError::NotFound => (
                 "Page not found",
                 "We could not find this page. It may have moved, or the address may have a typo.".to_string(),

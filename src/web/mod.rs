@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod candidate;
 pub mod csrf;
 pub mod error;
 pub mod forms;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub secret: Vec<u8>,
     /// Domain used in Message-IDs.
     pub mail_domain: String,
+    /// The questionnaires jobs can use.
+    pub questionnaires: crate::questionnaires::Library,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.configure(public::routes)
         .configure(auth::routes)
+        .configure(candidate::routes)
         .configure(admin::routes)
         .configure(api::routes)
         .configure(assets::routes);

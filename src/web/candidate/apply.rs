@@ -1,0 +1,248 @@
+//! The application form on a job's page.
+
+use actix_multipart::form::{tempfile::TempFile, text::Text, MultipartForm};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::flow::{self, Applied, Ctx};
+use crate::db::{self, applications::StoredCv};
+use crate::domain::application::{looks_like_pdf, ApplicationInput, NewApplication, MAX_CV_BYTES, RETENTION_MONTHS};
+use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
+use crate::domain::FieldError;
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::public::load_company;
+use crate::web::render::{errors_json, Page};
+use crate::web::{csrf, AppState};
+
+const LANGUAGE_ROWS: usize = 3;
+
+async fn open_job(state: &AppState, slug: String) -> Result<Job, WebError> {
+    state
+        .db
+        .read(move |conn| db::jobs::find_by_slug(conn, &slug))
+        .await
+        .web_context("finding a job")?
+        .filter(|j| j.status != JobStatus::Draft)
+        .ok_or(WebError::NotFound)
+}
+
+fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError], cv_error: Option<&str>) -> serde_json::Value {
+    let rows: Vec<_> = (0..LANGUAGE_ROWS.max(input.languages.len()))
+        .map(|i| {
+            let code = input.languages.get(i).map(String::as_str).unwrap_or("");
+            let fluency = input.fluencies.get(i).map(String::as_str).unwrap_or("");
+            json!({
+                "index": i,
+                "languages": LANGUAGES.iter().map(|(c, n)| json!({"value": c, "label": n, "selected": *c == code})).collect::<Vec<_>>(),
+                "fluencies": Fluency::ALL.iter().map(|f| json!({"value": f.as_str(), "label": f.label(), "selected": f.as_str() == fluency})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut errors_value = if errors.is_empty() { serde_json::Value::Null } else { errors_json(errors) };
+    if let Some(e) = cv_error {
+        if errors_value.is_null() {
+            errors_value = errors_json(&[FieldError::new("cv", e)]);
+        } else {
+            errors_value["by_field"]["cv"] = json!(e);
+            errors_value["list"].as_array_mut().map(|l| l.push(json!({"field": "cv", "message": e})));
+        }
+    }
+    json!({
+        "job": { "title": job.posting.title, "slug": job.slug, "is_open": job.is_open() },
+        "form": input,
+        "consent_checked": matches!(input.consent.as_str(), "yes" | "on" | "true"),
+        "language_rows": rows,
+        "retention_months": RETENTION_MONTHS,
+        "max_cv_mb": MAX_CV_BYTES / (1024 * 1024),
+        "errors": errors_value,
+    })
+}
+
+pub async fn form(req: HttpRequest, state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let job = open_job(&state, slug.into_inner()).await?;
+    let company = load_company(&state).await.web_context("reading the company")?;
+    let mut ctx = form_context(&job, &ApplicationInput::default(), &[], None);
+    ctx["company"] = json!(company);
+    let title = format!("Apply: {}", job.posting.title);
+    Page::new("pages/candidate/apply", &title).render(&req, &state, ctx)
+}
+
+#[derive(MultipartForm)]
+pub struct ApplyForm {
+    csrf_token: Option<Text<String>>,
+    name: Option<Text<String>>,
+    email: Option<Text<String>>,
+    languages: Vec<Text<String>>,
+    fluencies: Vec<Text<String>>,
+    location: Option<Text<String>>,
+    timezone: Option<Text<String>>,
+    cover_letter: Option<Text<String>>,
+    portfolio_url: Option<Text<String>>,
+    consent: Option<Text<String>>,
+    #[multipart(limit = "6MB")]
+    cv: Option<TempFile>,
+}
+
+fn text(t: &Option<Text<String>>) -> String {
+    t.as_ref().map(|t| t.0.clone()).unwrap_or_default()
+}
+
+/// Reads the uploaded CV, if any: `Ok(None)` when none was chosen.
+fn read_cv(cv: &Option<TempFile>) -> Result<Option<(Vec<u8>, String)>, &'static str> {
+    let Some(file) = cv else { return Ok(None) };
+    if file.size == 0 && file.file_name.as_deref().unwrap_or("").is_empty() {
+        return Ok(None);
+    }
+    if file.size > MAX_CV_BYTES {
+        return Err("The CV is larger than 5 MB. Send a smaller PDF, or a link to it instead.");
+    }
+    let bytes = std::fs::read(file.file.path()).map_err(|_| "The CV could not be read. Please try again.")?;
+    if !looks_like_pdf(&bytes) {
+        return Err("The CV is not a PDF document. Save it as PDF and try again, or send a link instead.");
+    }
+    let name: String = file
+        .file_name
+        .as_deref()
+        .unwrap_or("cv.pdf")
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | '"'))
+        .take(120)
+        .collect();
+    Ok(Some((bytes, if name.is_empty() { "cv.pdf".into() } else { name })))
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    MultipartForm(form): MultipartForm<ApplyForm>,
+) -> Result<HttpResponse, WebError> {
+    if !csrf::is_valid(&req, &state, &text(&form.csrf_token)) {
+        return Err(WebError::Csrf);
+    }
+    let job = open_job(&state, slug.into_inner()).await?;
+    if !job.is_open() {
+        return Err(WebError::BadRequest("This job is closed and no longer takes applications.".into()));
+    }
+    let input = ApplicationInput {
+        name: text(&form.name),
+        email: text(&form.email),
+        languages: form.languages.iter().map(|t| t.0.clone()).collect(),
+        fluencies: form.fluencies.iter().map(|t| t.0.clone()).collect(),
+        location: text(&form.location),
+        timezone: text(&form.timezone),
+        cover_letter: text(&form.cover_letter),
+        portfolio_url: text(&form.portfolio_url),
+        consent: text(&form.consent),
+    };
+    let parsed = NewApplication::parse(&input);
+    let cv = read_cv(&form.cv);
+    let (new, cv) = match (parsed, cv) {
+        (Ok(new), Ok(cv)) => (new, cv),
+        (parsed, cv) => {
+            let errors = parsed.err().unwrap_or_default();
+            let mut ctx = form_context(&job, &input, &errors, cv.err());
+            ctx["company"] = json!(load_company(&state).await.web_context("reading the company")?);
+            return Page::new("pages/candidate/apply", "Please check your application")
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(&req, &state, ctx);
+        }
+    };
+
+    // The file goes to the upload folder under a generated name first; if
+    // the application is not stored, it is removed again.
+    let stored = match cv {
+        Some((bytes, filename)) => {
+            let file = format!("{}.pdf", db::new_id());
+            let path = state.settings.upload_dir.join(&file);
+            std::fs::write(&path, bytes).map_err(|e| WebError::Internal(format!("storing a CV: {e}")))?;
+            Some((StoredCv { file, filename }, path))
+        }
+        None => None,
+    };
+    let stored_path = stored.as_ref().map(|(_, p)| p.clone());
+    let company = load_company(&state).await.web_context("reading the company")?;
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
+    let library = state.questionnaires.clone();
+    let job_for_tx = job.clone();
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let settings = db::job_screening::get(conn, &job_for_tx.id)?;
+            let ctx = Ctx { base_url: &base_url, mail_domain: &mail_domain, company: &company.name };
+            flow::apply(conn, &ctx, &job_for_tx, &settings, &library, &new, stored.map(|(cv, _)| cv), db::now())
+        })
+        .await;
+    let outcome = match outcome {
+        Ok(o) => o,
+        Err(e) => {
+            if let Some(p) = &stored_path {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(WebError::Database { context: "storing an application", source: e });
+        }
+    };
+    match outcome {
+        Applied::New(app) => Page::new("pages/candidate/applied", "Thank you for applying").render(
+            &req,
+            &state,
+            json!({ "name": app.name, "job": { "title": job.posting.title, "slug": job.slug }, "has_questions": app.stage == "screening" }),
+        ),
+        Applied::Duplicate(app) => {
+            if let Some(p) = &stored_path {
+                let _ = std::fs::remove_file(p);
+            }
+            Page::new("pages/candidate/already_applied", "You have already applied").status(StatusCode::CONFLICT).render(
+                &req,
+                &state,
+                json!({ "email": app.email, "job": { "title": job.posting.title, "slug": job.slug } }),
+            )
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ResendForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Sends a new personal link to whoever applied with this email. The
+/// answer is the same whether or not they did, so nobody can learn who applied.
+pub async fn resend_link(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    CsrfForm(form): CsrfForm<ResendForm>,
+) -> Result<HttpResponse, WebError> {
+    let job = open_job(&state, slug.into_inner()).await?;
+    let email = form.email.trim().to_lowercase();
+    let company = load_company(&state).await.web_context("reading the company")?;
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
+    let job_for_tx = job.clone();
+    state
+        .db
+        .write(move |conn| {
+            let Some(app) = db::applications::find_by_job_email(conn, &job_for_tx.id, &email)? else {
+                return Ok(());
+            };
+            if app.erased_at.is_some() || !app.stage().is_active() {
+                return Ok(());
+            }
+            let settings = db::job_screening::get(conn, &job_for_tx.id)?;
+            let ctx = Ctx { base_url: &base_url, mail_domain: &mail_domain, company: &company.name };
+            flow::resend_link(conn, &ctx, &job_for_tx, &settings, &app, db::now())
+        })
+        .await
+        .web_context("sending a new link")?;
+    Page::new("pages/candidate/link_sent", "Check your inbox").render(
+        &req,
+        &state,
+        json!({ "job": { "title": job.posting.title, "slug": job.slug } }),
+    )
+}

@@ -1,0 +1,292 @@
+//! What happens when a candidate applies, opens a round of questions and
+//! submits it. Each function runs on the caller's connection inside one
+//! transaction: the change, its history and the emails it causes commit
+//! together or not at all.
+
+use chrono::{Duration, NaiveDateTime};
+use serde::Serialize;
+
+use crate::db::applications::{ApplicationRow, StoredCv};
+use crate::db::job_screening::ScreeningSettings;
+use crate::db::screenings::Screening;
+use crate::db::{self, DbConnection, DbError};
+use crate::domain::application::{NewApplication, Stage};
+use crate::domain::job::Job;
+use crate::domain::screening;
+use crate::mail::{self, EmailKind};
+use crate::questionnaires::{Library, Loaded};
+use crate::scoring::{from_domain, questionnaire_result, AnswerScore, Scorer, Tier, SCORER_VERSION};
+use crate::security::token;
+
+/// What the flow needs to know about the instance.
+pub struct Ctx<'a> {
+    pub base_url: &'a str,
+    pub mail_domain: &'a str,
+    pub company: &'a str,
+}
+
+#[derive(Serialize)]
+struct CandidateEmail<'a> {
+    name: &'a str,
+    job_title: &'a str,
+    company: &'a str,
+    link: Option<String>,
+    expires_on: Option<String>,
+    tiers: Option<String>,
+}
+
+fn day(t: NaiveDateTime) -> String {
+    t.format("%-d %B %Y").to_string()
+}
+
+/// The questionnaire a candidate gets: the first of the job's that is in
+/// one of their languages, else the job's first.
+pub fn pick_questionnaire<'a>(
+    settings: &ScreeningSettings,
+    library: &'a Library,
+    languages: &[String],
+) -> Option<&'a Loaded> {
+    let available: Vec<&Loaded> = settings
+        .questionnaire_ids
+        .iter()
+        .filter_map(|id| library.get(id))
+        .collect();
+    available
+        .iter()
+        .find(|l| languages.iter().any(|c| *c == l.questionnaire.language))
+        .or(available.first())
+        .copied()
+}
+
+/// The tiers this job screens that the questionnaire has questions for.
+fn screened_tiers(job: &Job, loaded: &Loaded) -> Vec<u8> {
+    job.posting
+        .tier_mix
+        .screened_tiers()
+        .into_iter()
+        .filter(|t| loaded.questionnaire.questions.iter().any(|q| q.tier == *t))
+        .collect()
+}
+
+/// A new personal link for an application.
+fn new_link(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    application_id: &str,
+    days: i32,
+    now: NaiveDateTime,
+) -> Result<(String, NaiveDateTime), DbError> {
+    let raw = token::random_token();
+    let expires = now + Duration::days(i64::from(days.max(1)));
+    db::candidate_access::create_link(conn, application_id, &token::hash_token(&raw), now, expires)?;
+    Ok((format!("{}/c/{raw}", ctx.base_url), expires))
+}
+
+pub enum Applied {
+    New(ApplicationRow),
+    Duplicate(ApplicationRow),
+}
+
+/// Stores an application, starts its first round of questions when the job
+/// has a questionnaire, and queues the confirmation email.
+#[allow(clippy::too_many_arguments)]
+pub fn apply(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    library: &Library,
+    new: &NewApplication,
+    cv: Option<StoredCv>,
+    now: NaiveDateTime,
+) -> Result<Applied, DbError> {
+    let Some(app) = db::applications::insert(conn, &job.id, new, cv, now)? else {
+        let existing = db::applications::find_by_job_email(conn, &job.id, new.email.as_str())?
+            .ok_or_else(|| DbError::Corrupt("duplicate application vanished".into()))?;
+        return Ok(Applied::Duplicate(existing));
+    };
+    let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
+    let mut email = CandidateEmail {
+        name: new.name.as_str(),
+        job_title: &job.posting.title,
+        company: ctx.company,
+        link: None,
+        expires_on: None,
+        tiers: None,
+    };
+    if let Some(loaded) = pick_questionnaire(settings, library, &langs) {
+        let tiers = screened_tiers(job, loaded);
+        let round = screening::first_round(&tiers, settings.all_tiers_at_once);
+        if !round.is_empty() {
+            let version = db::questionnaire_versions::ensure(conn, loaded, now)?;
+            db::screenings::create(conn, &app.id, &version, &round, now)?;
+            db::applications::move_stage(conn, &app.id, Stage::Applied, Stage::Screening, "system", "screening questions sent", now)?;
+            let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
+            email.link = Some(link);
+            email.expires_on = Some(day(expires));
+        }
+    }
+    mail::queue(conn, EmailKind::ApplicationReceived, &app.email, &email, ctx.mail_domain)?;
+    let app = db::applications::find(conn, &app.id)?.unwrap_or(app);
+    Ok(Applied::New(app))
+}
+
+/// Sends a fresh personal link to an application's candidate.
+pub fn resend_link(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    app: &ApplicationRow,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
+    let email = CandidateEmail {
+        name: &app.name,
+        job_title: &job.posting.title,
+        company: ctx.company,
+        link: Some(link),
+        expires_on: Some(day(expires)),
+        tiers: None,
+    };
+    mail::queue(conn, EmailKind::CandidateLink, &app.email, &email, ctx.mail_domain)?;
+    Ok(())
+}
+
+/// The latest round of an application, if any.
+pub fn current_round(conn: &mut DbConnection, application_id: &str) -> Result<Option<Screening>, DbError> {
+    Ok(db::screenings::for_application(conn, application_id)?.pop())
+}
+
+pub enum Submitted {
+    /// Scored; `next_round` when the next tier's questions were sent.
+    Scored { passed: bool, next_round: bool },
+    /// This round was already submitted: nothing changed.
+    AlreadySubmitted,
+}
+
+/// The score that counts for an answer: the latest reviewer override, or
+/// the automatic one.
+pub fn final_scores(conn: &mut DbConnection, rounds: &[Screening]) -> Result<Vec<(Tier, f64)>, DbError> {
+    let mut out = Vec::new();
+    for round in rounds.iter().filter(|r| !r.is_open()) {
+        let answers = db::screenings::answers(conn, &round.id)?;
+        let ids: Vec<String> = answers.iter().map(|a| a.id.clone()).collect();
+        let overrides = db::screenings::overrides_for(conn, &ids)?;
+        for a in &answers {
+            let auto: Option<AnswerScore> = a.score_detail.as_deref().and_then(|d| serde_json::from_str(d).ok());
+            let Some(auto) = auto else { continue };
+            let score = overrides
+                .iter()
+                .find(|o| o.answer_id == a.id)
+                .map(|o| o.score)
+                .unwrap_or(auto.score);
+            out.push((auto.tier, score));
+        }
+    }
+    Ok(out)
+}
+
+/// Recomputes an application's screen score from every submitted round,
+/// overrides included. Passed when every round passed.
+pub fn recompute_screen(
+    conn: &mut DbConnection,
+    application_id: &str,
+    pass_mark: f64,
+    now: NaiveDateTime,
+) -> Result<(f64, bool), DbError> {
+    let rounds = db::screenings::for_application(conn, application_id)?;
+    let scores = final_scores(conn, &rounds)?;
+    let overall = questionnaire_result(&scores, pass_mark);
+    let mut passed = overall.overall.passed;
+    for round in rounds.iter().filter(|r| !r.is_open()) {
+        let tiers = round.tiers();
+        let round_scores: Vec<(Tier, f64)> = scores.iter().filter(|(t, _)| tiers.contains(&t.get())).copied().collect();
+        passed &= questionnaire_result(&round_scores, pass_mark).overall.passed;
+    }
+    db::applications::set_screen_result(conn, application_id, overall.overall.share, passed, now)?;
+    Ok((overall.overall.share, passed))
+}
+
+/// Submits a round with its final answers: scores every answer with the
+/// exact questionnaire version the candidate saw, stores scores and
+/// result, then either sends the next tier or ends the screen.
+#[allow(clippy::too_many_arguments)]
+pub fn submit(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    app: &ApplicationRow,
+    round: &Screening,
+    final_answers: &[(String, String)],
+    now: NaiveDateTime,
+) -> Result<Submitted, DbError> {
+    if round.application_id != app.id || !db::screenings::mark_submitted(conn, &round.id, now)? {
+        return Ok(Submitted::AlreadySubmitted);
+    }
+    let loaded = db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?;
+    let tiers = round.tiers();
+    let scorer = Scorer::shared();
+    let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
+    let mut round_scores = Vec::new();
+    for spec in loaded.questionnaire.questions_of_tiers(&tiers) {
+        // A question left blank counts, with nothing to earn.
+        let body = final_answers
+            .iter()
+            .find(|(q, _)| *q == spec.id)
+            .map(|(_, b)| b.as_str())
+            .unwrap_or("");
+        db::screenings::write_answer(conn, &round.id, &spec.id, body, now)?;
+        let question = from_domain::question(&loaded.questionnaire, spec);
+        let score = scorer.score(&question, body);
+        let answer = db::screenings::answers(conn, &round.id)?
+            .into_iter()
+            .find(|a| a.question_id == spec.id)
+            .ok_or_else(|| DbError::Corrupt("answer vanished".into()))?;
+        let detail = serde_json::to_string(&score).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        db::screenings::store_score(conn, &answer.id, score.score, &detail)?;
+        round_scores.push((score.tier, score.score));
+    }
+    let result = questionnaire_result(&round_scores, pass_mark);
+    let result_json = serde_json::to_string(&result).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    db::screenings::store_result(conn, &round.id, &result_json, SCORER_VERSION)?;
+    let passed = result.overall.passed;
+
+    let screened = screened_tiers(job, &loaded);
+    if let Some(next) = screening::next_round(&screened, &tiers, passed) {
+        db::screenings::create(conn, &app.id, &round.questionnaire_version_id, &next, now)?;
+        let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
+        let email = CandidateEmail {
+            name: &app.name,
+            job_title: &job.posting.title,
+            company: ctx.company,
+            link: Some(link),
+            expires_on: Some(day(expires)),
+            tiers: Some(next.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")),
+        };
+        mail::queue(conn, EmailKind::ScreeningNextRound, &app.email, &email, ctx.mail_domain)?;
+        return Ok(Submitted::Scored { passed, next_round: true });
+    }
+
+    let (_, screen_passed) = recompute_screen(conn, &app.id, pass_mark, now)?;
+    let reason = if screen_passed {
+        "screen passed — awaiting review"
+    } else {
+        "screen below the pass mark — awaiting review"
+    };
+    db::applications::move_stage(conn, &app.id, Stage::Screening, Stage::ScreenReview, "system", reason, now)?;
+    if settings.auto_decide && !screen_passed {
+        db::applications::move_stage(conn, &app.id, Stage::ScreenReview, Stage::Rejected, "system", "automatic decline: screen below the pass mark", now)?;
+        let email = CandidateEmail {
+            name: &app.name,
+            job_title: &job.posting.title,
+            company: ctx.company,
+            link: None,
+            expires_on: None,
+            tiers: None,
+        };
+        mail::queue(conn, EmailKind::ScreenDeclined, &app.email, &email, ctx.mail_domain)?;
+    }
+    Ok(Submitted::Scored { passed: screen_passed, next_round: false })
+}

@@ -1,0 +1,70 @@
+//! The personal link from the email: exchanged for a candidate session so
+//! the token does not stay in the address bar, history or logs.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde_json::json;
+
+use crate::db;
+use crate::security::token;
+use crate::web::error::{WebContext, WebError};
+use crate::web::render::{see_other, Page};
+use crate::web::AppState;
+
+pub async fn open(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let hash = token::hash_token(&path.into_inner());
+    let found = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            match db::candidate_access::use_link(conn, &hash, now)? {
+                Some((app_id, expires)) => {
+                    let app = db::applications::find(conn, &app_id)?;
+                    let job = match &app {
+                        Some(a) => db::jobs::find(conn, &a.job_id)?,
+                        None => None,
+                    };
+                    Ok(Ok((app, job, expires)))
+                }
+                None => {
+                    // Expired: offer a new link for the right job.
+                    let job = match db::candidate_access::link_application(conn, &hash)? {
+                        Some(app_id) => match db::applications::find(conn, &app_id)? {
+                            Some(a) => db::jobs::find(conn, &a.job_id)?,
+                            None => None,
+                        },
+                        None => None,
+                    };
+                    Ok(Err(job))
+                }
+            }
+        })
+        .await
+        .web_context("opening a personal link")?;
+    match found {
+        Ok((Some(app), Some(_job), expires)) if app.erased_at.is_none() => {
+            let cookie = super::start_session(&state, app.id.clone(), expires).await?;
+            let mut res = see_other("/candidate");
+            res.add_cookie(&cookie)
+                .map_err(|e| WebError::Internal(format!("setting the candidate cookie: {e}")))?;
+            res.headers_mut().insert(
+                actix_web::http::header::REFERRER_POLICY,
+                actix_web::http::header::HeaderValue::from_static("no-referrer"),
+            );
+            Ok(res)
+        }
+        Ok(_) => gone(&req, &state, None),
+        Err(job) => gone(&req, &state, job),
+    }
+}
+
+fn gone(req: &HttpRequest, state: &AppState, job: Option<crate::domain::job::Job>) -> Result<HttpResponse, WebError> {
+    let expired = job.is_some();
+    Page::new("pages/candidate/link_gone", "This link does not work")
+        .status(if expired { StatusCode::GONE } else { StatusCode::NOT_FOUND })
+        .render(
+            req,
+            state,
+            json!({ "expired": expired, "job": job.map(|j| json!({"title": j.posting.title, "slug": j.slug})) }),
+        )
+}

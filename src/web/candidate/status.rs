@@ -1,0 +1,255 @@
+//! The candidate's own page: where they stand, the questions of the open
+//! round (saved as they type, submitted once), withdraw and erase.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde_json::json;
+
+use super::flow::{self, Ctx, Submitted};
+use super::Candidate;
+use crate::db::{self, DbError};
+use crate::domain::application::{Stage, RETENTION_MONTHS};
+use crate::domain::job::Job;
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::public::load_company;
+use crate::web::render::{see_other, Page};
+use crate::web::AppState;
+
+/// The longest answer kept, in characters: a thorough support reply is a
+/// few thousand; this leaves room without inviting abuse.
+pub const MAX_ANSWER_CHARS: usize = 20_000;
+
+#[derive(serde::Deserialize)]
+pub struct PageQuery {
+    notice: Option<String>,
+}
+
+async fn job_of(state: &AppState, job_id: String) -> Result<Job, WebError> {
+    state
+        .db
+        .read(move |conn| db::jobs::find(conn, &job_id))
+        .await
+        .web_context("finding the job")?
+        .ok_or(WebError::NotFound)
+}
+
+pub async fn page(req: HttpRequest, state: web::Data<AppState>, candidate: Candidate, query: web::Query<PageQuery>) -> Result<HttpResponse, WebError> {
+    let app = candidate.application;
+    let job = job_of(&state, app.job_id.clone()).await?;
+    let app_id = app.id.clone();
+    let (round, loaded, answers) = state
+        .db
+        .read(move |conn| {
+            let Some(round) = flow::current_round(conn, &app_id)? else {
+                return Ok((None, None, vec![]));
+            };
+            let loaded = db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?;
+            let answers = db::screenings::answers(conn, &round.id)?;
+            Ok::<_, DbError>((Some(round), Some(loaded), answers))
+        })
+        .await
+        .web_context("reading the questions")?;
+    let stage = app.stage();
+    let open_round = round.as_ref().filter(|r| r.is_open() && stage == Stage::Screening);
+    let questions = match (open_round, &loaded) {
+        (Some(round), Some(loaded)) => {
+            let tiers = round.tiers();
+            loaded
+                .questionnaire
+                .questions_of_tiers(&tiers)
+                .enumerate()
+                .map(|(i, q)| {
+                    let body = answers.iter().find(|a| a.question_id == q.id).map(|a| a.body.clone()).unwrap_or_default();
+                    json!({
+                        "number": i + 1,
+                        "id": q.id,
+                        "tier": q.tier,
+                        "prompt": q.prompt,
+                        "links": q.links,
+                        "minutes": q.suggested_minutes,
+                        "body": body,
+                    })
+                })
+                .collect::<Vec<_>>()
+        }
+        _ => vec![],
+    };
+    let minutes: u32 = match (open_round, &loaded) {
+        (Some(round), Some(loaded)) => loaded.questionnaire.questions_of_tiers(&round.tiers()).filter_map(|q| q.suggested_minutes).sum(),
+        _ => 0,
+    };
+    let company = load_company(&state).await.web_context("reading the company")?;
+    let notice = match query.notice.as_deref() {
+        Some("saved") => Some("Your answers are saved. You can come back and finish later."),
+        Some("submitted") => Some("Thank you! We have your answers."),
+        Some("next") => Some("Thank you! You passed this part: the next questions are below, and we also emailed you a link to them."),
+        Some("already") => Some("We already have your answers for these questions, so nothing was changed."),
+        Some("withdrawn") => Some("You withdrew your application. We are sorry to see you go, and wish you well."),
+        _ => None,
+    };
+    let lang = loaded.as_ref().map(|l| l.questionnaire.language.clone()).unwrap_or_else(|| "en".into());
+    Page::new("pages/candidate/home", &job.posting.title).render(
+        &req,
+        &state,
+        json!({
+            "lang": lang,
+            "company": company,
+            "name": app.name,
+            "job": { "title": job.posting.title, "slug": job.slug },
+            "stage_words": stage.for_candidate(),
+            "active": stage.is_active(),
+            "questionnaire": loaded.as_ref().filter(|_| open_round.is_some()).map(|l| json!({
+                "title": l.questionnaire.title,
+                "description": l.questionnaire.description,
+                "links": l.questionnaire.links,
+            })),
+            "round_id": open_round.map(|r| r.id.clone()),
+            "questions": questions,
+            "minutes": minutes,
+            "max_answer_chars": MAX_ANSWER_CHARS,
+            "retention_months": RETENTION_MONTHS,
+            "notice": notice,
+        }),
+    )
+}
+
+/// The answers in a posted questionnaire form: `answer-<question id>` fields.
+fn answers_from(form: &std::collections::HashMap<String, String>) -> Result<Vec<(String, String)>, WebError> {
+    let mut out = Vec::new();
+    for (k, v) in form {
+        if let Some(q) = k.strip_prefix("answer-") {
+            if v.chars().count() > MAX_ANSWER_CHARS {
+                return Err(WebError::BadRequest(format!(
+                    "An answer is longer than {MAX_ANSWER_CHARS} characters. Please shorten it; nothing was lost on our side, go back to keep your text."
+                )));
+            }
+            out.push((q.to_string(), v.replace("\r\n", "\n")));
+        }
+    }
+    Ok(out)
+}
+
+fn round_id(form: &std::collections::HashMap<String, String>) -> String {
+    form.get("round").cloned().unwrap_or_default()
+}
+
+/// Saves drafts (the "Save" button, and autosave from the page's script).
+pub async fn save(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    candidate: Candidate,
+    CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let answers = answers_from(&form)?;
+    let round = round_id(&form);
+    let app_id = candidate.application.id.clone();
+    let saved = state
+        .db
+        .write(move |conn| {
+            // Only the candidate's own open round: another round id is refused.
+            let Some(r) = db::screenings::find(conn, &round)?.filter(|r| r.application_id == app_id) else {
+                return Ok(None);
+            };
+            let now = db::now();
+            let mut all = true;
+            for (q, body) in &answers {
+                all &= db::screenings::save_draft(conn, &r.id, q, body, now)?;
+            }
+            Ok::<_, DbError>(Some(all))
+        })
+        .await
+        .web_context("saving answers")?;
+    let autosave = req.headers().contains_key("x-autosave");
+    match (saved, autosave) {
+        (None, _) => Err(WebError::NotFound),
+        (Some(true), true) => Ok(HttpResponse::Ok().json(json!({ "saved": true }))),
+        (Some(false), true) => Ok(HttpResponse::Conflict().json(json!({ "saved": false, "reason": "already submitted" }))),
+        (Some(true), false) => Ok(see_other("/candidate?notice=saved")),
+        (Some(false), false) => Ok(see_other("/candidate?notice=already")),
+    }
+}
+
+/// Submits the open round once: a double click, a retry or a second tab
+/// finds it submitted and changes nothing.
+pub async fn submit(
+    state: web::Data<AppState>,
+    candidate: Candidate,
+    CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let answers = answers_from(&form)?;
+    let round = round_id(&form);
+    let app = candidate.application;
+    let job = job_of(&state, app.job_id.clone()).await?;
+    let company = load_company(&state).await.web_context("reading the company")?;
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let Some(r) = db::screenings::find(conn, &round)?.filter(|r| r.application_id == app.id) else {
+                return Ok(None);
+            };
+            let settings = db::job_screening::get(conn, &job.id)?;
+            let ctx = Ctx { base_url: &base_url, mail_domain: &mail_domain, company: &company.name };
+            flow::submit(conn, &ctx, &job, &settings, &app, &r, &answers, db::now()).map(Some)
+        })
+        .await
+        .web_context("submitting answers")?;
+    match outcome {
+        None => Err(WebError::NotFound),
+        Some(Submitted::AlreadySubmitted) => Ok(see_other("/candidate?notice=already")),
+        Some(Submitted::Scored { next_round: true, .. }) => Ok(see_other("/candidate?notice=next")),
+        Some(Submitted::Scored { .. }) => Ok(see_other("/candidate?notice=submitted")),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+pub async fn withdraw(state: web::Data<AppState>, candidate: Candidate, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, WebError> {
+    let app = candidate.application;
+    let from = app.stage();
+    if !from.is_active() {
+        return Err(WebError::BadRequest("This application is already closed.".into()));
+    }
+    state
+        .db
+        .write(move |conn| {
+            db::applications::move_stage(conn, &app.id, from, Stage::Withdrawn, "candidate", "withdrawn by the candidate", db::now())
+        })
+        .await
+        .web_context("withdrawing an application")?;
+    Ok(see_other("/candidate?notice=withdrawn"))
+}
+
+/// Erases what the candidate gave us now, not after the retention period.
+pub async fn erase(req: HttpRequest, state: web::Data<AppState>, candidate: Candidate, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, WebError> {
+    let app = candidate.application;
+    let cv = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            let stage = app.stage();
+            if stage.is_active() {
+                db::applications::move_stage(conn, &app.id, stage, Stage::Withdrawn, "candidate", "withdrawn: the candidate asked for their data to be erased", now)?;
+            }
+            db::screenings::erase_answers(conn, &app.id)?;
+            let cv = db::applications::erase(conn, &app.id, now)?;
+            db::candidate_access::revoke_all(conn, &app.id)?;
+            db::audit::record(conn, None, "application.erased", ("application", &app.id), "at the candidate's request", now)?;
+            Ok::<_, DbError>(cv)
+        })
+        .await
+        .web_context("erasing an application")?;
+    if let Some(file) = cv {
+        if let Err(e) = std::fs::remove_file(state.settings.upload_dir.join(&file)) {
+            tracing::warn!(error = %e, "could not delete an erased CV file");
+        }
+    }
+    let mut res = Page::new("pages/candidate/erased", "Your data is erased").status(StatusCode::OK).render(&req, &state, json!({}))?;
+    let mut gone = actix_web::cookie::Cookie::build(super::COOKIE, "").path("/candidate").finish();
+    gone.make_removal();
+    res.add_cookie(&gone).map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok(res)
+}
