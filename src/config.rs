@@ -58,11 +58,21 @@ pub struct Settings {
 
     /// Folder of questionnaire files (*.toml); when it does not exist the
     /// questionnaires shipped in the binary are used.
-    #[arg(long, env = "RAPPORT_QUESTIONNAIRE_DIR", default_value = "questionnaires", global = true)]
+    #[arg(
+        long,
+        env = "RAPPORT_QUESTIONNAIRE_DIR",
+        default_value = "questionnaires",
+        global = true
+    )]
     pub questionnaire_dir: PathBuf,
 
     /// Folder where uploaded CVs are kept (outside anything served).
-    #[arg(long, env = "RAPPORT_UPLOAD_DIR", default_value = "data/uploads", global = true)]
+    #[arg(
+        long,
+        env = "RAPPORT_UPLOAD_DIR",
+        default_value = "data/uploads",
+        global = true
+    )]
     pub upload_dir: PathBuf,
 
     /// How often the mail worker looks for emails to send, in milliseconds.

@@ -52,7 +52,9 @@ impl Library {
                     if path.extension().is_some_and(|x| x == "toml") {
                         match std::fs::read_to_string(&path) {
                             Ok(text) => sources.push((path.display().to_string(), text)),
-                            Err(err) => tracing::warn!(file = %path.display(), error = %err, "cannot read questionnaire"),
+                            Err(err) => {
+                                tracing::warn!(file = %path.display(), error = %err, "cannot read questionnaire")
+                            }
                         }
                     }
                 }
@@ -60,7 +62,10 @@ impl Library {
         } else {
             for name in Shipped::iter() {
                 if let Some(f) = Shipped::get(&name) {
-                    sources.push((name.to_string(), String::from_utf8_lossy(&f.data).into_owned()));
+                    sources.push((
+                        name.to_string(),
+                        String::from_utf8_lossy(&f.data).into_owned(),
+                    ));
                 }
             }
         }
@@ -68,7 +73,11 @@ impl Library {
         let mut items: Vec<Loaded> = Vec::new();
         for (name, text) in sources {
             match Loaded::from_source(text) {
-                Ok(l) if items.iter().any(|x| x.questionnaire.id == l.questionnaire.id) => {
+                Ok(l)
+                    if items
+                        .iter()
+                        .any(|x| x.questionnaire.id == l.questionnaire.id) =>
+                {
                     tracing::warn!(file = %name, id = %l.questionnaire.id, "another questionnaire has the same id; this one is left out")
                 }
                 Ok(l) => items.push(l),

@@ -107,8 +107,12 @@ impl Application {
         let workers = settings.workers;
         let questionnaires = crate::questionnaires::Library::load(&settings.questionnaire_dir);
         tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");
-        std::fs::create_dir_all(&settings.upload_dir)
-            .with_context(|| format!("creating the upload folder {}", settings.upload_dir.display()))?;
+        std::fs::create_dir_all(&settings.upload_dir).with_context(|| {
+            format!(
+                "creating the upload folder {}",
+                settings.upload_dir.display()
+            )
+        })?;
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,

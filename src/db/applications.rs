@@ -78,7 +78,8 @@ pub fn insert(
                 applications::job_id.eq(job_id),
                 applications::name.eq(a.name.as_str()),
                 applications::email.eq(a.email.as_str()),
-                applications::languages.eq(serde_json::to_string(&a.languages).unwrap_or_else(|_| "[]".into())),
+                applications::languages
+                    .eq(serde_json::to_string(&a.languages).unwrap_or_else(|_| "[]".into())),
                 applications::location.eq(&a.location),
                 applications::timezone.eq(&a.timezone),
                 applications::cover_letter.eq(&a.cover_letter),
@@ -97,10 +98,16 @@ pub fn insert(
     match inserted {
         Ok(_) => {}
         // Two simultaneous applications with the same email: one wins.
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-            return Ok(None)
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => return Ok(None),
+        Err(e) => {
+            return Err(DbError::Query {
+                context: "storing an application",
+                source: e,
+            })
         }
-        Err(e) => return Err(DbError::Query { context: "storing an application", source: e }),
     }
     record_event(conn, &id, "candidate", None, Stage::Applied, "applied", now)?;
     find(conn, &id)
@@ -146,7 +153,10 @@ pub fn move_stage(
             .find(id)
             .filter(applications::stage.eq(from.as_str())),
     )
-    .set((applications::stage.eq(to.as_str()), applications::updated_at.eq(now)))
+    .set((
+        applications::stage.eq(to.as_str()),
+        applications::updated_at.eq(now),
+    ))
     .execute(conn)
     .context("moving an application")?;
     if n == 1 {
@@ -223,7 +233,11 @@ impl Sort {
         (Sort::Name, "name", "Name"),
     ];
     pub fn parse(s: &str) -> Sort {
-        Sort::ALL.iter().find(|(_, k, _)| *k == s).map(|(s, _, _)| *s).unwrap_or(Sort::Newest)
+        Sort::ALL
+            .iter()
+            .find(|(_, k, _)| *k == s)
+            .map(|(s, _, _)| *s)
+            .unwrap_or(Sort::Newest)
     }
 }
 
@@ -260,7 +274,10 @@ pub fn list_for_job(
         }
         query
     };
-    let total: i64 = filtered().count().get_result(conn).context("counting applications")?;
+    let total: i64 = filtered()
+        .count()
+        .get_result(conn)
+        .context("counting applications")?;
     let query = filtered();
     let query = match q.sort {
         Sort::Newest => query.order((applications::created_at.desc(), applications::id.desc())),
@@ -299,7 +316,11 @@ pub fn stage_counts(conn: &mut DbConnection, job_id: &str) -> Result<Vec<(String
 
 /// Replaces everything the candidate gave us with placeholders, keeping an
 /// anonymous row so counts stay right. Returns the CV file to delete.
-pub fn erase(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<Option<String>, DbError> {
+pub fn erase(
+    conn: &mut DbConnection,
+    id: &str,
+    now: NaiveDateTime,
+) -> Result<Option<String>, DbError> {
     let Some(app) = find(conn, id)? else {
         return Ok(None);
     };

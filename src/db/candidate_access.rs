@@ -49,7 +49,10 @@ pub fn use_link(
 
 /// The application of a link, expired or not (to tell "expired" from
 /// "unknown" and offer a new link for the right job).
-pub fn link_application(conn: &mut DbConnection, token_hash: &str) -> Result<Option<String>, DbError> {
+pub fn link_application(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> Result<Option<String>, DbError> {
     candidate_links::table
         .find(token_hash)
         .select(candidate_links::application_id)
@@ -93,11 +96,15 @@ pub fn find_session(
 
 /// Ends every session and link of an application (on erasure).
 pub fn revoke_all(conn: &mut DbConnection, application_id: &str) -> Result<(), DbError> {
-    diesel::delete(candidate_sessions::table.filter(candidate_sessions::application_id.eq(application_id)))
-        .execute(conn)
-        .context("ending candidate sessions")?;
-    diesel::delete(candidate_links::table.filter(candidate_links::application_id.eq(application_id)))
-        .execute(conn)
-        .context("removing personal links")?;
+    diesel::delete(
+        candidate_sessions::table.filter(candidate_sessions::application_id.eq(application_id)),
+    )
+    .execute(conn)
+    .context("ending candidate sessions")?;
+    diesel::delete(
+        candidate_links::table.filter(candidate_links::application_id.eq(application_id)),
+    )
+    .execute(conn)
+    .context("removing personal links")?;
     Ok(())
 }

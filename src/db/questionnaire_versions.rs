@@ -8,7 +8,11 @@ use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::questionnaires::Loaded;
 
 /// The stored version of this text, storing it first if it is new.
-pub fn ensure(conn: &mut DbConnection, loaded: &Loaded, now: NaiveDateTime) -> Result<String, DbError> {
+pub fn ensure(
+    conn: &mut DbConnection,
+    loaded: &Loaded,
+    now: NaiveDateTime,
+) -> Result<String, DbError> {
     let existing: Option<String> = questionnaire_versions::table
         .filter(questionnaire_versions::content_hash.eq(&loaded.content_hash))
         .select(questionnaire_versions::id)

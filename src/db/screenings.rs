@@ -80,7 +80,10 @@ pub fn create(
 }
 
 /// Every round of an application, oldest first.
-pub fn for_application(conn: &mut DbConnection, application_id: &str) -> Result<Vec<Screening>, DbError> {
+pub fn for_application(
+    conn: &mut DbConnection,
+    application_id: &str,
+) -> Result<Vec<Screening>, DbError> {
     screenings::table
         .filter(screenings::application_id.eq(application_id))
         .order((screenings::sent_at.asc(), screenings::id.asc()))
@@ -141,21 +144,36 @@ pub fn save_draft(
 /// Closes an open round; false if it was already submitted. Two
 /// simultaneous submissions end with exactly one winner: the update waits
 /// for the other's lock and then finds the round closed.
-pub fn mark_submitted(conn: &mut DbConnection, screening_id: &str, now: NaiveDateTime) -> Result<bool, DbError> {
+pub fn mark_submitted(
+    conn: &mut DbConnection,
+    screening_id: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
     let n = diesel::update(
         screenings::table
             .find(screening_id)
             .filter(screenings::status.eq(OPEN)),
     )
-    .set((screenings::status.eq(SUBMITTED), screenings::submitted_at.eq(Some(now))))
+    .set((
+        screenings::status.eq(SUBMITTED),
+        screenings::submitted_at.eq(Some(now)),
+    ))
     .execute(conn)
     .context("submitting a screening round")?;
     Ok(n == 1)
 }
 
-pub fn store_score(conn: &mut DbConnection, answer_id: &str, score: f64, detail: &str) -> Result<(), DbError> {
+pub fn store_score(
+    conn: &mut DbConnection,
+    answer_id: &str,
+    score: f64,
+    detail: &str,
+) -> Result<(), DbError> {
     diesel::update(answers::table.find(answer_id))
-        .set((answers::score.eq(Some(score)), answers::score_detail.eq(Some(detail))))
+        .set((
+            answers::score.eq(Some(score)),
+            answers::score_detail.eq(Some(detail)),
+        ))
         .execute(conn)
         .context("storing an answer's score")?;
     Ok(())
@@ -168,7 +186,10 @@ pub fn store_result(
     scorer_version: &str,
 ) -> Result<(), DbError> {
     diesel::update(screenings::table.find(screening_id))
-        .set((screenings::result.eq(Some(result)), screenings::scorer_version.eq(Some(scorer_version))))
+        .set((
+            screenings::result.eq(Some(result)),
+            screenings::scorer_version.eq(Some(scorer_version)),
+        ))
         .execute(conn)
         .context("storing a screening result")?;
     Ok(())
@@ -192,7 +213,11 @@ pub struct NewOverride<'a> {
     pub reason: &'a str,
 }
 
-pub fn add_override(conn: &mut DbConnection, o: NewOverride<'_>, now: NaiveDateTime) -> Result<(), DbError> {
+pub fn add_override(
+    conn: &mut DbConnection,
+    o: NewOverride<'_>,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
     diesel::insert_into(answer_overrides::table)
         .values((
             answer_overrides::id.eq(new_id()),
@@ -210,7 +235,10 @@ pub fn add_override(conn: &mut DbConnection, o: NewOverride<'_>, now: NaiveDateT
 }
 
 /// Overrides of these answers, newest first.
-pub fn overrides_for(conn: &mut DbConnection, answer_ids: &[String]) -> Result<Vec<Override>, DbError> {
+pub fn overrides_for(
+    conn: &mut DbConnection,
+    answer_ids: &[String],
+) -> Result<Vec<Override>, DbError> {
     answer_overrides::table
         .filter(answer_overrides::answer_id.eq_any(answer_ids))
         .order(answer_overrides::created_at.desc())

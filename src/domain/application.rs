@@ -158,8 +158,14 @@ impl NewApplication {
                     })
                 }
                 (Some(_), Some(_)) => {}
-                (None, _) => errors.push(FieldError::new("languages", "Choose languages from the list.")),
-                (_, None) => errors.push(FieldError::new("languages", "Say how well you speak each language.")),
+                (None, _) => errors.push(FieldError::new(
+                    "languages",
+                    "Choose languages from the list.",
+                )),
+                (_, None) => errors.push(FieldError::new(
+                    "languages",
+                    "Say how well you speak each language.",
+                )),
             }
         }
         if languages.is_empty() && !errors.iter().any(|e| e.field == "languages") {
@@ -185,7 +191,8 @@ impl NewApplication {
         }
         let portfolio_url = input.portfolio_url.trim().to_string();
         if !portfolio_url.is_empty()
-            && !url::Url::parse(&portfolio_url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+            && !url::Url::parse(&portfolio_url)
+                .is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
         {
             errors.push(FieldError::new(
                 "portfolio_url",
@@ -254,7 +261,11 @@ mod tests {
             portfolio_url: "javascript:alert(1)".into(),
             ..input()
         };
-        let fields: Vec<_> = NewApplication::parse(&bad).unwrap_err().iter().map(|e| e.field).collect();
+        let fields: Vec<_> = NewApplication::parse(&bad)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
         assert!(fields.contains(&"consent"));
         assert!(fields.contains(&"languages"));
         assert!(fields.contains(&"portfolio_url"));

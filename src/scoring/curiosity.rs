@@ -29,6 +29,9 @@ use super::text::{alt, alt_pattern, rx, sentences, Folded};
 use super::types::{Dimension, DimensionScore, Evidence, EvidenceKind as K, Lang};
 
 pub const GRADE2_AT: f64 = 2.0;
+/// Weight of an open question about the need behind the request ("what
+/// were you hoping…"); empathy treats it as exploring the person.
+pub const OPEN_NEED_WEIGHT: f64 = 1.5;
 const SCORE_FULL_AT: f64 = 3.0;
 
 struct Topic {
@@ -129,7 +132,7 @@ impl CuriosityDetector {
                 r"elaborate",
             ]),
             opener: rx(
-                r"^(?:what|which|when|where|why|who|whom|whose|how|whether|(?:from|on|in|at|for|with|to|under) (?:how|which|what|where|whose)|since when|if|is|are|do|does|did|has|have|can|could|would|was|were|tell|let|send|share|confirm)\b",
+                r"^(?:what|which|when|where|why|who|whom|whose|how|whether|(?:from|on|in|at|for|with|to|under) (?:how|which|what|where|whose)|since when|if|is|are|do|does|did|has|have|can|could|would|was|were|tell|let|send|share|confirm|attach|paste|forward|include)\b",
             ),
             determiner: rx(r"^(?:the|your|a|an|any|which|what)\b"),
             open_wh: alt(&["what", "why", "how", "where", "which", "what's"]),
@@ -153,6 +156,15 @@ impl CuriosityDetector {
                         r"(?:steps|how) to reproduce",
                         r"(?:was|did) it (?:ever )?work(?:ing)? before",
                         r"since yesterday",
+                        // what differs between the working and the failing
+                        // case, or what they share
+                        r"(?:both|the two|all (?:the|your|of your|of the)|each of (?:the|your)|either) (?:[a-z0-9'-]+ ){0,4}(?:use|uses|using|share|sharing|shares|have|run|on) (?:the )?(?:same|different|identical)",
+                        r"(?:the same|a different|different|separate) (?:[a-z-]+ )?(?:key|keys|token|account|credentials|version|versions|settings|config\w*|network|ip|server|servers|browser|plugin|theme|setup|environment|certificate)s? (?:as|on both|for both|across|between|in both)",
+                        r"(?:use|uses|using|share|shares|sharing|run|runs|on|have|has) the same (?:[a-z-]+ ){0,2}(?:key|keys|token|account|credentials|version|settings|config\w*|network|ip|server|browser|plugin|theme|setup|environment|certificate|licen[cs]e|database|host|hosting)s?\b",
+                        r"(?:what's|what is|anything|something) different (?:between|about|on|with|in)",
+                        r"differen(?:ce|t)s? between",
+                        r"(?:works?|worked|working) (?:fine |ok |correctly )?(?:on|in|for|with) (?:the )?(?:other|first|old|one)",
+                        r"(?:right |just )?(?:before|after) (?:you |it )?(?:added|adding|switched|switching|moved|moving|upgraded|installed|enabled|changed)",
                     ],
                 ),
                 topic(
@@ -166,7 +178,7 @@ impl CuriosityDetector {
                         r"(?:what|how) (?:do|would|will|did) you (?:like|need|want|plan|intend|use|hope)",
                         r"what you(?:'d| would) like",
                         r"what you (?:need|want|hope|expect|are trying|were hoping)",
-                        r"(?:would|will|do) you use",
+                        r"(?:would|will) you use",
                         r"use case",
                         r"what for",
                         r"(?:are you|you're|you are) (?:looking|trying|hoping) (?:for|to)",
@@ -339,7 +351,7 @@ impl CuriosityDetector {
                 r"plus d'informations",
             ]),
             opener: rx(
-                r"^(?:quel|quelle|quels|quelles|quand|pourquoi|comment|combien|depuis|si|est-ce|(?:a|sur|dans|avec|pour|chez|sous|de) (?:quel|quelle|quels|quelles)|avez-vous|etes-vous|utilisez-vous|y a-t-il|qu'est-ce|que|qu'|ou)\b",
+                r"^(?:quel|quelle|quels|quelles|quand|pourquoi|comment|combien|depuis|si|est-ce|(?:a|sur|dans|avec|pour|chez|sous|de) (?:quel|quelle|quels|quelles)|avez-vous|etes-vous|utilisez-vous|y a-t-il|qu'est-ce|que|qu'|ou|(?:me |m'|nous )(?:envoyer|transmettre|joindre|communiquer|indiquer|preciser|copier|coller|partager|decrire|dire|montrer)|(?:envoyez|transmettez|joignez|communiquez|indiquez|precisez|copiez|collez|partagez)(?:-moi|-nous)?)\b",
             ),
             determiner: rx(r"^(?:la|le|les|l'|votre|vos|un|une|des|quel|quelle|quels|quelles)"),
             open_wh: alt(&[
@@ -369,6 +381,12 @@ impl CuriosityDetector {
                         r"(?:que|qu'est-ce qui) se passe(?:-t-il)? (?:quand|lorsque|si|apres|exactement quand)",
                         r"(?:cela|ca) (?:a deja|fonctionnait|marchait)",
                         r"depuis hier",
+                        r"(?:les deux|tous les|toutes les|chacun des|chacune des|chaque) (?:[a-z0-9'-]+ ){0,4}(?:(?:utilisent|partagent|ont|tournent)(?:-ils|-elles)? )?(?:la |le |les )?(?:meme|memes|identiques?|differente?s?)\b",
+                        r"(?:la|le|les) (?:meme|memes) (?:cle|cles|compte|version|versions|configuration|reglages|serveur|reseau|certificat|navigateur|extension|theme|jeton|identifiants)",
+                        r"(?:qu'est-ce qui|quoi|qu'y a-t-il de|ce qui) (?:est |a )?(?:de )?different",
+                        r"differences? entre",
+                        r"(?:fonctionne|marche|fonctionnait|marchait) (?:bien |correctement )?(?:sur|avec|pour|dans) (?:l'autre|le premier|la premiere|l'ancien|l'ancienne)",
+                        r"(?:juste |peu de temps )?(?:avant|apres) (?:avoir|l'ajout|le passage|la migration|le changement)",
                     ],
                 ),
                 topic(
@@ -499,7 +517,9 @@ impl CuriosityDetector {
         CuriosityDetector {
             en,
             fr,
-            boundary: rx(r"\s*[,;:]\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+"),
+            boundary: rx(
+                r"\s*[,;:]\s*(?:(?:and then|and|et ensuite|et|puis|then|ensuite)\s+)?|\s+(?:and then|and|et ensuite|et|puis|then)\s+",
+            ),
         }
     }
 
@@ -853,6 +873,63 @@ mod tests {
             ),
             2
         );
+    }
+
+    #[test]
+    fn one_question_at_the_root_cause_is_two() {
+        // what differs between the working and the failing case
+        assert_eq!(
+            grade(
+                "Do the staging and live sites use the same license key?",
+                Lang::En
+            ),
+            2
+        );
+        assert_eq!(
+            grade(
+                "Did the timeouts begin right after you added the CDN?",
+                Lang::En
+            ),
+            2
+        );
+        assert_eq!(
+            grade(
+                "Les deux boutiques partagent-elles la même clé d'API ?",
+                Lang::Fr
+            ),
+            2
+        );
+        assert_eq!(grade("Which plan are you on?", Lang::En), 1);
+    }
+
+    #[test]
+    fn chained_requests_are_separate_probes() {
+        assert_eq!(
+            grade(
+                "Pourriez-vous m'indiquer votre version de PHP, puis activer le mode debug et nous envoyer le fichier de log ?",
+                Lang::Fr
+            ),
+            2
+        );
+        assert_eq!(
+            grade(
+                "Could you tell me the plugin version, then enable debugging and attach the error log?",
+                Lang::En
+            ),
+            2
+        );
+    }
+
+    #[test]
+    fn accusatory_french_questions_earn_nothing() {
+        assert_eq!(
+            grade(
+                "Vous avez vraiment changé de thème sans tester avant ?",
+                Lang::Fr
+            ),
+            0
+        );
+        assert_eq!(grade("Vous avez vidé le cache, au moins ?", Lang::Fr), 0);
     }
 
     #[test]

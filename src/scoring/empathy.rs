@@ -19,8 +19,21 @@ pub const GRADE2_AT: f64 = 0.85;
 /// Total at or above which empathy is graded 1.
 pub const GRADE1_AT: f64 = 0.15;
 /// Bonus for exploring the person's situation (curiosity grade 1 / 2),
-/// only when the answer already shows some courtesy.
-pub const EXPLORATION_BONUS: [f64; 3] = [0.0, 0.25, 0.8];
+/// only when the answer already shows some courtesy. Technical probes
+/// alone are not engagement with the person: "Hi + good questions" stays a
+/// 1 (see [`NEED_EXPLORATION_BONUS`]).
+pub const EXPLORATION_BONUS: [f64; 3] = [0.0, 0.25, 0.4];
+/// Bonus when the exploration asks, openly, about the person's need or
+/// motive ("what were you hoping…", "qu'est-ce qui vous amène…"); with
+/// curiosity 2 it counts as engagement.
+pub const NEED_EXPLORATION_BONUS: [f64; 3] = [0.0, 0.35, 0.8];
+/// "so I can look into it" after a request: an intention, weaker than a
+/// commitment ("I'll look into it"). It counts as engagement only next to
+/// real exploration (curiosity 2).
+pub const PURPOSE_WEIGHT: f64 = 0.25;
+pub const PURPOSE_LABEL: &str = "means to look into it (purpose clause)";
+/// Offers that only close the message ("anything else I can help with?").
+const STOCK_OFFER_WEIGHT: f64 = 0.2;
 
 pub struct EmpathyDetector {
     en: RuleSet,
@@ -63,10 +76,23 @@ impl EmpathyDetector {
                     r"not the (?:answer|news) you (?:hoped|wanted|were hoping|expected|were expecting|were looking)",
                     r"(?:you|your (?:customers|visitors|users|clients|team|buyers|readers)) (?:can't|cannot|are unable to|couldn't|can no longer) (?:pay|buy|order|log ?in|sign ?in|access|check ?out|use|see|work|reach)",
                     r"(?:why|how) you (?:feel|felt|must feel)",
+                    r"(?:right|just|the day|the week|the night) (?:before|after|during) (?:your|a|the) (?:launch|sale|deadline|demo|meeting|event|campaign|holidays?|release|opening|trip)",
                     r"(?:can|could|would) (?:stop|block|break|hurt|cost|affect|disrupt) (?:a |your |the )?(?:whole |entire )?(?:integration|business|sales|shop|store|site|launch|workflow|day|work|revenue)",
                     r"i'd feel the same",
                     r"(?:i'm|i am) (?:so |really )?sorry you(?:'ve| have)? had to",
                     r"(?:you've|you have) had to (?:write|ask|wait|chase|contact)",
+                    // "garbled names are no fun", "losing a morning to this is
+                    // the worst", "a miserable thing to discover"
+                    r"(?:is|are|was|were|'s|'re) (?:a |an )?(?:real |really |such a |so |truly |pretty |quite |absolutely |genuinely |never |always |just |the )?(?:no fun|miserable|painful|frustrating|stressful|worrying|annoying|maddening|infuriating|exasperating|nerve-wracking|a nightmare|nightmare|a headache|a real pain|a pain|awful|horrible|rough|tough|a big hit|big hit|a blow|a shock|unsettling|disheartening|disappointing|upsetting|not fun|never fun|scary|a worry)\b",
+                    r"(?:is|are|was|'s) (?:just |really |truly |honestly )?the worst(?: part| thing| feeling)?\s*[,.!;-]",
+                    r"(?:that's|that is|this is) (?:genuinely |really |just |simply )?not (?:okay|ok|acceptable|good enough|fair)",
+                    r"(?:a |an |the )(?:miserable|frustrating|stressful|painful|horrible|nasty|awful|rough|scary|worrying|annoying|unpleasant|unwelcome) (?:thing|way|experience|surprise|start|morning|day|week|night|situation|moment|discovery)",
+                    r"(?:rough|hard|tough) on (?:the|your) (?:eyes|nerves|team|business|budget|schedule)",
+                    r"nobody (?:likes|wants|enjoys|needs)",
+                    r"no one (?:likes|wants|enjoys|needs)",
+                    r"(?:i'd|i would) (?:be|feel) (?:just as |the same|exactly the same|frustrated|annoyed|worried|upset|stressed)",
+                    r"you're right to be (?:\w+ )?(?:fed up|frustrated|upset|annoyed|worried|concerned|angry)",
+                    r"(?:right|fair enough) to be (?:fed up|frustrated|upset|annoyed|worried|concerned)",
                 ],
             ),
             Rule::new(
@@ -82,12 +108,23 @@ impl EmpathyDetector {
                 ],
             ),
             Rule::new(
+                K::Ownership,
+                PURPOSE_WEIGHT,
+                PURPOSE_LABEL,
+                &[
+                    r"so (?:that )?(?:i|we) (?:can|could|may) [a-z]+",
+                    r"(?:to|in order to) (?:let|help) (?:me|us) [a-z]+",
+                ],
+            ),
+            Rule::new(
                 K::OfferOfHelp,
                 0.5,
                 "offers further help",
                 &[
-                    r"(?:i'd|i would|i'll|i will|we'd|we would|we'll|we will|i'm|i am|we're|we are) (?:be )?(?:so |more than |very |always )?(?:glad|happy|delighted|here|pleased) to (?:help|walk|assist|show|guide|set|take|look|jump|hop|go through|answer)",
+                    r"(?:i'd|i would|i'll|i will|we'd|we would|we'll|we will|i'm|i am|we're|we are) (?:be )?(?:so |more than |very |always |also |really )?(?:glad|happy|delighted|here|pleased) to (?:help|walk|assist|show|guide|set|take|look|jump|hop|go through|answer|adapt|tailor|customi[sz]e|adjust|tweak|write|draft|explain|review|configure|do|send|share|call|check|dig|work|run|put|build|fix|sort|talk)",
+                    r"(?:i|we) (?:can|could|'ll|will) (?:also |gladly |happily )?(?:adapt|tailor|customi[sz]e|adjust|tweak|replay|rerun|re-run|resend|redo|recreate|reissue) (?:it|this|that|them|the|your|a|an)\b",
                     r"(?:happy|glad|here) to help",
+                    r"(?:happy|glad|delighted) to (?:adapt|tailor|customi[sz]e|adjust|tweak|write|draft|walk you|set (?:it|this|that) up|explain|review|hop on|jump on)",
                     r"(?:we|i) can (?:also |even |gladly |happily )?(?:help|walk you|point you|show you|guide you|set (?:it|this|that) up|assist|take a look|look at|do (?:it|this|that) for you|recommend|suggest|advise)",
                     r"(?:i|we) (?:can|will|'ll) (?:make (?:a|the) case|advocate|push for|put in a word)",
                     r"let (?:me|us) know if (?:you|there's|there is|anything|that|this|i can|we can|it)",
@@ -116,6 +153,9 @@ impl EmpathyDetector {
                     r"great catch",
                     r"(?:congrats|congratulations) on",
                     r"(?:my|our) pleasure",
+                    // solidarity
+                    r"(?:i'm|i am|we're|we are) (?:totally |completely |right )?with you\b",
+                    r"(?:you're|you are) (?:not the only|not alone|in good company)",
                 ],
             ),
             Rule::new(
@@ -125,8 +165,17 @@ impl EmpathyDetector {
                 &[
                     r"(?:i'll|i will|i'm going to|let me|we'll|we will) (?:personally |now |immediately |right away |also |gladly |quickly )?(?:look|check|investigate|dig|make sure|take care|handle|fix|follow up|get back|sort|keep you|escalate|update you|reply|find|see what|raise|flag|chase|test|reproduce|contact|talk|loop|be in touch|let you know)",
                     r"(?:i've|i have|we've|we have) (?:personally )?(?:taken|escalated|flagged|opened|raised|logged|reported|looped|assigned)",
-                    r"let's (?:sort|fix|figure|get|work|look|solve|find|check|see|try|make)",
-                    r"(?:so|so that) (?:i|we) can (?:check|investigate|look|reproduce|see|help|fix|understand|find|test|dig|sort|compare)",
+                    r"let's (?:sort|fix|figure|get|work|look|solve|find|check|see|try|make|narrow|get to the bottom)",
+                    // commitment and solidarity: "I'll keep at it with you
+                    // until…", "won't hand it off until", "we'll get to the
+                    // bottom of it"
+                    r"(?:i'll|i will|we'll|we will|i'm going to|we're going to) (?:keep at it|keep working|keep going|stay|stick|work through (?:it|this))(?: on (?:it|this))?(?: with you)?",
+                    r"(?:won't|will not|wont) (?:hand (?:it|this) off|let (?:it|this) go|give up|stop|rest|close (?:it|this|the ticket))\b[^.?!]*\buntil",
+                    r"(?:i'll|i will|we'll|we will|i'm going to|we're going to|i won't|we won't|i'm not going to) [^.?!]*\buntil\b",
+                    r"get to the bottom",
+                    r"(?:i'll|i will|we'll|we will) (?:get|have) (?:this|it|you|that|things) (?:sorted|fixed|working|back|resolved|up and running)",
+                    r"(?:i'm|i am|we're|we are) (?:taking|owning) (?:this|it|your)",
+                    r"(?:i'll|i will) (?:make sure|ensure|see to it)",
                     r"on (?:my|our) (?:side|end)",
                     r"right away",
                     r"personally",
@@ -246,6 +295,15 @@ impl EmpathyDetector {
                     r"(?:pour vous|vous) et (?:pour )?vos (?:visiteurs|clients|utilisateurs|lecteurs|equipes?)",
                     r"vos (?:clients|visiteurs|utilisateurs) ne peuvent (?:pas|plus)",
                     r"d'avoir (?:du|a) (?:la )?(?:reclamer|relancer|ecrire|attendre|redemander)",
+                    // "c'est le pire", "c'est une vraie galère", "ça fait
+                    // toujours un petit choc", "X est pénible"
+                    r"(?:est|sont|c'est|c'etait|ca fait|cela fait|etait|ca reste) (?:vraiment |tres |franchement |toujours |particulierement |un peu |super |tellement |bien |assez )?(?:une? )?(?:vraie |petit |sacre |gros |belle )?(?:galere|penible|agacant|stressant|inquietant|embetant|frustrant|rageant|enervant|decourageant|desagreable|le pire|l'horreur|un cauchemar|cauchemar|casse-tete|prise de tete|choc|coup dur|surprise desagreable|mauvaise surprise|pas drole|pas agreable|pas marrant)\b",
+                    r"(?:une? |la |le )(?:vraie |sacree |belle )?(?:galere|mauvaise surprise|surprise desagreable|coup dur|perte de temps)",
+                    r"(?:du|de) temps perdu",
+                    r"(?:personne n'aime|on n'aime jamais|personne ne veut)",
+                    r"(?:ca|cela|ce qui) (?:vous )?(?:inquiete|agace|embete|stresse|frustre|ennuie)",
+                    r"(?:je serais|j'aurais ete) (?:tout aussi |aussi |moi aussi )?(?:agace|frustre|inquiet|enerve|decu)e?",
+                    r"vous avez raison d'etre (?:\w+ )?(?:agace|frustre|inquiet|enerve|decu|excede)e?",
                 ],
             ),
             Rule::new(
@@ -260,11 +318,22 @@ impl EmpathyDetector {
                 ],
             ),
             Rule::new(
+                K::Ownership,
+                PURPOSE_WEIGHT,
+                PURPOSE_LABEL,
+                &[
+                    r"(?:afin|pour) (?:que|qu') (?:je|nous|on) (?:puisse|puissions) [a-z]+",
+                    r"pour (?:trouver|identifier|comprendre|cerner|isoler) (?:la cause|l'origine|le probleme|ce qui|d'ou)",
+                    r"afin de (?:verifier|regarder|comprendre|identifier|trouver)",
+                ],
+            ),
+            Rule::new(
                 K::OfferOfHelp,
                 0.5,
                 "offers further help",
                 &[
                     r"n'hesitez pas",
+                    r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|vais|pourrions) (?:aussi |egalement |volontiers )?(?:l'|le |la |les |vous l'|vous le |vous la )?(?:adapter|personnaliser|ajuster|rejouer|relancer|refaire|reemettre|reediter|renvoyer)\b",
                     r"je (?:reste|suis|demeure) (?:bien entendu |evidemment )?(?:a votre|a ta|a vous|disponible)",
                     r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|pourrions) (?:aussi |egalement |volontiers )?(?:vous |t')?(?:aider|accompagner|montrer|guider|expliquer|assister|conseiller|orienter|proposer|recommander)",
                     r"avec plaisir",
@@ -287,6 +356,9 @@ impl EmpathyDetector {
                     r"vous avez (?:tout a fait |entierement |completement )?raison",
                     r"bienvenue",
                     r"felicitations pour",
+                    r"(?:je suis|nous sommes) (?:de tout coeur |bien )?avec vous\b",
+                    r"vous n'etes pas (?:le seul|la seule|seule?)",
+                    r"(?:je|nous) (?:reste|restons|resterai|resterons) (?:avec vous|a vos cotes)",
                 ],
             ),
             Rule::new(
@@ -305,8 +377,13 @@ impl EmpathyDetector {
                     r"tout de suite",
                     r"personnellement",
                     r"je regarde (?:ca|cela|tout de suite|de pres)",
-                    r"(?:afin|pour) que je puisse (?:verifier|regarder|comprendre|reproduire|identifier|trouver|aider)",
-                    r"pour (?:trouver|identifier|comprendre) (?:la cause|l'origine|le probleme|ce qui)",
+                    // commitment and solidarity
+                    r"(?:on|je|nous) ne vous (?:lache|lachera|lacherai|lacherons|laisse|laissera|laisserai|laisserons) (?:pas|tomber)",
+                    r"(?:je|nous|on) (?:reste|resterai|restons|resterons|continue|continuerai|continuons|continuerons|ne vous lache\w*|ne lache\w*) [^.?!]*jusqu'a",
+                    r"(?:je regarde|on regarde|je verifie|on cherche) (?:ca |cela |ce point )?avec vous",
+                    r"(?:on va|nous allons|je vais) (?:vous )?(?:debloquer|depanner|aller au fond|tirer (?:ca|cela) au clair)",
+                    r"(?:je|nous) (?:veillerai|veillerons|veille|veillons) a ce que",
+                    r"(?:je|j') (?:prends|reprends) (?:votre|ce|le) (?:dossier|ticket|demande|cas)",
                 ],
             ),
             Rule::new(
@@ -415,6 +492,7 @@ impl EmpathyDetector {
         langs: &[Lang],
         curiosity_grade: u8,
         exploration_span: Option<Range<usize>>,
+        need_probe: bool,
         put_down: bool,
     ) -> EmpathyFindings {
         let text = f.as_str();
@@ -439,15 +517,15 @@ impl EmpathyDetector {
                     let mut kind = rule.kind;
                     let mut weight = rule.weight;
                     let mut label = rule.label;
-                    let s = &text[r.clone()];
-                    if kind == K::EngagedApology
-                        && (s.contains("inconvenience")
-                            || text[r.end..].trim_start().starts_with("gene")
-                            || s.contains("desagrement"))
-                    {
+                    if kind == K::EngagedApology && is_generic_apology(text, r.clone()) {
                         kind = K::StockApology;
                         weight = 0.3;
                         label = "stock apology";
+                    }
+                    if kind == K::OfferOfHelp && is_stock_offer(text, r.clone()) {
+                        kind = K::Courtesy;
+                        weight = STOCK_OFFER_WEIGHT;
+                        label = "stock offer of help";
                     }
                     if kind == K::Greeting && r.start >= first_sentence_end.max(1) {
                         continue;
@@ -498,7 +576,12 @@ impl EmpathyDetector {
         }
         let mut total = raw;
         if raw > 0.0 && !put_down {
-            let bonus = EXPLORATION_BONUS[usize::from(curiosity_grade.min(2))];
+            let table = if need_probe {
+                NEED_EXPLORATION_BONUS
+            } else {
+                EXPLORATION_BONUS
+            };
+            let bonus = table[usize::from(curiosity_grade.min(2))];
             if bonus > 0.0 {
                 total += bonus;
                 evidence.push(Evidence {
@@ -513,10 +596,13 @@ impl EmpathyDetector {
         let (grade, score) = if put_down {
             (0, 0.0)
         } else {
-            let engaged = curiosity_grade >= 2
-                || evidence
-                    .iter()
-                    .any(|e| is_engagement(e.kind) && e.weight > 0.0);
+            let explored = curiosity_grade >= 2;
+            let engaged = (explored && need_probe)
+                || evidence.iter().any(|e| {
+                    is_engagement(e.kind)
+                        && e.weight > 0.0
+                        && (explored || e.label != PURPOSE_LABEL)
+                });
             let grade = if total >= GRADE2_AT - 1e-9 && engaged {
                 2
             } else if total >= GRADE1_AT {
@@ -542,6 +628,79 @@ pub fn is_engagement(kind: K) -> bool {
         kind,
         K::Acknowledgement | K::EngagedApology | K::Warmth | K::Ownership | K::OfferOfHelp
     )
+}
+
+/// An apology whose object is only a generic noun ("sorry for the
+/// inconvenience", "sorry about that", "désolé pour ce souci", "je suis
+/// désolé pour ce désagrément") is stock courtesy; one that names this
+/// person's trouble ("sorry it's not working yet", "désolé pour ce
+/// ralentissement") is engaged. Bare intensified apologies ("I'm so
+/// sorry") stay engaged.
+fn is_generic_apology(text: &str, r: Range<usize>) -> bool {
+    let rest = &text[r.start..];
+    let clause_end = rest
+        .find([',', '.', '!', '?', ';', ':', '\n', '(', '"'])
+        .unwrap_or(rest.len());
+    let clause = &rest[..clause_end];
+    let clause = match clause.find(" - ") {
+        Some(p) => &clause[..p],
+        None => clause,
+    };
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(at) = words.iter().position(|w| {
+        w.starts_with("sorry")
+            || w.starts_with("apologi")
+            || w.starts_with("desole")
+            || w.starts_with("navre")
+            || w.starts_with("excuse")
+    }) else {
+        return false;
+    };
+    let object = &words[at + 1..];
+    if object.is_empty() {
+        return false;
+    }
+    object.iter().all(|w| {
+        matches!(
+            *w,
+            // English fillers and generic troubles
+            "for" | "about" | "the" | "this" | "that" | "these" | "those" | "any" | "all"
+                | "a" | "an" | "of" | "my" | "our" | "to" | "hear" | "it" | "caused" | "happened"
+                | "has" | "have" | "had" | "may" | "might" | "you" | "there" | "was" | "is"
+                | "inconvenience" | "inconveniences" | "trouble" | "troubles" | "hassle"
+                | "issue" | "issues" | "problem" | "problems" | "delay" | "delays" | "wait"
+                | "confusion" | "disruption" | "mix" | "up" | "mixup" | "situation"
+                | "experience" | "annoyance" | "bother"
+                // French
+                | "pour" | "de" | "d" | "du" | "des" | "ce" | "cet" | "cette" | "ces" | "le"
+                | "la" | "les" | "l" | "tout" | "tous" | "toute" | "toutes" | "vous" | "ca"
+                | "cela" | "ceci" | "occasionne" | "occasionnee" | "occasionnes"
+                | "occasionnees" | "cause" | "causee" | "causes" | "causees" | "eventuel"
+                | "eventuelle" | "souci" | "soucis" | "desagrement" | "desagrements" | "gene"
+                | "genes" | "probleme" | "problemes" | "inconvenient" | "inconvenients"
+                | "derangement" | "contretemps" | "attente" | "retard"
+        )
+    })
+}
+
+/// "Let me know if there's anything else I can help with" closes the
+/// message; it is courtesy, not an offer tailored to this person.
+fn is_stock_offer(text: &str, r: Range<usize>) -> bool {
+    let start = text[..r.start]
+        .rfind(['.', '!', '?', '\n'])
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let end = text[r.end..]
+        .find(['.', '!', '?', '\n'])
+        .map(|p| r.end + p)
+        .unwrap_or(text.len());
+    let sentence = &text[start..end];
+    sentence.contains("anything else")
+        || sentence.contains("autre chose")
+        || sentence.contains("quoi que ce soit d'autre")
 }
 
 /// "merci de m'envoyer…" is French for "please send me…", not thanks;
@@ -582,7 +741,7 @@ mod tests {
 
     fn grade(text: &str, lang: Lang) -> u8 {
         EmpathyDetector::new()
-            .detect(&Folded::new(text), &[lang], 0, None, false)
+            .detect(&Folded::new(text), &[lang], 0, None, false, false)
             .score
             .grade
     }
@@ -638,11 +797,172 @@ mod tests {
     fn put_downs_cancel_politeness() {
         let d = EmpathyDetector::new();
         let f = Folded::new("Thanks for your patience, but you should have read the docs.");
-        let out = d.detect(&f, &[Lang::En], 0, None, true);
+        let out = d.detect(&f, &[Lang::En], 0, None, false, true);
         assert_eq!(out.score.grade, 0);
         assert!(out.evidence.iter().all(|e| e.weight == 0.0));
         let f = Folded::new("Merci de votre patience, mais il fallait lire la doc.");
-        assert_eq!(d.detect(&f, &[Lang::Fr], 0, None, true).score.grade, 0);
+        assert_eq!(
+            d.detect(&f, &[Lang::Fr], 0, None, false, true).score.grade,
+            0
+        );
+    }
+
+    fn detect(text: &str, lang: Lang, cur: u8, need: bool) -> EmpathyFindings {
+        EmpathyDetector::new().detect(&Folded::new(text), &[lang], cur, None, need, false)
+    }
+
+    #[test]
+    fn stock_apologies_are_courtesy() {
+        for (t, l) in [
+            ("Hello, sorry for the hassle.", Lang::En),
+            ("I'm sorry about this.", Lang::En),
+            (
+                "We're sorry for any inconvenience this may have caused.",
+                Lang::En,
+            ),
+            ("Bonjour, navré pour ce contretemps.", Lang::Fr),
+            ("Nous sommes désolés pour la gêne occasionnée.", Lang::Fr),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert_eq!(out.score.grade, 1, "{t}");
+            assert!(
+                out.evidence.iter().all(|e| e.kind != K::EngagedApology),
+                "{t}"
+            );
+        }
+        // naming the trouble is engaged
+        for (t, l) in [
+            (
+                "I'm sorry the invoice still shows the old address.",
+                Lang::En,
+            ),
+            ("Désolé pour ce prélèvement en double.", Lang::Fr),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert!(
+                out.evidence.iter().any(|e| e.kind == K::EngagedApology),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn closing_offers_are_courtesy() {
+        assert_eq!(
+            grade(
+                "Hi! It's under Billing. Is there anything else I can help you with?",
+                Lang::En
+            ),
+            1
+        );
+        assert_eq!(
+            grade(
+                "Bonjour, c'est dans Facturation. Puis-je vous aider pour autre chose ?",
+                Lang::Fr
+            ),
+            1
+        );
+        // an offer tailored to them
+        let out = detect(
+            "Hi! Happy to adapt the snippet to your theme if that helps.",
+            Lang::En,
+            0,
+            false,
+        );
+        assert!(out.evidence.iter().any(|e| e.kind == K::OfferOfHelp));
+    }
+
+    #[test]
+    fn impact_and_feelings_in_their_terms() {
+        for (t, l) in [
+            (
+                "A checkout that freezes on payday is a real nightmare, I know.",
+                Lang::En,
+            ),
+            (
+                "Emails bouncing right before your launch are no fun at all.",
+                Lang::En,
+            ),
+            (
+                "Nobody likes finding their reviews gone overnight.",
+                Lang::En,
+            ),
+            (
+                "Des commandes bloquées un samedi, c'est vraiment la galère.",
+                Lang::Fr,
+            ),
+            (
+                "Une facture refusée, c'est toujours une mauvaise surprise.",
+                Lang::Fr,
+            ),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert!(
+                out.evidence.iter().any(|e| e.kind == K::Acknowledgement),
+                "{t}"
+            );
+            assert_eq!(out.score.grade, 2, "{t}");
+        }
+        assert_eq!(
+            grade("Option B is the worst choice for speed.", Lang::En),
+            0
+        );
+    }
+
+    #[test]
+    fn solidarity_and_commitment() {
+        for (t, l) in [
+            (
+                "I hear you. I'll keep working on it with you until the sync runs clean.",
+                Lang::En,
+            ),
+            (
+                "I'm with you on this, and I'll make sure the refund goes through.",
+                Lang::En,
+            ),
+            (
+                "Je reste avec vous jusqu'à ce que l'import passe. On ne vous lâche pas.",
+                Lang::Fr,
+            ),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert!(out.evidence.iter().any(|e| e.kind == K::Ownership), "{t}");
+            assert_eq!(out.score.grade, 2, "{t}");
+        }
+        // waiting instructions are not commitments
+        assert_eq!(grade("Wait until the update is done.", Lang::En), 0);
+    }
+
+    #[test]
+    fn purpose_clause_is_weaker_than_ownership() {
+        let t = "Hello, thanks! Please send the order number so I can look into it.";
+        let out = detect(t, Lang::En, 1, false);
+        assert_eq!(out.score.grade, 1);
+        let p = out
+            .evidence
+            .iter()
+            .find(|e| e.label == PURPOSE_LABEL)
+            .expect("purpose clause");
+        assert!(p.weight < 0.5);
+        let t = "Hello, thanks! Send the order number and I'll look into it.";
+        assert_eq!(detect(t, Lang::En, 1, false).score.grade, 2);
+        let t = "Bonjour, merci ! Envoyez-moi le numéro de commande afin que je puisse vérifier.";
+        assert_eq!(detect(t, Lang::Fr, 1, false).score.grade, 1);
+    }
+
+    #[test]
+    fn courtesy_plus_good_questions_is_one() {
+        // technical probes alone do not engage with the person
+        let t = "Hello, thanks for writing! Which plan are you on, and how many seats?";
+        assert_eq!(detect(t, Lang::En, 2, false).score.grade, 1);
+        let t = "Bonjour, merci ! Quel hébergeur, et quelle version de PHP ?";
+        assert_eq!(detect(t, Lang::Fr, 2, false).score.grade, 1);
+        // asking openly about their need or motive does
+        let t = "Thanks! What made you look for an export, and who reads it?";
+        assert_eq!(detect(t, Lang::En, 2, true).score.grade, 2);
+        // and so does exploration next to another sign of engagement
+        let t = "Hi, thanks! I'll check the logs myself. Which page, and since when?";
+        assert_eq!(detect(t, Lang::En, 2, false).score.grade, 2);
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub use verdict::{
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a
 /// changed scorer can re-score stored answers and show what moved.
-pub const SCORER_VERSION: &str = "2026.11.1";
+pub const SCORER_VERSION: &str = "2026.11.2";
 
 /// Longest answer scored, in bytes; longer answers are scored on their
 /// first `MAX_ANSWER_BYTES` (cut on a char boundary) to bound the work.
@@ -86,9 +86,18 @@ impl Scorer {
         let tone = self.tone.detect(answer, &folded, langs);
         let cur = self.curiosity.detect(&folded, langs, &tone.rhetorical);
         let first_probe = cur.evidence.first().map(|e| e.span.clone());
-        let emp = self
-            .empathy
-            .detect(&folded, langs, cur.score.grade, first_probe, tone.put_down);
+        let need_probe = cur
+            .evidence
+            .iter()
+            .any(|e| e.kind == EvidenceKind::ProbeNeed && e.weight >= curiosity::OPEN_NEED_WEIGHT);
+        let emp = self.empathy.detect(
+            &folded,
+            langs,
+            cur.score.grade,
+            first_probe,
+            need_probe,
+            tone.put_down,
+        );
 
         let key_points: &[KeyPoint] = question
             .rubric
@@ -239,6 +248,35 @@ mod tests {
         check_spans(great, &s);
         let cold = sc.score(&q(Some(Lang::En)), "Read the FAQ: https://example.com/faq");
         assert!(cold.score < 0.1 && cold.tone.contains(&ToneFlag::BrushOff));
+    }
+
+    #[test]
+    fn generalisation_traps() {
+        let sc = Scorer::new();
+        // politeness then a put-down
+        let s = sc.score(
+            &q(Some(Lang::En)),
+            "Thanks for your message, but the bug must be on your end. Which browser?",
+        );
+        assert_eq!(s.empathy.grade, 0);
+        let s = sc.score(
+            &q(Some(Lang::Fr)),
+            "Merci de votre patience, mais il fallait mettre à jour avant. Quel navigateur ?",
+        );
+        assert_eq!(s.empathy.grade, 0);
+        // acronyms are not shouting
+        let a = "I'm sorry the score dropped, that's stressful. Which metrics fell (FCP, LCP, TTFB), and since when?";
+        let s = sc.score(&q(Some(Lang::En)), a);
+        assert!(!s.tone.contains(&ToneFlag::Shouting));
+        assert_eq!((s.empathy.grade, s.curiosity.grade), (2, 2));
+        check_spans(a, &s);
+        // courtesy and good questions: empathy 1, curiosity 2
+        let a = "Hi, thanks for reaching out! Which page is it on, which browser, and since when?";
+        let s = sc.score(&q(Some(Lang::En)), a);
+        assert_eq!((s.empathy.grade, s.curiosity.grade), (1, 2));
+        let a = "Bonjour, merci pour votre message. Sur quelle page, avec quel navigateur, et depuis quand ?";
+        let s = sc.score(&q(Some(Lang::Fr)), a);
+        assert_eq!((s.empathy.grade, s.curiosity.grade), (1, 2));
     }
 
     #[test]

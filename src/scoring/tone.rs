@@ -39,8 +39,8 @@ pub fn flag_of(kind: K) -> Option<ToneFlag> {
     })
 }
 
-const FAIL_VERBS_EN: &str = r"(?:read|check(?:ed)?|look(?:ed)?|deactivated?|activated?|follow(?:ed)?|test(?:ed)?|backed up|back(?:ed)? up|update[d]?|upgraded?|renew(?:ed)?|paid|known|noticed?|asked|contacted|done|used|installed|configured|cleared|saved|thought|searched)";
-const FAIL_VERBS_FR: &str = r"(?:lire|lu|verifier|verifie|desactiver|desactive|activer|active|suivre|suivi|regarder|regarde|sauvegarder|faire|fait|penser|pense|cliquer|mettre|renouveler|payer|tester|chercher|consulter|contacter)";
+const FAIL_VERBS_EN: &str = r"(?:read|check(?:ed)?|look(?:ed)?|deactivated?|activated?|follow(?:ed)?|test(?:ed)?|backed up|back(?:ed)? up|update[d]?|upgraded?|renew(?:ed)?|paid|known|noticed?|asked|contacted|done|used|installed|configured|cleared|saved|thought|searched|cancell?ed|cancel|unsubscribed|disabled|turned off|downgraded|switched)";
+const FAIL_VERBS_FR: &str = r"(?:lire|lu|verifier|verifie|desactiver|desactive|activer|active|suivre|suivi|regarder|regarde|sauvegarder|faire|fait|penser|pense|cliquer|mettre|renouveler|payer|tester|chercher|consulter|contacter|resilier|resilie|annuler|annule|prevenir|demander|desinscrire|configurer|configure)";
 
 pub struct ToneDetector {
     en: RuleSet,
@@ -72,6 +72,9 @@ impl ToneDetector {
             r"(?:vous auriez (?:du|pu|simplement du)|il (?:fallait|aurait fallu)|tu aurais du) (?:d'abord |simplement |bien )?{FAIL_VERBS_FR}"
         );
         let not_fr = format!(r"vous n'avez (?:pas|meme pas|jamais) (?:bien )?{FAIL_VERBS_FR}");
+        // "il fallait résilier avant", "il aurait fallu le faire avant":
+        // what the customer should have done, whatever the verb.
+        let fallait_fr = r"il (?:fallait|aurait fallu|suffisait) (?:de |d')?(?:d'abord |simplement |juste |bien |le |la |les |l'|y |vous |en )*[a-z]+(?:er|ir|re)\b";
         let en = vec![
             Rule::new(
                 K::Blame,
@@ -86,12 +89,19 @@ impl ToneDetector {
                     r"pebkac",
                     r"(?:it |this )?works? (?:fine |perfectly )?for (?:everyone|everybody|all (?:other|our) (?:users|customers)) else",
                     r"works? (?:fine|perfectly) for (?:everyone|everybody)",
-                    r"(?:the )?(?:problem|issue) is (?:probably |clearly |obviously |likely |definitely )?(?:on your (?:side|end)|your (?:theme|host|hosting|server|setup|site|code|config\w*|computer|browser))",
+                    r"(?:the )?(?:problem|issue|error|fault|bug|cause) (?:is|must be|has to be|can only be|will be|lies|is bound to be|is likely|is most likely) (?:probably |clearly |obviously |likely |definitely |certainly |surely |somewhere )?(?:on your (?:side|end)|at your end|with your|in your|your (?:theme|host|hosting|server|setup|site|code|config\w*|computer|browser|network|device|phone|inbox|firewall))",
+                    r"(?:must|has to|can only) be (?:something )?(?:on your (?:side|end)|at your end)",
+                    r"(?:is|are|lies|comes) (?:clearly |probably |obviously |definitely |certainly |surely |entirely |most likely |likely )?(?:on|at|from) your (?:side|end)",
+                    r"(?:this|that|it)(?: one)?(?:'s| is| was) (?:really |entirely |all |squarely |totally |completely |honestly |frankly )?on you\b",
+                    r"(?:that's|that is|this is|it's|it is) (?:entirely |really |all )?(?:your|the customer's) (?:own )?(?:responsibility|doing|choice|problem)",
                     r"(?:that's|it's|this is) (?:a problem with |an issue with |because of )?your (?:theme|host|hosting|server|setup|code|config\w*)",
                     r"not (?:our|my) (?:problem|fault|responsibility|issue)",
                     r"(?:our|the) (?:plugin|app|product|extension|widget|api|software) (?:is not|isn't|is definitely not) (?:slow|broken|buggy|the (?:problem|issue|cause)|at fault|to blame)",
                     r"most (?:people|users|customers) who (?:write|ask|contact|complain)\w*",
                     r"(?:it's|it is) (?:written|explained|stated|documented) (?:clearly )?in the (?:docs|documentation|faq|manual|terms|guide)",
+                    r"(?:it's|it is|that's|that is) (?:all |clearly )?in the (?:terms|conditions|contract) you (?:accepted|agreed|signed)",
+                    r"the (?:terms|rules|conditions) are (?:very |perfectly |quite )?clear",
+                    r"(?:it's|that's|this is) [^.?!]+, not (?:us|ours|our (?:fault|problem|plugin|app|widget|product))\b",
                 ],
             ),
             Rule::new(
@@ -101,7 +111,18 @@ impl ToneDetector {
                 &[
                     r"calm down",
                     r"relax,",
-                    r"(?:as|like) i (?:already |have already |'ve already )?(?:said|told you|explained|mentioned|wrote)",
+                    r"(?:as|like) (?:i|we) (?:already |have already |'ve already )?(?:said|told you|explained|mentioned|wrote|stated|pointed out)",
+                    r"(?:as|like) (?:already |previously |clearly )?(?:said|stated|explained|mentioned|indicated) (?:twice|several times|many times|multiple times|repeatedly|everywhere)",
+                    r"(?:explained|told you|said|answered|mentioned) (?:this |that |it )?(?:twice|three times|several times|multiple times|many times|repeatedly)",
+                    r"after (?:all|everything) (?:that )?(?:we've|we have|i've|i have|we|i) (?:done|did) for you",
+                    r"(?:that's|that is|this is|it's|it is) apparently what you",
+                    r"apparently what you (?:want|wanted|need|prefer|asked)",
+                    r"(?:obviously|of course),? (?:if|when) you",
+                    r"all you (?:have|had|need|needed) to do (?:is|was)",
+                    r"(?:just|simply) read\b",
+                    r"there's no way (?:our|the|a|an|that|this|it)",
+                    r"(?:that's|that is|this is) (?:simply |just )?(?:not true|nonsense|impossible)",
+                    r"(?:doesn't|does not|can't|cannot|couldn't|won't) (?:possibly |really |actually )?(?:knock|cost|take|shave|drop|slow|cause|break|explain|account for)\b[^.?!]*\b(?:anyone's|anybody's|on its own|by itself)",
                     r"i (?:have|'ve) already (?:answered|told|explained|said|replied)",
                     r"(?:already answered you|already told you|already explained)",
                     r"for the (?:second|third|fourth|last|umpteenth|nth|hundredth) time",
@@ -142,6 +163,9 @@ impl ToneDetector {
                     r"how many times\b[^.?!]*\?",
                     r"why (?:didn't|did not|don't|haven't|wouldn't|would) you\b[^.?!]*\?",
                     r"(?:seriously|really)\s*\?",
+                    r"(?:you|you've|you have) (?:really|seriously|actually) [^.?!]*\bwithout [^.?!]*\?",
+                    r"you\b[^.?!]*\bwithout (?:\w+ ){0,2}(?:testing|a backup|backing up|checking|reading|looking)\b[^.?!]*\?",
+                    r"[^.?!]*,? at least\s*\?",
                     r"are you (?:serious|kidding|joking)\b[^.?!]*\?",
                     r"do you (?:even|really) (?:know|read|understand)\b[^.?!]*\?",
                 ],
@@ -155,10 +179,17 @@ impl ToneDetector {
                 &[
                     &blame_fr,
                     &not_fr,
+                    fallait_fr,
                     r"c'est (?:de )?votre faute",
                     r"(?:c'est|c'etait) (?:votre|ton) (?:hebergement|hebergeur|theme|serveur|site|code|configuration|probleme|installation|navigateur) qui",
                     r"(?:ca|cela) (?:fonctionne|marche) (?:tres bien |tres bien |parfaitement |tres )?(?:pour|chez) tout le monde",
-                    r"(?:le probleme|ca|cela) vient (?:de chez vous|de votre|forcement de)",
+                    r"(?:le probleme|le souci|l'erreur|ca|cela) vient (?:de chez vous|de votre|forcement de)",
+                    r"(?:c'est|ca vient|cela vient|vient|est|se situe|se trouve) (?:forcement|sans doute|clairement|evidemment|donc|surement|certainement) (?:de|du|chez|dans|sur) (?:votre|vous|vos)",
+                    r"(?:c'est|c'etait|ca se passe|le probleme est|le souci est|le probleme se situe) (?:forcement |clairement |donc |evidemment )?(?:de votre cote|chez vous)",
+                    r"(?:c'est|c'etait) (?:a vous|votre responsabilite|de votre responsabilite)",
+                    r"(?:les|nos) conditions sont (?:pourtant |tres |parfaitement )?claires",
+                    r"c'est [^.?!]+ qui [^.?!]+, pas (?:nous|notre|chez nous)\b",
+                    r"(?:ca|cela) ne peut pas venir de (?:nous|notre|chez nous)",
                     r"ce n'est pas (?:notre|mon) (?:probleme|souci|faute|responsabilite)",
                     r"(?:notre|l'|cette) (?:extension|application|appli|module|plugin|api) n'est (?:pas|absolument pas) (?:lente|en cause|responsable|le probleme|bugguee|boguee|cassee)",
                     r"c'est (?:ecrit|indique|explique) (?:noir sur blanc )?dans (?:la|notre) (?:doc|documentation|faq|notice)",
@@ -172,7 +203,14 @@ impl ToneDetector {
                 &[
                     r"calmez-vous",
                     r"du calme",
-                    r"comme (?:je l'ai|je vous l'ai|deja) (?:deja )?(?:dit|explique|ecrit|precise|indique)",
+                    r"comme (?:je l'ai|je vous l'ai|deja|nous l'avons|nous vous l'avons|on vous l'a|on l'a) (?:deja )?(?:dit|explique|ecrit|precise|indique)",
+                    r"comme (?:indique|explique|precise|ecrit) (?:partout|plusieurs fois|a plusieurs reprises|deux fois|noir sur blanc)",
+                    r"(?:deja|a plusieurs reprises|deux fois|trois fois|plusieurs fois) (?:explique|dit|repondu|precise)",
+                    r"apres tout ce (?:que |qu')(?:nous avons|on a|j'ai|nous|on) (?:fait|avons fait) pour vous",
+                    r"(?:c'est|puisque c'est|vu que c'est) (?:apparemment|visiblement) ce que vous",
+                    r"(?:evidemment|forcement|bien evidemment|bien sur),? (?:si|quand|lorsque) vous",
+                    r"il vous suffi(?:t|sait) de lire",
+                    r"(?:il est|c'est) (?:tout simplement )?impossible que (?:notre|ce|cette|le|la|cela|ca)",
                     r"je vous (?:l')?ai deja (?:repondu|dit|explique|ecrit)",
                     r"pour la (?:deuxieme|troisieme|enieme|derniere|centieme) fois",
                     r"(?:evidemment|manifestement|visiblement|apparemment),? vous (?:n'|ne )",
@@ -197,6 +235,9 @@ impl ToneDetector {
                 &[
                     r"(?:avez-vous|vous avez|as-tu|tu as) (?:seulement|meme|vraiment|au moins|bien) (?:lu|essaye|verifie|regarde|pense|clique|active|desactive|consulte)\b[^.?!]*\?",
                     r"(?:avez-vous|vous avez) (?:lu|consulte) (?:la|notre) (?:doc|documentation|faq|notice)\b[^.?!]*\?",
+                    r"(?:avez-vous|vous avez|as-tu|tu as|vous etes|etes-vous) (?:vraiment|serieusement|reellement) [^.?!]*\?",
+                    r"(?:vous|tu)\b[^.?!]*\bsans (?:\w+ ){0,2}(?:tester|test|sauvegarde|sauvegarder|verifier|lire|regarder)\b[^.?!]*\?",
+                    r"[^.?!]*,? au moins\s*\?",
                     r"(?:est-ce|c'est) (?:vraiment |donc )?(?:si|tellement|aussi) (?:difficile|complique|dur)\b[^.?!]*\?",
                     r"(?:vous n'avez pas|n'avez-vous pas|vous n'avez meme pas) (?:lu|vu|regarde|verifie|compris)\b[^.?!]*\?",
                     r"pourquoi (?:n'avez-vous pas|vous n'avez pas|ne pas avoir)\b[^.?!]*\?",
@@ -313,11 +354,56 @@ const ACRONYMS: &[&str] = &[
     "JPG", "GIF", "SVG", "ID", "IDS", "CORS", "REST", "SAML", "SSO", "OAUTH",
 ];
 
-/// Shouting: three or more all-capital words (not acronyms), or a run of
-/// three or more `!`/`?`. Returns the span from the first to the last hit.
+/// True for an all-capital word of ordinary vocabulary: two or more
+/// letters, at least one vowel, and not a known acronym. "LCP", "TBT",
+/// "CSV", "GDPR" (no vowel) and "API", "URL", "PHP" (listed) are acronyms.
+fn is_shouted_word(w: &str) -> bool {
+    let mut letters = 0usize;
+    let mut vowel = false;
+    for c in w.chars() {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+        if let Some(l) = c.to_lowercase().next() {
+            vowel |= matches!(
+                l,
+                'a' | 'e'
+                    | 'i'
+                    | 'o'
+                    | 'u'
+                    | 'y'
+                    | 'à'
+                    | 'â'
+                    | 'é'
+                    | 'è'
+                    | 'ê'
+                    | 'ë'
+                    | 'î'
+                    | 'ï'
+                    | 'ô'
+                    | 'ù'
+                    | 'û'
+                    | 'ü'
+            );
+        }
+    }
+    letters >= 2 && vowel && !ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// Shouting: sustained capitals of ordinary words (three or more shouted
+/// words with no lower-case word between them, or shouted words making up
+/// a third of a short answer), or a run of three or more `!`/`?`. Acronyms
+/// ("(LCP, TBT, CLS)", "API", "PHP 8.2") are not shouting. Returns the span
+/// of the shouted run.
 fn shouting(orig: &str) -> Option<Range<usize>> {
-    let mut hits: Vec<Range<usize>> = Vec::new();
     let mut words = 0usize;
+    let mut shouted = 0usize;
+    let mut all_hits: Option<Range<usize>> = None;
+    // current run of capital words (acronyms and "I" do not break it)
+    let mut run: Option<Range<usize>> = None;
+    let mut run_len = 0usize;
+    let mut best: Option<Range<usize>> = None;
     let mut start = None;
     for (i, c) in orig
         .char_indices()
@@ -332,21 +418,36 @@ fn shouting(orig: &str) -> Option<Range<usize>> {
         if let Some(s) = start.take() {
             words += 1;
             let w = &orig[s..i];
-            let letters = w.chars().count();
-            if letters >= 3
-                && w.chars().all(|c| c.is_uppercase())
-                && !ACRONYMS.iter().any(|a| a.eq_ignore_ascii_case(w))
-            {
-                hits.push(s..i);
+            if is_shouted_word(w) {
+                shouted += 1;
+                all_hits = Some(match all_hits {
+                    Some(r) => r.start..i,
+                    None => s..i,
+                });
+                run = Some(match run {
+                    Some(r) => r.start..i,
+                    None => s..i,
+                });
+                run_len += 1;
+                // keep the first long run, extended to its end
+                let same_run = match (&best, &run) {
+                    (Some(b), Some(r)) => b.start == r.start,
+                    (None, _) => true,
+                    _ => false,
+                };
+                if run_len >= 3 && same_run {
+                    best = run.clone();
+                }
+            } else if !w.chars().all(|c| c.is_uppercase()) {
+                run = None;
+                run_len = 0;
             }
         }
     }
-    let caps = hits.len();
-    let mut span = if caps >= 3 || (caps >= 2 && caps * 3 >= words) {
-        Some(hits[0].start..hits[caps - 1].end)
-    } else {
-        None
-    };
+    let mut span = best;
+    if span.is_none() && shouted >= 2 && shouted * 3 >= words {
+        span = all_hits;
+    }
     if span.is_none() {
         let b = orig.as_bytes();
         let mut i = 0;
@@ -454,6 +555,73 @@ mod tests {
     }
 
     #[test]
+    fn polite_words_followed_by_a_put_down() {
+        let put_down = |t: &str, l: Lang| {
+            let f = Folded::new(t);
+            ToneDetector::new().detect(t, &f, &[l]).put_down
+        };
+        // blaming the customer's setup or choices
+        assert!(put_down(
+            "Thanks for waiting, but the slowdown is clearly on your side.",
+            Lang::En
+        ));
+        assert!(put_down(
+            "Thank you! The error has to be somewhere in your firewall.",
+            Lang::En
+        ));
+        assert!(put_down(
+            "Appreciate the message, though honestly that one is on you.",
+            Lang::En
+        ));
+        assert!(put_down(
+            "Merci pour votre retour, mais l'erreur vient forcément de votre serveur.",
+            Lang::Fr
+        ));
+        assert!(put_down(
+            "Merci. Il aurait fallu annuler l'abonnement plus tôt.",
+            Lang::Fr
+        ));
+        // told-you-so, guilt-tripping, dismissing the report
+        assert!(put_down(
+            "Thanks again. Like we said several times, the cap is 5 sites.",
+            Lang::En
+        ));
+        assert!(put_down(
+            "Fine, closing it, after all we've done for you.",
+            Lang::En
+        ));
+        assert!(put_down(
+            "Thanks, but one small icon can't possibly cost you two seconds on its own.",
+            Lang::En
+        ));
+        assert!(put_down(
+            "Merci. Comme indiqué à plusieurs reprises, la limite est de 5 sites.",
+            Lang::Fr
+        ));
+        assert!(put_down(
+            "D'accord, c'est apparemment ce que vous voulez, après tout ce que nous avons fait pour vous.",
+            Lang::Fr
+        ));
+        assert!(put_down(
+            "Bonjour, les conditions sont pourtant claires.",
+            Lang::Fr
+        ));
+        // neutral phrasings of the same words
+        assert!(!put_down(
+            "Thanks! The problem is on our side and I'm fixing it.",
+            Lang::En
+        ));
+        assert!(!put_down(
+            "Bonjour, il suffit de me répondre ici et je m'en occupe.",
+            Lang::Fr
+        ));
+        assert!(!put_down(
+            "Don't deploy until the fix is released, I'll let you know.",
+            Lang::En
+        ));
+    }
+
+    #[test]
     fn rhetorical_questions() {
         assert!(flags("Did you even read the docs?", Lang::En).contains(&K::Rhetorical));
         assert!(
@@ -462,6 +630,16 @@ mod tests {
         assert!(
             flags("Avez-vous seulement lu la documentation ?", Lang::Fr).contains(&K::Rhetorical)
         );
+        assert!(flags(
+            "Vous avez vraiment migré la boutique un vendredi sans sauvegarde ?",
+            Lang::Fr
+        )
+        .contains(&K::Rhetorical));
+        assert!(
+            flags("Vous avez redémarré le serveur, au moins ?", Lang::Fr).contains(&K::Rhetorical)
+        );
+        assert!(flags("You tried a private window, at least?", Lang::En).contains(&K::Rhetorical));
+        assert!(flags("Avez-vous bien reçu le lien de confirmation ?", Lang::Fr).is_empty());
         assert!(flags("Did you see an error message when activating?", Lang::En).is_empty());
         assert!(flags("Avez-vous vu un message d’erreur ?", Lang::Fr).is_empty());
     }
@@ -473,6 +651,18 @@ mod tests {
         assert!(shouting("Use the API and the PHP SDK, see the FAQ and the URL.").is_none());
         assert!(shouting("Please do NOT delete the old site yet.").is_none());
         assert!(shouting("ÇA NE MARCHE PAS CHEZ MOI").is_some());
+        assert!(shouting("NO REFUNDS. READ THE TERMS.").is_some());
+        // acronyms, even several in a row, are not shouting
+        assert!(shouting(
+            "Could you send the report, so I can see which metric dropped (LCP, TBT, CLS)?"
+        )
+        .is_none());
+        assert!(shouting(
+            "We export CSV over the API, GDPR-compliant, on PHP 8.2 with a signed URL."
+        )
+        .is_none());
+        assert!(shouting("Les métriques (FCP, LCP, TTFB) viennent du rapport CrUX.").is_none());
+        assert!(shouting("OK, SSO via SAML works with the REST API.").is_none());
     }
 
     #[test]

@@ -106,6 +106,9 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
     settings.base_url = None;
     settings.smtp_url = None;
     settings.mail_dir = dir.path().join("mail-outbox");
+    settings.upload_dir = dir.path().join("uploads");
+    settings.questionnaire_dir =
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"));
     // Tests deliver mail themselves (deliver_mail), so the worker's own
     // polling stays out of the way.
     settings.mail_poll_ms = 3_600_000;
@@ -208,6 +211,41 @@ impl Browser {
             .expect("POST")
     }
 
+    /// Applies to a job through the multipart form, with an optional CV.
+    pub async fn apply(
+        &self,
+        slug: &str,
+        name: &str,
+        email: &str,
+        cv: Option<(&str, Vec<u8>)>,
+    ) -> Response {
+        let token = self.csrf_token().await;
+        let mut form = reqwest::multipart::Form::new()
+            .text("csrf_token", token)
+            .text("name", name.to_string())
+            .text("email", email.to_string())
+            .text("languages", "en")
+            .text("fluencies", "fluent")
+            .text("location", "Lisbon, Portugal")
+            .text("cover_letter", "I love helping people.")
+            .text("consent", "yes");
+        if let Some((filename, bytes)) = cv {
+            form = form.part(
+                "cv",
+                reqwest::multipart::Part::bytes(bytes)
+                    .file_name(filename.to_string())
+                    .mime_str("application/pdf")
+                    .unwrap(),
+            );
+        }
+        self.client
+            .post(self.url(&format!("/jobs/{slug}/apply")))
+            .multipart(form)
+            .send()
+            .await
+            .expect("POST apply")
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> Response {
         self.post_form("/login", &[("email", email), ("password", password)])
             .await
@@ -288,15 +326,20 @@ impl TestApp {
             .expect("delivering mail")
     }
 
-    /// The `.eml` files written so far.
+    /// The `.eml` files written so far, oldest first.
     pub fn emails(&self) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir(&self.mail_dir) else {
             return vec![];
         };
-        entries
+        let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
             .filter_map(Result::ok)
             .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
-            .map(|e| std::fs::read_to_string(e.path()).unwrap())
+            .map(|e| (e.metadata().and_then(|m| m.modified()).unwrap(), e.path()))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|(_, p)| std::fs::read_to_string(p).unwrap())
             .collect()
     }
 
@@ -319,6 +362,43 @@ impl TestApp {
             .next()
             .unwrap()
             .to_string()
+    }
+
+    /// The last personal link emailed to `to` (delivering due mail first).
+    pub async fn candidate_link(&self, to: &str) -> String {
+        self.deliver_mail().await;
+        let mut found = None;
+        for e in self.emails() {
+            let e = unfold_qp(&e);
+            if !e.contains(&format!("To: {to}")) {
+                continue;
+            }
+            if let Some(start) = e.find(&format!("{}/c/", self.address)) {
+                let link: String = e[start..]
+                    .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+                    .next()
+                    .unwrap()
+                    .to_string();
+                found = Some(link);
+            }
+        }
+        found.expect("a personal link was emailed")
+    }
+
+    /// Sets a job's screening to these questionnaires.
+    pub async fn set_screening(&self, job_id: &str, questionnaires: &[&str], all_at_once: bool) {
+        let mut form: Vec<(&str, &str)> = questionnaires
+            .iter()
+            .map(|q| ("questionnaires", *q))
+            .collect();
+        form.push(("answer_days", "14"));
+        if all_at_once {
+            form.push(("all_tiers_at_once", "yes"));
+        }
+        let res = self
+            .post_form(&format!("/admin/jobs/{job_id}/screening"), &form)
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "screening settings saved");
     }
 
     /// Creates and publishes a job; returns (id, slug).

@@ -5,6 +5,7 @@
 mod helpers;
 mod smtp;
 
+mod applications;
 mod auth;
 mod health;
 mod jobs;

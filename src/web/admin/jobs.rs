@@ -207,6 +207,7 @@ async fn load(state: &AppState, id: String) -> Result<Job, WebError> {
 #[derive(Deserialize)]
 pub struct EditQuery {
     saved: Option<String>,
+    screening: Option<String>,
     published: Option<String>,
     closed: Option<String>,
     reopened: Option<String>,
@@ -221,7 +222,10 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
     let mut ctx = editor_context(&job.posting.to_input(), Some(&job), &[], &state.base_url());
-    let notice = if query.published.is_some() {
+    ctx["screening"] = screening_context(&state, &job).await?;
+    let notice = if query.screening.is_some() {
+        Some("Screening settings saved.")
+    } else if query.published.is_some() {
         Some("The job is published on the job board.")
     } else if query.closed.is_some() {
         Some("The job is closed. Its page stays online and says so.")
@@ -399,4 +403,119 @@ pub async fn reopen(
         ));
     }
     change_status(&state, &owner, &job, StatusChange::Open, "reopened").await
+}
+
+/// The screening section of the editor: the questionnaires to choose from
+/// and this job's settings.
+async fn screening_context(state: &AppState, job: &Job) -> Result<Value, WebError> {
+    let job_id = job.id.clone();
+    let settings = state
+        .db
+        .read(move |conn| db::job_screening::get(conn, &job_id))
+        .await
+        .web_context("reading screening settings")?;
+    let screened = job.posting.tier_mix.screened_tiers();
+    let questionnaires: Vec<Value> = state
+        .questionnaires
+        .all()
+        .iter()
+        .map(|l| {
+            let q = &l.questionnaire;
+            let tiers: Vec<String> = screened
+                .iter()
+                .filter(|t| q.questions.iter().any(|x| x.tier == **t))
+                .map(|t| {
+                    format!(
+                        "tier {t}: {}",
+                        q.questions.iter().filter(|x| x.tier == *t).count()
+                    )
+                })
+                .collect();
+            json!({
+                "id": q.id,
+                "title": q.title,
+                "language": crate::domain::job::language_name(&q.language).unwrap_or(""),
+                "version": q.version,
+                "checked": settings.questionnaire_ids.contains(&q.id),
+                "tiers": tiers.join(", "),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "questionnaires": questionnaires,
+        "all_tiers_at_once": settings.all_tiers_at_once,
+        "auto_decide": settings.auto_decide,
+        "answer_days": settings.answer_days,
+        "tiers": screened.iter().map(u8::to_string).collect::<Vec<_>>().join(", "),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct ScreeningForm {
+    #[serde(default)]
+    questionnaires: Vec<String>,
+    #[serde(default)]
+    all_tiers_at_once: String,
+    #[serde(default)]
+    auto_decide: String,
+    #[serde(default)]
+    answer_days: String,
+}
+
+pub async fn screening(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<ScreeningForm>,
+) -> Result<HttpResponse, WebError> {
+    let job = load(&state, id.into_inner()).await?;
+    let unknown: Vec<&String> = form
+        .questionnaires
+        .iter()
+        .filter(|q| state.questionnaires.get(q).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        return Err(WebError::BadRequest(
+            "Choose questionnaires from the list.".into(),
+        ));
+    }
+    let days = form
+        .answer_days
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|d| (1..=90).contains(d));
+    let Some(answer_days) = days else {
+        return Err(WebError::BadRequest(
+            "Give candidates between 1 and 90 days to answer.".into(),
+        ));
+    };
+    let settings = db::job_screening::ScreeningSettings {
+        questionnaire_ids: form.questionnaires,
+        all_tiers_at_once: form.all_tiers_at_once == "yes",
+        auto_decide: form.auto_decide == "yes",
+        answer_days,
+    };
+    let actor = owner.user().id.clone();
+    let job_id = job.id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            db::job_screening::set(conn, &job_id, &settings, now)?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "job.screening",
+                ("job", &job_id),
+                &format!("{:?}", settings.questionnaire_ids),
+                now,
+            )
+        })
+        .await
+        .web_context("saving screening settings")?;
+    Ok(see_other(&format!(
+        "/admin/jobs/{}/edit?screening=1",
+        job.id
+    )))
 }

@@ -1,6 +1,8 @@
 //! Staff pages. Every handler here takes `Staff` or `Owner`, so a request
 //! without a session is sent to sign in before anything else happens.
 
+mod applications;
+mod highlight;
 mod home;
 mod jobs;
 mod team;
@@ -20,6 +22,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/jobs/{id}/publish", web::post().to(jobs::publish))
             .route("/jobs/{id}/close", web::post().to(jobs::close))
             .route("/jobs/{id}/reopen", web::post().to(jobs::reopen))
+            .route("/jobs/{id}/screening", web::post().to(jobs::screening))
+            .route(
+                "/jobs/{id}/applications",
+                web::get().to(applications::table),
+            )
+            .route("/applications/{id}", web::get().to(applications::detail))
+            .route("/applications/{id}/cv", web::get().to(applications::cv))
+            .route(
+                "/answers/{id}/override",
+                web::post().to(applications::override_answer),
+            )
             .route("/team", web::get().to(team::page))
             .route("/team/invitations", web::post().to(team::invite))
             .route(

@@ -8,7 +8,9 @@ use serde_json::json;
 
 use super::flow::{self, Applied, Ctx};
 use crate::db::{self, applications::StoredCv};
-use crate::domain::application::{looks_like_pdf, ApplicationInput, NewApplication, MAX_CV_BYTES, RETENTION_MONTHS};
+use crate::domain::application::{
+    looks_like_pdf, ApplicationInput, NewApplication, MAX_CV_BYTES, RETENTION_MONTHS,
+};
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
 use crate::web::error::{WebContext, WebError};
@@ -29,7 +31,7 @@ async fn open_job(state: &AppState, slug: String) -> Result<Job, WebError> {
         .ok_or(WebError::NotFound)
 }
 
-fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError], cv_error: Option<&str>) -> serde_json::Value {
+fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> serde_json::Value {
     let rows: Vec<_> = (0..LANGUAGE_ROWS.max(input.languages.len()))
         .map(|i| {
             let code = input.languages.get(i).map(String::as_str).unwrap_or("");
@@ -41,15 +43,11 @@ fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError], cv_e
             })
         })
         .collect();
-    let mut errors_value = if errors.is_empty() { serde_json::Value::Null } else { errors_json(errors) };
-    if let Some(e) = cv_error {
-        if errors_value.is_null() {
-            errors_value = errors_json(&[FieldError::new("cv", e)]);
-        } else {
-            errors_value["by_field"]["cv"] = json!(e);
-            errors_value["list"].as_array_mut().map(|l| l.push(json!({"field": "cv", "message": e})));
-        }
-    }
+    let errors_value = if errors.is_empty() {
+        serde_json::Value::Null
+    } else {
+        errors_json(errors)
+    };
     json!({
         "job": { "title": job.posting.title, "slug": job.slug, "is_open": job.is_open() },
         "form": input,
@@ -61,10 +59,16 @@ fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError], cv_e
     })
 }
 
-pub async fn form(req: HttpRequest, state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+pub async fn form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
     let job = open_job(&state, slug.into_inner()).await?;
-    let company = load_company(&state).await.web_context("reading the company")?;
-    let mut ctx = form_context(&job, &ApplicationInput::default(), &[], None);
+    let company = load_company(&state)
+        .await
+        .web_context("reading the company")?;
+    let mut ctx = form_context(&job, &ApplicationInput::default(), &[]);
     ctx["company"] = json!(company);
     let title = format!("Apply: {}", job.posting.title);
     Page::new("pages/candidate/apply", &title).render(&req, &state, ctx)
@@ -99,9 +103,12 @@ fn read_cv(cv: &Option<TempFile>) -> Result<Option<(Vec<u8>, String)>, &'static 
     if file.size > MAX_CV_BYTES {
         return Err("The CV is larger than 5 MB. Send a smaller PDF, or a link to it instead.");
     }
-    let bytes = std::fs::read(file.file.path()).map_err(|_| "The CV could not be read. Please try again.")?;
+    let bytes = std::fs::read(file.file.path())
+        .map_err(|_| "The CV could not be read. Please try again.")?;
     if !looks_like_pdf(&bytes) {
-        return Err("The CV is not a PDF document. Save it as PDF and try again, or send a link instead.");
+        return Err(
+            "The CV is not a PDF document. Save it as PDF and try again, or send a link instead.",
+        );
     }
     let name: String = file
         .file_name
@@ -111,7 +118,14 @@ fn read_cv(cv: &Option<TempFile>) -> Result<Option<(Vec<u8>, String)>, &'static 
         .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | '"'))
         .take(120)
         .collect();
-    Ok(Some((bytes, if name.is_empty() { "cv.pdf".into() } else { name })))
+    Ok(Some((
+        bytes,
+        if name.is_empty() {
+            "cv.pdf".into()
+        } else {
+            name
+        },
+    )))
 }
 
 pub async fn submit(
@@ -125,7 +139,9 @@ pub async fn submit(
     }
     let job = open_job(&state, slug.into_inner()).await?;
     if !job.is_open() {
-        return Err(WebError::BadRequest("This job is closed and no longer takes applications.".into()));
+        return Err(WebError::BadRequest(
+            "This job is closed and no longer takes applications.".into(),
+        ));
     }
     let input = ApplicationInput {
         name: text(&form.name),
@@ -143,9 +159,14 @@ pub async fn submit(
     let (new, cv) = match (parsed, cv) {
         (Ok(new), Ok(cv)) => (new, cv),
         (parsed, cv) => {
-            let errors = parsed.err().unwrap_or_default();
-            let mut ctx = form_context(&job, &input, &errors, cv.err());
-            ctx["company"] = json!(load_company(&state).await.web_context("reading the company")?);
+            let mut errors = parsed.err().unwrap_or_default();
+            if let Err(cv_error) = cv {
+                errors.push(FieldError::new("cv", cv_error));
+            }
+            let mut ctx = form_context(&job, &input, &errors);
+            ctx["company"] = json!(load_company(&state)
+                .await
+                .web_context("reading the company")?);
             return Page::new("pages/candidate/apply", "Please check your application")
                 .status(StatusCode::UNPROCESSABLE_ENTITY)
                 .render(&req, &state, ctx);
@@ -158,13 +179,16 @@ pub async fn submit(
         Some((bytes, filename)) => {
             let file = format!("{}.pdf", db::new_id());
             let path = state.settings.upload_dir.join(&file);
-            std::fs::write(&path, bytes).map_err(|e| WebError::Internal(format!("storing a CV: {e}")))?;
+            std::fs::write(&path, bytes)
+                .map_err(|e| WebError::Internal(format!("storing a CV: {e}")))?;
             Some((StoredCv { file, filename }, path))
         }
         None => None,
     };
     let stored_path = stored.as_ref().map(|(_, p)| p.clone());
-    let company = load_company(&state).await.web_context("reading the company")?;
+    let company = load_company(&state)
+        .await
+        .web_context("reading the company")?;
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let library = state.questionnaires.clone();
@@ -173,8 +197,21 @@ pub async fn submit(
         .db
         .write(move |conn| {
             let settings = db::job_screening::get(conn, &job_for_tx.id)?;
-            let ctx = Ctx { base_url: &base_url, mail_domain: &mail_domain, company: &company.name };
-            flow::apply(conn, &ctx, &job_for_tx, &settings, &library, &new, stored.map(|(cv, _)| cv), db::now())
+            let ctx = Ctx {
+                base_url: &base_url,
+                mail_domain: &mail_domain,
+                company: &company.name,
+            };
+            flow::apply(
+                conn,
+                &ctx,
+                &job_for_tx,
+                &settings,
+                &library,
+                &new,
+                stored.map(|(cv, _)| cv),
+                db::now(),
+            )
         })
         .await;
     let outcome = match outcome {
@@ -183,7 +220,10 @@ pub async fn submit(
             if let Some(p) = &stored_path {
                 let _ = std::fs::remove_file(p);
             }
-            return Err(WebError::Database { context: "storing an application", source: e });
+            return Err(WebError::Database {
+                context: "storing an application",
+                source: e,
+            });
         }
     };
     match outcome {
@@ -221,21 +261,28 @@ pub async fn resend_link(
 ) -> Result<HttpResponse, WebError> {
     let job = open_job(&state, slug.into_inner()).await?;
     let email = form.email.trim().to_lowercase();
-    let company = load_company(&state).await.web_context("reading the company")?;
+    let company = load_company(&state)
+        .await
+        .web_context("reading the company")?;
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let job_for_tx = job.clone();
     state
         .db
         .write(move |conn| {
-            let Some(app) = db::applications::find_by_job_email(conn, &job_for_tx.id, &email)? else {
+            let Some(app) = db::applications::find_by_job_email(conn, &job_for_tx.id, &email)?
+            else {
                 return Ok(());
             };
             if app.erased_at.is_some() || !app.stage().is_active() {
                 return Ok(());
             }
             let settings = db::job_screening::get(conn, &job_for_tx.id)?;
-            let ctx = Ctx { base_url: &base_url, mail_domain: &mail_domain, company: &company.name };
+            let ctx = Ctx {
+                base_url: &base_url,
+                mail_domain: &mail_domain,
+                company: &company.name,
+            };
             flow::resend_link(conn, &ctx, &job_for_tx, &settings, &app, db::now())
         })
         .await

@@ -15,7 +15,9 @@ use crate::domain::job::Job;
 use crate::domain::screening;
 use crate::mail::{self, EmailKind};
 use crate::questionnaires::{Library, Loaded};
-use crate::scoring::{from_domain, questionnaire_result, AnswerScore, Scorer, Tier, SCORER_VERSION};
+use crate::scoring::{
+    from_domain, questionnaire_result, AnswerScore, Scorer, Tier, SCORER_VERSION,
+};
 use crate::security::token;
 
 /// What the flow needs to know about the instance.
@@ -53,7 +55,7 @@ pub fn pick_questionnaire<'a>(
         .collect();
     available
         .iter()
-        .find(|l| languages.iter().any(|c| *c == l.questionnaire.language))
+        .find(|l| languages.contains(&l.questionnaire.language))
         .or(available.first())
         .copied()
 }
@@ -78,7 +80,13 @@ fn new_link(
 ) -> Result<(String, NaiveDateTime), DbError> {
     let raw = token::random_token();
     let expires = now + Duration::days(i64::from(days.max(1)));
-    db::candidate_access::create_link(conn, application_id, &token::hash_token(&raw), now, expires)?;
+    db::candidate_access::create_link(
+        conn,
+        application_id,
+        &token::hash_token(&raw),
+        now,
+        expires,
+    )?;
     Ok((format!("{}/c/{raw}", ctx.base_url), expires))
 }
 
@@ -120,13 +128,27 @@ pub fn apply(
         if !round.is_empty() {
             let version = db::questionnaire_versions::ensure(conn, loaded, now)?;
             db::screenings::create(conn, &app.id, &version, &round, now)?;
-            db::applications::move_stage(conn, &app.id, Stage::Applied, Stage::Screening, "system", "screening questions sent", now)?;
+            db::applications::move_stage(
+                conn,
+                &app.id,
+                Stage::Applied,
+                Stage::Screening,
+                "system",
+                "screening questions sent",
+                now,
+            )?;
             let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
             email.link = Some(link);
             email.expires_on = Some(day(expires));
         }
     }
-    mail::queue(conn, EmailKind::ApplicationReceived, &app.email, &email, ctx.mail_domain)?;
+    mail::queue(
+        conn,
+        EmailKind::ApplicationReceived,
+        &app.email,
+        &email,
+        ctx.mail_domain,
+    )?;
     let app = db::applications::find(conn, &app.id)?.unwrap_or(app);
     Ok(Applied::New(app))
 }
@@ -149,12 +171,21 @@ pub fn resend_link(
         expires_on: Some(day(expires)),
         tiers: None,
     };
-    mail::queue(conn, EmailKind::CandidateLink, &app.email, &email, ctx.mail_domain)?;
+    mail::queue(
+        conn,
+        EmailKind::CandidateLink,
+        &app.email,
+        &email,
+        ctx.mail_domain,
+    )?;
     Ok(())
 }
 
 /// The latest round of an application, if any.
-pub fn current_round(conn: &mut DbConnection, application_id: &str) -> Result<Option<Screening>, DbError> {
+pub fn current_round(
+    conn: &mut DbConnection,
+    application_id: &str,
+) -> Result<Option<Screening>, DbError> {
     Ok(db::screenings::for_application(conn, application_id)?.pop())
 }
 
@@ -167,14 +198,20 @@ pub enum Submitted {
 
 /// The score that counts for an answer: the latest reviewer override, or
 /// the automatic one.
-pub fn final_scores(conn: &mut DbConnection, rounds: &[Screening]) -> Result<Vec<(Tier, f64)>, DbError> {
+pub fn final_scores(
+    conn: &mut DbConnection,
+    rounds: &[Screening],
+) -> Result<Vec<(Tier, f64)>, DbError> {
     let mut out = Vec::new();
     for round in rounds.iter().filter(|r| !r.is_open()) {
         let answers = db::screenings::answers(conn, &round.id)?;
         let ids: Vec<String> = answers.iter().map(|a| a.id.clone()).collect();
         let overrides = db::screenings::overrides_for(conn, &ids)?;
         for a in &answers {
-            let auto: Option<AnswerScore> = a.score_detail.as_deref().and_then(|d| serde_json::from_str(d).ok());
+            let auto: Option<AnswerScore> = a
+                .score_detail
+                .as_deref()
+                .and_then(|d| serde_json::from_str(d).ok());
             let Some(auto) = auto else { continue };
             let score = overrides
                 .iter()
@@ -201,8 +238,14 @@ pub fn recompute_screen(
     let mut passed = overall.overall.passed;
     for round in rounds.iter().filter(|r| !r.is_open()) {
         let tiers = round.tiers();
-        let round_scores: Vec<(Tier, f64)> = scores.iter().filter(|(t, _)| tiers.contains(&t.get())).copied().collect();
-        passed &= questionnaire_result(&round_scores, pass_mark).overall.passed;
+        let round_scores: Vec<(Tier, f64)> = scores
+            .iter()
+            .filter(|(t, _)| tiers.contains(&t.get()))
+            .copied()
+            .collect();
+        passed &= questionnaire_result(&round_scores, pass_mark)
+            .overall
+            .passed;
     }
     db::applications::set_screen_result(conn, application_id, overall.overall.share, passed, now)?;
     Ok((overall.overall.share, passed))
@@ -249,7 +292,8 @@ pub fn submit(
         round_scores.push((score.tier, score.score));
     }
     let result = questionnaire_result(&round_scores, pass_mark);
-    let result_json = serde_json::to_string(&result).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    let result_json =
+        serde_json::to_string(&result).map_err(|e| DbError::Corrupt(e.to_string()))?;
     db::screenings::store_result(conn, &round.id, &result_json, SCORER_VERSION)?;
     let passed = result.overall.passed;
 
@@ -263,10 +307,24 @@ pub fn submit(
             company: ctx.company,
             link: Some(link),
             expires_on: Some(day(expires)),
-            tiers: Some(next.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")),
+            tiers: Some(
+                next.iter()
+                    .map(u8::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         };
-        mail::queue(conn, EmailKind::ScreeningNextRound, &app.email, &email, ctx.mail_domain)?;
-        return Ok(Submitted::Scored { passed, next_round: true });
+        mail::queue(
+            conn,
+            EmailKind::ScreeningNextRound,
+            &app.email,
+            &email,
+            ctx.mail_domain,
+        )?;
+        return Ok(Submitted::Scored {
+            passed,
+            next_round: true,
+        });
     }
 
     let (_, screen_passed) = recompute_screen(conn, &app.id, pass_mark, now)?;
@@ -275,9 +333,25 @@ pub fn submit(
     } else {
         "screen below the pass mark — awaiting review"
     };
-    db::applications::move_stage(conn, &app.id, Stage::Screening, Stage::ScreenReview, "system", reason, now)?;
+    db::applications::move_stage(
+        conn,
+        &app.id,
+        Stage::Screening,
+        Stage::ScreenReview,
+        "system",
+        reason,
+        now,
+    )?;
     if settings.auto_decide && !screen_passed {
-        db::applications::move_stage(conn, &app.id, Stage::ScreenReview, Stage::Rejected, "system", "automatic decline: screen below the pass mark", now)?;
+        db::applications::move_stage(
+            conn,
+            &app.id,
+            Stage::ScreenReview,
+            Stage::Rejected,
+            "system",
+            "automatic decline: screen below the pass mark",
+            now,
+        )?;
         let email = CandidateEmail {
             name: &app.name,
             job_title: &job.posting.title,
@@ -286,7 +360,16 @@ pub fn submit(
             expires_on: None,
             tiers: None,
         };
-        mail::queue(conn, EmailKind::ScreenDeclined, &app.email, &email, ctx.mail_domain)?;
+        mail::queue(
+            conn,
+            EmailKind::ScreenDeclined,
+            &app.email,
+            &email,
+            ctx.mail_domain,
+        )?;
     }
-    Ok(Submitted::Scored { passed: screen_passed, next_round: false })
+    Ok(Submitted::Scored {
+        passed: screen_passed,
+        next_round: false,
+    })
 }

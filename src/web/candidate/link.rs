@@ -11,7 +11,11 @@ use crate::web::error::{WebContext, WebError};
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 
-pub async fn open(req: HttpRequest, state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, WebError> {
+pub async fn open(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
     let hash = token::hash_token(&path.into_inner());
     let found = state
         .db
@@ -58,7 +62,11 @@ pub async fn open(req: HttpRequest, state: web::Data<AppState>, path: web::Path<
     }
 }
 
-fn gone(req: &HttpRequest, state: &AppState, job: Option<crate::domain::job::Job>) -> Result<HttpResponse, WebError> {
+fn gone(
+    req: &HttpRequest,
+    state: &AppState,
+    job: Option<crate::domain::job::Job>,
+) -> Result<HttpResponse, WebError> {
     let expired = job.is_some();
     Page::new("pages/candidate/link_gone", "This link does not work")
         .status(if expired { StatusCode::GONE } else { StatusCode::NOT_FOUND })

@@ -62,7 +62,8 @@ impl FromRequest for Candidate {
             let app = state
                 .db
                 .read(move |conn| {
-                    let Some(id) = db::candidate_access::find_session(conn, &hash, db::now())? else {
+                    let Some(id) = db::candidate_access::find_session(conn, &hash, db::now())?
+                    else {
                         return Ok(None);
                     };
                     db::applications::find(conn, &id)

@@ -34,7 +34,12 @@ async fn job_of(state: &AppState, job_id: String) -> Result<Job, WebError> {
         .ok_or(WebError::NotFound)
 }
 
-pub async fn page(req: HttpRequest, state: web::Data<AppState>, candidate: Candidate, query: web::Query<PageQuery>) -> Result<HttpResponse, WebError> {
+pub async fn page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    candidate: Candidate,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, WebError> {
     let app = candidate.application;
     let job = job_of(&state, app.job_id.clone()).await?;
     let app_id = app.id.clone();
@@ -51,7 +56,9 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, candidate: Candi
         .await
         .web_context("reading the questions")?;
     let stage = app.stage();
-    let open_round = round.as_ref().filter(|r| r.is_open() && stage == Stage::Screening);
+    let open_round = round
+        .as_ref()
+        .filter(|r| r.is_open() && stage == Stage::Screening);
     let questions = match (open_round, &loaded) {
         (Some(round), Some(loaded)) => {
             let tiers = round.tiers();
@@ -60,7 +67,11 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, candidate: Candi
                 .questions_of_tiers(&tiers)
                 .enumerate()
                 .map(|(i, q)| {
-                    let body = answers.iter().find(|a| a.question_id == q.id).map(|a| a.body.clone()).unwrap_or_default();
+                    let body = answers
+                        .iter()
+                        .find(|a| a.question_id == q.id)
+                        .map(|a| a.body.clone())
+                        .unwrap_or_default();
                     json!({
                         "number": i + 1,
                         "id": q.id,
@@ -76,10 +87,16 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, candidate: Candi
         _ => vec![],
     };
     let minutes: u32 = match (open_round, &loaded) {
-        (Some(round), Some(loaded)) => loaded.questionnaire.questions_of_tiers(&round.tiers()).filter_map(|q| q.suggested_minutes).sum(),
+        (Some(round), Some(loaded)) => loaded
+            .questionnaire
+            .questions_of_tiers(&round.tiers())
+            .filter_map(|q| q.suggested_minutes)
+            .sum(),
         _ => 0,
     };
-    let company = load_company(&state).await.web_context("reading the company")?;
+    let company = load_company(&state)
+        .await
+        .web_context("reading the company")?;
     let notice = match query.notice.as_deref() {
         Some("saved") => Some("Your answers are saved. You can come back and finish later."),
         Some("submitted") => Some("Thank you! We have your answers."),
@@ -88,7 +105,10 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, candidate: Candi
         Some("withdrawn") => Some("You withdrew your application. We are sorry to see you go, and wish you well."),
         _ => None,
     };
-    let lang = loaded.as_ref().map(|l| l.questionnaire.language.clone()).unwrap_or_else(|| "en".into());
+    let lang = loaded
+        .as_ref()
+        .map(|l| l.questionnaire.language.clone())
+        .unwrap_or_else(|| "en".into());
     Page::new("pages/candidate/home", &job.posting.title).render(
         &req,
         &state,
@@ -115,7 +135,9 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, candidate: Candi
 }
 
 /// The answers in a posted questionnaire form: `answer-<question id>` fields.
-fn answers_from(form: &std::collections::HashMap<String, String>) -> Result<Vec<(String, String)>, WebError> {
+fn answers_from(
+    form: &std::collections::HashMap<String, String>,
+) -> Result<Vec<(String, String)>, WebError> {
     let mut out = Vec::new();
     for (k, v) in form {
         if let Some(q) = k.strip_prefix("answer-") {
@@ -148,7 +170,9 @@ pub async fn save(
         .db
         .write(move |conn| {
             // Only the candidate's own open round: another round id is refused.
-            let Some(r) = db::screenings::find(conn, &round)?.filter(|r| r.application_id == app_id) else {
+            let Some(r) =
+                db::screenings::find(conn, &round)?.filter(|r| r.application_id == app_id)
+            else {
                 return Ok(None);
             };
             let now = db::now();
@@ -164,7 +188,10 @@ pub async fn save(
     match (saved, autosave) {
         (None, _) => Err(WebError::NotFound),
         (Some(true), true) => Ok(HttpResponse::Ok().json(json!({ "saved": true }))),
-        (Some(false), true) => Ok(HttpResponse::Conflict().json(json!({ "saved": false, "reason": "already submitted" }))),
+        (Some(false), true) => {
+            Ok(HttpResponse::Conflict()
+                .json(json!({ "saved": false, "reason": "already submitted" })))
+        }
         (Some(true), false) => Ok(see_other("/candidate?notice=saved")),
         (Some(false), false) => Ok(see_other("/candidate?notice=already")),
     }
@@ -181,17 +208,25 @@ pub async fn submit(
     let round = round_id(&form);
     let app = candidate.application;
     let job = job_of(&state, app.job_id.clone()).await?;
-    let company = load_company(&state).await.web_context("reading the company")?;
+    let company = load_company(&state)
+        .await
+        .web_context("reading the company")?;
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let outcome = state
         .db
         .write(move |conn| {
-            let Some(r) = db::screenings::find(conn, &round)?.filter(|r| r.application_id == app.id) else {
+            let Some(r) =
+                db::screenings::find(conn, &round)?.filter(|r| r.application_id == app.id)
+            else {
                 return Ok(None);
             };
             let settings = db::job_screening::get(conn, &job.id)?;
-            let ctx = Ctx { base_url: &base_url, mail_domain: &mail_domain, company: &company.name };
+            let ctx = Ctx {
+                base_url: &base_url,
+                mail_domain: &mail_domain,
+                company: &company.name,
+            };
             flow::submit(conn, &ctx, &job, &settings, &app, &r, &answers, db::now()).map(Some)
         })
         .await
@@ -199,7 +234,9 @@ pub async fn submit(
     match outcome {
         None => Err(WebError::NotFound),
         Some(Submitted::AlreadySubmitted) => Ok(see_other("/candidate?notice=already")),
-        Some(Submitted::Scored { next_round: true, .. }) => Ok(see_other("/candidate?notice=next")),
+        Some(Submitted::Scored {
+            next_round: true, ..
+        }) => Ok(see_other("/candidate?notice=next")),
         Some(Submitted::Scored { .. }) => Ok(see_other("/candidate?notice=submitted")),
     }
 }
@@ -207,16 +244,30 @@ pub async fn submit(
 #[derive(serde::Deserialize)]
 pub struct Empty {}
 
-pub async fn withdraw(state: web::Data<AppState>, candidate: Candidate, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, WebError> {
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    candidate: Candidate,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
     let app = candidate.application;
     let from = app.stage();
     if !from.is_active() {
-        return Err(WebError::BadRequest("This application is already closed.".into()));
+        return Err(WebError::BadRequest(
+            "This application is already closed.".into(),
+        ));
     }
     state
         .db
         .write(move |conn| {
-            db::applications::move_stage(conn, &app.id, from, Stage::Withdrawn, "candidate", "withdrawn by the candidate", db::now())
+            db::applications::move_stage(
+                conn,
+                &app.id,
+                from,
+                Stage::Withdrawn,
+                "candidate",
+                "withdrawn by the candidate",
+                db::now(),
+            )
         })
         .await
         .web_context("withdrawing an application")?;
@@ -224,7 +275,12 @@ pub async fn withdraw(state: web::Data<AppState>, candidate: Candidate, CsrfForm
 }
 
 /// Erases what the candidate gave us now, not after the retention period.
-pub async fn erase(req: HttpRequest, state: web::Data<AppState>, candidate: Candidate, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, WebError> {
+pub async fn erase(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    candidate: Candidate,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
     let app = candidate.application;
     let cv = state
         .db
@@ -232,12 +288,27 @@ pub async fn erase(req: HttpRequest, state: web::Data<AppState>, candidate: Cand
             let now = db::now();
             let stage = app.stage();
             if stage.is_active() {
-                db::applications::move_stage(conn, &app.id, stage, Stage::Withdrawn, "candidate", "withdrawn: the candidate asked for their data to be erased", now)?;
+                db::applications::move_stage(
+                    conn,
+                    &app.id,
+                    stage,
+                    Stage::Withdrawn,
+                    "candidate",
+                    "withdrawn: the candidate asked for their data to be erased",
+                    now,
+                )?;
             }
             db::screenings::erase_answers(conn, &app.id)?;
             let cv = db::applications::erase(conn, &app.id, now)?;
             db::candidate_access::revoke_all(conn, &app.id)?;
-            db::audit::record(conn, None, "application.erased", ("application", &app.id), "at the candidate's request", now)?;
+            db::audit::record(
+                conn,
+                None,
+                "application.erased",
+                ("application", &app.id),
+                "at the candidate's request",
+                now,
+            )?;
             Ok::<_, DbError>(cv)
         })
         .await
@@ -247,9 +318,14 @@ pub async fn erase(req: HttpRequest, state: web::Data<AppState>, candidate: Cand
             tracing::warn!(error = %e, "could not delete an erased CV file");
         }
     }
-    let mut res = Page::new("pages/candidate/erased", "Your data is erased").status(StatusCode::OK).render(&req, &state, json!({}))?;
-    let mut gone = actix_web::cookie::Cookie::build(super::COOKIE, "").path("/candidate").finish();
+    let mut res = Page::new("pages/candidate/erased", "Your data is erased")
+        .status(StatusCode::OK)
+        .render(&req, &state, json!({}))?;
+    let mut gone = actix_web::cookie::Cookie::build(super::COOKIE, "")
+        .path("/candidate")
+        .finish();
     gone.make_removal();
-    res.add_cookie(&gone).map_err(|e| WebError::Internal(e.to_string()))?;
+    res.add_cookie(&gone)
+        .map_err(|e| WebError::Internal(e.to_string()))?;
     Ok(res)
 }

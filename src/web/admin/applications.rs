@@ -1,0 +1,453 @@
+//! Reviewing applications: the per-job table, the candidate's page with
+//! every answer's evidence, reviewers' overrides, and the CV download.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::highlight;
+use crate::db::applications::{ListQuery, Sort};
+use crate::db::{self, DbError};
+use crate::domain::application::Stage;
+use crate::domain::FieldError;
+use crate::scoring::AnswerScore;
+use crate::web::candidate::flow;
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::render::{errors_json, see_other, Page};
+use crate::web::session::Owner;
+use crate::web::AppState;
+
+pub const PER_PAGE: i64 = 50;
+
+#[derive(Deserialize, Default)]
+pub struct TableQuery {
+    stage: Option<String>,
+    q: Option<String>,
+    sort: Option<String>,
+    page: Option<i64>,
+}
+
+/// A score as a chip: its number and its word, never colour alone.
+pub fn score_chip(score: Option<f64>, passed: Option<i32>, pass_mark: u8) -> Value {
+    match score {
+        None => json!({ "text": "Not scored yet", "class": "chip--neutral" }),
+        Some(s) => {
+            let pct = (s * 100.0).round();
+            let (word, class) = if passed == Some(1) {
+                ("passed", "chip--ok")
+            } else {
+                ("below the pass mark", "chip--bad")
+            };
+            json!({ "text": format!("Screen {pct}% — {word} ({pass_mark}%)"), "class": class, "percent": pct })
+        }
+    }
+}
+
+pub async fn table(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    query: web::Query<TableQuery>,
+) -> Result<HttpResponse, WebError> {
+    let job_id = id.into_inner();
+    let q = query.into_inner();
+    let list = ListQuery {
+        stage: q.stage.as_deref().and_then(Stage::parse),
+        search: q
+            .q
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+        sort: Sort::parse(q.sort.as_deref().unwrap_or("")),
+        page: q.page.unwrap_or(1).max(1),
+        per_page: PER_PAGE,
+    };
+    let list_for_db = list.clone();
+    let (job, rows, total, counts) = state
+        .db
+        .read(move |conn| {
+            let Some(job) = db::jobs::find(conn, &job_id)? else {
+                return Ok(None);
+            };
+            let (rows, total) = db::applications::list_for_job(conn, &job.id, &list_for_db)?;
+            let counts = db::applications::stage_counts(conn, &job.id)?;
+            Ok::<_, DbError>(Some((job, rows, total, counts)))
+        })
+        .await
+        .web_context("listing applications")?
+        .ok_or(WebError::NotFound)?;
+    let pass_mark = job.posting.pass_mark.percent();
+    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let stage_key = list.stage.map(|s| s.as_str()).unwrap_or("");
+    let sort_key = Sort::ALL
+        .iter()
+        .find(|(s, _, _)| *s == list.sort)
+        .map(|(_, k, _)| *k)
+        .unwrap_or("newest");
+    let search = list.search.clone().unwrap_or_default();
+    let link = |page: i64| {
+        let params: Vec<(&str, String)> = vec![
+            ("stage", stage_key.to_string()),
+            ("q", search.clone()),
+            ("sort", sort_key.to_string()),
+            ("page", page.to_string()),
+        ];
+        format!(
+            "?{}",
+            serde_urlencoded::to_string(params).unwrap_or_default()
+        )
+    };
+    let all_count: i64 = counts.iter().map(|(_, n)| n).sum();
+    let stages: Vec<Value> = std::iter::once(json!({ "key": "", "label": "All", "count": all_count, "current": stage_key.is_empty() }))
+        .chain(Stage::ALL.iter().map(|s| {
+            let n = counts.iter().find(|(k, _)| k == s.as_str()).map(|(_, n)| *n).unwrap_or(0);
+            json!({ "key": s.as_str(), "label": s.label(), "count": n, "current": stage_key == s.as_str() })
+        }))
+        .collect();
+    Page::new("pages/admin/applications", "Applications")
+        .staff(owner.user(), "jobs")
+        .render(
+            &req,
+            &state,
+            json!({
+                "job": { "id": job.id, "title": job.posting.title, "slug": job.slug },
+                "rows": rows.iter().map(|a| json!({
+                    "id": a.id,
+                    "name": a.name,
+                    "email": a.email,
+                    "stage": a.stage().label(),
+                    "languages": a.languages().iter().map(|l| l.name()).collect::<Vec<_>>().join(", "),
+                    "applied_on": a.created_at.format("%-d %b %Y").to_string(),
+                    "chip": score_chip(a.screen_score, a.screen_passed, pass_mark),
+                })).collect::<Vec<_>>(),
+                "total": total,
+                "page": list.page,
+                "pages": pages,
+                "prev": (list.page > 1).then(|| link(list.page - 1)),
+                "next": (list.page < pages).then(|| link(list.page + 1)),
+                "stages": stages,
+                "stage": stage_key,
+                "q": search,
+                "sorts": Sort::ALL.iter().map(|(s, k, l)| json!({ "value": k, "label": l, "selected": *s == list.sort })).collect::<Vec<_>>(),
+            }),
+        )
+}
+
+pub async fn detail(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    render_detail(&req, &state, &owner, id.into_inner(), None, StatusCode::OK).await
+}
+
+async fn render_detail(
+    req: &HttpRequest,
+    state: &AppState,
+    owner: &Owner,
+    app_id: String,
+    errors: Option<(String, Vec<FieldError>)>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let data = state
+        .db
+        .read(move |conn| {
+            let Some(app) = db::applications::find(conn, &app_id)? else {
+                return Ok(None);
+            };
+            let job = db::jobs::find(conn, &app.job_id)?
+                .ok_or_else(|| DbError::Corrupt("application without job".into()))?;
+            let events = db::applications::events(conn, &app.id)?;
+            let mut rounds = Vec::new();
+            for r in db::screenings::for_application(conn, &app.id)? {
+                let loaded = db::questionnaire_versions::load(conn, &r.questionnaire_version_id)?;
+                let answers = db::screenings::answers(conn, &r.id)?;
+                let ids: Vec<String> = answers.iter().map(|a| a.id.clone()).collect();
+                let overrides = db::screenings::overrides_for(conn, &ids)?;
+                let authors = db::users::list(conn)?;
+                rounds.push((r, loaded, answers, overrides, authors));
+            }
+            Ok::<_, DbError>(Some((app, job, events, rounds)))
+        })
+        .await
+        .web_context("reading an application")?;
+    let Some((app, job, events, rounds)) = data else {
+        return Err(WebError::NotFound);
+    };
+    let pass_mark = job.posting.pass_mark.percent();
+    let rounds_view: Vec<Value> = rounds
+        .iter()
+        .map(|(r, loaded, answers, overrides, authors)| {
+            let result: Option<Value> = r.result.as_deref().and_then(|s| serde_json::from_str(s).ok());
+            let qs: Vec<Value> = loaded
+                .questionnaire
+                .questions_of_tiers(&r.tiers())
+                .map(|spec| {
+                    let answer = answers.iter().find(|a| a.question_id == spec.id);
+                    let score: Option<AnswerScore> = answer.and_then(|a| a.score_detail.as_deref()).and_then(|d| serde_json::from_str(d).ok());
+                    let body = answer.map(|a| a.body.clone()).unwrap_or_default();
+                    let label_of = |id: &String| spec.rubric.key_points.iter().find(|k| &k.id == id).map(|k| k.label.clone()).unwrap_or_else(|| id.clone());
+                    let ovs: Vec<Value> = answer
+                        .map(|a| overrides.iter().filter(|o| o.answer_id == a.id).map(|o| json!({
+                            "empathy": o.empathy, "curiosity": o.curiosity, "percent": (o.score * 100.0).round(), "reason": o.reason,
+                            "author": authors.iter().find(|u| u.id == o.author_id).map(|u| u.name.clone()).unwrap_or_default(),
+                            "at": o.created_at.format("%-d %b %Y %H:%M").to_string(),
+                        })).collect())
+                        .unwrap_or_default();
+                    let form_errors = errors.as_ref().filter(|(aid, _)| Some(aid) == answer.map(|a| &a.id)).map(|(_, e)| errors_json(e));
+                    json!({
+                        "id": spec.id,
+                        "tier": spec.tier,
+                        "prompt": spec.prompt,
+                        "answer_id": answer.map(|a| a.id.clone()),
+                        "blank": body.trim().is_empty(),
+                        "segments": score.as_ref().map(|s| highlight::segments(&body, &s.evidence)).unwrap_or_else(|| highlight::segments(&body, &[])),
+                        "evidence": score.as_ref().map(|s| s.evidence.iter().map(|e| json!({
+                            "dimension": format!("{:?}", e.dimension),
+                            "label": e.label,
+                            "quote": body.get(e.span.clone()).unwrap_or(""),
+                            "weight": format!("{:+.2}", e.weight),
+                        })).collect::<Vec<_>>()).unwrap_or_default(),
+                        "score": score.as_ref().map(|s| json!({
+                            "empathy": s.empathy.grade,
+                            "curiosity": s.curiosity.grade,
+                            "content": s.content.share.map(|c| (c * 100.0).round()),
+                            "covered": s.content.covered.iter().map(label_of).collect::<Vec<_>>(),
+                            "missed": s.content.missed.iter().map(label_of).collect::<Vec<_>>(),
+                            "required_missed": !s.content.required_missed.is_empty(),
+                            "tone": s.tone.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>(),
+                            "percent": (s.score * 100.0).round(),
+                            "version": s.scorer_version,
+                        })),
+                        "overrides": ovs,
+                        "final_percent": ovs_first_percent(&ovs).or(score.as_ref().map(|s| (s.score * 100.0).round())),
+                        "form_errors": form_errors,
+                    })
+                })
+                .collect();
+            json!({
+                "tiers": r.tiers().iter().map(u8::to_string).collect::<Vec<_>>().join(", "),
+                "questionnaire": loaded.questionnaire.title,
+                "version": loaded.questionnaire.version,
+                "open": r.is_open(),
+                "sent_on": r.sent_at.format("%-d %b %Y").to_string(),
+                "result": result.map(|res| json!({
+                    "percent": (res["overall"]["share"].as_f64().unwrap_or(0.0) * 100.0).round(),
+                    "passed": res["overall"]["passed"],
+                    "tiers": res["tiers"].as_array().cloned().unwrap_or_default().iter().map(|t| json!({
+                        "tier": t["tier"], "percent": (t["share"].as_f64().unwrap_or(0.0) * 100.0).round(), "passed": t["passed"],
+                    })).collect::<Vec<_>>(),
+                })),
+                "scorer_version": r.scorer_version,
+                "questions": qs,
+            })
+        })
+        .collect();
+    Page::new("pages/admin/application", &app.name)
+        .staff(owner.user(), "jobs")
+        .status(status)
+        .render(
+            req,
+            state,
+            json!({
+                "app": {
+                    "id": app.id, "name": app.name, "email": app.email, "location": app.location, "timezone": app.timezone,
+                    "cover_letter": app.cover_letter, "portfolio_url": app.portfolio_url, "has_cv": app.cv_file.is_some(),
+                    "cv_filename": app.cv_filename, "stage": app.stage().label(), "erased": app.erased_at.is_some(),
+                    "languages": app.languages().iter().map(|l| json!({"name": l.name(), "fluency": l.fluency().label()})).collect::<Vec<_>>(),
+                    "applied_on": app.created_at.format("%-d %B %Y").to_string(),
+                    "chip": score_chip(app.screen_score, app.screen_passed, pass_mark),
+                },
+                "job": { "id": job.id, "title": job.posting.title },
+                "events": events.iter().map(|e| json!({
+                    "at": e.at.format("%-d %b %Y %H:%M").to_string(), "actor": e.actor,
+                    "to": Stage::parse(&e.to_stage).map(|s| s.label()).unwrap_or(""), "reason": e.reason,
+                })).collect::<Vec<_>>(),
+                "rounds": rounds_view,
+            }),
+        )
+}
+
+fn ovs_first_percent(ovs: &[Value]) -> Option<f64> {
+    ovs.first().and_then(|o| o["percent"].as_f64())
+}
+
+#[derive(Deserialize)]
+pub struct OverrideForm {
+    #[serde(default)]
+    empathy: String,
+    #[serde(default)]
+    curiosity: String,
+    #[serde(default)]
+    percent: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// A reviewer's judgement of one answer, kept beside the automatic score.
+pub async fn override_answer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<OverrideForm>,
+) -> Result<HttpResponse, WebError> {
+    let answer_id = id.into_inner();
+    let lookup = answer_id.clone();
+    let (answer, app_id) = state
+        .db
+        .read(move |conn| {
+            let Some(a) = db::screenings::find_answer(conn, &lookup)? else {
+                return Ok(None);
+            };
+            let Some(r) = db::screenings::find(conn, &a.screening_id)? else {
+                return Ok(None);
+            };
+            Ok::<_, DbError>(Some((a, r.application_id)))
+        })
+        .await
+        .web_context("finding an answer")?
+        .ok_or(WebError::NotFound)?;
+    let mut errors = Vec::new();
+    let grade = |s: &str| s.trim().parse::<i32>().ok().filter(|g| (0..=2).contains(g));
+    let empathy = grade(&form.empathy);
+    if empathy.is_none() {
+        errors.push(FieldError::new(
+            "empathy",
+            "Choose an empathy grade: 0, 1 or 2.",
+        ));
+    }
+    let curiosity = grade(&form.curiosity);
+    if curiosity.is_none() {
+        errors.push(FieldError::new(
+            "curiosity",
+            "Choose a curiosity grade: 0, 1 or 2.",
+        ));
+    }
+    let percent = form
+        .percent
+        .trim()
+        .trim_end_matches('%')
+        .parse::<f64>()
+        .ok()
+        .filter(|p| (0.0..=100.0).contains(p));
+    if percent.is_none() {
+        errors.push(FieldError::new(
+            "percent",
+            "Give the answer's score as a percentage from 0 to 100.",
+        ));
+    }
+    let reason = form.reason.trim().to_string();
+    if reason.is_empty() || reason.chars().count() > 2000 {
+        errors.push(FieldError::new("reason", "Say why, in a sentence or two (at most 2,000 characters): the next reviewer will read it."));
+    }
+    if answer.score_detail.is_none() {
+        errors.push(FieldError::new(
+            "reason",
+            "This answer is not scored yet: it can be overridden once it is submitted.",
+        ));
+    }
+    let (Some(empathy), Some(curiosity), Some(percent), true) =
+        (empathy, curiosity, percent, errors.is_empty())
+    else {
+        return render_detail(
+            &req,
+            &state,
+            &owner,
+            app_id,
+            Some((answer.id, errors)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let author = owner.user().id.clone();
+    let back = app_id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            db::screenings::add_override(
+                conn,
+                db::screenings::NewOverride {
+                    answer_id: &answer_id,
+                    author_id: &author,
+                    empathy,
+                    curiosity,
+                    score: percent / 100.0,
+                    reason: &reason,
+                },
+                now,
+            )?;
+            let app = db::applications::find(conn, &app_id)?
+                .ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
+            let job = db::jobs::find(conn, &app.job_id)?
+                .ok_or_else(|| DbError::Corrupt("job vanished".into()))?;
+            flow::recompute_screen(
+                conn,
+                &app_id,
+                f64::from(job.posting.pass_mark.percent()) / 100.0,
+                now,
+            )?;
+            db::audit::record(
+                conn,
+                Some(&author),
+                "answer.overridden",
+                ("answer", &answer_id),
+                &reason,
+                now,
+            )
+        })
+        .await
+        .web_context("overriding a score")?;
+    Ok(see_other(&format!(
+        "/admin/applications/{back}#answer-{}",
+        answer.question_id
+    )))
+}
+
+/// The candidate's CV, for staff only, always as a download.
+pub async fn cv(
+    state: web::Data<AppState>,
+    _owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let id = id.into_inner();
+    let app = state
+        .db
+        .read(move |conn| db::applications::find(conn, &id))
+        .await
+        .web_context("finding an application")?
+        .ok_or(WebError::NotFound)?;
+    let (Some(file), Some(name)) = (app.cv_file, app.cv_filename) else {
+        return Err(WebError::NotFound);
+    };
+    // The stored name is ours (an id and .pdf); never a path from outside.
+    if !file.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+        return Err(WebError::NotFound);
+    }
+    let bytes =
+        std::fs::read(state.settings.upload_dir.join(&file)).map_err(|_| WebError::NotFound)?;
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{ascii}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(bytes))
+}
