@@ -92,7 +92,7 @@ mod tests {
             &[
                 ev(0..2, Dimension::Empathy),
                 ev(4..26, Dimension::Curiosity),
-                ev(10..14, Dimension::Tone),
+                ev(14..18, Dimension::Tone),
             ],
         );
         let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
