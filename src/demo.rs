@@ -3,8 +3,11 @@
 
 use anyhow::Context;
 
-use crate::db::{self, Db};
-use crate::domain::job::{slugify, JobInput, JobPosting};
+use crate::db::{self, job_screening::ScreeningSettings, Db, DbConnection, DbError};
+use crate::domain::application::{ApplicationInput, NewApplication};
+use crate::domain::job::{slugify, Job, JobInput, JobPosting};
+use crate::questionnaires::Library;
+use crate::web::candidate::flow::{self, Applied, Ctx};
 
 fn generalist() -> JobInput {
     JobInput {
@@ -64,8 +67,134 @@ fn technical() -> JobInput {
     }
 }
 
+/// Exemplar answers shipped beside the questionnaire: (kind, question, answer).
+const GENERALIST_EXEMPLARS: &str = include_str!("../questionnaires/generalist-en.exemplars.jsonl");
+
+fn exemplar_answers(kind: &str) -> Vec<(String, String)> {
+    GENERALIST_EXEMPLARS
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["candidate"] == kind)
+        .filter_map(|v| {
+            Some((
+                v["question"].as_str()?.to_string(),
+                v["answer"].as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// A sample candidate: who they are and how they answer.
+struct SampleCandidate {
+    name: &'static str,
+    email: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    cover_letter: &'static str,
+    /// "strong", "weak", "mixed" or "" (has not answered yet).
+    answers: &'static str,
+}
+
+const CANDIDATES: &[SampleCandidate] = &[
+    SampleCandidate {
+        name: "Ana Lima",
+        email: "ana.lima@example.com",
+        languages: &[("en", "fluent"), ("pt", "native"), ("fr", "conversational")],
+        cover_letter: "I ran the front desk of a busy hostel in Lisbon for three years, then moved to email support for a booking tool. I like the moment a confused guest becomes a relaxed one. Your docs are the clearest I have read for a plugin, which is why I am applying.",
+        answers: "strong",
+    },
+    SampleCandidate {
+        name: "Tom Becker",
+        email: "tom.becker@example.com",
+        languages: &[("en", "fluent"), ("de", "native")],
+        cover_letter: "Support agent with 2 years of experience. Available immediately.",
+        answers: "weak",
+    },
+    SampleCandidate {
+        name: "Chloé Martin",
+        email: "chloe.martin@example.com",
+        languages: &[("fr", "native"), ("en", "professional")],
+        cover_letter: "Je suis développeuse front-end et j'aime expliquer. I answer our agency's client tickets every week.",
+        answers: "mixed",
+    },
+    SampleCandidate {
+        name: "Sam Okafor",
+        email: "sam.okafor@example.com",
+        languages: &[("en", "native")],
+        cover_letter: "Community moderator for an open-source project; I write the FAQ.",
+        answers: "",
+    },
+];
+
+/// Applies a sample candidate and answers every round the way they would.
+fn add_candidate(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    library: &Library,
+    c: &SampleCandidate,
+) -> Result<(), DbError> {
+    let input = ApplicationInput {
+        name: c.name.into(),
+        email: c.email.into(),
+        languages: c.languages.iter().map(|(l, _)| l.to_string()).collect(),
+        fluencies: c.languages.iter().map(|(_, f)| f.to_string()).collect(),
+        location: "Remote".into(),
+        cover_letter: c.cover_letter.into(),
+        consent: "yes".into(),
+        ..Default::default()
+    };
+    let new = NewApplication::parse(&input)
+        .map_err(|e| DbError::Corrupt(format!("demo candidate: {e:?}")))?;
+    let Applied::New(app) = flow::apply(conn, ctx, job, settings, library, &new, None, db::now())?
+    else {
+        return Ok(());
+    };
+    if c.answers.is_empty() {
+        return Ok(());
+    }
+    let strong = exemplar_answers("strong");
+    let weak = exemplar_answers("weak");
+    // Answer round after round until the screen is over.
+    for _ in 0..3 {
+        let Some(round) = flow::current_round(conn, &app.id)?.filter(|r| r.is_open()) else {
+            break;
+        };
+        let answers: Vec<(String, String)> = strong
+            .iter()
+            .enumerate()
+            .map(|(i, (q, s))| {
+                let w = weak
+                    .iter()
+                    .find(|(wq, _)| wq == q)
+                    .map(|(_, a)| a.clone())
+                    .unwrap_or_default();
+                let pick = match c.answers {
+                    "strong" => s.clone(),
+                    "weak" => w,
+                    _ if i % 2 == 0 => s.clone(),
+                    _ => w,
+                };
+                (q.clone(), pick)
+            })
+            .collect();
+        let app_now = db::applications::find(conn, &app.id)?.unwrap_or_else(|| app.clone());
+        flow::submit(
+            conn,
+            ctx,
+            job,
+            settings,
+            &app_now,
+            &round,
+            &answers,
+            db::now(),
+        )?;
+    }
+    Ok(())
+}
+
 /// Loads the sample data; returns a summary for the terminal.
-pub fn load(db: &Db) -> anyhow::Result<String> {
+pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String> {
     let postings = [generalist(), technical()]
         .iter()
         .map(JobPosting::parse)
@@ -96,6 +225,30 @@ pub fn load(db: &Db) -> anyhow::Result<String> {
                     "demo data",
                     now,
                 )?;
+                let questionnaire = if posting.tier_mix.tier3 >= 50 {
+                    "technical-en"
+                } else {
+                    "generalist-en"
+                };
+                let settings = ScreeningSettings {
+                    questionnaire_ids: vec![questionnaire.to_string()],
+                    ..Default::default()
+                };
+                db::job_screening::set(conn, &job.id, &settings, now)?;
+                if questionnaire == "generalist-en" && library.get(questionnaire).is_some() {
+                    let job = db::jobs::find(conn, &job.id)?
+                        .ok_or_else(|| DbError::Corrupt("demo job vanished".into()))?;
+                    let company =
+                        db::settings::get(conn, db::settings::COMPANY_NAME)?.unwrap_or_default();
+                    let ctx = Ctx {
+                        base_url,
+                        mail_domain: "localhost",
+                        company: &company,
+                    };
+                    for c in CANDIDATES {
+                        add_candidate(conn, &ctx, &job, &settings, library, c)?;
+                    }
+                }
                 created += 1;
             }
             Ok(created)
@@ -105,7 +258,7 @@ pub fn load(db: &Db) -> anyhow::Result<String> {
         "The demo jobs are already there. Run `cargo run` and open http://127.0.0.1:8080/jobs."
             .into()
     } else {
-        format!("Loaded {created} published demo jobs for Glimmer Ratings. Run `cargo run` and open http://127.0.0.1:8080/jobs.")
+        format!("Loaded {created} published demo jobs for Glimmer Ratings, with {} sample candidates at different stages. Run `cargo run` and open http://127.0.0.1:8080/jobs.", CANDIDATES.len())
     })
 }
 

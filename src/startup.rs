@@ -8,7 +8,6 @@ use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
-use tracing_actix_web::TracingLogger;
 
 use crate::config::Settings;
 use crate::db::{self, DatabaseUrl, Db};
@@ -131,7 +130,7 @@ impl Application {
                         .add(("X-Frame-Options", "DENY")),
                 )
                 .wrap(Compress::default())
-                .wrap(TracingLogger::default())
+                .wrap(from_fn(crate::web::access_log::log_request))
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .configure(crate::web::routes)

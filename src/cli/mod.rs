@@ -128,7 +128,8 @@ pub fn run() -> anyhow::Result<()> {
         } => score::check(&files),
         Command::Demo => {
             let db = open_database(&cli.settings)?;
-            let report = crate::demo::load(&db)?;
+            let library = crate::questionnaires::Library::load(&cli.settings.questionnaire_dir);
+            let report = crate::demo::load(&db, &library, &cli.settings.base_url())?;
             println!("{report}");
             Ok(())
         }

@@ -2,6 +2,7 @@
 //! page rendering. Handlers parse input into domain types, call the rules,
 //! persist through `db`, and render a template.
 
+pub mod access_log;
 pub mod admin;
 pub mod api;
 pub mod assets;

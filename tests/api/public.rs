@@ -157,12 +157,38 @@ async fn unknown_addresses_get_a_404_page(backend: Backend) {
 
 async fn the_demo_loads_a_populated_board(backend: Backend) {
     let app = spawn_app(backend).await;
-    let report = rapport::demo::load(&app.db).unwrap();
+    let library = rapport::questionnaires::Library::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires"
+    )));
+    let report = rapport::demo::load(&app.db, &library, &app.address).unwrap();
     assert!(report.contains("Loaded 2"));
-    let again = rapport::demo::load(&app.db).unwrap();
+    let again = rapport::demo::load(&app.db, &library, &app.address).unwrap();
     assert!(again.contains("already there"));
     let board = app.get_text("/jobs").await;
     assert!(board.contains("Customer Support Specialist"));
     assert!(board.contains("Technical Support Engineer"));
     assert!(board.contains("Glimmer Ratings"));
+    // Candidates at different stages, strong and weak, for the review page.
+    let apps = app
+        .db
+        .read(|c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::applications;
+            Ok(applications::table
+                .select((
+                    applications::name,
+                    applications::stage,
+                    applications::screen_passed,
+                ))
+                .load::<(String, String, Option<i32>)>(c)?)
+        })
+        .await
+        .unwrap();
+    let find = |n: &str| apps.iter().find(|a| a.0 == n).cloned().unwrap();
+    assert_eq!(find("Ana Lima").1, "screen_review");
+    assert_eq!(find("Ana Lima").2, Some(1));
+    assert_eq!(find("Tom Becker").1, "screen_review");
+    assert_eq!(find("Tom Becker").2, Some(0));
+    assert_eq!(find("Sam Okafor").1, "screening");
 }
