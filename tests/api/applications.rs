@@ -9,6 +9,7 @@ on_every_backend!(
     a_double_submit_scores_once,
     many_candidates_submit_at_once_and_nothing_is_lost,
     candidates_withdraw_and_erase_their_data,
+    answers_full_of_html_are_inert_on_the_review_page,
 );
 
 /// Strong exemplar answers shipped with the questionnaire, by question id.
@@ -762,4 +763,71 @@ async fn candidates_withdraw_and_erase_their_data(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(answers, 0);
+}
+
+async fn answers_full_of_html_are_inert_on_the_review_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, slug) = job_with_screening(&app, true).await;
+    let eve = app.new_browser();
+    let res = eve
+        .apply(
+            &slug,
+            "<script>alert('name')</script>",
+            "eve@example.com",
+            None,
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let link = app.candidate_link("eve@example.com").await;
+    let page = open_link(&eve, &link).await;
+    let evil = "<script>alert('x')</script><img src=x onerror=alert('y')> Could you send me the URL? <a href=\"javascript:alert(1)\">click</a>";
+    let answers: Vec<(String, String)> = question_ids(&page)
+        .into_iter()
+        .map(|q| (q, evil.to_string()))
+        .collect();
+    let res = post_answers(&eve, "/candidate/submit", &round_of(&page), &answers).await;
+    assert_eq!(location(&res), "/candidate?notice=submitted");
+    let table = app
+        .get_text(&format!("/admin/jobs/{job_id}/applications"))
+        .await;
+    let href = {
+        let doc = scraper::Html::parse_document(&table);
+        let sel = scraper::Selector::parse("td a").unwrap();
+        doc.select(&sel)
+            .next()
+            .unwrap()
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string()
+    };
+    for page in [table, app.get_text(&href).await] {
+        let doc = scraper::Html::parse_document(&page);
+        assert_eq!(
+            doc.select(&scraper::Selector::parse("script").unwrap())
+                .count(),
+            0,
+            "no script element"
+        );
+        assert_eq!(
+            doc.select(&scraper::Selector::parse("img").unwrap())
+                .count(),
+            0,
+            "no injected image"
+        );
+        for el in doc.select(&scraper::Selector::parse("*").unwrap()) {
+            for (name, value) in el.value().attrs() {
+                assert!(!name.starts_with("on"), "handler {name}={value}");
+                assert!(
+                    !value.to_lowercase().starts_with("javascript:"),
+                    "{name}={value}"
+                );
+            }
+        }
+    }
+    let review = app.get_text(&href).await;
+    assert!(
+        review.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"),
+        "shown as text"
+    );
 }
