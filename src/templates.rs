@@ -16,6 +16,9 @@ fn registry(escape: bool) -> Handlebars<'static> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(false);
     hb.set_dev_mode(false);
+    // Indenting partial output would also indent the lines of multi-line
+    // values (a textarea's content), changing what people typed.
+    hb.set_prevent_indent(true);
     if !escape {
         hb.register_escape_fn(handlebars::no_escape);
     }

@@ -278,3 +278,18 @@ async fn the_json_api_creates_drafts_and_rejects_bad_json(backend: Backend) {
     assert_eq!(body["status"], "draft");
     assert_eq!(body["slug"], "api-support-agent");
 }
+
+/// Saving a job without changes keeps every character of its Markdown
+/// (multi-line text in a form must come back exactly as typed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editing_round_trips_multi_line_text_exactly() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.sign_up_owner().await;
+    let text = "First paragraph.\n\n  Indented line\n- a\n- b";
+    let id = app.create_job(&[("typical_day", text)]).await;
+    let editor = app.get_text(&format!("/admin/jobs/{id}/edit")).await;
+    let doc = scraper::Html::parse_document(&editor);
+    let sel = scraper::Selector::parse("textarea#typical_day").unwrap();
+    let shown: String = doc.select(&sel).next().unwrap().text().collect();
+    assert_eq!(shown.trim_start_matches('\n'), text);
+}

@@ -34,7 +34,7 @@ pub fn score_chip(score: Option<f64>, passed: Option<i32>, pass_mark: u8) -> Val
     match score {
         None => json!({ "text": "Not scored yet", "class": "chip--neutral" }),
         Some(s) => {
-            let pct = (s * 100.0).round();
+            let pct = (s * 100.0).round() as i64;
             let (word, class) = if passed == Some(1) {
                 ("passed", "chip--ok")
             } else {
@@ -194,7 +194,7 @@ async fn render_detail(
                     let label_of = |id: &String| spec.rubric.key_points.iter().find(|k| &k.id == id).map(|k| k.label.clone()).unwrap_or_else(|| id.clone());
                     let ovs: Vec<Value> = answer
                         .map(|a| overrides.iter().filter(|o| o.answer_id == a.id).map(|o| json!({
-                            "empathy": o.empathy, "curiosity": o.curiosity, "percent": (o.score * 100.0).round(), "reason": o.reason,
+                            "empathy": o.empathy, "curiosity": o.curiosity, "percent": (o.score * 100.0).round() as i64, "reason": o.reason,
                             "author": authors.iter().find(|u| u.id == o.author_id).map(|u| u.name.clone()).unwrap_or_default(),
                             "at": o.created_at.format("%-d %b %Y %H:%M").to_string(),
                         })).collect())
@@ -216,16 +216,16 @@ async fn render_detail(
                         "score": score.as_ref().map(|s| json!({
                             "empathy": s.empathy.grade,
                             "curiosity": s.curiosity.grade,
-                            "content": s.content.share.map(|c| (c * 100.0).round()),
+                            "content": s.content.share.map(|c| (c * 100.0).round() as i64),
                             "covered": s.content.covered.iter().map(label_of).collect::<Vec<_>>(),
                             "missed": s.content.missed.iter().map(label_of).collect::<Vec<_>>(),
                             "required_missed": !s.content.required_missed.is_empty(),
                             "tone": s.tone.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>(),
-                            "percent": (s.score * 100.0).round(),
+                            "percent": (s.score * 100.0).round() as i64,
                             "version": s.scorer_version,
                         })),
                         "overrides": ovs,
-                        "final_percent": ovs_first_percent(&ovs).or(score.as_ref().map(|s| (s.score * 100.0).round())),
+                        "final_percent": ovs_first_percent(&ovs).or(score.as_ref().map(|s| (s.score * 100.0).round() as i64)),
                         "form_errors": form_errors,
                     })
                 })
@@ -237,10 +237,10 @@ async fn render_detail(
                 "open": r.is_open(),
                 "sent_on": r.sent_at.format("%-d %b %Y").to_string(),
                 "result": result.map(|res| json!({
-                    "percent": (res["overall"]["share"].as_f64().unwrap_or(0.0) * 100.0).round(),
+                    "percent": (res["overall"]["share"].as_f64().unwrap_or(0.0) * 100.0).round() as i64,
                     "passed": res["overall"]["passed"],
                     "tiers": res["tiers"].as_array().cloned().unwrap_or_default().iter().map(|t| json!({
-                        "tier": t["tier"], "percent": (t["share"].as_f64().unwrap_or(0.0) * 100.0).round(), "passed": t["passed"],
+                        "tier": t["tier"], "percent": (t["share"].as_f64().unwrap_or(0.0) * 100.0).round() as i64, "passed": t["passed"],
                     })).collect::<Vec<_>>(),
                 })),
                 "scorer_version": r.scorer_version,
@@ -273,8 +273,8 @@ async fn render_detail(
         )
 }
 
-fn ovs_first_percent(ovs: &[Value]) -> Option<f64> {
-    ovs.first().and_then(|o| o["percent"].as_f64())
+fn ovs_first_percent(ovs: &[Value]) -> Option<i64> {
+    ovs.first().and_then(|o| o["percent"].as_i64())
 }
 
 #[derive(Deserialize)]
