@@ -29,6 +29,8 @@ pub struct ApplicationRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub erased_at: Option<NaiveDateTime>,
+    #[serde(skip)]
+    pub screen_rank: f64,
 }
 
 impl ApplicationRow {
@@ -175,6 +177,7 @@ pub fn set_screen_result(
     diesel::update(applications::table.find(id))
         .set((
             applications::screen_score.eq(Some(score)),
+            applications::screen_rank.eq(score),
             applications::screen_passed.eq(Some(i32::from(passed))),
             applications::updated_at.eq(now),
         ))
@@ -220,16 +223,14 @@ pub enum Sort {
     Newest,
     Oldest,
     ScoreHigh,
-    ScoreLow,
     Name,
 }
 
 impl Sort {
-    pub const ALL: [(Sort, &'static str, &'static str); 5] = [
+    pub const ALL: [(Sort, &'static str, &'static str); 4] = [
         (Sort::Newest, "newest", "Newest first"),
         (Sort::Oldest, "oldest", "Oldest first"),
         (Sort::ScoreHigh, "score", "Highest screen score"),
-        (Sort::ScoreLow, "score_asc", "Lowest screen score"),
         (Sort::Name, "name", "Name"),
     ];
     pub fn parse(s: &str) -> Sort {
@@ -282,17 +283,8 @@ pub fn list_for_job(
     let query = match q.sort {
         Sort::Newest => query.order((applications::created_at.desc(), applications::id.desc())),
         Sort::Oldest => query.order((applications::created_at.asc(), applications::id.asc())),
-        // NULLs (not yet scored) come last either way.
-        Sort::ScoreHigh => query.order((
-            applications::screen_score.is_null().asc(),
-            applications::screen_score.desc(),
-            applications::id.asc(),
-        )),
-        Sort::ScoreLow => query.order((
-            applications::screen_score.is_null().asc(),
-            applications::screen_score.asc(),
-            applications::id.asc(),
-        )),
+        // Not yet scored ranks -1: last, through the (job_id, screen_rank) index.
+        Sort::ScoreHigh => query.order((applications::screen_rank.desc(), applications::id.asc())),
         Sort::Name => query.order((applications::name.asc(), applications::id.asc())),
     };
     let rows = query

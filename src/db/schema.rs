@@ -169,6 +169,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         erased_at -> Nullable<Timestamp>,
+        screen_rank -> Double,
     }
 }
 

@@ -1,0 +1,2 @@
+DROP INDEX applications_job_rank;
+ALTER TABLE applications DROP COLUMN screen_rank;
