@@ -242,3 +242,106 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    job_pipeline (job_id) {
+        job_id -> Text,
+        skipped_stages -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    panel_members (job_id, user_id) {
+        job_id -> Text,
+        user_id -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interviews (id) {
+        id -> Text,
+        application_id -> Text,
+        kind -> Text,
+        starts_at -> Timestamp,
+        timezone -> Text,
+        duration_minutes -> Integer,
+        location -> Text,
+        uid -> Text,
+        sequence -> Integer,
+        status -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interview_interviewers (interview_id, user_id) {
+        interview_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    interview_kits (kind) {
+        kind -> Text,
+        title -> Text,
+        intro -> Text,
+        questions -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    scorecards (id) {
+        id -> Text,
+        application_id -> Text,
+        interview_id -> Nullable<Text>,
+        author_id -> Text,
+        version -> Integer,
+        empathy -> Integer,
+        curiosity -> Integer,
+        humility -> Integer,
+        dedication -> Integer,
+        technical -> Integer,
+        notes -> Text,
+        recommendation -> Integer,
+        overall_notes -> Text,
+        submitted_at -> Timestamp,
+        superseded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    votes (application_id, voter_id) {
+        application_id -> Text,
+        voter_id -> Text,
+        vote -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    offers (id) {
+        id -> Text,
+        application_id -> Text,
+        terms -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        answer -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    email_templates (job_id, kind) {
+        job_id -> Text,
+        kind -> Text,
+        subject -> Text,
+        body -> Text,
+        updated_at -> Timestamp,
+    }
+}

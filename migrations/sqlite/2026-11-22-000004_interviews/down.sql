@@ -1,0 +1,9 @@
+DROP TABLE email_templates;
+DROP TABLE offers;
+DROP TABLE votes;
+DROP TABLE scorecards;
+DROP TABLE interview_kits;
+DROP TABLE interview_interviewers;
+DROP TABLE interviews;
+DROP TABLE panel_members;
+DROP TABLE job_pipeline;

@@ -1,0 +1,140 @@
+//! The panel's votes and the offer that may follow.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{offers, votes};
+use super::{new_id, DbConnection, DbError, QueryContext};
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = votes)]
+pub struct VoteRow {
+    pub application_id: String,
+    pub voter_id: String,
+    pub vote: String,
+    pub reason: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Records a vote; false when this person already voted (votes are final).
+pub fn cast(
+    conn: &mut DbConnection,
+    application_id: &str,
+    voter_id: &str,
+    vote: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let exists: i64 = votes::table
+        .filter(votes::application_id.eq(application_id))
+        .filter(votes::voter_id.eq(voter_id))
+        .count()
+        .get_result(conn)
+        .context("checking a vote")?;
+    if exists > 0 {
+        return Ok(false);
+    }
+    let inserted = diesel::insert_into(votes::table)
+        .values((
+            votes::application_id.eq(application_id),
+            votes::voter_id.eq(voter_id),
+            votes::vote.eq(vote),
+            votes::reason.eq(reason),
+            votes::created_at.eq(now),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(DbError::Query {
+            context: "recording a vote",
+            source: e,
+        }),
+    }
+}
+
+pub fn for_application(
+    conn: &mut DbConnection,
+    application_id: &str,
+) -> Result<Vec<VoteRow>, DbError> {
+    votes::table
+        .filter(votes::application_id.eq(application_id))
+        .order(votes::created_at.asc())
+        .select(VoteRow::as_select())
+        .load(conn)
+        .context("reading votes")
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = offers)]
+pub struct Offer {
+    pub id: String,
+    pub application_id: String,
+    pub terms: String,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub answer: Option<String>,
+    pub answered_at: Option<NaiveDateTime>,
+}
+
+pub fn make_offer(
+    conn: &mut DbConnection,
+    application_id: &str,
+    terms: &str,
+    by: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let inserted = diesel::insert_into(offers::table)
+        .values((
+            offers::id.eq(new_id()),
+            offers::application_id.eq(application_id),
+            offers::terms.eq(terms),
+            offers::created_by.eq(by),
+            offers::created_at.eq(now),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(DbError::Query {
+            context: "recording an offer",
+            source: e,
+        }),
+    }
+}
+
+pub fn offer_for(conn: &mut DbConnection, application_id: &str) -> Result<Option<Offer>, DbError> {
+    offers::table
+        .filter(offers::application_id.eq(application_id))
+        .select(Offer::as_select())
+        .first(conn)
+        .optional()
+        .context("reading an offer")
+}
+
+/// Records the candidate's answer to the offer, once.
+pub fn answer_offer(
+    conn: &mut DbConnection,
+    application_id: &str,
+    answer: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        offers::table
+            .filter(offers::application_id.eq(application_id))
+            .filter(offers::answer.is_null()),
+    )
+    .set((
+        offers::answer.eq(Some(answer)),
+        offers::answered_at.eq(Some(now)),
+    ))
+    .execute(conn)
+    .context("recording the answer to an offer")?;
+    Ok(n == 1)
+}
