@@ -1,6 +1,7 @@
 //! Email: queue in the outbox (inside the caller's transaction), render
 //! from templates, deliver by SMTP or to files, retry with back-off.
 
+pub mod candidate;
 pub mod render;
 pub mod transport;
 pub mod worker;
@@ -23,6 +24,11 @@ pub enum EmailKind {
     /// A kind decline after a screen below the pass mark, only when the job
     /// acts on the screen automatically.
     ScreenDeclined,
+    /// A message rendered when queued (from a job's editable text), maybe
+    /// with a calendar invitation: interview, rejection, offer.
+    CandidateMessage,
+    /// A calendar invitation to an interviewer.
+    InterviewerInvitation,
 }
 
 impl EmailKind {
@@ -33,6 +39,8 @@ impl EmailKind {
             EmailKind::ScreeningNextRound => "screening_next_round",
             EmailKind::CandidateLink => "candidate_link",
             EmailKind::ScreenDeclined => "screen_declined",
+            EmailKind::CandidateMessage => "candidate_message",
+            EmailKind::InterviewerInvitation => "candidate_message",
         }
     }
 }

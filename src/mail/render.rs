@@ -1,6 +1,6 @@
 //! Turns an outbox row into a message: subject, text and HTML from templates.
 
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 
 use crate::db::outbox::OutboxRow;
@@ -61,22 +61,43 @@ pub fn build_message(row: &OutboxRow, from: &str) -> Result<Message, RenderError
                 source,
             })
     };
+    let alternative = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(parts.text),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(parts.html),
+        );
+    // A calendar invitation goes in as an attachment that calendar clients
+    // recognise (text/calendar with its METHOD).
+    let body = match payload["ics"].as_object() {
+        Some(ics) => {
+            let text = ics
+                .get("text")
+                .and_then(|t| t.as_str())
+                .unwrap_or_default()
+                .to_string();
+            let method = ics
+                .get("method")
+                .and_then(|t| t.as_str())
+                .unwrap_or("REQUEST");
+            let content_type =
+                ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                    .unwrap_or(ContentType::TEXT_PLAIN);
+            MultiPart::mixed()
+                .multipart(alternative)
+                .singlepart(Attachment::new("invite.ics".into()).body(text, content_type))
+        }
+        None => alternative,
+    };
     Ok(Message::builder()
         .from(parse(from)?)
         .to(parse(&row.recipient)?)
         .subject(parts.subject)
         .message_id(Some(row.message_id.clone()))
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(parts.text),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(parts.html),
-                ),
-        )?)
+        .multipart(body)?)
 }

@@ -1,0 +1,168 @@
+//! Emails to candidates at the moves that concern them. Each has a default
+//! text; an owner may rewrite it per job (with a preview). The text is
+//! rendered when the email is queued, so what was sent is what was seen.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::{queue, EmailKind};
+use crate::db::{self, DbConnection, DbError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CandidateMessage {
+    InterviewInvitation,
+    InterviewUpdate,
+    InterviewCancelled,
+    Rejection,
+    Offer,
+}
+
+impl CandidateMessage {
+    pub const ALL: [CandidateMessage; 5] = [
+        CandidateMessage::InterviewInvitation,
+        CandidateMessage::InterviewUpdate,
+        CandidateMessage::InterviewCancelled,
+        CandidateMessage::Rejection,
+        CandidateMessage::Offer,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CandidateMessage::InterviewInvitation => "interview_invitation",
+            CandidateMessage::InterviewUpdate => "interview_update",
+            CandidateMessage::InterviewCancelled => "interview_cancelled",
+            CandidateMessage::Rejection => "rejection",
+            CandidateMessage::Offer => "offer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CandidateMessage::InterviewInvitation => "Invitation to interview",
+            CandidateMessage::InterviewUpdate => "Interview moved",
+            CandidateMessage::InterviewCancelled => "Interview cancelled",
+            CandidateMessage::Rejection => "Kind rejection",
+            CandidateMessage::Offer => "Offer",
+        }
+    }
+
+    pub fn default_subject(self) -> &'static str {
+        match self {
+            CandidateMessage::InterviewInvitation => "{{job_title}}: let's talk",
+            CandidateMessage::InterviewUpdate => "{{job_title}}: our conversation has moved",
+            CandidateMessage::InterviewCancelled => "{{job_title}}: our conversation is cancelled",
+            CandidateMessage::Rejection => "Your application for {{job_title}}",
+            CandidateMessage::Offer => "{{job_title}}: an offer from {{company}}",
+        }
+    }
+
+    pub fn default_body(self) -> &'static str {
+        match self {
+            CandidateMessage::InterviewInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you.\n\nWhen: {{when}}\nWhere: {{location}}\nWith: {{interviewers}}\n\nThe invitation is attached for your calendar. If the time does not suit you, just reply and we will find another.\n\n{{company}}",
+            CandidateMessage::InterviewUpdate => "Hello {{name}},\n\nOur conversation has moved. The new time:\n\nWhen: {{when}}\nWhere: {{location}}\n\nThe updated invitation is attached. Sorry for the change, and thank you for your flexibility.\n\n{{company}}",
+            CandidateMessage::InterviewCancelled => "Hello {{name}},\n\nWe have had to cancel our conversation planned for {{when}}. We will be in touch about what comes next.\n\n{{company}}",
+            CandidateMessage::Rejection => "Hello {{name}},\n\nThank you for the time and care you gave to your application for {{job_title}}. We have decided not to go further with it: this is our final decision for this role.{{#if reason}}\n\n{{reason}}{{/if}}\n\nWe wish you all the best in your search.\n\n{{company}}",
+            CandidateMessage::Offer => "Hello {{name}},\n\nWe are delighted: the whole team would like you to join {{company}} as {{job_title}}.\n\n{{terms}}\n\nReply to this email with any question; we will call you to talk it through.\n\n{{company}}",
+        }
+    }
+}
+
+/// Values a candidate email may use, with a sample for previews.
+pub fn sample_vars() -> Value {
+    json!({
+        "name": "Ana Lima",
+        "job_title": "Customer Support Specialist",
+        "company": "Glimmer Ratings",
+        "when": "Tuesday 3 March 2027, 14:00 CET",
+        "location": "https://meet.example.com/glimmer",
+        "interviewers": "Fran Founder, Ivy Interviewer",
+        "reason": "We chose a candidate with more experience in billing support.",
+        "terms": "Full time, EUR 44,000 a year, starting 1 April.",
+    })
+}
+
+/// Renders a subject and body template with `vars`; an error says what is wrong.
+pub fn render(subject: &str, body: &str, vars: &Value) -> Result<(String, String), String> {
+    let hb = crate::templates::text();
+    let s = hb
+        .render_template(subject, vars)
+        .map_err(|e| format!("The subject cannot be used: {e}"))?;
+    let b = hb
+        .render_template(body, vars)
+        .map_err(|e| format!("The text cannot be used: {e}"))?;
+    Ok((s.trim().to_string(), b))
+}
+
+/// Queues a candidate email on `conn`, with the job's own text when the
+/// owner wrote one, and an iCalendar invitation when given.
+pub fn send(
+    conn: &mut DbConnection,
+    job_id: &str,
+    message: CandidateMessage,
+    to: &str,
+    vars: &Value,
+    ics: Option<(&str, &str)>,
+    mail_domain: &str,
+) -> Result<(), DbError> {
+    let (subject, body) =
+        db::email_templates::get(conn, job_id, message.key())?.unwrap_or_else(|| {
+            (
+                message.default_subject().into(),
+                message.default_body().into(),
+            )
+        });
+    // A stored template was checked when saved; fall back to the default if
+    // it cannot be rendered now rather than lose the email.
+    let (subject, body) = render(&subject, &body, vars)
+        .or_else(|_| render(message.default_subject(), message.default_body(), vars))
+        .map_err(DbError::Corrupt)?;
+    queue(
+        conn,
+        EmailKind::CandidateMessage,
+        to,
+        &payload(&subject, &body, ics),
+        mail_domain,
+    )?;
+    Ok(())
+}
+
+/// The payload of a free-text email: subject, body, paragraphs for HTML,
+/// and an optional calendar attachment.
+pub fn payload(subject: &str, body: &str, ics: Option<(&str, &str)>) -> Value {
+    let paragraphs: Vec<Vec<&str>> = body
+        .split("\n\n")
+        .map(|p| p.lines().collect())
+        .filter(|p: &Vec<&str>| !p.is_empty())
+        .collect();
+    json!({
+        "subject": subject,
+        "body": body,
+        "paragraphs": paragraphs,
+        "ics": ics.map(|(text, method)| json!({ "text": text, "method": method })),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_renders_with_the_sample() {
+        for m in CandidateMessage::ALL {
+            let (s, b) = render(m.default_subject(), m.default_body(), &sample_vars()).unwrap();
+            assert!(!s.is_empty() && !s.contains("{{"));
+            assert!(b.contains("Ana Lima"), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn broken_templates_are_reported() {
+        assert!(render("Hi {{name", "x", &sample_vars()).is_err());
+        assert!(render("ok", "{{#if reason}}unclosed", &sample_vars()).is_err());
+    }
+}
