@@ -73,43 +73,35 @@ pub fn insert(
         return Ok(None);
     }
     let id = new_id();
-    let inserted = diesel::insert_into(applications::table)
-        .values((
-            (
-                applications::id.eq(&id),
-                applications::job_id.eq(job_id),
-                applications::name.eq(a.name.as_str()),
-                applications::email.eq(a.email.as_str()),
-                applications::languages
-                    .eq(serde_json::to_string(&a.languages).unwrap_or_else(|_| "[]".into())),
-                applications::location.eq(&a.location),
-                applications::timezone.eq(&a.timezone),
-                applications::cover_letter.eq(&a.cover_letter),
-                applications::portfolio_url.eq(&a.portfolio_url),
-            ),
-            (
-                applications::cv_file.eq(cv.as_ref().map(|c| c.file.clone())),
-                applications::cv_filename.eq(cv.as_ref().map(|c| c.filename.clone())),
-                applications::stage.eq(Stage::Applied.as_str()),
-                applications::consent_at.eq(now),
-                applications::created_at.eq(now),
-                applications::updated_at.eq(now),
-            ),
-        ))
-        .execute(conn);
-    match inserted {
-        Ok(_) => {}
-        // Two simultaneous applications with the same email: one wins.
-        Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => return Ok(None),
-        Err(e) => {
-            return Err(DbError::Query {
-                context: "storing an application",
-                source: e,
-            })
-        }
+    let inserted = super::insert_unless_duplicate(conn, "storing an application", |conn| {
+        diesel::insert_into(applications::table)
+            .values((
+                (
+                    applications::id.eq(&id),
+                    applications::job_id.eq(job_id),
+                    applications::name.eq(a.name.as_str()),
+                    applications::email.eq(a.email.as_str()),
+                    applications::languages
+                        .eq(serde_json::to_string(&a.languages).unwrap_or_else(|_| "[]".into())),
+                    applications::location.eq(&a.location),
+                    applications::timezone.eq(&a.timezone),
+                    applications::cover_letter.eq(&a.cover_letter),
+                    applications::portfolio_url.eq(&a.portfolio_url),
+                ),
+                (
+                    applications::cv_file.eq(cv.as_ref().map(|c| c.file.clone())),
+                    applications::cv_filename.eq(cv.as_ref().map(|c| c.filename.clone())),
+                    applications::stage.eq(Stage::Applied.as_str()),
+                    applications::consent_at.eq(now),
+                    applications::created_at.eq(now),
+                    applications::updated_at.eq(now),
+                ),
+            ))
+            .execute(conn)
+    })?;
+    // Two simultaneous applications with the same email: one wins.
+    if !inserted {
+        return Ok(None);
     }
     record_event(conn, &id, "candidate", None, Stage::Applied, "applied", now)?;
     find(conn, &id)

@@ -34,26 +34,17 @@ pub fn cast(
     if exists > 0 {
         return Ok(false);
     }
-    let inserted = diesel::insert_into(votes::table)
-        .values((
-            votes::application_id.eq(application_id),
-            votes::voter_id.eq(voter_id),
-            votes::vote.eq(vote),
-            votes::reason.eq(reason),
-            votes::created_at.eq(now),
-        ))
-        .execute(conn);
-    match inserted {
-        Ok(_) => Ok(true),
-        Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => Ok(false),
-        Err(e) => Err(DbError::Query {
-            context: "recording a vote",
-            source: e,
-        }),
-    }
+    super::insert_unless_duplicate(conn, "recording a vote", |conn| {
+        diesel::insert_into(votes::table)
+            .values((
+                votes::application_id.eq(application_id),
+                votes::voter_id.eq(voter_id),
+                votes::vote.eq(vote),
+                votes::reason.eq(reason),
+                votes::created_at.eq(now),
+            ))
+            .execute(conn)
+    })
 }
 
 pub fn for_application(
@@ -87,26 +78,17 @@ pub fn make_offer(
     by: &str,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
-    let inserted = diesel::insert_into(offers::table)
-        .values((
-            offers::id.eq(new_id()),
-            offers::application_id.eq(application_id),
-            offers::terms.eq(terms),
-            offers::created_by.eq(by),
-            offers::created_at.eq(now),
-        ))
-        .execute(conn);
-    match inserted {
-        Ok(_) => Ok(true),
-        Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => Ok(false),
-        Err(e) => Err(DbError::Query {
-            context: "recording an offer",
-            source: e,
-        }),
-    }
+    super::insert_unless_duplicate(conn, "recording an offer", |conn| {
+        diesel::insert_into(offers::table)
+            .values((
+                offers::id.eq(new_id()),
+                offers::application_id.eq(application_id),
+                offers::terms.eq(terms),
+                offers::created_by.eq(by),
+                offers::created_at.eq(now),
+            ))
+            .execute(conn)
+    })
 }
 
 pub fn offer_for(conn: &mut DbConnection, application_id: &str) -> Result<Option<Offer>, DbError> {

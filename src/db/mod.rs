@@ -322,6 +322,25 @@ impl Db {
     }
 }
 
+/// Runs an insert in a savepoint: `Ok(false)` when it hit a unique
+/// constraint (someone else inserted the same key first). The savepoint
+/// matters on PostgreSQL, where a failed statement would otherwise abort the
+/// whole surrounding transaction.
+pub fn insert_unless_duplicate(
+    conn: &mut DbConnection,
+    context: &'static str,
+    insert: impl FnOnce(&mut DbConnection) -> QueryResult<usize>,
+) -> Result<bool, DbError> {
+    match conn.transaction(insert) {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(source) => Err(DbError::Query { context, source }),
+    }
+}
+
 /// A new random identifier for a row.
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()

@@ -23,17 +23,27 @@ pub fn ensure(
         return Ok(id);
     }
     let id = new_id();
-    diesel::insert_into(questionnaire_versions::table)
-        .values((
-            questionnaire_versions::id.eq(&id),
-            questionnaire_versions::questionnaire_id.eq(&loaded.questionnaire.id),
-            questionnaire_versions::version.eq(loaded.questionnaire.version as i32),
-            questionnaire_versions::content_hash.eq(&loaded.content_hash),
-            questionnaire_versions::content.eq(&loaded.source),
-            questionnaire_versions::created_at.eq(now),
-        ))
-        .execute(conn)
-        .context("storing a questionnaire version")?;
+    let inserted =
+        super::insert_unless_duplicate(conn, "storing a questionnaire version", |conn| {
+            diesel::insert_into(questionnaire_versions::table)
+                .values((
+                    questionnaire_versions::id.eq(&id),
+                    questionnaire_versions::questionnaire_id.eq(&loaded.questionnaire.id),
+                    questionnaire_versions::version.eq(loaded.questionnaire.version as i32),
+                    questionnaire_versions::content_hash.eq(&loaded.content_hash),
+                    questionnaire_versions::content.eq(&loaded.source),
+                    questionnaire_versions::created_at.eq(now),
+                ))
+                .execute(conn)
+        })?;
+    if !inserted {
+        // Stored by a concurrent transaction a moment ago.
+        return questionnaire_versions::table
+            .filter(questionnaire_versions::content_hash.eq(&loaded.content_hash))
+            .select(questionnaire_versions::id)
+            .first(conn)
+            .context("finding a questionnaire version");
+    }
     Ok(id)
 }
 

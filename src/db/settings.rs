@@ -45,18 +45,14 @@ pub fn get_or_init(
         return Ok(v);
     }
     let value = make();
-    let inserted = diesel::insert_into(settings::table)
-        .values((settings::key.eq(key), settings::value.eq(&value)))
-        .execute(conn);
-    match inserted {
-        Ok(_) => Ok(value),
-        Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => get(conn, key)?.ok_or_else(|| DbError::Corrupt(format!("setting {key} vanished"))),
-        Err(e) => Err(DbError::Query {
-            context: "storing a setting",
-            source: e,
-        }),
+    let inserted = super::insert_unless_duplicate(conn, "storing a setting", |conn| {
+        diesel::insert_into(settings::table)
+            .values((settings::key.eq(key), settings::value.eq(&value)))
+            .execute(conn)
+    })?;
+    if inserted {
+        Ok(value)
+    } else {
+        get(conn, key)?.ok_or_else(|| DbError::Corrupt(format!("setting {key} vanished")))
     }
 }

@@ -3,13 +3,17 @@
 //!
 //! Every question sentence, and every request phrased as an imperative or a
 //! need ("please send me the URL", "envoyez-moi l'URL", "a screenshot would
-//! help"), is split into clauses ("which page, since when, and which
-//! plugins" = 3 probes; alternatives joined by "or" stay one probe). Each
+//! help", or a curt "Send the URL, the ID, the response codes."), is split
+//! into clauses ("which page, since when, and which plugins" = 3 probes; the
+//! items of a requested list count one each; alternatives joined by "or"
+//! stay one probe). Instructions that send something elsewhere ("share the
+//! link with your team") are not requests. Each
 //! clause is weighed by what it asks about:
 //!
 //! | probe | weight |
 //! |---|---|
 //! | root cause: since when / after what change / expected vs actual | 2.0 |
+//! | the purpose behind the request, open, with concrete alternatives ("what would you use it for: X or Y?") | 2.0 |
 //! | the need behind the request, open question ("what were you hoping…") | 1.5 (1.0 when yes/no) |
 //! | symptom, location (page, URL), environment, evidence, identifier, scope | 1.0 |
 //! | any other genuine question | 1.0 |
@@ -19,7 +23,9 @@
 //! Grade 2 needs a total of at least 2.0 including one non-generic probe;
 //! grade 1 any probe. Rhetorical or accusatory questions, offers ("anything
 //! else I can help with?"), check-ins ("does that help?") and suggestions
-//! phrased as questions ("could you try clearing the cache?") are not probes.
+//! phrased as questions ("could you try clearing the cache?", "maybe try…?",
+//! "why not…?") are not probes. "…, or anything else?" is an alternative,
+//! not an offer.
 
 use std::ops::Range;
 
@@ -32,6 +38,12 @@ pub const GRADE2_AT: f64 = 2.0;
 /// Weight of an open question about the need behind the request ("what
 /// were you hoping…"); empathy treats it as exploring the person.
 pub const OPEN_NEED_WEIGHT: f64 = 1.5;
+/// An open question about the purpose behind the request that offers
+/// concrete alternatives ("what would you use dark mode for: late-night
+/// sessions or accessibility?") is clearly aimed at the need: grade 2.
+pub const NEED_WITH_ALTERNATIVES_WEIGHT: f64 = 2.0;
+const NEED_WITH_ALTERNATIVES_LABEL: &str =
+    "asks about the purpose behind the request, with concrete alternatives";
 const SCORE_FULL_AT: f64 = 3.0;
 
 struct Topic {
@@ -43,14 +55,32 @@ struct Topic {
 
 struct LangSet {
     request: Regex,
+    /// A bare imperative at the start of a sentence ("Send the URL, the
+    /// ID…", "Forward the bounce message.").
+    bare_request: Regex,
+    /// Instructions that look like requests but send something elsewhere
+    /// ("send it to your accountant", "paste the snippet into your theme").
+    not_request: Regex,
     invitation: Regex,
     hypothesis: Regex,
     skip_question: Regex,
+    /// "…, or anything else?": an alternative, not an offer of help.
+    not_offer: Regex,
     suggestion: Regex,
     generic: Regex,
     opener: Regex,
     determiner: Regex,
     open_wh: Regex,
+    /// A yes/no question opening a clause ("do you use…", "le problème
+    /// apparaît-il…"): a question of its own.
+    yesno: Regex,
+    /// Tag questions checking a summary ("…, is that right?").
+    tag: Regex,
+    /// Questions about the purpose behind a request ("what would you use
+    /// it for", "why", "qu'est-ce qui vous amène").
+    need_purpose: Regex,
+    /// Concrete alternatives offered in the same clause ("…, or …").
+    alternatives: Regex,
     topics: Vec<Topic>,
     /// One pattern per topic, same order as `topics`: one pass per clause.
     topic_set: RegexSet,
@@ -100,6 +130,12 @@ impl CuriosityDetector {
                 r"please (?:send|share|tell|give|show|forward|attach|provide|confirm|describe|explain|let|paste|include|specify|list)",
                 r"(?:just |simply )?reply (?:with|back with) (?:the|your|a|an)",
             ]),
+            bare_request: rx(
+                r"^(?:(?:and|also|then|now|next|first|first of all|to start|to begin|finally|just|so|ok|okay|right|alright|sure|fine|great|otherwise|alternatively|meanwhile|in the meantime|if possible|if you can|when you can|please|oh),? ){0,3}(?:(?:send|forward|paste|share|attach|e-?mail|dm)(?: (?:me|us|over|along|across|back|here|in))*|reply with|(?:give|show|tell|drop|get|grab|find) (?:me|us)) (?:the|your|a|an|any|some|all|both|those|these|each|every|exact|full|screenshots?|logs?|details|copies|examples?)\b",
+            ),
+            not_request: rx(
+                r"\b(?:(?:to|with) (?:your|their|the) (?:team|colleagues?|developers?|devs?|customers?|clients?|users?|visitors?|readers?|accountants?|host|hosting (?:provider|company)|admin|boss|manager|agency|staff|subscribers?|mailing list|bank|it team|it department)|to (?:the|your|each|every|a) (?:orders?|products?|posts?|pages?|listings?|forms?|fields?|items?|entry|entries|records?)\b|to (?:them|him|her|yourself|each|everyone|all of them|a colleague|a friend)|with (?:them|him|her|everyone)|into (?:your|the|a|an|this) (?:theme|file|functions|template|editor|field|box|settings|code|header|footer|config\w*|terminal|console|snippet|page|site|html|plugin|widget|form)|a test)\b",
+            ),
             invitation: alt(&[
                 r"feel free to (?:include|share|send|attach|add|tell|describe|paste)",
                 r"i'd love to hear (?:it|more|about|what|your|how|why|from)",
@@ -110,6 +146,7 @@ impl CuriosityDetector {
             ]),
             skip_question: alt(&[
                 r"anything else",
+                r"something else (?:i|we) can",
                 r"(?:would|do) you (?:like|want) (?:me|us) to",
                 r"shall (?:i|we)",
                 r"should i",
@@ -122,8 +159,9 @@ impl CuriosityDetector {
                 r"how's it going",
                 r"makes? sense",
             ]),
+            not_offer: alt(&[r"or (?:anything|something) else"]),
             suggestion: rx(
-                r"^(?:(?:can|could|would) you (?:please )?(?:try|make sure|clear|update|deactivate|activate|install|reinstall|switch|disable|enable|go|click|upgrade|restart|remove|log ?in)\b|(?:have|did) you (?:tried|try) (?:turning|restarting|clearing|reinstalling))",
+                r"^(?:(?:so|and|or|well|then|ok|okay|hmm|also),? )?(?:(?:maybe|perhaps) (?:just |you (?:could|should|might|can) )?(?:try|use|switch|update|upgrade|read|pick|get|check|install|clear|disable|enable|go|look|restart|buy|google|reinstall|turn)|why not|(?:have|did) you tried (?:turning|switching) it off)\b|^(?:(?:can|could|would) you (?:please )?(?:try|make sure|clear|update|deactivate|activate|install|reinstall|switch|disable|enable|go|click|upgrade|restart|remove|log ?in)\b|(?:have|did) you (?:tried|try) (?:turning|restarting|clearing|reinstalling))",
             ),
             generic: alt(&[
                 r"(?:more|any|further|additional|some) (?:details?|info(?:rmation)?|context)",
@@ -136,6 +174,22 @@ impl CuriosityDetector {
             ),
             determiner: rx(r"^(?:the|your|a|an|any|which|what)\b"),
             open_wh: alt(&["what", "why", "how", "where", "which", "what's"]),
+            yesno: rx(
+                r"^(?:is|are|do|does|did|has|have|was|were|can|could|will|would)(?:n't)? (?:you|it|the|your|this|that|they|there|anything|any|both|other|those|these|either)\b",
+            ),
+            tag: rx(
+                r"^(?:is|was|isn't|wasn't) (?:that|this|it) (?:right|correct|so|true|the case|accurate|it)\b|^(?:right|correct)\b",
+            ),
+            need_purpose: alt(&[
+                r"why",
+                r"what (?:made|makes|brought|led|prompted|drives|drove) you",
+                r"what (?:would|will|do|did|are) you (?:want|need|use|using|like|planning to use|hope to use) [^?.!]*\bfor",
+                r"what (?:is|'s|would be) (?:it|this|that) for",
+                r"what for",
+                r"what (?:are|were) you (?:hoping|trying|looking|aiming|planning)",
+                r"(?:your|the) (?:use case|goal|reason)",
+            ]),
+            alternatives: rx(r"\bor\b"),
             topics: vec![
                 topic(
                     K::ProbeRootCause,
@@ -222,9 +276,23 @@ impl CuriosityDetector {
                         r"stack ?traces?",
                         r"har file",
                         r"timestamps?",
-                        r"(?:request|response) (?:body|bodies|id|headers?|payload|code)",
+                        r"(?:request|response) (?:body|bodies|id|headers?|payloads?|codes?)",
                         r"payloads?",
-                        r"status codes?",
+                        r"(?:status|response|error|http) codes?",
+                        r"saml (?:response|assertion|trace|request)s?",
+                        r"network (?:tab|panel|log|trace|requests?)",
+                        r"console (?:output|errors?|messages?)",
+                        r"(?:e-?mail |mail |message |http |response |request |full )?headers?",
+                        r"delivery (?:log|logs|attempts?|history|report)",
+                        r"bounced? (?:messages?|e-?mails?|notices?|notifications?|reports?)",
+                        r"(?:bounce|error|rejection|ndr) (?:message|notice|reply)s?",
+                        r"(?:export(?:ed)?|sample|example|test|csv|import|xml|json|source|original|problem|affected|broken) files?",
+                        r"files?",
+                        r"attachments?",
+                        r"(?:api|http|server|raw|full|json|xml|exact) responses?",
+                        r"outputs?",
+                        r"error (?:text|messages?)",
+                        r"(?:the )?exact (?:error|message|text|wording|steps)",
                     ],
                 ),
                 topic(
@@ -271,7 +339,16 @@ impl CuriosityDetector {
                         r"setup",
                         r"config\w*",
                         r"caching",
+                        r"cache",
+                        r"cdn",
                         r"code",
+                        r"private (?:window|browsing|mode|tab)",
+                        r"incognito",
+                        r"settings?",
+                        r"(?:is|are) (?:selected|checked|ticked|enabled|turned on|chosen|active)",
+                        r"(?:which|what) (?:option|mode|setting|plan|method|provider|gateway|integration)s?",
+                        r"identity provider",
+                        r"idp",
                     ],
                 ),
                 topic(
@@ -279,7 +356,8 @@ impl CuriosityDetector {
                     1.0,
                     "asks for an identifier (account, invoice, email)",
                     &[
-                        r"(?:invoice|order|account|customer|ticket|transaction|receipt|reference) (?:number|id|#)",
+                        r"(?:invoice|order|account|customer|ticket|transaction|receipt|reference|payment|charge|event|subscription|user|message|request|delivery) (?:numbers?|ids?|#)",
+                        r"account e-?mails?",
                         r"invoices?",
                         r"orders?",
                         r"e-?mail(?: address)?",
@@ -324,6 +402,12 @@ impl CuriosityDetector {
                 r"je serais (?:curieux|curieuse) de",
                 r"(?:repondez|repondez-moi) (?:simplement )?(?:avec|en m'indiquant|en precisant)",
             ]),
+            bare_request: rx(
+                r"^(?:(?:et|puis|ensuite|aussi|egalement|sinon|enfin|d'abord|si possible|si vous pouvez),? ){0,3}(?:envoyez|transmettez|joignez|collez|partagez|faites-(?:moi|nous) parvenir|copiez-collez|communiquez)(?:-(?:moi|nous))?(?: (?:moi|nous|aussi|egalement|simplement|juste))* (?:la|le|les|l'|votre|vos|un|une|des|ce|cette|ces|tous|toutes|chaque|captures?)",
+            ),
+            not_request: rx(
+                r"\b(?:a (?:votre|vos|leurs?) (?:equipe|collegues?|developpeurs?|clients|utilisateurs|visiteurs|comptable|hebergeur|administrateur|prestataire|agence|banque)|a (?:chaque|tous|toutes|un collegue|eux|lui|elle)|dans (?:votre|le|la|les|ce|cette) (?:theme|fichier|champ|code|editeur|console|terminal|modele|formulaire|extension|page)|avec (?:votre|vos) (?:equipe|collegues?|developpeurs?|clients)|avec (?:eux|lui|elle|toute l'equipe)|un test)\b",
+            ),
             invitation: alt(&[
                 r"n'hesitez pas a (?:me |m'|nous )?(?:l'|le |la |les )?(?:envoyer|transmettre|joindre|partager|communiquer|preciser|decrire|dire|indiquer|ajouter)",
                 r"tout (?:autre )?(?:element|detail|information) (?:utile|qui)",
@@ -332,7 +416,9 @@ impl CuriosityDetector {
                 r"si (?:c'est|vous cherchez|vous souhaitez|vous voulez|votre but|votre objectif|ce que vous)",
             ]),
             skip_question: alt(&[
-                r"autre chose",
+                r"autre chose (?:que je|que nous|qu'on|pour (?:vous|toi|laquelle)|a faire pour|dont vous (?:auriez|avez) besoin)",
+                r"(?:y a-t-il|y-a-t-il|puis-je faire|je peux faire|pouvons-nous faire|besoin d'|besoin de quelque) (?:quelque )?autre chose",
+                r"^autre chose",
                 r"(?:voulez|souhaitez|aimeriez|voudriez)-vous que (?:je|nous)",
                 r"puis-je (?:vous aider|faire)",
                 r"(?:est-ce que )?(?:cela|ca|ceci) (?:vous )?(?:aide|convient|va|repond|vous va)",
@@ -340,8 +426,9 @@ impl CuriosityDetector {
                 r"que puis-je faire",
                 r"(?:est-ce|c'est) (?:clair|bon)",
             ]),
+            not_offer: alt(&[r"ou (?:autre chose|quelque chose d'autre|autre)"]),
             suggestion: rx(
-                r"^(?:pourriez|pouvez)[- ]vous (?:essayer|vider|mettre a jour|desactiver|activer|installer|reinstaller|redemarrer|cliquer|aller|vous reconnecter)\b",
+                r"^(?:(?:et|alors|sinon|bref),? )?(?:pourquoi ne pas|peut-etre (?:essayer|tester|changer|lire|utiliser|mettre a jour|passer)|et si vous (?:essayiez|changiez|lisiez|utilisiez|passiez))\b|^(?:pourriez|pouvez)[- ]vous (?:essayer|vider|mettre a jour|desactiver|activer|installer|reinstaller|redemarrer|cliquer|aller|vous reconnecter)\b",
             ),
             generic: alt(&[
                 r"plus de (?:details|precisions|informations|infos|contexte|elements)",
@@ -367,6 +454,22 @@ impl CuriosityDetector {
                 "ce que",
                 "qu'",
             ]),
+            yesno: rx(
+                r"^(?:est-ce|avez-vous|etes-vous|y a-t-il|faut-il|(?:[a-z']+ ){0,4}[a-z']+-(?:t-)?(?:il|elle|ils|elles|vous|on)\b)",
+            ),
+            tag: rx(
+                r"^(?:n'est-ce pas|est-ce (?:bien )?(?:ca|cela|correct|exact)|c'est (?:bien )?(?:ca|cela|correct|exact)|(?:ai|aurais)-je (?:bien )?compris)\b",
+            ),
+            need_purpose: alt(&[
+                r"pourquoi",
+                r"qu'est-ce qui vous (?:a fait|fait|amene|a amene|pousse|a pousse|a decide|decide|motive)",
+                r"a quoi (?:[a-z']+ ){0,2}(?:servir|sert|servirait|servira|serviraient|servent)",
+                r"(?:dans|pour) quel (?:but|contexte|usage|besoin)",
+                r"(?:que|qu') (?:cherchez|esperiez|souhaitez)-vous",
+                r"quel (?:est|serait) (?:votre|le) (?:besoin|objectif|usage|but)",
+                r"(?:votre|le) (?:cas d'usage|objectif|besoin)",
+            ]),
+            alternatives: rx(r"\bou\b"),
             topics: vec![
                 topic(
                     K::ProbeRootCause,
@@ -398,7 +501,7 @@ impl CuriosityDetector {
                         r"qu'est-ce qui vous (?:a fait|amene|pousse)",
                         r"(?:que|qu') (?:cherchez|souhaitez|voulez|aimeriez|esperiez|attendez)-vous",
                         r"ce que vous (?:cherchez|souhaitez|voulez|aimeriez|esperiez|attendez)",
-                        r"a quoi (?:cela|ca|il|elle) (?:vous )?(?:servir|sert|servirait)",
+                        r"a quoi (?:[a-z']+ ){0,2}(?:servir|sert|servirait|servira|serviraient|servent)",
                         r"(?:quel|quels) (?:est|sont) (?:votre|vos) (?:besoin|besoins|objectif|objectifs|usage)",
                         r"dans quel (?:but|contexte)",
                         r"(?:cherchez|souhaitez)-vous",
@@ -438,7 +541,23 @@ impl CuriosityDetector {
                         r"horodatage",
                         r"(?:corps|contenu) de la (?:requete|reponse)",
                         r"requetes?",
-                        r"code (?:de statut|http|d'erreur)",
+                        r"codes? (?:de statut|http|d'erreur|de reponse)",
+                        r"reponses? saml",
+                        r"(?:la |le )?reponse (?:de l'api|du serveur|http|brute|complete|exacte)",
+                        r"fichiers? (?:exporte|d'export|csv|har|xml|json|source|d'origine|concerne|problematique)s?",
+                        r"exemples? de fichiers?",
+                        r"fichiers?",
+                        r"en-?tetes?",
+                        r"entetes?",
+                        r"journal",
+                        r"onglet (?:reseau|network|console)",
+                        r"(?:sortie|erreurs?|messages?) de la console",
+                        r"console",
+                        r"enregistrements? (?:d'ecran|video)",
+                        r"charges? utiles?",
+                        r"payload",
+                        r"(?:message|e-?mail|avis) (?:de rejet|de non-remise|d'erreur|de retour)",
+                        r"pieces? jointes?",
                     ],
                 ),
                 topic(
@@ -454,6 +573,7 @@ impl CuriosityDetector {
                         r"a quel endroit",
                         r"ecrans?",
                         r"adresse du site",
+                        r"adresse (?:de la page|de cette page|de la boutique|du formulaire|exacte de la page|web|url)",
                     ],
                 ),
                 topic(
@@ -476,6 +596,14 @@ impl CuriosityDetector {
                         r"wordpress",
                         r"php",
                         r"configuration",
+                        r"cache",
+                        r"navigation privee",
+                        r"(?:fenetre|mode) (?:privee|incognito|de navigation privee)",
+                        r"reglages?",
+                        r"parametres?",
+                        r"options?",
+                        r"(?:est|sont) (?:selectionnee?s?|cochee?s?|activee?s?|choisie?s?)",
+                        r"fournisseur d'identite",
                     ],
                 ),
                 topic(
@@ -492,6 +620,7 @@ impl CuriosityDetector {
                         r"cles?",
                         r"licences?",
                         r"identifiants?",
+                        r"(?:identifiant|numero|id) (?:de|du|d') ?(?:commande|transaction|paiement|compte|facture|client|evenement)",
                         r"references?",
                         r"societe",
                     ],
@@ -586,16 +715,22 @@ impl CuriosityDetector {
                 }
                 // Where the probing part of the sentence starts, and what a
                 // clause without a topic is worth there.
+                let request = first_in(req, &sent)
+                    .map(|m| m.start - sent.start)
+                    .or_else(|| set.bare_request.find(s.as_bytes()).map(|m| m.start()))
+                    .filter(|&at| !set.not_request.is_match(&s.as_bytes()[at..]));
+                // A request lists items: "the URL, the ID, the codes" are
+                // three probes.
+                let list = request.is_some();
                 let (start, headless) = if is_question {
-                    if set.skip_question.is_match(s.as_bytes()) {
+                    if set.skip_question.is_match(s.as_bytes())
+                        && !set.not_offer.is_match(s.as_bytes())
+                    {
                         continue;
                     }
                     (0, (K::ProbeOther, 1.0, "asks a specific question"))
-                } else if let Some(m) = first_in(req, &sent) {
-                    (
-                        m.start - sent.start,
-                        (K::ProbeOther, 1.0, "asks for specific information"),
-                    )
+                } else if let Some(at) = request {
+                    (at, (K::ProbeOther, 1.0, "asks for specific information"))
                 } else if let Some(m) = first_in(inv, &sent) {
                     (
                         m.start - sent.start,
@@ -604,7 +739,7 @@ impl CuriosityDetector {
                 } else {
                     continue;
                 };
-                let found = self.clauses(set, s, start, headless);
+                let found = self.clauses(set, s, start, headless, list);
                 let any = !found.is_empty();
                 for (kind, w, label, r) in found {
                     let item = (kind, w, label, shift(r, sent.start));
@@ -679,6 +814,7 @@ impl CuriosityDetector {
         s: &str,
         start: usize,
         headless: (K, f64, &'static str),
+        list: bool,
     ) -> Vec<(K, f64, &'static str, Range<usize>)> {
         let b = s.as_bytes();
         // (clause start, end of the previous clause)
@@ -690,9 +826,19 @@ impl CuriosityDetector {
             let joined = m.as_bytes().iter().any(|c| matches!(c, b';' | b':'))
                 || m.as_bytes().windows(3).any(|w| w == b"and")
                 || m.as_bytes().windows(2).any(|w| w == b"et");
-            if set.opener.is_match(rest) {
+            if set.tag.is_match(rest) {
+                continue;
+            } else if set.yesno.is_match(rest) {
+                cuts.push((at, prev_end, true));
+            } else if set.opener.is_match(rest) {
                 cuts.push((at, prev_end, false));
-            } else if joined && set.determiner.is_match(rest) {
+            } else if (joined || list) && set.determiner.is_match(rest) {
+                // In a list of requested items, "…, the ID or the email"
+                // offers alternatives: one item, not a new one.
+                if joined || !self.next_segment_has_alternatives(set, rest) {
+                    cuts.push((at, prev_end, true));
+                }
+            } else if list && self.is_bare_item(set, rest) {
                 cuts.push((at, prev_end, true));
             }
         }
@@ -726,6 +872,19 @@ impl CuriosityDetector {
                     } else {
                         t.weight
                     };
+                    // "What would you use it for: X or Y?" is aimed at the
+                    // need itself.
+                    if t.kind == K::ProbeNeed
+                        && w >= OPEN_NEED_WEIGHT
+                        && set.need_purpose.is_match(cb)
+                        && set.alternatives.is_match(&b[c..])
+                    {
+                        return (
+                            t.kind,
+                            NEED_WITH_ALTERNATIVES_WEIGHT,
+                            NEED_WITH_ALTERNATIVES_LABEL,
+                        );
+                    }
                     (t.kind, w, t.label)
                 })
                 .fold(None, |acc: Option<(K, f64, &str)>, x| match acc {
@@ -762,6 +921,44 @@ impl CuriosityDetector {
         out
     }
 }
+
+impl CuriosityDetector {
+    /// `rest` up to the next clause boundary.
+    fn next_segment<'a>(&self, rest: &'a [u8]) -> &'a [u8] {
+        match self.boundary.find(rest) {
+            Some(m) => &rest[..m.start()],
+            None => rest,
+        }
+    }
+
+    /// "…, screenshots and logs": a short noun phrase naming a probe
+    /// topic, not a new clause with its own subject ("and I'll check").
+    fn is_bare_item(&self, set: &LangSet, rest: &[u8]) -> bool {
+        let seg = self.next_segment(rest);
+        let words = seg.split(|c| *c == b' ').filter(|w| !w.is_empty());
+        let mut n = 0;
+        for (i, w) in words.enumerate() {
+            if i == 0
+                && (PRONOUNS.iter().any(|p| w == p.as_bytes())
+                    || [b"i'", b"j'", b"c'"].iter().any(|p| w.starts_with(*p)))
+            {
+                return false;
+            }
+            n += 1;
+        }
+        n <= 5 && set.topic_set.is_match(seg)
+    }
+
+    fn next_segment_has_alternatives(&self, set: &LangSet, rest: &[u8]) -> bool {
+        set.alternatives.is_match(self.next_segment(rest))
+    }
+}
+
+/// Words that open a clause with its own subject.
+const PRONOUNS: &[&str] = &[
+    "i", "we", "you", "it", "that", "this", "they", "there", "je", "nous", "on", "vous", "il",
+    "elle", "ce", "cela", "ca",
+];
 
 fn with_set(mut set: LangSet) -> LangSet {
     set.topic_set = RegexSetBuilder::new(set.topics.iter().map(|t| t.pattern.as_str()))
@@ -939,6 +1136,144 @@ mod tests {
                 "Would you use it in the dashboard or in the widget?",
                 Lang::En
             ),
+            1
+        );
+    }
+    #[test]
+    fn bare_imperative_requests_count() {
+        assert_eq!(
+            grade(
+                "Send the page URL, the plugin version, the error log.",
+                Lang::En
+            ),
+            2
+        );
+        assert_eq!(grade("Forward the rejection notice.", Lang::En), 1);
+        assert_eq!(grade("Paste the full stack trace.", Lang::En), 1);
+        assert_eq!(
+            grade(
+                "Grab me the payment ID and the webhook delivery log.",
+                Lang::En
+            ),
+            2
+        );
+        assert_eq!(grade("Envoyez la capture et le journal.", Lang::Fr), 2);
+        assert_eq!(grade("Transmettez-moi le numéro de facture.", Lang::Fr), 1);
+        // instructions that send something elsewhere are not requests
+        assert_eq!(grade("Send a test email to yourself.", Lang::En), 0);
+        assert_eq!(
+            grade("Paste this snippet into your theme file.", Lang::En),
+            0
+        );
+        assert_eq!(grade("Share the link with your team.", Lang::En), 0);
+        // alternatives in a list stay one item
+        assert_eq!(
+            grade("Send me the order ID or the account email.", Lang::En),
+            1
+        );
+    }
+
+    #[test]
+    fn evidence_nouns_are_probes() {
+        assert_eq!(
+            grade(
+                "Could you send the HAR file and the response headers?",
+                Lang::En
+            ),
+            2
+        );
+        assert_eq!(
+            grade(
+                "Please attach a sample file, the console output and a screen recording.",
+                Lang::En
+            ),
+            2
+        );
+        assert_eq!(
+            grade(
+                "Pouvez-vous m'envoyer le fichier exporté et les en-têtes de l'e-mail ?",
+                Lang::Fr
+            ),
+            2
+        );
+    }
+
+    #[test]
+    fn french_inverted_questions() {
+        assert_eq!(
+            grade(
+                "Quel thème utilisez-vous, la page s'affiche-t-elle en navigation privée ?",
+                Lang::Fr
+            ),
+            2
+        );
+        assert_eq!(
+            grade("Le formulaire fonctionne-t-il sur mobile ?", Lang::Fr),
+            1
+        );
+        assert_eq!(grade("Quelle passerelle est sélectionnée ?", Lang::Fr), 1);
+        assert_eq!(
+            grade("Utilisez-vous Cloudflare, ou autre chose ?", Lang::Fr),
+            1
+        );
+        assert_eq!(
+            grade(
+                "Y a-t-il autre chose que je puisse faire pour vous ?",
+                Lang::Fr
+            ),
+            0
+        );
+        assert_eq!(grade("Are you on Shopify, or something else?", Lang::En), 1);
+    }
+
+    #[test]
+    fn suggestions_phrased_as_questions_are_not_probes() {
+        assert_eq!(
+            grade("Perhaps try a browser from this century?", Lang::En),
+            0
+        );
+        assert_eq!(grade("Why not simply check the FAQ?", Lang::En), 0);
+        assert_eq!(grade("Maybe try clearing the cache?", Lang::En), 0);
+        assert_eq!(
+            grade(
+                "Pourquoi ne pas tout simplement relire la notice ?",
+                Lang::Fr
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn need_question_with_alternatives_is_two() {
+        assert_eq!(
+            grade(
+                "What would you use the export for — monthly reporting or backups?",
+                Lang::En
+            ),
+            2
+        );
+        assert_eq!(
+            grade(
+                "Pourquoi en avez-vous besoin : pour un client, ou pour vous-même ?",
+                Lang::Fr
+            ),
+            2
+        );
+        // where it would be used is a preference, not the need
+        assert_eq!(
+            grade(
+                "Where would you show it, in the footer or in the sidebar?",
+                Lang::En
+            ),
+            1
+        );
+        assert_eq!(grade("Could you tell me why you need it?", Lang::En), 1);
+    }
+
+    #[test]
+    fn tag_questions_are_not_extra_probes() {
+        assert_eq!(
+            grade("So the sync only breaks at night, is that right?", Lang::En),
             1
         );
     }

@@ -121,10 +121,11 @@ impl EmpathyDetector {
                 0.5,
                 "offers further help",
                 &[
-                    r"(?:i'd|i would|i'll|i will|we'd|we would|we'll|we will|i'm|i am|we're|we are) (?:be )?(?:so |more than |very |always |also |really )?(?:glad|happy|delighted|here|pleased) to (?:help|walk|assist|show|guide|set|take|look|jump|hop|go through|answer|adapt|tailor|customi[sz]e|adjust|tweak|write|draft|explain|review|configure|do|send|share|call|check|dig|work|run|put|build|fix|sort|talk)",
+                    r"(?:i'd|i would|i'll|i will|we'd|we would|we'll|we will|i'm|i am|we're|we are) (?:be )?(?:so |more than |very |always |also |really )?(?:glad|happy|delighted|here|pleased) to (?:help|walk|assist|show|guide|set|take|look|jump|hop|go through|go over|have a look|answer|adapt|tailor|customi[sz]e|adjust|tweak|write|draft|explain|review|configure|do|send|share|call|check|dig|work|run|put|build|fix|sort|talk|debug|troubleshoot|test|pair)",
                     r"(?:i|we) (?:can|could|'ll|will) (?:also |gladly |happily )?(?:adapt|tailor|customi[sz]e|adjust|tweak|replay|rerun|re-run|resend|redo|recreate|reissue) (?:it|this|that|them|the|your|a|an)\b",
                     r"(?:happy|glad|here) to help",
-                    r"(?:happy|glad|delighted) to (?:adapt|tailor|customi[sz]e|adjust|tweak|write|draft|walk you|set (?:it|this|that) up|explain|review|hop on|jump on)",
+                    r"(?:happy|glad|delighted|pleased) to (?:adapt|tailor|customi[sz]e|adjust|tweak|write|draft|walk you|set (?:it|this|that) up|explain|review|hop on|jump on|have a (?:look|quick look|closer look)|take a (?:look|quick look|closer look)|go over|look over|look into|go through|pair|debug|troubleshoot|double-check|test|reproduce|screen-?share|get on a call|dig in)",
+                    r"(?:i|we) (?:can|could) (?:also |gladly |happily )?(?:review|go over|look over|go through|debug|troubleshoot|double-check|pair on|jump on a call|hop on a call|get on a call|screen-?share) (?:it|this|that|them|the|your|with you)\b",
                     r"(?:we|i) can (?:also |even |gladly |happily )?(?:help|walk you|point you|show you|guide you|set (?:it|this|that) up|assist|take a look|look at|do (?:it|this|that) for you|recommend|suggest|advise)",
                     r"(?:i|we) (?:can|will|'ll) (?:make (?:a|the) case|advocate|push for|put in a word)",
                     r"let (?:me|us) know if (?:you|there's|there is|anything|that|this|i can|we can|it)",
@@ -335,7 +336,9 @@ impl EmpathyDetector {
                     r"n'hesitez pas",
                     r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|vais|pourrions) (?:aussi |egalement |volontiers )?(?:l'|le |la |les |vous l'|vous le |vous la )?(?:adapter|personnaliser|ajuster|rejouer|relancer|refaire|reemettre|reediter|renvoyer)\b",
                     r"je (?:reste|suis|demeure) (?:bien entendu |evidemment )?(?:a votre|a ta|a vous|disponible)",
-                    r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|pourrions) (?:aussi |egalement |volontiers )?(?:vous |t')?(?:aider|accompagner|montrer|guider|expliquer|assister|conseiller|orienter|proposer|recommander)",
+                    r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|pourrions) (?:aussi |egalement |volontiers |tout a fait |bien sur )?(?:vous |t')?(?:aider|accompagner|montrer|guider|expliquer|assister|conseiller|orienter|proposer|recommander|appeler|rappeler)",
+                    r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|pourrions) (?:aussi |egalement |volontiers |tout a fait |bien sur )?(?:regarder|examiner|relire|verifier|tester|analyser|passer en revue|jeter un (?:oeil|coup d'oeil)|reprendre|parcourir|deboguer|debugger|configurer|parametrer|mettre en place|faire le point|organiser un appel|planifier un appel) (?:a |sur |avec vous )?(?:ca|cela|ensemble|votre|vos|le|la|les|ce|cette|ces|avec vous|l'[a-z]+)\b",
+                    r"(?:ravie?s?|heureux|heureuse|contente?s?) de (?:regarder|relire|examiner|verifier|tester|vous montrer|vous expliquer|vous guider|passer en revue|jeter un)",
                     r"avec plaisir",
                     r"si vous avez (?:besoin|d'autres|la moindre|des questions|une question)",
                     r"(?:voulez|souhaitez|voudriez|aimeriez)-vous que (?:je|nous)",
@@ -971,5 +974,37 @@ mod tests {
         assert!(is_polite_request_fr("merci de bien vouloir me transmettre"));
         assert!(!is_polite_request_fr("merci de nous avoir ecrit"));
         assert!(!is_polite_request_fr("merci de votre patience"));
+    }
+    #[test]
+    fn offers_to_review_or_walk_through_are_offers() {
+        let offer = |t: &str, l: Lang| {
+            EmpathyDetector::new()
+                .detect(&Folded::new(t), &[l], 0, None, false, false)
+                .evidence
+                .iter()
+                .any(|e| e.kind == K::OfferOfHelp && e.weight >= 0.5)
+        };
+        assert!(offer(
+            "I'd be happy to go over your configuration.",
+            Lang::En
+        ));
+        assert!(offer("Glad to take a look at the logs with you.", Lang::En));
+        assert!(offer("We can debug it with you on a call.", Lang::En));
+        assert!(offer(
+            "Je peux relire votre configuration avec vous.",
+            Lang::Fr
+        ));
+        assert!(offer(
+            "Nous pouvons jeter un oeil à vos réglages.",
+            Lang::Fr
+        ));
+        assert!(!offer("Je ne peux pas regarder votre code.", Lang::Fr));
+        assert_eq!(
+            grade(
+                "Hi Sam, thanks for sharing this! I'd be glad to look over your snippet.",
+                Lang::En
+            ),
+            2
+        );
     }
 }

@@ -30,7 +30,7 @@ pub use verdict::{
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a
 /// changed scorer can re-score stored answers and show what moved.
-pub const SCORER_VERSION: &str = "2026.11.2";
+pub const SCORER_VERSION: &str = "2026.11.3";
 
 /// Longest answer scored, in bytes; longer answers are scored on their
 /// first `MAX_ANSWER_BYTES` (cut on a char boundary) to bound the work.
@@ -386,5 +386,29 @@ mod tests {
             let s = Scorer::shared().score(&q(lang), &text);
             check_spans(&text, &s);
         }
+    }
+    #[test]
+    fn curt_requests_are_curiosity_not_brush_offs() {
+        let sc = Scorer::new();
+        let a = "Send the checkout URL, the gateway logs, the order ID.";
+        let s = sc.score(&q(Some(Lang::En)), a);
+        assert_eq!(s.curiosity.grade, 2);
+        assert!(!s.tone.contains(&ToneFlag::BrushOff));
+        check_spans(a, &s);
+        let a = "Forward the rejection notice.";
+        let s = sc.score(&q(Some(Lang::En)), a);
+        assert_eq!(s.curiosity.grade, 1);
+        assert!(s.tone.is_empty());
+        let a = "Joignez le fichier exporté et l’identifiant de commande.";
+        let s = sc.score(&q(Some(Lang::Fr)), a);
+        assert_eq!(s.curiosity.grade, 2);
+        assert!(s.tone.is_empty());
+        check_spans(a, &s);
+        // a sarcastic suggestion is a put-down, not a probe
+        let s = sc.score(
+            &q(Some(Lang::En)),
+            "Thanks. Perhaps try a hosting plan from this century?",
+        );
+        assert_eq!((s.empathy.grade, s.curiosity.grade), (0, 0));
     }
 }

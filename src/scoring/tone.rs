@@ -96,7 +96,11 @@ impl ToneDetector {
                     r"(?:that's|that is|this is|it's|it is) (?:entirely |really |all )?(?:your|the customer's) (?:own )?(?:responsibility|doing|choice|problem)",
                     r"(?:that's|it's|this is) (?:a problem with |an issue with |because of )?your (?:theme|host|hosting|server|setup|code|config\w*)",
                     r"not (?:our|my) (?:problem|fault|responsibility|issue)",
-                    r"(?:our|the) (?:plugin|app|product|extension|widget|api|software) (?:is not|isn't|is definitely not) (?:slow|broken|buggy|the (?:problem|issue|cause)|at fault|to blame)",
+                    // Denying a fault is an explanation ("the API isn't
+                    // broken: the 403 means…"); blame when it points at
+                    // the customer.
+                    r"(?:our|the) (?:plugin|app|product|extension|widget|api|software) (?:is not|isn't|is definitely not) (?:at fault|to blame)",
+                    r"(?:our|the) (?:plugin|app|product|extension|widget|api|software) (?:is not|isn't|is definitely not) (?:slow|broken|buggy|the (?:problem|issue|cause))[^.?!]*(?:(?:it's|it is|that's|that is|the (?:problem|issue|fault|cause) is) (?:\w+ )?(?:your|on your|you)\b|your (?:theme|host|hosting|server|setup|site|code|config\w*|network|firewall|computer|browser) (?:is|are)\b)",
                     r"most (?:people|users|customers) who (?:write|ask|contact|complain)\w*",
                     r"(?:it's|it is) (?:written|explained|stated|documented) (?:clearly )?in the (?:docs|documentation|faq|manual|terms|guide)",
                     r"(?:it's|it is|that's|that is) (?:all |clearly )?in the (?:terms|conditions|contract) you (?:accepted|agreed|signed)",
@@ -147,6 +151,9 @@ impl ToneDetector {
                     r"congratulations,? you",
                     r"rtfm",
                     r"learn to read",
+                    r"from (?:this|the current|this past|the last) (?:decade|century|millennium)",
+                    r"(?:from|since|in) the stone age",
+                    r"just google it",
                 ],
             ),
             Rule::new(
@@ -159,7 +166,13 @@ impl ToneDetector {
                     r"(?:didn't|did not|haven't|have not|can't|cannot|don't|do not) you (?:read|see|check|notice|know|understand)\b[^.?!]*\?",
                     r"(?:did|have) you (?:read|checked|opened|looked at) (?:the|our) (?:docs|documentation|faq|manual|guide|terms)\b[^.?!]*\?",
                     r"(?:is|was) (?:it|that) (?:really )?(?:that|so) (?:hard|difficult|complicated)\b[^.?!]*\?",
-                    r"what (?:else )?did you expect\b[^.?!]*\?",
+                    // "What did you expect?" alone, or followed by a put-down
+                    // ("…, a miracle?"); "what did you expect to see, on
+                    // which page?" is a real question.
+                    r"what (?:else )?did you expect(?: from (?:a|an|the|this|that|us|me|it)\b[^.?!,]*)?\s*\?",
+                    r"what (?:else )?did you expect\s*[,:-]+\s*(?:a|an|that|magic|miracles?|us|me|perfection|it to (?:read|guess))\b[^.?!]*\?",
+                    r"why (?:not|don't you|do not you) (?:just|simply)\b[^.?!]*\?",
+                    r"(?:have|did) you (?:tried|try) (?:turning|switching) it off and (?:on )?again\b[^.?!]*\?",
                     r"how many times\b[^.?!]*\?",
                     r"why (?:didn't|did not|don't|haven't|wouldn't|would) you\b[^.?!]*\?",
                     r"(?:seriously|really)\s*\?",
@@ -191,7 +204,8 @@ impl ToneDetector {
                     r"c'est [^.?!]+ qui [^.?!]+, pas (?:nous|notre|chez nous)\b",
                     r"(?:ca|cela) ne peut pas venir de (?:nous|notre|chez nous)",
                     r"ce n'est pas (?:notre|mon) (?:probleme|souci|faute|responsabilite)",
-                    r"(?:notre|l'|cette) (?:extension|application|appli|module|plugin|api) n'est (?:pas|absolument pas) (?:lente|en cause|responsable|le probleme|bugguee|boguee|cassee)",
+                    r"(?:notre|l'|cette) (?:extension|application|appli|module|plugin|api) n'est (?:pas|absolument pas) (?:en cause|responsable)",
+                    r"(?:notre|l'|cette) (?:extension|application|appli|module|plugin|api) n'est (?:pas|absolument pas) (?:lente|le probleme|bugguee|boguee|cassee)[^.?!]*(?:c'est (?:votre|vos|de votre)|vient de (?:votre|vos|chez vous)|de votre cote|chez vous)",
                     r"c'est (?:ecrit|indique|explique) (?:noir sur blanc )?dans (?:la|notre) (?:doc|documentation|faq|notice)",
                     r"erreur de (?:l'utilisateur|manipulation de votre part)",
                 ],
@@ -226,6 +240,9 @@ impl ToneDetector {
                     r"desole,? mais (?:vous|c'est votre|c'est de votre)",
                     r"mais il fallait",
                     r"sans vouloir vous vexer",
+                    r"(?:de|datant de) (?:cette|la derniere) (?:decennie|siecle)",
+                    r"(?:de|du) (?:ce|dernier) siecle",
+                    r"(?:de|depuis) l'age de pierre",
                 ],
             ),
             Rule::new(
@@ -245,7 +262,11 @@ impl ToneDetector {
                     r"serieusement\s*\?",
                     r"vous plaisantez\b[^.?!]*\?",
                     r"(?:qu'est-ce que vous|que) (?:croyiez|pensiez|imaginiez)-?(?:vous)?\b[^.?!]*\?",
-                    r"a quoi vous (?:vous )?attendiez-vous\b[^.?!]*\?",
+                    r"a quoi vous (?:vous )?attendiez-vous\s*\?",
+                    r"a quoi vous (?:vous )?attendiez-vous\s*[,:-]+\s*(?:a un|a une|a des|a ce que|que|qu')\b[^.?!]*\?",
+                    r"pourquoi ne pas (?:simplement|juste|tout simplement)\b[^.?!]*\?",
+                    r"pourquoi ne (?:lisez|consultez|regardez)-vous pas\b[^.?!]*\?",
+                    r"(?:avez-vous|vous avez) (?:essaye|pense) (?:de|a) (?:l'|le |la )?eteindre et (?:de )?(?:le |la |l')?rallumer\b[^.?!]*\?",
                 ],
             ),
         ];
@@ -351,7 +372,10 @@ const ACRONYMS: &[&str] = &[
     "TLS", "DNS", "PDF", "CSV", "JSON", "XML", "HTTP", "HTTPS", "GDPR", "RGPD", "RTL", "UTF",
     "SQL", "SMTP", "IMAP", "CDN", "AWS", "WP", "CEO", "CTO", "ASAP", "USD", "EUR", "SMS", "FTP",
     "SSH", "IOS", "MAC", "CPU", "RAM", "UI", "UX", "OK", "IP", "JS", "NPM", "WOO", "SKU", "PNG",
-    "JPG", "GIF", "SVG", "ID", "IDS", "CORS", "REST", "SAML", "SSO", "OAUTH",
+    "JPG", "GIF", "SVG", "ID", "IDS", "CORS", "REST", "SAML", "SSO", "OAUTH", "GET", "POST", "PUT",
+    "PATCH", "DELETE", "HEAD", "HMAC", "SHA", "MD", "AJAX", "JWT", "URI", "XHR", "HAR", "OTP",
+    "TOTP", "MFA", "IDP", "DKIM", "SPF", "DMARC", "MX", "CNAME", "TXT", "VPN", "WAF", "UUID",
+    "GUID", "YAML", "ASCII", "IIS", "RSS", "SFTP", "POP", "SAAS", "OEM", "GA", "GTM",
 ];
 
 /// True for an all-capital word of ordinary vocabulary: two or more
@@ -681,5 +705,50 @@ mod tests {
         assert!(d.brush_off(&f, 0.3, 0.0).is_none());
         let long = "The widget renders on the server. ".repeat(10);
         assert!(d.brush_off(&Folded::new(&long), 0.0, 0.0).is_none());
+    }
+    #[test]
+    fn explanations_and_real_questions_are_not_put_downs() {
+        assert!(flags(
+            "What did you expect the button to do, and on which screen?",
+            Lang::En
+        )
+        .is_empty());
+        assert!(flags("What did you expect?", Lang::En).contains(&K::Rhetorical));
+        assert!(flags("What did you expect, perfection?", Lang::En).contains(&K::Rhetorical));
+        assert!(flags(
+            "The plugin isn't buggy: the 401 means the token expired.",
+            Lang::En
+        )
+        .is_empty());
+        assert!(flags(
+            "L'API n'est pas cassée : le 403 signifie que la signature ne correspond pas.",
+            Lang::Fr
+        )
+        .is_empty());
+        assert!(flags(
+            "Our app isn't broken, it's your server that is misconfigured.",
+            Lang::En
+        )
+        .contains(&K::Blame));
+        assert!(shouting(
+            "Switch from GET to POST, sign it with HMAC SHA256 and send JSON, not AJAX form data."
+        )
+        .is_none());
+        assert!(shouting("GET or POST? PUT?").is_none());
+    }
+
+    #[test]
+    fn sarcastic_suggestions_are_put_downs() {
+        assert!(
+            flags("Perhaps a browser from this century would help?", Lang::En)
+                .contains(&K::Sarcasm)
+        );
+        assert!(
+            flags("Have you tried switching it off and on again?", Lang::En)
+                .contains(&K::Rhetorical)
+        );
+        assert!(flags("Why not just google it?", Lang::En).contains(&K::Rhetorical));
+        assert!(flags("Pourquoi ne pas juste lire la FAQ ?", Lang::Fr).contains(&K::Rhetorical));
+        assert!(flags("Why not try the beta?", Lang::En).is_empty());
     }
 }
