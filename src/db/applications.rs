@@ -330,3 +330,19 @@ pub fn erase(
         .context("erasing an application")?;
     Ok(app.cv_file)
 }
+
+/// When each of a job's applications entered its current stage.
+pub fn stage_entered_at(
+    conn: &mut DbConnection,
+    job_id: &str,
+) -> Result<std::collections::HashMap<String, NaiveDateTime>, DbError> {
+    let rows: Vec<(String, NaiveDateTime)> = application_events::table
+        .inner_join(applications::table.on(applications::id.eq(application_events::application_id)))
+        .filter(applications::job_id.eq(job_id))
+        .select((application_events::application_id, application_events::at))
+        .order(application_events::at.asc())
+        .load(conn)
+        .context("reading stage history")?;
+    // The last event of each application is when it entered its stage.
+    Ok(rows.into_iter().collect())
+}

@@ -3,10 +3,14 @@
 //! constructed ("parse, don't validate").
 
 pub mod application;
+pub mod decision;
+pub mod interview;
 pub mod job;
 pub mod job_review;
+pub mod pipeline;
 pub mod questionnaire;
 pub mod screening;
+pub mod scorecard;
 pub mod user;
 
 /// A problem with one field of some input, phrased for the person who typed it.

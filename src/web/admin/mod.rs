@@ -1,9 +1,13 @@
 //! Staff pages. Every handler here takes `Staff` or `Owner`, so a request
 //! without a session is sent to sign in before anything else happens.
 
+mod access;
 mod applications;
+mod decision;
 mod highlight;
 mod home;
+mod interviews;
+mod pipeline;
 mod jobs;
 mod team;
 
@@ -33,6 +37,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 "/answers/{id}/override",
                 web::post().to(applications::override_answer),
             )
+            .route("/jobs/{id}/board", web::get().to(pipeline::board))
+            .route("/jobs/{id}/bulk", web::post().to(pipeline::bulk))
+            .route("/jobs/{id}/pipeline", web::post().to(pipeline::settings))
+            .route("/applications/{id}/move", web::post().to(pipeline::move_application))
+            .route("/applications/{id}/interviews", web::post().to(interviews::schedule))
+            .route("/applications/{id}/scorecard", web::post().to(interviews::submit_scorecard))
+            .route("/applications/{id}/decision", web::get().to(decision::page))
+            .route("/applications/{id}/vote", web::post().to(decision::vote))
+            .route("/applications/{id}/offer", web::post().to(decision::offer))
+            .route("/applications/{id}/offer-answer", web::post().to(decision::offer_answer))
+            .route("/applications/{id}/rejection-email", web::post().to(decision::rejection_email))
+            .route("/interviews/{id}", web::get().to(interviews::kit_page))
+            .route("/interviews/{id}", web::post().to(interviews::reschedule))
+            .route("/interviews/{id}/cancel", web::post().to(interviews::cancel))
+            .route("/kits", web::get().to(interviews::kits))
+            .route("/kits/{kind}", web::post().to(interviews::save_kit))
             .route("/team", web::get().to(team::page))
             .route("/team/invitations", web::post().to(team::invite))
             .route(

@@ -1,0 +1,266 @@
+//! The team's decision: scorecards side by side (blind until you submitted
+//! yours), votes under the job's rule, the offer and its answer.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::access::application_for;
+use super::pipeline::move_one;
+use crate::db::{self, DbError};
+use crate::domain::application::Stage;
+use crate::domain::decision::{tally, Ballot, BallotInput, Outcome, Vote};
+use crate::domain::pipeline::MoveKind;
+use crate::domain::scorecard::{Attribute, Rating};
+use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::render::{errors_json, see_other, Page};
+use crate::web::session::{Owner, Staff};
+use crate::web::AppState;
+
+fn rating_label(v: i32) -> &'static str {
+    u8::try_from(v).ok().and_then(Rating::from_value).map(Rating::label).unwrap_or("—")
+}
+
+pub async fn page(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let (app, job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
+    let app_id = app.id.clone();
+    let job_id = job.id.clone();
+    let (cards, votes, panel, users, offer) = state
+        .db
+        .read(move |conn| {
+            Ok::<_, DbError>((
+                db::scorecards::for_application(conn, &app_id)?,
+                db::decisions::for_application(conn, &app_id)?,
+                db::panels::members(conn, &job_id)?,
+                db::users::list(conn)?,
+                db::decisions::offer_for(conn, &app_id)?,
+            ))
+        })
+        .await
+        .web_context("reading the decision")?;
+    let name_of = |id: &str| users.iter().find(|u| u.id == id).map(|u| u.name.clone()).unwrap_or_else(|| "Former member".into());
+    let submitted_mine = cards.iter().any(|c| c.author_id == staff.user.id);
+    // Blind scoring: a panel member sees the others' scorecards only once
+    // their own is in.
+    let blind = on_panel && !submitted_mine;
+    let current: Vec<&db::scorecards::ScorecardRow> = cards.iter().filter(|c| c.superseded_at.is_none()).collect();
+    let visible: Vec<&&db::scorecards::ScorecardRow> = current.iter().filter(|c| !blind || c.author_id == staff.user.id).collect();
+    let attrs = |c: &db::scorecards::ScorecardRow| [c.empathy, c.curiosity, c.humility, c.dedication, c.technical];
+    let columns: Vec<Value> = visible
+        .iter()
+        .map(|c| {
+            let notes: std::collections::HashMap<String, String> = serde_json::from_str(&c.notes).unwrap_or_default();
+            json!({
+                "author": name_of(&c.author_id),
+                "version": c.version,
+                "amended": c.version > 1,
+                "recommendation": rating_label(c.recommendation),
+                "overall_notes": c.overall_notes,
+                "ratings": Attribute::ALL.iter().zip(attrs(c)).map(|(a, v)| json!({
+                    "attribute": a.label(), "value": v, "label": rating_label(v), "notes": notes.get(a.as_str()).cloned().unwrap_or_default(),
+                    // Bar width in the chart, out of 100.
+                    "bar": v * 25,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let superseded: Vec<Value> = cards
+        .iter()
+        .filter(|c| c.superseded_at.is_some() && (!blind || c.author_id == staff.user.id))
+        .map(|c| json!({ "author": name_of(&c.author_id), "version": c.version, "recommendation": rating_label(c.recommendation), "at": c.submitted_at.format("%-d %b %Y %H:%M").to_string() }))
+        .collect();
+    let vote_values: Vec<Vote> = votes.iter().filter_map(|v| Vote::parse(&v.vote)).collect();
+    let outcome = tally(job.posting.decision_rule, panel.len(), &vote_values);
+    let my_vote = votes.iter().find(|v| v.voter_id == staff.user.id);
+    let stage = app.stage();
+    let title = format!("Decision: {}", app.name);
+    Page::new("pages/admin/decision", &title)
+        .staff(&staff.user, if staff.user.is_owner() { "jobs" } else { "home" })
+        .render(
+            &req,
+            &state,
+            json!({
+                "app": { "id": app.id, "name": app.name, "stage": stage.label(), "chip": super::applications::score_chip(app.screen_score, app.screen_passed, job.posting.pass_mark.percent()) },
+                "job": { "id": job.id, "title": job.posting.title, "rule": job.posting.decision_rule.label() },
+                "blind": blind,
+                "hidden_count": current.len() - visible.len(),
+                "columns": columns,
+                "superseded": superseded,
+                "attributes": Attribute::ALL.iter().map(|a| a.label()).collect::<Vec<_>>(),
+                "votes": votes.iter().map(|v| json!({ "voter": name_of(&v.voter_id), "vote": Vote::parse(&v.vote).map(|x| x.label()).unwrap_or(""), "reason": v.reason })).collect::<Vec<_>>(),
+                "panel": panel.iter().map(|p| name_of(p)).collect::<Vec<_>>(),
+                "outcome": outcome.message(),
+                "decided": outcome.is_decided(),
+                "can_vote": on_panel && my_vote.is_none() && stage == Stage::TeamDecision,
+                "voted": my_vote.is_some(),
+                "is_owner": staff.user.is_owner(),
+                "at_offer": stage == Stage::Offer,
+                "rejected": stage == Stage::Rejected,
+                "offer": offer.as_ref().map(|o| json!({ "terms": o.terms, "answer": o.answer, "made_on": o.created_at.format("%-d %B %Y").to_string() })),
+            }),
+        )
+}
+
+pub async fn vote(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>, CsrfForm(form): CsrfForm<BallotInput>) -> Result<HttpResponse, WebError> {
+    let (app, job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
+    if !on_panel {
+        return Err(WebError::Forbidden);
+    }
+    let ballot = match Ballot::parse(&form) {
+        Ok(b) => b,
+        Err(errors) => {
+            return Page::new("pages/admin/form_errors", "Your vote is not recorded yet")
+                .staff(&staff.user, "home")
+                .status(actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
+                .render(&req, &state, json!({ "errors": errors_json(&errors), "back": format!("/admin/applications/{}/decision", app.id) }));
+        }
+    };
+    let voter = staff.user.id.clone();
+    let app_id = app.id.clone();
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let app = db::applications::find(conn, &app_id)?.ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
+            if app.stage() != Stage::TeamDecision {
+                return Ok(Err("Votes are taken when the application is at the team decision.".to_string()));
+            }
+            let now = db::now();
+            if !db::decisions::cast(conn, &app_id, &voter, ballot.vote.as_str(), &ballot.reason, now)? {
+                return Ok(Err("You already voted on this candidate; votes are final.".to_string()));
+            }
+            let panel = db::panels::members(conn, &job.id)?;
+            let votes: Vec<Vote> = db::decisions::for_application(conn, &app_id)?.iter().filter_map(|v| Vote::parse(&v.vote)).collect();
+            let moved = match tally(job.posting.decision_rule, panel.len(), &votes) {
+                Outcome::Approved => move_one(conn, &app, &job, Stage::Offer, MoveKind::Decision, "panel", "the panel approved", None, &company, &mail_domain)?,
+                // No email here: a person confirms a rejection email.
+                Outcome::Rejected => move_one(conn, &app, &job, Stage::Rejected, MoveKind::Decision, "panel", "the panel decided not to hire", None, &company, &mail_domain)?,
+                Outcome::Pending { .. } => Ok(()),
+            };
+            Ok::<_, DbError>(moved)
+        })
+        .await
+        .web_context("recording a vote")?;
+    if let Err(message) = outcome {
+        return Err(WebError::BadRequest(message));
+    }
+    Ok(see_other(&format!("/admin/applications/{}/decision", app.id)))
+}
+
+#[derive(Deserialize)]
+pub struct OfferForm {
+    #[serde(default)]
+    terms: String,
+}
+
+pub async fn offer(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<OfferForm>) -> Result<HttpResponse, WebError> {
+    let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
+    let terms = form.terms.trim().to_string();
+    if terms.is_empty() || terms.chars().count() > 5000 {
+        return Err(WebError::BadRequest("Write the offer's terms (role, pay, start date), at most 5,000 characters.".into()));
+    }
+    if app.stage() != Stage::Offer {
+        return Err(WebError::BadRequest("An offer follows the panel's approval.".into()));
+    }
+    let by = owner.user().id.clone();
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let app_id = app.id.clone();
+    let made = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if !db::decisions::make_offer(conn, &app_id, &terms, &by, now)? {
+                return Ok(false);
+            }
+            let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": company, "terms": terms });
+            candidate_mail::send(conn, &job.id, CandidateMessage::Offer, &app.email, &vars, None, &mail_domain)?;
+            db::audit::record(conn, Some(&by), "offer.made", ("application", &app_id), "", now)?;
+            Ok::<_, DbError>(true)
+        })
+        .await
+        .web_context("making an offer")?;
+    if !made {
+        return Err(WebError::BadRequest("An offer was already made to this candidate.".into()));
+    }
+    Ok(see_other(&format!("/admin/applications/{}/decision", app.id)))
+}
+
+#[derive(Deserialize)]
+pub struct OfferAnswerForm {
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    close_job: String,
+}
+
+/// Records the candidate's answer: accepted → hired (and the job may close
+/// as filled); declined → withdrawn.
+pub async fn offer_answer(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<OfferAnswerForm>) -> Result<HttpResponse, WebError> {
+    let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
+    let accepted = match form.answer.as_str() {
+        "accepted" => true,
+        "declined" => false,
+        _ => return Err(WebError::BadRequest("Say whether the offer was accepted or declined.".into())),
+    };
+    let close = form.close_job == "yes";
+    let actor = owner.user().id.clone();
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let app_id = app.id.clone();
+    let back = format!("/admin/applications/{}/decision", app.id);
+    let result = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if !db::decisions::answer_offer(conn, &app_id, if accepted { "accepted" } else { "declined" }, now)? {
+                return Ok(Err("There is no open offer to answer.".to_string()));
+            }
+            let (to, why) = if accepted { (Stage::Hired, "accepted the offer") } else { (Stage::Withdrawn, "declined the offer") };
+            let moved = move_one(conn, &app, &job, to, MoveKind::Manual, &actor, why, None, &company, &mail_domain)?;
+            if moved.is_ok() && accepted && close {
+                db::jobs::close(conn, &job.id, crate::domain::job::CloseReason::Filled, now)?;
+                db::audit::record(conn, Some(&actor), "job.closed", ("job", &job.id), "filled", now)?;
+            }
+            Ok::<_, DbError>(moved)
+        })
+        .await
+        .web_context("recording the answer to an offer")?;
+    if let Err(message) = result {
+        return Err(WebError::BadRequest(message));
+    }
+    Ok(see_other(&back))
+}
+
+#[derive(Deserialize)]
+pub struct RejectionEmailForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Sends the kind rejection email for a rejected candidate, when a person
+/// decides to (never automatic after the panel's vote).
+pub async fn rejection_email(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<RejectionEmailForm>) -> Result<HttpResponse, WebError> {
+    let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
+    if app.stage() != Stage::Rejected {
+        return Err(WebError::BadRequest("Only a rejected candidate gets the rejection email.".into()));
+    }
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let actor = owner.user().id.clone();
+    let reason = form.reason.trim().to_string();
+    let app_id = app.id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": company, "reason": reason });
+            candidate_mail::send(conn, &job.id, CandidateMessage::Rejection, &app.email, &vars, None, &mail_domain)?;
+            db::audit::record(conn, Some(&actor), "rejection.sent", ("application", &app_id), "", db::now())
+        })
+        .await
+        .web_context("sending a rejection")?;
+    Ok(see_other(&format!("/admin/applications/{}/decision", app.id)))
+}

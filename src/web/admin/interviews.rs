@@ -1,0 +1,428 @@
+//! Interviews: scheduling with calendar invitations (rescheduling and
+//! cancelling update the same event), the interview kit, and scorecards.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::access::application_for;
+use crate::db::{self, interviews::Interview, DbConnection, DbError};
+use crate::domain::interview::{default_kit, ics_event, IcsMethod, InterviewKind, Invitation, Schedule, ScheduleInput};
+use crate::domain::scorecard::{Attribute, Rating, Scorecard, ScorecardInput};
+use crate::domain::FieldError;
+use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
+use crate::mail::{self, EmailKind};
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::render::{errors_json, see_other, Page};
+use crate::web::session::{Owner, Staff};
+use crate::web::AppState;
+
+#[derive(Deserialize, Default)]
+pub struct ScheduleForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    timezone: String,
+    #[serde(default)]
+    duration_minutes: String,
+    #[serde(default)]
+    location: String,
+    #[serde(default)]
+    interviewers: Vec<String>,
+}
+
+impl ScheduleForm {
+    fn schedule(&self) -> Result<Schedule, Vec<FieldError>> {
+        Schedule::parse(&ScheduleInput {
+            date: self.date.clone(),
+            time: self.time.clone(),
+            timezone: self.timezone.clone(),
+            duration_minutes: self.duration_minutes.clone(),
+            location: self.location.clone(),
+        })
+    }
+}
+
+fn schedule_of(i: &Interview) -> Result<Schedule, DbError> {
+    let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(i.starts_at, chrono::Utc);
+    Schedule::from_stored(utc, &i.timezone, i.duration_minutes.max(0) as u32, &i.location)
+        .ok_or_else(|| DbError::Corrupt(format!("interview {} schedule", i.id)))
+}
+
+/// Queues the calendar emails for an interview: to the candidate (from the
+/// job's editable text) and to each interviewer.
+fn send_invitations(
+    conn: &mut DbConnection,
+    state_company: &str,
+    mail_domain: &str,
+    interview: &Interview,
+    message: CandidateMessage,
+    method: IcsMethod,
+) -> Result<(), DbError> {
+    let app = db::applications::find(conn, &interview.application_id)?.ok_or_else(|| DbError::Corrupt("interview without application".into()))?;
+    let job = db::jobs::find(conn, &app.job_id)?.ok_or_else(|| DbError::Corrupt("application without job".into()))?;
+    let users = db::users::list(conn)?;
+    let interviewer_ids = db::interviews::interviewers(conn, &interview.id)?;
+    let interviewers: Vec<&db::users::User> = users.iter().filter(|u| interviewer_ids.contains(&u.id)).collect();
+    let organizer = users.iter().find(|u| u.id == interview.created_by);
+    let schedule = schedule_of(interview)?;
+    let kind = InterviewKind::parse(&interview.kind).unwrap_or(InterviewKind::Culture);
+    let mut attendees: Vec<(&str, &str)> = vec![(app.name.as_str(), app.email.as_str())];
+    attendees.extend(interviewers.iter().map(|u| (u.name.as_str(), u.email.as_str())));
+    let summary = format!("{} — {}: {}", kind.label(), job.posting.title, app.name);
+    let ics = ics_event(&Invitation {
+        uid: &interview.uid,
+        sequence: interview.sequence.max(0) as u32,
+        stamp: chrono::Utc::now(),
+        schedule: &schedule,
+        summary: &summary,
+        description: &format!("{} with {} ({})", kind.label(), state_company, job.posting.title),
+        organizer_name: organizer.map(|u| u.name.as_str()).unwrap_or(""),
+        organizer_email: organizer.map(|u| u.email.as_str()).unwrap_or("rapport@localhost"),
+        attendees: &attendees,
+        method,
+    });
+    let names = interviewers.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join(", ");
+    let vars = json!({
+        "name": app.name, "job_title": job.posting.title, "company": state_company,
+        "when": schedule.local_time(), "location": schedule.location(), "interviewers": names,
+    });
+    candidate_mail::send(conn, &job.id, message, &app.email, &vars, Some((&ics, method.as_str())), mail_domain)?;
+    for u in interviewers {
+        let subject = format!("{}: {} ({})", if method == IcsMethod::Cancel { "Cancelled" } else { "Interview" }, app.name, kind.label());
+        let body = format!(
+            "{}: {} with {} for {}.\n\nWhen: {} (UTC: {})\nWhere: {}\n\nThe interview kit and the scorecard are in Rapport.",
+            if method == IcsMethod::Cancel { "Cancelled" } else { "Scheduled" },
+            kind.label(),
+            app.name,
+            job.posting.title,
+            schedule.local_time(),
+            schedule.starts_at_utc().format("%Y-%m-%d %H:%M"),
+            schedule.location()
+        );
+        mail::queue(conn, EmailKind::InterviewerInvitation, &u.email, &candidate_mail::payload(&subject, &body, Some((&ics, method.as_str()))), mail_domain)?;
+    }
+    Ok(())
+}
+
+pub async fn schedule(req: HttpRequest, state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<ScheduleForm>) -> Result<HttpResponse, WebError> {
+    let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
+    let kind = InterviewKind::parse(&form.kind);
+    let schedule = form.schedule();
+    let mut errors = schedule.clone().err().unwrap_or_default();
+    if kind.is_none() {
+        errors.push(FieldError::new("kind", "Choose the kind of interview."));
+    }
+    if form.interviewers.is_empty() {
+        errors.push(FieldError::new("interviewers", "Choose at least one interviewer from the panel."));
+    }
+    let (Some(kind), Ok(schedule), true) = (kind, schedule, errors.is_empty()) else {
+        return Page::new("pages/admin/form_errors", "The interview is not scheduled yet")
+            .staff(owner.user(), "jobs")
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .render(&req, &state, json!({ "errors": errors_json(&errors), "back": format!("/admin/applications/{}#schedule", app.id) }));
+    };
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let actor = owner.user().id.clone();
+    let interviewers = form.interviewers.clone();
+    let app_id = app.id.clone();
+    let ok = state
+        .db
+        .write(move |conn| {
+            let panel = db::panels::members(conn, &job.id)?;
+            if interviewers.iter().any(|i| !panel.contains(i)) {
+                return Ok(false);
+            }
+            let now = db::now();
+            let interview = db::interviews::insert(
+                conn,
+                db::interviews::NewInterview {
+                    application_id: &app_id,
+                    kind: kind.as_str(),
+                    starts_at: schedule.starts_at_utc().naive_utc(),
+                    timezone: schedule.timezone().name(),
+                    duration_minutes: schedule.duration_minutes() as i32,
+                    location: schedule.location(),
+                    interviewers: &interviewers,
+                    created_by: &actor,
+                    uid_domain: &mail_domain,
+                },
+                now,
+            )?;
+            send_invitations(conn, &company, &mail_domain, &interview, CandidateMessage::InterviewInvitation, IcsMethod::Request)?;
+            db::audit::record(conn, Some(&actor), "interview.scheduled", ("application", &app_id), &interview.id, now)?;
+            Ok::<_, DbError>(true)
+        })
+        .await
+        .web_context("scheduling an interview")?;
+    if !ok {
+        return Err(WebError::BadRequest("Interviewers must be on the job's hiring panel.".into()));
+    }
+    Ok(see_other(&format!("/admin/applications/{}#interviews", app.id)))
+}
+
+async fn load_interview(state: &AppState, id: String) -> Result<Interview, WebError> {
+    state
+        .db
+        .read(move |conn| db::interviews::find(conn, &id))
+        .await
+        .web_context("finding an interview")?
+        .ok_or(WebError::NotFound)
+}
+
+pub async fn reschedule(req: HttpRequest, state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<ScheduleForm>) -> Result<HttpResponse, WebError> {
+    let interview = load_interview(&state, id.into_inner()).await?;
+    let schedule = match form.schedule() {
+        Ok(s) => s,
+        Err(errors) => {
+            return Page::new("pages/admin/form_errors", "The interview is not moved yet")
+                .staff(owner.user(), "jobs")
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(&req, &state, json!({ "errors": errors_json(&errors), "back": format!("/admin/interviews/{}", interview.id) }));
+        }
+    };
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let iid = interview.id.clone();
+    let actor = owner.user().id.clone();
+    let moved = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if !db::interviews::reschedule(conn, &iid, schedule.starts_at_utc().naive_utc(), schedule.timezone().name(), schedule.duration_minutes() as i32, schedule.location(), now)? {
+                return Ok(false);
+            }
+            let updated = db::interviews::find(conn, &iid)?.ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
+            send_invitations(conn, &company, &mail_domain, &updated, CandidateMessage::InterviewUpdate, IcsMethod::Request)?;
+            db::audit::record(conn, Some(&actor), "interview.rescheduled", ("interview", &iid), "", now)?;
+            Ok::<_, DbError>(true)
+        })
+        .await
+        .web_context("rescheduling an interview")?;
+    if !moved {
+        return Err(WebError::BadRequest("This interview was cancelled; schedule a new one instead.".into()));
+    }
+    Ok(see_other(&format!("/admin/interviews/{}", interview.id)))
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn cancel(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, WebError> {
+    let interview = load_interview(&state, id.into_inner()).await?;
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let iid = interview.id.clone();
+    let actor = owner.user().id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if db::interviews::cancel(conn, &iid, now)? {
+                let updated = db::interviews::find(conn, &iid)?.ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
+                send_invitations(conn, &company, &mail_domain, &updated, CandidateMessage::InterviewCancelled, IcsMethod::Cancel)?;
+                db::audit::record(conn, Some(&actor), "interview.cancelled", ("interview", &iid), "", now)?;
+            }
+            Ok::<_, DbError>(())
+        })
+        .await
+        .web_context("cancelling an interview")?;
+    Ok(see_other(&format!("/admin/applications/{}#interviews", interview.application_id)))
+}
+
+/// The kit for a kind: the owner's edit if any, else the shipped default.
+pub fn kit_for(conn: &mut DbConnection, kind: InterviewKind) -> Result<Value, DbError> {
+    let default = default_kit(kind);
+    Ok(match db::interviews::kit(conn, kind.as_str())? {
+        Some((title, intro, questions)) => json!({ "title": title, "intro": intro, "questions": questions, "look_for": default.look_for, "edited": true }),
+        None => json!({ "title": default.title, "intro": default.intro, "questions": default.questions, "look_for": default.look_for, "edited": false }),
+    })
+}
+
+/// The interview kit with the candidate's screen results and the scorecard.
+pub async fn kit_page(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let interview = load_interview(&state, id.into_inner()).await?;
+    let (app, job, on_panel) = application_for(&state, &staff.user, interview.application_id.clone()).await?;
+    let kind = InterviewKind::parse(&interview.kind).unwrap_or(InterviewKind::Culture);
+    let user_id = staff.user.id.clone();
+    let app_id = app.id.clone();
+    let iid = interview.id.clone();
+    let (kit, mine, interviewers, rounds) = state
+        .db
+        .read(move |conn| {
+            let kit = kit_for(conn, kind)?;
+            let mine: Vec<_> = db::scorecards::for_application(conn, &app_id)?.into_iter().filter(|s| s.author_id == user_id).collect();
+            let ids = db::interviews::interviewers(conn, &iid)?;
+            let names: Vec<String> = db::users::list(conn)?.into_iter().filter(|u| ids.contains(&u.id)).map(|u| u.name).collect();
+            let rounds = db::screenings::for_application(conn, &app_id)?;
+            Ok::<_, DbError>((kit, mine, names, rounds))
+        })
+        .await
+        .web_context("reading an interview kit")?;
+    let schedule = schedule_of(&interview).map_err(|e| WebError::Database { context: "reading a schedule", source: e })?;
+    let latest = mine.first();
+    let input = latest.map(scorecard_input).unwrap_or_default();
+    let screen: Vec<Value> = rounds
+        .iter()
+        .filter_map(|r| r.result.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()).map(|v| (r, v)))
+        .map(|(r, v)| json!({ "tiers": r.tiers().iter().map(u8::to_string).collect::<Vec<_>>().join(", "), "percent": (v["overall"]["share"].as_f64().unwrap_or(0.0) * 100.0).round() as i64, "passed": v["overall"]["passed"] }))
+        .collect();
+    let title = format!("{}: {}", kind.label(), app.name);
+    Page::new("pages/admin/interview", &title)
+        .staff(&staff.user, if staff.user.is_owner() { "jobs" } else { "home" })
+        .render(
+            &req,
+            &state,
+            json!({
+                "interview": {
+                    "id": interview.id, "kind": kind.label(), "when": schedule.local_time(),
+                    "utc": schedule.starts_at_utc().format("%Y-%m-%d %H:%M UTC").to_string(),
+                    "location": schedule.location(), "cancelled": interview.status == db::interviews::CANCELLED,
+                    "interviewers": interviewers.join(", "), "input": schedule.to_input(),
+                },
+                "app": { "id": app.id, "name": app.name, "screen_chip": super::applications::score_chip(app.screen_score, app.screen_passed, job.posting.pass_mark.percent()) },
+                "job": { "title": job.posting.title },
+                "kit": kit,
+                "screen": screen,
+                "scorecard": scorecard_form(&input, None),
+                "my_versions": mine.len(),
+                "can_score": on_panel,
+                "is_owner": staff.user.is_owner(),
+            }),
+        )
+}
+
+fn scorecard_input(s: &db::scorecards::ScorecardRow) -> ScorecardInput {
+    let notes: std::collections::HashMap<String, String> = serde_json::from_str(&s.notes).unwrap_or_default();
+    let note = |a: Attribute| notes.get(a.as_str()).cloned().unwrap_or_default();
+    ScorecardInput {
+        rating_empathy: s.empathy.to_string(),
+        rating_curiosity: s.curiosity.to_string(),
+        rating_humility: s.humility.to_string(),
+        rating_dedication: s.dedication.to_string(),
+        rating_technical_inclination: s.technical.to_string(),
+        notes_empathy: note(Attribute::Empathy),
+        notes_curiosity: note(Attribute::Curiosity),
+        notes_humility: note(Attribute::Humility),
+        notes_dedication: note(Attribute::Dedication),
+        notes_technical_inclination: note(Attribute::TechnicalInclination),
+        recommendation: s.recommendation.to_string(),
+        overall_notes: s.overall_notes.clone(),
+    }
+}
+
+/// The scorecard form's fields, prefilled.
+fn scorecard_form(input: &ScorecardInput, errors: Option<&[FieldError]>) -> Value {
+    let by_field = errors.map(errors_json);
+    json!({
+        "attributes": Attribute::ALL.iter().map(|a| json!({
+            "label": a.label(), "hint": a.hint(), "rating_field": a.rating_field(), "notes_field": a.notes_field(),
+            "notes": input.notes(*a),
+            "error": by_field.as_ref().and_then(|e| e["by_field"].get(a.rating_field()).cloned()),
+            "options": Rating::ALL.iter().map(|r| json!({ "value": r.value(), "label": r.label(), "checked": input.rating(*a) == r.value().to_string() })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "recommendations": Rating::ALL.iter().map(|r| json!({ "value": r.value(), "label": r.label(), "checked": input.recommendation == r.value().to_string() })).collect::<Vec<_>>(),
+        "overall_notes": input.overall_notes,
+        "errors": by_field,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct ScorecardForm {
+    #[serde(default)]
+    interview: String,
+    #[serde(flatten)]
+    input: ScorecardInput,
+}
+
+/// Submits (or amends, as a new version) the viewer's scorecard.
+pub async fn submit_scorecard(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>, CsrfForm(form): CsrfForm<ScorecardForm>) -> Result<HttpResponse, WebError> {
+    let (app, _job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
+    if !on_panel {
+        return Err(WebError::BadRequest("Only the hiring panel records scorecards. Add yourself to the panel in the job's settings first.".into()));
+    }
+    let card = match Scorecard::parse(&form.input) {
+        Ok(c) => c,
+        Err(errors) => {
+            return Page::new("pages/admin/form_errors", "The scorecard is not saved yet")
+                .staff(&staff.user, "home")
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(&req, &state, json!({ "errors": errors_json(&errors), "back": if form.interview.is_empty() { format!("/admin/applications/{}", app.id) } else { format!("/admin/interviews/{}", form.interview) } }));
+        }
+    };
+    let notes: std::collections::HashMap<&str, &str> = Attribute::ALL.iter().map(|a| (a.as_str(), card.notes(*a))).collect();
+    let notes_json = serde_json::to_string(&notes).unwrap_or_else(|_| "{}".into());
+    let r = |a: Attribute| i32::from(card.rating(a).value());
+    let ratings = db::scorecards::Ratings {
+        empathy: r(Attribute::Empathy),
+        curiosity: r(Attribute::Curiosity),
+        humility: r(Attribute::Humility),
+        dedication: r(Attribute::Dedication),
+        technical: r(Attribute::TechnicalInclination),
+        recommendation: i32::from(card.recommendation().value()),
+    };
+    let overall = card.overall_notes().to_string();
+    let author = staff.user.id.clone();
+    let app_id = app.id.clone();
+    let interview = (!form.interview.is_empty()).then(|| form.interview.clone());
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            // An interview id from the form must be this application's.
+            let interview = match interview {
+                Some(i) => db::interviews::find(conn, &i)?.filter(|x| x.application_id == app_id).map(|x| x.id),
+                None => None,
+            };
+            let version = db::scorecards::submit(conn, &app_id, interview.as_deref(), &author, &ratings, &notes_json, &overall, now)?;
+            db::audit::record(conn, Some(&author), "scorecard.submitted", ("application", &app_id), &format!("version {version}"), now)
+        })
+        .await
+        .web_context("saving a scorecard")?;
+    Ok(see_other(&format!("/admin/applications/{}/decision", app.id)))
+}
+
+#[derive(Deserialize)]
+pub struct KitForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    intro: String,
+    #[serde(default)]
+    questions: String,
+}
+
+pub async fn kits(req: HttpRequest, state: web::Data<AppState>, owner: Owner) -> Result<HttpResponse, WebError> {
+    let kits = state
+        .db
+        .read(|conn| InterviewKind::ALL.iter().map(|k| Ok(json!({ "kind": k.as_str(), "label": k.label(), "kit": kit_for(conn, *k)? }))).collect::<Result<Vec<_>, DbError>>())
+        .await
+        .web_context("reading interview kits")?;
+    Page::new("pages/admin/kits", "Interview kits").staff(owner.user(), "kits").render(&req, &state, json!({ "kits": kits }))
+}
+
+pub async fn save_kit(state: web::Data<AppState>, owner: Owner, kind: web::Path<String>, CsrfForm(form): CsrfForm<KitForm>) -> Result<HttpResponse, WebError> {
+    let kind = InterviewKind::parse(&kind.into_inner()).ok_or(WebError::NotFound)?;
+    let questions: Vec<String> = form.questions.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+    if form.title.trim().is_empty() || questions.is_empty() || form.title.chars().count() > 200 || form.intro.chars().count() > 5000 || questions.len() > 50 {
+        return Err(WebError::BadRequest("A kit needs a title (at most 200 characters) and between 1 and 50 questions, one per line.".into()));
+    }
+    let actor = owner.user().id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            db::interviews::save_kit(conn, kind.as_str(), form.title.trim(), form.intro.trim(), &questions, now)?;
+            db::audit::record(conn, Some(&actor), "kit.edited", ("kit", kind.as_str()), "", now)
+        })
+        .await
+        .web_context("saving a kit")?;
+    Ok(see_other("/admin/kits"))
+}

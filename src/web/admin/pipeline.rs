@@ -1,0 +1,293 @@
+//! The pipeline: the board per job, moving applications between stages
+//! (one or many), and the job's stages and hiring panel.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::applications::score_chip;
+use crate::db::{self, applications::ApplicationRow, DbConnection, DbError};
+use crate::domain::application::Stage;
+use crate::domain::job::Job;
+use crate::domain::pipeline::{self, MoveKind, StageSettings};
+use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::render::{see_other, Page};
+use crate::web::session::{Owner, Staff};
+use crate::web::AppState;
+
+/// The job's stage settings as stored (unknown names are ignored).
+pub fn stage_settings(conn: &mut DbConnection, job_id: &str) -> Result<StageSettings, DbError> {
+    let names = db::job_pipeline::skipped(conn, job_id)?;
+    Ok(StageSettings::parse(&names).unwrap_or_else(|_| StageSettings::all_enabled()))
+}
+
+/// Moves one application, if the state machine allows it; the move, its
+/// event and any email commit together. `Ok(Err(message))` when refused.
+#[allow(clippy::too_many_arguments)]
+pub fn move_one(
+    conn: &mut DbConnection,
+    app: &ApplicationRow,
+    job: &Job,
+    to: Stage,
+    how: MoveKind,
+    actor: &str,
+    reason: &str,
+    rejection_email: Option<&str>,
+    company: &str,
+    mail_domain: &str,
+) -> Result<Result<(), String>, DbError> {
+    let settings = stage_settings(conn, &job.id)?;
+    let from = app.stage();
+    if let Err(e) = pipeline::check_move(from, to, how, &settings) {
+        return Ok(Err(e.to_string()));
+    }
+    let now = db::now();
+    if !db::applications::move_stage(conn, &app.id, from, to, actor, reason, now)? {
+        return Ok(Err("Someone moved this application a moment ago. Reload the page to see where it stands.".into()));
+    }
+    if let (Stage::Rejected, Some(why)) = (to, rejection_email) {
+        let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": company, "reason": why });
+        candidate_mail::send(conn, &job.id, CandidateMessage::Rejection, &app.email, &vars, None, mail_domain)?;
+    }
+    Ok(Ok(()))
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    reason: String,
+    /// "yes" to send the kind rejection email (a person confirms it).
+    #[serde(default)]
+    send_email: String,
+    #[serde(default)]
+    email_reason: String,
+    #[serde(default)]
+    back: String,
+}
+
+fn safe_back(back: &str, fallback: String) -> String {
+    if back.starts_with("/admin/") && !back.contains("//") {
+        back.to_string()
+    } else {
+        fallback
+    }
+}
+
+pub async fn move_application(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<MoveForm>,
+) -> Result<HttpResponse, WebError> {
+    let to = Stage::parse(&form.to).ok_or_else(|| WebError::BadRequest("Choose the stage to move to.".into()))?;
+    let reason = form.reason.trim().to_string();
+    if reason.chars().count() > 2000 {
+        return Err(WebError::BadRequest("Keep the reason under 2,000 characters.".into()));
+    }
+    let app_id = id.into_inner();
+    let actor = owner.user().id.clone();
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let send = form.send_email == "yes";
+    let email_reason = form.email_reason.trim().to_string();
+    let lookup = app_id.clone();
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let Some(app) = db::applications::find(conn, &lookup)? else { return Ok(None) };
+            let job = db::jobs::find(conn, &app.job_id)?.ok_or_else(|| DbError::Corrupt("application without job".into()))?;
+            let why = if reason.is_empty() { "moved by staff" } else { reason.as_str() };
+            move_one(conn, &app, &job, to, MoveKind::Manual, &actor, why, send.then_some(email_reason.as_str()), &company, &mail_domain).map(Some)
+        })
+        .await
+        .web_context("moving an application")?;
+    match outcome {
+        None => Err(WebError::NotFound),
+        Some(Err(message)) => Err(WebError::BadRequest(message)),
+        Some(Ok(())) => Ok(see_other(&safe_back(&form.back, format!("/admin/applications/{app_id}")))),
+    }
+}
+
+pub async fn board(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>, query: web::Query<BoardQuery>) -> Result<HttpResponse, WebError> {
+    let job_id = id.into_inner();
+    let user_id = staff.user.id.clone();
+    let search = query.q.clone().unwrap_or_default().trim().to_lowercase();
+    let data = state
+        .db
+        .read(move |conn| {
+            let Some(job) = db::jobs::find(conn, &job_id)? else { return Ok(None) };
+            let on_panel = db::panels::is_member(conn, &job.id, &user_id)?;
+            let settings = stage_settings(conn, &job.id)?;
+            // The board shows the active candidates and the latest decisions;
+            // the table has everyone.
+            let mut rows = Vec::new();
+            for stage in Stage::ALL {
+                let q = db::applications::ListQuery {
+                    stage: Some(stage),
+                    search: (!search.is_empty()).then(|| search.clone()),
+                    sort: db::applications::Sort::ScoreHigh,
+                    page: 1,
+                    per_page: 200,
+                };
+                let (list, total) = db::applications::list_for_job(conn, &job.id, &q)?;
+                rows.push((stage, list, total));
+            }
+            let entered = db::applications::stage_entered_at(conn, &job.id)?;
+            Ok::<_, DbError>(Some((job, on_panel, settings, rows, entered)))
+        })
+        .await
+        .web_context("reading the board")?;
+    let (job, on_panel, settings, rows, entered) = data.ok_or(WebError::NotFound)?;
+    if !staff.user.is_owner() && !on_panel {
+        return Err(WebError::Forbidden);
+    }
+    let now = db::now();
+    let pass_mark = job.posting.pass_mark.percent();
+    let columns: Vec<Value> = pipeline::enabled_stages(&settings)
+        .into_iter()
+        .map(|stage| {
+            let (_, list, total) = rows.iter().find(|(s, _, _)| *s == stage).expect("every stage listed");
+            json!({
+                "stage": stage.as_str(),
+                "label": stage.label(),
+                "count": total,
+                "more": (*total as usize) > list.len(),
+                "cards": list.iter().map(|a| {
+                    let since = entered.get(&a.id).copied().unwrap_or(a.created_at);
+                    json!({
+                        "id": a.id,
+                        "name": a.name,
+                        "languages": a.languages().iter().map(|l| l.code.to_uppercase()).collect::<Vec<_>>().join(" "),
+                        "chip": score_chip(a.screen_score, a.screen_passed, pass_mark),
+                        "days": (now - since).num_days(),
+                        "moves": pipeline::allowed_moves(stage, MoveKind::Manual, &settings).iter().map(|s| json!({"value": s.as_str(), "label": s.label()})).collect::<Vec<_>>(),
+                    })
+                }).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let title = format!("Board: {}", job.posting.title);
+    Page::new("pages/admin/board", &title)
+        .staff(&staff.user, "jobs")
+        .render(
+            &req,
+            &state,
+            json!({
+                "job": { "id": job.id, "title": job.posting.title },
+                "columns": columns,
+                "q": query.q.clone().unwrap_or_default(),
+                "can_move": staff.user.is_owner(),
+                "stages": Stage::ALL.iter().filter(|s| **s != Stage::Applied).map(|s| json!({"value": s.as_str(), "label": s.label()})).collect::<Vec<_>>(),
+            }),
+        )
+}
+
+#[derive(Deserialize)]
+pub struct BoardQuery {
+    q: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct BulkForm {
+    #[serde(default)]
+    ids: Vec<String>,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    send_email: String,
+}
+
+/// Moves many applications at once; each is checked on its own and the
+/// refusals are listed. All the allowed moves commit together.
+pub async fn bulk(req: HttpRequest, state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<BulkForm>) -> Result<HttpResponse, WebError> {
+    let job_id = id.into_inner();
+    let to = Stage::parse(&form.to).ok_or_else(|| WebError::BadRequest("Choose the stage to move to.".into()))?;
+    if form.ids.is_empty() {
+        return Err(WebError::BadRequest("Tick the candidates to move first.".into()));
+    }
+    let reason = form.reason.trim().to_string();
+    if to == Stage::Rejected && reason.is_empty() {
+        return Err(WebError::BadRequest("Give a reason for rejecting: it is kept in each candidate's history.".into()));
+    }
+    let actor = owner.user().id.clone();
+    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let mail_domain = state.mail_domain.clone();
+    let send = form.send_email == "yes";
+    let ids = form.ids.clone();
+    let jid = job_id.clone();
+    let refused = state
+        .db
+        .write(move |conn| {
+            let job = db::jobs::find(conn, &jid)?.ok_or_else(|| DbError::Corrupt("job vanished".into()))?;
+            let mut refused = Vec::new();
+            for id in &ids {
+                let Some(app) = db::applications::find(conn, id)?.filter(|a| a.job_id == job.id) else {
+                    refused.push(("(unknown)".to_string(), "This application is not in this job.".to_string()));
+                    continue;
+                };
+                let why = if reason.is_empty() { "bulk move" } else { reason.as_str() };
+                if let Err(message) = move_one(conn, &app, &job, to, MoveKind::Manual, &actor, why, send.then_some(reason.as_str()), &company, &mail_domain)? {
+                    refused.push((app.name.clone(), message));
+                }
+            }
+            Ok::<_, DbError>(refused)
+        })
+        .await
+        .web_context("moving applications")?;
+    if refused.is_empty() {
+        return Ok(see_other(&format!("/admin/jobs/{job_id}/board")));
+    }
+    Page::new("pages/admin/bulk_result", "Some moves were refused")
+        .staff(owner.user(), "jobs")
+        .render(
+            &req,
+            &state,
+            json!({
+                "job_id": job_id,
+                "moved": form.ids.len() - refused.len(),
+                "refused": refused.iter().map(|(n, m)| json!({"name": n, "message": m})).collect::<Vec<_>>(),
+            }),
+        )
+}
+
+#[derive(Deserialize)]
+pub struct PipelineForm {
+    #[serde(default)]
+    skipped: Vec<String>,
+    #[serde(default)]
+    panel: Vec<String>,
+}
+
+/// The job's skipped stages and hiring panel.
+pub async fn settings(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<PipelineForm>) -> Result<HttpResponse, WebError> {
+    let job_id = id.into_inner();
+    let settings = StageSettings::parse(&form.skipped).map_err(|e| WebError::BadRequest(e.to_string()))?;
+    let actor = owner.user().id.clone();
+    let jid = job_id.clone();
+    let panel = form.panel.clone();
+    state
+        .db
+        .write(move |conn| {
+            let users = db::users::list(conn)?;
+            if panel.iter().any(|p| !users.iter().any(|u| &u.id == p)) {
+                return Ok(false);
+            }
+            let now = db::now();
+            let names: Vec<String> = settings.skipped().iter().map(|s| s.as_str().to_string()).collect();
+            db::job_pipeline::set_skipped(conn, &jid, &names, now)?;
+            db::panels::set(conn, &jid, &panel, now)?;
+            db::audit::record(conn, Some(&actor), "job.pipeline", ("job", &jid), &format!("skipped {names:?}, panel {panel:?}"), now)?;
+            Ok::<_, DbError>(true)
+        })
+        .await
+        .web_context("saving the pipeline settings")?
+        .then_some(())
+        .ok_or_else(|| WebError::BadRequest("Choose panel members from the team.".into()))?;
+    Ok(see_other(&format!("/admin/jobs/{job_id}/edit?saved=1")))
+}
