@@ -9,8 +9,8 @@ pub mod job;
 pub mod job_review;
 pub mod pipeline;
 pub mod questionnaire;
-pub mod screening;
 pub mod scorecard;
+pub mod screening;
 pub mod user;
 
 /// A problem with one field of some input, phrased for the person who typed it.

@@ -10,6 +10,7 @@ mod auth;
 mod health;
 mod jobs;
 mod mail;
+mod pipeline;
 mod public;
 mod scoring;
 mod security;

@@ -7,13 +7,21 @@ use crate::web::error::{WebContext, WebError};
 use crate::web::AppState;
 
 /// An application and its job, if `user` may see it (403 otherwise).
-pub async fn application_for(state: &AppState, user: &User, app_id: String) -> Result<(ApplicationRow, Job, bool), WebError> {
+pub async fn application_for(
+    state: &AppState,
+    user: &User,
+    app_id: String,
+) -> Result<(ApplicationRow, Job, bool), WebError> {
     let user_id = user.id.clone();
     let found = state
         .db
         .read(move |conn| {
-            let Some(app) = db::applications::find(conn, &app_id)? else { return Ok(None) };
-            let Some(job) = db::jobs::find(conn, &app.job_id)? else { return Ok(None) };
+            let Some(app) = db::applications::find(conn, &app_id)? else {
+                return Ok(None);
+            };
+            let Some(job) = db::jobs::find(conn, &app.job_id)? else {
+                return Ok(None);
+            };
             let on_panel = db::panels::is_member(conn, &job.id, &user_id)?;
             Ok(Some((app, job, on_panel)))
         })

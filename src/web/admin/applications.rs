@@ -16,7 +16,7 @@ use crate::web::candidate::flow;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::render::{errors_json, see_other, Page};
-use crate::web::session::Owner;
+use crate::web::session::{Owner, Staff};
 use crate::web::AppState;
 
 pub const PER_PAGE: i64 = 50;
@@ -140,16 +140,26 @@ pub async fn table(
 pub async fn detail(
     req: HttpRequest,
     state: web::Data<AppState>,
-    owner: Owner,
+    staff: Staff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    render_detail(&req, &state, &owner, id.into_inner(), None, StatusCode::OK).await
+    // Owners see every candidate; interviewers those of their panels.
+    super::access::application_for(&state, &staff.user, id.clone()).await?;
+    render_detail(
+        &req,
+        &state,
+        &staff.user,
+        id.into_inner(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 async fn render_detail(
     req: &HttpRequest,
     state: &AppState,
-    owner: &Owner,
+    viewer: &crate::db::users::User,
     app_id: String,
     errors: Option<(String, Vec<FieldError>)>,
     status: StatusCode,
@@ -163,6 +173,14 @@ async fn render_detail(
             let job = db::jobs::find(conn, &app.job_id)?
                 .ok_or_else(|| DbError::Corrupt("application without job".into()))?;
             let events = db::applications::events(conn, &app.id)?;
+            let settings = super::pipeline::stage_settings(conn, &job.id)?;
+            let interviews = db::interviews::for_application(conn, &app.id)?;
+            let mut interview_people = Vec::new();
+            for i in &interviews {
+                interview_people.push(db::interviews::interviewers(conn, &i.id)?);
+            }
+            let panel = db::panels::members(conn, &job.id)?;
+            let extra = (settings, interviews, interview_people, panel);
             let mut rounds = Vec::new();
             for r in db::screenings::for_application(conn, &app.id)? {
                 let loaded = db::questionnaire_versions::load(conn, &r.questionnaire_version_id)?;
@@ -172,13 +190,47 @@ async fn render_detail(
                 let authors = db::users::list(conn)?;
                 rounds.push((r, loaded, answers, overrides, authors));
             }
-            Ok::<_, DbError>(Some((app, job, events, rounds)))
+
+            Ok::<_, DbError>(Some((app, job, events, rounds, extra)))
         })
         .await
         .web_context("reading an application")?;
-    let Some((app, job, events, rounds)) = data else {
+    let Some((app, job, events, rounds, (settings, interviews, interview_people, panel))) = data
+    else {
         return Err(WebError::NotFound);
     };
+    let moves: Vec<Value> = crate::domain::pipeline::allowed_moves(
+        app.stage(),
+        crate::domain::pipeline::MoveKind::Manual,
+        &settings,
+    )
+    .iter()
+    .map(|s| json!({ "value": s.as_str(), "label": s.label(), "is_reject": *s == Stage::Rejected }))
+    .collect();
+    let interviews_view: Vec<Value> = interviews
+        .iter()
+        .map(|i| {
+            let kind = crate::domain::interview::InterviewKind::parse(&i.kind)
+                .map(|k| k.label())
+                .unwrap_or("Interview");
+            let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
+                i.starts_at,
+                chrono::Utc,
+            );
+            let when = crate::domain::interview::Schedule::from_stored(
+                utc,
+                &i.timezone,
+                i.duration_minutes.max(0) as u32,
+                &i.location,
+            )
+            .map(|s| s.local_time())
+            .unwrap_or_default();
+            json!({
+                "id": i.id, "kind": kind, "when": when, "location": i.location,
+                "cancelled": i.status == crate::db::interviews::CANCELLED,
+            })
+        })
+        .collect();
     let pass_mark = job.posting.pass_mark.percent();
     let rounds_view: Vec<Value> = rounds
         .iter()
@@ -248,8 +300,31 @@ async fn render_detail(
             })
         })
         .collect();
+    let team = state
+        .db
+        .read(db::users::list)
+        .await
+        .web_context("listing the team")?;
+    let name = |id: &str| {
+        team.iter()
+            .find(|u| u.id == id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    };
+    let interviews_view: Vec<Value> = interviews_view
+        .into_iter()
+        .zip(&interview_people)
+        .map(|(mut v, people)| {
+            v["interviewers"] = json!(people
+                .iter()
+                .map(|p| name(p))
+                .collect::<Vec<_>>()
+                .join(", "));
+            v
+        })
+        .collect();
     Page::new("pages/admin/application", &app.name)
-        .staff(owner.user(), "jobs")
+        .staff(viewer, if viewer.is_owner() { "jobs" } else { "home" })
         .status(status)
         .render(
             req,
@@ -264,6 +339,11 @@ async fn render_detail(
                     "chip": score_chip(app.screen_score, app.screen_passed, pass_mark),
                 },
                 "job": { "id": job.id, "title": job.posting.title },
+                "can_manage": viewer.is_owner(),
+                "moves": moves,
+                "interviews": interviews_view,
+                "panel": panel.iter().map(|p| json!({ "id": p, "name": name(p) })).collect::<Vec<_>>(),
+                "kinds": crate::domain::interview::InterviewKind::ALL.iter().map(|k| json!({ "value": k.as_str(), "label": k.label() })).collect::<Vec<_>>(),
                 "events": events.iter().map(|e| json!({
                     "at": e.at.format("%-d %b %Y %H:%M").to_string(), "actor": e.actor,
                     "to": Stage::parse(&e.to_stage).map(|s| s.label()).unwrap_or(""), "reason": e.reason,
@@ -358,7 +438,7 @@ pub async fn override_answer(
         return render_detail(
             &req,
             &state,
-            &owner,
+            owner.user(),
             app_id,
             Some((answer.id, errors)),
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -20,10 +20,19 @@ use crate::web::session::{Owner, Staff};
 use crate::web::AppState;
 
 fn rating_label(v: i32) -> &'static str {
-    u8::try_from(v).ok().and_then(Rating::from_value).map(Rating::label).unwrap_or("—")
+    u8::try_from(v)
+        .ok()
+        .and_then(Rating::from_value)
+        .map(Rating::label)
+        .unwrap_or("—")
 }
 
-pub async fn page(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, WebError> {
+pub async fn page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
     let (app, job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
     let app_id = app.id.clone();
     let job_id = job.id.clone();
@@ -40,14 +49,32 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id
         })
         .await
         .web_context("reading the decision")?;
-    let name_of = |id: &str| users.iter().find(|u| u.id == id).map(|u| u.name.clone()).unwrap_or_else(|| "Former member".into());
+    let name_of = |id: &str| {
+        users
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| "Former member".into())
+    };
     let submitted_mine = cards.iter().any(|c| c.author_id == staff.user.id);
     // Blind scoring: a panel member sees the others' scorecards only once
     // their own is in.
     let blind = on_panel && !submitted_mine;
-    let current: Vec<&db::scorecards::ScorecardRow> = cards.iter().filter(|c| c.superseded_at.is_none()).collect();
-    let visible: Vec<&&db::scorecards::ScorecardRow> = current.iter().filter(|c| !blind || c.author_id == staff.user.id).collect();
-    let attrs = |c: &db::scorecards::ScorecardRow| [c.empathy, c.curiosity, c.humility, c.dedication, c.technical];
+    let current: Vec<&db::scorecards::ScorecardRow> =
+        cards.iter().filter(|c| c.superseded_at.is_none()).collect();
+    let visible: Vec<&&db::scorecards::ScorecardRow> = current
+        .iter()
+        .filter(|c| !blind || c.author_id == staff.user.id)
+        .collect();
+    let attrs = |c: &db::scorecards::ScorecardRow| {
+        [
+            c.empathy,
+            c.curiosity,
+            c.humility,
+            c.dedication,
+            c.technical,
+        ]
+    };
     let columns: Vec<Value> = visible
         .iter()
         .map(|c| {
@@ -65,6 +92,12 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id
                 })).collect::<Vec<_>>(),
             })
         })
+        .collect();
+    // One row per attribute, one cell per scorecard: side by side.
+    let rows: Vec<Value> = Attribute::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, a)| json!({ "attribute": a.label(), "cells": columns.iter().map(|c| c["ratings"][i].clone()).collect::<Vec<_>>() }))
         .collect();
     let superseded: Vec<Value> = cards
         .iter()
@@ -88,7 +121,7 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id
                 "hidden_count": current.len() - visible.len(),
                 "columns": columns,
                 "superseded": superseded,
-                "attributes": Attribute::ALL.iter().map(|a| a.label()).collect::<Vec<_>>(),
+                "rows": rows,
                 "votes": votes.iter().map(|v| json!({ "voter": name_of(&v.voter_id), "vote": Vote::parse(&v.vote).map(|x| x.label()).unwrap_or(""), "reason": v.reason })).collect::<Vec<_>>(),
                 "panel": panel.iter().map(|p| name_of(p)).collect::<Vec<_>>(),
                 "outcome": outcome.message(),
@@ -103,7 +136,13 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id
         )
 }
 
-pub async fn vote(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>, CsrfForm(form): CsrfForm<BallotInput>) -> Result<HttpResponse, WebError> {
+pub async fn vote(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<BallotInput>,
+) -> Result<HttpResponse, WebError> {
     let (app, job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
     if !on_panel {
         return Err(WebError::Forbidden);
@@ -119,25 +158,65 @@ pub async fn vote(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id
     };
     let voter = staff.user.id.clone();
     let app_id = app.id.clone();
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let outcome = state
         .db
         .write(move |conn| {
-            let app = db::applications::find(conn, &app_id)?.ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
+            let app = db::applications::find(conn, &app_id)?
+                .ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
             if app.stage() != Stage::TeamDecision {
-                return Ok(Err("Votes are taken when the application is at the team decision.".to_string()));
+                return Ok(Err(
+                    "Votes are taken when the application is at the team decision.".to_string(),
+                ));
             }
             let now = db::now();
-            if !db::decisions::cast(conn, &app_id, &voter, ballot.vote.as_str(), &ballot.reason, now)? {
-                return Ok(Err("You already voted on this candidate; votes are final.".to_string()));
+            if !db::decisions::cast(
+                conn,
+                &app_id,
+                &voter,
+                ballot.vote.as_str(),
+                &ballot.reason,
+                now,
+            )? {
+                return Ok(Err(
+                    "You already voted on this candidate; votes are final.".to_string()
+                ));
             }
             let panel = db::panels::members(conn, &job.id)?;
-            let votes: Vec<Vote> = db::decisions::for_application(conn, &app_id)?.iter().filter_map(|v| Vote::parse(&v.vote)).collect();
+            let votes: Vec<Vote> = db::decisions::for_application(conn, &app_id)?
+                .iter()
+                .filter_map(|v| Vote::parse(&v.vote))
+                .collect();
             let moved = match tally(job.posting.decision_rule, panel.len(), &votes) {
-                Outcome::Approved => move_one(conn, &app, &job, Stage::Offer, MoveKind::Decision, "panel", "the panel approved", None, &company, &mail_domain)?,
+                Outcome::Approved => move_one(
+                    conn,
+                    &app,
+                    &job,
+                    Stage::Offer,
+                    MoveKind::Decision,
+                    "panel",
+                    "the panel approved",
+                    None,
+                    &company,
+                    &mail_domain,
+                )?,
                 // No email here: a person confirms a rejection email.
-                Outcome::Rejected => move_one(conn, &app, &job, Stage::Rejected, MoveKind::Decision, "panel", "the panel decided not to hire", None, &company, &mail_domain)?,
+                Outcome::Rejected => move_one(
+                    conn,
+                    &app,
+                    &job,
+                    Stage::Rejected,
+                    MoveKind::Decision,
+                    "panel",
+                    "the panel decided not to hire",
+                    None,
+                    &company,
+                    &mail_domain,
+                )?,
                 Outcome::Pending { .. } => Ok(()),
             };
             Ok::<_, DbError>(moved)
@@ -147,7 +226,10 @@ pub async fn vote(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id
     if let Err(message) = outcome {
         return Err(WebError::BadRequest(message));
     }
-    Ok(see_other(&format!("/admin/applications/{}/decision", app.id)))
+    Ok(see_other(&format!(
+        "/admin/applications/{}/decision",
+        app.id
+    )))
 }
 
 #[derive(Deserialize)]
@@ -156,17 +238,29 @@ pub struct OfferForm {
     terms: String,
 }
 
-pub async fn offer(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<OfferForm>) -> Result<HttpResponse, WebError> {
+pub async fn offer(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<OfferForm>,
+) -> Result<HttpResponse, WebError> {
     let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
     let terms = form.terms.trim().to_string();
     if terms.is_empty() || terms.chars().count() > 5000 {
-        return Err(WebError::BadRequest("Write the offer's terms (role, pay, start date), at most 5,000 characters.".into()));
+        return Err(WebError::BadRequest(
+            "Write the offer's terms (role, pay, start date), at most 5,000 characters.".into(),
+        ));
     }
     if app.stage() != Stage::Offer {
-        return Err(WebError::BadRequest("An offer follows the panel's approval.".into()));
+        return Err(WebError::BadRequest(
+            "An offer follows the panel's approval.".into(),
+        ));
     }
     let by = owner.user().id.clone();
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let app_id = app.id.clone();
     let made = state
@@ -184,9 +278,14 @@ pub async fn offer(state: web::Data<AppState>, owner: Owner, id: web::Path<Strin
         .await
         .web_context("making an offer")?;
     if !made {
-        return Err(WebError::BadRequest("An offer was already made to this candidate.".into()));
+        return Err(WebError::BadRequest(
+            "An offer was already made to this candidate.".into(),
+        ));
     }
-    Ok(see_other(&format!("/admin/applications/{}/decision", app.id)))
+    Ok(see_other(&format!(
+        "/admin/applications/{}/decision",
+        app.id
+    )))
 }
 
 #[derive(Deserialize)]
@@ -199,16 +298,28 @@ pub struct OfferAnswerForm {
 
 /// Records the candidate's answer: accepted → hired (and the job may close
 /// as filled); declined → withdrawn.
-pub async fn offer_answer(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<OfferAnswerForm>) -> Result<HttpResponse, WebError> {
+pub async fn offer_answer(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<OfferAnswerForm>,
+) -> Result<HttpResponse, WebError> {
     let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
     let accepted = match form.answer.as_str() {
         "accepted" => true,
         "declined" => false,
-        _ => return Err(WebError::BadRequest("Say whether the offer was accepted or declined.".into())),
+        _ => {
+            return Err(WebError::BadRequest(
+                "Say whether the offer was accepted or declined.".into(),
+            ))
+        }
     };
     let close = form.close_job == "yes";
     let actor = owner.user().id.clone();
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let app_id = app.id.clone();
     let back = format!("/admin/applications/{}/decision", app.id);
@@ -216,14 +327,41 @@ pub async fn offer_answer(state: web::Data<AppState>, owner: Owner, id: web::Pat
         .db
         .write(move |conn| {
             let now = db::now();
-            if !db::decisions::answer_offer(conn, &app_id, if accepted { "accepted" } else { "declined" }, now)? {
+            if !db::decisions::answer_offer(
+                conn,
+                &app_id,
+                if accepted { "accepted" } else { "declined" },
+                now,
+            )? {
                 return Ok(Err("There is no open offer to answer.".to_string()));
             }
-            let (to, why) = if accepted { (Stage::Hired, "accepted the offer") } else { (Stage::Withdrawn, "declined the offer") };
-            let moved = move_one(conn, &app, &job, to, MoveKind::Manual, &actor, why, None, &company, &mail_domain)?;
+            let (to, why) = if accepted {
+                (Stage::Hired, "accepted the offer")
+            } else {
+                (Stage::Withdrawn, "declined the offer")
+            };
+            let moved = move_one(
+                conn,
+                &app,
+                &job,
+                to,
+                MoveKind::Manual,
+                &actor,
+                why,
+                None,
+                &company,
+                &mail_domain,
+            )?;
             if moved.is_ok() && accepted && close {
                 db::jobs::close(conn, &job.id, crate::domain::job::CloseReason::Filled, now)?;
-                db::audit::record(conn, Some(&actor), "job.closed", ("job", &job.id), "filled", now)?;
+                db::audit::record(
+                    conn,
+                    Some(&actor),
+                    "job.closed",
+                    ("job", &job.id),
+                    "filled",
+                    now,
+                )?;
             }
             Ok::<_, DbError>(moved)
         })
@@ -243,12 +381,22 @@ pub struct RejectionEmailForm {
 
 /// Sends the kind rejection email for a rejected candidate, when a person
 /// decides to (never automatic after the panel's vote).
-pub async fn rejection_email(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<RejectionEmailForm>) -> Result<HttpResponse, WebError> {
+pub async fn rejection_email(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<RejectionEmailForm>,
+) -> Result<HttpResponse, WebError> {
     let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
     if app.stage() != Stage::Rejected {
-        return Err(WebError::BadRequest("Only a rejected candidate gets the rejection email.".into()));
+        return Err(WebError::BadRequest(
+            "Only a rejected candidate gets the rejection email.".into(),
+        ));
     }
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let actor = owner.user().id.clone();
     let reason = form.reason.trim().to_string();
@@ -262,5 +410,8 @@ pub async fn rejection_email(state: web::Data<AppState>, owner: Owner, id: web::
         })
         .await
         .web_context("sending a rejection")?;
-    Ok(see_other(&format!("/admin/applications/{}/decision", app.id)))
+    Ok(see_other(&format!(
+        "/admin/applications/{}/decision",
+        app.id
+    )))
 }

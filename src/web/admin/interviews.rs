@@ -8,7 +8,9 @@ use serde_json::{json, Value};
 
 use super::access::application_for;
 use crate::db::{self, interviews::Interview, DbConnection, DbError};
-use crate::domain::interview::{default_kit, ics_event, IcsMethod, InterviewKind, Invitation, Schedule, ScheduleInput};
+use crate::domain::interview::{
+    default_kit, ics_event, IcsMethod, InterviewKind, Invitation, Schedule, ScheduleInput,
+};
 use crate::domain::scorecard::{Attribute, Rating, Scorecard, ScorecardInput};
 use crate::domain::FieldError;
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
@@ -51,8 +53,13 @@ impl ScheduleForm {
 
 fn schedule_of(i: &Interview) -> Result<Schedule, DbError> {
     let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(i.starts_at, chrono::Utc);
-    Schedule::from_stored(utc, &i.timezone, i.duration_minutes.max(0) as u32, &i.location)
-        .ok_or_else(|| DbError::Corrupt(format!("interview {} schedule", i.id)))
+    Schedule::from_stored(
+        utc,
+        &i.timezone,
+        i.duration_minutes.max(0) as u32,
+        &i.location,
+    )
+    .ok_or_else(|| DbError::Corrupt(format!("interview {} schedule", i.id)))
 }
 
 /// Queues the calendar emails for an interview: to the candidate (from the
@@ -65,16 +72,25 @@ fn send_invitations(
     message: CandidateMessage,
     method: IcsMethod,
 ) -> Result<(), DbError> {
-    let app = db::applications::find(conn, &interview.application_id)?.ok_or_else(|| DbError::Corrupt("interview without application".into()))?;
-    let job = db::jobs::find(conn, &app.job_id)?.ok_or_else(|| DbError::Corrupt("application without job".into()))?;
+    let app = db::applications::find(conn, &interview.application_id)?
+        .ok_or_else(|| DbError::Corrupt("interview without application".into()))?;
+    let job = db::jobs::find(conn, &app.job_id)?
+        .ok_or_else(|| DbError::Corrupt("application without job".into()))?;
     let users = db::users::list(conn)?;
     let interviewer_ids = db::interviews::interviewers(conn, &interview.id)?;
-    let interviewers: Vec<&db::users::User> = users.iter().filter(|u| interviewer_ids.contains(&u.id)).collect();
+    let interviewers: Vec<&db::users::User> = users
+        .iter()
+        .filter(|u| interviewer_ids.contains(&u.id))
+        .collect();
     let organizer = users.iter().find(|u| u.id == interview.created_by);
     let schedule = schedule_of(interview)?;
     let kind = InterviewKind::parse(&interview.kind).unwrap_or(InterviewKind::Culture);
     let mut attendees: Vec<(&str, &str)> = vec![(app.name.as_str(), app.email.as_str())];
-    attendees.extend(interviewers.iter().map(|u| (u.name.as_str(), u.email.as_str())));
+    attendees.extend(
+        interviewers
+            .iter()
+            .map(|u| (u.name.as_str(), u.email.as_str())),
+    );
     let summary = format!("{} — {}: {}", kind.label(), job.posting.title, app.name);
     let ics = ics_event(&Invitation {
         uid: &interview.uid,
@@ -82,20 +98,48 @@ fn send_invitations(
         stamp: chrono::Utc::now(),
         schedule: &schedule,
         summary: &summary,
-        description: &format!("{} with {} ({})", kind.label(), state_company, job.posting.title),
+        description: &format!(
+            "{} with {} ({})",
+            kind.label(),
+            state_company,
+            job.posting.title
+        ),
         organizer_name: organizer.map(|u| u.name.as_str()).unwrap_or(""),
-        organizer_email: organizer.map(|u| u.email.as_str()).unwrap_or("rapport@localhost"),
+        organizer_email: organizer
+            .map(|u| u.email.as_str())
+            .unwrap_or("rapport@localhost"),
         attendees: &attendees,
         method,
     });
-    let names = interviewers.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join(", ");
+    let names = interviewers
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let vars = json!({
         "name": app.name, "job_title": job.posting.title, "company": state_company,
         "when": schedule.local_time(), "location": schedule.location(), "interviewers": names,
     });
-    candidate_mail::send(conn, &job.id, message, &app.email, &vars, Some((&ics, method.as_str())), mail_domain)?;
+    candidate_mail::send(
+        conn,
+        &job.id,
+        message,
+        &app.email,
+        &vars,
+        Some((&ics, method.as_str())),
+        mail_domain,
+    )?;
     for u in interviewers {
-        let subject = format!("{}: {} ({})", if method == IcsMethod::Cancel { "Cancelled" } else { "Interview" }, app.name, kind.label());
+        let subject = format!(
+            "{}: {} ({})",
+            if method == IcsMethod::Cancel {
+                "Cancelled"
+            } else {
+                "Interview"
+            },
+            app.name,
+            kind.label()
+        );
         let body = format!(
             "{}: {} with {} for {}.\n\nWhen: {} (UTC: {})\nWhere: {}\n\nThe interview kit and the scorecard are in Rapport.",
             if method == IcsMethod::Cancel { "Cancelled" } else { "Scheduled" },
@@ -106,12 +150,24 @@ fn send_invitations(
             schedule.starts_at_utc().format("%Y-%m-%d %H:%M"),
             schedule.location()
         );
-        mail::queue(conn, EmailKind::InterviewerInvitation, &u.email, &candidate_mail::payload(&subject, &body, Some((&ics, method.as_str()))), mail_domain)?;
+        mail::queue(
+            conn,
+            EmailKind::InterviewerInvitation,
+            &u.email,
+            &candidate_mail::payload(&subject, &body, Some((&ics, method.as_str()))),
+            mail_domain,
+        )?;
     }
     Ok(())
 }
 
-pub async fn schedule(req: HttpRequest, state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<ScheduleForm>) -> Result<HttpResponse, WebError> {
+pub async fn schedule(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<ScheduleForm>,
+) -> Result<HttpResponse, WebError> {
     let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
     let kind = InterviewKind::parse(&form.kind);
     let schedule = form.schedule();
@@ -120,7 +176,10 @@ pub async fn schedule(req: HttpRequest, state: web::Data<AppState>, owner: Owner
         errors.push(FieldError::new("kind", "Choose the kind of interview."));
     }
     if form.interviewers.is_empty() {
-        errors.push(FieldError::new("interviewers", "Choose at least one interviewer from the panel."));
+        errors.push(FieldError::new(
+            "interviewers",
+            "Choose at least one interviewer from the panel.",
+        ));
     }
     let (Some(kind), Ok(schedule), true) = (kind, schedule, errors.is_empty()) else {
         return Page::new("pages/admin/form_errors", "The interview is not scheduled yet")
@@ -128,7 +187,10 @@ pub async fn schedule(req: HttpRequest, state: web::Data<AppState>, owner: Owner
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .render(&req, &state, json!({ "errors": errors_json(&errors), "back": format!("/admin/applications/{}#schedule", app.id) }));
     };
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let actor = owner.user().id.clone();
     let interviewers = form.interviewers.clone();
@@ -156,16 +218,35 @@ pub async fn schedule(req: HttpRequest, state: web::Data<AppState>, owner: Owner
                 },
                 now,
             )?;
-            send_invitations(conn, &company, &mail_domain, &interview, CandidateMessage::InterviewInvitation, IcsMethod::Request)?;
-            db::audit::record(conn, Some(&actor), "interview.scheduled", ("application", &app_id), &interview.id, now)?;
+            send_invitations(
+                conn,
+                &company,
+                &mail_domain,
+                &interview,
+                CandidateMessage::InterviewInvitation,
+                IcsMethod::Request,
+            )?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "interview.scheduled",
+                ("application", &app_id),
+                &interview.id,
+                now,
+            )?;
             Ok::<_, DbError>(true)
         })
         .await
         .web_context("scheduling an interview")?;
     if !ok {
-        return Err(WebError::BadRequest("Interviewers must be on the job's hiring panel.".into()));
+        return Err(WebError::BadRequest(
+            "Interviewers must be on the job's hiring panel.".into(),
+        ));
     }
-    Ok(see_other(&format!("/admin/applications/{}#interviews", app.id)))
+    Ok(see_other(&format!(
+        "/admin/applications/{}#interviews",
+        app.id
+    )))
 }
 
 async fn load_interview(state: &AppState, id: String) -> Result<Interview, WebError> {
@@ -177,7 +258,13 @@ async fn load_interview(state: &AppState, id: String) -> Result<Interview, WebEr
         .ok_or(WebError::NotFound)
 }
 
-pub async fn reschedule(req: HttpRequest, state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<ScheduleForm>) -> Result<HttpResponse, WebError> {
+pub async fn reschedule(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<ScheduleForm>,
+) -> Result<HttpResponse, WebError> {
     let interview = load_interview(&state, id.into_inner()).await?;
     let schedule = match form.schedule() {
         Ok(s) => s,
@@ -188,7 +275,10 @@ pub async fn reschedule(req: HttpRequest, state: web::Data<AppState>, owner: Own
                 .render(&req, &state, json!({ "errors": errors_json(&errors), "back": format!("/admin/interviews/{}", interview.id) }));
         }
     };
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let iid = interview.id.clone();
     let actor = owner.user().id.clone();
@@ -196,18 +286,43 @@ pub async fn reschedule(req: HttpRequest, state: web::Data<AppState>, owner: Own
         .db
         .write(move |conn| {
             let now = db::now();
-            if !db::interviews::reschedule(conn, &iid, schedule.starts_at_utc().naive_utc(), schedule.timezone().name(), schedule.duration_minutes() as i32, schedule.location(), now)? {
+            if !db::interviews::reschedule(
+                conn,
+                &iid,
+                schedule.starts_at_utc().naive_utc(),
+                schedule.timezone().name(),
+                schedule.duration_minutes() as i32,
+                schedule.location(),
+                now,
+            )? {
                 return Ok(false);
             }
-            let updated = db::interviews::find(conn, &iid)?.ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
-            send_invitations(conn, &company, &mail_domain, &updated, CandidateMessage::InterviewUpdate, IcsMethod::Request)?;
-            db::audit::record(conn, Some(&actor), "interview.rescheduled", ("interview", &iid), "", now)?;
+            let updated = db::interviews::find(conn, &iid)?
+                .ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
+            send_invitations(
+                conn,
+                &company,
+                &mail_domain,
+                &updated,
+                CandidateMessage::InterviewUpdate,
+                IcsMethod::Request,
+            )?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "interview.rescheduled",
+                ("interview", &iid),
+                "",
+                now,
+            )?;
             Ok::<_, DbError>(true)
         })
         .await
         .web_context("rescheduling an interview")?;
     if !moved {
-        return Err(WebError::BadRequest("This interview was cancelled; schedule a new one instead.".into()));
+        return Err(WebError::BadRequest(
+            "This interview was cancelled; schedule a new one instead.".into(),
+        ));
     }
     Ok(see_other(&format!("/admin/interviews/{}", interview.id)))
 }
@@ -215,9 +330,17 @@ pub async fn reschedule(req: HttpRequest, state: web::Data<AppState>, owner: Own
 #[derive(Deserialize)]
 pub struct Empty {}
 
-pub async fn cancel(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(_): CsrfForm<Empty>) -> Result<HttpResponse, WebError> {
+pub async fn cancel(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, WebError> {
     let interview = load_interview(&state, id.into_inner()).await?;
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let iid = interview.id.clone();
     let actor = owner.user().id.clone();
@@ -226,30 +349,58 @@ pub async fn cancel(state: web::Data<AppState>, owner: Owner, id: web::Path<Stri
         .write(move |conn| {
             let now = db::now();
             if db::interviews::cancel(conn, &iid, now)? {
-                let updated = db::interviews::find(conn, &iid)?.ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
-                send_invitations(conn, &company, &mail_domain, &updated, CandidateMessage::InterviewCancelled, IcsMethod::Cancel)?;
-                db::audit::record(conn, Some(&actor), "interview.cancelled", ("interview", &iid), "", now)?;
+                let updated = db::interviews::find(conn, &iid)?
+                    .ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
+                send_invitations(
+                    conn,
+                    &company,
+                    &mail_domain,
+                    &updated,
+                    CandidateMessage::InterviewCancelled,
+                    IcsMethod::Cancel,
+                )?;
+                db::audit::record(
+                    conn,
+                    Some(&actor),
+                    "interview.cancelled",
+                    ("interview", &iid),
+                    "",
+                    now,
+                )?;
             }
             Ok::<_, DbError>(())
         })
         .await
         .web_context("cancelling an interview")?;
-    Ok(see_other(&format!("/admin/applications/{}#interviews", interview.application_id)))
+    Ok(see_other(&format!(
+        "/admin/applications/{}#interviews",
+        interview.application_id
+    )))
 }
 
 /// The kit for a kind: the owner's edit if any, else the shipped default.
 pub fn kit_for(conn: &mut DbConnection, kind: InterviewKind) -> Result<Value, DbError> {
     let default = default_kit(kind);
     Ok(match db::interviews::kit(conn, kind.as_str())? {
-        Some((title, intro, questions)) => json!({ "title": title, "intro": intro, "questions": questions, "look_for": default.look_for, "edited": true }),
-        None => json!({ "title": default.title, "intro": default.intro, "questions": default.questions, "look_for": default.look_for, "edited": false }),
+        Some((title, intro, questions)) => {
+            json!({ "title": title, "intro": intro, "questions": questions, "look_for": default.look_for, "edited": true })
+        }
+        None => {
+            json!({ "title": default.title, "intro": default.intro, "questions": default.questions, "look_for": default.look_for, "edited": false })
+        }
     })
 }
 
 /// The interview kit with the candidate's screen results and the scorecard.
-pub async fn kit_page(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, WebError> {
+pub async fn kit_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
     let interview = load_interview(&state, id.into_inner()).await?;
-    let (app, job, on_panel) = application_for(&state, &staff.user, interview.application_id.clone()).await?;
+    let (app, job, on_panel) =
+        application_for(&state, &staff.user, interview.application_id.clone()).await?;
     let kind = InterviewKind::parse(&interview.kind).unwrap_or(InterviewKind::Culture);
     let user_id = staff.user.id.clone();
     let app_id = app.id.clone();
@@ -258,15 +409,25 @@ pub async fn kit_page(req: HttpRequest, state: web::Data<AppState>, staff: Staff
         .db
         .read(move |conn| {
             let kit = kit_for(conn, kind)?;
-            let mine: Vec<_> = db::scorecards::for_application(conn, &app_id)?.into_iter().filter(|s| s.author_id == user_id).collect();
+            let mine: Vec<_> = db::scorecards::for_application(conn, &app_id)?
+                .into_iter()
+                .filter(|s| s.author_id == user_id)
+                .collect();
             let ids = db::interviews::interviewers(conn, &iid)?;
-            let names: Vec<String> = db::users::list(conn)?.into_iter().filter(|u| ids.contains(&u.id)).map(|u| u.name).collect();
+            let names: Vec<String> = db::users::list(conn)?
+                .into_iter()
+                .filter(|u| ids.contains(&u.id))
+                .map(|u| u.name)
+                .collect();
             let rounds = db::screenings::for_application(conn, &app_id)?;
             Ok::<_, DbError>((kit, mine, names, rounds))
         })
         .await
         .web_context("reading an interview kit")?;
-    let schedule = schedule_of(&interview).map_err(|e| WebError::Database { context: "reading a schedule", source: e })?;
+    let schedule = schedule_of(&interview).map_err(|e| WebError::Database {
+        context: "reading a schedule",
+        source: e,
+    })?;
     let latest = mine.first();
     let input = latest.map(scorecard_input).unwrap_or_default();
     let screen: Vec<Value> = rounds
@@ -300,7 +461,8 @@ pub async fn kit_page(req: HttpRequest, state: web::Data<AppState>, staff: Staff
 }
 
 fn scorecard_input(s: &db::scorecards::ScorecardRow) -> ScorecardInput {
-    let notes: std::collections::HashMap<String, String> = serde_json::from_str(&s.notes).unwrap_or_default();
+    let notes: std::collections::HashMap<String, String> =
+        serde_json::from_str(&s.notes).unwrap_or_default();
     let note = |a: Attribute| notes.get(a.as_str()).cloned().unwrap_or_default();
     ScorecardInput {
         rating_empathy: s.empathy.to_string(),
@@ -343,7 +505,13 @@ pub struct ScorecardForm {
 }
 
 /// Submits (or amends, as a new version) the viewer's scorecard.
-pub async fn submit_scorecard(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>, CsrfForm(form): CsrfForm<ScorecardForm>) -> Result<HttpResponse, WebError> {
+pub async fn submit_scorecard(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<ScorecardForm>,
+) -> Result<HttpResponse, WebError> {
     let (app, _job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
     if !on_panel {
         return Err(WebError::BadRequest("Only the hiring panel records scorecards. Add yourself to the panel in the job's settings first.".into()));
@@ -357,7 +525,10 @@ pub async fn submit_scorecard(req: HttpRequest, state: web::Data<AppState>, staf
                 .render(&req, &state, json!({ "errors": errors_json(&errors), "back": if form.interview.is_empty() { format!("/admin/applications/{}", app.id) } else { format!("/admin/interviews/{}", form.interview) } }));
         }
     };
-    let notes: std::collections::HashMap<&str, &str> = Attribute::ALL.iter().map(|a| (a.as_str(), card.notes(*a))).collect();
+    let notes: std::collections::HashMap<&str, &str> = Attribute::ALL
+        .iter()
+        .map(|a| (a.as_str(), card.notes(*a)))
+        .collect();
     let notes_json = serde_json::to_string(&notes).unwrap_or_else(|_| "{}".into());
     let r = |a: Attribute| i32::from(card.rating(a).value());
     let ratings = db::scorecards::Ratings {
@@ -378,15 +549,36 @@ pub async fn submit_scorecard(req: HttpRequest, state: web::Data<AppState>, staf
             let now = db::now();
             // An interview id from the form must be this application's.
             let interview = match interview {
-                Some(i) => db::interviews::find(conn, &i)?.filter(|x| x.application_id == app_id).map(|x| x.id),
+                Some(i) => db::interviews::find(conn, &i)?
+                    .filter(|x| x.application_id == app_id)
+                    .map(|x| x.id),
                 None => None,
             };
-            let version = db::scorecards::submit(conn, &app_id, interview.as_deref(), &author, &ratings, &notes_json, &overall, now)?;
-            db::audit::record(conn, Some(&author), "scorecard.submitted", ("application", &app_id), &format!("version {version}"), now)
+            let version = db::scorecards::submit(
+                conn,
+                &app_id,
+                interview.as_deref(),
+                &author,
+                &ratings,
+                &notes_json,
+                &overall,
+                now,
+            )?;
+            db::audit::record(
+                conn,
+                Some(&author),
+                "scorecard.submitted",
+                ("application", &app_id),
+                &format!("version {version}"),
+                now,
+            )
         })
         .await
         .web_context("saving a scorecard")?;
-    Ok(see_other(&format!("/admin/applications/{}/decision", app.id)))
+    Ok(see_other(&format!(
+        "/admin/applications/{}/decision",
+        app.id
+    )))
 }
 
 #[derive(Deserialize)]
@@ -399,19 +591,48 @@ pub struct KitForm {
     questions: String,
 }
 
-pub async fn kits(req: HttpRequest, state: web::Data<AppState>, owner: Owner) -> Result<HttpResponse, WebError> {
+pub async fn kits(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+) -> Result<HttpResponse, WebError> {
     let kits = state
         .db
-        .read(|conn| InterviewKind::ALL.iter().map(|k| Ok(json!({ "kind": k.as_str(), "label": k.label(), "kit": kit_for(conn, *k)? }))).collect::<Result<Vec<_>, DbError>>())
+        .read(|conn| {
+            InterviewKind::ALL
+                .iter()
+                .map(|k| {
+                    Ok(json!({ "kind": k.as_str(), "label": k.label(), "kit": kit_for(conn, *k)? }))
+                })
+                .collect::<Result<Vec<_>, DbError>>()
+        })
         .await
         .web_context("reading interview kits")?;
-    Page::new("pages/admin/kits", "Interview kits").staff(owner.user(), "kits").render(&req, &state, json!({ "kits": kits }))
+    Page::new("pages/admin/kits", "Interview kits")
+        .staff(owner.user(), "kits")
+        .render(&req, &state, json!({ "kits": kits }))
 }
 
-pub async fn save_kit(state: web::Data<AppState>, owner: Owner, kind: web::Path<String>, CsrfForm(form): CsrfForm<KitForm>) -> Result<HttpResponse, WebError> {
+pub async fn save_kit(
+    state: web::Data<AppState>,
+    owner: Owner,
+    kind: web::Path<String>,
+    CsrfForm(form): CsrfForm<KitForm>,
+) -> Result<HttpResponse, WebError> {
     let kind = InterviewKind::parse(&kind.into_inner()).ok_or(WebError::NotFound)?;
-    let questions: Vec<String> = form.questions.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
-    if form.title.trim().is_empty() || questions.is_empty() || form.title.chars().count() > 200 || form.intro.chars().count() > 5000 || questions.len() > 50 {
+    let questions: Vec<String> = form
+        .questions
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if form.title.trim().is_empty()
+        || questions.is_empty()
+        || form.title.chars().count() > 200
+        || form.intro.chars().count() > 5000
+        || questions.len() > 50
+    {
         return Err(WebError::BadRequest("A kit needs a title (at most 200 characters) and between 1 and 50 questions, one per line.".into()));
     }
     let actor = owner.user().id.clone();
@@ -419,8 +640,22 @@ pub async fn save_kit(state: web::Data<AppState>, owner: Owner, kind: web::Path<
         .db
         .write(move |conn| {
             let now = db::now();
-            db::interviews::save_kit(conn, kind.as_str(), form.title.trim(), form.intro.trim(), &questions, now)?;
-            db::audit::record(conn, Some(&actor), "kit.edited", ("kit", kind.as_str()), "", now)
+            db::interviews::save_kit(
+                conn,
+                kind.as_str(),
+                form.title.trim(),
+                form.intro.trim(),
+                &questions,
+                now,
+            )?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "kit.edited",
+                ("kit", kind.as_str()),
+                "",
+                now,
+            )
         })
         .await
         .web_context("saving a kit")?;

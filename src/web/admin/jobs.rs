@@ -223,6 +223,7 @@ pub async fn edit_form(
     let job = load(&state, id.into_inner()).await?;
     let mut ctx = editor_context(&job.posting.to_input(), Some(&job), &[], &state.base_url());
     ctx["screening"] = screening_context(&state, &job).await?;
+    ctx["pipeline"] = pipeline_context(&state, &job).await?;
     let notice = if query.screening.is_some() {
         Some("Screening settings saved.")
     } else if query.published.is_some() {
@@ -518,4 +519,24 @@ pub async fn screening(
         "/admin/jobs/{}/edit?screening=1",
         job.id
     )))
+}
+
+/// The job's hiring panel and the stages it may skip, for the editor.
+async fn pipeline_context(state: &AppState, job: &Job) -> Result<Value, WebError> {
+    let job_id = job.id.clone();
+    let (users, panel, settings) = state
+        .db
+        .read(move |conn| {
+            Ok::<_, crate::db::DbError>((
+                db::users::list(conn)?,
+                db::panels::members(conn, &job_id)?,
+                super::pipeline::stage_settings(conn, &job_id)?,
+            ))
+        })
+        .await
+        .web_context("reading the hiring panel")?;
+    Ok(json!({
+        "team": users.iter().map(|u| json!({ "id": u.id, "name": u.name, "role": u.role.as_str(), "checked": panel.contains(&u.id) })).collect::<Vec<_>>(),
+        "skippable": crate::domain::pipeline::StageSettings::SKIPPABLE.iter().map(|s| json!({ "value": s.as_str(), "label": s.label(), "checked": settings.is_skipped(*s) })).collect::<Vec<_>>(),
+    }))
 }

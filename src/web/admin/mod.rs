@@ -7,8 +7,8 @@ mod decision;
 mod highlight;
 mod home;
 mod interviews;
-mod pipeline;
 mod jobs;
+mod pipeline;
 mod team;
 
 use actix_web::web;
@@ -40,17 +40,35 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/jobs/{id}/board", web::get().to(pipeline::board))
             .route("/jobs/{id}/bulk", web::post().to(pipeline::bulk))
             .route("/jobs/{id}/pipeline", web::post().to(pipeline::settings))
-            .route("/applications/{id}/move", web::post().to(pipeline::move_application))
-            .route("/applications/{id}/interviews", web::post().to(interviews::schedule))
-            .route("/applications/{id}/scorecard", web::post().to(interviews::submit_scorecard))
+            .route(
+                "/applications/{id}/move",
+                web::post().to(pipeline::move_application),
+            )
+            .route(
+                "/applications/{id}/interviews",
+                web::post().to(interviews::schedule),
+            )
+            .route(
+                "/applications/{id}/scorecard",
+                web::post().to(interviews::submit_scorecard),
+            )
             .route("/applications/{id}/decision", web::get().to(decision::page))
             .route("/applications/{id}/vote", web::post().to(decision::vote))
             .route("/applications/{id}/offer", web::post().to(decision::offer))
-            .route("/applications/{id}/offer-answer", web::post().to(decision::offer_answer))
-            .route("/applications/{id}/rejection-email", web::post().to(decision::rejection_email))
+            .route(
+                "/applications/{id}/offer-answer",
+                web::post().to(decision::offer_answer),
+            )
+            .route(
+                "/applications/{id}/rejection-email",
+                web::post().to(decision::rejection_email),
+            )
             .route("/interviews/{id}", web::get().to(interviews::kit_page))
             .route("/interviews/{id}", web::post().to(interviews::reschedule))
-            .route("/interviews/{id}/cancel", web::post().to(interviews::cancel))
+            .route(
+                "/interviews/{id}/cancel",
+                web::post().to(interviews::cancel),
+            )
             .route("/kits", web::get().to(interviews::kits))
             .route("/kits/{kind}", web::post().to(interviews::save_kit))
             .route("/team", web::get().to(team::page))

@@ -45,11 +45,22 @@ pub fn move_one(
     }
     let now = db::now();
     if !db::applications::move_stage(conn, &app.id, from, to, actor, reason, now)? {
-        return Ok(Err("Someone moved this application a moment ago. Reload the page to see where it stands.".into()));
+        return Ok(Err(
+            "Someone moved this application a moment ago. Reload the page to see where it stands."
+                .into(),
+        ));
     }
     if let (Stage::Rejected, Some(why)) = (to, rejection_email) {
         let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": company, "reason": why });
-        candidate_mail::send(conn, &job.id, CandidateMessage::Rejection, &app.email, &vars, None, mail_domain)?;
+        candidate_mail::send(
+            conn,
+            &job.id,
+            CandidateMessage::Rejection,
+            &app.email,
+            &vars,
+            None,
+            mail_domain,
+        )?;
     }
     Ok(Ok(()))
 }
@@ -83,14 +94,20 @@ pub async fn move_application(
     id: web::Path<String>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
-    let to = Stage::parse(&form.to).ok_or_else(|| WebError::BadRequest("Choose the stage to move to.".into()))?;
+    let to = Stage::parse(&form.to)
+        .ok_or_else(|| WebError::BadRequest("Choose the stage to move to.".into()))?;
     let reason = form.reason.trim().to_string();
     if reason.chars().count() > 2000 {
-        return Err(WebError::BadRequest("Keep the reason under 2,000 characters.".into()));
+        return Err(WebError::BadRequest(
+            "Keep the reason under 2,000 characters.".into(),
+        ));
     }
     let app_id = id.into_inner();
     let actor = owner.user().id.clone();
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let send = form.send_email == "yes";
     let email_reason = form.email_reason.trim().to_string();
@@ -98,28 +115,58 @@ pub async fn move_application(
     let outcome = state
         .db
         .write(move |conn| {
-            let Some(app) = db::applications::find(conn, &lookup)? else { return Ok(None) };
-            let job = db::jobs::find(conn, &app.job_id)?.ok_or_else(|| DbError::Corrupt("application without job".into()))?;
-            let why = if reason.is_empty() { "moved by staff" } else { reason.as_str() };
-            move_one(conn, &app, &job, to, MoveKind::Manual, &actor, why, send.then_some(email_reason.as_str()), &company, &mail_domain).map(Some)
+            let Some(app) = db::applications::find(conn, &lookup)? else {
+                return Ok(None);
+            };
+            let job = db::jobs::find(conn, &app.job_id)?
+                .ok_or_else(|| DbError::Corrupt("application without job".into()))?;
+            let why = if reason.is_empty() {
+                "moved by staff"
+            } else {
+                reason.as_str()
+            };
+            move_one(
+                conn,
+                &app,
+                &job,
+                to,
+                MoveKind::Manual,
+                &actor,
+                why,
+                send.then_some(email_reason.as_str()),
+                &company,
+                &mail_domain,
+            )
+            .map(Some)
         })
         .await
         .web_context("moving an application")?;
     match outcome {
         None => Err(WebError::NotFound),
         Some(Err(message)) => Err(WebError::BadRequest(message)),
-        Some(Ok(())) => Ok(see_other(&safe_back(&form.back, format!("/admin/applications/{app_id}")))),
+        Some(Ok(())) => Ok(see_other(&safe_back(
+            &form.back,
+            format!("/admin/applications/{app_id}"),
+        ))),
     }
 }
 
-pub async fn board(req: HttpRequest, state: web::Data<AppState>, staff: Staff, id: web::Path<String>, query: web::Query<BoardQuery>) -> Result<HttpResponse, WebError> {
+pub async fn board(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+    query: web::Query<BoardQuery>,
+) -> Result<HttpResponse, WebError> {
     let job_id = id.into_inner();
     let user_id = staff.user.id.clone();
     let search = query.q.clone().unwrap_or_default().trim().to_lowercase();
     let data = state
         .db
         .read(move |conn| {
-            let Some(job) = db::jobs::find(conn, &job_id)? else { return Ok(None) };
+            let Some(job) = db::jobs::find(conn, &job_id)? else {
+                return Ok(None);
+            };
             let on_panel = db::panels::is_member(conn, &job.id, &user_id)?;
             let settings = stage_settings(conn, &job.id)?;
             // The board shows the active candidates and the latest decisions;
@@ -205,18 +252,32 @@ pub struct BulkForm {
 
 /// Moves many applications at once; each is checked on its own and the
 /// refusals are listed. All the allowed moves commit together.
-pub async fn bulk(req: HttpRequest, state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<BulkForm>) -> Result<HttpResponse, WebError> {
+pub async fn bulk(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<BulkForm>,
+) -> Result<HttpResponse, WebError> {
     let job_id = id.into_inner();
-    let to = Stage::parse(&form.to).ok_or_else(|| WebError::BadRequest("Choose the stage to move to.".into()))?;
+    let to = Stage::parse(&form.to)
+        .ok_or_else(|| WebError::BadRequest("Choose the stage to move to.".into()))?;
     if form.ids.is_empty() {
-        return Err(WebError::BadRequest("Tick the candidates to move first.".into()));
+        return Err(WebError::BadRequest(
+            "Tick the candidates to move first.".into(),
+        ));
     }
     let reason = form.reason.trim().to_string();
     if to == Stage::Rejected && reason.is_empty() {
-        return Err(WebError::BadRequest("Give a reason for rejecting: it is kept in each candidate's history.".into()));
+        return Err(WebError::BadRequest(
+            "Give a reason for rejecting: it is kept in each candidate's history.".into(),
+        ));
     }
     let actor = owner.user().id.clone();
-    let company = crate::web::public::load_company(&state).await.web_context("reading the company")?.name;
+    let company = crate::web::public::load_company(&state)
+        .await
+        .web_context("reading the company")?
+        .name;
     let mail_domain = state.mail_domain.clone();
     let send = form.send_email == "yes";
     let ids = form.ids.clone();
@@ -224,15 +285,35 @@ pub async fn bulk(req: HttpRequest, state: web::Data<AppState>, owner: Owner, id
     let refused = state
         .db
         .write(move |conn| {
-            let job = db::jobs::find(conn, &jid)?.ok_or_else(|| DbError::Corrupt("job vanished".into()))?;
+            let job = db::jobs::find(conn, &jid)?
+                .ok_or_else(|| DbError::Corrupt("job vanished".into()))?;
             let mut refused = Vec::new();
             for id in &ids {
-                let Some(app) = db::applications::find(conn, id)?.filter(|a| a.job_id == job.id) else {
-                    refused.push(("(unknown)".to_string(), "This application is not in this job.".to_string()));
+                let Some(app) = db::applications::find(conn, id)?.filter(|a| a.job_id == job.id)
+                else {
+                    refused.push((
+                        "(unknown)".to_string(),
+                        "This application is not in this job.".to_string(),
+                    ));
                     continue;
                 };
-                let why = if reason.is_empty() { "bulk move" } else { reason.as_str() };
-                if let Err(message) = move_one(conn, &app, &job, to, MoveKind::Manual, &actor, why, send.then_some(reason.as_str()), &company, &mail_domain)? {
+                let why = if reason.is_empty() {
+                    "bulk move"
+                } else {
+                    reason.as_str()
+                };
+                if let Err(message) = move_one(
+                    conn,
+                    &app,
+                    &job,
+                    to,
+                    MoveKind::Manual,
+                    &actor,
+                    why,
+                    send.then_some(reason.as_str()),
+                    &company,
+                    &mail_domain,
+                )? {
                     refused.push((app.name.clone(), message));
                 }
             }
@@ -265,9 +346,15 @@ pub struct PipelineForm {
 }
 
 /// The job's skipped stages and hiring panel.
-pub async fn settings(state: web::Data<AppState>, owner: Owner, id: web::Path<String>, CsrfForm(form): CsrfForm<PipelineForm>) -> Result<HttpResponse, WebError> {
+pub async fn settings(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<PipelineForm>,
+) -> Result<HttpResponse, WebError> {
     let job_id = id.into_inner();
-    let settings = StageSettings::parse(&form.skipped).map_err(|e| WebError::BadRequest(e.to_string()))?;
+    let settings =
+        StageSettings::parse(&form.skipped).map_err(|e| WebError::BadRequest(e.to_string()))?;
     let actor = owner.user().id.clone();
     let jid = job_id.clone();
     let panel = form.panel.clone();
@@ -279,10 +366,21 @@ pub async fn settings(state: web::Data<AppState>, owner: Owner, id: web::Path<St
                 return Ok(false);
             }
             let now = db::now();
-            let names: Vec<String> = settings.skipped().iter().map(|s| s.as_str().to_string()).collect();
+            let names: Vec<String> = settings
+                .skipped()
+                .iter()
+                .map(|s| s.as_str().to_string())
+                .collect();
             db::job_pipeline::set_skipped(conn, &jid, &names, now)?;
             db::panels::set(conn, &jid, &panel, now)?;
-            db::audit::record(conn, Some(&actor), "job.pipeline", ("job", &jid), &format!("skipped {names:?}, panel {panel:?}"), now)?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "job.pipeline",
+                ("job", &jid),
+                &format!("skipped {names:?}, panel {panel:?}"),
+                now,
+            )?;
             Ok::<_, DbError>(true)
         })
         .await
