@@ -621,3 +621,98 @@ async fn interviewers_see_only_their_panels(backend: Backend) {
         .unwrap()
         .is_empty());
 }
+
+/// The owner rewrites a candidate email for one job, previews it, and the
+/// candidate receives that text; a broken template is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn owners_edit_candidate_emails_per_job() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (job_id, app_id) = candidate_in_review(&app, "unanimous").await;
+    let page = app
+        .get_text(&format!("/admin/jobs/{job_id}/emails/rejection"))
+        .await;
+    assert!(page.contains("Preview (sample candidate)"));
+    assert!(
+        page.contains("Ana Lima"),
+        "the preview uses a sample candidate"
+    );
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/emails/rejection"),
+            &[
+                ("subject", "About {{job_title}}"),
+                ("body", "Dear {{name"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422, "a broken template is not saved");
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/emails/rejection"),
+            &[("subject", "About {{job_title}}"), ("body", "Dear {{name}}, thank you — we chose someone else.{{#if reason}} {{reason}}{{/if}}"), ("action", "save")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.deliver_mail().await;
+    let before = app.emails().len();
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{app_id}/move"),
+            &[
+                ("to", "rejected"),
+                ("reason", "another candidate"),
+                ("send_email", "yes"),
+                ("email_reason", "Keep in touch!"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.deliver_mail().await;
+    let emails = app.emails();
+    assert_eq!(emails.len(), before + 1);
+    let last = crate::helpers::unfold_qp(emails.last().unwrap());
+    assert!(last.contains("Subject: About Customer Support Specialist"));
+    assert!(last.contains("Dear Ana Lima, thank you"));
+    assert!(last.contains("Keep in touch!"));
+}
+
+/// Bulk moves: each candidate is checked on its own; refusals are listed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_reject_with_a_reason() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (job_id, app_id) = candidate_in_review(&app, "unanimous").await;
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/bulk"),
+            &[("ids", &app_id), ("to", "rejected"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 400, "a reason is required to reject");
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/bulk"),
+            &[("ids", &app_id), ("to", "hired"), ("reason", "x")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Some moves were refused"));
+    let board = app.get_text(&format!("/admin/jobs/{job_id}/board")).await;
+    assert!(board.contains("Ana Lima"));
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/bulk"),
+            &[
+                ("ids", &app_id),
+                ("to", "rejected"),
+                ("reason", "Role filled internally."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(stage_of(&app, &app_id).await, "rejected");
+}

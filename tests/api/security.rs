@@ -26,6 +26,34 @@ const STAFF_ROUTES: &[(&str, &str)] = &[
     ("POST", "/admin/jobs/{id}/reopen"),
     ("POST", "/admin/team/invitations"),
     ("POST", "/admin/team/invitations/{id}/revoke"),
+    ("POST", "/admin/jobs/{id}/screening"),
+    ("GET", "/admin/jobs/{id}/applications"),
+    ("POST", "/admin/jobs/{id}/bulk"),
+    ("POST", "/admin/jobs/{id}/pipeline"),
+    ("POST", "/admin/applications/{id}/move"),
+    ("POST", "/admin/applications/{id}/interviews"),
+    ("POST", "/admin/applications/{id}/offer"),
+    ("POST", "/admin/applications/{id}/offer-answer"),
+    ("POST", "/admin/applications/{id}/rejection-email"),
+    ("GET", "/admin/applications/{id}/cv"),
+    ("POST", "/admin/answers/{id}/override"),
+    ("POST", "/admin/interviews/{id}"),
+    ("POST", "/admin/interviews/{id}/cancel"),
+    ("GET", "/admin/kits"),
+    ("POST", "/admin/kits/culture"),
+    ("GET", "/admin/jobs/{id}/emails/rejection"),
+    ("POST", "/admin/jobs/{id}/emails/rejection"),
+];
+
+/// Staff routes open to the hiring panel as well as owners (checked per
+/// candidate in the pipeline tests): anonymous requests go to sign in.
+const PANEL_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/admin/jobs/{id}/board"),
+    ("GET", "/admin/applications/{id}"),
+    ("GET", "/admin/applications/{id}/decision"),
+    ("POST", "/admin/applications/{id}/scorecard"),
+    ("POST", "/admin/applications/{id}/vote"),
+    ("GET", "/admin/interviews/{id}"),
 ];
 
 const STAFF_API_ROUTES: &[(&str, &str)] = &[
@@ -39,7 +67,7 @@ async fn every_staff_route_refuses_anonymous_requests(backend: Backend) {
     let id = app.create_job(&[]).await;
     let anon = app.new_browser();
     let token = anon.csrf_token().await;
-    for (method, path) in STAFF_ROUTES {
+    for (method, path) in STAFF_ROUTES.iter().chain(PANEL_ROUTES) {
         let url = anon.url(&path.replace(ID, &id));
         let res = match *method {
             "GET" => anon.client.get(&url).send().await.unwrap(),

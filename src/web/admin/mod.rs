@@ -4,6 +4,7 @@
 mod access;
 mod applications;
 mod decision;
+mod emails;
 mod highlight;
 mod home;
 mod interviews;
@@ -70,6 +71,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 web::post().to(interviews::cancel),
             )
             .route("/kits", web::get().to(interviews::kits))
+            .route("/jobs/{id}/emails/{kind}", web::get().to(emails::page))
+            .route("/jobs/{id}/emails/{kind}", web::post().to(emails::save))
             .route("/kits/{kind}", web::post().to(interviews::save_kit))
             .route("/team", web::get().to(team::page))
             .route("/team/invitations", web::post().to(team::invite))

@@ -1,0 +1,178 @@
+//! The candidate emails of a job, editable by the owner with a preview.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::db::{self, DbError};
+use crate::mail::candidate::{render, sample_vars, CandidateMessage};
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::render::{see_other, Page};
+use crate::web::session::Owner;
+use crate::web::AppState;
+
+/// The values a candidate email may use.
+const PLACEHOLDERS: [&str; 8] = [
+    "name",
+    "job_title",
+    "company",
+    "when",
+    "location",
+    "interviewers",
+    "reason",
+    "terms",
+];
+
+async fn job_title(state: &AppState, job_id: String) -> Result<(String, String), WebError> {
+    let job = state
+        .db
+        .read(move |conn| db::jobs::find(conn, &job_id))
+        .await
+        .web_context("finding a job")?
+        .ok_or(WebError::NotFound)?;
+    Ok((job.id, job.posting.title))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn editor(
+    req: &HttpRequest,
+    state: &AppState,
+    owner: &Owner,
+    job: (String, String),
+    message: CandidateMessage,
+    subject: &str,
+    body: &str,
+    customised: bool,
+    error: Option<String>,
+    notice: Option<&str>,
+) -> Result<HttpResponse, WebError> {
+    let mut vars = sample_vars();
+    vars["job_title"] = json!(job.1);
+    let preview = render(subject, body, &vars);
+    let title = format!("Email: {}", message.label());
+    Page::new("pages/admin/email_template", &title)
+        .staff(owner.user(), "jobs")
+        .status(if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK })
+        .render(
+            req,
+            state,
+            json!({
+                "job": { "id": job.0, "title": job.1 },
+                "kind": message.key(),
+                "label": message.label(),
+                "kinds": CandidateMessage::ALL.iter().map(|m| json!({ "key": m.key(), "label": m.label(), "current": *m == message })).collect::<Vec<_>>(),
+                "subject": subject,
+                "body": body,
+                "customised": customised,
+                "preview": preview.as_ref().ok().map(|(s, b)| json!({ "subject": s, "body": b })),
+                "error": error.or_else(|| preview.err()),
+                "notice": notice,
+                "placeholders": PLACEHOLDERS.map(|p| format!("{{{{{p}}}}}")),
+            }),
+        )
+}
+
+pub async fn page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (job_id, kind) = path.into_inner();
+    let message = CandidateMessage::parse(&kind).ok_or(WebError::NotFound)?;
+    let job = job_title(&state, job_id).await?;
+    let jid = job.0.clone();
+    let stored = state
+        .db
+        .read(move |conn| db::email_templates::get(conn, &jid, message.key()))
+        .await
+        .web_context("reading an email template")?;
+    let customised = stored.is_some();
+    let (subject, body) = stored.unwrap_or_else(|| {
+        (
+            message.default_subject().into(),
+            message.default_body().into(),
+        )
+    });
+    editor(
+        &req, &state, &owner, job, message, &subject, &body, customised, None, None,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct TemplateForm {
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    body: String,
+    /// "preview", "save" or "reset".
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn save(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<TemplateForm>,
+) -> Result<HttpResponse, WebError> {
+    let (job_id, kind) = path.into_inner();
+    let message = CandidateMessage::parse(&kind).ok_or(WebError::NotFound)?;
+    let job = job_title(&state, job_id).await?;
+    if form.action == "reset" {
+        let jid = job.0.clone();
+        state
+            .db
+            .write(move |conn| db::email_templates::reset(conn, &jid, message.key()))
+            .await
+            .web_context("resetting an email")?;
+        return Ok(see_other(&format!(
+            "/admin/jobs/{}/emails/{}",
+            job.0,
+            message.key()
+        )));
+    }
+    let (subject, body) = (
+        form.subject.trim().to_string(),
+        form.body.replace("\r\n", "\n"),
+    );
+    let problem = if subject.is_empty() || body.trim().is_empty() {
+        Some("Write a subject and a text.".to_string())
+    } else if subject.chars().count() > 200 || body.chars().count() > 10_000 {
+        Some("Keep the subject under 200 characters and the text under 10,000.".to_string())
+    } else {
+        render(&subject, &body, &sample_vars()).err()
+    };
+    if problem.is_some() || form.action == "preview" {
+        return editor(
+            &req, &state, &owner, job, message, &subject, &body, false, problem, None,
+        );
+    }
+    let jid = job.0.clone();
+    let actor = owner.user().id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            db::email_templates::set(conn, &jid, message.key(), &subject, &body, now)?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "email.edited",
+                ("job", &jid),
+                message.key(),
+                now,
+            )?;
+            Ok::<_, DbError>(())
+        })
+        .await
+        .web_context("saving an email")?;
+    Ok(see_other(&format!(
+        "/admin/jobs/{}/emails/{}",
+        job.0,
+        message.key()
+    )))
+}
