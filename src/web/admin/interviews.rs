@@ -405,7 +405,7 @@ pub async fn kit_page(
     let user_id = staff.user.id.clone();
     let app_id = app.id.clone();
     let iid = interview.id.clone();
-    let (kit, mine, interviewers, rounds) = state
+    let (kit, mine, interviewers, (rounds, answers)) = state
         .db
         .read(move |conn| {
             let kit = kit_for(conn, kind)?;
@@ -420,7 +420,15 @@ pub async fn kit_page(
                 .map(|u| u.name)
                 .collect();
             let rounds = db::screenings::for_application(conn, &app_id)?;
-            Ok::<_, DbError>((kit, mine, names, rounds))
+            let mut answers = Vec::new();
+            for r in rounds.iter().filter(|r| !r.is_open()) {
+                let loaded = db::questionnaire_versions::load(conn, &r.questionnaire_version_id)?;
+                for a in db::screenings::answers(conn, &r.id)? {
+                    let prompt = loaded.questionnaire.questions.iter().find(|q| q.id == a.question_id).map(|q| q.prompt.clone()).unwrap_or_default();
+                    answers.push(json!({ "prompt": prompt, "body": a.body, "percent": a.score.map(|s| (s * 100.0).round() as i64) }));
+                }
+            }
+            Ok::<_, DbError>((kit, mine, names, (rounds, answers)))
         })
         .await
         .web_context("reading an interview kit")?;
@@ -452,6 +460,7 @@ pub async fn kit_page(
                 "job": { "title": job.posting.title },
                 "kit": kit,
                 "screen": screen,
+                "answers": answers,
                 "scorecard": scorecard_form(&input, None),
                 "my_versions": mine.len(),
                 "can_score": on_panel,
