@@ -10,7 +10,9 @@
 
 use std::ops::Range;
 
-use super::text::{negated, sentences, Folded, Rule, RuleSet};
+use regex::bytes::Regex;
+
+use super::text::{alt, negated, sentences, Folded, Rule, RuleSet};
 use super::types::{Dimension, DimensionScore, Evidence, EvidenceKind as K, Lang};
 
 /// Total at or above which empathy is graded 2, provided at least one
@@ -18,11 +20,43 @@ use super::types::{Dimension, DimensionScore, Evidence, EvidenceKind as K, Lang}
 pub const GRADE2_AT: f64 = 0.85;
 /// Total at or above which empathy is graded 1.
 pub const GRADE1_AT: f64 = 0.15;
-/// Bonus for exploring the person's situation (curiosity grade 1 / 2),
-/// only when the answer already shows some courtesy. Technical probes
-/// alone are not engagement with the person: "Hi + good questions" stays a
-/// 1 (see [`NEED_EXPLORATION_BONUS`]).
+/// Bonus for exploring the person's situation (curiosity grade 1 / 2):
+/// only when the answer already shows some courtesy and asks, openly, what
+/// they are going through ("what exactly isn't working for you?", "how is
+/// this affecting your team?", "ce que vous voyez", see
+/// [`SITUATION_EN`]/[`SITUATION_FR`]). Technical probes (versions, logs,
+/// settings) are curiosity, not empathy: they earn no bonus, so "Hi +
+/// good questions" stays a 1 (see also [`NEED_EXPLORATION_BONUS`]).
 pub const EXPLORATION_BONUS: [f64; 3] = [0.0, 0.25, 0.4];
+/// Open questions about the person's situation or the impact on them.
+pub const SITUATION_EN: &[&str] = &[
+    r"what (?:exactly |precisely )?(?:isn't|is not|doesn't|does not|wasn't|was not|didn't|did not|went|goes|is going|is happening|happens) (?:working|work|wrong|right|on|for you|to you)",
+    r"what (?:you(?:'re| are)?|do you|did you|are you|were you) (?:exactly |actually )?(?:expect|expected|expecting|see|seeing|saw|need|want|hoping|trying|experiencing|running into|going through)",
+    r"help (?:me|us) (?:better )?understand",
+    r"walk me through",
+    r"tell me (?:a bit |a little )?more about (?:your|what|how|the situation)",
+    r"how (?:is|was|has|are) (?:this|it|the \w+|that) (?:been )?(?:affecting|impacting|hitting|disrupting)",
+    r"(?:how|in what way) (?:does|did|will|would) (?:this|it|that) (?:affect|impact|disrupt)",
+    r"(?:is|was) (?:this|it|that) (?:blocking|stopping|holding up|affecting|impacting) (?:you|your)",
+    r"how (?:urgent|critical|pressing|serious) is",
+    r"(?:any|is there a|do you have a|is there any) (?:deadline|launch date|time constraint|time pressure|cut-?off)",
+    r"how many of your",
+    r"(?:what's|what is|what's been) the (?:impact|effect) on (?:you|your)",
+    r"what (?:would )?(?:works?|matters) (?:best |most )?(?:for|to) you",
+];
+pub const SITUATION_FR: &[&str] = &[
+    r"(?:qu'est-ce qui|ce qui) (?:ne (?:fonctionne|marche) (?:pas|plus)|bloque|coince|pose probleme|se passe)",
+    r"ce que vous (?:voyez|attendiez|attendez|souhaitez|cherchez|vouliez|voulez|essayez|constatez|obtenez|vivez)",
+    r"(?:m'aider|nous aider) a (?:mieux )?(?:comprendre|cerner)",
+    r"(?:expliquez|racontez|decrivez)-moi",
+    r"(?:comment|en quoi) (?:cela|ca|ce probleme|ce souci|ce bug) (?:vous )?(?:affecte|impacte|gene|bloque|penalise)",
+    r"est-ce que (?:cela|ca) (?:vous )?(?:bloque|empeche|impacte|affecte|penalise)",
+    r"(?:cela|ca) vous (?:bloque|empeche|penalise|impacte)[^.?!]*\?",
+    r"(?:avez-vous|vous avez) une (?:echeance|date limite|deadline|contrainte de temps)",
+    r"combien de vos",
+    r"quel (?:est|a ete) l'impact",
+    r"ce (?:qu'il vous faut|dont vous avez besoin|qui vous conviendrait|qui compte pour vous)",
+];
 /// Bonus when the exploration asks, openly, about the person's need or
 /// motive ("what were you hoping…", "qu'est-ce qui vous amène…"); with
 /// curiosity 2 it counts as engagement.
@@ -34,10 +68,15 @@ pub const PURPOSE_WEIGHT: f64 = 0.25;
 pub const PURPOSE_LABEL: &str = "means to look into it (purpose clause)";
 /// Offers that only close the message ("anything else I can help with?").
 const STOCK_OFFER_WEIGHT: f64 = 0.2;
+/// Stock friendliness ("good to hear from you", "ravi de vous lire",
+/// "hope you're well"): courtesy, grade 1 alone.
+pub const STOCK_FRIENDLINESS_LABEL: &str = "stock friendliness";
 
 pub struct EmpathyDetector {
     en: RuleSet,
     fr: RuleSet,
+    situation_en: Regex,
+    situation_fr: Regex,
 }
 
 impl Default for EmpathyDetector {
@@ -61,6 +100,21 @@ impl EmpathyDetector {
         // Rules in priority order: an earlier rule's match hides overlapping
         // matches of later rules.
         let en = vec![
+            // Stock friendliness ("good to hear from you", "happy Monday",
+            // "hope you're well") is courtesy, not engagement; listed first
+            // so it hides the warmth rules it overlaps.
+            Rule::new(
+                K::Courtesy,
+                0.2,
+                STOCK_FRIENDLINESS_LABEL,
+                &[
+                    r"(?:so |always |really |very )?(?:good|great|nice|lovely|wonderful|a pleasure|a joy|happy|glad|delighted) to (?:hear from|hear back from) you(?: again)?",
+                    r"(?:so |always |really )?(?:good|great|nice|lovely|wonderful|a pleasure|happy|glad) to (?:see|meet) you(?: again| here)?\s*[,.!]",
+                    r"happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|new year|holidays|holiday season|hump day)",
+                    r"(?:i |we )?hope (?:you(?:'re| are) (?:well|doing well|keeping well|having a (?:good|great|nice|lovely) \w+)|(?:this|my) (?:message|email|note) finds you well|all is well|(?:your|the) (?:week|day|weekend) (?:is|has been) (?:going )?(?:well|good|great))",
+                    r"(?:i |we )?hope you(?:'ve| have) had a (?:good|great|nice|lovely) \w+",
+                ],
+            ),
             Rule::new(
                 K::Acknowledgement,
                 1.0,
@@ -75,6 +129,18 @@ impl EmpathyDetector {
                     r"that should(?:n't| not| never) (?:have )?happen(?:ed)?",
                     r"not the (?:answer|news) you (?:hoped|wanted|were hoping|expected|were expecting|were looking)",
                     r"(?:you|your (?:customers|visitors|users|clients|team|buyers|readers)) (?:can't|cannot|are unable to|couldn't|can no longer) (?:pay|buy|order|log ?in|sign ?in|access|check ?out|use|see|work|reach)",
+                    // the concrete impact on their business, in their terms:
+                    // "your shoppers can't complete an order", "a real gap in
+                    // your data", "the whole team is locked out", "nobody can
+                    // work", "you're losing sales"
+                    r"your (?:shoppers|staff|employees|members|subscribers|students|patients|guests|agents|colleagues|people|team members|customers|visitors|users|clients|buyers|readers) (?:can't|cannot|are unable to|couldn't|can no longer|aren't able to|are not able to) (?:complete|place|receive|get|open|download|book|send|submit|finish|load|find|log on|get in|do)\b",
+                    r"(?:a |an )?(?:real |big |serious |huge |significant |major |painful |nasty |worrying )(?:gap|hole|loss|blow|hit|setback|blocker|disruption|dent) (?:in|to|for|on) (?:your|their)\b",
+                    r"(?:gap|hole|holes|gaps) in your (?:data|records|reports|reporting|analytics|history|books|accounts|numbers|stats|statistics|metrics|logs)",
+                    r"(?:the |your )?(?:whole|entire) (?:team|company|office|staff|department|organi[sz]ation|shop|store|business|site|class|school|crew) (?:is|was|are|were|has been|have been|being|got) (?:completely |totally |now )?(?:locked out|down|blocked|stuck|offline|at a standstill|unable|grounded|cut off|idle|out of action)",
+                    r"(?:nobody|no one|no-one)(?: (?:on|in|at) (?:your|the) (?:team|office|company|staff|side|shop|store))? (?:can|could|is able to|was able to) (?:work|log ?in|sign ?in|access|get in|get any work done|do (?:anything|their (?:job|jobs|work)|any work)|check ?out|pay|order)",
+                    r"(?:you're|you are|you've been|you have been|your (?:store|shop|business|team|site) is) (?:losing|missing out on|leaking) (?:sales|orders|money|revenue|bookings|leads|customers|signups|sign-ups|business|subscribers)",
+                    r"cost(?:ing|s)? you (?:sales|orders|money|revenue|customers|bookings|business|leads)",
+                    r"(?:your|the) (?:launch|sale|campaign|deadline|demo|event|checkout|business|payroll|month-end|go-live|release) (?:is|was) (?:now )?(?:at risk|on hold|in jeopardy|blocked|stalled)",
                     r"(?:why|how) you (?:feel|felt|must feel)",
                     r"(?:right|just|the day|the week|the night) (?:before|after|during) (?:your|a|the) (?:launch|sale|deadline|demo|meeting|event|campaign|holidays?|release|opening|trip)",
                     r"(?:can|could|would) (?:stop|block|break|hurt|cost|affect|disrupt) (?:a |your |the )?(?:whole |entire )?(?:integration|business|sales|shop|store|site|launch|workflow|day|work|revenue)",
@@ -122,7 +188,10 @@ impl EmpathyDetector {
                 "offers further help",
                 &[
                     r"(?:i'd|i would|i'll|i will|we'd|we would|we'll|we will|i'm|i am|we're|we are) (?:be )?(?:so |more than |very |always |also |really )?(?:glad|happy|delighted|here|pleased) to (?:help|walk|assist|show|guide|set|take|look|jump|hop|go through|go over|have a look|answer|adapt|tailor|customi[sz]e|adjust|tweak|write|draft|explain|review|configure|do|send|share|call|check|dig|work|run|put|build|fix|sort|talk|debug|troubleshoot|test|pair)",
-                    r"(?:i|we) (?:can|could|'ll|will) (?:also |gladly |happily )?(?:adapt|tailor|customi[sz]e|adjust|tweak|replay|rerun|re-run|resend|redo|recreate|reissue) (?:it|this|that|them|the|your|a|an)\b",
+                    r"(?:i|we)(?: can| could|'ll| will) (?:also |gladly |happily )?(?:adapt|tailor|customi[sz]e|adjust|tweak|replay|rerun|re-run|resend|redo|recreate|reissue|restore|recover|backfill|resync|re-sync|reimport|re-import|reprocess|re-process|retrigger|re-trigger|redeliver|re-deliver|roll back|revert|rebuild|regenerate|reinstate) (?:it|this|that|them|the|your|a|an|all|any|those|these|every)\b",
+                    // a workaround offered proactively
+                    r"(?:in the meantime|meanwhile|until (?:then|the fix (?:is|ships|lands)|it's fixed)),? (?:you can|you could|you may|you might|try|a (?:quick |simple |temporary )?workaround|as a workaround|there's|there is|one option|i'd suggest|i suggest|i recommend|i can|we can)",
+                    r"(?:as a|a|one|there's a|there is a|here's a) (?:quick |simple |temporary |possible |good |safe )?(?:workaround|stopgap|interim fix|temporary fix)",
                     r"(?:happy|glad|here) to help",
                     r"(?:happy|glad|delighted|pleased) to (?:adapt|tailor|customi[sz]e|adjust|tweak|write|draft|walk you|set (?:it|this|that) up|explain|review|hop on|jump on|have a (?:look|quick look|closer look)|take a (?:look|quick look|closer look)|go over|look over|look into|go through|pair|debug|troubleshoot|double-check|test|reproduce|screen-?share|get on a call|dig in)",
                     r"(?:i|we) (?:can|could) (?:also |gladly |happily )?(?:review|go over|look over|go through|debug|troubleshoot|double-check|pair on|jump on a call|hop on a call|get on a call|screen-?share) (?:it|this|that|them|the|your|with you)\b",
@@ -174,6 +243,23 @@ impl EmpathyDetector {
                     r"(?:won't|will not|wont) (?:hand (?:it|this) off|let (?:it|this) go|give up|stop|rest|close (?:it|this|the ticket))\b[^.?!]*\buntil",
                     r"(?:i'll|i will|we'll|we will|i'm going to|we're going to|i won't|we won't|i'm not going to) [^.?!]*\buntil\b",
                     r"get to the bottom",
+                    // owning the fault or the fix: "this is likely our
+                    // fault", "that's on us", "I'm treating this as a
+                    // priority", "figure it out with you"
+                    r"(?:this|that|it)(?:'s| is| was| looks| seems) (?:likely |probably |most likely |almost certainly |definitely |clearly |entirely |totally |fully |very likely |like )?(?:our|my) (?:fault|mistake|bug|error|doing|responsibility)",
+                    r"(?:that|this|it)(?: one)?(?:'s| is| was) (?:entirely |totally |completely |all |squarely |definitely |really )?on (?:us|me)\b",
+                    r"check back (?:with you |in )?(?:tomorrow|later|tonight|this|next|first thing|in an hour|in a few|on monday|before)",
+                    r"(?:we|i) (?:messed|screwed|slipped) up",
+                    r"(?:our|my) (?:mistake|fault)\b",
+                    r"(?:our|my) error\s*[,.!;:]",
+                    r"treat(?:ing|ed)? (?:this|it|your \w+|the \w+) as (?:a |an |our )?(?:top |high |highest |absolute |urgent )?(?:priority|urgent|urgency|emergency)",
+                    r"(?:our|my|a|as) (?:top|highest|absolute|first|high|urgent) priority",
+                    r"prioriti[sz](?:ing|ed|e) (?:this|it|your)",
+                    r"(?:sort|figure|work|dig|solve|fix) (?:this |it )?(?:out |through |into (?:this|it) )?with you\b",
+                    // follow-up promises: "I'll check back tomorrow", "I'll
+                    // keep you posted"
+                    r"(?:i'll|i will|we'll|we will|i'm going to|we're going to) (?:check back|circle back|check in|touch base|report back|ping you|write (?:back|again)|reach out|send you an update|give you an update|come back to you|keep an eye|notify you|email you|message you|call you|text you)",
+                    r"keep you (?:posted|updated|informed|in the loop|up to date)",
                     r"(?:i'll|i will|we'll|we will) (?:get|have) (?:this|it|you|that|things) (?:sorted|fixed|working|back|resolved|up and running)",
                     r"(?:i'm|i am|we're|we are) (?:taking|owning) (?:this|it|your)",
                     r"(?:i'll|i will) (?:make sure|ensure|see to it)",
@@ -281,6 +367,17 @@ impl EmpathyDetector {
         ];
         let fr = vec![
             Rule::new(
+                K::Courtesy,
+                0.2,
+                STOCK_FRIENDLINESS_LABEL,
+                &[
+                    r"(?:ravie?s?|heureux|heureuse|contente?s?|enchantee?s?) de vous (?:lire|relire|retrouver|revoir|entendre)",
+                    r"(?:toujours |c'est toujours )?un (?:plaisir|bonheur) de vous (?:lire|relire|retrouver|revoir)",
+                    r"j'espere que (?:vous allez bien|vous vous portez bien|tout va bien|vous passez une (?:bonne|belle|excellente) \w+|votre (?:semaine|journee|week-end) se passe bien)",
+                    r"(?:bon|joyeux|excellent) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end|weekend|debut de semaine)",
+                ],
+            ),
+            Rule::new(
                 K::Acknowledgement,
                 1.0,
                 "acknowledges the feeling or impact",
@@ -295,6 +392,18 @@ impl EmpathyDetector {
                     r"pas la (?:reponse|nouvelle) (?:que vous|esperee|attendue)",
                     r"(?:pour vous|vous) et (?:pour )?vos (?:visiteurs|clients|utilisateurs|lecteurs|equipes?)",
                     r"vos (?:clients|visiteurs|utilisateurs) ne peuvent (?:pas|plus)",
+                    // the concrete impact on their business: "vos acheteurs
+                    // ne peuvent plus commander", "toute l'équipe est
+                    // bloquée", "personne ne peut travailler", "un vrai trou
+                    // dans vos données"
+                    r"(?:vos|les) (?:clients|clientes|visiteurs|utilisateurs|acheteurs|equipes|collaborateurs|collaboratrices|salaries|employes|abonnes|eleves|etudiants|patients|membres|agents|collegues|lecteurs|adherents|utilisatrices) (?:ne (?:peuvent|pouvaient|arrivent|parviennent) (?:pas|plus)|sont (?:bloquee?s|coincee?s|privee?s))",
+                    r"(?:toute (?:l'|votre |la )|tout (?:le |votre ))(?:equipe|service|bureau|entreprise|societe|boutique|magasin|personnel|classe|agence|cabinet|boite|monde)\w* (?:est|sont|etait|se retrouve|reste) (?:completement |totalement |entierement |donc )?(?:bloquee?s?|coincee?s?|a l'arret|paralysee?s?|privee?s? d'acces|sans acces|hors service|en panne|au chomage technique)",
+                    r"(?:votre|l') (?:equipe|boutique|entreprise|societe|agence) (?:est|se retrouve) (?:completement |totalement |entierement )?(?:bloquee|paralysee|a l'arret|privee d'acces|au chomage technique)",
+                    r"personne (?:dans (?:l'equipe|votre equipe|vos equipes|le service|l'entreprise|la boutique) )?ne (?:peut|pouvait|arrive) (?:plus |pas |donc )?(?:travailler|se connecter|acceder|utiliser|payer|commander|bosser)",
+                    r"vous (?:perdez|etes en train de perdre|risquez de perdre) (?:des|du|de l') ?(?:ventes|commandes|clients|chiffre|argent|revenus|inscriptions|reservations|abonnes)",
+                    r"(?:un |une )?(?:vrai |gros |sacre |veritable |grand )?(?:trou|manque|vide|lacune|perte) (?:dans|de|pour) (?:vos|votre) (?:donnees|statistiques|stats|rapports|historique|comptes|comptabilite|chiffres|ventes|suivi|analytics|mesures)",
+                    r"(?:ca|cela|ce bug|ce probleme|ce souci|cette panne) vous (?:coute|coutent|fait perdre|fait rater)",
+                    r"(?:votre|vos|le|les) (?:lancement|soldes|campagne|activite|business|chiffre d'affaires|ouverture|evenement|echeance|cloture|ventes) (?:est|sont) (?:en jeu|menacee?s?|compromise?s?|bloquee?s?|a l'arret)",
                     r"d'avoir (?:du|a) (?:la )?(?:reclamer|relancer|ecrire|attendre|redemander)",
                     // "c'est le pire", "c'est une vraie galère", "ça fait
                     // toujours un petit choc", "X est pénible"
@@ -334,7 +443,11 @@ impl EmpathyDetector {
                 "offers further help",
                 &[
                     r"n'hesitez pas",
-                    r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|vais|pourrions) (?:aussi |egalement |volontiers )?(?:l'|le |la |les |vous l'|vous le |vous la )?(?:adapter|personnaliser|ajuster|rejouer|relancer|refaire|reemettre|reediter|renvoyer)\b",
+                    r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|vais|pourrions) (?:aussi |egalement |volontiers )?(?:l'|le |la |les |vous l'|vous le |vous la )?(?:adapter|personnaliser|ajuster|rejouer|relancer|refaire|reemettre|reediter|renvoyer|restaurer|recuperer|resynchroniser|reimporter|retraiter|regenerer|retablir|reinjecter|rattraper)\b",
+                    // a workaround offered proactively
+                    r"en attendant(?: (?:le|la|les|l'|un|une|que|qu')[^,.?!]*)?,? (?:vous pouvez|vous pourriez|il est possible|une solution|une astuce|le plus simple|je vous propose|je vous conseille|je vous suggere|je vous recommande|vous avez la possibilite|une alternative|un contournement|je peux|nous pouvons|voici|essayez)",
+                    r"(?:solution|astuce|parade|procedure) (?:de contournement|temporaire|provisoire|d'attente|de secours)",
+                    r"(?:pour|afin de) contourner (?:le|ce) (?:probleme|souci|bug|blocage)",
                     r"je (?:reste|suis|demeure) (?:bien entendu |evidemment )?(?:a votre|a ta|a vous|disponible)",
                     r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|pourrions) (?:aussi |egalement |volontiers |tout a fait |bien sur )?(?:vous |t')?(?:aider|accompagner|montrer|guider|expliquer|assister|conseiller|orienter|proposer|recommander|appeler|rappeler)",
                     r"(?:je|nous) (?:peux|pouvons|pourrai|pourrais|pourrons|pourrions) (?:aussi |egalement |volontiers |tout a fait |bien sur )?(?:regarder|examiner|relire|verifier|tester|analyser|passer en revue|jeter un (?:oeil|coup d'oeil)|reprendre|parcourir|deboguer|debugger|configurer|parametrer|mettre en place|faire le point|organiser un appel|planifier un appel) (?:a |sur |avec vous )?(?:ca|cela|ensemble|votre|vos|le|la|les|ce|cette|ces|avec vous|l'[a-z]+)\b",
@@ -370,6 +483,23 @@ impl EmpathyDetector {
                 "takes ownership",
                 &[
                     r"je m'en (?:occupe|charge)",
+                    // owning the fault or the fix
+                    r"c'est (?:sans doute |probablement |bien |entierement |clairement |vraiment |tres probablement |a priori |manifestement )?(?:de )?(?:notre|ma) faute",
+                    r"(?:la faute|l'erreur|le probleme|le souci|le bug) (?:est|vient|nous revient|se situe) (?:bien |clairement |probablement |sans doute )?(?:de notre cote|de nous|chez nous|de chez nous)",
+                    r"(?:une?|d'une?) (?:erreur|bug|oubli|souci|probleme|regression) de notre (?:part|cote)",
+                    r"(?:nous avons|on a|j'ai) (?:fait|commis) (?:une|un) (?:erreur|oubli|boulette|bourde)",
+                    r"la faute nous (?:revient|incombe)",
+                    r"(?:je|nous|on) (?:traite|traitons|traiterai|traiterons|prends|prenons) (?:\S+ ){0,4}en (?:toute )?priorite",
+                    r"(?:est|a ete|sera) (?:traitee?s?|prise?s? en charge|geree?s?) en (?:toute )?priorite",
+                    r"(?:notre|ma) (?:priorite|premiere priorite)\b",
+                    r"priorite absolue",
+                    r"(?:comprendre|trouver|resoudre|regler|corriger|identifier|chercher|debloquer) (?:\S+ ){0,3}avec vous\b",
+                    r"(?:aller|irai|irons) au fond (?:des choses|du probleme)",
+                    // follow-up promises
+                    r"je vous (?:recontacte|recontacterai|rappelle|rappellerai|ecris|ecrirai|fais signe|ferai signe|redonne des nouvelles|donne des nouvelles|donnerai des nouvelles|tiens informee?|tiendrai informee?)",
+                    r"nous vous (?:recontacterons|recontactons|rappellerons|ecrirons|ferons signe|donnerons des nouvelles|tiendrons (?:au courant|informee?s?)|tenons (?:au courant|informee?s?))",
+                    r"(?:je|nous) (?:reviens|reviendrai|reviendrons|revenons) (?:tres vite |rapidement |des demain |demain |au plus vite |aussitot |sans faute )?vers vous",
+                    r"(?:je|nous) (?:referai|referons|ferai|ferons|refais|fais) (?:un |le )point (?:avec vous )?(?:demain|des|rapidement|dans|cet|ce|en fin)",
                     r"je m'occupe",
                     r"je (?:vais|vais personnellement|vais tout de suite|vais immediatement) (?:regarder|verifier|examiner|m'occuper|corriger|revenir|vous tenir|suivre|tester|voir|transmettre|contacter|chercher|enqueter|analyser|reproduire|faire le necessaire)",
                     r"je (?:reviens|reviendrai|vous recontacte|vous recontacterai)(?: tres vite| rapidement)? vers vous",
@@ -482,6 +612,8 @@ impl EmpathyDetector {
         EmpathyDetector {
             en: RuleSet::new(en),
             fr: RuleSet::new(fr),
+            situation_en: alt(SITUATION_EN),
+            situation_fr: alt(SITUATION_FR),
         }
     }
 
@@ -578,7 +710,19 @@ impl EmpathyDetector {
             });
         }
         let mut total = raw;
-        if raw > 0.0 && !put_down {
+        // An open question about their situation or the impact on them.
+        let situation = if curiosity_grade > 0 && raw > 0.0 && !put_down {
+            langs.iter().find_map(|&lang| {
+                let re = match lang {
+                    Lang::En => &self.situation_en,
+                    Lang::Fr => &self.situation_fr,
+                };
+                re.find(hay).map(|m| m.range())
+            })
+        } else {
+            None
+        };
+        if raw > 0.0 && !put_down && (need_probe || situation.is_some()) {
             let table = if need_probe {
                 NEED_EXPLORATION_BONUS
             } else {
@@ -587,11 +731,15 @@ impl EmpathyDetector {
             let bonus = table[usize::from(curiosity_grade.min(2))];
             if bonus > 0.0 {
                 total += bonus;
+                let span = match (&situation, need_probe) {
+                    (Some(r), false) => f.orig(r.clone()),
+                    _ => exploration_span.unwrap_or(0..0),
+                };
                 evidence.push(Evidence {
                     kind: K::Exploration,
                     dimension: Dimension::Empathy,
                     label: "explores the person's situation (see curiosity)".into(),
-                    span: exploration_span.unwrap_or(0..0),
+                    span,
                     weight: bonus,
                 });
             }
@@ -599,7 +747,10 @@ impl EmpathyDetector {
         let (grade, score) = if put_down {
             (0, 0.0)
         } else {
-            let explored = curiosity_grade >= 2;
+            // Real exploration of the person: curiosity 2 with an open
+            // question about their situation or need, not technical
+            // probes alone.
+            let explored = curiosity_grade >= 2 && (need_probe || situation.is_some());
             let engaged = (explored && need_probe)
                 || evidence.iter().any(|e| {
                     is_engagement(e.kind)
@@ -1006,5 +1157,168 @@ mod tests {
             ),
             2
         );
+    }
+
+    #[test]
+    fn business_impact_in_their_terms_is_engagement() {
+        for (t, l) in [
+            (
+                "Hi Mo. Three days without synced orders leaves a big hole in your books.",
+                Lang::En,
+            ),
+            (
+                "So the entire office is stuck and no one can log in since the update.",
+                Lang::En,
+            ),
+            (
+                "Hello, your members can't book a class right now, and you're losing bookings.",
+                Lang::En,
+            ),
+            (
+                "Bonjour, vos abonnés ne peuvent plus se connecter depuis hier soir.",
+                Lang::Fr,
+            ),
+            (
+                "Bonjour. Toute l'agence est paralysée, personne ne peut travailler.",
+                Lang::Fr,
+            ),
+            (
+                "Un vrai trou dans vos statistiques de la semaine, je comprends.",
+                Lang::Fr,
+            ),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert!(
+                out.evidence.iter().any(|e| e.kind == K::Acknowledgement),
+                "{t}"
+            );
+            assert_eq!(out.score.grade, 2, "{t}");
+        }
+    }
+
+    #[test]
+    fn owning_the_fault_or_the_fix_is_engagement() {
+        for (t, l) in [
+            (
+                "Hi, this looks like our bug, not anything you did. I'm treating it as top priority.",
+                Lang::En,
+            ),
+            (
+                "Hello Ana, that one's on us. We'll figure it out with you.",
+                Lang::En,
+            ),
+            (
+                "Bonjour, l'erreur vient de chez nous. Je prends votre dossier en priorité.",
+                Lang::Fr,
+            ),
+            (
+                "Bonjour, c'est probablement notre faute : nous allons corriger cela avec vous.",
+                Lang::Fr,
+            ),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert!(out.evidence.iter().any(|e| e.kind == K::Ownership), "{t}");
+            assert_eq!(out.score.grade, 2, "{t}");
+        }
+        // denying the fault is not ownership
+        let out = detect("It's not our fault.", Lang::En, 0, false);
+        assert!(out.evidence.iter().all(|e| e.kind != K::Ownership));
+    }
+
+    #[test]
+    fn remedies_and_follow_ups_are_engagement() {
+        for (t, l) in [
+            (
+                "Hi Lee, I can backfill the missing rows from our logs. Meanwhile, you can export from the old dashboard.",
+                Lang::En,
+            ),
+            (
+                "Hello! As a temporary workaround, disable the sync. I'll keep you posted on the fix.",
+                Lang::En,
+            ),
+            (
+                "Hi, thanks for flagging it. I'll circle back this afternoon once the patch is out.",
+                Lang::En,
+            ),
+            (
+                "Bonjour, merci du signalement. En attendant le correctif, vous pouvez passer par l'import manuel.",
+                Lang::Fr,
+            ),
+            (
+                "Bonjour, je peux restaurer la sauvegarde de lundi. Je vous fais signe dès que c'est fait.",
+                Lang::Fr,
+            ),
+            (
+                "Bonjour, merci. Nous reviendrons vers vous dès demain avec un point complet.",
+                Lang::Fr,
+            ),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert!(
+                out.evidence
+                    .iter()
+                    .any(|e| matches!(e.kind, K::Ownership | K::OfferOfHelp)),
+                "{t}"
+            );
+            assert_eq!(out.score.grade, 2, "{t}");
+        }
+    }
+
+    #[test]
+    fn stock_friendliness_is_courtesy() {
+        for (t, l) in [
+            (
+                "Hi, lovely to hear from you again! Thanks for the note. The toggle is in Settings.",
+                Lang::En,
+            ),
+            (
+                "Happy Friday! Hope all is well. Thanks, the invoice is under Billing. Cheers!",
+                Lang::En,
+            ),
+            (
+                "Bonjour, toujours un plaisir de vous lire ! Merci, l'option est dans Réglages.",
+                Lang::Fr,
+            ),
+            (
+                "Bonjour, j'espère que tout va bien. Merci, le lien est en bas de page. Bon vendredi !",
+                Lang::Fr,
+            ),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert_eq!(out.score.grade, 1, "{t}");
+            assert!(
+                out.evidence.iter().any(|e| e.label == STOCK_FRIENDLINESS_LABEL),
+                "{t}"
+            );
+            assert!(out.evidence.iter().all(|e| !is_engagement(e.kind)), "{t}");
+        }
+        // real warmth about their news stays warmth
+        let out = detect("Glad to hear the import went through!", Lang::En, 0, false);
+        assert!(out.evidence.iter().any(|e| e.kind == K::Warmth));
+    }
+
+    #[test]
+    fn technical_probes_are_not_empathic_exploration() {
+        // courtesy + a purpose clause + technical probes: still generic
+        let t = "Hello, sorry about that. Which Node version, and can you paste the stack trace so I can investigate?";
+        let out = detect(t, Lang::En, 2, false);
+        assert_eq!(out.score.grade, 1);
+        assert!(out.evidence.iter().all(|e| e.kind != K::Exploration));
+        let t = "Bonjour, merci. Quel thème, quelle version du module, et pouvez-vous joindre le journal d'erreurs afin que je puisse regarder ?";
+        let out = detect(t, Lang::Fr, 2, false);
+        assert_eq!(out.score.grade, 1);
+        assert!(out.evidence.iter().all(|e| e.kind != K::Exploration));
+        // an open question about their situation is exploration
+        let t = "Hello, sorry about that. How is this affecting your team, and which page breaks, so I can investigate?";
+        let out = detect(t, Lang::En, 2, false);
+        assert_eq!(out.score.grade, 2);
+        let ex = out
+            .evidence
+            .iter()
+            .find(|e| e.kind == K::Exploration)
+            .expect("exploration");
+        assert_eq!(&t[ex.span.clone()], "How is this affecting");
+        let t = "Bonjour, merci. Qu'est-ce qui bloque exactement pour vous, et sur quelle page, afin que je puisse regarder ?";
+        assert_eq!(detect(t, Lang::Fr, 2, false).score.grade, 2);
     }
 }

@@ -30,7 +30,7 @@ pub use verdict::{
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a
 /// changed scorer can re-score stored answers and show what moved.
-pub const SCORER_VERSION: &str = "2026.11.3";
+pub const SCORER_VERSION: &str = "2026.11.4";
 
 /// Longest answer scored, in bytes; longer answers are scored on their
 /// first `MAX_ANSWER_BYTES` (cut on a char boundary) to bound the work.
@@ -410,5 +410,48 @@ mod tests {
             "Thanks. Perhaps try a hosting plan from this century?",
         );
         assert_eq!((s.empathy.grade, s.curiosity.grade), (0, 0));
+    }
+
+    #[test]
+    fn thanks_then_put_down_is_zero() {
+        let sc = Scorer::new();
+        for a in [
+            "Merci pour votre retour, mais la procédure est détaillée dans notre centre d'aide.",
+            "Merci de votre patience, même si vous auriez pu chercher un peu.",
+            "Merci beaucoup, alors que c'est indiqué en toutes lettres sur la facture.",
+            "Merci pour le signalement, mais vous avez mal renseigné la clé.",
+            "Bonjour, c'est pourtant expliqué partout.",
+        ] {
+            let s = sc.score(&q(Some(Lang::Fr)), a);
+            assert_eq!(s.empathy.grade, 0, "{a}");
+            assert!(
+                s.tone.contains(&ToneFlag::Sarcasm) || s.tone.contains(&ToneFlag::Blame),
+                "{a}"
+            );
+            check_spans(a, &s);
+        }
+        for a in [
+            "Thanks for asking, but it's all spelled out in the manual.",
+            "Thank you, even though the answer is on our help center.",
+        ] {
+            let s = sc.score(&q(Some(Lang::En)), a);
+            assert_eq!(s.empathy.grade, 0, "{a}");
+        }
+        // a contrast that is not a put-down stays courteous
+        for (a, l) in [
+            (
+                "Merci pour votre message, mais je crains que l'option ne soit pas disponible.",
+                Lang::Fr,
+            ),
+            (
+                "Merci ! C'est possible, mais un peu technique : je vous envoie le guide.",
+                Lang::Fr,
+            ),
+            ("Thanks, but don't worry, nothing was lost.", Lang::En),
+        ] {
+            let s = sc.score(&q(Some(l)), a);
+            assert!(s.empathy.grade >= 1, "{a}");
+            assert!(s.tone.is_empty(), "{a}");
+        }
     }
 }

@@ -154,6 +154,9 @@ impl ToneDetector {
                     r"from (?:this|the current|this past|the last) (?:decade|century|millennium)",
                     r"(?:from|since|in) the stone age",
                     r"just google it",
+                    // thanks, then a put-down after "but / even though"
+                    r"thanks?(?: you)?\b[^.?!]*[, ](?:but|even though|although|though)\b[^.?!]*(?:(?:in|on) (?:the|our) (?:faq|docs|documentation|manual|guide|help cent(?:er|re)|knowledge base|terms|readme)\b|(?:is|are|was|were|it's|'s) (?:clearly |already |literally |all )?(?:explained|documented|written|stated|spelled out)\b|your (?:own )?fault|(?:on|at) your (?:side|end)|you (?:should|could) have|all you (?:had|have|need|needed) to do)",
+                    r"(?:it's|this is|that's|it is|this is all|it's all) (?:explained|documented|covered|written|spelled out) (?:everywhere|all over)",
                 ],
             ),
             Rule::new(
@@ -208,6 +211,10 @@ impl ToneDetector {
                     r"(?:notre|l'|cette) (?:extension|application|appli|module|plugin|api) n'est (?:pas|absolument pas) (?:lente|le probleme|bugguee|boguee|cassee)[^.?!]*(?:c'est (?:votre|vos|de votre)|vient de (?:votre|vos|chez vous)|de votre cote|chez vous)",
                     r"c'est (?:ecrit|indique|explique) (?:noir sur blanc )?dans (?:la|notre) (?:doc|documentation|faq|notice)",
                     r"erreur de (?:l'utilisateur|manipulation de votre part)",
+                    r"(?:une |d'une |c'est une |il s'agit d'une )?erreur de votre part",
+                    r"(?:vous avez|vous l'avez|vous les avez) (?:du |surement |sans doute |visiblement |manifestement )?mal (?:configure|installe|suivi|lu|compris|regle|parametre|saisi|rempli|copie|renseigne)e?s?",
+                    r"vous vous etes (?:visiblement |manifestement |surement |sans doute )?trompee?s?",
+                    r"vous avez (?:visiblement |manifestement |surement |simplement )?(?:oublie|omis|neglige) de",
                 ],
             ),
             Rule::new(
@@ -243,6 +250,11 @@ impl ToneDetector {
                     r"(?:de|datant de) (?:cette|la derniere) (?:decennie|siecle)",
                     r"(?:de|du) (?:ce|dernier) siecle",
                     r"(?:de|depuis) l'age de pierre",
+                    // thanks, then a put-down after "mais / même si / alors
+                    // que": "Merci pour votre retour, mais la réponse est dans
+                    // la FAQ", "Merci, mais c'est expliqué partout"
+                    r"merci\b[^.?!]*[, ](?:mais|meme si|alors que|bien que|sauf que|pourtant)\b[^.?!]*(?:(?:dans|sur) (?:la|notre|le|nos|les|votre) (?:faq|doc|docs|documentation|notice|guide|aide|centre d'aide|tutoriel|tuto|conditions|cgv|cgu|manuel|mode d'emploi|page d'aide|base de connaissances?)\b|(?:est|sont|etait|etaient|a ete|ont ete|c'est|deja|pourtant|bien) (?:\w+ )?(?:explique|indique|ecrit|precise|detaille|documente|mentionne)e?s?\b|votre faute|erreur de votre part|(?:vient|est|se situe|se trouve) (?:bien |forcement |clairement |donc )?(?:de votre cote|chez vous)|vous (?:auriez|deviez)|il (?:fallait|suffisait|aurait fallu)|vous n'avez (?:pas|meme pas|jamais) (?:lu|suivi|regarde|verifie|consulte|fait))",
+                    r"(?:c'est|tout est|cela est|ca a ete|c'etait|c'est pourtant|tout etait|la reponse est|l'information est) (?:pourtant |deja |bien |clairement )?(?:explique|indique|ecrit|precise|detaille|documente|mentionne|affiche|repete)e?s? (?:pourtant )?(?:partout|noir sur blanc|en toutes lettres|a plusieurs endroits|en gros)",
                 ],
             ),
             Rule::new(
