@@ -716,3 +716,19 @@ async fn bulk_reject_with_a_reason() {
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(stage_of(&app, &app_id).await, "rejected");
 }
+
+/// Owners edit the interview kits; the kit page shows their version.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn owners_edit_interview_kits() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.sign_up_owner().await;
+    let kits = app.get_text("/admin/kits").await;
+    assert!(kits.contains("What makes you different"), "shipped defaults from PRODUCT.md step 7");
+    let res = app.post_form("/admin/kits/culture", &[("title", "Culture chat"), ("intro", "Relaxed."), ("questions", "Why support?\n\nWhy us?")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let kits = app.get_text("/admin/kits").await;
+    assert!(kits.contains("Culture chat"));
+    assert!(kits.contains("edited"));
+    let res = app.post_form("/admin/kits/culture", &[("title", ""), ("questions", "")]).await;
+    assert_eq!(res.status().as_u16(), 400);
+}
