@@ -95,3 +95,23 @@ pub fn errors_json(errors: &[crate::domain::FieldError]) -> Value {
         "list": errors.iter().map(|e| json!({"field": e.field, "message": e.message})).collect::<Vec<_>>(),
     })
 }
+
+/// The page that answers a form with problems: what to fix and a way back
+/// to the form.
+pub fn form_problems(
+    req: &HttpRequest,
+    state: &AppState,
+    user: &User,
+    title: &str,
+    errors: &[crate::domain::FieldError],
+    back: String,
+) -> Result<HttpResponse, WebError> {
+    Page::new("pages/admin/form_errors", title)
+        .staff(user, if user.is_owner() { "jobs" } else { "home" })
+        .status(StatusCode::UNPROCESSABLE_ENTITY)
+        .render(
+            req,
+            state,
+            json!({ "errors": errors_json(errors), "back": back }),
+        )
+}

@@ -1,4 +1,6 @@
-use crate::helpers::{location, spawn_app, Backend, Browser, TestApp};
+use crate::helpers::{
+    exemplars, location, question_ids, round_of, spawn_app, Backend, Browser, TestApp,
+};
 use crate::on_every_backend;
 
 on_every_backend!(
@@ -11,26 +13,6 @@ on_every_backend!(
     candidates_withdraw_and_erase_their_data,
     answers_full_of_html_are_inert_on_the_review_page,
 );
-
-/// Strong exemplar answers shipped with the questionnaire, by question id.
-fn exemplars(kind: &str) -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/questionnaires/generalist-en.exemplars.jsonl"
-    ))
-    .unwrap();
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .filter(|v| v["candidate"] == kind)
-        .map(|v| {
-            (
-                v["question"].as_str().unwrap().to_string(),
-                v["answer"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
 
 /// An owner, a published generalist job screening with generalist-en.
 async fn job_with_screening(app: &TestApp, all_at_once: bool) -> (String, String) {
@@ -55,32 +37,6 @@ async fn open_link(browser: &Browser, link: &str) -> String {
         "the token leaves the address bar"
     );
     browser.get_text("/candidate").await
-}
-
-fn round_of(page: &str) -> String {
-    let doc = scraper::Html::parse_document(page);
-    let sel = scraper::Selector::parse(r#"input[name="round"]"#).unwrap();
-    doc.select(&sel)
-        .next()
-        .expect("an open round")
-        .value()
-        .attr("value")
-        .unwrap()
-        .to_string()
-}
-
-fn question_ids(page: &str) -> Vec<String> {
-    let doc = scraper::Html::parse_document(page);
-    let sel = scraper::Selector::parse("textarea").unwrap();
-    doc.select(&sel)
-        .map(|t| {
-            t.value()
-                .attr("name")
-                .unwrap()
-                .trim_start_matches("answer-")
-                .to_string()
-        })
-        .collect()
 }
 
 async fn post_answers(

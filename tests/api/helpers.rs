@@ -460,3 +460,49 @@ pub fn valid_job_form() -> Vec<(&'static str, &'static str)> {
         ("decision_rule", "unanimous"),
     ]
 }
+
+/// Strong exemplar answers shipped with the questionnaire, by question id.
+pub fn exemplars(kind: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires/generalist-en.exemplars.jsonl"
+    ))
+    .unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["candidate"] == kind)
+        .map(|v| {
+            (
+                v["question"].as_str().unwrap().to_string(),
+                v["answer"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+pub fn round_of(page: &str) -> String {
+    let doc = scraper::Html::parse_document(page);
+    let sel = scraper::Selector::parse(r#"input[name="round"]"#).unwrap();
+    doc.select(&sel)
+        .next()
+        .expect("an open round")
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_string()
+}
+
+pub fn question_ids(page: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(page);
+    let sel = scraper::Selector::parse("textarea").unwrap();
+    doc.select(&sel)
+        .map(|t| {
+            t.value()
+                .attr("name")
+                .unwrap()
+                .trim_start_matches("answer-")
+                .to_string()
+        })
+        .collect()
+}

@@ -1,4 +1,6 @@
-use crate::helpers::{location, spawn_app, Backend, Browser, TestApp, OWNER_EMAIL, PASSWORD};
+use crate::helpers::{
+    exemplars, location, round_of, spawn_app, Backend, Browser, TestApp, OWNER_EMAIL, PASSWORD,
+};
 use crate::on_every_backend;
 
 on_every_backend!(
@@ -34,30 +36,12 @@ async fn candidate_in_review(app: &TestApp, rule: &str) -> (String, String) {
     let link = app.candidate_link("ana@example.com").await;
     ana.client.get(&link).send().await.unwrap();
     let page = ana.get_text("/candidate").await;
-    let round = {
-        let doc = scraper::Html::parse_document(&page);
-        let sel = scraper::Selector::parse(r#"input[name="round"]"#).unwrap();
-        doc.select(&sel)
-            .next()
-            .unwrap()
-            .value()
-            .attr("value")
-            .unwrap()
-            .to_string()
-    };
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/questionnaires/generalist-en.exemplars.jsonl"
-    ))
-    .unwrap();
-    let mut form: Vec<(String, String)> = vec![("round".into(), round)];
-    for l in text.lines().filter(|l| l.contains("\"strong\"")) {
-        let v: serde_json::Value = serde_json::from_str(l).unwrap();
-        form.push((
-            format!("answer-{}", v["question"].as_str().unwrap()),
-            v["answer"].as_str().unwrap().to_string(),
-        ));
-    }
+    let mut form: Vec<(String, String)> = vec![("round".into(), round_of(&page))];
+    form.extend(
+        exemplars("strong")
+            .into_iter()
+            .map(|(q, a)| (format!("answer-{q}"), a)),
+    );
     let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let res = ana.post_form("/candidate/submit", &refs).await;
     assert_eq!(location(&res), "/candidate?notice=submitted");
@@ -723,12 +707,26 @@ async fn owners_edit_interview_kits() {
     let app = spawn_app(Backend::Sqlite).await;
     app.sign_up_owner().await;
     let kits = app.get_text("/admin/kits").await;
-    assert!(kits.contains("What makes you different"), "shipped defaults from PRODUCT.md step 7");
-    let res = app.post_form("/admin/kits/culture", &[("title", "Culture chat"), ("intro", "Relaxed."), ("questions", "Why support?\n\nWhy us?")]).await;
+    assert!(
+        kits.contains("What makes you different"),
+        "shipped defaults from PRODUCT.md step 7"
+    );
+    let res = app
+        .post_form(
+            "/admin/kits/culture",
+            &[
+                ("title", "Culture chat"),
+                ("intro", "Relaxed."),
+                ("questions", "Why support?\n\nWhy us?"),
+            ],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let kits = app.get_text("/admin/kits").await;
     assert!(kits.contains("Culture chat"));
     assert!(kits.contains("edited"));
-    let res = app.post_form("/admin/kits/culture", &[("title", ""), ("questions", "")]).await;
+    let res = app
+        .post_form("/admin/kits/culture", &[("title", ""), ("questions", "")])
+        .await;
     assert_eq!(res.status().as_u16(), 400);
 }

@@ -15,7 +15,7 @@ use crate::domain::scorecard::{Attribute, Rating};
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
-use crate::web::render::{errors_json, see_other, Page};
+use crate::web::render::{form_problems, see_other, Page};
 use crate::web::session::{Owner, Staff};
 use crate::web::AppState;
 
@@ -150,18 +150,19 @@ pub async fn vote(
     let ballot = match Ballot::parse(&form) {
         Ok(b) => b,
         Err(errors) => {
-            return Page::new("pages/admin/form_errors", "Your vote is not recorded yet")
-                .staff(&staff.user, "home")
-                .status(actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
-                .render(&req, &state, json!({ "errors": errors_json(&errors), "back": format!("/admin/applications/{}/decision", app.id) }));
+            return form_problems(
+                &req,
+                &state,
+                &staff.user,
+                "Your vote is not recorded yet",
+                &errors,
+                format!("/admin/applications/{}/decision", app.id),
+            );
         }
     };
     let voter = staff.user.id.clone();
     let app_id = app.id.clone();
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let outcome = state
         .db
@@ -257,10 +258,7 @@ pub async fn offer(
         ));
     }
     let by = owner.user().id.clone();
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let app_id = app.id.clone();
     let made = state
@@ -316,10 +314,7 @@ pub async fn offer_answer(
     };
     let close = form.close_job == "yes";
     let actor = owner.user().id.clone();
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let app_id = app.id.clone();
     let back = format!("/admin/applications/{}/decision", app.id);
@@ -393,10 +388,7 @@ pub async fn rejection_email(
             "Only a rejected candidate gets the rejection email.".into(),
         ));
     }
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let actor = owner.user().id.clone();
     let reason = form.reason.trim().to_string();

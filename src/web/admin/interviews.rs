@@ -1,7 +1,6 @@
 //! Interviews: scheduling with calendar invitations (rescheduling and
 //! cancelling update the same event), the interview kit, and scorecards.
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -17,7 +16,7 @@ use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::mail::{self, EmailKind};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
-use crate::web::render::{errors_json, see_other, Page};
+use crate::web::render::{errors_json, form_problems, see_other, Page};
 use crate::web::session::{Owner, Staff};
 use crate::web::AppState;
 
@@ -182,15 +181,16 @@ pub async fn schedule(
         ));
     }
     let (Some(kind), Ok(schedule), true) = (kind, schedule, errors.is_empty()) else {
-        return Page::new("pages/admin/form_errors", "The interview is not scheduled yet")
-            .staff(owner.user(), "jobs")
-            .status(StatusCode::UNPROCESSABLE_ENTITY)
-            .render(&req, &state, json!({ "errors": errors_json(&errors), "back": format!("/admin/applications/{}#schedule", app.id) }));
+        return form_problems(
+            &req,
+            &state,
+            owner.user(),
+            "The interview is not scheduled yet",
+            &errors,
+            format!("/admin/applications/{}#schedule", app.id),
+        );
     };
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let actor = owner.user().id.clone();
     let interviewers = form.interviewers.clone();
@@ -269,16 +269,17 @@ pub async fn reschedule(
     let schedule = match form.schedule() {
         Ok(s) => s,
         Err(errors) => {
-            return Page::new("pages/admin/form_errors", "The interview is not moved yet")
-                .staff(owner.user(), "jobs")
-                .status(StatusCode::UNPROCESSABLE_ENTITY)
-                .render(&req, &state, json!({ "errors": errors_json(&errors), "back": format!("/admin/interviews/{}", interview.id) }));
+            return form_problems(
+                &req,
+                &state,
+                owner.user(),
+                "The interview is not moved yet",
+                &errors,
+                format!("/admin/interviews/{}", interview.id),
+            );
         }
     };
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let iid = interview.id.clone();
     let actor = owner.user().id.clone();
@@ -337,10 +338,7 @@ pub async fn cancel(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, WebError> {
     let interview = load_interview(&state, id.into_inner()).await?;
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let iid = interview.id.clone();
     let actor = owner.user().id.clone();
@@ -528,10 +526,18 @@ pub async fn submit_scorecard(
     let card = match Scorecard::parse(&form.input) {
         Ok(c) => c,
         Err(errors) => {
-            return Page::new("pages/admin/form_errors", "The scorecard is not saved yet")
-                .staff(&staff.user, "home")
-                .status(StatusCode::UNPROCESSABLE_ENTITY)
-                .render(&req, &state, json!({ "errors": errors_json(&errors), "back": if form.interview.is_empty() { format!("/admin/applications/{}", app.id) } else { format!("/admin/interviews/{}", form.interview) } }));
+            return form_problems(
+                &req,
+                &state,
+                &staff.user,
+                "The scorecard is not saved yet",
+                &errors,
+                if form.interview.is_empty() {
+                    format!("/admin/applications/{}", app.id)
+                } else {
+                    format!("/admin/interviews/{}", form.interview)
+                },
+            );
         }
     };
     let notes: std::collections::HashMap<&str, &str> = Attribute::ALL

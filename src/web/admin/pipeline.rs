@@ -104,10 +104,7 @@ pub async fn move_application(
     }
     let app_id = id.into_inner();
     let actor = owner.user().id.clone();
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let send = form.send_email == "yes";
     let email_reason = form.email_reason.trim().to_string();
@@ -274,10 +271,7 @@ pub async fn bulk(
         ));
     }
     let actor = owner.user().id.clone();
-    let company = crate::web::public::load_company(&state)
-        .await
-        .web_context("reading the company")?
-        .name;
+    let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let send = form.send_email == "yes";
     let ids = form.ids.clone();

@@ -32,3 +32,12 @@ pub async fn load_company(state: &super::AppState) -> Result<view::Company, DbEr
         })
         .await
 }
+
+/// The company's name, for emails and pages.
+pub async fn company_name(state: &super::AppState) -> Result<String, super::error::WebError> {
+    use super::error::WebContext;
+    Ok(load_company(state)
+        .await
+        .web_context("reading the company")?
+        .name)
+}
