@@ -193,6 +193,146 @@ fn add_candidate(
     Ok(())
 }
 
+/// The demo's owner and interviewer: (owner id, interviewer id). New
+/// accounts get a random password, returned to be printed once.
+fn demo_staff(db: &Db) -> anyhow::Result<((String, String), Vec<(String, String)>)> {
+    let mut passwords = Vec::new();
+    let mut ids = Vec::new();
+    for (email, name, role) in [
+        (
+            "fran@glimmer.example",
+            "Fran Founder",
+            crate::domain::user::Role::Owner,
+        ),
+        (
+            "ivy@glimmer.example",
+            "Ivy Interviewer",
+            crate::domain::user::Role::Interviewer,
+        ),
+    ] {
+        let existing = db.run_blocking(|conn| db::users::find_by_email(conn, email))?;
+        let id = match existing {
+            Some(u) => u.id,
+            None => {
+                let password = crate::security::token::random_token()[..16].to_string();
+                let hash = crate::security::password::hash(&password)?;
+                let email_addr =
+                    crate::domain::user::EmailAddress::parse(email).map_err(anyhow::Error::msg)?;
+                let person =
+                    crate::domain::user::PersonName::parse(name).map_err(anyhow::Error::msg)?;
+                let user = db.write_blocking(|conn| {
+                    db::users::insert(conn, &email_addr, &person, role, &hash, db::now())
+                })?;
+                passwords.push((email.to_string(), password));
+                user.id
+            }
+        };
+        ids.push(id);
+    }
+    Ok(((ids[0].clone(), ids[1].clone()), passwords))
+}
+
+/// The team at work on the generalist job: Ana is in the interview stage
+/// with an interview next week and the owner's scorecard in; Chloé waits for
+/// the team's decision with one vote cast.
+fn interviews_in_progress(
+    conn: &mut DbConnection,
+    job: &Job,
+    staff: &(String, String),
+) -> Result<(), DbError> {
+    use crate::domain::application::Stage;
+    let now = db::now();
+    let panel = vec![staff.0.clone(), staff.1.clone()];
+    db::panels::set(conn, &job.id, &panel, now)?;
+    let find = |conn: &mut DbConnection, email: &str| {
+        db::applications::find_by_job_email(conn, &job.id, email)
+    };
+    if let Some(ana) = find(conn, "ana.lima@example.com")? {
+        db::applications::move_stage(
+            conn,
+            &ana.id,
+            Stage::ScreenReview,
+            Stage::Interview,
+            &staff.0,
+            "great screen, warm and curious",
+            now,
+        )?;
+        let next_week = (now + chrono::Duration::days(7))
+            .date()
+            .and_hms_opt(13, 0, 0)
+            .unwrap_or(now);
+        db::interviews::insert(
+            conn,
+            db::interviews::NewInterview {
+                application_id: &ana.id,
+                kind: "culture",
+                starts_at: next_week,
+                timezone: "Europe/Paris",
+                duration_minutes: 45,
+                location: "https://meet.example.com/glimmer-ana",
+                interviewers: &panel,
+                created_by: &staff.0,
+                uid_domain: "localhost",
+            },
+            now,
+        )?;
+        let ratings = db::scorecards::Ratings {
+            empathy: 4,
+            curiosity: 4,
+            humility: 3,
+            dedication: 3,
+            technical: 2,
+            recommendation: 4,
+        };
+        db::scorecards::submit(
+            conn,
+            &ana.id,
+            None,
+            &staff.0,
+            &ratings,
+            r#"{"empathy":"Named the customer's worry before fixing anything."}"#,
+            "Warm, precise, asks the right questions.",
+            now,
+        )?;
+    }
+    if let Some(chloe) = find(conn, "chloe.martin@example.com")? {
+        for (from, to) in [
+            (Stage::ScreenReview, Stage::Interview),
+            (Stage::Interview, Stage::FinalConversation),
+            (Stage::FinalConversation, Stage::TeamDecision),
+        ] {
+            db::applications::move_stage(conn, &chloe.id, from, to, &staff.0, "demo", now)?;
+        }
+        let ratings = db::scorecards::Ratings {
+            empathy: 3,
+            curiosity: 3,
+            humility: 4,
+            dedication: 3,
+            technical: 4,
+            recommendation: 3,
+        };
+        db::scorecards::submit(
+            conn,
+            &chloe.id,
+            None,
+            &staff.0,
+            &ratings,
+            "{}",
+            "Strong technically; a little curt with the angry customer.",
+            now,
+        )?;
+        db::decisions::cast(
+            conn,
+            &chloe.id,
+            &staff.0,
+            "yes",
+            "Her technical side covers our tier-3 tickets.",
+            now,
+        )?;
+    }
+    Ok(())
+}
+
 /// Loads the sample data; returns a summary for the terminal.
 pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String> {
     let postings = [generalist(), technical()]
@@ -200,6 +340,7 @@ pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String
         .map(JobPosting::parse)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| anyhow::anyhow!("demo job is invalid: {e:?}"))?;
+    let (staff, passwords) = demo_staff(db)?;
     let created = db
         .write_blocking(|conn| {
             db::settings::get_or_init(conn, db::settings::COMPANY_NAME, || {
@@ -248,17 +389,22 @@ pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String
                     for c in CANDIDATES {
                         add_candidate(conn, &ctx, &job, &settings, library, c)?;
                     }
+                    interviews_in_progress(conn, &job, &staff)?;
                 }
                 created += 1;
             }
             Ok(created)
         })
         .context("loading the demo data")?;
+    let accounts: String = passwords
+        .iter()
+        .map(|(email, pw)| format!("\n  sign in as {email} with the password {pw}"))
+        .collect();
     Ok(if created == 0 {
         "The demo jobs are already there. Run `cargo run` and open http://127.0.0.1:8080/jobs."
             .into()
     } else {
-        format!("Loaded {created} published demo jobs for Glimmer Ratings, with {} sample candidates at different stages. Run `cargo run` and open http://127.0.0.1:8080/jobs.", CANDIDATES.len())
+        format!("Loaded {created} published demo jobs for Glimmer Ratings, with {} sample candidates at different stages, an interview, scorecards and a decision in progress. Run `cargo run` and open http://127.0.0.1:8080/jobs, or /login to see the team's side:{accounts}", CANDIDATES.len())
     })
 }
 

@@ -186,9 +186,26 @@ async fn the_demo_loads_a_populated_board(backend: Backend) {
         .await
         .unwrap();
     let find = |n: &str| apps.iter().find(|a| a.0 == n).cloned().unwrap();
-    assert_eq!(find("Ana Lima").1, "screen_review");
     assert_eq!(find("Ana Lima").2, Some(1));
     assert_eq!(find("Tom Becker").1, "screen_review");
     assert_eq!(find("Tom Becker").2, Some(0));
     assert_eq!(find("Sam Okafor").1, "screening");
+    // The team's side: an interview, scorecards and a decision in progress.
+    assert_eq!(find("Ana Lima").1, "interview", "moved on to the interview");
+    assert_eq!(find("Chloé Martin").1, "team_decision");
+    assert!(report.contains("sign in as fran@glimmer.example"));
+    let counts: (i64, i64, i64) = app
+        .db
+        .read(|c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::{interviews, scorecards, votes};
+            Ok((
+                interviews::table.count().get_result(c)?,
+                scorecards::table.count().get_result(c)?,
+                votes::table.count().get_result(c)?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(counts, (1, 2, 1));
 }
