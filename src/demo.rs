@@ -193,9 +193,14 @@ fn add_candidate(
     Ok(())
 }
 
-/// The demo's owner and interviewer: (owner id, interviewer id). New
-/// accounts get a random password, returned to be printed once.
-fn demo_staff(db: &Db) -> anyhow::Result<((String, String), Vec<(String, String)>)> {
+/// The demo's owner and interviewer ids.
+type StaffIds = (String, String);
+/// (email, password) of each account the demo created.
+type NewAccounts = Vec<(String, String)>;
+
+/// The demo's owner and interviewer. New accounts get a random password,
+/// returned to be printed once.
+fn demo_staff(db: &Db) -> anyhow::Result<(StaffIds, NewAccounts)> {
     let mut passwords = Vec::new();
     let mut ids = Vec::new();
     for (email, name, role) in [
