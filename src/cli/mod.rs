@@ -1,6 +1,7 @@
 //! The command line: `rapport` (serve), `migrate`, `user add`, `demo`,
 //! `score`, `score-eval` and `questionnaire check`.
 
+mod rescore;
 mod score;
 
 use std::io::Read;
@@ -60,6 +61,12 @@ pub enum Command {
         /// Print every disagreement with its evidence.
         #[arg(long)]
         show_misses: bool,
+    },
+    /// Score stored answers again with this scorer and show what moved.
+    Rescore {
+        /// Store the new scores (otherwise only report).
+        #[arg(long)]
+        apply: bool,
     },
     /// Work with questionnaire files.
     Questionnaire {
@@ -126,6 +133,10 @@ pub fn run() -> anyhow::Result<()> {
         Command::Questionnaire {
             action: QuestionnaireAction::Check { files },
         } => score::check(&files),
+        Command::Rescore { apply } => {
+            let db = open_database(&cli.settings)?;
+            rescore::run(&db, apply)
+        }
         Command::Demo => {
             let db = open_database(&cli.settings)?;
             let library = crate::questionnaires::Library::load(&cli.settings.questionnaire_dir);

@@ -135,3 +135,136 @@ required = true
     let (ok, _, stderr) = rapport(&["questionnaire", "check", q.to_str().unwrap()]);
     assert!(ok, "{stderr}");
 }
+
+/// A changed scorer re-scores stored answers and shows what moved.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rescore_shows_what_moved_and_applies_it() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+    let library = rapport::questionnaires::Library::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires"
+    )));
+    rapport::demo::load(&app.db, &library, &app.address).unwrap();
+    // Pretend one answer was scored by an older scorer that saw it differently.
+    let answer_id = app
+        .db
+        .write(|c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::answers;
+            let (id, detail): (String, String) = answers::table
+                .filter(answers::score_detail.is_not_null())
+                .select((answers::id, answers::score_detail.assume_not_null()))
+                .first(c)?;
+            let mut v: serde_json::Value = serde_json::from_str(&detail).unwrap();
+            v["scorer_version"] = "2000.1.1".into();
+            v["empathy"]["grade"] = 0.into();
+            v["score"] = 0.01.into();
+            diesel::update(answers::table.find(&id))
+                .set((
+                    answers::score_detail.eq(v.to_string()),
+                    answers::score.eq(0.01),
+                ))
+                .execute(c)?;
+            Ok(id)
+        })
+        .await
+        .unwrap();
+    let db_url = format!(
+        "sqlite://{}",
+        app.mail_dir.parent().unwrap().join("rapport.db").display()
+    );
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
+            .args(args)
+            .env("DATABASE_URL", &db_url)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let report = run(&["rescore"]);
+    assert!(report.contains("1 moved"), "{report}");
+    assert!(report.contains("2000.1.1"));
+    assert!(report.contains("Nothing was changed"));
+    run(&["rescore", "--apply"]);
+    let id = answer_id.clone();
+    let stored = app
+        .db
+        .read(move |c| rapport::db::screenings::find_answer(c, &id))
+        .await
+        .unwrap()
+        .unwrap();
+    let detail: serde_json::Value =
+        serde_json::from_str(stored.score_detail.as_deref().unwrap()).unwrap();
+    assert_eq!(detail["scorer_version"], rapport::scoring::SCORER_VERSION);
+    assert!(stored.score.unwrap() > 0.01);
+    assert!(run(&["rescore"]).contains("0 moved"));
+}
+
+/// Every shipped questionnaire's rubric separates its strong and weak
+/// exemplars: each strong answer scores well above its weak one, the strong
+/// set passes and the weak set fails.
+#[test]
+fn shipped_questionnaires_separate_strong_from_weak_exemplars() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let exemplars = path.with_extension("exemplars.jsonl");
+        let (ok, stdout, stderr) = rapport(&[
+            "score",
+            "--questionnaire",
+            path.to_str().unwrap(),
+            "--answers",
+            exemplars.to_str().unwrap(),
+            "--json",
+        ]);
+        assert!(ok, "{}: {stderr}", path.display());
+        let out: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let by = |name: &str| {
+            out.as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["candidate"] == name)
+                .unwrap()
+                .clone()
+        };
+        let (strong, weak) = (by("strong"), by("weak"));
+        assert_eq!(
+            strong["result"]["overall"]["passed"],
+            true,
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            weak["result"]["overall"]["passed"],
+            false,
+            "{}",
+            path.display()
+        );
+        for s in strong["answers"].as_array().unwrap() {
+            let q = s["question_id"].as_str().unwrap();
+            let w = weak["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|w| w["question_id"] == q)
+                .expect("a weak exemplar per question");
+            let (s, w) = (s["score"].as_f64().unwrap(), w["score"].as_f64().unwrap());
+            assert!(
+                s >= w + 0.3,
+                "{}: {q} strong {s:.2} vs weak {w:.2}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} questions checked");
+}
