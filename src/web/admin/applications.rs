@@ -227,6 +227,7 @@ async fn render_detail(
             .unwrap_or_default();
             json!({
                 "id": i.id, "kind": kind, "when": when, "location": i.location,
+                "utc": utc.to_rfc3339(),
                 "cancelled": i.status == crate::db::interviews::CANCELLED,
             })
         })

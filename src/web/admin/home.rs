@@ -42,7 +42,7 @@ pub async fn home(
                 let when = crate::domain::interview::Schedule::from_stored(utc, &i.timezone, i.duration_minutes.max(0) as u32, &i.location)
                     .map(|s| s.local_time())
                     .unwrap_or_default();
-                upcoming.push(json!({ "id": i.id, "name": name, "when": when, "kind": crate::domain::interview::InterviewKind::parse(&i.kind).map(|k| k.label()).unwrap_or("") }));
+                upcoming.push(json!({ "id": i.id, "name": name, "when": when, "utc": utc.to_rfc3339(), "kind": crate::domain::interview::InterviewKind::parse(&i.kind).map(|k| k.label()).unwrap_or("") }));
             }
             // Scorecards owed: interviews already held, with no scorecard from this person.
             let mut owed = Vec::new();

@@ -451,6 +451,7 @@ pub async fn kit_page(
                 "interview": {
                     "id": interview.id, "kind": kind.label(), "when": schedule.local_time(),
                     "utc": schedule.starts_at_utc().format("%Y-%m-%d %H:%M UTC").to_string(),
+                    "iso": schedule.starts_at_utc().to_rfc3339(),
                     "location": schedule.location(), "cancelled": interview.status == db::interviews::CANCELLED,
                     "interviewers": interviewers.join(", "), "input": schedule.to_input(),
                 },

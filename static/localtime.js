@@ -1,0 +1,16 @@
+// Shows interview times in the reader's own time zone. Without it the page
+// shows the organiser's zone, which is still right.
+(function () {
+  if (!window.Intl) return;
+  var nodes = document.querySelectorAll("time[data-local]");
+  for (var i = 0; i < nodes.length; i++) {
+    var when = new Date(nodes[i].getAttribute("datetime"));
+    if (isNaN(when)) continue;
+    var mine = when.toLocaleString(undefined, {
+      weekday: "long", day: "numeric", month: "long", year: "numeric",
+      hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    });
+    nodes[i].setAttribute("title", nodes[i].textContent);
+    nodes[i].textContent = mine + " (your time)";
+  }
+})();
