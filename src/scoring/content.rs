@@ -10,7 +10,7 @@ use super::text::{stem, words, Folded};
 use super::types::{ContentScore, Dimension, Evidence, EvidenceKind, KeyPoint};
 
 /// Most alternatives one phrasing may expand to.
-const MAX_EXPANSIONS: usize = 64;
+pub const MAX_EXPANSIONS: usize = 64;
 /// Filler words tolerated between two consecutive words of a phrasing.
 const MAX_GAP: usize = 1;
 
@@ -20,13 +20,24 @@ struct PTok {
     prefix: bool,
 }
 
-/// Expands `a | b`, `(x|y)` and `[optional]` into plain alternatives.
+/// Expands `a | b`, `(x|y)` and `[optional]` into plain alternatives, at
+/// most [`MAX_EXPANSIONS`] of them.
 pub fn expand(p: &str) -> Vec<String> {
+    expand_capped(p, MAX_EXPANSIONS)
+}
+
+/// Whether a phrasing has more alternatives than the matcher uses (the
+/// questionnaire checker warns about it).
+pub fn exceeds_expansion_cap(p: &str) -> bool {
+    expand_capped(p, MAX_EXPANSIONS + 1).len() > MAX_EXPANSIONS
+}
+
+fn expand_capped(p: &str, cap: usize) -> Vec<String> {
     let mut out = Vec::new();
     for top in split_top(p) {
-        expand_one(top.trim(), &mut out);
-        if out.len() >= MAX_EXPANSIONS {
-            out.truncate(MAX_EXPANSIONS);
+        expand_one(top.trim(), &mut out, cap);
+        if out.len() >= cap {
+            out.truncate(cap);
             break;
         }
     }
@@ -53,8 +64,8 @@ fn split_top(p: &str) -> Vec<&str> {
     parts
 }
 
-fn expand_one(p: &str, out: &mut Vec<String>) {
-    if out.len() >= MAX_EXPANSIONS {
+fn expand_one(p: &str, out: &mut Vec<String>, cap: usize) {
+    if out.len() >= cap {
         return;
     }
     let open = match p.find(['(', '[']) {
@@ -94,8 +105,8 @@ fn expand_one(p: &str, out: &mut Vec<String>) {
         choices.push("");
     }
     for ch in choices {
-        expand_one(&format!("{head}{ch}{tail}"), out);
-        if out.len() >= MAX_EXPANSIONS {
+        expand_one(&format!("{head}{ch}{tail}"), out, cap);
+        if out.len() >= cap {
             return;
         }
     }

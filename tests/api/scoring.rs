@@ -134,6 +134,19 @@ required = true
 
     let (ok, _, stderr) = rapport(&["questionnaire", "check", q.to_str().unwrap()]);
     assert!(ok, "{stderr}");
+
+    // A phrasing richer than the matcher uses is reported with its line.
+    let rich = std::fs::read_to_string(&q).unwrap().replace(
+        r#""no comment feature","#,
+        r#""(a|b|c|d) (e|f|g|h) (i|j|k|l) (m|n|o|p) [q]","#,
+    );
+    std::fs::write(&q, rich).unwrap();
+    let (ok, stdout, _) = rapport(&["questionnaire", "check", q.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        stdout.contains("line 16") && stdout.contains("more than 64 alternatives"),
+        "{stdout}"
+    );
 }
 
 /// A changed scorer re-scores stored answers and shows what moved.
