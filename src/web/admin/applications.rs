@@ -187,8 +187,7 @@ async fn render_detail(
                 let answers = db::screenings::answers(conn, &r.id)?;
                 let ids: Vec<String> = answers.iter().map(|a| a.id.clone()).collect();
                 let overrides = db::screenings::overrides_for(conn, &ids)?;
-                let authors = db::users::list(conn)?;
-                rounds.push((r, loaded, answers, overrides, authors));
+                rounds.push((r, loaded, answers, overrides));
             }
 
             Ok::<_, DbError>(Some((app, job, events, rounds, extra)))
@@ -233,9 +232,20 @@ async fn render_detail(
         })
         .collect();
     let pass_mark = job.posting.pass_mark.percent();
+    let team = state
+        .db
+        .read(db::users::list)
+        .await
+        .web_context("listing the team")?;
+    let name = |id: &str| {
+        team.iter()
+            .find(|u| u.id == id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    };
     let rounds_view: Vec<Value> = rounds
         .iter()
-        .map(|(r, loaded, answers, overrides, authors)| {
+        .map(|(r, loaded, answers, overrides)| {
             let result: Option<Value> = r.result.as_deref().and_then(|s| serde_json::from_str(s).ok());
             let qs: Vec<Value> = loaded
                 .questionnaire
@@ -248,7 +258,7 @@ async fn render_detail(
                     let ovs: Vec<Value> = answer
                         .map(|a| overrides.iter().filter(|o| o.answer_id == a.id).map(|o| json!({
                             "empathy": o.empathy, "curiosity": o.curiosity, "percent": (o.score * 100.0).round() as i64, "reason": o.reason,
-                            "author": authors.iter().find(|u| u.id == o.author_id).map(|u| u.name.clone()).unwrap_or_default(),
+                            "author": name(&o.author_id),
                             "at": o.created_at.format("%-d %b %Y %H:%M").to_string(),
                         })).collect())
                         .unwrap_or_default();
@@ -301,17 +311,6 @@ async fn render_detail(
             })
         })
         .collect();
-    let team = state
-        .db
-        .read(db::users::list)
-        .await
-        .web_context("listing the team")?;
-    let name = |id: &str| {
-        team.iter()
-            .find(|u| u.id == id)
-            .map(|u| u.name.clone())
-            .unwrap_or_default()
-    };
     let interviews_view: Vec<Value> = interviews_view
         .into_iter()
         .zip(&interview_people)
