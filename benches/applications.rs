@@ -126,6 +126,31 @@ fn bench(c: &mut Criterion) {
             },
         ),
     ];
+    // What the board reads: each stage's best 200 and when they entered it.
+    g.bench_function("board", |b| {
+        b.iter(|| {
+            db.run_blocking(|c| {
+                let mut shown = Vec::new();
+                for stage in Stage::ALL {
+                    let q = ListQuery {
+                        stage: Some(stage),
+                        search: None,
+                        sort: Sort::ScoreHigh,
+                        page: 1,
+                        per_page: 200,
+                    };
+                    shown.extend(
+                        db::applications::list_for_job(c, &job_id, &q)?
+                            .0
+                            .into_iter()
+                            .map(|a| a.id),
+                    );
+                }
+                db::applications::stage_entered_at(c, &shown)
+            })
+            .unwrap()
+        })
+    });
     for (name, q) in cases {
         g.bench_function(name, |b| {
             b.iter(|| {

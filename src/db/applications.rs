@@ -331,18 +331,22 @@ pub fn erase(
     Ok(app.cv_file)
 }
 
-/// When each of a job's applications entered its current stage.
+/// When each of these applications entered its current stage (its latest move).
 pub fn stage_entered_at(
     conn: &mut DbConnection,
-    job_id: &str,
+    application_ids: &[String],
 ) -> Result<std::collections::HashMap<String, NaiveDateTime>, DbError> {
-    let rows: Vec<(String, NaiveDateTime)> = application_events::table
-        .inner_join(applications::table.on(applications::id.eq(application_events::application_id)))
-        .filter(applications::job_id.eq(job_id))
-        .select((application_events::application_id, application_events::at))
-        .order(application_events::at.asc())
+    let rows: Vec<(String, Option<NaiveDateTime>)> = application_events::table
+        .filter(application_events::application_id.eq_any(application_ids))
+        .group_by(application_events::application_id)
+        .select((
+            application_events::application_id,
+            diesel::dsl::max(application_events::at),
+        ))
         .load(conn)
         .context("reading stage history")?;
-    // The last event of each application is when it entered its stage.
-    Ok(rows.into_iter().collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, at)| at.map(|at| (id, at)))
+        .collect())
 }

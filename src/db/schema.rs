@@ -345,5 +345,3 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
-
-diesel::allow_tables_to_appear_in_same_query!(applications, application_events);

@@ -180,7 +180,11 @@ pub async fn board(
                 let (list, total) = db::applications::list_for_job(conn, &job.id, &q)?;
                 rows.push((stage, list, total));
             }
-            let entered = db::applications::stage_entered_at(conn, &job.id)?;
+            let shown: Vec<String> = rows
+                .iter()
+                .flat_map(|(_, list, _)| list.iter().map(|a| a.id.clone()))
+                .collect();
+            let entered = db::applications::stage_entered_at(conn, &shown)?;
             Ok::<_, DbError>(Some((job, on_panel, settings, rows, entered)))
         })
         .await
