@@ -126,6 +126,29 @@ fn bench(c: &mut Criterion) {
             },
         ),
     ];
+    let mut shown = Vec::new();
+    for stage in Stage::ALL {
+        let q = ListQuery {
+            stage: Some(stage),
+            search: None,
+            sort: Sort::ScoreHigh,
+            page: 1,
+            per_page: 200,
+        };
+        shown.extend(
+            db.run_blocking(|c| db::applications::list_for_job(c, &job_id, &q))
+                .unwrap()
+                .0
+                .into_iter()
+                .map(|a| a.id),
+        );
+    }
+    g.bench_function("board_stage_history", |b| {
+        b.iter(|| {
+            db.run_blocking(|c| db::applications::stage_entered_at(c, &shown))
+                .unwrap()
+        })
+    });
     // What the board reads: each stage's best 200 and when they entered it.
     g.bench_function("board", |b| {
         b.iter(|| {
