@@ -164,6 +164,9 @@ impl Browser {
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
                 .cookie_store(true)
+                // Drop idle connections well before the server's 5 s
+                // keep-alive closes them, so a request never races a close.
+                .pool_idle_timeout(std::time::Duration::from_secs(1))
                 .build()
                 .expect("an HTTP client"),
         }
@@ -313,6 +316,7 @@ impl TestApp {
     pub fn anonymous(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .redirect(Policy::none())
+            .pool_idle_timeout(std::time::Duration::from_secs(1))
             .build()
             .unwrap()
     }
