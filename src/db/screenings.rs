@@ -260,34 +260,38 @@ pub fn erase_answers(conn: &mut DbConnection, application_id: &str) -> Result<()
     Ok(())
 }
 
-/// Writes an answer's final text (inside a submission, after the round was
-/// closed by this same transaction).
+/// Writes an answer's text, creating the row if needed; returns its id.
 pub fn write_answer(
     conn: &mut DbConnection,
     screening_id: &str,
     question_id: &str,
     body: &str,
     now: NaiveDateTime,
-) -> Result<(), DbError> {
-    let n = diesel::update(
-        answers::table
-            .filter(answers::screening_id.eq(screening_id))
-            .filter(answers::question_id.eq(question_id)),
-    )
-    .set((answers::body.eq(body), answers::saved_at.eq(now)))
-    .execute(conn)
-    .context("writing an answer")?;
-    if n == 0 {
-        diesel::insert_into(answers::table)
-            .values((
-                answers::id.eq(new_id()),
-                answers::screening_id.eq(screening_id),
-                answers::question_id.eq(question_id),
-                answers::body.eq(body),
-                answers::saved_at.eq(now),
-            ))
+) -> Result<String, DbError> {
+    let existing: Option<String> = answers::table
+        .filter(answers::screening_id.eq(screening_id))
+        .filter(answers::question_id.eq(question_id))
+        .select(answers::id)
+        .first(conn)
+        .optional()
+        .context("finding an answer")?;
+    if let Some(id) = existing {
+        diesel::update(answers::table.find(&id))
+            .set((answers::body.eq(body), answers::saved_at.eq(now)))
             .execute(conn)
             .context("writing an answer")?;
+        return Ok(id);
     }
-    Ok(())
+    let id = new_id();
+    diesel::insert_into(answers::table)
+        .values((
+            answers::id.eq(&id),
+            answers::screening_id.eq(screening_id),
+            answers::question_id.eq(question_id),
+            answers::body.eq(body),
+            answers::saved_at.eq(now),
+        ))
+        .execute(conn)
+        .context("writing an answer")?;
+    Ok(id)
 }

@@ -51,25 +51,34 @@ pub async fn current_user(
         return Ok(Err(Anonymous::NoSession));
     };
     let hash = token::hash_token(cookie.value());
-    state
+    let lookup = hash.clone();
+    let found = state
         .db
-        .write(move |conn| {
-            let now = db::now();
-            let Some((session, user)) = db::sessions::find_with_user(conn, &hash)? else {
-                return Ok(Err(Anonymous::NoSession));
-            };
-            if session.last_seen_at + IDLE < now || session.created_at + ABSOLUTE < now {
-                db::sessions::delete(conn, &hash)?;
-                return Ok(Err(Anonymous::Expired));
-            }
-            // Refresh at most once a minute: most requests then only read.
-            if session.last_seen_at + Duration::minutes(1) < now {
-                db::sessions::touch(conn, &hash, now)?;
-            }
-            Ok(Ok(user))
-        })
+        .read(move |conn| db::sessions::find_with_user(conn, &lookup))
         .await
-        .web_context("reading the session")
+        .web_context("reading the session")?;
+    let Some((session, user)) = found else {
+        return Ok(Err(Anonymous::NoSession));
+    };
+    let now = db::now();
+    if session.last_seen_at + IDLE < now || session.created_at + ABSOLUTE < now {
+        state
+            .db
+            .write(move |conn| db::sessions::delete(conn, &hash))
+            .await
+            .web_context("ending an expired session")?;
+        return Ok(Err(Anonymous::Expired));
+    }
+    // Refresh at most once a minute: most requests only read, and take no
+    // write lock.
+    if session.last_seen_at + Duration::minutes(1) < now {
+        state
+            .db
+            .write(move |conn| db::sessions::touch(conn, &hash, now))
+            .await
+            .web_context("refreshing the session")?;
+    }
+    Ok(Ok(user))
 }
 
 fn next_path(req: &HttpRequest) -> String {

@@ -280,15 +280,11 @@ pub fn submit(
             .find(|(q, _)| *q == spec.id)
             .map(|(_, b)| b.as_str())
             .unwrap_or("");
-        db::screenings::write_answer(conn, &round.id, &spec.id, body, now)?;
+        let answer_id = db::screenings::write_answer(conn, &round.id, &spec.id, body, now)?;
         let question = from_domain::question(&loaded.questionnaire, spec);
         let score = scorer.score(&question, body);
-        let answer = db::screenings::answers(conn, &round.id)?
-            .into_iter()
-            .find(|a| a.question_id == spec.id)
-            .ok_or_else(|| DbError::Corrupt("answer vanished".into()))?;
         let detail = serde_json::to_string(&score).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        db::screenings::store_score(conn, &answer.id, score.score, &detail)?;
+        db::screenings::store_score(conn, &answer_id, score.score, &detail)?;
         round_scores.push((score.tier, score.score));
     }
     let result = questionnaire_result(&round_scores, pass_mark);
