@@ -332,6 +332,7 @@ fn interviews_in_progress(
             &staff.0,
             "yes",
             "Her technical side covers our tier-3 tickets.",
+            false,
             now,
         )?;
     }

@@ -187,6 +187,32 @@ pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationRow>,
         .context("finding an application")
 }
 
+/// Reads an application and holds its row until the transaction ends, so
+/// that decisions made from its state (a vote's tally, a stage move) see
+/// every concurrent change: a second transaction waits here until the first
+/// commits. PostgreSQL locks the row; SQLite needs nothing more, since its
+/// writes are already serialised (one writer).
+pub fn lock(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationRow>, DbError> {
+    if let DbConnection::Postgresql(pg) = conn {
+        diesel::sql_query("SELECT id FROM applications WHERE id = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::Text, _>(id)
+            .execute(pg)
+            .context("locking an application")?;
+    }
+    find(conn, id)
+}
+
+/// The latest move of an application (who moved it where, and when).
+pub fn last_event(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationEvent>, DbError> {
+    application_events::table
+        .filter(application_events::application_id.eq(id))
+        .order(application_events::at.desc())
+        .select(ApplicationEvent::as_select())
+        .first(conn)
+        .optional()
+        .context("reading an application's last move")
+}
+
 pub fn find_by_job_email(
     conn: &mut DbConnection,
     job_id: &str,

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{offers, votes};
+use super::schema::{offers, rejection_emails, votes};
 use super::{new_id, DbConnection, DbError, QueryContext};
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -14,6 +14,8 @@ pub struct VoteRow {
     pub vote: String,
     pub reason: String,
     pub created_at: NaiveDateTime,
+    /// 1 when the voter confirmed voting without a scorecard of their own.
+    pub without_scorecard: i32,
 }
 
 /// Records a vote; false when this person already voted (votes are final).
@@ -23,6 +25,7 @@ pub fn cast(
     voter_id: &str,
     vote: &str,
     reason: &str,
+    without_scorecard: bool,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
     let exists: i64 = votes::table
@@ -42,6 +45,7 @@ pub fn cast(
                 votes::vote.eq(vote),
                 votes::reason.eq(reason),
                 votes::created_at.eq(now),
+                votes::without_scorecard.eq(i32::from(without_scorecard)),
             ))
             .execute(conn)
     })
@@ -119,4 +123,44 @@ pub fn answer_offer(
     .execute(conn)
     .context("recording the answer to an offer")?;
     Ok(n == 1)
+}
+
+/// When the kind rejection email was sent to this candidate, and by whom.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = rejection_emails)]
+pub struct RejectionSent {
+    pub application_id: String,
+    pub sent_by: String,
+    pub sent_at: NaiveDateTime,
+}
+
+/// Claims the one rejection email of an application: false when it was
+/// already sent (by anyone, at any time).
+pub fn claim_rejection_email(
+    conn: &mut DbConnection,
+    application_id: &str,
+    by: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    super::insert_unless_duplicate(conn, "recording a rejection email", |conn| {
+        diesel::insert_into(rejection_emails::table)
+            .values((
+                rejection_emails::application_id.eq(application_id),
+                rejection_emails::sent_by.eq(by),
+                rejection_emails::sent_at.eq(now),
+            ))
+            .execute(conn)
+    })
+}
+
+pub fn rejection_sent(
+    conn: &mut DbConnection,
+    application_id: &str,
+) -> Result<Option<RejectionSent>, DbError> {
+    rejection_emails::table
+        .find(application_id)
+        .select(RejectionSent::as_select())
+        .first(conn)
+        .optional()
+        .context("reading whether the rejection email was sent")
 }

@@ -321,6 +321,15 @@ diesel::table! {
         vote -> Text,
         reason -> Text,
         created_at -> Timestamp,
+        without_scorecard -> Integer,
+    }
+}
+
+diesel::table! {
+    rejection_emails (application_id) {
+        application_id -> Text,
+        sent_by -> Text,
+        sent_at -> Timestamp,
     }
 }
 

@@ -65,7 +65,7 @@ impl CandidateMessage {
         match self {
             CandidateMessage::InterviewInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you.\n\nWhen: {{when}}\nWhere: {{location}}\nWith: {{interviewers}}\n\nThe invitation is attached for your calendar. If the time does not suit you, just reply and we will find another.\n\n{{company}}",
             CandidateMessage::InterviewUpdate => "Hello {{name}},\n\nOur conversation has moved. The new time:\n\nWhen: {{when}}\nWhere: {{location}}\n\nThe updated invitation is attached. Sorry for the change, and thank you for your flexibility.\n\n{{company}}",
-            CandidateMessage::InterviewCancelled => "Hello {{name}},\n\nWe have had to cancel our conversation planned for {{when}}. We will be in touch about what comes next.\n\n{{company}}",
+            CandidateMessage::InterviewCancelled => "Hello {{name}},\n\nWe have had to cancel our conversation planned for {{when}}. {{#unless decided}}We will be in touch about what comes next.{{/unless}}\n\n{{company}}",
             CandidateMessage::Rejection => "Hello {{name}},\n\nThank you for the time and care you gave to your application for {{job_title}}. We have decided not to go further with it: this is our final decision for this role.{{#if reason}}\n\n{{reason}}{{/if}}\n\nWe wish you all the best in your search.\n\n{{company}}",
             CandidateMessage::Offer => "Hello {{name}},\n\nWe are delighted: the whole team would like you to join {{company}} as {{job_title}}.\n\n{{terms}}\n\nReply to this email with any question; we will call you to talk it through.\n\n{{company}}",
         }

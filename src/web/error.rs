@@ -23,6 +23,9 @@ pub enum WebError {
     BadRequest(String),
     #[error("{0}")]
     TooManyRequests(String),
+    /// Someone else changed the thing a moment before; nothing was done.
+    #[error("{0}")]
+    Conflict(String),
     #[error("{context}: {source}")]
     Database {
         context: &'static str,
@@ -62,6 +65,7 @@ impl ResponseError for WebError {
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Database { .. } | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -95,6 +99,7 @@ impl ResponseError for WebError {
             ),
             WebError::BadRequest(m) => ("Something is not right", m.clone()),
             WebError::TooManyRequests(m) => ("Too many attempts", m.clone()),
+            WebError::Conflict(m) => ("Someone else acted first", m.clone()),
             WebError::Database { .. } | WebError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (

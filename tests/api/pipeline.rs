@@ -10,7 +10,7 @@ on_every_backend!(
     interviewers_see_only_their_panels,
 );
 
-async fn user_id(app: &TestApp, email: &str) -> String {
+pub(crate) async fn user_id(app: &TestApp, email: &str) -> String {
     let email = email.to_string();
     app.db
         .read(move |c| rapport::db::users::find_by_email(c, &email))
@@ -21,7 +21,7 @@ async fn user_id(app: &TestApp, email: &str) -> String {
 }
 
 /// A job with a passed candidate waiting in screen review; returns (job id, application id).
-async fn candidate_in_review(app: &TestApp, rule: &str) -> (String, String) {
+pub(crate) async fn candidate_in_review(app: &TestApp, rule: &str) -> (String, String) {
     app.sign_up_owner().await;
     let (job_id, slug) = app.publish_job(&[("decision_rule", rule)]).await;
     app.set_screening(&job_id, &["generalist-en"], true).await;
@@ -67,7 +67,7 @@ async fn candidate_in_review(app: &TestApp, rule: &str) -> (String, String) {
     (job_id, rows[0].id.clone())
 }
 
-async fn stage_of(app: &TestApp, id: &str) -> String {
+pub(crate) async fn stage_of(app: &TestApp, id: &str) -> String {
     let id = id.to_string();
     app.db
         .read(move |c| rapport::db::applications::find(c, &id))
@@ -77,7 +77,7 @@ async fn stage_of(app: &TestApp, id: &str) -> String {
         .stage
 }
 
-async fn set_panel(app: &TestApp, job_id: &str, members: &[&str], skipped: &[&str]) {
+pub(crate) async fn set_panel(app: &TestApp, job_id: &str, members: &[&str], skipped: &[&str]) {
     let mut form: Vec<(&str, &str)> = members.iter().map(|m| ("panel", *m)).collect();
     form.extend(skipped.iter().map(|s| ("skipped", *s)));
     let res = app
@@ -86,14 +86,14 @@ async fn set_panel(app: &TestApp, job_id: &str, members: &[&str], skipped: &[&st
     assert_eq!(res.status().as_u16(), 303);
 }
 
-async fn interviewer(app: &TestApp, email: &str) -> Browser {
+pub(crate) async fn interviewer(app: &TestApp, email: &str) -> Browser {
     app.create_user(email, "interviewer").await;
     let b = app.new_browser();
     assert_eq!(b.login(email, PASSWORD).await.status().as_u16(), 303);
     b
 }
 
-const GOOD_SCORECARD: &[(&str, &str)] = &[
+pub(crate) const GOOD_SCORECARD: &[(&str, &str)] = &[
     ("rating_empathy", "4"),
     ("rating_curiosity", "3"),
     ("rating_humility", "3"),
@@ -307,7 +307,11 @@ async fn a_whole_hire_from_screen_to_hired(backend: Backend) {
     assert_eq!(
         app.post_form(
             &format!("/admin/applications/{app_id}/vote"),
-            &[("vote", "yes"), ("reason", "Yes without a doubt.")]
+            &[
+                ("vote", "yes"),
+                ("reason", "Yes without a doubt."),
+                ("without_scorecard", "yes")
+            ]
         )
         .await
         .status()
@@ -322,7 +326,11 @@ async fn a_whole_hire_from_screen_to_hired(backend: Backend) {
     assert_eq!(
         ivy.post_form(
             &format!("/admin/applications/{app_id}/vote"),
-            &[("vote", "yes"), ("reason", "Great fit.")]
+            &[
+                ("vote", "yes"),
+                ("reason", "Great fit."),
+                ("without_scorecard", "yes")
+            ]
         )
         .await
         .status()
@@ -334,7 +342,11 @@ async fn a_whole_hire_from_screen_to_hired(backend: Backend) {
     assert_eq!(
         ivy.post_form(
             &format!("/admin/applications/{app_id}/vote"),
-            &[("vote", "no"), ("reason", "changed")]
+            &[
+                ("vote", "no"),
+                ("reason", "changed"),
+                ("without_scorecard", "yes")
+            ]
         )
         .await
         .status()
@@ -416,7 +428,11 @@ async fn one_no_rejects_under_unanimity_and_nothing_is_sent_unasked(backend: Bac
     assert_eq!(
         app.post_form(
             &format!("/admin/applications/{app_id}/vote"),
-            &[("vote", "yes"), ("reason", "Good.")]
+            &[
+                ("vote", "yes"),
+                ("reason", "Good."),
+                ("without_scorecard", "yes")
+            ]
         )
         .await
         .status()
@@ -426,7 +442,11 @@ async fn one_no_rejects_under_unanimity_and_nothing_is_sent_unasked(backend: Bac
     assert_eq!(
         ivy.post_form(
             &format!("/admin/applications/{app_id}/vote"),
-            &[("vote", "no"), ("reason", "Not for this role.")]
+            &[
+                ("vote", "no"),
+                ("reason", "Not for this role."),
+                ("without_scorecard", "yes")
+            ]
         )
         .await
         .status()
@@ -478,13 +498,21 @@ async fn a_majority_carries_when_the_job_says_so(backend: Backend) {
     }
     max.post_form(
         &format!("/admin/applications/{app_id}/vote"),
-        &[("vote", "no"), ("reason", "Unsure.")],
+        &[
+            ("vote", "no"),
+            ("reason", "Unsure."),
+            ("without_scorecard", "yes"),
+        ],
     )
     .await;
     assert_eq!(stage_of(&app, &app_id).await, "team_decision");
     app.post_form(
         &format!("/admin/applications/{app_id}/vote"),
-        &[("vote", "yes"), ("reason", "Yes.")],
+        &[
+            ("vote", "yes"),
+            ("reason", "Yes."),
+            ("without_scorecard", "yes"),
+        ],
     )
     .await;
     assert_eq!(
@@ -494,7 +522,11 @@ async fn a_majority_carries_when_the_job_says_so(backend: Backend) {
     );
     ivy.post_form(
         &format!("/admin/applications/{app_id}/vote"),
-        &[("vote", "yes"), ("reason", "Yes.")],
+        &[
+            ("vote", "yes"),
+            ("reason", "Yes."),
+            ("without_scorecard", "yes"),
+        ],
     )
     .await;
     assert_eq!(stage_of(&app, &app_id).await, "offer", "2 of 3 carry");
@@ -571,7 +603,11 @@ async fn interviewers_see_only_their_panels(backend: Backend) {
         ),
         (
             format!("/admin/applications/{app_id}/vote"),
-            vec![("vote", "yes"), ("reason", "x")],
+            vec![
+                ("vote", "yes"),
+                ("reason", "x"),
+                ("without_scorecard", "yes"),
+            ],
         ),
         (
             format!("/admin/applications/{app_id}/move"),

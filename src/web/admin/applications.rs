@@ -333,7 +333,7 @@ async fn render_detail(
                 "app": {
                     "id": app.id, "name": app.name, "email": app.email, "location": app.location, "timezone": app.timezone,
                     "cover_letter": app.cover_letter, "portfolio_url": app.portfolio_url, "has_cv": app.cv_file.is_some(),
-                    "cv_filename": app.cv_filename, "stage": app.stage().label(), "erased": app.erased_at.is_some(),
+                    "cv_filename": app.cv_filename, "stage": app.stage().label(), "stage_code": app.stage().as_str(), "erased": app.erased_at.is_some(),
                     "languages": app.languages().iter().map(|l| json!({"name": l.name(), "fluency": l.fluency().label()})).collect::<Vec<_>>(),
                     "applied_on": app.created_at.format("%-d %B %Y").to_string(),
                     "chip": score_chip(app.screen_score, app.screen_passed, pass_mark),
@@ -341,6 +341,7 @@ async fn render_detail(
                 "job": { "id": job.id, "title": job.posting.title },
                 "can_manage": viewer.is_owner(),
                 "moves": moves,
+                "has_upcoming": interviews.iter().any(|i| i.status == crate::db::interviews::SCHEDULED && i.starts_at > crate::db::now()),
                 "interviews": interviews_view,
                 "panel": panel.iter().map(|p| json!({ "id": p, "name": name(p) })).collect::<Vec<_>>(),
                 "kinds": crate::domain::interview::InterviewKind::ALL.iter().map(|k| json!({ "value": k.as_str(), "label": k.label() })).collect::<Vec<_>>(),

@@ -1,21 +1,23 @@
 //! The team's decision: scorecards side by side (blind until you submitted
 //! yours), votes under the job's rule, the offer and its answer.
 
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::access::application_for;
-use super::pipeline::move_one;
+use super::pipeline::{move_one, send_rejection, Mailer, MoveRefused, MoveRequest};
 use crate::db::{self, DbError};
 use crate::domain::application::Stage;
 use crate::domain::decision::{tally, Ballot, BallotInput, Outcome, Vote};
 use crate::domain::pipeline::MoveKind;
 use crate::domain::scorecard::{Attribute, Rating};
+use crate::domain::FieldError;
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
-use crate::web::render::{form_problems, see_other, Page};
+use crate::web::render::{errors_json, see_other, Page};
 use crate::web::session::{Owner, Staff};
 use crate::web::AppState;
 
@@ -33,10 +35,37 @@ pub async fn page(
     staff: Staff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let (app, job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
+    render(
+        &req,
+        &state,
+        &staff,
+        id.into_inner(),
+        VoteAttempt::default(),
+    )
+    .await
+}
+
+/// What a panel member typed in the vote form, with the problems found in
+/// it: shown again on the decision page, next to the fields.
+#[derive(Default)]
+struct VoteAttempt {
+    form: VoteForm,
+    errors: Vec<FieldError>,
+    /// The voter has no scorecard for this candidate and must confirm.
+    ask_confirmation: bool,
+}
+
+async fn render(
+    req: &HttpRequest,
+    state: &AppState,
+    staff: &Staff,
+    app_id: String,
+    attempt: VoteAttempt,
+) -> Result<HttpResponse, WebError> {
+    let (app, job, on_panel) = application_for(state, &staff.user, app_id).await?;
     let app_id = app.id.clone();
     let job_id = job.id.clone();
-    let (cards, votes, panel, users, offer) = state
+    let (cards, votes, panel, users, offer, rejection) = state
         .db
         .read(move |conn| {
             Ok::<_, DbError>((
@@ -45,6 +74,7 @@ pub async fn page(
                 db::panels::members(conn, &job_id)?,
                 db::users::list(conn)?,
                 db::decisions::offer_for(conn, &app_id)?,
+                db::decisions::rejection_sent(conn, &app_id)?,
             ))
         })
         .await
@@ -108,12 +138,22 @@ pub async fn page(
     let outcome = tally(job.posting.decision_rule, panel.len(), &vote_values);
     let my_vote = votes.iter().find(|v| v.voter_id == staff.user.id);
     let stage = app.stage();
+    let can_vote = on_panel && my_vote.is_none() && stage == Stage::TeamDecision;
+    // Blind votes: whoever may still vote sees how many voted, not how;
+    // the others' reasons would sway theirs.
+    let votes_hidden = can_vote;
+    let status = if attempt.errors.is_empty() && !attempt.ask_confirmation {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let title = format!("Decision: {}", app.name);
     Page::new("pages/admin/decision", &title)
         .staff(&staff.user, if staff.user.is_owner() { "jobs" } else { "home" })
+        .status(status)
         .render(
-            &req,
-            &state,
+            req,
+            state,
             json!({
                 "app": { "id": app.id, "name": app.name, "stage": stage.label(), "chip": super::applications::score_chip(app.screen_score, app.screen_passed, job.posting.pass_mark.percent()) },
                 "job": { "id": job.id, "title": job.posting.title, "rule": job.posting.decision_rule.label() },
@@ -122,18 +162,44 @@ pub async fn page(
                 "columns": columns,
                 "superseded": superseded,
                 "rows": rows,
-                "votes": votes.iter().map(|v| json!({ "voter": name_of(&v.voter_id), "vote": Vote::parse(&v.vote).map(|x| x.label()).unwrap_or(""), "reason": v.reason })).collect::<Vec<_>>(),
+                "votes_hidden": votes_hidden,
+                "vote_count": votes.len(),
+                "votes": if votes_hidden { vec![] } else { votes.iter().map(|v| json!({
+                    "voter": name_of(&v.voter_id),
+                    "vote": Vote::parse(&v.vote).map(|x| x.label()).unwrap_or(""),
+                    "reason": v.reason,
+                    "without_scorecard": v.without_scorecard != 0,
+                })).collect::<Vec<_>>() },
                 "panel": panel.iter().map(|p| name_of(p)).collect::<Vec<_>>(),
-                "outcome": outcome.message(),
+                "outcome": if votes_hidden { None } else { Some(outcome.message()) },
                 "decided": outcome.is_decided(),
-                "can_vote": on_panel && my_vote.is_none() && stage == Stage::TeamDecision,
+                "can_vote": can_vote,
+                "has_scorecard": submitted_mine,
+                "form": { "vote": attempt.form.vote, "reason": attempt.form.reason },
+                "errors": errors_json(&attempt.errors),
+                "ask_confirmation": attempt.ask_confirmation,
                 "voted": my_vote.is_some(),
                 "is_owner": staff.user.is_owner(),
                 "at_offer": stage == Stage::Offer,
                 "rejected": stage == Stage::Rejected,
+                "rejection_sent": rejection.map(|r| json!({
+                    "by": name_of(&r.sent_by),
+                    "at": r.sent_at.format("%-d %B %Y at %H:%M UTC").to_string(),
+                })),
                 "offer": offer.as_ref().map(|o| json!({ "terms": o.terms, "answer": o.answer, "made_on": o.created_at.format("%-d %B %Y").to_string() })),
             }),
         )
+}
+
+#[derive(Deserialize, Default)]
+pub struct VoteForm {
+    #[serde(default)]
+    vote: String,
+    #[serde(default)]
+    reason: String,
+    /// "yes" when the voter confirms voting without having interviewed.
+    #[serde(default)]
+    without_scorecard: String,
 }
 
 pub async fn vote(
@@ -141,33 +207,56 @@ pub async fn vote(
     state: web::Data<AppState>,
     staff: Staff,
     id: web::Path<String>,
-    CsrfForm(form): CsrfForm<BallotInput>,
+    CsrfForm(form): CsrfForm<VoteForm>,
 ) -> Result<HttpResponse, WebError> {
     let (app, job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
     if !on_panel {
         return Err(WebError::Forbidden);
     }
-    let ballot = match Ballot::parse(&form) {
+    let ballot = match Ballot::parse(&BallotInput {
+        vote: form.vote.clone(),
+        reason: form.reason.clone(),
+    }) {
         Ok(b) => b,
         Err(errors) => {
-            return form_problems(
-                &req,
-                &state,
-                &staff.user,
-                "Your vote is not recorded yet",
-                &errors,
-                format!("/admin/applications/{}/decision", app.id),
-            );
+            let attempt = VoteAttempt {
+                form,
+                errors,
+                ask_confirmation: false,
+            };
+            return render(&req, &state, &staff, app.id, attempt).await;
         }
     };
     let voter = staff.user.id.clone();
     let app_id = app.id.clone();
+    let has_scorecard = {
+        let (app_id, voter) = (app_id.clone(), voter.clone());
+        state
+            .db
+            .read(move |conn| {
+                Ok(db::scorecards::for_application(conn, &app_id)?
+                    .iter()
+                    .any(|c| c.author_id == voter))
+            })
+            .await
+            .web_context("checking the voter's scorecard")?
+    };
+    if !has_scorecard && form.without_scorecard != "yes" {
+        let attempt = VoteAttempt {
+            form,
+            errors: vec![],
+            ask_confirmation: true,
+        };
+        return render(&req, &state, &staff, app.id, attempt).await;
+    }
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let outcome = state
         .db
         .write(move |conn| {
-            let app = db::applications::find(conn, &app_id)?
+            // Locked: a concurrent vote waits here until this one commits, so
+            // each tally counts every vote cast before it.
+            let app = db::applications::lock(conn, &app_id)?
                 .ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
             if app.stage() != Stage::TeamDecision {
                 return Ok(Err(
@@ -181,6 +270,7 @@ pub async fn vote(
                 &voter,
                 ballot.vote.as_str(),
                 &ballot.reason,
+                !has_scorecard,
                 now,
             )? {
                 return Ok(Err(
@@ -192,35 +282,29 @@ pub async fn vote(
                 .iter()
                 .filter_map(|v| Vote::parse(&v.vote))
                 .collect();
+            let mailer = Mailer {
+                company: &company,
+                mail_domain: &mail_domain,
+            };
             let moved = match tally(job.posting.decision_rule, panel.len(), &votes) {
                 Outcome::Approved => move_one(
                     conn,
-                    &app,
+                    &app.id,
                     &job,
-                    Stage::Offer,
-                    MoveKind::Decision,
-                    "panel",
-                    "the panel approved",
-                    None,
-                    &company,
-                    &mail_domain,
+                    &MoveRequest::decision(Stage::Offer, "the panel approved"),
+                    &mailer,
                 )?,
                 // No email here: a person confirms a rejection email.
                 Outcome::Rejected => move_one(
                     conn,
-                    &app,
+                    &app.id,
                     &job,
-                    Stage::Rejected,
-                    MoveKind::Decision,
-                    "panel",
-                    "the panel decided not to hire",
-                    None,
-                    &company,
-                    &mail_domain,
+                    &MoveRequest::decision(Stage::Rejected, "the panel decided not to hire"),
+                    &mailer,
                 )?,
                 Outcome::Pending { .. } => Ok(()),
             };
-            Ok::<_, DbError>(moved)
+            Ok::<_, DbError>(moved.map_err(MoveRefused::message))
         })
         .await
         .web_context("recording a vote")?;
@@ -335,18 +419,22 @@ pub async fn offer_answer(
             } else {
                 (Stage::Withdrawn, "declined the offer")
             };
-            let moved = move_one(
-                conn,
-                &app,
-                &job,
+            let request = MoveRequest {
                 to,
-                MoveKind::Manual,
-                &actor,
-                why,
-                None,
-                &company,
-                &mail_domain,
-            )?;
+                how: MoveKind::Manual,
+                actor: &actor,
+                reason: why,
+                seen: Some(Stage::Offer),
+                rejection_email: None,
+                // Their calendar should lose interviews that no longer happen.
+                notify_cancellations: true,
+            };
+            let mailer = Mailer {
+                company: &company,
+                mail_domain: &mail_domain,
+            };
+            let moved = move_one(conn, &app.id, &job, &request, &mailer)?
+                .map_err(MoveRefused::message);
             if moved.is_ok() && accepted && close {
                 db::jobs::close(conn, &job.id, crate::domain::job::CloseReason::Filled, now)?;
                 db::audit::record(
@@ -393,17 +481,21 @@ pub async fn rejection_email(
     let actor = owner.user().id.clone();
     let reason = form.reason.trim().to_string();
     let app_id = app.id.clone();
-    state
+    let sent = state
         .db
         .write(move |conn| {
-            let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": company, "reason": reason });
-            candidate_mail::send(conn, &job.id, CandidateMessage::Rejection, &app.email, &vars, None, &mail_domain)?;
-            db::audit::record(conn, Some(&actor), "rejection.sent", ("application", &app_id), "", db::now())
+            let mailer = Mailer {
+                company: &company,
+                mail_domain: &mail_domain,
+            };
+            send_rejection(conn, &app, &job, &actor, &reason, &mailer)
         })
         .await
         .web_context("sending a rejection")?;
-    Ok(see_other(&format!(
-        "/admin/applications/{}/decision",
-        app.id
-    )))
+    if !sent {
+        return Err(WebError::Conflict(
+            "The rejection email was already sent to this candidate; it goes only once. The decision page says when.".into(),
+        ));
+    }
+    Ok(see_other(&format!("/admin/applications/{app_id}/decision")))
 }

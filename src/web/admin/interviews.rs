@@ -62,7 +62,8 @@ fn schedule_of(i: &Interview) -> Result<Schedule, DbError> {
 }
 
 /// Queues the calendar emails for an interview: to the candidate (from the
-/// job's editable text) and to each interviewer.
+/// job's editable text), unless `notify_candidate` is false, and to each
+/// interviewer.
 fn send_invitations(
     conn: &mut DbConnection,
     state_company: &str,
@@ -70,6 +71,7 @@ fn send_invitations(
     interview: &Interview,
     message: CandidateMessage,
     method: IcsMethod,
+    notify_candidate: bool,
 ) -> Result<(), DbError> {
     let app = db::applications::find(conn, &interview.application_id)?
         .ok_or_else(|| DbError::Corrupt("interview without application".into()))?;
@@ -118,16 +120,20 @@ fn send_invitations(
     let vars = json!({
         "name": app.name, "job_title": job.posting.title, "company": state_company,
         "when": schedule.local_time(), "location": schedule.location(), "interviewers": names,
+        // Hired, rejected or withdrawn: no "we will be in touch".
+        "decided": !app.stage().is_active(),
     });
-    candidate_mail::send(
-        conn,
-        &job.id,
-        message,
-        &app.email,
-        &vars,
-        Some((&ics, method.as_str())),
-        mail_domain,
-    )?;
+    if notify_candidate {
+        candidate_mail::send(
+            conn,
+            &job.id,
+            message,
+            &app.email,
+            &vars,
+            Some((&ics, method.as_str())),
+            mail_domain,
+        )?;
+    }
     for u in interviewers {
         let subject = format!(
             "{}: {} ({})",
@@ -225,6 +231,7 @@ pub async fn schedule(
                 &interview,
                 CandidateMessage::InterviewInvitation,
                 IcsMethod::Request,
+                true,
             )?;
             db::audit::record(
                 conn,
@@ -307,6 +314,7 @@ pub async fn reschedule(
                 &updated,
                 CandidateMessage::InterviewUpdate,
                 IcsMethod::Request,
+                true,
             )?;
             db::audit::record(
                 conn,
@@ -326,6 +334,50 @@ pub async fn reschedule(
         ));
     }
     Ok(see_other(&format!("/admin/interviews/{}", interview.id)))
+}
+
+/// Cancels a candidate's interviews that have not happened yet (they were
+/// hired, rejected or withdrew): the interviewers' calendars are updated,
+/// and the candidate is told when `notify_candidate`. Returns how many.
+pub fn cancel_upcoming(
+    conn: &mut DbConnection,
+    application_id: &str,
+    actor: &str,
+    notify_candidate: bool,
+    mailer: &super::pipeline::Mailer<'_>,
+    now: chrono::NaiveDateTime,
+) -> Result<usize, DbError> {
+    let upcoming: Vec<Interview> = db::interviews::for_application(conn, application_id)?
+        .into_iter()
+        .filter(|i| i.status == db::interviews::SCHEDULED && i.starts_at > now)
+        .collect();
+    let mut cancelled = 0;
+    for interview in upcoming {
+        if !db::interviews::cancel(conn, &interview.id, now)? {
+            continue;
+        }
+        let updated = db::interviews::find(conn, &interview.id)?
+            .ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
+        send_invitations(
+            conn,
+            mailer.company,
+            mailer.mail_domain,
+            &updated,
+            CandidateMessage::InterviewCancelled,
+            IcsMethod::Cancel,
+            notify_candidate,
+        )?;
+        db::audit::record(
+            conn,
+            Some(actor),
+            "interview.cancelled",
+            ("interview", &interview.id),
+            "the candidate's application ended",
+            now,
+        )?;
+        cancelled += 1;
+    }
+    Ok(cancelled)
 }
 
 #[derive(Deserialize)]
@@ -356,6 +408,7 @@ pub async fn cancel(
                     &updated,
                     CandidateMessage::InterviewCancelled,
                     IcsMethod::Cancel,
+                    true,
                 )?;
                 db::audit::record(
                     conn,

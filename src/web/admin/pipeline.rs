@@ -23,46 +23,191 @@ pub fn stage_settings(conn: &mut DbConnection, job_id: &str) -> Result<StageSett
     Ok(StageSettings::parse(&names).unwrap_or_else(|_| StageSettings::all_enabled()))
 }
 
+/// Who the candidate's emails come from.
+pub struct Mailer<'a> {
+    pub company: &'a str,
+    pub mail_domain: &'a str,
+}
+
+/// A move a person (or the panel's tally) asks for.
+pub struct MoveRequest<'a> {
+    pub to: Stage,
+    pub how: MoveKind,
+    pub actor: &'a str,
+    pub reason: &'a str,
+    /// The stage the person saw when they chose the move: if someone moved
+    /// the candidate since, the move is refused rather than applied to a
+    /// stage its author never saw.
+    pub seen: Option<Stage>,
+    /// Send the kind rejection email (once), with this reason.
+    pub rejection_email: Option<&'a str>,
+    /// Tell the candidate that the interviews this move cancels are off.
+    pub notify_cancellations: bool,
+}
+
+impl<'a> MoveRequest<'a> {
+    /// A move that follows the panel's votes.
+    pub fn decision(to: Stage, reason: &'a str) -> Self {
+        Self {
+            to,
+            how: MoveKind::Decision,
+            actor: "panel",
+            reason,
+            seen: None,
+            rejection_email: None,
+            notify_cancellations: false,
+        }
+    }
+}
+
+/// Why a move did not happen.
+#[derive(Debug)]
+pub enum MoveRefused {
+    /// The state machine (or the job's settings) does not allow it.
+    Rule(String),
+    /// Someone changed the application since the person looked at it.
+    Stale(String),
+}
+
+impl MoveRefused {
+    pub fn message(self) -> String {
+        match self {
+            MoveRefused::Rule(m) | MoveRefused::Stale(m) => m,
+        }
+    }
+}
+
+impl From<MoveRefused> for WebError {
+    fn from(refused: MoveRefused) -> Self {
+        match refused {
+            MoveRefused::Rule(m) => WebError::BadRequest(m),
+            MoveRefused::Stale(m) => WebError::Conflict(m),
+        }
+    }
+}
+
 /// Moves one application, if the state machine allows it; the move, its
-/// event and any email commit together. `Ok(Err(message))` when refused.
-#[allow(clippy::too_many_arguments)]
+/// event, any email and the interviews it cancels commit together.
+/// `Ok(Err(message))` when refused. The application's row is locked first,
+/// so two people moving the same candidate take turns and the second sees
+/// the first's move.
 pub fn move_one(
     conn: &mut DbConnection,
-    app: &ApplicationRow,
+    app_id: &str,
     job: &Job,
-    to: Stage,
-    how: MoveKind,
-    actor: &str,
-    reason: &str,
-    rejection_email: Option<&str>,
-    company: &str,
-    mail_domain: &str,
-) -> Result<Result<(), String>, DbError> {
-    let settings = stage_settings(conn, &job.id)?;
+    req: &MoveRequest<'_>,
+    mailer: &Mailer<'_>,
+) -> Result<Result<(), MoveRefused>, DbError> {
+    let Some(app) = db::applications::lock(conn, app_id)? else {
+        return Ok(Err(MoveRefused::Stale(
+            "This application no longer exists.".into(),
+        )));
+    };
     let from = app.stage();
-    if let Err(e) = pipeline::check_move(from, to, how, &settings) {
-        return Ok(Err(e.to_string()));
+    if let Some(seen) = req.seen.filter(|seen| *seen != from) {
+        return Ok(Err(MoveRefused::Stale(moved_meanwhile(conn, &app, seen)?)));
+    }
+    let settings = stage_settings(conn, &job.id)?;
+    if let Err(e) = pipeline::check_move(from, req.to, req.how, &settings) {
+        return Ok(Err(MoveRefused::Rule(e.to_string())));
     }
     let now = db::now();
-    if !db::applications::move_stage(conn, &app.id, from, to, actor, reason, now)? {
-        return Ok(Err(
+    if !db::applications::move_stage(conn, &app.id, from, req.to, req.actor, req.reason, now)? {
+        return Ok(Err(MoveRefused::Stale(
             "Someone moved this application a moment ago. Reload the page to see where it stands."
                 .into(),
-        ));
+        )));
     }
-    if let (Stage::Rejected, Some(why)) = (to, rejection_email) {
-        let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": company, "reason": why });
-        candidate_mail::send(
+    if let (Stage::Rejected, Some(why)) = (req.to, req.rejection_email) {
+        send_rejection(conn, &app, job, req.actor, why, mailer)?;
+    }
+    if !req.to.is_active() {
+        super::interviews::cancel_upcoming(
             conn,
-            &job.id,
-            CandidateMessage::Rejection,
-            &app.email,
-            &vars,
-            None,
-            mail_domain,
+            &app.id,
+            req.actor,
+            req.notify_cancellations,
+            mailer,
+            now,
         )?;
     }
     Ok(Ok(()))
+}
+
+/// "Ana was moved to Rejected by Fiona 2 minutes ago": why a stale move is refused.
+fn moved_meanwhile(
+    conn: &mut DbConnection,
+    app: &ApplicationRow,
+    seen: Stage,
+) -> Result<String, DbError> {
+    let last = db::applications::last_event(conn, &app.id)?;
+    let by = match last.as_ref().map(|e| e.actor.as_str()) {
+        Some("candidate") => "the candidate".to_string(),
+        Some("panel") => "the panel's vote".to_string(),
+        Some("system") | None => "Rapport".to_string(),
+        Some(id) => db::users::find(conn, id)?
+            .map(|u| u.name)
+            .unwrap_or_else(|| "a former team member".into()),
+    };
+    let when = last
+        .map(|e| ago(db::now() - e.at))
+        .unwrap_or_else(|| "a moment ago".into());
+    Ok(format!(
+        "{} was moved to {} by {by} {when} (you saw them at {}). Nothing was changed: check where they stand and choose again.",
+        app.name,
+        app.stage().label(),
+        seen.label()
+    ))
+}
+
+fn ago(d: chrono::Duration) -> String {
+    match d.num_minutes() {
+        m if m < 1 => "a moment ago".into(),
+        1 => "a minute ago".into(),
+        m if m < 60 => format!("{m} minutes ago"),
+        _ => match d.num_hours() {
+            1 => "an hour ago".into(),
+            h if h < 48 => format!("{h} hours ago"),
+            _ => format!("{} days ago", d.num_days()),
+        },
+    }
+}
+
+/// Sends the kind rejection email once per application (a double click,
+/// a second person or a retry finds it sent and sends nothing); the send
+/// is in the audit trail and the decision page says when it went.
+/// False when it had already been sent.
+pub fn send_rejection(
+    conn: &mut DbConnection,
+    app: &ApplicationRow,
+    job: &Job,
+    actor: &str,
+    reason: &str,
+    mailer: &Mailer<'_>,
+) -> Result<bool, DbError> {
+    let now = db::now();
+    if !db::decisions::claim_rejection_email(conn, &app.id, actor, now)? {
+        return Ok(false);
+    }
+    let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": mailer.company, "reason": reason });
+    candidate_mail::send(
+        conn,
+        &job.id,
+        CandidateMessage::Rejection,
+        &app.email,
+        &vars,
+        None,
+        mailer.mail_domain,
+    )?;
+    db::audit::record(
+        conn,
+        Some(actor),
+        "rejection.sent",
+        ("application", &app.id),
+        "the kind rejection email was sent",
+        now,
+    )?;
+    Ok(true)
 }
 
 #[derive(Deserialize)]
@@ -76,8 +221,24 @@ pub struct MoveForm {
     send_email: String,
     #[serde(default)]
     email_reason: String,
+    /// The stage the candidate was at on the page the person moved from.
+    #[serde(default)]
+    from: String,
+    /// "yes" to tell the candidate about interviews the move cancels.
+    #[serde(default)]
+    notify_candidate: String,
     #[serde(default)]
     back: String,
+}
+
+/// The stage a form says the person saw; empty means "not said".
+fn seen_stage(raw: &str) -> Result<Option<Stage>, WebError> {
+    match raw.trim() {
+        "" => Ok(None),
+        s => Stage::parse(s).map(Some).ok_or_else(|| {
+            WebError::BadRequest("This form is out of date. Reload the page and try again.".into())
+        }),
+    }
 }
 
 fn safe_back(back: &str, fallback: String) -> String {
@@ -102,11 +263,13 @@ pub async fn move_application(
             "Keep the reason under 2,000 characters.".into(),
         ));
     }
+    let seen = seen_stage(&form.from)?;
     let app_id = id.into_inner();
     let actor = owner.user().id.clone();
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let send = form.send_email == "yes";
+    let notify = form.notify_candidate == "yes";
     let email_reason = form.email_reason.trim().to_string();
     let lookup = app_id.clone();
     let outcome = state
@@ -122,25 +285,26 @@ pub async fn move_application(
             } else {
                 reason.as_str()
             };
-            move_one(
-                conn,
-                &app,
-                &job,
+            let request = MoveRequest {
                 to,
-                MoveKind::Manual,
-                &actor,
-                why,
-                send.then_some(email_reason.as_str()),
-                &company,
-                &mail_domain,
-            )
-            .map(Some)
+                how: MoveKind::Manual,
+                actor: &actor,
+                reason: why,
+                seen,
+                rejection_email: send.then_some(email_reason.as_str()),
+                notify_cancellations: notify,
+            };
+            let mailer = Mailer {
+                company: &company,
+                mail_domain: &mail_domain,
+            };
+            move_one(conn, &app.id, &job, &request, &mailer).map(Some)
         })
         .await
         .web_context("moving an application")?;
     match outcome {
         None => Err(WebError::NotFound),
-        Some(Err(message)) => Err(WebError::BadRequest(message)),
+        Some(Err(refused)) => Err(refused.into()),
         Some(Ok(())) => Ok(see_other(&safe_back(
             &form.back,
             format!("/admin/applications/{app_id}"),
@@ -249,6 +413,11 @@ pub struct BulkForm {
     reason: String,
     #[serde(default)]
     send_email: String,
+    /// "id:stage" for each card on the page, as the person saw it.
+    #[serde(default)]
+    seen: Vec<String>,
+    #[serde(default)]
+    notify_candidate: String,
 }
 
 /// Moves many applications at once; each is checked on its own and the
@@ -278,6 +447,15 @@ pub async fn bulk(
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let send = form.send_email == "yes";
+    let notify = form.notify_candidate == "yes";
+    let mut seen = std::collections::HashMap::new();
+    for pair in &form.seen {
+        if let Some((id, stage)) = pair.split_once(':') {
+            if let Some(stage) = seen_stage(stage)? {
+                seen.insert(id.to_string(), stage);
+            }
+        }
+    }
     let ids = form.ids.clone();
     let jid = job_id.clone();
     let refused = state
@@ -300,19 +478,21 @@ pub async fn bulk(
                 } else {
                     reason.as_str()
                 };
-                if let Err(message) = move_one(
-                    conn,
-                    &app,
-                    &job,
+                let request = MoveRequest {
                     to,
-                    MoveKind::Manual,
-                    &actor,
-                    why,
-                    send.then_some(reason.as_str()),
-                    &company,
-                    &mail_domain,
-                )? {
-                    refused.push((app.name.clone(), message));
+                    how: MoveKind::Manual,
+                    actor: &actor,
+                    reason: why,
+                    seen: seen.get(&app.id).copied(),
+                    rejection_email: send.then_some(reason.as_str()),
+                    notify_cancellations: notify,
+                };
+                let mailer = Mailer {
+                    company: &company,
+                    mail_domain: &mail_domain,
+                };
+                if let Err(refused_move) = move_one(conn, &app.id, &job, &request, &mailer)? {
+                    refused.push((app.name.clone(), refused_move.message()));
                 }
             }
             Ok::<_, DbError>(refused)

@@ -1,0 +1,2 @@
+DROP TABLE rejection_emails;
+ALTER TABLE votes DROP COLUMN without_scorecard;

@@ -1,0 +1,425 @@
+//! Issue 8: the team's decisions hold when people act at once, see only
+//! what they should, and every email goes once.
+
+use crate::helpers::{spawn_app, Backend, Browser, TestApp, OWNER_EMAIL, PASSWORD};
+use crate::on_every_backend;
+use crate::pipeline::{interviewer, set_panel, stage_of, user_id, GOOD_SCORECARD};
+
+on_every_backend!(
+    parallel_yes_votes_reach_the_offer,
+    a_stale_move_is_refused_with_who_moved,
+    parallel_moves_from_one_stage_apply_once,
+    the_rejection_email_goes_once,
+    votes_are_blind_until_you_vote,
+    voting_without_a_scorecard_is_confirmed_and_recorded,
+    a_rejection_cancels_upcoming_interviews,
+);
+
+/// An application that applied to `slug` and was put at `stage` directly
+/// (the way there is tested elsewhere).
+async fn application_at(app: &TestApp, job: &(String, String), email: &str, stage: &str) -> String {
+    let (job_id, slug) = (job.0.clone(), job.1.as_str());
+    let res = app
+        .new_browser()
+        .apply(slug, &format!("Cand {email}"), email, None)
+        .await;
+    assert!(res.status().is_success() || res.status().is_redirection());
+    let email = email.to_string();
+    let stage = rapport::domain::application::Stage::parse(stage).unwrap();
+    app.db
+        .write(move |c| {
+            let a = rapport::db::applications::find_by_job_email(c, &job_id, &email)?
+                .expect("the application");
+            rapport::db::applications::move_stage(
+                c,
+                &a.id,
+                a.stage(),
+                stage,
+                "system",
+                "set up by the test",
+                rapport::db::now(),
+            )?;
+            Ok(a.id)
+        })
+        .await
+        .unwrap()
+}
+
+/// An owner, a published job without screening and a panel of the owner
+/// and Ivy; returns (job id, slug, Ivy's browser).
+async fn job_with_panel(app: &TestApp, rule: &str) -> ((String, String), Browser) {
+    app.sign_up_owner().await;
+    let (job_id, slug) = app.publish_job(&[("decision_rule", rule)]).await;
+    let ivy = interviewer(app, "ivy@example.com").await;
+    let fran_id = user_id(app, OWNER_EMAIL).await;
+    let ivy_id = user_id(app, "ivy@example.com").await;
+    set_panel(app, &job_id, &[&fran_id, &ivy_id], &[]).await;
+    ((job_id, slug), ivy)
+}
+
+fn vote_form(vote: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("vote", vote),
+        ("reason", "Ready for our customers."),
+        ("without_scorecard", "yes"),
+    ]
+}
+
+async fn parallel_yes_votes_reach_the_offer(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, ivy) = job_with_panel(&app, "unanimous").await;
+    // Several candidates, each voted on by both members at the same moment:
+    // without serialising the tally, each transaction counts only its own
+    // vote and the candidate stays at the team decision for good.
+    for n in 0..4 {
+        let id = application_at(&app, &job, &format!("c{n}@example.com"), "team_decision").await;
+        let path = format!("/admin/applications/{id}/vote");
+        let (fran_form, ivy_form) = (vote_form("yes"), vote_form("yes"));
+        let (a, b) = tokio::join!(
+            app.post_form(&path, &fran_form),
+            ivy.post_form(&path, &ivy_form)
+        );
+        assert_eq!(a.status().as_u16(), 303);
+        assert_eq!(b.status().as_u16(), 303);
+        assert_eq!(stage_of(&app, &id).await, "offer", "candidate {n}");
+    }
+}
+
+async fn a_stale_move_is_refused_with_who_moved(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, _) = job_with_panel(&app, "unanimous").await;
+    app.create_user("fiona@example.com", "owner").await;
+    let fiona = app.new_browser();
+    assert_eq!(
+        fiona
+            .login("fiona@example.com", PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let id = application_at(&app, &job, "ana@example.com", "screen_review").await;
+    // Both opened the page at "screen review"; Fiona rejects first.
+    let page = app.get_text(&format!("/admin/applications/{id}")).await;
+    assert!(page.contains(r#"name="from" value="screen_review""#));
+    let res = fiona
+        .post_form(
+            &format!("/admin/applications/{id}/move"),
+            &[
+                ("to", "rejected"),
+                ("from", "screen_review"),
+                ("reason", "Not now."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{id}/move"),
+            &[("to", "screen_review"), ("from", "screen_review")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("was moved to Rejected by Test Person"),
+        "{body}"
+    );
+    assert_eq!(stage_of(&app, &id).await, "rejected");
+    // From the stage they really saw, the move goes ahead: the check is
+    // about what changed, not a blanket refusal.
+    let id2 = application_at(&app, &job, "bea@example.com", "screen_review").await;
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{id2}/move"),
+            &[("to", "interview"), ("from", "screen_review")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    // On the board, a bulk move of a card that moved meanwhile is refused.
+    let res = fiona
+        .post_form(
+            &format!("/admin/applications/{id2}/move"),
+            &[("to", "screen_review"), ("from", "interview")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let job_id = &job.0;
+    let seen = format!("{id2}:interview");
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/bulk"),
+            &[("ids", &id2), ("seen", &seen), ("to", "final_conversation")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("was moved to Screen review"));
+    assert_eq!(stage_of(&app, &id2).await, "screen_review");
+}
+
+async fn parallel_moves_from_one_stage_apply_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, _) = job_with_panel(&app, "unanimous").await;
+    app.create_user("fiona@example.com", "owner").await;
+    let fiona = app.new_browser();
+    assert_eq!(
+        fiona
+            .login("fiona@example.com", PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    for n in 0..4 {
+        let id = application_at(&app, &job, &format!("p{n}@example.com"), "screen_review").await;
+        let path = format!("/admin/applications/{id}/move");
+        let (a, b) = tokio::join!(
+            app.post_form(&path, &[("to", "interview"), ("from", "screen_review")]),
+            fiona.post_form(
+                &path,
+                &[
+                    ("to", "rejected"),
+                    ("from", "screen_review"),
+                    ("reason", "No.")
+                ]
+            )
+        );
+        let codes = [a.status().as_u16(), b.status().as_u16()];
+        assert!(
+            codes.contains(&303) && codes.contains(&409),
+            "exactly one move applies: {codes:?}"
+        );
+        let id2 = id.clone();
+        let events = app
+            .db
+            .read(move |c| rapport::db::applications::events(c, &id2))
+            .await
+            .unwrap();
+        assert_eq!(events.len(), 3, "applied, set up, and one move");
+    }
+}
+
+async fn the_rejection_email_goes_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, _) = job_with_panel(&app, "unanimous").await;
+    let id = application_at(&app, &job, "ana@example.com", "screen_review").await;
+    app.deliver_mail().await;
+    let before = app.emails().len();
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{id}/move"),
+            &[
+                ("to", "rejected"),
+                ("from", "screen_review"),
+                ("reason", "Not a fit."),
+                ("send_email", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let page = app
+        .get_text(&format!("/admin/applications/{id}/decision"))
+        .await;
+    assert!(
+        page.contains("The kind rejection email was sent on"),
+        "{page}"
+    );
+    assert!(!page.contains("Nothing has been sent"));
+    // Sending again (a second tab, a double click) sends nothing.
+    let path = format!("/admin/applications/{id}/rejection-email");
+    let (a, b) = tokio::join!(
+        app.post_form(&path, &[("reason", "")]),
+        app.post_form(&path, &[("reason", "")])
+    );
+    assert_eq!(a.status().as_u16(), 409);
+    assert_eq!(b.status().as_u16(), 409);
+    app.deliver_mail().await;
+    let rejections = app.emails()[before..]
+        .iter()
+        .filter(|e| e.contains("To: ana@example.com") && e.contains("Your application for"))
+        .count();
+    assert_eq!(rejections, 1);
+    let id2 = id.clone();
+    let audit = app
+        .db
+        .read(move |c| rapport::db::audit::for_subject(c, "application", &id2))
+        .await
+        .unwrap();
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|e| e.action == "rejection.sent")
+            .count(),
+        1
+    );
+}
+
+async fn votes_are_blind_until_you_vote(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, ivy) = job_with_panel(&app, "majority").await;
+    let id = application_at(&app, &job, "ana@example.com", "team_decision").await;
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{id}/vote"),
+            &[
+                ("vote", "yes"),
+                ("reason", "FRAN-PRIVATE-REASON"),
+                ("without_scorecard", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let page = ivy
+        .get_text(&format!("/admin/applications/{id}/decision"))
+        .await;
+    assert!(!page.contains("FRAN-PRIVATE-REASON"), "{page}");
+    assert!(!page.contains("Yes, hire</strong>"));
+    assert!(page.contains("1 of 2 voted"));
+    let res = ivy
+        .post_form(
+            &format!("/admin/applications/{id}/vote"),
+            &[
+                ("vote", "no"),
+                ("reason", "Unsure."),
+                ("without_scorecard", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let page = ivy
+        .get_text(&format!("/admin/applications/{id}/decision"))
+        .await;
+    assert!(page.contains("FRAN-PRIVATE-REASON"));
+}
+
+async fn voting_without_a_scorecard_is_confirmed_and_recorded(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, ivy) = job_with_panel(&app, "majority").await;
+    let id = application_at(&app, &job, "ana@example.com", "team_decision").await;
+    let path = format!("/admin/applications/{id}/vote");
+    let res = ivy
+        .post_form(&path, &[("vote", "yes"), ("reason", "Looks right.")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("I vote without having interviewed"));
+    // What they typed is kept.
+    assert!(body.contains("Looks right."));
+    assert!(body.contains(r#"value="yes" checked"#));
+    let count = |app: &TestApp, id: String| {
+        let db = app.db.clone();
+        async move {
+            db.read(move |c| rapport::db::decisions::for_application(c, &id))
+                .await
+                .unwrap()
+        }
+    };
+    assert!(count(&app, id.clone()).await.is_empty(), "nothing recorded");
+    // A vote with a missing reason keeps the choice and says what is missing.
+    let res = ivy.post_form(&path, &[("vote", "no")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("Give the reason for your vote"));
+    assert!(body.contains(r#"value="no" checked"#));
+    let res = ivy
+        .post_form(
+            &path,
+            &[
+                ("vote", "yes"),
+                ("reason", "Looks right."),
+                ("without_scorecard", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let votes = count(&app, id.clone()).await;
+    assert_eq!(votes.len(), 1);
+    assert_eq!(votes[0].without_scorecard, 1);
+    // With a scorecard of their own, no confirmation is asked.
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{id}/scorecard"),
+            GOOD_SCORECARD,
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .post_form(&path, &[("vote", "yes"), ("reason", "Yes.")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let votes = count(&app, id.clone()).await;
+    assert_eq!(votes.len(), 2);
+    assert_eq!(votes.iter().filter(|v| v.without_scorecard == 1).count(), 1);
+    let page = app
+        .get_text(&format!("/admin/applications/{id}/decision"))
+        .await;
+    assert!(page.contains("voted without a scorecard of their own"));
+}
+
+async fn a_rejection_cancels_upcoming_interviews(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, _) = job_with_panel(&app, "unanimous").await;
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    for (email, notify) in [("ana@example.com", true), ("bea@example.com", false)] {
+        let id = application_at(&app, &job, email, "interview").await;
+        let res = app
+            .post_form(
+                &format!("/admin/applications/{id}/interviews"),
+                &[
+                    ("kind", "culture"),
+                    ("date", "2099-03-02"),
+                    ("time", "14:00"),
+                    ("timezone", "Europe/Paris"),
+                    ("duration_minutes", "45"),
+                    ("location", "https://meet.example.com/x"),
+                    ("interviewers", &ivy_id),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+        app.deliver_mail().await;
+        let before = app.emails().len();
+        let mut form = vec![
+            ("to", "rejected"),
+            ("from", "interview"),
+            ("reason", "Filled."),
+        ];
+        if notify {
+            form.push(("notify_candidate", "yes"));
+        }
+        let res = app
+            .post_form(&format!("/admin/applications/{id}/move"), &form)
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+        let id2 = id.clone();
+        let interviews = app
+            .db
+            .read(move |c| rapport::db::interviews::for_application(c, &id2))
+            .await
+            .unwrap();
+        assert_eq!(interviews[0].status, "cancelled");
+        app.deliver_mail().await;
+        let new: Vec<String> = app.emails()[before..].to_vec();
+        assert!(
+            new.iter()
+                .any(|e| e.contains("To: ivy@example.com") && e.contains("METHOD:CANCEL")),
+            "the interviewer's calendar is updated"
+        );
+        let to_candidate = new
+            .iter()
+            .filter(|e| e.contains(&format!("To: {email}")))
+            .count();
+        assert_eq!(to_candidate, usize::from(notify), "{email}");
+        if notify {
+            let e = new
+                .iter()
+                .find(|e| e.contains(&format!("To: {email}")))
+                .unwrap();
+            assert!(!e.contains("We will be in touch"));
+        }
+    }
+}
