@@ -202,6 +202,27 @@ pub fn lock(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationRow>,
     find(conn, id)
 }
 
+/// A job's applications still in progress (not hired, rejected, withdrawn
+/// or erased), oldest first.
+pub fn active_for_job(
+    conn: &mut DbConnection,
+    job_id: &str,
+) -> Result<Vec<ApplicationRow>, DbError> {
+    let active: Vec<&str> = Stage::ALL
+        .iter()
+        .filter(|s| s.is_active())
+        .map(|s| s.as_str())
+        .collect();
+    applications::table
+        .filter(applications::job_id.eq(job_id))
+        .filter(applications::stage.eq_any(active))
+        .filter(applications::erased_at.is_null())
+        .order(applications::created_at.asc())
+        .select(ApplicationRow::as_select())
+        .load(conn)
+        .context("listing a job's candidates in progress")
+}
+
 /// The latest move of an application (who moved it where, and when).
 pub fn last_event(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationEvent>, DbError> {
     application_events::table

@@ -375,7 +375,23 @@ async fn a_whole_hire_from_screen_to_hired(backend: Backend) {
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        crate::helpers::location(&res),
+        format!("/admin/jobs/{job_id}/close?reason=filled"),
+        "closing the job is confirmed on its own page"
+    );
     assert_eq!(stage_of(&app, &app_id).await, "hired");
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/close"),
+            &[("reason", "filled")],
+        )
+        .await;
+    assert_eq!(
+        res.status().as_u16(),
+        303,
+        "nobody else in progress: closes at once"
+    );
     let jid = job_id.clone();
     let job = app
         .db

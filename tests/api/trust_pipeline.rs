@@ -13,6 +13,7 @@ on_every_backend!(
     votes_are_blind_until_you_vote,
     voting_without_a_scorecard_is_confirmed_and_recorded,
     a_rejection_cancels_upcoming_interviews,
+    closing_a_job_offers_to_reject_the_candidates_left,
 );
 
 /// An application that applied to `slug` and was put at `stage` directly
@@ -422,4 +423,109 @@ async fn a_rejection_cancels_upcoming_interviews(backend: Backend) {
             assert!(!e.contains("We will be in touch"));
         }
     }
+}
+
+async fn closing_a_job_offers_to_reject_the_candidates_left(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, _) = job_with_panel(&app, "unanimous").await;
+    let job_id = job.0.clone();
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    let hired = application_at(&app, &job, "hired@example.com", "offer").await;
+    let ana = application_at(&app, &job, "ana@example.com", "interview").await;
+    let bea = application_at(&app, &job, "bea@example.com", "screen_review").await;
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{ana}/interviews"),
+            &[
+                ("kind", "culture"),
+                ("date", "2099-03-02"),
+                ("time", "14:00"),
+                ("timezone", "Europe/Paris"),
+                ("duration_minutes", "45"),
+                ("location", "https://meet.example.com/x"),
+                ("interviewers", &ivy_id),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{hired}/offer"),
+            &[("terms", "Full time, 45k.")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{hired}/offer-answer"),
+            &[("answer", "accepted"), ("close_job", "yes")],
+        )
+        .await;
+    let confirm = crate::helpers::location(&res);
+    assert_eq!(confirm, format!("/admin/jobs/{job_id}/close?reason=filled"));
+    // The confirmation lists who is left and previews the email.
+    let page = app.get_text(&confirm).await;
+    assert!(
+        page.contains("2 candidates are still in progress"),
+        "{page}"
+    );
+    assert!(page.contains("Cand ana@example.com"));
+    assert!(page.contains("We have now filled this role."));
+    assert!(
+        page.contains("Your application for"),
+        "a preview of the email"
+    );
+    // A first post without the confirmation changes nothing.
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/close"),
+            &[("reason", "filled")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(stage_of(&app, &ana).await, "interview");
+    app.deliver_mail().await;
+    let before = app.emails().len();
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/close"),
+            &[
+                ("reason", "filled"),
+                ("confirm", "yes"),
+                ("reject_remaining", "yes"),
+                ("send_email", "yes"),
+                ("rejection_reason", "We found our person; thank you."),
+                ("notify_interviews", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(stage_of(&app, &ana).await, "rejected");
+    assert_eq!(stage_of(&app, &bea).await, "rejected");
+    assert_eq!(stage_of(&app, &hired).await, "hired");
+    let a = ana.clone();
+    let interviews = app
+        .db
+        .read(move |c| rapport::db::interviews::for_application(c, &a))
+        .await
+        .unwrap();
+    assert_eq!(interviews[0].status, "cancelled");
+    app.deliver_mail().await;
+    let new = app.emails()[before..].to_vec();
+    for who in ["ana@example.com", "bea@example.com"] {
+        let rejections: Vec<&String> = new
+            .iter()
+            .filter(|e| e.contains(&format!("To: {who}")) && e.contains("We found our person"))
+            .collect();
+        assert_eq!(rejections.len(), 1, "{who}");
+    }
+    assert!(!new.iter().any(|e| e.contains("To: hired@example.com")));
+    let jid = job_id.clone();
+    let job = app
+        .db
+        .read(move |c| rapport::db::jobs::find(c, &jid))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.status, rapport::domain::job::JobStatus::Closed);
 }

@@ -401,6 +401,7 @@ pub async fn offer_answer(
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let app_id = app.id.clone();
+    let job_id = job.id.clone();
     let back = format!("/admin/applications/{}/decision", app.id);
     let result = state
         .db
@@ -433,25 +434,22 @@ pub async fn offer_answer(
                 company: &company,
                 mail_domain: &mail_domain,
             };
-            let moved = move_one(conn, &app.id, &job, &request, &mailer)?
-                .map_err(MoveRefused::message);
-            if moved.is_ok() && accepted && close {
-                db::jobs::close(conn, &job.id, crate::domain::job::CloseReason::Filled, now)?;
-                db::audit::record(
-                    conn,
-                    Some(&actor),
-                    "job.closed",
-                    ("job", &job.id),
-                    "filled",
-                    now,
-                )?;
-            }
+            let moved =
+                move_one(conn, &app.id, &job, &request, &mailer)?.map_err(MoveRefused::message);
             Ok::<_, DbError>(moved)
         })
         .await
         .web_context("recording the answer to an offer")?;
     if let Err(message) = result {
         return Err(WebError::BadRequest(message));
+    }
+    if accepted && close {
+        // Closing is its own confirmed step: it shows who else is still in
+        // progress and offers to reject them kindly.
+        return Ok(see_other(&format!(
+            "/admin/jobs/{}/close?reason=filled",
+            job_id
+        )));
     }
     Ok(see_other(&back))
 }

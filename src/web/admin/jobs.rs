@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 
 use crate::db::{self, DbError};
 use crate::domain::job::{
-    slugify, Channel, CloseReason, DecisionRule, EmploymentType, Fluency, Job, JobInput,
-    JobPosting, JobStatus, SalaryPeriod, TierMix, Workplace, LANGUAGES,
+    slugify, Channel, DecisionRule, EmploymentType, Fluency, Job, JobInput, JobPosting, JobStatus,
+    SalaryPeriod, TierMix, Workplace, LANGUAGES,
 };
 use crate::domain::job_review::{self, Advice};
 use crate::domain::FieldError;
@@ -320,7 +320,6 @@ pub async fn publish(
 
 enum StatusChange {
     Open,
-    Close(CloseReason),
 }
 
 async fn change_status(
@@ -347,11 +346,6 @@ async fn change_status(
                     },
                     String::new(),
                 ),
-                StatusChange::Close(reason) => (
-                    db::jobs::close(conn, &job_id, reason, now)?,
-                    "job.closed",
-                    reason.as_str().to_string(),
-                ),
             };
             if changed {
                 db::audit::record(conn, Some(&actor), action, ("job", &job_id), &detail, now)?;
@@ -367,25 +361,6 @@ async fn change_status(
         )));
     }
     Ok(see_other(&format!("/admin/jobs/{}/edit?{done}=1", job.id)))
-}
-
-#[derive(Deserialize)]
-pub struct CloseForm {
-    #[serde(default)]
-    reason: String,
-}
-
-pub async fn close(
-    state: web::Data<AppState>,
-    owner: Owner,
-    id: web::Path<String>,
-    CsrfForm(form): CsrfForm<CloseForm>,
-) -> Result<HttpResponse, WebError> {
-    let reason = CloseReason::parse(&form.reason).ok_or_else(|| {
-        WebError::BadRequest("Say why the job closes: filled or cancelled.".into())
-    })?;
-    let job = load(&state, id.into_inner()).await?;
-    change_status(&state, &owner, &job, StatusChange::Close(reason), "closed").await
 }
 
 #[derive(Deserialize)]

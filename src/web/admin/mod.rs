@@ -3,6 +3,7 @@
 
 mod access;
 mod applications;
+mod closing;
 mod decision;
 mod emails;
 mod highlight;
@@ -25,7 +26,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/jobs/{id}", web::post().to(jobs::update))
             .route("/jobs/{id}/preview", web::get().to(jobs::preview))
             .route("/jobs/{id}/publish", web::post().to(jobs::publish))
-            .route("/jobs/{id}/close", web::post().to(jobs::close))
+            .route("/jobs/{id}/close", web::get().to(closing::confirm_page))
+            .route("/jobs/{id}/close", web::post().to(closing::close))
             .route("/jobs/{id}/reopen", web::post().to(jobs::reopen))
             .route("/jobs/{id}/screening", web::post().to(jobs::screening))
             .route(

@@ -1,0 +1,239 @@
+//! Closing a job with candidates still in progress: one confirmation that
+//! shows who is left, lets the owner reject them with the kind email (with
+//! a preview) and cancels their upcoming interviews, all in one transaction.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::pipeline::{move_one, Mailer, MoveRequest};
+use crate::db::{self, DbError};
+use crate::domain::application::Stage;
+use crate::domain::job::{CloseReason, Job, JobStatus};
+use crate::domain::pipeline::MoveKind;
+use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
+use crate::web::error::{WebContext, WebError};
+use crate::web::forms::CsrfForm;
+use crate::web::render::{see_other, Page};
+use crate::web::session::Owner;
+use crate::web::AppState;
+
+/// The most characters of the reason given to rejected candidates.
+const MAX_REASON_CHARS: usize = 2000;
+
+#[derive(Deserialize, Default)]
+pub struct CloseForm {
+    #[serde(default)]
+    reason: String,
+    /// "yes" once the owner has seen who is left and confirmed.
+    #[serde(default)]
+    confirm: String,
+    /// "yes" to reject the candidates still in progress.
+    #[serde(default)]
+    reject_remaining: String,
+    /// What the rejected candidates are told, in the kind email.
+    #[serde(default)]
+    rejection_reason: String,
+    #[serde(default)]
+    send_email: String,
+    #[serde(default)]
+    notify_interviews: String,
+}
+
+#[derive(Deserialize)]
+pub struct CloseQuery {
+    reason: Option<String>,
+}
+
+fn default_reason(reason: CloseReason) -> &'static str {
+    match reason {
+        CloseReason::Filled => "We have now filled this role.",
+        CloseReason::Cancelled => "We are no longer hiring for this role.",
+    }
+}
+
+async fn load_open(state: &AppState, id: String) -> Result<Job, WebError> {
+    let job = state
+        .db
+        .read(move |conn| db::jobs::find(conn, &id))
+        .await
+        .web_context("finding a job")?
+        .ok_or(WebError::NotFound)?;
+    if job.status != JobStatus::Open {
+        return Err(WebError::BadRequest(format!(
+            "This job is {} and cannot be closed now. Reload the page to see where it stands.",
+            job.status.as_str()
+        )));
+    }
+    Ok(job)
+}
+
+/// The confirmation page (also reached from an accepted offer).
+pub async fn confirm_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    query: web::Query<CloseQuery>,
+) -> Result<HttpResponse, WebError> {
+    let job = load_open(&state, id.into_inner()).await?;
+    let reason = query
+        .reason
+        .as_deref()
+        .and_then(CloseReason::parse)
+        .unwrap_or(CloseReason::Filled);
+    let form = CloseForm {
+        reason: reason.as_str().into(),
+        reject_remaining: "yes".into(),
+        rejection_reason: default_reason(reason).into(),
+        send_email: "yes".into(),
+        notify_interviews: "yes".into(),
+        ..CloseForm::default()
+    };
+    render(&req, &state, &owner, &job, &form).await
+}
+
+async fn render(
+    req: &HttpRequest,
+    state: &AppState,
+    owner: &Owner,
+    job: &Job,
+    form: &CloseForm,
+) -> Result<HttpResponse, WebError> {
+    let job_id = job.id.clone();
+    let (remaining, template) = state
+        .db
+        .read(move |conn| {
+            Ok::<_, DbError>((
+                db::applications::active_for_job(conn, &job_id)?,
+                db::email_templates::get(conn, &job_id, CandidateMessage::Rejection.key())?,
+            ))
+        })
+        .await
+        .web_context("reading the candidates in progress")?;
+    let company = crate::web::public::company_name(state).await?;
+    let (subject, body) = template.unwrap_or_else(|| {
+        (
+            CandidateMessage::Rejection.default_subject().into(),
+            CandidateMessage::Rejection.default_body().into(),
+        )
+    });
+    // The preview is the email the first candidate would get.
+    let preview = remaining.first().map(|a| {
+        let vars = json!({ "name": a.name, "job_title": job.posting.title, "company": company, "reason": form.rejection_reason.trim() });
+        match candidate_mail::render(&subject, &body, &vars) {
+            Ok((subject, body)) => json!({ "to": a.name, "subject": subject, "body": body }),
+            Err(problem) => json!({ "to": a.name, "problem": problem }),
+        }
+    });
+    let title = format!("Close: {}", job.posting.title);
+    Page::new("pages/admin/job_close", &title)
+        .staff(owner.user(), "jobs")
+        .render(
+            req,
+            state,
+            json!({
+                "job": { "id": job.id, "title": job.posting.title },
+                "filled": form.reason == CloseReason::Filled.as_str(),
+                "remaining": remaining.iter().map(|a| json!({ "id": a.id, "name": a.name, "stage": a.stage().label() })).collect::<Vec<_>>(),
+                "count": remaining.len(),
+                "form": {
+                    "reject_remaining": form.reject_remaining == "yes",
+                    "rejection_reason": form.rejection_reason,
+                    "send_email": form.send_email == "yes",
+                    "notify_interviews": form.notify_interviews == "yes",
+                },
+                "preview": preview,
+            }),
+        )
+}
+
+/// Closes the job. With candidates still in progress, the first post shows
+/// the confirmation and changes nothing; the confirmed post closes the job
+/// and, if chosen, rejects them all, in one transaction.
+pub async fn close(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<CloseForm>,
+) -> Result<HttpResponse, WebError> {
+    let reason = CloseReason::parse(&form.reason).ok_or_else(|| {
+        WebError::BadRequest("Say why the job closes: filled or cancelled.".into())
+    })?;
+    let job = load_open(&state, id.into_inner()).await?;
+    let reject = form.reject_remaining == "yes";
+    let rejection_reason = form.rejection_reason.trim().to_string();
+    if reject && rejection_reason.chars().count() > MAX_REASON_CHARS {
+        return Err(WebError::BadRequest(format!(
+            "Keep the reason to {MAX_REASON_CHARS} characters or fewer."
+        )));
+    }
+    let jid = job.id.clone();
+    let remaining = state
+        .db
+        .read(move |conn| db::applications::active_for_job(conn, &jid))
+        .await
+        .web_context("reading the candidates in progress")?;
+    if !remaining.is_empty() && form.confirm != "yes" {
+        return render(&req, &state, &owner, &job, &form).await;
+    }
+    let actor = owner.user().id.clone();
+    let company = crate::web::public::company_name(&state).await?;
+    let mail_domain = state.mail_domain.clone();
+    let send = form.send_email == "yes";
+    let notify = form.notify_interviews == "yes";
+    let job_id = job.id.clone();
+    let closed = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if !db::jobs::close(conn, &job.id, reason, now)? {
+                return Ok(false);
+            }
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "job.closed",
+                ("job", &job.id),
+                reason.as_str(),
+                now,
+            )?;
+            if !reject {
+                return Ok(true);
+            }
+            let mailer = Mailer {
+                company: &company,
+                mail_domain: &mail_domain,
+            };
+            let why = if rejection_reason.is_empty() {
+                default_reason(reason).to_string()
+            } else {
+                rejection_reason.clone()
+            };
+            // Read again inside the transaction: whoever is still in
+            // progress now, not when the page was drawn.
+            for app in db::applications::active_for_job(conn, &job.id)? {
+                let request = MoveRequest {
+                    to: Stage::Rejected,
+                    how: MoveKind::Manual,
+                    actor: &actor,
+                    reason: &format!("the job closed ({})", reason.as_str()),
+                    seen: None,
+                    rejection_email: send.then_some(why.as_str()),
+                    notify_cancellations: notify,
+                };
+                // A candidate moved meanwhile is simply left where they are.
+                let _ = move_one(conn, &app.id, &job, &request, &mailer)?;
+            }
+            Ok::<_, DbError>(true)
+        })
+        .await
+        .web_context("closing a job")?;
+    if !closed {
+        return Err(WebError::BadRequest(
+            "This job is no longer open. Reload the page to see where it stands.".into(),
+        ));
+    }
+    Ok(see_other(&format!("/admin/jobs/{job_id}/edit?closed=1")))
+}
