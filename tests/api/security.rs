@@ -22,6 +22,7 @@ const STAFF_ROUTES: &[(&str, &str)] = &[
     ("POST", "/admin/jobs"),
     ("POST", "/admin/jobs/{id}"),
     ("POST", "/admin/jobs/{id}/publish"),
+    ("GET", "/admin/jobs/{id}/close"),
     ("POST", "/admin/jobs/{id}/close"),
     ("POST", "/admin/jobs/{id}/reopen"),
     ("POST", "/admin/team/invitations"),
