@@ -629,7 +629,10 @@ async fn interviewers_see_only_their_panels(backend: Backend) {
             format!("/admin/applications/{app_id}/move"),
             vec![("to", "rejected")],
         ),
-        (format!("/admin/interviews/{interview_id}/cancel"), vec![]),
+        (
+            format!("/admin/interviews/{interview_id}/cancel"),
+            vec![("confirm", "yes")],
+        ),
     ] {
         assert_eq!(
             outsider.post_form(&path, &form).await.status().as_u16(),

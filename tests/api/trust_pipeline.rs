@@ -14,7 +14,37 @@ on_every_backend!(
     voting_without_a_scorecard_is_confirmed_and_recorded,
     a_rejection_cancels_upcoming_interviews,
     closing_a_job_offers_to_reject_the_candidates_left,
+    cancelling_an_interview_is_confirmed_first,
+    a_scorecard_with_a_problem_keeps_what_was_typed,
 );
+
+/// Schedules a culture interview with Ivy; returns its id.
+async fn schedule(app: &TestApp, application: &str, ivy_id: &str) -> String {
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{application}/interviews"),
+            &[
+                ("kind", "culture"),
+                ("date", "2099-03-02"),
+                ("time", "14:00"),
+                ("timezone", "Europe/Paris"),
+                ("duration_minutes", "45"),
+                ("location", "https://meet.example.com/x"),
+                ("interviewers", ivy_id),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let a = application.to_string();
+    app.db
+        .read(move |c| rapport::db::interviews::for_application(c, &a))
+        .await
+        .unwrap()
+        .last()
+        .unwrap()
+        .id
+        .clone()
+}
 
 /// An application that applied to `slug` and was put at `stage` directly
 /// (the way there is tested elsewhere).
@@ -528,4 +558,84 @@ async fn closing_a_job_offers_to_reject_the_candidates_left(backend: Backend) {
         .unwrap()
         .unwrap();
     assert_eq!(job.status, rapport::domain::job::JobStatus::Closed);
+}
+
+async fn cancelling_an_interview_is_confirmed_first(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, _) = job_with_panel(&app, "unanimous").await;
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    let ana = application_at(&app, &job, "ana@example.com", "interview").await;
+    let interview = schedule(&app, &ana, &ivy_id).await;
+    let kit = app
+        .get_text(&format!("/admin/interviews/{interview}"))
+        .await;
+    assert!(kit.contains(&format!("/admin/interviews/{interview}/cancel")));
+    let status = |app: &TestApp| {
+        let (db, id) = (app.db.clone(), interview.clone());
+        async move {
+            db.read(move |c| rapport::db::interviews::find(c, &id))
+                .await
+                .unwrap()
+                .unwrap()
+                .status
+        }
+    };
+    // The button leads to a confirmation that changes nothing.
+    let res = app
+        .post_form(&format!("/admin/interviews/{interview}/cancel"), &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Cancel the interview?"));
+    assert!(page.contains(r#"name="confirm" value="yes""#));
+    assert_eq!(status(&app).await, "scheduled");
+    app.deliver_mail().await;
+    let before = app.emails().len();
+    let res = app
+        .post_form(
+            &format!("/admin/interviews/{interview}/cancel"),
+            &[("confirm", "yes"), ("notify_candidate", "yes")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(status(&app).await, "cancelled");
+    app.deliver_mail().await;
+    let new = app.emails()[before..].to_vec();
+    assert!(new.iter().any(|e| e.contains("To: ana@example.com")));
+    assert!(new.iter().any(|e| e.contains("To: ivy@example.com")));
+}
+
+async fn a_scorecard_with_a_problem_keeps_what_was_typed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, _) = job_with_panel(&app, "unanimous").await;
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    let ana = application_at(&app, &job, "ana@example.com", "interview").await;
+    let interview = schedule(&app, &ana, &ivy_id).await;
+    let mut card: Vec<(&str, &str)> = GOOD_SCORECARD
+        .iter()
+        .copied()
+        .filter(|(k, _)| *k != "rating_curiosity")
+        .collect();
+    card.push(("interview", &interview));
+    let res = app
+        .post_form(&format!("/admin/applications/{ana}/scorecard"), &card)
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    // The same kit, the problem next to its field, everything typed kept.
+    assert!(page.contains("Submit the scorecard"));
+    assert!(page.contains("field__error"));
+    assert!(page.contains("Calm and kind in the role-play."));
+    assert!(page.contains("A great first hire."));
+    assert!(
+        page.contains(r#"id="rating_empathy-4" name="rating_empathy" value="4" checked"#),
+        "{page}"
+    );
+    let a = ana.clone();
+    assert!(app
+        .db
+        .read(move |c| rapport::db::scorecards::for_application(c, &a))
+        .await
+        .unwrap()
+        .is_empty());
 }

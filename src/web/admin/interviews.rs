@@ -1,6 +1,7 @@
 //! Interviews: scheduling with calendar invitations (rescheduling and
 //! cancelling update the same event), the interview kit, and scorecards.
 
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -380,16 +381,50 @@ pub fn cancel_upcoming(
     Ok(cancelled)
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
+#[derive(Deserialize, Default)]
+pub struct CancelForm {
+    /// "yes" once the owner confirmed on the confirmation page.
+    #[serde(default)]
+    confirm: String,
+    #[serde(default)]
+    notify_candidate: String,
+}
 
+/// Cancels an interview. Irreversible and emailed to everyone, so the
+/// first post only shows what will happen (it works without JavaScript);
+/// the confirmed post cancels.
 pub async fn cancel(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(form): CsrfForm<CancelForm>,
 ) -> Result<HttpResponse, WebError> {
     let interview = load_interview(&state, id.into_inner()).await?;
+    if interview.status == db::interviews::CANCELLED {
+        return Ok(see_other(&format!("/admin/interviews/{}", interview.id)));
+    }
+    if form.confirm != "yes" {
+        let (app, job, _) =
+            application_for(&state, owner.user(), interview.application_id.clone()).await?;
+        let schedule = schedule_of(&interview).map_err(|e| WebError::Database {
+            context: "reading a schedule",
+            source: e,
+        })?;
+        let kind = InterviewKind::parse(&interview.kind).unwrap_or(InterviewKind::Culture);
+        return Page::new("pages/admin/interview_cancel", "Cancel the interview?")
+            .staff(owner.user(), "jobs")
+            .render(
+                &req,
+                &state,
+                json!({
+                    "interview": { "id": interview.id, "kind": kind.label(), "when": schedule.local_time() },
+                    "app": { "id": app.id, "name": app.name, "active": app.stage().is_active() },
+                    "job": { "title": job.posting.title },
+                }),
+            );
+    }
+    let notify = form.notify_candidate == "yes";
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let iid = interview.id.clone();
@@ -408,14 +443,18 @@ pub async fn cancel(
                     &updated,
                     CandidateMessage::InterviewCancelled,
                     IcsMethod::Cancel,
-                    true,
+                    notify,
                 )?;
                 db::audit::record(
                     conn,
                     Some(&actor),
                     "interview.cancelled",
                     ("interview", &iid),
-                    "",
+                    if notify {
+                        "the candidate was told"
+                    } else {
+                        "the candidate was not told"
+                    },
                     now,
                 )?;
             }
@@ -449,9 +488,21 @@ pub async fn kit_page(
     staff: Staff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let interview = load_interview(&state, id.into_inner()).await?;
+    render_kit(&req, &state, &staff, id.into_inner(), None).await
+}
+
+/// The kit page; `attempt` is a scorecard that could not be saved, shown
+/// again with its problems next to the fields and everything typed kept.
+async fn render_kit(
+    req: &HttpRequest,
+    state: &AppState,
+    staff: &Staff,
+    interview_id: String,
+    attempt: Option<(ScorecardInput, Vec<FieldError>)>,
+) -> Result<HttpResponse, WebError> {
+    let interview = load_interview(state, interview_id).await?;
     let (app, job, on_panel) =
-        application_for(&state, &staff.user, interview.application_id.clone()).await?;
+        application_for(state, &staff.user, interview.application_id.clone()).await?;
     let kind = InterviewKind::parse(&interview.kind).unwrap_or(InterviewKind::Culture);
     let user_id = staff.user.id.clone();
     let app_id = app.id.clone();
@@ -487,8 +538,14 @@ pub async fn kit_page(
         context: "reading a schedule",
         source: e,
     })?;
-    let latest = mine.first();
-    let input = latest.map(scorecard_input).unwrap_or_default();
+    let (input, errors, status) = match attempt {
+        Some((input, errors)) => (input, Some(errors), StatusCode::UNPROCESSABLE_ENTITY),
+        None => (
+            mine.first().map(scorecard_input).unwrap_or_default(),
+            None,
+            StatusCode::OK,
+        ),
+    };
     let screen: Vec<Value> = rounds
         .iter()
         .filter_map(|r| r.result.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()).map(|v| (r, v)))
@@ -497,9 +554,10 @@ pub async fn kit_page(
     let title = format!("{}: {}", kind.label(), app.name);
     Page::new("pages/admin/interview", &title)
         .staff(&staff.user, if staff.user.is_owner() { "jobs" } else { "home" })
+        .status(status)
         .render(
-            &req,
-            &state,
+            req,
+            state,
             json!({
                 "interview": {
                     "id": interview.id, "kind": kind.label(), "when": schedule.local_time(),
@@ -513,7 +571,7 @@ pub async fn kit_page(
                 "kit": kit,
                 "screen": screen,
                 "answers": answers,
-                "scorecard": scorecard_form(&input, None),
+                "scorecard": scorecard_form(&input, errors.as_deref()),
                 "my_versions": mine.len(),
                 "can_score": on_panel,
                 "is_owner": staff.user.is_owner(),
@@ -579,6 +637,16 @@ pub async fn submit_scorecard(
     }
     let card = match Scorecard::parse(&form.input) {
         Ok(c) => c,
+        Err(errors) if !form.interview.is_empty() => {
+            return render_kit(
+                &req,
+                &state,
+                &staff,
+                form.interview,
+                Some((form.input, errors)),
+            )
+            .await;
+        }
         Err(errors) => {
             return form_problems(
                 &req,
@@ -586,11 +654,7 @@ pub async fn submit_scorecard(
                 &staff.user,
                 "The scorecard is not saved yet",
                 &errors,
-                if form.interview.is_empty() {
-                    format!("/admin/applications/{}", app.id)
-                } else {
-                    format!("/admin/interviews/{}", form.interview)
-                },
+                format!("/admin/applications/{}", app.id),
             );
         }
     };
