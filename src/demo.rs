@@ -406,11 +406,13 @@ pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String
         .iter()
         .map(|(email, pw)| format!("\n  sign in as {email} with the password {pw}"))
         .collect();
+    // The address the server will really answer on (RAPPORT_LISTEN, or
+    // RAPPORT_BASE_URL when it is behind a proxy).
+    let board = format!("{}/jobs", base_url.trim_end_matches('/'));
     Ok(if created == 0 {
-        "The demo jobs are already there. Run `cargo run` and open http://127.0.0.1:8080/jobs."
-            .into()
+        format!("The demo jobs are already there. Run `cargo run` and open {board}.")
     } else {
-        format!("Loaded {created} published demo jobs for Glimmer Ratings, with {} sample candidates at different stages, an interview, scorecards and a decision in progress. Run `cargo run` and open http://127.0.0.1:8080/jobs, or /login to see the team's side:{accounts}", CANDIDATES.len())
+        format!("Loaded {created} published demo jobs for Glimmer Ratings, with {} sample candidates at different stages, an interview, scorecards and a decision in progress. Run `cargo run` and open {board}, or /login to see the team's side:{accounts}", CANDIDATES.len())
     })
 }
 

@@ -163,6 +163,12 @@ async fn the_demo_loads_a_populated_board(backend: Backend) {
     )));
     let report = rapport::demo::load(&app.db, &library, &app.address).unwrap();
     assert!(report.contains("Loaded 2"));
+    // The address the server really listens on, not a fixed default.
+    assert!(
+        report.contains(&format!("open {}/jobs", app.address)),
+        "{report}"
+    );
+    assert!(!report.contains(":8080"));
     let again = rapport::demo::load(&app.db, &library, &app.address).unwrap();
     assert!(again.contains("already there"));
     let board = app.get_text("/jobs").await;

@@ -16,6 +16,8 @@ on_every_backend!(
     closing_a_job_offers_to_reject_the_candidates_left,
     cancelling_an_interview_is_confirmed_first,
     a_scorecard_with_a_problem_keeps_what_was_typed,
+    your_work_lists_interviews_scorecards_and_votes_owed,
+    interviewers_see_only_controls_they_can_use,
 );
 
 /// Schedules a culture interview with Ivy; returns its id.
@@ -638,4 +640,94 @@ async fn a_scorecard_with_a_problem_keeps_what_was_typed(backend: Backend) {
         .await
         .unwrap()
         .is_empty());
+}
+
+async fn your_work_lists_interviews_scorecards_and_votes_owed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, ivy) = job_with_panel(&app, "unanimous").await;
+    let fran_id = user_id(&app, OWNER_EMAIL).await;
+    let ana = application_at(&app, &job, "ana@example.com", "interview").await;
+    schedule(&app, &ana, &fran_id).await;
+    let bea = application_at(&app, &job, "bea@example.com", "team_decision").await;
+    // A past interview with no scorecard from the owner: owed.
+    let cleo = application_at(&app, &job, "cleo@example.com", "interview").await;
+    let past = schedule(&app, &cleo, &fran_id).await;
+    let p = past.clone();
+    app.db
+        .write(move |c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::interviews;
+            diesel::update(interviews::table.find(&p))
+                .set(interviews::starts_at.eq(rapport::db::now() - chrono::Duration::days(1)))
+                .execute(c)
+                .map_err(rapport::db::DbError::from)
+        })
+        .await
+        .unwrap();
+    // The owner lands on their own work, not only on the jobs.
+    let home = app.get_text("/admin").await;
+    assert!(home.contains("Upcoming interviews"));
+    assert!(home.contains("Culture"), "{home}");
+    assert!(home.contains("Cand ana@example.com"));
+    assert!(
+        home.contains(&format!("/admin/interviews/{past}#scorecard")),
+        "scorecard owed"
+    );
+    assert!(
+        home.contains(&format!("/admin/applications/{bea}/decision")),
+        "vote owed"
+    );
+    // Once voted, the vote is no longer owed.
+    let res = ivy
+        .post_form(
+            &format!("/admin/applications/{bea}/vote"),
+            &vote_form("yes"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let ivy_home = ivy.get_text("/admin").await;
+    assert!(!ivy_home.contains(&format!("/admin/applications/{bea}/decision")));
+    assert!(app
+        .get_text("/admin")
+        .await
+        .contains(&format!("/admin/applications/{bea}/decision")));
+}
+
+async fn interviewers_see_only_controls_they_can_use(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, ivy) = job_with_panel(&app, "unanimous").await;
+    let ana = application_at(&app, &job, "ana@example.com", "screen_review").await;
+    let owner_board = app.get_text(&format!("/admin/jobs/{}/board", job.0)).await;
+    assert!(owner_board.contains(&format!("/admin/jobs/{}/applications", job.0)));
+    for (path, forbidden) in [
+        (
+            format!("/admin/jobs/{}/board", job.0),
+            format!("/admin/jobs/{}/applications", job.0),
+        ),
+        (
+            format!("/admin/applications/{ana}"),
+            format!("/admin/jobs/{}/applications", job.0),
+        ),
+        (
+            format!("/admin/applications/{ana}"),
+            "Override this score".to_string(),
+        ),
+        (
+            format!("/admin/applications/{ana}"),
+            format!("/admin/applications/{ana}/move"),
+        ),
+        ("/admin".to_string(), "/admin/jobs\"".to_string()),
+    ] {
+        let page = ivy.get_text(&path).await;
+        assert!(!page.contains(&forbidden), "{path} shows {forbidden}");
+    }
+    // Every link an interviewer is shown opens for them.
+    let page = ivy.get_text(&format!("/admin/applications/{ana}")).await;
+    let doc = scraper::Html::parse_document(&page);
+    let sel = scraper::Selector::parse("a[href^='/admin']").unwrap();
+    for a in doc.select(&sel) {
+        let href = a.value().attr("href").unwrap();
+        let href = href.split('#').next().unwrap();
+        assert_ne!(ivy.get(href).await.status().as_u16(), 403, "{href}");
+    }
 }

@@ -1,6 +1,6 @@
-//! Where staff land: owners on their jobs; interviewers on their own work —
-//! the jobs they are on the panel for, their upcoming interviews and the
-//! scorecards they owe, and nothing else.
+//! Where staff land: their own work — upcoming interviews, the scorecards
+//! and votes they owe, the jobs they are on the panel for. Interviewers see
+//! nothing else; owners also reach every job from here.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::db::{self, DbError};
 use crate::domain::application::Stage;
 use crate::web::error::{WebContext, WebError};
-use crate::web::render::{see_other, Page};
+use crate::web::render::Page;
 use crate::web::session::Staff;
 use crate::web::AppState;
 
@@ -17,20 +17,25 @@ pub async fn home(
     state: web::Data<AppState>,
     staff: Staff,
 ) -> Result<HttpResponse, WebError> {
-    if staff.user.is_owner() {
-        return Ok(see_other("/admin/jobs"));
-    }
     let user_id = staff.user.id.clone();
-    let (jobs, upcoming, owed) = state
+    let (jobs, upcoming, owed, votes_owed) = state
         .db
         .read(move |conn| {
             let mut jobs = Vec::new();
+            let mut votes_owed = Vec::new();
             for job_id in db::panels::jobs_of(conn, &user_id)? {
                 let Some(job) = db::jobs::find(conn, &job_id)? else { continue };
                 let mut candidates = Vec::new();
                 for stage in [Stage::ScreenReview, Stage::Interview, Stage::FinalConversation, Stage::TeamDecision, Stage::Offer] {
                     let q = db::applications::ListQuery { stage: Some(stage), search: None, sort: db::applications::Sort::ScoreHigh, page: 1, per_page: 50 };
                     let (rows, _) = db::applications::list_for_job(conn, &job.id, &q)?;
+                    for a in &rows {
+                        if stage == Stage::TeamDecision
+                            && !db::decisions::for_application(conn, &a.id)?.iter().any(|v| v.voter_id == user_id)
+                        {
+                            votes_owed.push(json!({ "id": a.id, "name": a.name, "job": job.posting.title }));
+                        }
+                    }
                     candidates.extend(rows.into_iter().map(|a| json!({ "id": a.id, "name": a.name, "stage": stage.label() })));
                 }
                 jobs.push(json!({ "id": job.id, "title": job.posting.title, "candidates": candidates }));
@@ -53,7 +58,7 @@ pub async fn home(
                 let name = db::applications::find(conn, &i.application_id)?.map(|a| a.name).unwrap_or_default();
                 owed.push(json!({ "id": i.id, "name": name }));
             }
-            Ok::<_, DbError>((jobs, upcoming, owed))
+            Ok::<_, DbError>((jobs, upcoming, owed, votes_owed))
         })
         .await
         .web_context("reading your work")?;
@@ -62,6 +67,6 @@ pub async fn home(
         .render(
             &req,
             &state,
-            json!({ "jobs": jobs, "upcoming": upcoming, "owed": owed }),
+            json!({ "jobs": jobs, "upcoming": upcoming, "owed": owed, "votes_owed": votes_owed, "is_owner": staff.user.is_owner() }),
         )
 }
