@@ -176,7 +176,7 @@ async fn render(
                 "can_vote": can_vote,
                 "has_scorecard": submitted_mine,
                 "form": { "vote": attempt.form.vote, "reason": attempt.form.reason },
-                "errors": errors_json(&attempt.errors),
+                "errors": (!attempt.errors.is_empty()).then(|| errors_json(&attempt.errors)),
                 "ask_confirmation": attempt.ask_confirmation,
                 "voted": my_vote.is_some(),
                 "is_owner": staff.user.is_owner(),
