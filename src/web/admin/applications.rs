@@ -287,6 +287,16 @@ async fn render_detail(
                             "percent": (s.score * 100.0).round() as i64,
                             "version": s.scorer_version,
                         })),
+                        "final": score.as_ref().map(|s| {
+                            // The latest review counts, like its score does.
+                            let latest = answer.and_then(|a| overrides.iter().find(|o| o.answer_id == a.id));
+                            let (e, c) = latest.map(|o| (o.empathy, o.curiosity)).unwrap_or((i32::from(s.empathy.grade), i32::from(s.curiosity.grade)));
+                            json!({
+                                "empathy": e, "curiosity": c,
+                                "empathy_changed": latest.is_some() && e != i32::from(s.empathy.grade),
+                                "curiosity_changed": latest.is_some() && c != i32::from(s.curiosity.grade),
+                            })
+                        }),
                         "overrides": ovs,
                         "final_percent": ovs_first_percent(&ovs).or(score.as_ref().map(|s| (s.score * 100.0).round() as i64)),
                         "form_errors": form_errors,
@@ -447,6 +457,9 @@ pub async fn override_answer(
     };
     let author = owner.user().id.clone();
     let back = app_id.clone();
+    let company = crate::web::public::company_name(&state).await?;
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
     state
         .db
         .write(move |conn| {
@@ -467,12 +480,12 @@ pub async fn override_answer(
                 .ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
             let job = db::jobs::find(conn, &app.job_id)?
                 .ok_or_else(|| DbError::Corrupt("job vanished".into()))?;
-            flow::recompute_screen(
-                conn,
-                &app_id,
-                f64::from(job.posting.pass_mark.percent()) / 100.0,
-                now,
-            )?;
+            let ctx = flow::Ctx {
+                base_url: &base_url,
+                mail_domain: &mail_domain,
+                company: &company,
+            };
+            flow::after_review(conn, &ctx, &job, &author, &app_id, now)?;
             db::audit::record(
                 conn,
                 Some(&author),

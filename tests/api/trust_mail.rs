@@ -1,0 +1,225 @@
+//! Issue 8: screening results after reviews (17), the override form
+//! keeping what was typed (23), mail after a crash (12) and what emails
+//! say (26).
+
+use crate::helpers::{
+    exemplars, location, question_ids, round_of, spawn_app, unfold_qp, Backend, Browser, TestApp,
+};
+use crate::on_every_backend;
+
+on_every_backend!(overrides_make_one_result_and_unlock_the_next_tier,);
+
+/// An owner, a published generalist job screening with generalist-en, one
+/// tier at a time.
+async fn job_with_tiers(app: &TestApp) -> (String, String) {
+    app.sign_up_owner().await;
+    let (id, slug) = app.publish_job(&[]).await;
+    app.set_screening(&id, &["generalist-en"], false).await;
+    (id, slug)
+}
+
+async fn post_answers(
+    browser: &Browser,
+    path: &str,
+    round: &str,
+    answers: &[(String, String)],
+) -> reqwest::Response {
+    let mut form: Vec<(String, String)> = vec![("round".into(), round.into())];
+    form.extend(
+        answers
+            .iter()
+            .map(|(q, a)| (format!("answer-{q}"), a.clone())),
+    );
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    browser.post_form(path, &refs).await
+}
+
+/// A candidate who applied and submitted weak tier-1 answers; returns
+/// their browser and the staff page of their application.
+async fn weak_tier1_candidate(app: &TestApp, slug: &str) -> (Browser, String) {
+    let ana = app.new_browser();
+    assert_eq!(
+        ana.apply(slug, "Ana Lima", "ana@example.com", None)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    let link = app.candidate_link("ana@example.com").await;
+    ana.client.get(&link).send().await.unwrap();
+    let page = ana.get_text("/candidate").await;
+    let tier1 = question_ids(&page);
+    let weak: Vec<_> = exemplars("weak")
+        .into_iter()
+        .filter(|(q, _)| tier1.contains(q))
+        .collect();
+    let res = post_answers(&ana, "/candidate/submit", &round_of(&page), &weak).await;
+    assert_eq!(
+        location(&res),
+        "/candidate?notice=submitted",
+        "weak answers end the screen"
+    );
+    let id = app
+        .db
+        .read(|conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::applications;
+            applications::table
+                .select(applications::id)
+                .first::<String>(conn)
+                .map_err(Into::into)
+        })
+        .await
+        .unwrap();
+    (ana, format!("/admin/applications/{id}"))
+}
+
+/// Override forms on a staff page: (answer id, question id).
+fn override_forms(page: &str) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(page);
+    let article = scraper::Selector::parse("article[id^=\"answer-\"]").unwrap();
+    let form = scraper::Selector::parse(r#"form[action^="/admin/answers/"]"#).unwrap();
+    doc.select(&article)
+        .filter_map(|a| {
+            let q = a
+                .value()
+                .attr("id")?
+                .trim_start_matches("answer-")
+                .to_string();
+            let action = a.select(&form).next()?.value().attr("action")?.to_string();
+            let id = action
+                .trim_start_matches("/admin/answers/")
+                .trim_end_matches("/override")
+                .to_string();
+            Some((id, q))
+        })
+        .collect()
+}
+
+/// The text of one answer's card on the staff page.
+fn card_text(page: &str, question: &str) -> String {
+    let doc = scraper::Html::parse_document(page);
+    let sel = scraper::Selector::parse(&format!("article#answer-{question} p.cluster")).unwrap();
+    doc.select(&sel)
+        .next()
+        .map(|e| e.text().collect::<String>())
+        .unwrap_or_default()
+}
+
+/// Every chip saying whether the screen or a round passed.
+fn verdict_chips(page: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(page);
+    let sel = scraper::Selector::parse(".chip").unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<String>())
+        .filter(|t| t.contains("passed") || t.contains("below the pass mark"))
+        .collect()
+}
+
+async fn overrides_make_one_result_and_unlock_the_next_tier(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, slug) = job_with_tiers(&app).await;
+    let (ana, href) = weak_tier1_candidate(&app, &slug).await;
+
+    let page = app.get_text(&href).await;
+    let chips = verdict_chips(&page);
+    assert!(
+        chips.len() >= 2 && chips.iter().all(|c| c.contains("below the pass mark")),
+        "{chips:?}"
+    );
+    let forms = override_forms(&page);
+    assert_eq!(forms.len(), 4, "four tier-1 answers");
+    let before = app.emails().len();
+
+    // One answer's empathy changed, its score kept low: the card says so,
+    // and the screen is still below the mark.
+    let (first, first_q) = forms[0].clone();
+    let auto = card_text(&page, &first_q);
+    let reviewed = if auto.contains("Empathy 1/2") {
+        "2"
+    } else {
+        "1"
+    };
+    let res = app
+        .post_form(
+            &format!("/admin/answers/{first}/override"),
+            &[
+                ("empathy", reviewed),
+                ("curiosity", "0"),
+                ("percent", "30"),
+                ("reason", "Some warmth after all."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let page = app.get_text(&href).await;
+    let card = card_text(&page, &first_q);
+    assert!(card.contains(&format!("Empathy {reviewed}/2")), "{card}");
+    assert!(card.contains("Answer 30%"), "{card}");
+    let doc = scraper::Html::parse_document(&page);
+    let sel = scraper::Selector::parse(&format!("#empathy-{first}")).unwrap();
+    assert_eq!(
+        doc.select(&sel).next().unwrap().value().attr("value"),
+        Some(reviewed),
+        "the form starts from the reviewed grade"
+    );
+
+    // Every answer raised well above the mark: the round passes, and the
+    // header, the round's badge and the table all say so.
+    for (id, _) in &forms {
+        let res = app
+            .post_form(
+                &format!("/admin/answers/{id}/override"),
+                &[
+                    ("empathy", "2"),
+                    ("curiosity", "2"),
+                    ("percent", "80"),
+                    ("reason", "Read again: a good answer."),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    let page = app.get_text(&href).await;
+    let chips = verdict_chips(&page);
+    assert!(
+        chips.len() >= 2
+            && chips
+                .iter()
+                .all(|c| c.contains("80%") && c.contains("passed")),
+        "every summary agrees: {chips:?}"
+    );
+    assert!(chips.iter().all(|c| !c.contains("below")), "{chips:?}");
+
+    // The passed tier unlocks the next, as a passing submission would.
+    assert!(page.contains("tier 1 passed after review — tier 2 sent"));
+    app.deliver_mail().await;
+    let emails = app.emails();
+    let new: Vec<String> = emails[before..].iter().map(|e| unfold_qp(e)).collect();
+    assert_eq!(new.len(), 1, "exactly one email, once");
+    assert!(new[0].contains("your next questions"), "{}", new[0]);
+    assert!(new[0].contains("To: ana@example.com"));
+    let link = app.candidate_link("ana@example.com").await;
+    ana.client.get(&link).send().await.unwrap();
+    let next = ana.get_text("/candidate").await;
+    assert_eq!(
+        question_ids(&next),
+        ["doesnt-work", "angry-third-contact", "api-on-pro"]
+    );
+
+    // Another review of the same round sends nothing more.
+    let res = app
+        .post_form(
+            &format!("/admin/answers/{first}/override"),
+            &[
+                ("empathy", "2"),
+                ("curiosity", "2"),
+                ("percent", "90"),
+                ("reason", "Even better on a third reading."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.deliver_mail().await;
+    assert_eq!(app.emails().len(), emails.len());
+}
