@@ -7,7 +7,10 @@ use crate::helpers::{
 };
 use crate::on_every_backend;
 
-on_every_backend!(overrides_make_one_result_and_unlock_the_next_tier,);
+on_every_backend!(
+    overrides_make_one_result_and_unlock_the_next_tier,
+    a_refused_override_keeps_what_was_typed,
+);
 
 /// An owner, a published generalist job screening with generalist-en, one
 /// tier at a time.
@@ -222,4 +225,47 @@ async fn overrides_make_one_result_and_unlock_the_next_tier(backend: Backend) {
     assert_eq!(res.status().as_u16(), 303);
     app.deliver_mail().await;
     assert_eq!(app.emails().len(), emails.len());
+}
+
+async fn a_refused_override_keeps_what_was_typed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, slug) = job_with_tiers(&app).await;
+    let (_, href) = weak_tier1_candidate(&app, &slug).await;
+    let page = app.get_text(&href).await;
+    let (answer, _) = override_forms(&page)[1].clone();
+
+    let res = app
+        .post_form(
+            &format!("/admin/answers/{answer}/override"),
+            &[
+                ("empathy", "7"),
+                ("curiosity", "1"),
+                ("percent", "64"),
+                ("reason", "Kind & thorough <really>"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&page);
+    let value = |id: &str| {
+        let sel = scraper::Selector::parse(&format!("#{id}-{answer}")).unwrap();
+        let el = doc.select(&sel).next().expect("the field is on the page");
+        el.value()
+            .attr("value")
+            .map(str::to_string)
+            .unwrap_or_else(|| el.text().collect())
+    };
+    assert_eq!(value("empathy"), "7", "the refused value is kept");
+    assert_eq!(value("curiosity"), "1");
+    assert_eq!(value("percent"), "64");
+    assert_eq!(value("reason"), "Kind & thorough <really>");
+    // The message sits next to its field, and the summary links to it.
+    let sel = scraper::Selector::parse(".field--invalid").unwrap();
+    let invalid: Vec<String> = doc.select(&sel).map(|f| f.html()).collect();
+    assert_eq!(invalid.len(), 1, "only the empathy field: {invalid:?}");
+    assert!(invalid[0].contains(&format!("id=\"empathy-{answer}\"")));
+    assert!(invalid[0].contains("Choose an empathy grade: 0, 1 or 2."));
+    assert!(page.contains(&format!("href=\"#empathy-{answer}\"")));
+    assert!(!page.contains("Reviewed by"), "nothing was saved");
 }
