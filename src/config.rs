@@ -94,6 +94,19 @@ pub struct Settings {
     )]
     pub mail_retry_base_ms: u64,
 
+    /// How long the mail worker reserves an email it is about to send, in
+    /// milliseconds; renewed before each send. If a process dies, the
+    /// emails it had claimed go out from another process after at most this.
+    /// Keep it above the SMTP timeout (20 s) so a slow delivery is not sent
+    /// twice.
+    #[arg(
+        long,
+        env = "RAPPORT_MAIL_LEASE_MS",
+        default_value_t = 30_000,
+        global = true
+    )]
+    pub mail_lease_ms: u64,
+
     /// Database connections in the pool (and blocking database calls at once).
     #[arg(long, env = "RAPPORT_DB_POOL_SIZE", default_value_t = 8, global = true)]
     pub db_pool_size: u32,
@@ -142,6 +155,10 @@ impl Settings {
 
     pub fn mail_poll(&self) -> Duration {
         Duration::from_millis(self.mail_poll_ms.max(10))
+    }
+
+    pub fn mail_lease(&self) -> Duration {
+        Duration::from_millis(self.mail_lease_ms.max(100))
     }
 
     pub fn mail_retry_base(&self) -> Duration {

@@ -95,6 +95,8 @@ impl Application {
             from: mail_from,
             poll: settings.mail_poll(),
             retry_base: settings.mail_retry_base(),
+            id: db::new_id(),
+            lease: settings.mail_lease(),
         };
         let worker = Arc::new(worker);
         tokio::spawn(worker.clone().run());

@@ -2,14 +2,24 @@
 //! keeping what was typed (23), mail after a crash (12) and what emails
 //! say (26).
 
+use std::sync::Arc;
+
+use chrono::Duration;
+use rapport::db::outbox;
+use rapport::mail::worker::MailWorker;
+
 use crate::helpers::{
-    exemplars, location, question_ids, round_of, spawn_app, unfold_qp, Backend, Browser, TestApp,
+    exemplars, location, question_ids, round_of, spawn_app, spawn_app_with, unfold_qp, Backend,
+    Browser, TestApp,
 };
 use crate::on_every_backend;
 
 on_every_backend!(
     overrides_make_one_result_and_unlock_the_next_tier,
     a_refused_override_keeps_what_was_typed,
+    a_lease_left_by_a_dead_worker_expires_and_a_renewed_one_holds,
+    a_crashed_workers_emails_go_out_after_the_short_lease,
+    two_workers_send_every_email_exactly_once,
 );
 
 /// An owner, a published generalist job screening with generalist-en, one
@@ -268,4 +278,130 @@ async fn a_refused_override_keeps_what_was_typed(backend: Backend) {
     assert!(invalid[0].contains("Choose an empathy grade: 0, 1 or 2."));
     assert!(page.contains(&format!("href=\"#empathy-{answer}\"")));
     assert!(!page.contains("Reviewed by"), "nothing was saved");
+}
+
+/// Queues `n` personal-link emails directly in the outbox.
+async fn queue_links(app: &TestApp, n: usize) -> Vec<String> {
+    app.db
+        .write(move |conn| {
+            let mut ids = Vec::new();
+            for i in 0..n {
+                let payload = serde_json::json!({
+                    "name": format!("Candidate {i}"), "job_title": "Support", "company": "Glimmer",
+                    "link": "http://example.test/c/x", "expires_on": "1 January 2027",
+                });
+                ids.push(outbox::enqueue(
+                    conn,
+                    "candidate_link",
+                    &format!("c{i}@example.com"),
+                    &payload,
+                    &format!("<m{i}@test>"),
+                    rapport::db::now(),
+                )?);
+            }
+            Ok(ids)
+        })
+        .await
+        .unwrap()
+}
+
+async fn a_lease_left_by_a_dead_worker_expires_and_a_renewed_one_holds(backend: Backend) {
+    let app = spawn_app(backend).await;
+    queue_links(&app, 2).await;
+    let t0 = rapport::db::now() + Duration::seconds(1);
+    let s = Duration::seconds;
+    app.db
+        .write(move |conn| {
+            // The dead worker claimed one email for 20 s and never came
+            // back; the busy worker claimed the other and renews it just
+            // before sending, 15 s later.
+            let abandoned = outbox::claim_due(conn, "dead", t0, t0 + s(20), 1)?[0]
+                .id
+                .clone();
+            let renewed = outbox::claim_due(conn, "busy", t0, t0 + s(20), 1)?[0]
+                .id
+                .clone();
+            assert!(outbox::claim_due(conn, "other", t0 + s(10), t0 + s(30), 20)?.is_empty());
+            assert!(outbox::renew(conn, &renewed, "busy", t0 + s(35))?);
+
+            // After 20 s the abandoned email is another worker's; the
+            // renewed one is not claimed twice.
+            let taken = outbox::claim_due(conn, "other", t0 + s(25), t0 + s(45), 20)?;
+            let taken: Vec<&str> = taken.iter().map(|r| r.id.as_str()).collect();
+            assert_eq!(taken, [abandoned.as_str()]);
+            // The dead worker, had it only been slow, may no longer send it.
+            assert!(!outbox::renew(conn, &abandoned, "dead", t0 + s(50))?);
+            assert!(outbox::renew(conn, &abandoned, "other", t0 + s(50))?);
+            // Its failure report does not undo the new owner's claim.
+            outbox::mark_failed(conn, &abandoned, "dead", "timeout", t0)?;
+            let row = outbox::find(conn, &abandoned)?.unwrap();
+            assert_eq!(row.attempts, 0);
+            assert!(row.locked_until.is_some());
+            Ok(())
+        })
+        .await
+        .unwrap();
+}
+
+async fn a_crashed_workers_emails_go_out_after_the_short_lease(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.mail_lease_ms = 1_000).await;
+    queue_links(&app, 3).await;
+    // A worker claims the batch with the configured lease, then its
+    // process dies before sending anything.
+    app.db
+        .write(|conn| {
+            let now = rapport::db::now();
+            let rows = outbox::claim_due(conn, "crashed", now, now + Duration::seconds(1), 20)?;
+            assert_eq!(rows.len(), 3);
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert_eq!(app.deliver_mail().await, 0, "still leased");
+    assert!(app.emails().is_empty());
+    tokio::time::sleep(std::time::Duration::from_millis(1_300)).await;
+    assert_eq!(app.deliver_mail().await, 3, "the lease ran out: sent");
+    assert_eq!(app.emails().len(), 3);
+    assert_eq!(app.deliver_mail().await, 0, "and only once");
+}
+
+async fn two_workers_send_every_email_exactly_once(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.mail_lease_ms = 1_000).await;
+    queue_links(&app, 60).await;
+    let second = Arc::new(MailWorker {
+        db: app.db.clone(),
+        transport: app.mail.transport.clone(),
+        from: app.mail.from.clone(),
+        poll: app.mail.poll,
+        retry_base: app.mail.retry_base,
+        id: "second".into(),
+        lease: app.mail.lease,
+    });
+    let run = |w: Arc<MailWorker>| {
+        tokio::task::spawn_blocking(move || {
+            let mut sent = 0;
+            loop {
+                match w.deliver_due().unwrap() {
+                    0 => return sent,
+                    n => sent += n,
+                }
+            }
+        })
+    };
+    let (a, b) = tokio::join!(run(app.mail.clone()), run(second));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a + b, 60, "{a} + {b}");
+    let emails = app.emails();
+    assert_eq!(emails.len(), 60);
+    let mut ids: Vec<String> = emails
+        .iter()
+        .filter_map(|e| {
+            e.lines()
+                .find(|l| l.to_ascii_lowercase().starts_with("message-id:"))
+                .map(str::to_string)
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 60, "no email sent twice");
 }
