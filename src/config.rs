@@ -38,14 +38,10 @@ pub struct Settings {
     #[arg(long, env = "RAPPORT_SMTP_URL", global = true, hide_env_values = true)]
     pub smtp_url: Option<SecretString>,
 
-    /// Sender of every email.
-    #[arg(
-        long,
-        env = "RAPPORT_MAIL_FROM",
-        default_value = "Rapport <rapport@localhost>",
-        global = true
-    )]
-    pub mail_from: String,
+    /// Sender of every email (default: `Rapport <rapport@HOST>`, HOST being
+    /// the base URL's host name).
+    #[arg(long, env = "RAPPORT_MAIL_FROM", global = true)]
+    pub mail_from: Option<String>,
 
     /// Where emails are written when no SMTP server is configured.
     #[arg(
@@ -149,6 +145,27 @@ impl Settings {
             .to_string()
     }
 
+    /// The host name emails come from and Message-IDs end with: the base
+    /// URL's, or `localhost` when that is an IP address (an address like
+    /// `rapport@127.0.0.1` is not one mail servers accept).
+    pub fn mail_domain(&self) -> String {
+        match url::Url::parse(&self.base_url())
+            .ok()
+            .and_then(|u| u.host().map(|h| h.to_owned()))
+        {
+            Some(url::Host::Domain(d)) if !d.is_empty() => d,
+            _ => "localhost".into(),
+        }
+    }
+
+    /// The sender of every email.
+    pub fn mail_from(&self) -> String {
+        match self.mail_from.as_deref().map(str::trim) {
+            Some(from) if !from.is_empty() => from.to_string(),
+            _ => format!("Rapport <rapport@{}>", self.mail_domain()),
+        }
+    }
+
     pub fn secure_cookies(&self) -> bool {
         self.base_url().starts_with("https://")
     }
@@ -216,6 +233,20 @@ mod tests {
             s.smtp_url_for_lettre().unwrap(),
             "smtps://u:p@mail.example.com"
         );
+    }
+
+    #[test]
+    fn mail_comes_from_the_base_urls_host() {
+        let mut s = Settings::defaults();
+        assert_eq!(s.mail_from(), "Rapport <rapport@localhost>");
+        s.base_url = Some("https://jobs.glimmer.example/".into());
+        assert_eq!(s.mail_from(), "Rapport <rapport@jobs.glimmer.example>");
+        assert_eq!(s.mail_domain(), "jobs.glimmer.example");
+        s.mail_from = Some("Glimmer jobs <jobs@glimmer.example>".into());
+        assert_eq!(s.mail_from(), "Glimmer jobs <jobs@glimmer.example>");
+        s.base_url = Some("http://[::1]:8080".into());
+        s.mail_from = None;
+        assert_eq!(s.mail_from(), "Rapport <rapport@localhost>");
     }
 
     #[test]

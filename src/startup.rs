@@ -88,7 +88,7 @@ impl Application {
         }
 
         let transport = Transport::from_settings(&settings).context("setting up email delivery")?;
-        let mail_from = settings.mail_from.clone();
+        let mail_from = settings.mail_from();
         let worker = MailWorker {
             db: db.clone(),
             transport: Arc::new(transport),
@@ -101,10 +101,7 @@ impl Application {
         let worker = Arc::new(worker);
         tokio::spawn(worker.clone().run());
 
-        let mail_domain = url::Url::parse(&base_url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_else(|| "localhost".into());
+        let mail_domain = settings.mail_domain();
         let workers = settings.workers;
         let questionnaires = crate::questionnaires::Library::load(&settings.questionnaire_dir);
         tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");

@@ -20,6 +20,9 @@ on_every_backend!(
     a_lease_left_by_a_dead_worker_expires_and_a_renewed_one_holds,
     a_crashed_workers_emails_go_out_after_the_short_lease,
     two_workers_send_every_email_exactly_once,
+    candidate_emails_reply_to_the_company_and_interviews_link_the_kit,
+    the_sender_is_the_base_urls_host,
+    unknown_placeholders_are_flagged_and_refused,
 );
 
 /// An owner, a published generalist job screening with generalist-en, one
@@ -404,4 +407,290 @@ async fn two_workers_send_every_email_exactly_once(backend: Backend) {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 60, "no email sent twice");
+}
+
+/// An email's headers (unfolded) and its text, decoded enough to read.
+fn read_eml(eml: &str) -> (String, String) {
+    let (head, body) = eml.split_once("\r\n\r\n").unwrap_or((eml, ""));
+    (
+        head.replace("\r\n ", " ").replace("\r\n\t", " "),
+        unfold_qp(body),
+    )
+}
+
+/// The emails delivered to `to` since `since` emails were written.
+fn emails_to(app: &TestApp, to: &str, since: usize) -> Vec<(String, String)> {
+    app.emails()[since..]
+        .iter()
+        .map(|e| read_eml(e))
+        .filter(|(head, _)| head.contains(&format!("To: {to}")))
+        .collect()
+}
+
+fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines()
+        .find(|l| {
+            l.to_ascii_lowercase()
+                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
+        })
+        .map(|l| l.split_once(':').unwrap().1.trim())
+}
+
+async fn owner_id(app: &TestApp) -> String {
+    app.db
+        .read(rapport::db::users::list)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.email == crate::helpers::OWNER_EMAIL)
+        .unwrap()
+        .id
+}
+
+async fn applied(app: &TestApp, slug: &str, name: &str, email: &str) -> String {
+    let b = app.new_browser();
+    assert_eq!(
+        b.apply(slug, name, email, None).await.status().as_u16(),
+        200
+    );
+    let email = email.to_string();
+    app.db
+        .read(move |conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::applications;
+            Ok(applications::table
+                .filter(applications::email.eq(email))
+                .select(applications::id)
+                .first::<String>(conn)?)
+        })
+        .await
+        .unwrap()
+}
+
+async fn schedule(app: &TestApp, app_id: &str, owner: &str) -> String {
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{app_id}/interviews"),
+            &[
+                ("kind", "culture"),
+                ("date", "2027-03-02"),
+                ("time", "14:00"),
+                ("timezone", "Europe/Paris"),
+                ("duration_minutes", "45"),
+                ("location", "https://meet.example.com/ana"),
+                ("interviewers", owner),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let page = app.get_text(&format!("/admin/applications/{app_id}")).await;
+    let start = page.find("/admin/interviews/").unwrap() + "/admin/interviews/".len();
+    page[start..].split('"').next().unwrap().to_string()
+}
+
+async fn candidate_emails_reply_to_the_company_and_interviews_link_the_kit(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (job_id, slug) = app.publish_job(&[]).await;
+    let owner = owner_id(&app).await;
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/pipeline"),
+            &[("panel", &owner)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+
+    // No reply address yet: no Reply-To, and no email says "just reply".
+    let ana = applied(&app, &slug, "Ana Lima", "ana@example.com").await;
+    let interview = schedule(&app, &ana, &owner).await;
+    app.deliver_mail().await;
+    let to_ana = emails_to(&app, "ana@example.com", 0);
+    assert_eq!(to_ana.len(), 2, "confirmation and invitation");
+    for (head, body) in &to_ana {
+        assert_eq!(header(head, "Reply-To"), None, "{head}");
+        assert!(!body.to_lowercase().contains("reply"), "{body}");
+    }
+    // The interviewer's email links to the kit.
+    let kit = format!("{}/admin/interviews/{interview}", app.address);
+    let (head, body) = emails_to(&app, crate::helpers::OWNER_EMAIL, 0)
+        .pop()
+        .expect("the interviewer is invited");
+    assert!(header(&head, "Subject")
+        .unwrap()
+        .starts_with("Interview: Ana Lima"));
+    assert!(body.contains(&kit), "{body}");
+
+    // The owner sets the company's reply address; a bad one is refused
+    // with everything kept.
+    let page = app.get_text("/admin/team").await;
+    assert!(page.contains("href=\"/admin/company\""));
+    let res = app
+        .post_form(
+            "/admin/company",
+            &[
+                ("company_name", "Glimmer Ratings"),
+                ("company_url", "https://glimmer.example"),
+                ("reply_to", "jobs at glimmer"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("value=\"jobs at glimmer\""));
+    assert!(page.contains("Enter an email address like jobs@example.com"));
+    let res = app
+        .post_form(
+            "/admin/company",
+            &[
+                ("company_name", "Glimmer Ratings"),
+                ("company_url", "https://glimmer.example"),
+                ("reply_to", "Jobs@Glimmer.example"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(app
+        .get_text("/admin/company")
+        .await
+        .contains("value=\"jobs@glimmer.example\""));
+    let interviewer = app.new_browser();
+    app.create_user("ivy@example.com", "interviewer").await;
+    interviewer
+        .login("ivy@example.com", crate::helpers::PASSWORD)
+        .await;
+    let res = interviewer
+        .post_form("/admin/company", &[("company_name", "Taken over")])
+        .await;
+    assert_ne!(res.status().as_u16(), 303, "owners only");
+
+    // Rescheduling: "Rescheduled" in subject and body, for both; the
+    // candidate's email now answers to the company.
+    let before = app.emails().len();
+    let res = app
+        .post_form(
+            &format!("/admin/interviews/{interview}"),
+            &[
+                ("date", "2027-03-03"),
+                ("time", "10:30"),
+                ("timezone", "Europe/Paris"),
+                ("duration_minutes", "60"),
+                ("location", "https://meet.example.com/ana"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.deliver_mail().await;
+    let (head, body) = emails_to(&app, "ana@example.com", before).pop().unwrap();
+    assert_eq!(header(&head, "Reply-To"), Some("jobs@glimmer.example"));
+    assert!(
+        header(&head, "Subject").unwrap().contains("Rescheduled"),
+        "{head}"
+    );
+    assert!(body.contains("Rescheduled"), "{body}");
+    let (head, body) = emails_to(&app, crate::helpers::OWNER_EMAIL, before)
+        .pop()
+        .unwrap();
+    assert!(header(&head, "Subject")
+        .unwrap()
+        .starts_with("Rescheduled: Ana Lima"));
+    assert!(
+        body.contains("Rescheduled:") && body.contains(&kit),
+        "{body}"
+    );
+
+    // Every candidate email carries it now, and the invitation may say
+    // "just reply".
+    let before = app.emails().len();
+    let bo = applied(&app, &slug, "Bo Chen", "bo@example.com").await;
+    schedule(&app, &bo, &owner).await;
+    app.deliver_mail().await;
+    let to_bo = emails_to(&app, "bo@example.com", before);
+    assert_eq!(to_bo.len(), 2);
+    for (head, _) in &to_bo {
+        assert_eq!(header(head, "Reply-To"), Some("jobs@glimmer.example"));
+    }
+    assert!(to_bo[1].1.contains("just reply"), "{}", to_bo[1].1);
+}
+
+async fn the_sender_is_the_base_urls_host(backend: Backend) {
+    let app = spawn_app_with(backend, |s| {
+        s.base_url = Some("https://jobs.glimmer.example".into())
+    })
+    .await;
+    app.db
+        .write(|conn| {
+            rapport::mail::queue(
+                conn,
+                rapport::mail::EmailKind::CandidateLink,
+                "ana@example.com",
+                &serde_json::json!({
+                    "name": "Ana", "job_title": "Support", "company": "Glimmer",
+                    "link": "https://jobs.glimmer.example/c/x", "expires_on": "1 January 2027",
+                }),
+                "jobs.glimmer.example",
+            )
+        })
+        .await
+        .unwrap();
+    assert_eq!(app.deliver_mail().await, 1);
+    let (head, _) = read_eml(&app.emails()[0]);
+    assert_eq!(
+        header(&head, "From"),
+        Some("Rapport <rapport@jobs.glimmer.example>")
+    );
+}
+
+async fn unknown_placeholders_are_flagged_and_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let job = app.create_job(&[]).await;
+    let path = format!("/admin/jobs/{job}/emails/rejection");
+    let body = "Hello {{first_name}},\n\nThank you, {{name}}.\n\n{{company}}";
+    let res = app
+        .post_form(
+            &path,
+            &[
+                ("subject", "About {{job_title}}"),
+                ("body", body),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&page);
+    let sel = scraper::Selector::parse("#unknown-placeholders").unwrap();
+    let flag: String = doc
+        .select(&sel)
+        .next()
+        .expect("the preview flags the unknown placeholder")
+        .text()
+        .collect();
+    assert!(flag.contains("{{first_name}}"), "{flag}");
+    assert!(
+        flag.contains("{{name}}") && flag.contains("{{job_title}}"),
+        "with the known ones: {flag}"
+    );
+
+    let res = app
+        .post_form(
+            &path,
+            &[
+                ("subject", "About {{job_title}}"),
+                ("body", body),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Rapport does not know {{first_name}}"));
+    assert!(page.contains("Hello {{first_name}}"), "the text is kept");
+    let stored = app
+        .db
+        .read(move |conn| rapport::db::email_templates::get(conn, &job, "rejection"))
+        .await
+        .unwrap();
+    assert!(stored.is_none(), "nothing was saved");
 }
