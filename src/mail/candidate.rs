@@ -87,8 +87,12 @@ pub const PLACEHOLDERS: [&str; 9] = [
     "reply_to",
 ];
 
-/// Helpers a template may call (`{{#if reason}}`, `{{#unless …}}`).
-const HELPERS: [&str; 4] = ["if", "unless", "with", "each"];
+/// Helpers a template may call (`{{#if reason}}`, `{{#if (eq a b)}}`):
+/// Handlebars' own.
+const HELPERS: [&str; 15] = [
+    "if", "unless", "with", "each", "lookup", "eq", "ne", "gt", "gte", "lt", "lte", "and", "or",
+    "not", "len",
+];
 
 /// The placeholders of a template that Rapport does not know, in order of
 /// first use (`{{first_name}}`): rendered, they would be blank.
@@ -105,20 +109,28 @@ pub fn unknown_placeholders(template: &str) -> Vec<String> {
         }
         let inner = inner.trim_start_matches(['#', '^']);
         let inner = inner.strip_prefix("else ").unwrap_or(inner);
-        let words: Vec<&str> = inner
-            .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
-            .filter(|w| !w.is_empty())
-            .collect();
-        for (i, word) in words.iter().enumerate() {
-            let is_helper = i == 0 && words.len() > 1 && HELPERS.contains(word);
+        let spaced = inner.replace('(', " ( ").replace(')', " ) ");
+        let tokens: Vec<&str> = spaced.split_whitespace().collect();
+        for (i, word) in tokens.iter().enumerate() {
+            if matches!(*word, "(" | ")") {
+                continue;
+            }
+            // A name called with arguments, first or right after "(".
+            let calls = (i == 0 || tokens[i - 1] == "(")
+                && tokens.get(i + 1).is_some_and(|next| *next != ")");
             let literal = word.starts_with('"')
                 || word.starts_with('\'')
                 || word.parse::<f64>().is_ok()
-                || matches!(*word, "true" | "false" | "null" | "this" | "else")
+                || matches!(*word, "true" | "false" | "null" | "this")
                 || word.starts_with('@')
                 || word.starts_with("this.")
                 || word.starts_with("../");
-            if is_helper || literal || PLACEHOLDERS.contains(word) {
+            let known = if calls {
+                HELPERS.contains(word)
+            } else {
+                PLACEHOLDERS.contains(word)
+            };
+            if literal || known {
                 continue;
             }
             if !unknown.iter().any(|u| u == word) {
@@ -239,6 +251,11 @@ mod tests {
             ["salary"]
         );
         assert_eq!(unknown_placeholders("{{shout name}}"), ["shout"]);
+        assert!(unknown_placeholders("{{#if (eq name company)}}x{{/if}}").is_empty());
+        assert_eq!(
+            unknown_placeholders("{{#if (gt salary 1)}}x{{/if}}{{if}}"),
+            ["salary", "if"]
+        );
         assert!(unknown_placeholders("{{! a comment }} {{~name~}}").is_empty());
     }
 
