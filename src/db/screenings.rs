@@ -141,6 +141,24 @@ pub fn save_draft(
     Ok(true)
 }
 
+/// Holds the application's row until the transaction ends (PostgreSQL;
+/// SQLite has one writer), so two reviews of one candidate at the same
+/// moment are decided one after the other: the second sees the round the
+/// first one sent, and sends no other.
+pub fn lock_application(conn: &mut DbConnection, application_id: &str) -> Result<(), DbError> {
+    use super::schema::applications;
+    if let DbConnection::Postgresql(pg) = conn {
+        applications::table
+            .find(application_id)
+            .select(applications::id)
+            .for_update()
+            .first::<String>(pg)
+            .optional()
+            .context("locking an application")?;
+    }
+    Ok(())
+}
+
 /// Closes an open round; false if it was already submitted. Two
 /// simultaneous submissions end with exactly one winner: the update waits
 /// for the other's lock and then finds the round closed.

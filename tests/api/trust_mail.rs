@@ -17,6 +17,7 @@ use crate::on_every_backend;
 on_every_backend!(
     overrides_make_one_result_and_unlock_the_next_tier,
     a_refused_override_keeps_what_was_typed,
+    simultaneous_reviews_send_the_next_tier_once,
     a_lease_left_by_a_dead_worker_expires_and_a_renewed_one_holds,
     a_crashed_workers_emails_go_out_after_the_short_lease,
     two_workers_send_every_email_exactly_once,
@@ -693,4 +694,51 @@ async fn unknown_placeholders_are_flagged_and_refused(backend: Backend) {
         .await
         .unwrap();
     assert!(stored.is_none(), "nothing was saved");
+}
+
+async fn simultaneous_reviews_send_the_next_tier_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, slug) = job_with_tiers(&app).await;
+    let (_, href) = weak_tier1_candidate(&app, &slug).await;
+    let forms = override_forms(&app.get_text(&href).await);
+    let before = app.emails().len();
+    // One review alone does not pass the round, several together do: sent
+    // at the same moment, the ones that see it passed must not each send
+    // the next tier.
+    let token = app.csrf_token().await;
+    let posts = forms.iter().map(|(id, _)| {
+        let token = token.clone();
+        let app = &app;
+        async move {
+            app.post_raw(
+                &format!("/admin/answers/{id}/override"),
+                &[
+                    ("empathy", "2"),
+                    ("curiosity", "2"),
+                    ("percent", "100"),
+                    ("reason", "All four read again at once."),
+                    ("csrf_token", &token),
+                ],
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    });
+    let statuses = futures::future::join_all(posts).await;
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    let id = href.rsplit('/').next().unwrap().to_string();
+    let rounds = app
+        .db
+        .read(move |conn| rapport::db::screenings::for_application(conn, &id))
+        .await
+        .unwrap();
+    assert_eq!(rounds.len(), 2, "one next round, not one per review");
+    app.deliver_mail().await;
+    let next: Vec<_> = app.emails()[before..]
+        .iter()
+        .filter(|e| e.contains("your next questions"))
+        .cloned()
+        .collect();
+    assert_eq!(next.len(), 1);
 }

@@ -313,6 +313,7 @@ pub fn after_review(
     application_id: &str,
     now: NaiveDateTime,
 ) -> Result<Option<Vec<u8>>, DbError> {
+    db::screenings::lock_application(conn, application_id)?;
     let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
     let result = recompute_screen(conn, application_id, pass_mark, now)?;
     let Some(app) = db::applications::find(conn, application_id)? else {
