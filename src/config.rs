@@ -38,14 +38,10 @@ pub struct Settings {
     #[arg(long, env = "RAPPORT_SMTP_URL", global = true, hide_env_values = true)]
     pub smtp_url: Option<SecretString>,
 
-    /// Sender of every email.
-    #[arg(
-        long,
-        env = "RAPPORT_MAIL_FROM",
-        default_value = "Rapport <rapport@localhost>",
-        global = true
-    )]
-    pub mail_from: String,
+    /// Sender of every email (default: `Rapport <rapport@HOST>`, HOST being
+    /// the base URL's host name).
+    #[arg(long, env = "RAPPORT_MAIL_FROM", global = true)]
+    pub mail_from: Option<String>,
 
     /// Where emails are written when no SMTP server is configured.
     #[arg(
@@ -94,6 +90,19 @@ pub struct Settings {
     )]
     pub mail_retry_base_ms: u64,
 
+    /// How long the mail worker reserves an email it is about to send, in
+    /// milliseconds; renewed before each send. If a process dies, the
+    /// emails it had claimed go out from another process after at most this.
+    /// Keep it above the SMTP timeout (20 s) so a slow delivery is not sent
+    /// twice.
+    #[arg(
+        long,
+        env = "RAPPORT_MAIL_LEASE_MS",
+        default_value_t = 30_000,
+        global = true
+    )]
+    pub mail_lease_ms: u64,
+
     /// Database connections in the pool (and blocking database calls at once).
     #[arg(long, env = "RAPPORT_DB_POOL_SIZE", default_value_t = 8, global = true)]
     pub db_pool_size: u32,
@@ -136,12 +145,37 @@ impl Settings {
             .to_string()
     }
 
+    /// The host name emails come from and Message-IDs end with: the base
+    /// URL's, or `localhost` when that is an IP address (an address like
+    /// `rapport@127.0.0.1` is not one mail servers accept).
+    pub fn mail_domain(&self) -> String {
+        match url::Url::parse(&self.base_url())
+            .ok()
+            .and_then(|u| u.host().map(|h| h.to_owned()))
+        {
+            Some(url::Host::Domain(d)) if !d.is_empty() => d,
+            _ => "localhost".into(),
+        }
+    }
+
+    /// The sender of every email.
+    pub fn mail_from(&self) -> String {
+        match self.mail_from.as_deref().map(str::trim) {
+            Some(from) if !from.is_empty() => from.to_string(),
+            _ => format!("Rapport <rapport@{}>", self.mail_domain()),
+        }
+    }
+
     pub fn secure_cookies(&self) -> bool {
         self.base_url().starts_with("https://")
     }
 
     pub fn mail_poll(&self) -> Duration {
         Duration::from_millis(self.mail_poll_ms.max(10))
+    }
+
+    pub fn mail_lease(&self) -> Duration {
+        Duration::from_millis(self.mail_lease_ms.max(100))
     }
 
     pub fn mail_retry_base(&self) -> Duration {
@@ -199,6 +233,20 @@ mod tests {
             s.smtp_url_for_lettre().unwrap(),
             "smtps://u:p@mail.example.com"
         );
+    }
+
+    #[test]
+    fn mail_comes_from_the_base_urls_host() {
+        let mut s = Settings::defaults();
+        assert_eq!(s.mail_from(), "Rapport <rapport@localhost>");
+        s.base_url = Some("https://jobs.glimmer.example/".into());
+        assert_eq!(s.mail_from(), "Rapport <rapport@jobs.glimmer.example>");
+        assert_eq!(s.mail_domain(), "jobs.glimmer.example");
+        s.mail_from = Some("Glimmer jobs <jobs@glimmer.example>".into());
+        assert_eq!(s.mail_from(), "Glimmer jobs <jobs@glimmer.example>");
+        s.base_url = Some("http://[::1]:8080".into());
+        s.mail_from = None;
+        assert_eq!(s.mail_from(), "Rapport <rapport@localhost>");
     }
 
     #[test]

@@ -88,21 +88,20 @@ impl Application {
         }
 
         let transport = Transport::from_settings(&settings).context("setting up email delivery")?;
-        let mail_from = settings.mail_from.clone();
+        let mail_from = settings.mail_from();
         let worker = MailWorker {
             db: db.clone(),
             transport: Arc::new(transport),
             from: mail_from,
             poll: settings.mail_poll(),
             retry_base: settings.mail_retry_base(),
+            id: db::new_id(),
+            lease: settings.mail_lease(),
         };
         let worker = Arc::new(worker);
         tokio::spawn(worker.clone().run());
 
-        let mail_domain = url::Url::parse(&base_url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_else(|| "localhost".into());
+        let mail_domain = settings.mail_domain();
         let workers = settings.workers;
         let questionnaires = crate::questionnaires::Library::load(&settings.questionnaire_dir);
         tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");

@@ -188,15 +188,18 @@ pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationRow>,
 }
 
 /// Reads an application and holds its row until the transaction ends, so
-/// that decisions made from its state (a vote's tally, a stage move) see
-/// every concurrent change: a second transaction waits here until the first
+/// that decisions made from its state (a vote's tally, a stage move, a
+/// review that sends the next round) see every concurrent change: a second transaction waits here until the first
 /// commits. PostgreSQL locks the row; SQLite needs nothing more, since its
 /// writes are already serialised (one writer).
 pub fn lock(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationRow>, DbError> {
     if let DbConnection::Postgresql(pg) = conn {
-        diesel::sql_query("SELECT id FROM applications WHERE id = $1 FOR UPDATE")
-            .bind::<diesel::sql_types::Text, _>(id)
-            .execute(pg)
+        applications::table
+            .find(id)
+            .select(applications::id)
+            .for_update()
+            .first::<String>(pg)
+            .optional()
             .context("locking an application")?;
     }
     find(conn, id)

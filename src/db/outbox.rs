@@ -52,11 +52,14 @@ pub fn enqueue(
 }
 
 /// Claims up to `limit` rows that are due and not leased by another
-/// worker, leasing them until `lease_until`. Call inside a transaction. On
-/// PostgreSQL rows locked by another worker are skipped (`SKIP LOCKED`), so
-/// several processes never claim the same row; SQLite has one writer.
+/// worker, leasing them to `worker` until `lease_until`. Call inside a
+/// transaction. On PostgreSQL rows locked by another worker are skipped
+/// (`SKIP LOCKED`), so several processes never claim the same row; SQLite
+/// has one writer. A worker that dies leaves its lease to expire: keep it
+/// short and [`renew`] it before each send.
 pub fn claim_due(
     conn: &mut DbConnection,
+    worker: &str,
     now: NaiveDateTime,
     lease_until: NaiveDateTime,
     limit: i64,
@@ -86,11 +89,37 @@ pub fn claim_due(
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
     if !ids.is_empty() {
         diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
-            .set(outbox::locked_until.eq(Some(lease_until)))
+            .set((
+                outbox::locked_until.eq(Some(lease_until)),
+                outbox::claimed_by.eq(Some(worker)),
+            ))
             .execute(conn)
             .context("leasing emails to send")?;
     }
     Ok(rows)
+}
+
+/// Extends `worker`'s lease on an unsent row until `lease_until`, just
+/// before sending it. False when the row is no longer this worker's (its
+/// lease ran out and another worker claimed it, or it was sent): then this
+/// worker must not send it. The update is a compare-and-set on the owner,
+/// so of two workers exactly one holds the row.
+pub fn renew(
+    conn: &mut DbConnection,
+    id: &str,
+    worker: &str,
+    lease_until: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        outbox::table
+            .find(id)
+            .filter(outbox::claimed_by.eq(worker))
+            .filter(outbox::sent_at.is_null()),
+    )
+    .set(outbox::locked_until.eq(Some(lease_until)))
+    .execute(conn)
+    .context("renewing the lease on an email")?;
+    Ok(n == 1)
 }
 
 pub fn mark_sent(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<(), DbError> {
@@ -98,6 +127,7 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Resul
         .set((
             outbox::sent_at.eq(Some(now)),
             outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::claimed_by.eq(None::<String>),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(None::<String>),
         ))
@@ -106,21 +136,30 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Resul
     Ok(())
 }
 
+/// Records a failed attempt by `worker` and when to try again; nothing
+/// when another worker holds the row by now (its own outcome counts).
 pub fn mark_failed(
     conn: &mut DbConnection,
     id: &str,
+    worker: &str,
     error: &str,
     next_attempt_at: NaiveDateTime,
 ) -> Result<(), DbError> {
-    diesel::update(outbox::table.find(id))
-        .set((
-            outbox::locked_until.eq(None::<NaiveDateTime>),
-            outbox::attempts.eq(outbox::attempts + 1),
-            outbox::last_error.eq(Some(error)),
-            outbox::next_attempt_at.eq(next_attempt_at),
-        ))
-        .execute(conn)
-        .context("recording a failed delivery")?;
+    diesel::update(
+        outbox::table
+            .find(id)
+            .filter(outbox::claimed_by.eq(worker))
+            .filter(outbox::sent_at.is_null()),
+    )
+    .set((
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::claimed_by.eq(None::<String>),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::last_error.eq(Some(error)),
+        outbox::next_attempt_at.eq(next_attempt_at),
+    ))
+    .execute(conn)
+    .context("recording a failed delivery")?;
     Ok(())
 }
 

@@ -195,6 +195,20 @@ pub fn store_result(
     Ok(())
 }
 
+/// Replaces a round's result after a review changed its scores; the
+/// scorer version stays the one that scored the answers.
+pub fn update_result(
+    conn: &mut DbConnection,
+    screening_id: &str,
+    result: &str,
+) -> Result<(), DbError> {
+    diesel::update(screenings::table.find(screening_id))
+        .set(screenings::result.eq(Some(result)))
+        .execute(conn)
+        .context("updating a screening result")?;
+    Ok(())
+}
+
 pub fn find_answer(conn: &mut DbConnection, answer_id: &str) -> Result<Option<Answer>, DbError> {
     answers::table
         .find(answer_id)

@@ -8,6 +8,13 @@ use super::{DbConnection, DbError, QueryContext};
 
 pub const COMPANY_NAME: &str = "company_name";
 pub const COMPANY_URL: &str = "company_url";
+/// The address candidates' replies go to (Reply-To); none when empty.
+pub const REPLY_TO: &str = "reply_to";
+
+/// The company's reply address, if the owner set one.
+pub fn reply_to(conn: &mut DbConnection) -> Result<Option<String>, DbError> {
+    Ok(get(conn, REPLY_TO)?.filter(|v| !v.trim().is_empty()))
+}
 pub const APP_SECRET: &str = "app_secret";
 
 pub fn get(conn: &mut DbConnection, key: &str) -> Result<Option<String>, DbError> {

@@ -54,7 +54,9 @@ impl CandidateMessage {
     pub fn default_subject(self) -> &'static str {
         match self {
             CandidateMessage::InterviewInvitation => "{{job_title}}: let's talk",
-            CandidateMessage::InterviewUpdate => "{{job_title}}: our conversation has moved",
+            CandidateMessage::InterviewUpdate => {
+                "Rescheduled: our conversation about {{job_title}}"
+            }
             CandidateMessage::InterviewCancelled => "{{job_title}}: our conversation is cancelled",
             CandidateMessage::Rejection => "Your application for {{job_title}}",
             CandidateMessage::Offer => "{{job_title}}: an offer from {{company}}",
@@ -63,13 +65,82 @@ impl CandidateMessage {
 
     pub fn default_body(self) -> &'static str {
         match self {
-            CandidateMessage::InterviewInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you.\n\nWhen: {{when}}\nWhere: {{location}}\nWith: {{interviewers}}\n\nThe invitation is attached for your calendar. If the time does not suit you, just reply and we will find another.\n\n{{company}}",
-            CandidateMessage::InterviewUpdate => "Hello {{name}},\n\nOur conversation has moved. The new time:\n\nWhen: {{when}}\nWhere: {{location}}\n\nThe updated invitation is attached. Sorry for the change, and thank you for your flexibility.\n\n{{company}}",
-            CandidateMessage::InterviewCancelled => "Hello {{name}},\n\nWe have had to cancel our conversation planned for {{when}}. {{#unless decided}}We will be in touch about what comes next.{{/unless}}\n\n{{company}}",
+            CandidateMessage::InterviewInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you.\n\nWhen: {{when}}\nWhere: {{location}}\nWith: {{interviewers}}\n\nThe invitation is attached for your calendar. {{#if reply_to}} If the time does not suit you, just reply and we will find another.{{/if}}\n\n{{company}}",
+            CandidateMessage::InterviewUpdate => "Hello {{name}},\n\nRescheduled: our conversation has moved. The new time:\n\nWhen: {{when}}\nWhere: {{location}}\n\nThe updated invitation is attached. Sorry for the change, and thank you for your flexibility.\n\n{{company}}",
+            CandidateMessage::InterviewCancelled => "Hello {{name}},\n\nWe have had to cancel our conversation planned for {{when}}.{{#unless decided}} We will be in touch about what comes next.{{/unless}}\n\n{{company}}",
             CandidateMessage::Rejection => "Hello {{name}},\n\nThank you for the time and care you gave to your application for {{job_title}}. We have decided not to go further with it: this is our final decision for this role.{{#if reason}}\n\n{{reason}}{{/if}}\n\nWe wish you all the best in your search.\n\n{{company}}",
-            CandidateMessage::Offer => "Hello {{name}},\n\nWe are delighted: the whole team would like you to join {{company}} as {{job_title}}.\n\n{{terms}}\n\nReply to this email with any question; we will call you to talk it through.\n\n{{company}}",
+            CandidateMessage::Offer => "Hello {{name}},\n\nWe are delighted: the whole team would like you to join {{company}} as {{job_title}}.\n\n{{terms}}\n\n{{#if reply_to}}Reply to this email with any question; we{{else}}We{{/if}} will call you to talk it through.\n\n{{company}}",
         }
     }
+}
+
+/// The values a candidate email may use.
+pub const PLACEHOLDERS: [&str; 10] = [
+    "name",
+    "job_title",
+    "company",
+    "when",
+    "location",
+    "interviewers",
+    "reason",
+    "terms",
+    "reply_to",
+    // True once the application ended (hired, rejected, withdrawn).
+    "decided",
+];
+
+/// Helpers a template may call (`{{#if reason}}`, `{{#if (eq a b)}}`):
+/// Handlebars' own.
+const HELPERS: [&str; 15] = [
+    "if", "unless", "with", "each", "lookup", "eq", "ne", "gt", "gte", "lt", "lte", "and", "or",
+    "not", "len",
+];
+
+/// The placeholders of a template that Rapport does not know, in order of
+/// first use (`{{first_name}}`): rendered, they would be blank.
+pub fn unknown_placeholders(template: &str) -> Vec<String> {
+    let mut unknown: Vec<String> = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else { break };
+        let inner = after[..end].trim_matches(|c: char| c == '{' || c == '~' || c.is_whitespace());
+        rest = &after[end + 2..];
+        if inner.starts_with('!') || inner.starts_with('/') || inner == "else" {
+            continue;
+        }
+        let inner = inner.trim_start_matches(['#', '^']);
+        let inner = inner.strip_prefix("else ").unwrap_or(inner);
+        let spaced = inner.replace('(', " ( ").replace(')', " ) ");
+        let tokens: Vec<&str> = spaced.split_whitespace().collect();
+        for (i, word) in tokens.iter().enumerate() {
+            if matches!(*word, "(" | ")") {
+                continue;
+            }
+            // A name called with arguments, first or right after "(".
+            let calls = (i == 0 || tokens[i - 1] == "(")
+                && tokens.get(i + 1).is_some_and(|next| *next != ")");
+            let literal = word.starts_with('"')
+                || word.starts_with('\'')
+                || word.parse::<f64>().is_ok()
+                || matches!(*word, "true" | "false" | "null" | "this")
+                || word.starts_with('@')
+                || word.starts_with("this.")
+                || word.starts_with("../");
+            let known = if calls {
+                HELPERS.contains(word)
+            } else {
+                PLACEHOLDERS.contains(word)
+            };
+            if literal || known {
+                continue;
+            }
+            if !unknown.iter().any(|u| u == word) {
+                unknown.push(word.to_string());
+            }
+        }
+    }
+    unknown
 }
 
 /// Values a candidate email may use, with a sample for previews.
@@ -83,6 +154,7 @@ pub fn sample_vars() -> Value {
         "interviewers": "Fran Founder, Ivy Interviewer",
         "reason": "We chose a candidate with more experience in billing support.",
         "terms": "Full time, EUR 44,000 a year, starting 1 April.",
+        "reply_to": "jobs@glimmer.example",
     })
 }
 
@@ -116,6 +188,12 @@ pub fn send(
                 message.default_body().into(),
             )
         });
+    // Texts may say "just reply" only when a reply reaches someone.
+    let mut vars = vars.clone();
+    if let (Some(reply_to), Some(fields)) = (db::settings::reply_to(conn)?, vars.as_object_mut()) {
+        fields.insert("reply_to".into(), Value::String(reply_to));
+    }
+    let vars = &vars;
     // A stored template was checked when saved; fall back to the default if
     // it cannot be rendered now rather than lose the email.
     let (subject, body) = render(&subject, &body, vars)
@@ -158,6 +236,51 @@ mod tests {
             assert!(!s.is_empty() && !s.contains("{{"));
             assert!(b.contains("Ana Lima"), "{m:?}");
         }
+    }
+
+    #[test]
+    fn unknown_placeholders_are_found() {
+        for m in CandidateMessage::ALL {
+            assert!(unknown_placeholders(m.default_subject()).is_empty());
+            assert!(unknown_placeholders(m.default_body()).is_empty(), "{m:?}");
+        }
+        assert_eq!(
+            unknown_placeholders("Hi {{first_name}}, {{name}} {{ first_name }} {{{surname}}}"),
+            ["first_name", "surname"]
+        );
+        assert_eq!(
+            unknown_placeholders("{{#if reason}}{{reason}}{{else}}x{{/if}}{{#if salary}}{{/if}}"),
+            ["salary"]
+        );
+        assert_eq!(unknown_placeholders("{{shout name}}"), ["shout"]);
+        assert!(unknown_placeholders("{{#if (eq name company)}}x{{/if}}").is_empty());
+        assert_eq!(
+            unknown_placeholders("{{#if (gt salary 1)}}x{{/if}}{{if}}"),
+            ["salary", "if"]
+        );
+        assert!(unknown_placeholders("{{! a comment }} {{~name~}}").is_empty());
+    }
+
+    #[test]
+    fn reply_sentences_need_a_reply_address() {
+        let mut vars = sample_vars();
+        let with = render(
+            "s",
+            CandidateMessage::InterviewInvitation.default_body(),
+            &vars,
+        )
+        .unwrap();
+        assert!(with.1.contains("just reply"));
+        vars.as_object_mut().unwrap().remove("reply_to");
+        let without = render(
+            "s",
+            CandidateMessage::InterviewInvitation.default_body(),
+            &vars,
+        )
+        .unwrap();
+        assert!(!without.1.contains("reply"), "{}", without.1);
+        let offer = render("s", CandidateMessage::Offer.default_body(), &vars).unwrap();
+        assert!(!offer.1.to_lowercase().contains("reply") && offer.1.contains("We will call you"));
     }
 
     #[test]

@@ -43,6 +43,14 @@ impl EmailKind {
             EmailKind::InterviewerInvitation => "candidate_message",
         }
     }
+
+    /// Whether the email goes to a candidate (who may answer it).
+    pub fn to_candidate(self) -> bool {
+        !matches!(
+            self,
+            EmailKind::StaffInvitation | EmailKind::InterviewerInvitation
+        )
+    }
 }
 
 /// Queues an email on `conn`: call it inside the transaction of the change
@@ -54,8 +62,17 @@ pub fn queue(
     payload: &impl Serialize,
     mail_domain: &str,
 ) -> Result<String, DbError> {
-    let payload = serde_json::to_value(payload)
+    let mut payload = serde_json::to_value(payload)
         .map_err(|e| DbError::Corrupt(format!("email payload: {e}")))?;
+    // A candidate's answer reaches a person only through the company's
+    // reply address: every candidate email carries it, when there is one.
+    if kind.to_candidate() {
+        if let (Some(reply_to), Some(fields)) =
+            (db::settings::reply_to(conn)?, payload.as_object_mut())
+        {
+            fields.insert("reply_to".into(), serde_json::Value::String(reply_to));
+        }
+    }
     let message_id = format!("<{}@{}>", db::new_id(), mail_domain);
     db::outbox::enqueue(
         conn,

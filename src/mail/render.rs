@@ -94,8 +94,16 @@ pub fn build_message(row: &OutboxRow, from: &str) -> Result<Message, RenderError
         }
         None => alternative,
     };
-    Ok(Message::builder()
-        .from(parse(from)?)
+    let mut builder = Message::builder().from(parse(from)?);
+    // Checked when the owner saved it; an address that no longer parses
+    // costs the header, never the email.
+    if let Some(reply_to) = payload["reply_to"].as_str() {
+        match parse(reply_to) {
+            Ok(mailbox) => builder = builder.reply_to(mailbox),
+            Err(e) => tracing::warn!(error = %e, "reply address left out"),
+        }
+    }
+    Ok(builder
         .to(parse(&row.recipient)?)
         .subject(parts.subject)
         .message_id(Some(row.message_id.clone()))

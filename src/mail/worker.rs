@@ -12,8 +12,6 @@ use super::render::build_message;
 use super::transport::Transport;
 use crate::db::{self, Db, DbError};
 
-/// How long a claimed row stays reserved for the worker that claimed it.
-const LEASE: Duration = Duration::from_secs(120);
 /// The longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);
 const BATCH: i64 = 20;
@@ -24,6 +22,13 @@ pub struct MailWorker {
     pub from: String,
     pub poll: Duration,
     pub retry_base: Duration,
+    /// This worker's name on the rows it claims; new at every start, so a
+    /// crashed worker's claims belong to nobody alive and simply expire.
+    pub id: String,
+    /// How long a claim or a renewal reserves a row: the longest an email
+    /// waits after its worker died. Renewed before each send, so it only
+    /// needs to outlast one delivery, not a whole batch.
+    pub lease: Duration,
 }
 
 /// The wait before attempt `attempts + 1`, doubling from `base`.
@@ -56,11 +61,29 @@ impl MailWorker {
     /// Delivers every due row once; returns how many it tried.
     pub fn deliver_due(&self) -> Result<usize, DbError> {
         let now = db::now();
-        let rows = self
-            .db
-            .write_blocking(|conn| db::outbox::claim_due(conn, now, later(now, LEASE), BATCH))?;
-        let count = rows.len();
+        let rows = self.db.write_blocking(|conn| {
+            db::outbox::claim_due(conn, &self.id, now, later(now, self.lease), BATCH)
+        })?;
+        let mut tried = 0;
         for row in rows {
+            // The batch's lease started when it was claimed; extend it for
+            // this email now. If it ran out and another worker took the
+            // email meanwhile, that worker sends it, not this one.
+            let renewed = self.db.write_blocking(|conn| {
+                db::outbox::renew(conn, &row.id, &self.id, later(db::now(), self.lease))
+            });
+            match renewed {
+                Ok(true) => {}
+                Ok(false) => {
+                    tracing::debug!(email = %row.id, "email taken over by another worker");
+                    continue;
+                }
+                Err(e) => {
+                    tracing::warn!(email = %row.id, error = %e, "could not renew the claim on an email; left for later");
+                    continue;
+                }
+            }
+            tried += 1;
             let outcome = build_message(&row, &self.from)
                 .map_err(|e| e.to_string())
                 .and_then(|msg| self.transport.send(&msg).map_err(|e| e.to_string()));
@@ -72,8 +95,9 @@ impl MailWorker {
                 Err(error) => {
                     let next = later(done, backoff(self.retry_base, row.attempts));
                     tracing::warn!(email = %row.id, attempts = row.attempts + 1, %error, "email not delivered; will retry");
-                    self.db
-                        .write_blocking(|conn| db::outbox::mark_failed(conn, &row.id, error, next))
+                    self.db.write_blocking(|conn| {
+                        db::outbox::mark_failed(conn, &row.id, &self.id, error, next)
+                    })
                 }
             };
             if let Err(e) = recorded {
@@ -81,7 +105,7 @@ impl MailWorker {
                 tracing::error!(email = %row.id, error = %e, "could not record a delivery outcome");
             }
         }
-        Ok(count)
+        Ok(tried)
     }
 }
 

@@ -24,8 +24,8 @@ pub use types::{
     LangSource, Question, Rubric, Tier, ToneFlag, Weights,
 };
 pub use verdict::{
-    questionnaire_result, QuestionnaireResult, ShareResult, TierResult, DEFAULT_PASS_MARK,
-    REQUIRED_MISS_CAP,
+    questionnaire_result, screen_result, QuestionnaireResult, ScreenResult, ShareResult,
+    TierResult, DEFAULT_PASS_MARK, REQUIRED_MISS_CAP,
 };
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a

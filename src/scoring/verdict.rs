@@ -149,6 +149,36 @@ pub fn questionnaire_result(answers: &[(Tier, f64)], pass_mark: f64) -> Question
     }
 }
 
+/// A whole screen: every submitted round's result and the overall one,
+/// each from the scores that count (a reviewer's override, else the
+/// scorer's). The one place where "passed" is decided, so the summary of
+/// the screen, each round's badge and the stored result never disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScreenResult {
+    /// One per submitted round, in the order given.
+    pub rounds: Vec<QuestionnaireResult>,
+    pub overall: QuestionnaireResult,
+    /// The overall share is above the pass mark and every round passed:
+    /// a strong later tier does not hide a failed earlier one.
+    pub passed: bool,
+}
+
+/// Results of a screen from each submitted round's final answer scores.
+pub fn screen_result(rounds: &[Vec<(Tier, f64)>], pass_mark: f64) -> ScreenResult {
+    let all: Vec<(Tier, f64)> = rounds.iter().flatten().copied().collect();
+    let overall = questionnaire_result(&all, pass_mark);
+    let rounds: Vec<QuestionnaireResult> = rounds
+        .iter()
+        .map(|scores| questionnaire_result(scores, pass_mark))
+        .collect();
+    let passed = overall.overall.passed && rounds.iter().all(|r| r.overall.passed);
+    ScreenResult {
+        rounds,
+        overall,
+        passed,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +249,21 @@ mod tests {
         let odd = questionnaire_result(&[(Tier::THREE, f64::NAN)], f64::NAN);
         assert_eq!(odd.pass_mark, DEFAULT_PASS_MARK);
         assert_eq!(odd.overall.points, 0.0);
+    }
+
+    #[test]
+    fn a_screen_passes_only_when_every_round_does() {
+        let weak_tier1 = vec![(Tier::ONE, 0.2), (Tier::ONE, 0.2)];
+        let strong_tier2 = vec![(Tier::TWO, 1.0), (Tier::TWO, 1.0), (Tier::TWO, 1.0)];
+        let r = screen_result(&[weak_tier1.clone(), strong_tier2.clone()], 0.5);
+        assert!(r.overall.overall.passed, "68% overall");
+        assert!(!r.rounds[0].overall.passed);
+        assert!(!r.passed, "the failed first round is not hidden");
+        // A reviewer raises the first round's answers: the same function
+        // now passes the round and the screen.
+        let reviewed = vec![(Tier::ONE, 0.7), (Tier::ONE, 0.6)];
+        let r = screen_result(&[reviewed, strong_tier2], 0.5);
+        assert!(r.rounds[0].overall.passed && r.passed);
+        assert!(!screen_result(&[], 0.5).passed);
     }
 }

@@ -14,4 +14,5 @@ mod pipeline;
 mod public;
 mod scoring;
 mod security;
+mod trust_mail;
 mod trust_pipeline;

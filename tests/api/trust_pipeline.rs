@@ -312,7 +312,10 @@ async fn votes_are_blind_until_you_vote(backend: Backend) {
     assert!(!page.contains("FRAN-PRIVATE-REASON"), "{page}");
     assert!(!page.contains("Yes, hire</strong>"));
     assert!(page.contains("1 of 2 voted"));
-    assert!(!page.contains("Please fix"), "no error summary before any attempt");
+    assert!(
+        !page.contains("Please fix"),
+        "no error summary before any attempt"
+    );
     let res = ivy
         .post_form(
             &format!("/admin/applications/{id}/vote"),

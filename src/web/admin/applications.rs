@@ -161,7 +161,7 @@ async fn render_detail(
     state: &AppState,
     viewer: &crate::db::users::User,
     app_id: String,
-    errors: Option<(String, Vec<FieldError>)>,
+    attempt: Option<OverrideAttempt>,
     status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
     let data = state
@@ -262,7 +262,16 @@ async fn render_detail(
                             "at": o.created_at.format("%-d %b %Y %H:%M").to_string(),
                         })).collect())
                         .unwrap_or_default();
-                    let form_errors = errors.as_ref().filter(|(aid, _)| Some(aid) == answer.map(|a| &a.id)).map(|(_, e)| errors_json(e));
+                    let attempt = attempt.as_ref().filter(|t| Some(&t.answer_id) == answer.map(|a| &a.id));
+                    let form_errors = attempt.map(|t| errors_json(&t.errors));
+                    // The latest review counts, for the grades as for the score.
+                    let latest = answer.and_then(|a| overrides.iter().find(|o| o.answer_id == a.id));
+                    let final_grades = score.as_ref().map(|s| {
+                        latest
+                            .map(|o| (o.empathy, o.curiosity))
+                            .unwrap_or((i32::from(s.empathy.grade), i32::from(s.curiosity.grade)))
+                    });
+                    let final_percent = ovs_first_percent(&ovs).or(score.as_ref().map(|s| (s.score * 100.0).round() as i64));
                     json!({
                         "id": spec.id,
                         "tier": spec.tier,
@@ -287,8 +296,19 @@ async fn render_detail(
                             "percent": (s.score * 100.0).round() as i64,
                             "version": s.scorer_version,
                         })),
+                        "final": score.as_ref().zip(final_grades).map(|(s, (e, c))| json!({
+                            "empathy": e, "curiosity": c,
+                            "empathy_changed": e != i32::from(s.empathy.grade),
+                            "curiosity_changed": c != i32::from(s.curiosity.grade),
+                        })),
+                        "form": match (attempt, &final_grades) {
+                            // What the person typed, exactly, after a refusal.
+                            (Some(t), _) => json!(t.form),
+                            (None, Some((e, c))) => json!({ "empathy": e.to_string(), "curiosity": c.to_string(), "percent": final_percent.map(|p| p.to_string()).unwrap_or_default(), "reason": "" }),
+                            (None, None) => json!({}),
+                        },
                         "overrides": ovs,
-                        "final_percent": ovs_first_percent(&ovs).or(score.as_ref().map(|s| (s.score * 100.0).round() as i64)),
+                        "final_percent": final_percent,
                         "form_errors": form_errors,
                     })
                 })
@@ -358,7 +378,14 @@ fn ovs_first_percent(ovs: &[Value]) -> Option<i64> {
     ovs.first().and_then(|o| o["percent"].as_i64())
 }
 
-#[derive(Deserialize)]
+/// An override that was refused: its answer, why, and what was typed.
+struct OverrideAttempt {
+    answer_id: String,
+    errors: Vec<FieldError>,
+    form: OverrideForm,
+}
+
+#[derive(Deserialize, serde::Serialize)]
 pub struct OverrideForm {
     #[serde(default)]
     empathy: String,
@@ -441,13 +468,20 @@ pub async fn override_answer(
             &state,
             owner.user(),
             app_id,
-            Some((answer.id, errors)),
+            Some(OverrideAttempt {
+                answer_id: answer.id,
+                errors,
+                form,
+            }),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     };
     let author = owner.user().id.clone();
     let back = app_id.clone();
+    let company = crate::web::public::company_name(&state).await?;
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
     state
         .db
         .write(move |conn| {
@@ -468,12 +502,12 @@ pub async fn override_answer(
                 .ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
             let job = db::jobs::find(conn, &app.job_id)?
                 .ok_or_else(|| DbError::Corrupt("job vanished".into()))?;
-            flow::recompute_screen(
-                conn,
-                &app_id,
-                f64::from(job.posting.pass_mark.percent()) / 100.0,
-                now,
-            )?;
+            let ctx = flow::Ctx {
+                base_url: &base_url,
+                mail_domain: &mail_domain,
+                company: &company,
+            };
+            flow::after_review(conn, &ctx, &job, &author, &app_id, now)?;
             db::audit::record(
                 conn,
                 Some(&author),

@@ -181,6 +181,7 @@ pub async fn close(
     let actor = owner.user().id.clone();
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
+    let base_url = state.base_url();
     let send = form.send_email == "yes";
     let notify = form.notify_interviews == "yes";
     let job_id = job.id.clone();
@@ -204,6 +205,7 @@ pub async fn close(
             }
             let mailer = Mailer {
                 company: &company,
+                base_url: &base_url,
                 mail_domain: &mail_domain,
             };
             let why = if rejection_reason.is_empty() {

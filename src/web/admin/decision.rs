@@ -251,6 +251,7 @@ pub async fn vote(
     }
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
+    let base_url = state.base_url();
     let outcome = state
         .db
         .write(move |conn| {
@@ -284,6 +285,7 @@ pub async fn vote(
                 .collect();
             let mailer = Mailer {
                 company: &company,
+                base_url: &base_url,
                 mail_domain: &mail_domain,
             };
             let moved = match tally(job.posting.decision_rule, panel.len(), &votes) {
@@ -400,6 +402,7 @@ pub async fn offer_answer(
     let actor = owner.user().id.clone();
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
+    let base_url = state.base_url();
     let app_id = app.id.clone();
     let job_id = job.id.clone();
     let back = format!("/admin/applications/{}/decision", app.id);
@@ -432,6 +435,7 @@ pub async fn offer_answer(
             };
             let mailer = Mailer {
                 company: &company,
+                base_url: &base_url,
                 mail_domain: &mail_domain,
             };
             let moved =
@@ -476,6 +480,7 @@ pub async fn rejection_email(
     }
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
+    let base_url = state.base_url();
     let actor = owner.user().id.clone();
     let reason = form.reason.trim().to_string();
     let app_id = app.id.clone();
@@ -484,6 +489,7 @@ pub async fn rejection_email(
         .write(move |conn| {
             let mailer = Mailer {
                 company: &company,
+                base_url: &base_url,
                 mail_domain: &mail_domain,
             };
             send_rejection(conn, &app, &job, &actor, &reason, &mailer)

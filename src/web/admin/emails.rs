@@ -6,24 +6,38 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::db::{self, DbError};
-use crate::mail::candidate::{render, sample_vars, CandidateMessage};
+use crate::mail::candidate::{
+    render, sample_vars, unknown_placeholders, CandidateMessage, PLACEHOLDERS,
+};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::render::{see_other, Page};
 use crate::web::session::Owner;
 use crate::web::AppState;
 
-/// The values a candidate email may use.
-const PLACEHOLDERS: [&str; 8] = [
-    "name",
-    "job_title",
-    "company",
-    "when",
-    "location",
-    "interviewers",
-    "reason",
-    "terms",
-];
+/// The placeholders of a subject and text that Rapport does not know.
+fn unknown_in(subject: &str, body: &str) -> Vec<String> {
+    let mut unknown = unknown_placeholders(subject);
+    for p in unknown_placeholders(body) {
+        if !unknown.contains(&p) {
+            unknown.push(p);
+        }
+    }
+    unknown
+}
+
+fn braces(p: &str) -> String {
+    format!("{{{{{p}}}}}")
+}
+
+/// The company's reply address: the preview reads as the email will.
+async fn reply_to(state: &AppState) -> Result<Option<String>, WebError> {
+    state
+        .db
+        .read(db::settings::reply_to)
+        .await
+        .web_context("reading the reply address")
+}
 
 async fn job_title(state: &AppState, job_id: String) -> Result<(String, String), WebError> {
     let job = state
@@ -47,10 +61,18 @@ fn editor(
     customised: bool,
     error: Option<String>,
     notice: Option<&str>,
+    reply_to: Option<String>,
 ) -> Result<HttpResponse, WebError> {
     let mut vars = sample_vars();
     vars["job_title"] = json!(job.1);
+    match reply_to {
+        Some(address) => vars["reply_to"] = json!(address),
+        None => {
+            vars.as_object_mut().map(|v| v.remove("reply_to"));
+        }
+    }
     let preview = render(subject, body, &vars);
+    let unknown = unknown_in(subject, body);
     let title = format!("Email: {}", message.label());
     Page::new("pages/admin/email_template", &title)
         .staff(owner.user(), "jobs")
@@ -69,7 +91,10 @@ fn editor(
                 "preview": preview.as_ref().ok().map(|(s, b)| json!({ "subject": s, "body": b })),
                 "error": error.or_else(|| preview.err()),
                 "notice": notice,
-                "placeholders": PLACEHOLDERS.map(|p| format!("{{{{{p}}}}}")),
+                "placeholders": PLACEHOLDERS.map(braces),
+                "unknown": unknown.iter().map(|p| braces(p)).collect::<Vec<_>>(),
+                "reply_to": vars.get("reply_to"),
+                "raw_if": "{{#if reply_to}}…{{/if}}",
             }),
         )
 }
@@ -96,8 +121,9 @@ pub async fn page(
             message.default_body().into(),
         )
     });
+    let reply_to = reply_to(&state).await?;
     editor(
-        &req, &state, &owner, job, message, &subject, &body, customised, None, None,
+        &req, &state, &owner, job, message, &subject, &body, customised, None, None, reply_to,
     )
 }
 
@@ -146,9 +172,23 @@ pub async fn save(
     } else {
         render(&subject, &body, &sample_vars()).err()
     };
+    // Rendered, an unknown placeholder is blank ("Hello ," to a candidate):
+    // the preview flags it, saving refuses it.
+    let unknown = unknown_in(&subject, &body).first().map(|first| {
+        format!(
+            "Rapport does not know {}: the candidate would see a blank there. Use one of the placeholders listed under the text.",
+            braces(first)
+        )
+    });
+    let problem = if form.action == "preview" {
+        problem
+    } else {
+        problem.or(unknown)
+    };
     if problem.is_some() || form.action == "preview" {
+        let reply_to = reply_to(&state).await?;
         return editor(
-            &req, &state, &owner, job, message, &subject, &body, false, problem, None,
+            &req, &state, &owner, job, message, &subject, &body, false, problem, None, reply_to,
         );
     }
     let jid = job.0.clone();

@@ -64,10 +64,11 @@ fn schedule_of(i: &Interview) -> Result<Schedule, DbError> {
 
 /// Queues the calendar emails for an interview: to the candidate (from the
 /// job's editable text), unless `notify_candidate` is false, and to each
-/// interviewer.
+/// interviewer, with a link to the kit.
 fn send_invitations(
     conn: &mut DbConnection,
     state_company: &str,
+    base_url: &str,
     mail_domain: &str,
     interview: &Interview,
     message: CandidateMessage,
@@ -135,20 +136,26 @@ fn send_invitations(
             mail_domain,
         )?;
     }
+    // What happened, in the subject's first word and the body's.
+    let what = match (method, message) {
+        (IcsMethod::Cancel, _) => "Cancelled",
+        (_, CandidateMessage::InterviewUpdate) => "Rescheduled",
+        _ => "Scheduled",
+    };
+    let kit = format!("{base_url}/admin/interviews/{}", interview.id);
     for u in interviewers {
         let subject = format!(
             "{}: {} ({})",
-            if method == IcsMethod::Cancel {
-                "Cancelled"
-            } else {
+            if what == "Scheduled" {
                 "Interview"
+            } else {
+                what
             },
             app.name,
             kind.label()
         );
         let body = format!(
-            "{}: {} with {} for {}.\n\nWhen: {} (UTC: {})\nWhere: {}\n\nThe interview kit and the scorecard are in Rapport.",
-            if method == IcsMethod::Cancel { "Cancelled" } else { "Scheduled" },
+            "{what}: {} with {} for {}.\n\nWhen: {} (UTC: {})\nWhere: {}\n\nThe interview kit and the scorecard:\n{kit}",
             kind.label(),
             app.name,
             job.posting.title,
@@ -198,6 +205,7 @@ pub async fn schedule(
         );
     };
     let company = crate::web::public::company_name(&state).await?;
+    let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let actor = owner.user().id.clone();
     let interviewers = form.interviewers.clone();
@@ -228,6 +236,7 @@ pub async fn schedule(
             send_invitations(
                 conn,
                 &company,
+                &base_url,
                 &mail_domain,
                 &interview,
                 CandidateMessage::InterviewInvitation,
@@ -288,6 +297,7 @@ pub async fn reschedule(
         }
     };
     let company = crate::web::public::company_name(&state).await?;
+    let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let iid = interview.id.clone();
     let actor = owner.user().id.clone();
@@ -311,6 +321,7 @@ pub async fn reschedule(
             send_invitations(
                 conn,
                 &company,
+                &base_url,
                 &mail_domain,
                 &updated,
                 CandidateMessage::InterviewUpdate,
@@ -362,6 +373,7 @@ pub fn cancel_upcoming(
         send_invitations(
             conn,
             mailer.company,
+            mailer.base_url,
             mailer.mail_domain,
             &updated,
             CandidateMessage::InterviewCancelled,
@@ -426,6 +438,7 @@ pub async fn cancel(
     }
     let notify = form.notify_candidate == "yes";
     let company = crate::web::public::company_name(&state).await?;
+    let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let iid = interview.id.clone();
     let actor = owner.user().id.clone();
@@ -439,6 +452,7 @@ pub async fn cancel(
                 send_invitations(
                     conn,
                     &company,
+                    &base_url,
                     &mail_domain,
                     &updated,
                     CandidateMessage::InterviewCancelled,

@@ -4,6 +4,7 @@
 mod access;
 mod applications;
 mod closing;
+mod company;
 mod decision;
 mod emails;
 mod highlight;
@@ -76,6 +77,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/jobs/{id}/emails/{kind}", web::get().to(emails::page))
             .route("/jobs/{id}/emails/{kind}", web::post().to(emails::save))
             .route("/kits/{kind}", web::post().to(interviews::save_kit))
+            .route("/company", web::get().to(company::page))
+            .route("/company", web::post().to(company::save))
             .route("/team", web::get().to(team::page))
             .route("/team/invitations", web::post().to(team::invite))
             .route(

@@ -26,6 +26,8 @@ pub fn stage_settings(conn: &mut DbConnection, job_id: &str) -> Result<StageSett
 /// Who the candidate's emails come from.
 pub struct Mailer<'a> {
     pub company: &'a str,
+    /// For links in staff emails (the interview kit).
+    pub base_url: &'a str,
     pub mail_domain: &'a str,
 }
 
@@ -268,6 +270,7 @@ pub async fn move_application(
     let actor = owner.user().id.clone();
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
+    let base_url = state.base_url();
     let send = form.send_email == "yes";
     let notify = form.notify_candidate == "yes";
     let email_reason = form.email_reason.trim().to_string();
@@ -296,6 +299,7 @@ pub async fn move_application(
             };
             let mailer = Mailer {
                 company: &company,
+                base_url: &base_url,
                 mail_domain: &mail_domain,
             };
             move_one(conn, &app.id, &job, &request, &mailer).map(Some)
@@ -446,6 +450,7 @@ pub async fn bulk(
     let actor = owner.user().id.clone();
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
+    let base_url = state.base_url();
     let send = form.send_email == "yes";
     let notify = form.notify_candidate == "yes";
     let mut seen = std::collections::HashMap::new();
@@ -489,6 +494,7 @@ pub async fn bulk(
                 };
                 let mailer = Mailer {
                     company: &company,
+                    base_url: &base_url,
                     mail_domain: &mail_domain,
                 };
                 if let Err(refused_move) = move_one(conn, &app.id, &job, &request, &mailer)? {

@@ -16,7 +16,8 @@ use crate::domain::screening;
 use crate::mail::{self, EmailKind};
 use crate::questionnaires::{Library, Loaded};
 use crate::scoring::{
-    from_domain, questionnaire_result, AnswerScore, Scorer, Tier, SCORER_VERSION,
+    from_domain, questionnaire_result, screen_result, AnswerScore, Scorer, ScreenResult, Tier,
+    SCORER_VERSION,
 };
 use crate::security::token;
 
@@ -196,59 +197,172 @@ pub enum Submitted {
     AlreadySubmitted,
 }
 
-/// The score that counts for an answer: the latest reviewer override, or
-/// the automatic one.
-pub fn final_scores(
+/// The scores that count for one round's answers: the latest reviewer
+/// override, else the automatic one.
+fn round_final_scores(
     conn: &mut DbConnection,
-    rounds: &[Screening],
+    round: &Screening,
 ) -> Result<Vec<(Tier, f64)>, DbError> {
+    let answers = db::screenings::answers(conn, &round.id)?;
+    let ids: Vec<String> = answers.iter().map(|a| a.id.clone()).collect();
+    let overrides = db::screenings::overrides_for(conn, &ids)?;
     let mut out = Vec::new();
-    for round in rounds.iter().filter(|r| !r.is_open()) {
-        let answers = db::screenings::answers(conn, &round.id)?;
-        let ids: Vec<String> = answers.iter().map(|a| a.id.clone()).collect();
-        let overrides = db::screenings::overrides_for(conn, &ids)?;
-        for a in &answers {
-            let auto: Option<AnswerScore> = a
-                .score_detail
-                .as_deref()
-                .and_then(|d| serde_json::from_str(d).ok());
-            let Some(auto) = auto else { continue };
-            let score = overrides
-                .iter()
-                .find(|o| o.answer_id == a.id)
-                .map(|o| o.score)
-                .unwrap_or(auto.score);
-            out.push((auto.tier, score));
-        }
+    for a in &answers {
+        let auto: Option<AnswerScore> = a
+            .score_detail
+            .as_deref()
+            .and_then(|d| serde_json::from_str(d).ok());
+        let Some(auto) = auto else { continue };
+        let score = overrides
+            .iter()
+            .find(|o| o.answer_id == a.id)
+            .map(|o| o.score)
+            .unwrap_or(auto.score);
+        out.push((auto.tier, score));
     }
     Ok(out)
 }
 
-/// Recomputes an application's screen score from every submitted round,
-/// overrides included. Passed when every round passed.
+/// Recomputes an application's screen from every submitted round,
+/// overrides included, with [`screen_result`], and stores it everywhere it
+/// is shown: each round's result and the application's screen score.
 pub fn recompute_screen(
     conn: &mut DbConnection,
     application_id: &str,
     pass_mark: f64,
     now: NaiveDateTime,
-) -> Result<(f64, bool), DbError> {
-    let rounds = db::screenings::for_application(conn, application_id)?;
-    let scores = final_scores(conn, &rounds)?;
-    let overall = questionnaire_result(&scores, pass_mark);
-    let mut passed = overall.overall.passed;
-    for round in rounds.iter().filter(|r| !r.is_open()) {
-        let tiers = round.tiers();
-        let round_scores: Vec<(Tier, f64)> = scores
-            .iter()
-            .filter(|(t, _)| tiers.contains(&t.get()))
-            .copied()
-            .collect();
-        passed &= questionnaire_result(&round_scores, pass_mark)
-            .overall
-            .passed;
+) -> Result<ScreenResult, DbError> {
+    let submitted: Vec<Screening> = db::screenings::for_application(conn, application_id)?
+        .into_iter()
+        .filter(|r| !r.is_open())
+        .collect();
+    let mut scores = Vec::new();
+    for round in &submitted {
+        scores.push(round_final_scores(conn, round)?);
     }
-    db::applications::set_screen_result(conn, application_id, overall.overall.share, passed, now)?;
-    Ok((overall.overall.share, passed))
+    let result = screen_result(&scores, pass_mark);
+    for (round, round_result) in submitted.iter().zip(&result.rounds) {
+        if round_result.overall.answered == 0 {
+            continue;
+        }
+        let json =
+            serde_json::to_string(round_result).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        if round.result.as_deref() != Some(json.as_str()) {
+            db::screenings::update_result(conn, &round.id, &json)?;
+        }
+    }
+    db::applications::set_screen_result(
+        conn,
+        application_id,
+        result.overall.overall.share,
+        result.passed,
+        now,
+    )?;
+    Ok(result)
+}
+
+/// Opens the round of `tiers` and emails the candidate a link to it.
+#[allow(clippy::too_many_arguments)]
+fn send_next_round(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    app: &ApplicationRow,
+    questionnaire_version_id: &str,
+    tiers: &[u8],
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    db::screenings::create(conn, &app.id, questionnaire_version_id, tiers, now)?;
+    let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
+    let email = CandidateEmail {
+        name: &app.name,
+        job_title: &job.posting.title,
+        company: ctx.company,
+        link: Some(link),
+        expires_on: Some(day(expires)),
+        tiers: Some(
+            tiers
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    };
+    mail::queue(
+        conn,
+        EmailKind::ScreeningNextRound,
+        &app.email,
+        &email,
+        ctx.mail_domain,
+    )?;
+    Ok(())
+}
+
+/// After a reviewer changed a score: the screen is recomputed, and when
+/// the latest round now passes and the job screens a further tier, that
+/// tier is sent, exactly as if the round had passed on submission. Only
+/// while the candidate is still being screened (Screening or Screen
+/// review): once staff moved them on, rejected them or they left, nothing
+/// is sent. Returns the tiers sent, if any.
+pub fn after_review(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    actor: &str,
+    application_id: &str,
+    now: NaiveDateTime,
+) -> Result<Option<Vec<u8>>, DbError> {
+    db::applications::lock(conn, application_id)?;
+    let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
+    let result = recompute_screen(conn, application_id, pass_mark, now)?;
+    let Some(app) = db::applications::find(conn, application_id)? else {
+        return Ok(None);
+    };
+    let stage = app.stage();
+    if !matches!(stage, Stage::Screening | Stage::ScreenReview) {
+        return Ok(None);
+    }
+    let Some(latest) = db::screenings::for_application(conn, application_id)?.pop() else {
+        return Ok(None);
+    };
+    let latest_passed = result.rounds.last().is_some_and(|r| r.overall.passed);
+    if latest.is_open() || !latest_passed {
+        return Ok(None);
+    }
+    let loaded = db::questionnaire_versions::load(conn, &latest.questionnaire_version_id)?;
+    let screened = screened_tiers(job, &loaded);
+    let Some(next) = screening::next_round(&screened, &latest.tiers(), true) else {
+        return Ok(None);
+    };
+    let settings = db::job_screening::get(conn, &job.id)?;
+    send_next_round(
+        conn,
+        ctx,
+        job,
+        &settings,
+        &app,
+        &latest.questionnaire_version_id,
+        &next,
+        now,
+    )?;
+    if stage == Stage::ScreenReview {
+        let tiers = |t: &[u8]| t.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+        db::applications::move_stage(
+            conn,
+            &app.id,
+            Stage::ScreenReview,
+            Stage::Screening,
+            actor,
+            &format!(
+                "tier {} passed after review — tier {} sent",
+                tiers(&latest.tiers()),
+                tiers(&next)
+            ),
+            now,
+        )?;
+    }
+    Ok(Some(next))
 }
 
 /// Submits a round with its final answers: scores every answer with the
@@ -295,35 +409,25 @@ pub fn submit(
 
     let screened = screened_tiers(job, &loaded);
     if let Some(next) = screening::next_round(&screened, &tiers, passed) {
-        db::screenings::create(conn, &app.id, &round.questionnaire_version_id, &next, now)?;
-        let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
-        let email = CandidateEmail {
-            name: &app.name,
-            job_title: &job.posting.title,
-            company: ctx.company,
-            link: Some(link),
-            expires_on: Some(day(expires)),
-            tiers: Some(
-                next.iter()
-                    .map(u8::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-        };
-        mail::queue(
+        send_next_round(
             conn,
-            EmailKind::ScreeningNextRound,
-            &app.email,
-            &email,
-            ctx.mail_domain,
+            ctx,
+            job,
+            settings,
+            app,
+            &round.questionnaire_version_id,
+            &next,
+            now,
         )?;
+        // The rounds so far are the screen so far: the summary shows them.
+        recompute_screen(conn, &app.id, pass_mark, now)?;
         return Ok(Submitted::Scored {
             passed,
             next_round: true,
         });
     }
 
-    let (_, screen_passed) = recompute_screen(conn, &app.id, pass_mark, now)?;
+    let screen_passed = recompute_screen(conn, &app.id, pass_mark, now)?.passed;
     let reason = if screen_passed {
         "screen passed — awaiting review"
     } else {
