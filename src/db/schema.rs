@@ -55,14 +55,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_failures (id) {
-        id -> Text,
-        key -> Text,
-        at -> Timestamp,
-    }
-}
-
-diesel::table! {
     jobs (id) {
         id -> Text,
         slug -> Text,
@@ -343,5 +335,13 @@ diesel::table! {
         subject -> Text,
         body -> Text,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    rate_limit_hits (id) {
+        id -> Text,
+        key -> Text,
+        at -> Timestamp,
     }
 }

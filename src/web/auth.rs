@@ -70,7 +70,17 @@ struct LoginForm {
     next: String,
 }
 
-fn client_ip(req: &HttpRequest, state: &AppState) -> String {
+/// Whether a sign-in attempt may have its password checked.
+enum SignInGate {
+    IpLimited,
+    AccountLimited,
+    Open {
+        ip_hit: db::rate_limits::Hit,
+        user: Option<User>,
+    },
+}
+
+pub(crate) fn client_ip(req: &HttpRequest, state: &AppState) -> String {
     let info = req.connection_info();
     let ip = if state.settings.trust_proxy {
         info.realip_remote_addr().map(str::to_string)
@@ -96,33 +106,60 @@ async fn login(
         )
     };
 
-    let (ip_failures, account_failures, user) = {
-        let (ip_key, account_key, email) = (ip_key.clone(), account_key.clone(), email.clone());
+    // The attempt is counted before the password is checked, atomically per
+    // key, so a burst of parallel guesses gets no more checks than a
+    // sequence would.
+    let gate = {
+        let (ip_key, account_key, email) = (ip_key, account_key.clone(), email.clone());
         state
             .db
-            .read(move |conn| {
-                let since = db::now() - FAILURE_WINDOW;
-                Ok((
-                    db::login_failures::count_since(conn, &ip_key, since)?,
-                    db::login_failures::count_since(conn, &account_key, since)?,
-                    db::users::find_by_email(conn, &email)?,
-                ))
+            .write(move |conn| {
+                let now = db::now();
+                let Some(ip_hit) = db::rate_limits::try_take(
+                    conn,
+                    &ip_key,
+                    MAX_FAILURES_PER_IP,
+                    FAILURE_WINDOW,
+                    now,
+                )?
+                else {
+                    return Ok(SignInGate::IpLimited);
+                };
+                let Some(_) = db::rate_limits::try_take(
+                    conn,
+                    &account_key,
+                    MAX_FAILURES_PER_ACCOUNT,
+                    FAILURE_WINDOW,
+                    now,
+                )?
+                else {
+                    // Not checked, so it does not count against the address.
+                    ip_hit.release(conn)?;
+                    return Ok(SignInGate::AccountLimited);
+                };
+                Ok(SignInGate::Open {
+                    ip_hit,
+                    user: db::users::find_by_email(conn, &email)?,
+                })
             })
             .await
-            .web_context("checking sign-in attempts")?
+            .web_context("counting a sign-in attempt")?
     };
-    if ip_failures >= MAX_FAILURES_PER_IP {
-        return retry(
-            "Too many failed sign-ins from your network. Wait 15 minutes, then try again.",
-            StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
-    if account_failures >= MAX_FAILURES_PER_ACCOUNT {
-        return retry(
-            "Too many failed sign-ins for this account. Wait 15 minutes, then try again, or ask the owner to invite you again to set a new password.",
-            StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
+    let (ip_hit, user) = match gate {
+        SignInGate::IpLimited => {
+            return retry(
+                "Too many failed sign-ins from your network. Wait 15 minutes, then try again.",
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+        }
+        SignInGate::AccountLimited => {
+            return retry(
+                "Too many failed sign-ins for this account. Wait 15 minutes, then try again, or ask the owner to invite you again to set a new password.",
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+        }
+        SignInGate::Open { ip_hit, user } => (ip_hit, user),
+    };
 
     let attempt = form.password.clone();
     let stored = user.as_ref().map(|u| u.password_hash.clone());
@@ -137,26 +174,22 @@ async fn login(
     .await
     .map_err(|e| WebError::Internal(format!("verifying a password: {e}")))?;
 
+    // A failure stays counted (it was counted before the check).
     let Some(user) = user.filter(|_| matches) else {
-        state
-            .db
-            .write(move |conn| {
-                let now = db::now();
-                db::login_failures::delete_before(conn, now - FAILURE_WINDOW)?;
-                db::login_failures::record(conn, &ip_key, now)?;
-                db::login_failures::record(conn, &account_key, now)
-            })
-            .await
-            .web_context("recording a failed sign-in")?;
         return retry(
             "That email and password do not match an account. Check both and try again.",
             StatusCode::UNAUTHORIZED,
         );
     };
 
+    // A success clears the account's failures and gives the address its
+    // attempt back, so a team behind one address can all sign in.
     state
         .db
-        .write(move |conn| db::login_failures::clear(conn, &account_key))
+        .write(move |conn| {
+            db::rate_limits::clear(conn, &account_key)?;
+            ip_hit.release(conn)
+        })
         .await
         .web_context("clearing failed sign-ins")?;
     signed_in(&state, user, safe_next(Some(&form.next))).await

@@ -1,0 +1,98 @@
+//! Issue 8 (trust): sign-in limits under concurrency, the redirect after
+//! sign-in, the resend-link limit, password reset, headers, HEAD and
+//! request timeouts.
+
+use futures::future::join_all;
+
+use crate::helpers::{location, spawn_app, spawn_app_with, Backend, OWNER_EMAIL, PASSWORD};
+use crate::on_every_backend;
+
+on_every_backend!(
+    parallel_wrong_passwords_check_at_most_five,
+    parallel_sign_ins_from_one_address_check_at_most_twenty,
+);
+
+/// Posts `n` sign-ins at once from one browser; returns their statuses.
+async fn sign_in_burst(app: &crate::helpers::TestApp, attempts: Vec<(String, String)>) -> Vec<u16> {
+    let token = app.csrf_token().await;
+    let token = &token;
+    let posts = attempts.iter().map(|(email, password)| async move {
+        app.post_raw(
+            "/login",
+            &[
+                ("email", email.as_str()),
+                ("password", password.as_str()),
+                ("csrf_token", token.as_str()),
+            ],
+        )
+        .await
+    });
+    join_all(posts)
+        .await
+        .into_iter()
+        .map(|r| r.status().as_u16())
+        .collect()
+}
+
+async fn parallel_wrong_passwords_check_at_most_five(backend: Backend) {
+    // Enough connections for the attempts to really overlap in the database.
+    let app = spawn_app_with(backend, |s| {
+        s.db_pool_size = 16;
+        s.workers = Some(4);
+    })
+    .await;
+    app.create_user(OWNER_EMAIL, "owner").await;
+    let burst = (0..100)
+        .map(|i| (OWNER_EMAIL.to_string(), format!("wrong password {i}")))
+        .collect();
+    let statuses = sign_in_burst(&app, burst).await;
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(checked + refused, 100, "only 401 or 429: {statuses:?}");
+    assert!(
+        checked <= 5,
+        "{checked} passwords were checked: {statuses:?}"
+    );
+    assert_eq!(checked, 5, "the first five are checked: {statuses:?}");
+
+    // The right password, after the burst, waits too.
+    let res = app.login(OWNER_EMAIL, PASSWORD).await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert_eq!(app.get("/admin").await.status().as_u16(), 303);
+
+    // A correct password inside a burst of wrong ones does not get through
+    // once the five are used.
+    let other = "second@example.com";
+    app.create_user(other, "interviewer").await;
+    let mut burst: Vec<(String, String)> = (0..20)
+        .map(|i| (other.to_string(), format!("wrong {i}")))
+        .collect();
+    let statuses = sign_in_burst(&app, burst.clone()).await;
+    assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 5);
+    burst.truncate(5);
+    burst.push((other.to_string(), PASSWORD.to_string()));
+    let statuses = sign_in_burst(&app, burst).await;
+    assert!(
+        statuses.iter().all(|s| *s == 429),
+        "nothing gets through a full account: {statuses:?}"
+    );
+}
+
+async fn parallel_sign_ins_from_one_address_check_at_most_twenty(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user(OWNER_EMAIL, "owner").await;
+    // A success gives the address its attempt back.
+    let res = app.login(OWNER_EMAIL, PASSWORD).await;
+    assert_eq!(location(&res), "/admin");
+
+    let burst = (0..40)
+        .map(|i| (format!("nobody{i}@example.com"), "not it".to_string()))
+        .collect();
+    let statuses = sign_in_burst(&app, burst).await;
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    assert_eq!(checked, 20, "twenty per address: {statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 20);
+    let res = app.login(OWNER_EMAIL, PASSWORD).await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.text().await.unwrap().contains("from your network"));
+}
