@@ -37,12 +37,57 @@ struct NextQuery {
     signed_out: Option<String>,
 }
 
-/// Only local paths: never send someone to another site after sign-in.
+/// Only local paths made of plain characters: never send someone to another
+/// site after sign-in. Browsers drop tabs and newlines from a Location and
+/// read a backslash as `/`, so `/<TAB>/evil.example` would leave the site; anything
+/// unusual goes to the home page instead.
 fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
+        Some(n) if is_local_path(n) => n,
         _ => "/admin",
     }
+}
+
+fn is_local_path(path: &str) -> bool {
+    const ALLOWED: &[u8] = b"/-._~%?=&+,:@";
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || ALLOWED.contains(b);
+    if !path.starts_with('/')
+        || path.starts_with("//")
+        || path.len() > 2048
+        || !path.as_bytes().iter().all(plain)
+    {
+        return false;
+    }
+    // Once decoded, it must still be a plain local path (`/%2F/evil.example`
+    // is `//evil.example` to anything that decodes it on the way).
+    let decoded = percent_decode(path);
+    decoded.starts_with(b"/")
+        && !decoded.starts_with(b"//")
+        && !decoded.iter().any(|b| b.is_ascii_control() || *b == b'\\')
+}
+
+fn percent_decode(s: &str) -> Vec<u8> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 async fn login_form(

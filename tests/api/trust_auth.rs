@@ -10,6 +10,7 @@ use crate::on_every_backend;
 on_every_backend!(
     parallel_wrong_passwords_check_at_most_five,
     parallel_sign_ins_from_one_address_check_at_most_twenty,
+    after_sign_in_only_plain_local_paths_are_followed,
 );
 
 /// Posts `n` sign-ins at once from one browser; returns their statuses.
@@ -95,4 +96,80 @@ async fn parallel_sign_ins_from_one_address_check_at_most_twenty(backend: Backen
     let res = app.login(OWNER_EMAIL, PASSWORD).await;
     assert_eq!(res.status().as_u16(), 429);
     assert!(res.text().await.unwrap().contains("from your network"));
+}
+
+async fn after_sign_in_only_plain_local_paths_are_followed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user(OWNER_EMAIL, "owner").await;
+    let hostile = [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r/evil.example",
+        "/\0/evil.example",
+        "/\r\nSet-Cookie: stolen=1",
+        "/admin\r\nLocation: https://evil.example",
+        "//evil.example",
+        "///evil.example",
+        "/\\evil.example",
+        "\\/evil.example",
+        "https://evil.example/",
+        "http:/evil.example",
+        "javascript:alert(1)",
+        "/%2F/evil.example",
+        "/%2f/evil.example",
+        "/%5Cevil.example",
+        "/%09/evil.example",
+        "/admin/%0d%0aSet-Cookie:x=1",
+        " /admin",
+        "admin",
+        "/admin\u{2028}",
+        "/ad min",
+        "",
+    ];
+    for next in hostile {
+        let res = app
+            .post_form(
+                "/login",
+                &[
+                    ("email", OWNER_EMAIL),
+                    ("password", PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "next = {next:?}");
+        assert_eq!(location(&res), "/admin", "next = {next:?}");
+        // The sign-in page passes on only what it would follow.
+        let page = app
+            .anonymous()
+            .get(app.url("/login"))
+            .query(&[("next", next)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status().as_u16(), 200, "next = {next:?}");
+        let html = page.text().await.unwrap();
+        assert!(
+            html.contains(r#"name="next" value="/admin""#),
+            "next = {next:?}"
+        );
+    }
+    for local in [
+        "/admin/team",
+        "/admin/jobs?page=2&sort=score",
+        "/admin/jobs/0a1b-c_d.e~f",
+        "/admin/jobs?q=caf%C3%A9",
+    ] {
+        let res = app
+            .post_form(
+                "/login",
+                &[
+                    ("email", OWNER_EMAIL),
+                    ("password", PASSWORD),
+                    ("next", local),
+                ],
+            )
+            .await;
+        assert_eq!(location(&res), local);
+    }
 }
