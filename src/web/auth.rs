@@ -125,23 +125,13 @@ enum SignInGate {
     },
 }
 
-pub(crate) fn client_ip(req: &HttpRequest, state: &AppState) -> String {
-    let info = req.connection_info();
-    let ip = if state.settings.trust_proxy {
-        info.realip_remote_addr().map(str::to_string)
-    } else {
-        req.peer_addr().map(|a| a.ip().to_string())
-    };
-    ip.unwrap_or_else(|| "unknown".into())
-}
-
 async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
     let email = form.email.trim().to_lowercase();
-    let ip_key = format!("ip:{}", client_ip(&req, &state));
+    let ip_key = format!("ip:{}", super::limits::client_ip(&req, &state));
     let account_key = format!("account:{email}");
     let retry = |message: &str, status: StatusCode| {
         Page::new("pages/auth/login", "Sign in").status(status).render(

@@ -4,13 +4,16 @@
 
 use futures::future::join_all;
 
-use crate::helpers::{location, spawn_app, spawn_app_with, Backend, OWNER_EMAIL, PASSWORD};
+use crate::helpers::{
+    location, spawn_app, spawn_app_with, Backend, TestApp, OWNER_EMAIL, PASSWORD,
+};
 use crate::on_every_backend;
 
 on_every_backend!(
     parallel_wrong_passwords_check_at_most_five,
     parallel_sign_ins_from_one_address_check_at_most_twenty,
     after_sign_in_only_plain_local_paths_are_followed,
+    sending_the_link_again_is_limited_per_address_and_per_client,
 );
 
 /// Posts `n` sign-ins at once from one browser; returns their statuses.
@@ -172,4 +175,95 @@ async fn after_sign_in_only_plain_local_paths_are_followed(backend: Backend) {
             .await;
         assert_eq!(location(&res), local);
     }
+}
+
+/// Emails queued for `to`, sent or not.
+async fn outbox_count(app: &TestApp, to: &str) -> i64 {
+    let to = to.to_string();
+    app.db
+        .read(move |conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::outbox;
+            Ok(outbox::table
+                .filter(outbox::recipient.eq(to))
+                .count()
+                .get_result::<i64>(conn)?)
+        })
+        .await
+        .unwrap()
+}
+
+async fn sending_the_link_again_is_limited_per_address_and_per_client(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (id, slug) = app.publish_job(&[]).await;
+    app.set_screening(&id, &["generalist-en"], false).await;
+    let path = format!("/jobs/{slug}/link");
+    let candidate = app.new_browser();
+    for who in ["ana@example.com", "bea@example.com", "cy@example.com"] {
+        let res = candidate.apply(&slug, "Ana Applicant", who, None).await;
+        assert!(res.status().is_success() || res.status().as_u16() == 303);
+    }
+    let applied = outbox_count(&app, "ana@example.com").await;
+
+    // Ten in a row: three more emails at most, and the same page every time.
+    let asker = app.new_browser();
+    let token = asker.csrf_token().await;
+    let mut pages = Vec::new();
+    for _ in 0..10 {
+        let res = asker
+            .post_raw(
+                &path,
+                &[("email", "ana@example.com"), ("csrf_token", &token)],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+        pages.push(res.text().await.unwrap());
+    }
+    assert!(pages[0].contains("Check your inbox"));
+    assert!(
+        pages.iter().all(|p| p == &pages[0]),
+        "the answer never changes"
+    );
+    assert_eq!(outbox_count(&app, "ana@example.com").await, applied + 3);
+
+    // Ten at once: the same.
+    let posts = (0..10).map(|_| {
+        let (asker, path, token) = (&asker, &path, &token);
+        async move {
+            let res = asker
+                .post_raw(
+                    path,
+                    &[("email", "BEA@example.com "), ("csrf_token", token)],
+                )
+                .await;
+            assert_eq!(res.status().as_u16(), 200);
+            res.text().await.unwrap()
+        }
+    });
+    let parallel = join_all(posts).await;
+    assert!(parallel.iter().all(|p| p == &pages[0]));
+    assert_eq!(outbox_count(&app, "bea@example.com").await, applied + 3);
+
+    // Per client address: twenty an hour, whatever the addresses typed.
+    // Six were counted above (refused ones are not).
+    for i in 0..14 {
+        let nobody = format!("nobody{i}@example.com");
+        let res = asker
+            .post_raw(&path, &[("email", &nobody), ("csrf_token", &token)])
+            .await;
+        assert_eq!(res.text().await.unwrap(), pages[0]);
+    }
+    let res = asker
+        .post_raw(
+            &path,
+            &[("email", "cy@example.com"), ("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(res.text().await.unwrap(), pages[0]);
+    assert_eq!(
+        outbox_count(&app, "cy@example.com").await,
+        applied,
+        "the client has used its twenty"
+    );
 }
