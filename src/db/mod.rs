@@ -14,6 +14,7 @@ pub mod job_screening;
 pub mod jobs;
 pub mod outbox;
 pub mod panels;
+pub mod password_resets;
 pub mod questionnaire_versions;
 pub mod rate_limits;
 pub mod schema;

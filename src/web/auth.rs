@@ -14,7 +14,11 @@ use super::{csrf, session, AppState};
 use crate::db::{self, users::User, DbError};
 use crate::domain::user::{EmailAddress, NewPassword, PersonName, Role};
 use crate::domain::FieldError;
+use crate::mail::{self, EmailKind};
 use crate::security::{password, token};
+
+/// How long an emailed password reset link works.
+pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
 
 /// Failed sign-ins tolerated in the window, per account and per address.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
@@ -28,7 +32,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/setup/{token}", web::get().to(setup_form))
         .route("/setup/{token}", web::post().to(setup))
         .route("/invitations/{token}", web::get().to(invitation_form))
-        .route("/invitations/{token}", web::post().to(accept_invitation));
+        .route("/invitations/{token}", web::post().to(accept_invitation))
+        .route("/password/forgot", web::get().to(forgot_form))
+        .route("/password/forgot", web::post().to(forgot))
+        .route("/password/reset/{token}", web::get().to(reset_form))
+        .route("/password/reset/{token}", web::post().to(reset));
 }
 
 #[derive(Deserialize, Default)]
@@ -115,6 +123,11 @@ struct LoginForm {
     next: String,
 }
 
+/// The rate-limit key of an account's sign-ins (emails are stored lower case).
+fn account_key(email: &str) -> String {
+    format!("account:{}", email.trim().to_lowercase())
+}
+
 /// Whether a sign-in attempt may have its password checked.
 enum SignInGate {
     IpLimited,
@@ -132,7 +145,7 @@ async fn login(
 ) -> Result<HttpResponse, WebError> {
     let email = form.email.trim().to_lowercase();
     let ip_key = format!("ip:{}", super::limits::client_ip(&req, &state));
-    let account_key = format!("account:{email}");
+    let account_key = account_key(&email);
     let retry = |message: &str, status: StatusCode| {
         Page::new("pages/auth/login", "Sign in").status(status).render(
             &req,
@@ -189,7 +202,7 @@ async fn login(
         }
         SignInGate::AccountLimited => {
             return retry(
-                "Too many failed sign-ins for this account. Wait 15 minutes, then try again, or ask the owner to invite you again to set a new password.",
+                "Too many failed sign-ins for this account. Wait 15 minutes, then try again, or choose a new password with the link below.",
                 StatusCode::TOO_MANY_REQUESTS,
             )
         }
@@ -485,5 +498,208 @@ async fn accept_invitation(
     match created {
         Some(user) => signed_in(&state, user, "/admin").await,
         None => link_gone(&req, &state, "invitation", INVITATION_HINT),
+    }
+}
+
+// ---- Password reset --------------------------------------------------------
+
+const RESET_HINT: &str = "Password links work once and for one hour, and only the latest one sent. Ask for a new one from the sign-in page.";
+
+#[derive(Deserialize, Default, serde::Serialize)]
+struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn forgot_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
+    Page::new("pages/auth/forgot", "Choose a new password").render(
+        &req,
+        &state,
+        json!({ "form": ForgotForm::default() }),
+    )
+}
+
+#[derive(serde::Serialize)]
+struct ResetEmail {
+    name: String,
+    company: String,
+    link: String,
+    expires_at: String,
+}
+
+/// Sends a reset link when the account exists; the answer is the same
+/// either way, and so is the limit (counted before the account is looked up).
+async fn forgot(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<ForgotForm>,
+) -> Result<HttpResponse, WebError> {
+    let email = match EmailAddress::parse(&form.email) {
+        Ok(email) => email,
+        Err(message) => {
+            let errors = [FieldError::new("email", message)];
+            return Page::new("pages/auth/forgot", "Choose a new password")
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(
+                    &req,
+                    &state,
+                    json!({ "form": form, "errors": errors_json(&errors) }),
+                );
+        }
+    };
+    let client = super::limits::client_ip(&req, &state);
+    let company = super::public::company_name(&state).await?;
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if !super::limits::may_email(conn, "reset", email.as_str(), &client, now)? {
+                return Ok(());
+            }
+            let Some(user) = db::users::find_by_email(conn, email.as_str())? else {
+                return Ok(());
+            };
+            let raw = token::random_token();
+            let expires_at = now + RESET_LINK_LIFETIME;
+            db::password_resets::replace(
+                conn,
+                &token::hash_token(&raw),
+                &user.id,
+                now,
+                expires_at,
+            )?;
+            mail::queue(
+                conn,
+                EmailKind::PasswordReset,
+                &user.email,
+                &ResetEmail {
+                    name: user.name.clone(),
+                    company,
+                    link: format!("{base_url}/password/reset/{raw}"),
+                    expires_at: expires_at.format("%H:%M UTC on %-d %B %Y").to_string(),
+                },
+                &mail_domain,
+            )?;
+            db::audit::record(
+                conn,
+                Some(&user.id),
+                "account.reset_requested",
+                ("user", &user.id),
+                "a link to choose a new password was emailed",
+                now,
+            )
+        })
+        .await
+        .web_context("sending a password link")?;
+    Page::new("pages/auth/forgot", "Choose a new password").render(
+        &req,
+        &state,
+        json!({ "sent": true }),
+    )
+}
+
+#[derive(Deserialize)]
+struct ResetForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_again: String,
+}
+
+async fn reset_account(state: &AppState, token_hash: String) -> Result<Option<User>, WebError> {
+    state
+        .db
+        .read(
+            move |conn| match db::password_resets::find_valid(conn, &token_hash, db::now())? {
+                Some(user_id) => db::users::find(conn, &user_id),
+                None => Ok(None),
+            },
+        )
+        .await
+        .web_context("checking a password link")
+}
+
+async fn reset_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let Some(user) = reset_account(&state, token::hash_token(&path.into_inner())).await? else {
+        return link_gone(&req, &state, "password link", RESET_HINT);
+    };
+    Page::new("pages/auth/reset", "Choose a new password").render(
+        &req,
+        &state,
+        json!({ "email": user.email }),
+    )
+}
+
+/// Replaces the password, ends every session of the account, clears its
+/// failed sign-ins and signs the person in.
+async fn reset(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> Result<HttpResponse, WebError> {
+    let token_hash = token::hash_token(&path.into_inner());
+    let Some(user) = reset_account(&state, token_hash.clone()).await? else {
+        return link_gone(&req, &state, "password link", RESET_HINT);
+    };
+    let mut errors = Vec::new();
+    let pw = NewPassword::parse(&form.password)
+        .map_err(|m| errors.push(FieldError::new("password", m)))
+        .ok();
+    if pw.is_some() && form.password != form.password_again {
+        errors.push(FieldError::new(
+            "password_again",
+            "The two passwords are not the same.",
+        ));
+    }
+    let (Some(pw), true) = (pw, errors.is_empty()) else {
+        return Page::new("pages/auth/reset", "Choose a new password")
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .render(
+                &req,
+                &state,
+                json!({ "email": user.email, "errors": errors_json(&errors) }),
+            );
+    };
+    let password_hash =
+        password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
+    let changed = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            let Some(user_id) = db::password_resets::consume(conn, &token_hash, now)? else {
+                return Ok(None);
+            };
+            let Some(user) = db::users::find(conn, &user_id)? else {
+                return Ok(None);
+            };
+            db::users::set_password_hash(conn, &user.id, &password_hash)?;
+            let ended = db::sessions::delete_for_user(conn, &user.id)?;
+            db::password_resets::retire_for_user(conn, &user.id)?;
+            db::rate_limits::clear(conn, &account_key(&user.email))?;
+            db::audit::record(
+                conn,
+                Some(&user.id),
+                "account.password_reset",
+                ("user", &user.id),
+                &format!("chose a new password with an emailed link; {ended} session(s) ended"),
+                now,
+            )?;
+            Ok::<_, DbError>(Some(user))
+        })
+        .await
+        .web_context("saving a new password")?;
+    match changed {
+        Some(user) => signed_in(&state, user, "/admin").await,
+        None => link_gone(&req, &state, "password link", RESET_HINT),
     }
 }

@@ -5,7 +5,8 @@
 use futures::future::join_all;
 
 use crate::helpers::{
-    location, spawn_app, spawn_app_with, Backend, TestApp, OWNER_EMAIL, PASSWORD,
+    location, spawn_app, spawn_app_with, unfold_qp, Backend, Browser, TestApp, OWNER_EMAIL,
+    PASSWORD,
 };
 use crate::on_every_backend;
 
@@ -14,6 +15,9 @@ on_every_backend!(
     parallel_sign_ins_from_one_address_check_at_most_twenty,
     after_sign_in_only_plain_local_paths_are_followed,
     sending_the_link_again_is_limited_per_address_and_per_client,
+    a_forgotten_password_is_replaced_through_an_emailed_link,
+    password_links_work_once_and_expire,
+    password_links_say_nothing_about_unknown_accounts_and_are_limited,
 );
 
 /// Posts `n` sign-ins at once from one browser; returns their statuses.
@@ -266,4 +270,211 @@ async fn sending_the_link_again_is_limited_per_address_and_per_client(backend: B
         applied,
         "the client has used its twenty"
     );
+}
+
+/// The last password link emailed to `to` (delivering due mail first).
+async fn password_link(app: &TestApp, to: &str) -> String {
+    app.deliver_mail().await;
+    let needle = format!("{}/password/reset/", app.address);
+    app.emails()
+        .iter()
+        .map(|e| unfold_qp(e))
+        .filter(|e| e.contains(&format!("To: {to}")))
+        .filter_map(|e| {
+            let start = e.find(&needle)?;
+            Some(
+                e[start..]
+                    .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            )
+        })
+        .last()
+        .expect("a password link was emailed")
+}
+
+async fn ask_for_password_link(browser: &Browser, email: &str) -> String {
+    let res = browser
+        .post_form("/password/forgot", &[("email", email)])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    res.text().await.unwrap()
+}
+
+async fn a_forgotten_password_is_replaced_through_an_emailed_link(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user(OWNER_EMAIL, "owner").await;
+    // Signed in on another device, then locked out by wrong guesses.
+    let laptop = app.new_browser();
+    assert_eq!(
+        location(&laptop.login(OWNER_EMAIL, PASSWORD).await),
+        "/admin"
+    );
+    assert_eq!(laptop.get("/admin/jobs").await.status().as_u16(), 200);
+    for _ in 0..5 {
+        app.login(OWNER_EMAIL, "a wrong guess").await;
+    }
+    assert_eq!(
+        app.login(OWNER_EMAIL, PASSWORD).await.status().as_u16(),
+        429
+    );
+
+    let login = app.get_text("/login").await;
+    assert!(login.contains(r#"href="/password/forgot""#));
+    let form = app.get_text("/password/forgot").await;
+    assert!(form.contains(r#"name="email""#));
+    let sent = ask_for_password_link(&app, "Founder@Example.com ").await;
+    assert!(sent.contains("If an account exists for that email"));
+    let link = password_link(&app, OWNER_EMAIL).await;
+    let token = link.rsplit('/').next().unwrap();
+    assert_eq!(token.len(), 43, "a 256-bit token: {link}");
+    let stored_hash = app
+        .db
+        .read(|conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::password_resets;
+            Ok(password_resets::table
+                .select(password_resets::token_hash)
+                .first::<String>(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored_hash, rapport::security::token::hash_token(token));
+    assert!(!stored_hash.contains(token), "only the hash is stored");
+
+    let page = app.get(&link).await;
+    assert_eq!(page.status().as_u16(), 200);
+    let page = page.text().await.unwrap();
+    assert!(page.contains(OWNER_EMAIL));
+    let new_password = "a brand new passphrase";
+    let res = app
+        .post_form(&link, &[("password", "short"), ("password_again", "short")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("at least 10 characters"));
+    let res = app
+        .post_form(
+            &link,
+            &[
+                ("password", new_password),
+                ("password_again", "something else"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("not the same"));
+    let res = app
+        .post_form(
+            &link,
+            &[("password", new_password), ("password_again", new_password)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/admin");
+    assert_eq!(
+        app.get("/admin/jobs").await.status().as_u16(),
+        200,
+        "signed in"
+    );
+
+    // Every other session ended; the old password is gone; the lock is cleared.
+    assert_eq!(laptop.get("/admin/jobs").await.status().as_u16(), 303);
+    let phone = app.new_browser();
+    assert_eq!(
+        phone.login(OWNER_EMAIL, PASSWORD).await.status().as_u16(),
+        401
+    );
+    assert_eq!(
+        location(&phone.login(OWNER_EMAIL, new_password).await),
+        "/admin"
+    );
+    let audited = app
+        .db
+        .read(|conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::audit_events;
+            Ok(audit_events::table
+                .filter(audit_events::action.eq("account.password_reset"))
+                .count()
+                .get_result::<i64>(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+}
+
+async fn password_links_work_once_and_expire(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user(OWNER_EMAIL, "owner").await;
+    ask_for_password_link(&app, OWNER_EMAIL).await;
+    let link = password_link(&app, OWNER_EMAIL).await;
+    let first = "first new password";
+    let res = app
+        .post_form(&link, &[("password", first), ("password_again", first)])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    // Used: refused, and the password stays.
+    let other = app.new_browser();
+    let res = other.get(&link).await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert!(res.text().await.unwrap().contains("no longer works"));
+    let second = "second new password";
+    let res = other
+        .post_form(&link, &[("password", second), ("password_again", second)])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(location(&other.login(OWNER_EMAIL, first).await), "/admin");
+
+    // A newer link replaces an older one.
+    ask_for_password_link(&app, OWNER_EMAIL).await;
+    let older = password_link(&app, OWNER_EMAIL).await;
+    ask_for_password_link(&app, OWNER_EMAIL).await;
+    let link = password_link(&app, OWNER_EMAIL).await;
+    assert_ne!(older, link);
+    assert_eq!(other.get(&older).await.status().as_u16(), 404);
+    assert_eq!(other.get(&link).await.status().as_u16(), 200);
+
+    // Expired: refused.
+    app.db
+        .write(|conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::password_resets;
+            diesel::update(password_resets::table)
+                .set(
+                    password_resets::expires_at
+                        .eq(rapport::db::now() - chrono::Duration::seconds(1)),
+                )
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert_eq!(other.get(&link).await.status().as_u16(), 404);
+    let res = other
+        .post_form(&link, &[("password", second), ("password_again", second)])
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(
+        other.login(OWNER_EMAIL, second).await.status().as_u16(),
+        401
+    );
+}
+
+async fn password_links_say_nothing_about_unknown_accounts_and_are_limited(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user(OWNER_EMAIL, "owner").await;
+    let known = ask_for_password_link(&app, OWNER_EMAIL).await;
+    let unknown = ask_for_password_link(&app, "stranger@example.com").await;
+    assert_eq!(
+        known, unknown,
+        "the same page whether or not the account exists"
+    );
+    assert_eq!(outbox_count(&app, "stranger@example.com").await, 0);
+    assert_eq!(outbox_count(&app, OWNER_EMAIL).await, 1);
+
+    // Three links an hour per address, whatever the pace; the page never changes.
+    let pages = join_all((0..10).map(|_| ask_for_password_link(&app, OWNER_EMAIL))).await;
+    assert!(pages.iter().all(|p| p == &known));
+    assert_eq!(outbox_count(&app, OWNER_EMAIL).await, 3);
 }
