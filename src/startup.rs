@@ -129,6 +129,7 @@ impl Application {
                         .add(("Referrer-Policy", "same-origin"))
                         .add(("X-Frame-Options", "DENY")),
                 )
+                .wrap(from_fn(crate::web::headers::page_headers))
                 .wrap(Compress::default())
                 .wrap(from_fn(crate::web::access_log::log_request))
                 .app_data(state.clone())

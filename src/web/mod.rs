@@ -11,6 +11,7 @@ pub mod candidate;
 pub mod csrf;
 pub mod error;
 pub mod forms;
+pub mod headers;
 pub mod limits;
 pub mod markdown;
 pub mod public;

@@ -5,8 +5,8 @@
 use futures::future::join_all;
 
 use crate::helpers::{
-    location, spawn_app, spawn_app_with, unfold_qp, Backend, Browser, TestApp, OWNER_EMAIL,
-    PASSWORD,
+    csrf_from, location, spawn_app, spawn_app_with, unfold_qp, Backend, Browser, TestApp,
+    OWNER_EMAIL, PASSWORD,
 };
 use crate::on_every_backend;
 
@@ -18,6 +18,9 @@ on_every_backend!(
     a_forgotten_password_is_replaced_through_an_emailed_link,
     password_links_work_once_and_expire,
     password_links_say_nothing_about_unknown_accounts_and_are_limited,
+    personal_pages_are_never_stored,
+    public_pages_set_no_cookie_and_forms_still_work,
+    hsts_is_sent_only_over_https,
 );
 
 /// Posts `n` sign-ins at once from one browser; returns their statuses.
@@ -477,4 +480,166 @@ async fn password_links_say_nothing_about_unknown_accounts_and_are_limited(backe
     let pages = join_all((0..10).map(|_| ask_for_password_link(&app, OWNER_EMAIL))).await;
     assert!(pages.iter().all(|p| p == &known));
     assert_eq!(outbox_count(&app, OWNER_EMAIL).await, 3);
+}
+
+fn header(res: &reqwest::Response, name: &str) -> String {
+    res.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn sets_cookie(res: &reqwest::Response) -> bool {
+    res.headers().get("set-cookie").is_some()
+}
+
+/// A published job with screening and one applicant; returns (slug, personal link).
+async fn job_with_applicant(app: &TestApp) -> (String, String) {
+    app.sign_up_owner().await;
+    let (id, slug) = app.publish_job(&[]).await;
+    app.set_screening(&id, &["generalist-en"], false).await;
+    let candidate = app.new_browser();
+    candidate
+        .apply(&slug, "Ana Applicant", "ana@example.com", None)
+        .await;
+    let link = app.candidate_link("ana@example.com").await;
+    (slug, link)
+}
+
+async fn personal_pages_are_never_stored(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (slug, link) = job_with_applicant(&app).await;
+    // Staff pages (signed in as the owner).
+    for path in ["/admin", "/admin/jobs", "/admin/team", "/api/v1/admin/jobs"] {
+        let res = app.get(path).await;
+        assert!(res.status().as_u16() < 400, "{path}");
+        assert_eq!(header(&res, "cache-control"), "no-store", "{path}");
+    }
+    // Sign-in and password pages, and the candidate's forms.
+    let visitor = app.new_browser();
+    for path in [
+        "/login".to_string(),
+        "/password/forgot".to_string(),
+        format!("/jobs/{slug}/apply"),
+        format!("/jobs/{slug}/link"),
+    ] {
+        let res = visitor.get(&path).await;
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert_eq!(header(&res, "cache-control"), "no-store", "{path}");
+    }
+    // The candidate's personal link, status and questionnaire.
+    let res = visitor.get(&link).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(header(&res, "cache-control"), "no-store");
+    let res = visitor.get("/candidate").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(header(&res, "cache-control"), "no-store");
+    // An error page for a private path is private too.
+    let res = app
+        .anonymous()
+        .get(app.url("/admin/jobs"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(&res, "cache-control"), "no-store");
+
+    // The public pages may be stored.
+    for path in [
+        "/",
+        "/jobs",
+        &format!("/jobs/{slug}"),
+        "/jobs.atom",
+        "/api/v1/jobs",
+    ] {
+        let res = app.anonymous().get(app.url(path)).send().await.unwrap();
+        assert!(res.status().as_u16() < 400, "{path}");
+        assert_ne!(header(&res, "cache-control"), "no-store", "{path}");
+    }
+}
+
+async fn public_pages_set_no_cookie_and_forms_still_work(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (id, slug) = app.publish_job(&[]).await;
+    app.set_screening(&id, &["generalist-en"], false).await;
+    for path in [
+        "/".to_string(),
+        "/jobs".to_string(),
+        format!("/jobs/{slug}"),
+        "/jobs.atom".to_string(),
+        "/api/v1/jobs".to_string(),
+        format!("/api/v1/jobs/{slug}"),
+        "/healthz".to_string(),
+        "/no-such-page".to_string(),
+    ] {
+        let res = app.anonymous().get(app.url(&path)).send().await.unwrap();
+        assert!(!sets_cookie(&res), "{path} sets no cookie");
+    }
+
+    // A fresh browser follows the job page to the apply form and applies.
+    let ana = app.new_browser();
+    let job_page = ana.get_text(&format!("/jobs/{slug}")).await;
+    assert!(job_page.contains(&format!(r#"href="/jobs/{slug}/apply""#)));
+    assert!(job_page.contains(&format!(r#"href="/jobs/{slug}/link""#)));
+    let form = ana.get(&format!("/jobs/{slug}/apply")).await;
+    assert!(sets_cookie(&form), "a page with a form gives the cookie");
+    let token = csrf_from(&form.text().await.unwrap()).expect("the form has a token");
+    let multipart = reqwest::multipart::Form::new()
+        .text("csrf_token", token)
+        .text("name", "Ana Applicant")
+        .text("email", "ana@example.com")
+        .text("languages", "en")
+        .text("fluencies", "fluent")
+        .text("location", "Lisbon, Portugal")
+        .text("cover_letter", "I love helping people.")
+        .text("consent", "yes");
+    let res = ana
+        .client
+        .post(ana.url(&format!("/jobs/{slug}/apply")))
+        .multipart(multipart)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "applied: {}",
+        res.status()
+    );
+    assert!(outbox_count(&app, "ana@example.com").await >= 1);
+
+    // Another fresh browser asks for the link again from its own page.
+    let lost = app.new_browser();
+    let form = lost.get(&format!("/jobs/{slug}/link")).await;
+    assert!(sets_cookie(&form));
+    let token = csrf_from(&form.text().await.unwrap()).unwrap();
+    let before = outbox_count(&app, "ana@example.com").await;
+    let res = lost
+        .post_raw(
+            &format!("/jobs/{slug}/link"),
+            &[("email", "ana@example.com"), ("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.text().await.unwrap().contains("Check your inbox"));
+    assert_eq!(outbox_count(&app, "ana@example.com").await, before + 1);
+}
+
+async fn hsts_is_sent_only_over_https(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let res = app.get("/healthz").await;
+    assert_eq!(header(&res, "strict-transport-security"), "");
+
+    let app = spawn_app_with(backend, |s| {
+        s.base_url = Some("https://jobs.example.com".into());
+    })
+    .await;
+    for path in ["/healthz", "/", "/login", "/no-such-page"] {
+        let res = app.anonymous().get(app.url(path)).send().await.unwrap();
+        assert_eq!(
+            header(&res, "strict-transport-security"),
+            "max-age=63072000; includeSubDomains",
+            "{path}"
+        );
+    }
 }
