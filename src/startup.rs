@@ -121,6 +121,7 @@ impl Application {
         });
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(crate::web::headers::head_as_get))
                 .wrap(from_fn(csrf::ensure_cookie))
                 .wrap(
                     DefaultHeaders::new()

@@ -6,6 +6,7 @@
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{web, Error, HttpMessage};
 
@@ -39,6 +40,19 @@ fn is_private_path(path: &str) -> bool {
             .and_then(|rest| rest.split_once('/')),
         Some((_, "apply" | "link"))
     )
+}
+
+/// Answers HEAD wherever GET works (uptime monitors and link checkers use
+/// it): the request is routed as a GET, and the HTTP layer sends the
+/// response's headers without its body.
+pub async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    if req.method() == Method::HEAD {
+        req.head_mut().method = Method::GET;
+    }
+    next.call(req).await
 }
 
 pub async fn page_headers(

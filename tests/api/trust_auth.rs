@@ -21,6 +21,7 @@ on_every_backend!(
     personal_pages_are_never_stored,
     public_pages_set_no_cookie_and_forms_still_work,
     hsts_is_sent_only_over_https,
+    head_is_answered_wherever_get_is,
 );
 
 /// Posts `n` sign-ins at once from one browser; returns their statuses.
@@ -642,4 +643,48 @@ async fn hsts_is_sent_only_over_https(backend: Backend) {
             "{path}"
         );
     }
+}
+
+async fn head_is_answered_wherever_get_is(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (_, slug) = app.publish_job(&[]).await;
+    let client = app.anonymous();
+    for path in [
+        "/".to_string(),
+        "/jobs".to_string(),
+        format!("/jobs/{slug}"),
+        format!("/jobs/{slug}/apply"),
+        "/jobs.atom".to_string(),
+        "/api/v1/jobs".to_string(),
+        "/healthz".to_string(),
+        "/login".to_string(),
+        "/static/app.css".to_string(),
+    ] {
+        let get = client.get(app.url(&path)).send().await.unwrap();
+        let head = client.head(app.url(&path)).send().await.unwrap();
+        assert_eq!(head.status(), get.status(), "HEAD {path}");
+        assert!(
+            head.status().as_u16() < 400,
+            "HEAD {path}: {}",
+            head.status()
+        );
+        assert_eq!(
+            header(&head, "content-type"),
+            header(&get, "content-type"),
+            "HEAD {path}"
+        );
+        assert!(
+            head.bytes().await.unwrap().is_empty(),
+            "HEAD {path} has no body"
+        );
+    }
+    // A staff page still needs a session.
+    let head = client.head(app.url("/admin/jobs")).send().await.unwrap();
+    assert_eq!(head.status().as_u16(), 303);
+    let head = client.head(app.url("/no-such-page")).send().await.unwrap();
+    assert_eq!(head.status().as_u16(), 404);
+    // The connection stays usable after a HEAD (no stray body bytes).
+    let res = client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
 }
