@@ -104,6 +104,7 @@ impl Application {
             .and_then(|u| u.host_str().map(str::to_string))
             .unwrap_or_else(|| "localhost".into());
         let workers = settings.workers;
+        let header_timeout = settings.header_timeout();
         let questionnaires = crate::questionnaires::Library::load(&settings.questionnaire_dir);
         tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");
         std::fs::create_dir_all(&settings.upload_dir).with_context(|| {
@@ -121,6 +122,7 @@ impl Application {
         });
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(crate::web::timeouts::body_deadline))
                 .wrap(from_fn(crate::web::headers::head_as_get))
                 .wrap(from_fn(csrf::ensure_cookie))
                 .wrap(
@@ -138,6 +140,7 @@ impl Application {
                 .configure(crate::web::routes)
                 .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(WebError::NotFound) }))
         })
+        .client_request_timeout(header_timeout)
         .listen(listener)?;
         if let Some(n) = workers {
             server = server.workers(n.max(1));

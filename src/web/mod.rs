@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod public;
 pub mod render;
 pub mod session;
+pub mod timeouts;
 
 use actix_web::web;
 

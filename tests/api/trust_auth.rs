@@ -22,6 +22,8 @@ on_every_backend!(
     public_pages_set_no_cookie_and_forms_still_work,
     hsts_is_sent_only_over_https,
     head_is_answered_wherever_get_is,
+    a_body_that_stops_arriving_is_cut_off,
+    headers_that_never_end_are_cut_off,
 );
 
 /// Posts `n` sign-ins at once from one browser; returns their statuses.
@@ -687,4 +689,89 @@ async fn head_is_answered_wherever_get_is(backend: Backend) {
     // The connection stays usable after a HEAD (no stray body bytes).
     let res = client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
+}
+
+/// Sends `request` on a raw connection and reads until the server answers
+/// or closes; returns what it said and how long it took.
+async fn raw_exchange(address: &str, request: String) -> (String, std::time::Duration) {
+    let addr = address.trim_start_matches("http://").to_string();
+    tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(15)))
+            .unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let started = std::time::Instant::now();
+        let mut answer = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    answer.extend_from_slice(&buf[..n]);
+                    if answer.windows(4).any(|w| w == b"\r\n\r\n") {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break,
+                Err(e) => panic!("no answer and no close after {:?}: {e}", started.elapsed()),
+            }
+        }
+        (
+            String::from_utf8_lossy(&answer).to_string(),
+            started.elapsed(),
+        )
+    })
+    .await
+    .unwrap()
+}
+
+async fn a_body_that_stops_arriving_is_cut_off(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.body_timeout_secs = 1).await;
+    app.sign_up_owner().await;
+    let (_, slug) = app.publish_job(&[]).await;
+
+    // A multipart upload without its closing boundary (and short of its length).
+    let part = "--XyZ\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAna\r\n--XyZ\r\nContent-Disposition: form-data; name=\"cv\"; filename=\"cv.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 ";
+    let request = format!(
+        "POST /jobs/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 100000\r\n\r\n{part}"
+    );
+    let (answer, took) = raw_exchange(&app.address, request).await;
+    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    assert!(answer.starts_with("HTTP/1.1 408"), "answered: {answer:?}");
+
+    // The same with chunks that stop coming.
+    let request = format!(
+        "POST /jobs/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{part}\r\n",
+        part.len()
+    );
+    let (answer, took) = raw_exchange(&app.address, request).await;
+    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    assert!(answer.starts_with("HTTP/1.1 408"), "answered: {answer:?}");
+
+    // An ordinary form body cut short.
+    let request = "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nemail=a%40example.com&pass".to_string();
+    let (answer, took) = raw_exchange(&app.address, request).await;
+    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    assert!(answer.starts_with("HTTP/1.1 408"), "answered: {answer:?}");
+
+    // Complete requests are untouched.
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    let res = app
+        .new_browser()
+        .apply(&slug, "Ana Applicant", "ana@example.com", None)
+        .await;
+    assert!(res.status().as_u16() < 400, "applied: {}", res.status());
+}
+
+async fn headers_that_never_end_are_cut_off(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.header_timeout_secs = 1).await;
+    let request = "GET /jobs HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".to_string();
+    let (answer, took) = raw_exchange(&app.address, request).await;
+    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "answered: {answer:?}"
+    );
 }
