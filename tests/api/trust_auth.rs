@@ -284,9 +284,10 @@ async fn password_link(app: &TestApp, to: &str) -> String {
     let needle = format!("{}/password/reset/", app.address);
     app.emails()
         .iter()
+        .rev()
         .map(|e| unfold_qp(e))
         .filter(|e| e.contains(&format!("To: {to}")))
-        .filter_map(|e| {
+        .find_map(|e| {
             let start = e.find(&needle)?;
             Some(
                 e[start..]
@@ -296,7 +297,6 @@ async fn password_link(app: &TestApp, to: &str) -> String {
                     .to_string(),
             )
         })
-        .last()
         .expect("a password link was emailed")
 }
 
