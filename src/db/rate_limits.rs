@@ -14,6 +14,10 @@ use diesel::sql_types::Text;
 use super::schema::rate_limit_hits;
 use super::{new_id, DbConnection, DbError, QueryContext};
 
+/// Attempts are kept this long, whatever their key: every window must be
+/// shorter.
+pub const RETENTION: Duration = Duration::days(1);
+
 /// An attempt that was let through, which the caller may give back (a
 /// successful sign-in should not use up its address's allowance).
 #[derive(Debug, Clone)]
@@ -48,6 +52,7 @@ pub fn try_take(
     window: Duration,
     now: NaiveDateTime,
 ) -> Result<Option<Hit>, DbError> {
+    debug_assert!(window < RETENTION);
     if let DbConnection::Postgresql(pg) = conn {
         diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
             .bind::<Text, _>(key)
@@ -64,14 +69,7 @@ pub fn try_take(
         ))
         .execute(conn)
         .context("counting an attempt")?;
-    // Older attempts no longer count: forget them.
-    diesel::delete(
-        rate_limit_hits::table
-            .filter(rate_limit_hits::key.eq(key))
-            .filter(rate_limit_hits::at.le(since)),
-    )
-    .execute(conn)
-    .context("forgetting old attempts")?;
+    forget_before(conn, now - RETENTION)?;
     let counted: i64 = rate_limit_hits::table
         .filter(rate_limit_hits::key.eq(key))
         .filter(rate_limit_hits::at.gt(since))
@@ -92,4 +90,24 @@ pub fn clear(conn: &mut DbConnection, key: &str) -> Result<(), DbError> {
         .execute(conn)
         .context("clearing counted attempts")?;
     Ok(())
+}
+
+/// Forgets attempts older than `before`, whatever their key (keys of
+/// addresses seen once would otherwise stay). On PostgreSQL rows another
+/// transaction is deleting are skipped, so two pruning transactions never
+/// wait for (or deadlock on) each other; the next attempt finishes the job.
+fn forget_before(conn: &mut DbConnection, before: NaiveDateTime) -> Result<usize, DbError> {
+    match conn {
+        DbConnection::Postgresql(pg) => diesel::sql_query(
+            "DELETE FROM rate_limit_hits WHERE id IN \
+             (SELECT id FROM rate_limit_hits WHERE at < $1 LIMIT 1000 FOR UPDATE SKIP LOCKED)",
+        )
+        .bind::<diesel::sql_types::Timestamp, _>(before)
+        .execute(pg),
+        DbConnection::Sqlite(sqlite) => {
+            diesel::delete(rate_limit_hits::table.filter(rate_limit_hits::at.lt(before)))
+                .execute(sqlite)
+        }
+    }
+    .context("forgetting old attempts")
 }

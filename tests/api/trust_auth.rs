@@ -13,6 +13,7 @@ use crate::on_every_backend;
 on_every_backend!(
     parallel_wrong_passwords_check_at_most_five,
     parallel_sign_ins_from_one_address_check_at_most_twenty,
+    the_sign_in_limit_lifts_after_its_window,
     after_sign_in_only_plain_local_paths_are_followed,
     sending_the_link_again_is_limited_per_address_and_per_client,
     a_forgotten_password_is_replaced_through_an_emailed_link,
@@ -773,5 +774,61 @@ async fn headers_that_never_end_are_cut_off(backend: Backend) {
     assert!(
         answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
         "answered: {answer:?}"
+    );
+}
+
+/// Moves every counted attempt `minutes` into the past.
+async fn age_attempts(app: &TestApp, minutes: i64) {
+    app.db
+        .write(move |conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::rate_limit_hits;
+            let rows: Vec<(String, chrono::NaiveDateTime)> = rate_limit_hits::table
+                .select((rate_limit_hits::id, rate_limit_hits::at))
+                .load(conn)?;
+            for (id, at) in rows {
+                diesel::update(rate_limit_hits::table.find(id))
+                    .set(rate_limit_hits::at.eq(at - chrono::Duration::minutes(minutes)))
+                    .execute(conn)?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+}
+
+async fn the_sign_in_limit_lifts_after_its_window(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.create_user(OWNER_EMAIL, "owner").await;
+    for _ in 0..5 {
+        assert_eq!(app.login(OWNER_EMAIL, "wrong").await.status().as_u16(), 401);
+    }
+    assert_eq!(
+        app.login(OWNER_EMAIL, PASSWORD).await.status().as_u16(),
+        429
+    );
+    age_attempts(&app, 14).await;
+    assert_eq!(
+        app.login(OWNER_EMAIL, PASSWORD).await.status().as_u16(),
+        429
+    );
+    age_attempts(&app, 2).await;
+    assert_eq!(location(&app.login(OWNER_EMAIL, PASSWORD).await), "/admin");
+
+    // Attempts older than a day are forgotten, whatever their key.
+    age_attempts(&app, 24 * 60).await;
+    app.login(OWNER_EMAIL, "wrong").await;
+    let kept = app
+        .db
+        .read(|conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::rate_limit_hits;
+            Ok(rate_limit_hits::table.count().get_result::<i64>(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        kept, 2,
+        "only the last attempt, for its address and account"
     );
 }

@@ -7,5 +7,6 @@ CREATE TABLE rate_limit_hits (
     at TIMESTAMP NOT NULL
 );
 CREATE INDEX rate_limit_hits_key_at ON rate_limit_hits(key, at);
+CREATE INDEX rate_limit_hits_at ON rate_limit_hits(at);
 
 DROP TABLE login_failures;
