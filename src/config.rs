@@ -106,7 +106,7 @@ pub struct Settings {
     #[arg(
         long,
         env = "RAPPORT_HEADER_TIMEOUT_SECS",
-        default_value_t = 10,
+        default_value_t = 5,
         global = true
     )]
     pub header_timeout_secs: u64,

@@ -20,7 +20,8 @@ use crate::security::{password, token};
 /// How long an emailed password reset link works.
 pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
 
-/// Failed sign-ins tolerated in the window, per account and per address.
+/// Passwords checked in the window, per account and per address; each
+/// attempt counts before its check, and a success gives its attempt back.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_IP: i64 = 20;
 pub const FAILURE_WINDOW: Duration = Duration::minutes(15);
@@ -47,8 +48,8 @@ struct NextQuery {
 
 /// Only local paths made of plain characters: never send someone to another
 /// site after sign-in. Browsers drop tabs and newlines from a Location and
-/// read a backslash as `/`, so `/<TAB>/evil.example` would leave the site; anything
-/// unusual goes to the home page instead.
+/// read a backslash as `/`, so `/<TAB>/evil.example` would leave the site;
+/// anything unusual goes to the home page instead.
 fn safe_next(next: Option<&str>) -> &str {
     match next {
         Some(n) if is_local_path(n) => n,
