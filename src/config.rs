@@ -111,6 +111,25 @@ pub struct Settings {
     #[arg(long, env = "RAPPORT_WORKERS", global = true)]
     pub workers: Option<usize>,
 
+    /// Seconds a client may take to send a request's headers.
+    #[arg(
+        long,
+        env = "RAPPORT_HEADER_TIMEOUT_SECS",
+        default_value_t = 5,
+        global = true
+    )]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a client may pause while sending a request body (a form, an
+    /// upload); the whole body must arrive within ten such pauses.
+    #[arg(
+        long,
+        env = "RAPPORT_BODY_TIMEOUT_SECS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub body_timeout_secs: u64,
+
     /// Take the client address from X-Forwarded-For (only behind a proxy you run).
     #[arg(
         long,
@@ -168,6 +187,14 @@ impl Settings {
 
     pub fn secure_cookies(&self) -> bool {
         self.base_url().starts_with("https://")
+    }
+
+    pub fn header_timeout(&self) -> Duration {
+        Duration::from_secs(self.header_timeout_secs.max(1))
+    }
+
+    pub fn body_timeout(&self) -> Duration {
+        Duration::from_secs(self.body_timeout_secs.max(1))
     }
 
     pub fn mail_poll(&self) -> Duration {

@@ -103,6 +103,7 @@ impl Application {
 
         let mail_domain = settings.mail_domain();
         let workers = settings.workers;
+        let header_timeout = settings.header_timeout();
         let questionnaires = crate::questionnaires::Library::load(&settings.questionnaire_dir);
         tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");
         std::fs::create_dir_all(&settings.upload_dir).with_context(|| {
@@ -120,6 +121,8 @@ impl Application {
         });
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(crate::web::timeouts::body_deadline))
+                .wrap(from_fn(crate::web::headers::head_as_get))
                 .wrap(from_fn(csrf::ensure_cookie))
                 .wrap(
                     DefaultHeaders::new()
@@ -128,6 +131,7 @@ impl Application {
                         .add(("Referrer-Policy", "same-origin"))
                         .add(("X-Frame-Options", "DENY")),
                 )
+                .wrap(from_fn(crate::web::headers::page_headers))
                 .wrap(Compress::default())
                 .wrap(from_fn(crate::web::access_log::log_request))
                 .app_data(state.clone())
@@ -135,6 +139,7 @@ impl Application {
                 .configure(crate::web::routes)
                 .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(WebError::NotFound) }))
         })
+        .client_request_timeout(header_timeout)
         .listen(listener)?;
         if let Some(n) = workers {
             server = server.workers(n.max(1));

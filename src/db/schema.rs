@@ -55,14 +55,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_failures (id) {
-        id -> Text,
-        key -> Text,
-        at -> Timestamp,
-    }
-}
-
-diesel::table! {
     jobs (id) {
         id -> Text,
         slug -> Text,
@@ -353,5 +345,23 @@ diesel::table! {
         subject -> Text,
         body -> Text,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    rate_limit_hits (id) {
+        id -> Text,
+        key -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    password_resets (token_hash) {
+        token_hash -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
     }
 }

@@ -70,6 +70,13 @@ pub fn delete(conn: &mut DbConnection, id_hash: &str) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Ends every session of a user (their password changed).
+pub fn delete_for_user(conn: &mut DbConnection, user_id: &str) -> Result<usize, DbError> {
+    diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id)))
+        .execute(conn)
+        .context("ending a user's sessions")
+}
+
 /// Removes sessions idle since `idle_before` or started before `started_before`.
 pub fn delete_expired(
     conn: &mut DbConnection,

@@ -15,6 +15,8 @@ use crate::db::{self, DbConnection, DbError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EmailKind {
     StaffInvitation,
+    /// A link for a staff member to choose a new password.
+    PasswordReset,
     /// To a candidate who applied: confirmation, and the personal link when there are questions.
     ApplicationReceived,
     /// The next tier's questions, after a round passed.
@@ -35,6 +37,7 @@ impl EmailKind {
     pub fn template(self) -> &'static str {
         match self {
             EmailKind::StaffInvitation => "staff_invitation",
+            EmailKind::PasswordReset => "password_reset",
             EmailKind::ApplicationReceived => "application_received",
             EmailKind::ScreeningNextRound => "screening_next_round",
             EmailKind::CandidateLink => "candidate_link",

@@ -14,9 +14,14 @@ use super::{csrf, session, AppState};
 use crate::db::{self, users::User, DbError};
 use crate::domain::user::{EmailAddress, NewPassword, PersonName, Role};
 use crate::domain::FieldError;
+use crate::mail::{self, EmailKind};
 use crate::security::{password, token};
 
-/// Failed sign-ins tolerated in the window, per account and per address.
+/// How long an emailed password reset link works.
+pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
+
+/// Passwords checked in the window, per account and per address; each
+/// attempt counts before its check, and a success gives its attempt back.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_IP: i64 = 20;
 pub const FAILURE_WINDOW: Duration = Duration::minutes(15);
@@ -28,7 +33,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/setup/{token}", web::get().to(setup_form))
         .route("/setup/{token}", web::post().to(setup))
         .route("/invitations/{token}", web::get().to(invitation_form))
-        .route("/invitations/{token}", web::post().to(accept_invitation));
+        .route("/invitations/{token}", web::post().to(accept_invitation))
+        .route("/password/forgot", web::get().to(forgot_form))
+        .route("/password/forgot", web::post().to(forgot))
+        .route("/password/reset/{token}", web::get().to(reset_form))
+        .route("/password/reset/{token}", web::post().to(reset));
 }
 
 #[derive(Deserialize, Default)]
@@ -37,12 +46,57 @@ struct NextQuery {
     signed_out: Option<String>,
 }
 
-/// Only local paths: never send someone to another site after sign-in.
+/// Only local paths made of plain characters: never send someone to another
+/// site after sign-in. Browsers drop tabs and newlines from a Location and
+/// read a backslash as `/`, so `/<TAB>/evil.example` would leave the site;
+/// anything unusual goes to the home page instead.
 fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
+        Some(n) if is_local_path(n) => n,
         _ => "/admin",
     }
+}
+
+fn is_local_path(path: &str) -> bool {
+    const ALLOWED: &[u8] = b"/-._~%?=&+,:@";
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || ALLOWED.contains(b);
+    if !path.starts_with('/')
+        || path.starts_with("//")
+        || path.len() > 2048
+        || !path.as_bytes().iter().all(plain)
+    {
+        return false;
+    }
+    // Once decoded, it must still be a plain local path (`/%2F/evil.example`
+    // is `//evil.example` to anything that decodes it on the way).
+    let decoded = percent_decode(path);
+    decoded.starts_with(b"/")
+        && !decoded.starts_with(b"//")
+        && !decoded.iter().any(|b| b.is_ascii_control() || *b == b'\\')
+}
+
+fn percent_decode(s: &str) -> Vec<u8> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 async fn login_form(
@@ -70,14 +124,19 @@ struct LoginForm {
     next: String,
 }
 
-fn client_ip(req: &HttpRequest, state: &AppState) -> String {
-    let info = req.connection_info();
-    let ip = if state.settings.trust_proxy {
-        info.realip_remote_addr().map(str::to_string)
-    } else {
-        req.peer_addr().map(|a| a.ip().to_string())
-    };
-    ip.unwrap_or_else(|| "unknown".into())
+/// The rate-limit key of an account's sign-ins (emails are stored lower case).
+fn account_key(email: &str) -> String {
+    format!("account:{}", email.trim().to_lowercase())
+}
+
+/// Whether a sign-in attempt may have its password checked.
+enum SignInGate {
+    IpLimited,
+    AccountLimited,
+    Open {
+        ip_hit: db::rate_limits::Hit,
+        user: Option<User>,
+    },
 }
 
 async fn login(
@@ -86,8 +145,8 @@ async fn login(
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
     let email = form.email.trim().to_lowercase();
-    let ip_key = format!("ip:{}", client_ip(&req, &state));
-    let account_key = format!("account:{email}");
+    let ip_key = format!("ip:{}", super::limits::client_ip(&req, &state));
+    let account_key = account_key(&email);
     let retry = |message: &str, status: StatusCode| {
         Page::new("pages/auth/login", "Sign in").status(status).render(
             &req,
@@ -96,33 +155,60 @@ async fn login(
         )
     };
 
-    let (ip_failures, account_failures, user) = {
-        let (ip_key, account_key, email) = (ip_key.clone(), account_key.clone(), email.clone());
+    // The attempt is counted before the password is checked, atomically per
+    // key, so a burst of parallel guesses gets no more checks than a
+    // sequence would.
+    let gate = {
+        let (ip_key, account_key, email) = (ip_key, account_key.clone(), email.clone());
         state
             .db
-            .read(move |conn| {
-                let since = db::now() - FAILURE_WINDOW;
-                Ok((
-                    db::login_failures::count_since(conn, &ip_key, since)?,
-                    db::login_failures::count_since(conn, &account_key, since)?,
-                    db::users::find_by_email(conn, &email)?,
-                ))
+            .write(move |conn| {
+                let now = db::now();
+                let Some(ip_hit) = db::rate_limits::try_take(
+                    conn,
+                    &ip_key,
+                    MAX_FAILURES_PER_IP,
+                    FAILURE_WINDOW,
+                    now,
+                )?
+                else {
+                    return Ok(SignInGate::IpLimited);
+                };
+                let Some(_) = db::rate_limits::try_take(
+                    conn,
+                    &account_key,
+                    MAX_FAILURES_PER_ACCOUNT,
+                    FAILURE_WINDOW,
+                    now,
+                )?
+                else {
+                    // Not checked, so it does not count against the address.
+                    ip_hit.release(conn)?;
+                    return Ok(SignInGate::AccountLimited);
+                };
+                Ok(SignInGate::Open {
+                    ip_hit,
+                    user: db::users::find_by_email(conn, &email)?,
+                })
             })
             .await
-            .web_context("checking sign-in attempts")?
+            .web_context("counting a sign-in attempt")?
     };
-    if ip_failures >= MAX_FAILURES_PER_IP {
-        return retry(
-            "Too many failed sign-ins from your network. Wait 15 minutes, then try again.",
-            StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
-    if account_failures >= MAX_FAILURES_PER_ACCOUNT {
-        return retry(
-            "Too many failed sign-ins for this account. Wait 15 minutes, then try again, or ask the owner to invite you again to set a new password.",
-            StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
+    let (ip_hit, user) = match gate {
+        SignInGate::IpLimited => {
+            return retry(
+                "Too many failed sign-ins from your network. Wait 15 minutes, then try again.",
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+        }
+        SignInGate::AccountLimited => {
+            return retry(
+                "Too many failed sign-ins for this account. Wait 15 minutes, then try again, or choose a new password with the link below.",
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+        }
+        SignInGate::Open { ip_hit, user } => (ip_hit, user),
+    };
 
     let attempt = form.password.clone();
     let stored = user.as_ref().map(|u| u.password_hash.clone());
@@ -137,26 +223,22 @@ async fn login(
     .await
     .map_err(|e| WebError::Internal(format!("verifying a password: {e}")))?;
 
+    // A failure stays counted (it was counted before the check).
     let Some(user) = user.filter(|_| matches) else {
-        state
-            .db
-            .write(move |conn| {
-                let now = db::now();
-                db::login_failures::delete_before(conn, now - FAILURE_WINDOW)?;
-                db::login_failures::record(conn, &ip_key, now)?;
-                db::login_failures::record(conn, &account_key, now)
-            })
-            .await
-            .web_context("recording a failed sign-in")?;
         return retry(
             "That email and password do not match an account. Check both and try again.",
             StatusCode::UNAUTHORIZED,
         );
     };
 
+    // A success clears the account's failures and gives the address its
+    // attempt back, so a team behind one address can all sign in.
     state
         .db
-        .write(move |conn| db::login_failures::clear(conn, &account_key))
+        .write(move |conn| {
+            db::rate_limits::clear(conn, &account_key)?;
+            ip_hit.release(conn)
+        })
         .await
         .web_context("clearing failed sign-ins")?;
     signed_in(&state, user, safe_next(Some(&form.next))).await
@@ -417,5 +499,208 @@ async fn accept_invitation(
     match created {
         Some(user) => signed_in(&state, user, "/admin").await,
         None => link_gone(&req, &state, "invitation", INVITATION_HINT),
+    }
+}
+
+// ---- Password reset --------------------------------------------------------
+
+const RESET_HINT: &str = "Password links work once and for one hour, and only the latest one sent. Ask for a new one from the sign-in page.";
+
+#[derive(Deserialize, Default, serde::Serialize)]
+struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+async fn forgot_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
+    Page::new("pages/auth/forgot", "Choose a new password").render(
+        &req,
+        &state,
+        json!({ "form": ForgotForm::default() }),
+    )
+}
+
+#[derive(serde::Serialize)]
+struct ResetEmail {
+    name: String,
+    company: String,
+    link: String,
+    expires_at: String,
+}
+
+/// Sends a reset link when the account exists; the answer is the same
+/// either way, and so is the limit (counted before the account is looked up).
+async fn forgot(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<ForgotForm>,
+) -> Result<HttpResponse, WebError> {
+    let email = match EmailAddress::parse(&form.email) {
+        Ok(email) => email,
+        Err(message) => {
+            let errors = [FieldError::new("email", message)];
+            return Page::new("pages/auth/forgot", "Choose a new password")
+                .status(StatusCode::UNPROCESSABLE_ENTITY)
+                .render(
+                    &req,
+                    &state,
+                    json!({ "form": form, "errors": errors_json(&errors) }),
+                );
+        }
+    };
+    let client = super::limits::client_ip(&req, &state);
+    let company = super::public::company_name(&state).await?;
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            if !super::limits::may_email(conn, "reset", email.as_str(), &client, now)? {
+                return Ok(());
+            }
+            let Some(user) = db::users::find_by_email(conn, email.as_str())? else {
+                return Ok(());
+            };
+            let raw = token::random_token();
+            let expires_at = now + RESET_LINK_LIFETIME;
+            db::password_resets::replace(
+                conn,
+                &token::hash_token(&raw),
+                &user.id,
+                now,
+                expires_at,
+            )?;
+            mail::queue(
+                conn,
+                EmailKind::PasswordReset,
+                &user.email,
+                &ResetEmail {
+                    name: user.name.clone(),
+                    company,
+                    link: format!("{base_url}/password/reset/{raw}"),
+                    expires_at: expires_at.format("%H:%M UTC on %-d %B %Y").to_string(),
+                },
+                &mail_domain,
+            )?;
+            db::audit::record(
+                conn,
+                Some(&user.id),
+                "account.reset_requested",
+                ("user", &user.id),
+                "a link to choose a new password was emailed",
+                now,
+            )
+        })
+        .await
+        .web_context("sending a password link")?;
+    Page::new("pages/auth/forgot", "Choose a new password").render(
+        &req,
+        &state,
+        json!({ "sent": true }),
+    )
+}
+
+#[derive(Deserialize)]
+struct ResetForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_again: String,
+}
+
+async fn reset_account(state: &AppState, token_hash: String) -> Result<Option<User>, WebError> {
+    state
+        .db
+        .read(
+            move |conn| match db::password_resets::find_valid(conn, &token_hash, db::now())? {
+                Some(user_id) => db::users::find(conn, &user_id),
+                None => Ok(None),
+            },
+        )
+        .await
+        .web_context("checking a password link")
+}
+
+async fn reset_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let Some(user) = reset_account(&state, token::hash_token(&path.into_inner())).await? else {
+        return link_gone(&req, &state, "password link", RESET_HINT);
+    };
+    Page::new("pages/auth/reset", "Choose a new password").render(
+        &req,
+        &state,
+        json!({ "email": user.email }),
+    )
+}
+
+/// Replaces the password, ends every session of the account, clears its
+/// failed sign-ins and signs the person in.
+async fn reset(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> Result<HttpResponse, WebError> {
+    let token_hash = token::hash_token(&path.into_inner());
+    let Some(user) = reset_account(&state, token_hash.clone()).await? else {
+        return link_gone(&req, &state, "password link", RESET_HINT);
+    };
+    let mut errors = Vec::new();
+    let pw = NewPassword::parse(&form.password)
+        .map_err(|m| errors.push(FieldError::new("password", m)))
+        .ok();
+    if pw.is_some() && form.password != form.password_again {
+        errors.push(FieldError::new(
+            "password_again",
+            "The two passwords are not the same.",
+        ));
+    }
+    let (Some(pw), true) = (pw, errors.is_empty()) else {
+        return Page::new("pages/auth/reset", "Choose a new password")
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .render(
+                &req,
+                &state,
+                json!({ "email": user.email, "errors": errors_json(&errors) }),
+            );
+    };
+    let password_hash =
+        password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
+    let changed = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            let Some(user_id) = db::password_resets::consume(conn, &token_hash, now)? else {
+                return Ok(None);
+            };
+            let Some(user) = db::users::find(conn, &user_id)? else {
+                return Ok(None);
+            };
+            db::users::set_password_hash(conn, &user.id, &password_hash)?;
+            let ended = db::sessions::delete_for_user(conn, &user.id)?;
+            db::password_resets::retire_for_user(conn, &user.id)?;
+            db::rate_limits::clear(conn, &account_key(&user.email))?;
+            db::audit::record(
+                conn,
+                Some(&user.id),
+                "account.password_reset",
+                ("user", &user.id),
+                &format!("chose a new password with an emailed link; {ended} session(s) ended"),
+                now,
+            )?;
+            Ok::<_, DbError>(Some(user))
+        })
+        .await
+        .web_context("saving a new password")?;
+    match changed {
+        Some(user) => signed_in(&state, user, "/admin").await,
+        None => link_gone(&req, &state, "password link", RESET_HINT),
     }
 }

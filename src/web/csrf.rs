@@ -18,11 +18,17 @@ pub const FIELD: &str = "csrf_token";
 #[derive(Clone)]
 struct Nonce(String);
 
+/// Marks a request whose response carries a form token: only such a
+/// response needs the nonce cookie (public pages without a form set no
+/// cookie, so they stay cacheable), and it must never be stored.
+#[derive(Clone, Copy)]
+struct TokenUsed;
+
 fn token_for(secret: &[u8], nonce: &str) -> String {
     token::sign(secret, &format!("csrf:{nonce}"))
 }
 
-/// Gives every browser a nonce cookie on its first visit.
+/// Gives a browser its nonce cookie with the first page that has a form.
 pub async fn ensure_cookie(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -36,7 +42,7 @@ pub async fn ensure_cookie(
         .map(|s| s.settings.secure_cookies())
         .unwrap_or(false);
     let mut res = next.call(req).await?;
-    if fresh {
+    if fresh && token_used(&res.request().extensions()) {
         let cookie = Cookie::build(COOKIE, nonce)
             .path("/")
             .http_only(true)
@@ -57,6 +63,16 @@ pub fn form_token(req: &HttpRequest, state: &AppState) -> String {
         .or_else(|| req.cookie(COOKIE).map(|c| c.value().to_string()))
         .unwrap_or_default();
     token_for(&state.secret, &nonce)
+}
+
+/// Records that the response to `req` carries its form token.
+pub fn mark_token_used(req: &HttpRequest) {
+    req.extensions_mut().insert(TokenUsed);
+}
+
+/// Whether the response carries a form token (see `mark_token_used`).
+pub fn token_used(extensions: &actix_web::dev::Extensions) -> bool {
+    extensions.get::<TokenUsed>().is_some()
 }
 
 /// Whether `submitted` is the token for this browser's nonce. A request

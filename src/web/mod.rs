@@ -11,10 +11,13 @@ pub mod candidate;
 pub mod csrf;
 pub mod error;
 pub mod forms;
+pub mod headers;
+pub mod limits;
 pub mod markdown;
 pub mod public;
 pub mod render;
 pub mod session;
+pub mod timeouts;
 
 use actix_web::web;
 

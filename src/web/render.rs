@@ -49,10 +49,11 @@ impl<'a> Page<'a> {
         state: &AppState,
         data: Value,
     ) -> Result<HttpResponse, WebError> {
+        let csrf_token = csrf::form_token(req, state);
         let mut ctx = json!({
             "title": self.title,
             "lang": "en",
-            "csrf_token": csrf::form_token(req, state),
+            "csrf_token": csrf_token,
             "staff": self.user.is_some(),
             "nav": { self.nav: true },
             "user": self.user.map(|u| json!({
@@ -68,6 +69,10 @@ impl<'a> Page<'a> {
         let body = templates::html()
             .render(self.template, &ctx)
             .map_err(|e| WebError::Internal(format!("rendering {}: {e}", self.template)))?;
+        // Only a page with a form needs the CSRF cookie (and is private).
+        if body.contains(&csrf_token) {
+            csrf::mark_token_used(req);
+        }
         Ok(HttpResponse::build(self.status)
             .content_type("text/html; charset=utf-8")
             .body(body))

@@ -16,3 +16,4 @@ mod scoring;
 mod security;
 mod trust_mail;
 mod trust_pipeline;
+mod trust_auth;

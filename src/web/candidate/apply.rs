@@ -267,9 +267,13 @@ pub async fn resend_link(
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let job_for_tx = job.clone();
+    let client = crate::web::limits::client_ip(&req, &state);
     state
         .db
         .write(move |conn| {
+            if !crate::web::limits::may_email(conn, "link", &email, &client, db::now())? {
+                return Ok(());
+            }
             let Some(app) = db::applications::find_by_job_email(conn, &job_for_tx.id, &email)?
             else {
                 return Ok(());

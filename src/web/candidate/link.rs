@@ -76,3 +76,25 @@ fn gone(
             json!({ "expired": expired, "job": job.map(|j| json!({"title": j.posting.title, "slug": j.slug})) }),
         )
 }
+
+/// The form to have the personal link sent again (its own page, so the
+/// public job page carries no form and sets no cookie).
+pub async fn lost_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let slug = slug.into_inner();
+    let job = state
+        .db
+        .read(move |conn| db::jobs::find_by_slug(conn, &slug))
+        .await
+        .web_context("finding a job")?
+        .filter(|j| j.status != crate::domain::job::JobStatus::Draft)
+        .ok_or(WebError::NotFound)?;
+    Page::new("pages/candidate/lost_link", "Get a new personal link").render(
+        &req,
+        &state,
+        json!({ "job": { "title": job.posting.title, "slug": job.slug } }),
+    )
+}
