@@ -202,7 +202,9 @@ pub async fn submit(
                 mail_domain: &mail_domain,
                 company: &company.name,
             };
-            flow::apply(
+            let languages: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
+            let has_questions = flow::has_questions(&job_for_tx, &settings, &library, &languages);
+            let applied = flow::apply(
                 conn,
                 &ctx,
                 &job_for_tx,
@@ -211,10 +213,11 @@ pub async fn submit(
                 &new,
                 stored.map(|(cv, _)| cv),
                 db::now(),
-            )
+            )?;
+            Ok((applied, has_questions))
         })
         .await;
-    let outcome = match outcome {
+    let (outcome, has_questions) = match outcome {
         Ok(o) => o,
         Err(e) => {
             if let Some(p) = &stored_path {
@@ -226,23 +229,18 @@ pub async fn submit(
             });
         }
     };
-    match outcome {
-        Applied::New(app) => Page::new("pages/candidate/applied", "Thank you for applying").render(
-            &req,
-            &state,
-            json!({ "name": app.name, "job": { "title": job.posting.title, "slug": job.slug }, "has_questions": app.stage == "screening" }),
-        ),
-        Applied::Duplicate(app) => {
-            if let Some(p) = &stored_path {
-                let _ = std::fs::remove_file(p);
-            }
-            Page::new("pages/candidate/already_applied", "You have already applied").status(StatusCode::CONFLICT).render(
-                &req,
-                &state,
-                json!({ "email": app.email, "job": { "title": job.posting.title, "slug": job.slug } }),
-            )
+    if let Applied::Duplicate(_) = outcome {
+        if let Some(p) = &stored_path {
+            let _ = std::fs::remove_file(p);
         }
     }
+    // The same answer whether or not this address had applied: the
+    // existing applicant was emailed their own link instead.
+    Page::new("pages/candidate/applied", "Thank you for applying").render(
+        &req,
+        &state,
+        json!({ "name": input.name.trim(), "job": { "title": job.posting.title, "slug": job.slug }, "has_questions": has_questions }),
+    )
 }
 
 #[derive(Deserialize)]

@@ -35,7 +35,15 @@ struct CandidateEmail<'a> {
     link: Option<String>,
     expires_on: Option<String>,
     tiers: Option<String>,
+    /// The candidate applied again with the same address: nothing new was
+    /// created and this is their existing application's link.
+    again: bool,
 }
+
+/// At most this many personal links are emailed per application in
+/// `LINK_WINDOW_MINUTES`, so repeating a form cannot flood a mailbox.
+pub const MAX_LINKS_PER_WINDOW: i64 = 3;
+pub const LINK_WINDOW_MINUTES: i64 = 15;
 
 fn day(t: NaiveDateTime) -> String {
     t.format("%-d %B %Y").to_string()
@@ -92,7 +100,24 @@ fn new_link(
 
 pub enum Applied {
     New(ApplicationRow),
+    /// This address already applied: the existing application, which was
+    /// emailed a fresh personal link (unless too many were sent just now).
     Duplicate(ApplicationRow),
+}
+
+/// Whether applying with these languages starts screening questions: the
+/// same answer for a first and a repeated application, so the thank-you
+/// page cannot tell them apart.
+pub fn has_questions(
+    job: &Job,
+    settings: &ScreeningSettings,
+    library: &Library,
+    languages: &[String],
+) -> bool {
+    pick_questionnaire(settings, library, languages).is_some_and(|loaded| {
+        !screening::first_round(&screened_tiers(job, loaded), settings.all_tiers_at_once)
+            .is_empty()
+    })
 }
 
 /// Stores an application, starts its first round of questions when the job
@@ -111,6 +136,9 @@ pub fn apply(
     let Some(app) = db::applications::insert(conn, &job.id, new, cv, now)? else {
         let existing = db::applications::find_by_job_email(conn, &job.id, new.email.as_str())?
             .ok_or_else(|| DbError::Corrupt("duplicate application vanished".into()))?;
+        // Whoever applied gets the same answer; the real applicant gets
+        // their own link by email, so only they learn they had applied.
+        send_link(conn, ctx, job, settings, &existing, true, now)?;
         return Ok(Applied::Duplicate(existing));
     };
     let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
@@ -121,6 +149,7 @@ pub fn apply(
         link: None,
         expires_on: None,
         tiers: None,
+        again: false,
     };
     if let Some(loaded) = pick_questionnaire(settings, library, &langs) {
         let tiers = screened_tiers(job, loaded);
@@ -162,6 +191,28 @@ pub fn resend_link(
     app: &ApplicationRow,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
+    send_link(conn, ctx, job, settings, app, false, now)
+}
+
+/// Emails a fresh personal link, unless `MAX_LINKS_PER_WINDOW` were
+/// already minted for this application in the last minutes (then the
+/// earlier emails are on their way and nothing more is sent).
+fn send_link(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    app: &ApplicationRow,
+    again: bool,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    if app.erased_at.is_some() {
+        return Ok(());
+    }
+    let since = now - Duration::minutes(LINK_WINDOW_MINUTES);
+    if db::candidate_access::links_created_since(conn, &app.id, since)? >= MAX_LINKS_PER_WINDOW {
+        return Ok(());
+    }
     let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
     let email = CandidateEmail {
         name: &app.name,
@@ -170,6 +221,7 @@ pub fn resend_link(
         link: Some(link),
         expires_on: Some(day(expires)),
         tiers: None,
+        again,
     };
     mail::queue(
         conn,
@@ -309,6 +361,7 @@ pub fn submit(
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
+            again: false,
         };
         mail::queue(
             conn,
@@ -355,6 +408,7 @@ pub fn submit(
             link: None,
             expires_on: None,
             tiers: None,
+            again: false,
         };
         mail::queue(
             conn,

@@ -1,0 +1,151 @@
+//! The candidate's side as a careful product would have it: applying
+//! reveals nothing about who applied, irreversible actions ask first,
+//! erasure leaves nothing behind, times are in the candidate's zone.
+
+use crate::helpers::{csrf_from, location, round_of, spawn_app, unfold_qp, Backend, Browser, TestApp};
+use crate::on_every_backend;
+
+on_every_backend!(applying_again_answers_the_same_and_emails_the_applicant,);
+
+/// An owner and a published job screening with generalist-en; returns (job id, slug).
+async fn screened_job(app: &TestApp) -> (String, String) {
+    app.sign_up_owner().await;
+    let (id, slug) = app.publish_job(&[]).await;
+    app.set_screening(&id, &["generalist-en"], true).await;
+    (id, slug)
+}
+
+/// Posts the application form with these fields (plus a CSRF token),
+/// without following the redirect.
+async fn post_application(browser: &Browser, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new().text("csrf_token", browser.csrf_token().await);
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    browser
+        .client
+        .post(browser.url(&format!("/jobs/{slug}/apply")))
+        .multipart(form)
+        .send()
+        .await
+        .expect("POST apply")
+}
+
+fn ana_fields<'a>(name: &'a str, email: &'a str, cover: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("name", name),
+        ("email", email),
+        ("languages", "en"),
+        ("fluencies", "fluent"),
+        ("location", "Lisbon, Portugal"),
+        ("cover_letter", cover),
+        ("consent", "yes"),
+    ]
+}
+
+/// What a person sees after posting: the page itself, or the page a
+/// redirect leads to; (status, text without CSRF tokens).
+async fn outcome(browser: &Browser, res: reqwest::Response) -> (u16, u16, String) {
+    let first = res.status().as_u16();
+    let res = if first == 303 {
+        browser.get(&location(&res)).await
+    } else {
+        res
+    };
+    let status = res.status().as_u16();
+    let mut text = res.text().await.unwrap();
+    while let Some(token) = csrf_from(&text) {
+        text = text.replace(&token, "");
+    }
+    (first, status, text)
+}
+
+/// Every personal link emailed to `to`, in order (delivering due mail first).
+async fn links_to(app: &TestApp, to: &str) -> Vec<String> {
+    app.deliver_mail().await;
+    let mut links = vec![];
+    for e in app.emails() {
+        let e = unfold_qp(&e);
+        if !e.contains(&format!("To: {to}")) {
+            continue;
+        }
+        if let Some(start) = e.find(&format!("{}/c/", app.address)) {
+            links.push(
+                e[start..]
+                    .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            );
+        }
+    }
+    links
+}
+
+/// Opens a personal link in `browser`; returns the candidate page.
+async fn open_link(browser: &Browser, link: &str) -> String {
+    let res = browser.client.get(link).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 303, "the link opens a session");
+    assert_eq!(location(&res), "/candidate");
+    browser.get_text("/candidate").await
+}
+
+async fn count_applications(app: &TestApp) -> i64 {
+    app.db
+        .read(|c| {
+            use diesel::prelude::*;
+            Ok(rapport::db::schema::applications::table
+                .count()
+                .get_result(c)?)
+        })
+        .await
+        .unwrap()
+}
+
+async fn applying_again_answers_the_same_and_emails_the_applicant(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, slug) = screened_job(&app).await;
+    let ana = app.new_browser();
+    let first = post_application(
+        &ana,
+        &slug,
+        &ana_fields("Ana Lima", "ana@example.com", "The first letter."),
+    )
+    .await;
+    let first = outcome(&ana, first).await;
+    // Someone else tries the same address: they must learn nothing.
+    let eve = app.new_browser();
+    let second = post_application(
+        &eve,
+        &slug,
+        &ana_fields("Ana Lima", "ANA@example.com", "An impostor's letter."),
+    )
+    .await;
+    let second = outcome(&eve, second).await;
+    assert_eq!(first.0, second.0, "the same status");
+    assert_eq!(first.1, 200);
+    assert_eq!(first.2, second.2, "the same page");
+    assert!(first.2.contains("we have sent your personal link") || first.2.contains("We have sent your personal link"));
+    assert!(!second.2.contains("already"), "nothing says they had applied");
+
+    assert_eq!(count_applications(&app).await, 1, "nothing new was created");
+    let stored = app
+        .db
+        .read(|c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::applications;
+            Ok(applications::table
+                .select(applications::cover_letter)
+                .first::<String>(c)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored, "The first letter.", "the application is unchanged");
+
+    let links = links_to(&app, "ana@example.com").await;
+    assert_eq!(links.len(), 2, "two emails to that address, each with a link");
+    for link in links {
+        let page = open_link(&app.new_browser(), &link).await;
+        assert!(page.contains("Hello Ana Lima"));
+    }
+}
