@@ -46,6 +46,10 @@ async fn post_answers(
     answers: &[(String, String)],
 ) -> reqwest::Response {
     let mut form: Vec<(String, String)> = vec![("round".into(), round.into())];
+    if path == "/candidate/submit" {
+        // Sending is confirmed (the confirmation step has its own test).
+        form.push(("confirm".into(), "yes".into()));
+    }
     form.extend(
         answers
             .iter()
@@ -668,7 +672,7 @@ async fn candidates_withdraw_and_erase_their_data(backend: Backend) {
     )
     .await;
 
-    let res = ana.post_form("/candidate/withdraw", &[]).await;
+    let res = ana.post_form("/candidate/withdraw", &[("confirm", "yes")]).await;
     assert_eq!(location(&res), "/candidate?notice=withdrawn");
     assert!(ana
         .get_text("/candidate")
@@ -677,7 +681,7 @@ async fn candidates_withdraw_and_erase_their_data(backend: Backend) {
 
     let uploads = app.mail_dir.parent().unwrap().join("uploads");
     assert_eq!(std::fs::read_dir(&uploads).unwrap().count(), 1);
-    let res = ana.post_form("/candidate/erase", &[]).await;
+    let res = ana.post_form("/candidate/erase", &[("confirm", "yes")]).await;
     assert_eq!(res.status().as_u16(), 200);
     assert!(res.text().await.unwrap().contains("Your data is erased"));
     assert_eq!(

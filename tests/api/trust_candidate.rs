@@ -5,7 +5,11 @@
 use crate::helpers::{csrf_from, location, round_of, spawn_app, unfold_qp, Backend, Browser, TestApp};
 use crate::on_every_backend;
 
-on_every_backend!(applying_again_answers_the_same_and_emails_the_applicant,);
+on_every_backend!(
+    applying_again_answers_the_same_and_emails_the_applicant,
+    the_thank_you_page_survives_a_reload,
+    irreversible_actions_ask_first,
+);
 
 /// An owner and a published job screening with generalist-en; returns (job id, slug).
 async fn screened_job(app: &TestApp) -> (String, String) {
@@ -148,4 +152,115 @@ async fn applying_again_answers_the_same_and_emails_the_applicant(backend: Backe
         let page = open_link(&app.new_browser(), &link).await;
         assert!(page.contains("Hello Ana Lima"));
     }
+}
+
+async fn stage_of_only_application(app: &TestApp) -> String {
+    app.db
+        .read(|c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::applications;
+            Ok(applications::table
+                .select(applications::stage)
+                .first::<String>(c)?)
+        })
+        .await
+        .unwrap()
+}
+
+async fn the_thank_you_page_survives_a_reload(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, slug) = screened_job(&app).await;
+    let ana = app.new_browser();
+    let res = post_application(
+        &ana,
+        &slug,
+        &ana_fields("Ana Lima", "ana@example.com", "Hello."),
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303, "Post/Redirect/Get");
+    let thanks = location(&res);
+    assert_eq!(thanks, format!("/jobs/{slug}/applied"));
+    for _ in 0..2 {
+        let res = ana.get(&thanks).await;
+        assert_eq!(res.status().as_u16(), 200);
+        let page = res.text().await.unwrap();
+        assert!(page.contains("Thanks, Ana Lima"), "{page}");
+        assert!(page.contains("Check your inbox"));
+        assert!(!page.contains("already"));
+    }
+    assert_eq!(count_applications(&app).await, 1);
+}
+
+async fn irreversible_actions_ask_first(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, slug) = screened_job(&app).await;
+    let ana = app.new_browser();
+    ana.apply(&slug, "Ana Lima", "ana@example.com", None).await;
+    let link = links_to(&app, "ana@example.com").await.pop().unwrap();
+    let page = open_link(&ana, &link).await;
+    let round = round_of(&page);
+
+    // "Send my answers" without confirming: the answers are shown back, nothing is stored.
+    let res = ana
+        .post_form(
+            "/candidate/submit",
+            &[("round", &round), ("answer-comments", "Only ratings, sorry!\nSecond line.")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let confirm = res.text().await.unwrap();
+    assert!(confirm.contains("Send your answers?"));
+    assert!(confirm.contains(r#"name="confirm" value="yes""#));
+    assert!(confirm.contains("Only ratings, sorry!"), "the answers are carried along");
+    assert!(confirm.contains("still empty"), "empty answers are pointed out");
+    assert_eq!(stage_of_only_application(&app).await, "screening");
+    let submitted: i64 = app
+        .db
+        .read(|c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::{answers, screenings};
+            let s: i64 = screenings::table
+                .filter(screenings::submitted_at.is_not_null())
+                .count()
+                .get_result(c)?;
+            let a: i64 = answers::table.count().get_result(c)?;
+            Ok(s + a)
+        })
+        .await
+        .unwrap();
+    assert_eq!(submitted, 0, "nothing sent, nothing stored");
+    // Confirming sends them.
+    let res = ana
+        .post_form(
+            "/candidate/submit",
+            &[
+                ("round", &round),
+                ("answer-comments", "Only ratings, sorry!"),
+                ("confirm", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/candidate?notice=submitted");
+    assert_eq!(stage_of_only_application(&app).await, "screen_review");
+
+    // Withdraw: asked first, then done.
+    let res = ana.post_form("/candidate/withdraw", &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.text().await.unwrap().contains("Withdraw your application?"));
+    assert_eq!(stage_of_only_application(&app).await, "screen_review");
+    let res = ana
+        .post_form("/candidate/withdraw", &[("confirm", "yes")])
+        .await;
+    assert_eq!(location(&res), "/candidate?notice=withdrawn");
+    assert_eq!(stage_of_only_application(&app).await, "withdrawn");
+
+    // Erase: asked first, then done.
+    let res = ana.post_form("/candidate/erase", &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.text().await.unwrap().contains("Erase all your data now?"));
+    assert_eq!(count_applications(&app).await, 1);
+    assert!(ana.get_text("/candidate").await.contains("Hello Ana Lima"));
+    let res = ana.post_form("/candidate/erase", &[("confirm", "yes")]).await;
+    assert!(res.text().await.unwrap().contains("Your data is erased"));
+    assert_eq!(ana.get("/candidate").await.status().as_u16(), 401);
 }

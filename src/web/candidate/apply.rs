@@ -1,6 +1,7 @@
 //! The application form on a job's page.
 
 use actix_multipart::form::{tempfile::TempFile, text::Text, MultipartForm};
+use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -16,7 +17,7 @@ use crate::domain::FieldError;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::public::load_company;
-use crate::web::render::{errors_json, Page};
+use crate::web::render::{errors_json, see_other, Page};
 use crate::web::{csrf, AppState};
 
 const LANGUAGE_ROWS: usize = 3;
@@ -235,11 +236,86 @@ pub async fn submit(
         }
     }
     // The same answer whether or not this address had applied: the
-    // existing applicant was emailed their own link instead.
+    // existing applicant was emailed their own link instead. Post/Redirect/Get,
+    // so reloading the thank-you page posts nothing again.
+    let thanks = format!("/jobs/{}/applied", job.slug);
+    let note = ThanksNote {
+        name: input.name.trim().chars().take(100).collect(),
+        has_questions,
+    };
+    let cookie = Cookie::build(THANKS_COOKIE, note.encode())
+        .path(thanks.clone())
+        .http_only(true)
+        .secure(state.settings.secure_cookies())
+        .same_site(SameSite::Lax)
+        .max_age(actix_web::cookie::time::Duration::hours(1))
+        .finish();
+    let mut res = see_other(&thanks);
+    res.add_cookie(&cookie)
+        .map_err(|e| WebError::Internal(format!("setting the thank-you cookie: {e}")))?;
+    Ok(res)
+}
+
+/// What the thank-you page says to the person who just applied, carried
+/// across the redirect in a short-lived cookie of its own (their first
+/// name is not put in the address, where logs and history would keep it).
+const THANKS_COOKIE: &str = "rapport_applied";
+
+#[derive(serde::Serialize, Deserialize)]
+struct ThanksNote {
+    name: String,
+    has_questions: bool,
+}
+
+impl ThanksNote {
+    fn encode(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        url::form_urlencoded::byte_serialize(json.as_bytes()).collect()
+    }
+
+    fn decode(raw: &str) -> Option<Self> {
+        let json: String = url::form_urlencoded::parse(format!("v={raw}").as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())?;
+        serde_json::from_str(&json).ok()
+    }
+}
+
+/// The thank-you page after applying: the same for a first and a repeated
+/// application, and safe to reload.
+pub async fn thanks(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let job = open_job(&state, slug.into_inner()).await?;
+    let note = req
+        .cookie(THANKS_COOKIE)
+        .and_then(|c| ThanksNote::decode(c.value()));
+    let (name, has_questions) = match note {
+        Some(n) => (n.name, n.has_questions),
+        None => {
+            let id = job.id.clone();
+            let settings = state
+                .db
+                .read(move |conn| db::job_screening::get(conn, &id))
+                .await
+                .web_context("reading the job's screening")?;
+            (String::new(), !settings.questionnaire_ids.is_empty())
+        }
+    };
+    let company = load_company(&state)
+        .await
+        .web_context("reading the company")?;
     Page::new("pages/candidate/applied", "Thank you for applying").render(
         &req,
         &state,
-        json!({ "name": input.name.trim(), "job": { "title": job.posting.title, "slug": job.slug }, "has_questions": has_questions }),
+        json!({
+            "name": name,
+            "company": company,
+            "job": { "title": job.posting.title, "slug": job.slug },
+            "has_questions": has_questions,
+        }),
     )
 }
 

@@ -23,6 +23,7 @@ pub const MAX_SCREENING_BODY: usize = 1024 * 1024;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/jobs/{slug}/apply", web::get().to(apply::form))
         .route("/jobs/{slug}/apply", web::post().to(apply::submit))
+        .route("/jobs/{slug}/applied", web::get().to(apply::thanks))
         .route("/jobs/{slug}/link", web::post().to(apply::resend_link))
         .route("/c/{token}", web::get().to(link::open))
         .service(
