@@ -9,6 +9,7 @@ on_every_backend!(
     applying_again_answers_the_same_and_emails_the_applicant,
     the_thank_you_page_survives_a_reload,
     irreversible_actions_ask_first,
+    a_closed_job_shows_no_form,
 );
 
 /// An owner and a published job screening with generalist-en; returns (job id, slug).
@@ -263,4 +264,32 @@ async fn irreversible_actions_ask_first(backend: Backend) {
     let res = ana.post_form("/candidate/erase", &[("confirm", "yes")]).await;
     assert!(res.text().await.unwrap().contains("Your data is erased"));
     assert_eq!(ana.get("/candidate").await.status().as_u16(), 401);
+}
+
+async fn a_closed_job_shows_no_form(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, slug) = screened_job(&app).await;
+    let apply_page = app.get_text(&format!("/jobs/{slug}/apply")).await;
+    assert!(apply_page.contains(r#"enctype="multipart/form-data""#), "an open job has its form");
+    let res = app
+        .post_form(&format!("/admin/jobs/{job_id}/close"), &[("reason", "filled")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let visitor = app.new_browser();
+    for path in [format!("/jobs/{slug}"), format!("/jobs/{slug}/apply")] {
+        let res = visitor.get(&path).await;
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        let page = res.text().await.unwrap();
+        assert!(page.contains("This job is closed"), "{path}");
+        let doc = scraper::Html::parse_document(&page);
+        let forms = scraper::Selector::parse("form").unwrap();
+        assert!(
+            doc.select(&forms).all(|f| {
+                let action = f.value().attr("action").unwrap_or("");
+                !action.ends_with("/apply") && !action.ends_with("/link")
+            }),
+            "no application form on {path}"
+        );
+        assert!(!page.contains("Send my application"));
+    }
 }
