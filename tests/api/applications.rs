@@ -289,7 +289,11 @@ async fn applying_twice_creates_one_application(backend: Backend) {
         200
     );
     let again = ana.apply(&slug, "Ana", "ANA@example.com", None).await;
-    assert_eq!(again.status().as_u16(), 200, "the same answer as a first application");
+    assert_eq!(
+        again.status().as_u16(),
+        200,
+        "the same answer as a first application"
+    );
     assert!(again.text().await.unwrap().contains("Check your inbox"));
     let id = job_id.clone();
     let (rows, total) = app
@@ -672,7 +676,9 @@ async fn candidates_withdraw_and_erase_their_data(backend: Backend) {
     )
     .await;
 
-    let res = ana.post_form("/candidate/withdraw", &[("confirm", "yes")]).await;
+    let res = ana
+        .post_form("/candidate/withdraw", &[("confirm", "yes")])
+        .await;
     assert_eq!(location(&res), "/candidate?notice=withdrawn");
     assert!(ana
         .get_text("/candidate")
@@ -681,7 +687,9 @@ async fn candidates_withdraw_and_erase_their_data(backend: Backend) {
 
     let uploads = app.mail_dir.parent().unwrap().join("uploads");
     assert_eq!(std::fs::read_dir(&uploads).unwrap().count(), 1);
-    let res = ana.post_form("/candidate/erase", &[("confirm", "yes")]).await;
+    let res = ana
+        .post_form("/candidate/erase", &[("confirm", "yes")])
+        .await;
     assert_eq!(res.status().as_u16(), 200);
     assert!(res.text().await.unwrap().contains("Your data is erased"));
     assert_eq!(

@@ -2,7 +2,9 @@
 //! reveals nothing about who applied, irreversible actions ask first,
 //! erasure leaves nothing behind, times are in the candidate's zone.
 
-use crate::helpers::{csrf_from, location, round_of, spawn_app, unfold_qp, Backend, Browser, TestApp};
+use crate::helpers::{
+    csrf_from, location, round_of, spawn_app, unfold_qp, Backend, Browser, TestApp,
+};
 use crate::on_every_backend;
 
 on_every_backend!(
@@ -10,6 +12,7 @@ on_every_backend!(
     the_thank_you_page_survives_a_reload,
     irreversible_actions_ask_first,
     a_closed_job_shows_no_form,
+    every_confirmation_carries_the_status_link,
 );
 
 /// An owner and a published job screening with generalist-en; returns (job id, slug).
@@ -22,7 +25,11 @@ async fn screened_job(app: &TestApp) -> (String, String) {
 
 /// Posts the application form with these fields (plus a CSRF token),
 /// without following the redirect.
-async fn post_application(browser: &Browser, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+async fn post_application(
+    browser: &Browser,
+    slug: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
     let mut form = reqwest::multipart::Form::new().text("csrf_token", browser.csrf_token().await);
     for (k, v) in fields {
         form = form.text(k.to_string(), v.to_string());
@@ -130,8 +137,14 @@ async fn applying_again_answers_the_same_and_emails_the_applicant(backend: Backe
     assert_eq!(first.0, second.0, "the same status");
     assert_eq!(first.1, 200);
     assert_eq!(first.2, second.2, "the same page");
-    assert!(first.2.contains("we have sent your personal link") || first.2.contains("We have sent your personal link"));
-    assert!(!second.2.contains("already"), "nothing says they had applied");
+    assert!(
+        first.2.contains("we have sent your personal link")
+            || first.2.contains("We have sent your personal link")
+    );
+    assert!(
+        !second.2.contains("already"),
+        "nothing says they had applied"
+    );
 
     assert_eq!(count_applications(&app).await, 1, "nothing new was created");
     let stored = app
@@ -148,7 +161,11 @@ async fn applying_again_answers_the_same_and_emails_the_applicant(backend: Backe
     assert_eq!(stored, "The first letter.", "the application is unchanged");
 
     let links = links_to(&app, "ana@example.com").await;
-    assert_eq!(links.len(), 2, "two emails to that address, each with a link");
+    assert_eq!(
+        links.len(),
+        2,
+        "two emails to that address, each with a link"
+    );
     for link in links {
         let page = open_link(&app.new_browser(), &link).await;
         assert!(page.contains("Hello Ana Lima"));
@@ -205,15 +222,24 @@ async fn irreversible_actions_ask_first(backend: Backend) {
     let res = ana
         .post_form(
             "/candidate/submit",
-            &[("round", &round), ("answer-comments", "Only ratings, sorry!\nSecond line.")],
+            &[
+                ("round", &round),
+                ("answer-comments", "Only ratings, sorry!\nSecond line."),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let confirm = res.text().await.unwrap();
     assert!(confirm.contains("Send your answers?"));
     assert!(confirm.contains(r#"name="confirm" value="yes""#));
-    assert!(confirm.contains("Only ratings, sorry!"), "the answers are carried along");
-    assert!(confirm.contains("still empty"), "empty answers are pointed out");
+    assert!(
+        confirm.contains("Only ratings, sorry!"),
+        "the answers are carried along"
+    );
+    assert!(
+        confirm.contains("still empty"),
+        "empty answers are pointed out"
+    );
     assert_eq!(stage_of_only_application(&app).await, "screening");
     let submitted: i64 = app
         .db
@@ -247,7 +273,11 @@ async fn irreversible_actions_ask_first(backend: Backend) {
     // Withdraw: asked first, then done.
     let res = ana.post_form("/candidate/withdraw", &[]).await;
     assert_eq!(res.status().as_u16(), 200);
-    assert!(res.text().await.unwrap().contains("Withdraw your application?"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Withdraw your application?"));
     assert_eq!(stage_of_only_application(&app).await, "screen_review");
     let res = ana
         .post_form("/candidate/withdraw", &[("confirm", "yes")])
@@ -258,10 +288,16 @@ async fn irreversible_actions_ask_first(backend: Backend) {
     // Erase: asked first, then done.
     let res = ana.post_form("/candidate/erase", &[]).await;
     assert_eq!(res.status().as_u16(), 200);
-    assert!(res.text().await.unwrap().contains("Erase all your data now?"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Erase all your data now?"));
     assert_eq!(count_applications(&app).await, 1);
     assert!(ana.get_text("/candidate").await.contains("Hello Ana Lima"));
-    let res = ana.post_form("/candidate/erase", &[("confirm", "yes")]).await;
+    let res = ana
+        .post_form("/candidate/erase", &[("confirm", "yes")])
+        .await;
     assert!(res.text().await.unwrap().contains("Your data is erased"));
     assert_eq!(ana.get("/candidate").await.status().as_u16(), 401);
 }
@@ -270,9 +306,15 @@ async fn a_closed_job_shows_no_form(backend: Backend) {
     let app = spawn_app(backend).await;
     let (job_id, slug) = screened_job(&app).await;
     let apply_page = app.get_text(&format!("/jobs/{slug}/apply")).await;
-    assert!(apply_page.contains(r#"enctype="multipart/form-data""#), "an open job has its form");
+    assert!(
+        apply_page.contains(r#"enctype="multipart/form-data""#),
+        "an open job has its form"
+    );
     let res = app
-        .post_form(&format!("/admin/jobs/{job_id}/close"), &[("reason", "filled")])
+        .post_form(
+            &format!("/admin/jobs/{job_id}/close"),
+            &[("reason", "filled")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let visitor = app.new_browser();
@@ -292,4 +334,21 @@ async fn a_closed_job_shows_no_form(backend: Backend) {
         );
         assert!(!page.contains("Send my application"));
     }
+}
+
+async fn every_confirmation_carries_the_status_link(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    // No questionnaire chosen for this job.
+    let (_, slug) = app.publish_job(&[]).await;
+    let ana = app.new_browser();
+    let res = ana.apply(&slug, "Ana Lima", "ana@example.com", None).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let links = links_to(&app, "ana@example.com").await;
+    assert_eq!(links.len(), 1, "the confirmation carries a personal link");
+    let page = open_link(&ana, &links[0]).await;
+    assert!(page.contains("Hello Ana Lima"));
+    assert!(page.contains(r#"action="/candidate/withdraw""#));
+    assert!(page.contains(r#"action="/candidate/erase""#));
+    assert!(!page.contains("answers-form"), "no questions to answer");
 }

@@ -38,6 +38,8 @@ struct CandidateEmail<'a> {
     /// The candidate applied again with the same address: nothing new was
     /// created and this is their existing application's link.
     again: bool,
+    /// The link opens screening questions (otherwise the status page).
+    questions: bool,
 }
 
 /// At most this many personal links are emailed per application in
@@ -115,8 +117,7 @@ pub fn has_questions(
     languages: &[String],
 ) -> bool {
     pick_questionnaire(settings, library, languages).is_some_and(|loaded| {
-        !screening::first_round(&screened_tiers(job, loaded), settings.all_tiers_at_once)
-            .is_empty()
+        !screening::first_round(&screened_tiers(job, loaded), settings.all_tiers_at_once).is_empty()
     })
 }
 
@@ -150,6 +151,7 @@ pub fn apply(
         expires_on: None,
         tiers: None,
         again: false,
+        questions: false,
     };
     if let Some(loaded) = pick_questionnaire(settings, library, &langs) {
         let tiers = screened_tiers(job, loaded);
@@ -166,11 +168,15 @@ pub fn apply(
                 "screening questions sent",
                 now,
             )?;
-            let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
-            email.link = Some(link);
-            email.expires_on = Some(day(expires));
+            email.questions = true;
         }
     }
+    // Every applicant gets a personal link: to the questions when there
+    // are some, and always to the status page promised by the consent
+    // (where they can withdraw or erase their data).
+    let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
+    email.link = Some(link);
+    email.expires_on = Some(day(expires));
     mail::queue(
         conn,
         EmailKind::ApplicationReceived,
@@ -222,6 +228,7 @@ fn send_link(
         expires_on: Some(day(expires)),
         tiers: None,
         again,
+        questions: false,
     };
     mail::queue(
         conn,
@@ -362,6 +369,7 @@ pub fn submit(
                     .join(", "),
             ),
             again: false,
+            questions: false,
         };
         mail::queue(
             conn,
@@ -409,6 +417,7 @@ pub fn submit(
             expires_on: None,
             tiers: None,
             again: false,
+            questions: false,
         };
         mail::queue(
             conn,
