@@ -13,6 +13,7 @@ on_every_backend!(
     irreversible_actions_ask_first,
     a_closed_job_shows_no_form,
     every_confirmation_carries_the_status_link,
+    erasure_leaves_nothing_behind,
 );
 
 /// An owner and a published job screening with generalist-en; returns (job id, slug).
@@ -351,4 +352,305 @@ async fn every_confirmation_carries_the_status_link(backend: Backend) {
     assert!(page.contains(r#"action="/candidate/withdraw""#));
     assert!(page.contains(r#"action="/candidate/erase""#));
     assert!(!page.contains("answers-form"), "no questions to answer");
+}
+
+#[derive(diesel::QueryableByName)]
+struct Named {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+}
+
+#[derive(diesel::QueryableByName)]
+struct TableColumn {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    table_name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    column_name: String,
+}
+
+#[derive(diesel::QueryableByName)]
+struct Value {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    v: Option<String>,
+}
+
+/// Every (table, column, value) of every text-like column of every table,
+/// found from the database's own catalogue (so tables added later are
+/// searched too).
+async fn every_text_value(app: &TestApp) -> Vec<(String, String, String)> {
+    app.db
+        .read(|conn| {
+            use diesel::RunQueryDsl;
+            use rapport::db::DbConnection;
+            let mut out = vec![];
+            match conn {
+                DbConnection::Sqlite(c) => {
+                    let tables: Vec<Named> = diesel::sql_query(
+                        "SELECT name FROM sqlite_master WHERE type = 'table'",
+                    )
+                    .load(c)?;
+                    for t in tables {
+                        let columns: Vec<Named> = diesel::sql_query(format!(
+                            "SELECT name FROM pragma_table_info('{}')",
+                            t.name
+                        ))
+                        .load(c)?;
+                        for col in columns {
+                            let values: Vec<Value> = diesel::sql_query(format!(
+                                "SELECT CAST(\"{}\" AS TEXT) AS v FROM \"{}\"",
+                                col.name, t.name
+                            ))
+                            .load(c)?;
+                            out.extend(values.into_iter().filter_map(|v| {
+                                v.v.map(|v| (t.name.clone(), col.name.clone(), v))
+                            }));
+                        }
+                    }
+                }
+                DbConnection::Postgresql(c) => {
+                    let columns: Vec<TableColumn> = diesel::sql_query(
+                        "SELECT table_name::text AS table_name, column_name::text AS column_name \
+                         FROM information_schema.columns \
+                         WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'json', 'jsonb')",
+                    )
+                    .load(c)?;
+                    for col in columns {
+                        let values: Vec<Value> = diesel::sql_query(format!(
+                            "SELECT \"{}\"::text AS v FROM \"{}\"",
+                            col.column_name, col.table_name
+                        ))
+                        .load(c)?;
+                        out.extend(values.into_iter().filter_map(|v| {
+                            v.v.map(|v| (col.table_name.clone(), col.column_name.clone(), v))
+                        }));
+                    }
+                }
+            }
+            Ok(out)
+        })
+        .await
+        .unwrap()
+}
+
+async fn erasure_leaves_nothing_behind(backend: Backend) {
+    const NAME: &str = "Anaïs Quillfeather";
+    const EMAIL: &str = "anais.quill@example.com";
+    const COVER: &str = "zebra-striped kindness";
+    const ANSWER: &str = "marmalade-fuelled curiosity";
+    let app = spawn_app(backend).await;
+    let (job_id, slug) = screened_job(&app).await;
+    let owner_id = {
+        let email = crate::helpers::OWNER_EMAIL.to_string();
+        app.db
+            .read(move |c| rapport::db::users::find_by_email(c, &email))
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let res = app
+        .post_form(&format!("/admin/jobs/{job_id}/pipeline"), &[("panel", &owner_id)])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+
+    // She applies with a CV and a cover letter, and answers.
+    let anais = app.new_browser();
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", anais.csrf_token().await)
+        .text("name", NAME)
+        .text("email", EMAIL)
+        .text("languages", "en")
+        .text("fluencies", "fluent")
+        .text("location", "Quillfeather Lane, Lisbon")
+        .text("cover_letter", format!("Hello! I bring {COVER} to every ticket."))
+        .text("consent", "yes")
+        .part(
+            "cv",
+            reqwest::multipart::Part::bytes(pdf)
+                .file_name("Quillfeather CV.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    let res = anais
+        .client
+        .post(anais.url(&format!("/jobs/{slug}/apply")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let link = links_to(&app, EMAIL).await.pop().unwrap();
+    let page = open_link(&anais, &link).await;
+    let answer = format!("Dear customer, with {ANSWER} I would ask: which page? Best, {NAME}");
+    let res = anais
+        .post_form(
+            "/candidate/submit",
+            &[("round", &round_of(&page)), ("answer-comments", &answer), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(location(&res), "/candidate?notice=submitted");
+    let uploads = app.mail_dir.parent().unwrap().join("uploads");
+    assert_eq!(std::fs::read_dir(&uploads).unwrap().count(), 1);
+
+    // The team works on her application, quoting her name everywhere.
+    let (app_id, answer_id) = app
+        .db
+        .read(|c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::{answers, applications};
+            let a: String = applications::table.select(applications::id).first(c)?;
+            let b: String = answers::table
+                .filter(answers::question_id.eq("comments"))
+                .select(answers::id)
+                .first(c)?;
+            Ok((a, b))
+        })
+        .await
+        .unwrap();
+    let res = app
+        .post_form(
+            &format!("/admin/answers/{answer_id}/override"),
+            &[
+                ("empathy", "2"),
+                ("curiosity", "2"),
+                ("percent", "90"),
+                ("reason", &format!("{NAME} asks the right question.")),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "override");
+    let id = app_id.clone();
+    app.db
+        .write(move |c| {
+            use rapport::domain::application::Stage;
+            let reason = format!("{NAME} has {COVER}");
+            rapport::db::applications::move_stage(
+                c,
+                &id,
+                Stage::ScreenReview,
+                Stage::Interview,
+                "test",
+                &reason,
+                rapport::db::now(),
+            )
+        })
+        .await
+        .unwrap();
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{app_id}/interviews"),
+            &[
+                ("kind", "culture"),
+                ("date", "2027-03-02"),
+                ("time", "14:00"),
+                ("timezone", "Europe/Paris"),
+                ("duration_minutes", "45"),
+                ("location", "https://meet.example.com/quill"),
+                ("interviewers", &owner_id),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "interview scheduled");
+    let notes = format!("{NAME} was warm; {ANSWER}.");
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{app_id}/scorecard"),
+            &[
+                ("rating_empathy", "4"),
+                ("rating_curiosity", "3"),
+                ("rating_humility", "3"),
+                ("rating_dedication", "4"),
+                ("rating_technical_inclination", "3"),
+                ("notes_empathy", &notes),
+                ("recommendation", "4"),
+                ("overall_notes", &notes),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "scorecard");
+    let id = app_id.clone();
+    app.db
+        .write(move |c| {
+            use rapport::domain::application::Stage;
+            rapport::db::applications::move_stage(
+                c,
+                &id,
+                Stage::Interview,
+                Stage::TeamDecision,
+                "test",
+                "",
+                rapport::db::now(),
+            )
+        })
+        .await
+        .unwrap();
+    app.post_form(
+        &format!("/admin/applications/{app_id}/vote"),
+        &[("vote", "yes"), ("reason", &format!("Yes to {NAME}."))],
+    )
+    .await;
+    // Some mail is delivered, some is still waiting when she erases.
+    app.deliver_mail().await;
+    let sent_before = app.emails().len();
+    anais
+        .post_form(&format!("/jobs/{slug}/link"), &[("email", EMAIL)])
+        .await;
+
+    let needles = [NAME, "Quillfeather", EMAIL, COVER, ANSWER];
+    let mentioning = |values: &[(String, String, String)]| -> Vec<(String, String)> {
+        values
+            .iter()
+            .filter(|(_, _, v)| {
+                let v = v.to_lowercase();
+                needles.iter().any(|n| v.contains(&n.to_lowercase()))
+            })
+            .map(|(t, c, v)| (format!("{t}.{c}"), v.chars().take(120).collect()))
+            .collect()
+    };
+    // Before: the search finds her everywhere the team and the mail put her.
+    let before: std::collections::BTreeSet<String> = mentioning(&every_text_value(&app).await)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect();
+    for place in [
+        "applications.name",
+        "applications.cover_letter",
+        "answers.body",
+        "answer_overrides.reason",
+        "application_events.reason",
+        "scorecards.overall_notes",
+        "votes.reason",
+        "outbox.recipient",
+        "outbox.payload",
+    ] {
+        assert!(before.contains(place), "{place} not found in {before:?}");
+    }
+
+    let res = anais
+        .post_form("/candidate/erase", &[("confirm", "yes")])
+        .await;
+    assert!(res.text().await.unwrap().contains("Your data is erased"));
+
+    let values = every_text_value(&app).await;
+    assert!(values.len() > 20, "the search saw the database");
+    let found = mentioning(&values);
+    assert!(found.is_empty(), "personal data left after erasure: {found:#?}");
+    assert_eq!(
+        std::fs::read_dir(&uploads).unwrap().count(),
+        0,
+        "the CV file is deleted"
+    );
+    // The waiting email was cancelled, not sent.
+    app.deliver_mail().await;
+    assert_eq!(app.emails().len(), sent_before);
+    // Staff lists no longer show her.
+    let table = app
+        .get_text(&format!("/admin/jobs/{job_id}/applications"))
+        .await;
+    assert!(!table.contains("Erased candidate") && !table.contains("erased-"));
+    assert_eq!(
+        app.get(&format!("/admin/applications/{app_id}")).await.status().as_u16(),
+        404
+    );
 }

@@ -432,3 +432,37 @@ pub fn submit(
         next_round: false,
     })
 }
+
+/// Erases an application at the candidate's request: the application and
+/// everything hanging from it are deleted, emails to or about them are
+/// cancelled or emptied, and the audit trail keeps who did what without
+/// the words that named them. What stays is an anonymous "an application
+/// was erased" event on the job, so counts can still be reported. Returns
+/// the CV file to delete once the transaction has committed.
+pub fn erase(
+    conn: &mut DbConnection,
+    application_id: &str,
+    now: NaiveDateTime,
+) -> Result<Option<String>, DbError> {
+    let Some(app) = db::applications::find(conn, application_id)? else {
+        return Ok(None);
+    };
+    db::outbox::scrub_mentions(conn, &app.email, &app.name)?;
+    let mut subjects = vec![app.id.clone()];
+    subjects.extend(
+        db::interviews::for_application(conn, &app.id)?
+            .into_iter()
+            .map(|i| i.id),
+    );
+    db::audit::scrub(conn, &subjects, &[&app.email, &app.name])?;
+    let cv = db::applications::delete(conn, &app.id)?;
+    db::audit::record(
+        conn,
+        None,
+        "application.erased",
+        ("job", &app.job_id),
+        "an application was erased at the candidate's request",
+        now,
+    )?;
+    Ok(cv)
+}

@@ -444,33 +444,7 @@ pub async fn erase(
     }
     let cv = state
         .db
-        .write(move |conn| {
-            let now = db::now();
-            let stage = app.stage();
-            if stage.is_active() {
-                db::applications::move_stage(
-                    conn,
-                    &app.id,
-                    stage,
-                    Stage::Withdrawn,
-                    "candidate",
-                    "withdrawn: the candidate asked for their data to be erased",
-                    now,
-                )?;
-            }
-            db::screenings::erase_answers(conn, &app.id)?;
-            let cv = db::applications::erase(conn, &app.id, now)?;
-            db::candidate_access::revoke_all(conn, &app.id)?;
-            db::audit::record(
-                conn,
-                None,
-                "application.erased",
-                ("application", &app.id),
-                "at the candidate's request",
-                now,
-            )?;
-            Ok::<_, DbError>(cv)
-        })
+        .write(move |conn| flow::erase(conn, &app.id, db::now()))
         .await
         .web_context("erasing an application")?;
     if let Some(file) = cv {
