@@ -77,12 +77,10 @@ pub fn scrub(
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
-        diesel::update(
-            audit_events::table.filter(audit_events::detail.like(pattern).escape('\\')),
-        )
-        .set(audit_events::detail.eq(""))
-        .execute(conn)
-        .context("scrubbing the audit trail")?;
+        diesel::update(audit_events::table.filter(audit_events::detail.like(pattern).escape('\\')))
+            .set(audit_events::detail.eq(""))
+            .execute(conn)
+            .context("scrubbing the audit trail")?;
     }
     Ok(())
 }

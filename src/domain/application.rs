@@ -178,10 +178,19 @@ impl NewApplication {
         if location.chars().count() > 200 {
             errors.push(FieldError::new("location", "Use at most 200 characters."));
         }
-        let timezone = input.timezone.trim().to_string();
-        if timezone.chars().count() > 100 {
-            errors.push(FieldError::new("timezone", "Use at most 100 characters."));
-        }
+        let timezone = match input.timezone.trim() {
+            "" => String::new(),
+            given => match parse_timezone(given) {
+                Some(tz) => tz.name().to_string(),
+                None => {
+                    errors.push(FieldError::new(
+                        "timezone",
+                        "Choose your time zone from the list, by its city (for example Europe/Lisbon or America/New_York), or leave it empty.",
+                    ));
+                    String::new()
+                }
+            },
+        };
         let cover_letter = input.cover_letter.trim().to_string();
         if cover_letter.chars().count() > MAX_COVER_LETTER_CHARS {
             errors.push(FieldError::new(
@@ -218,6 +227,45 @@ impl NewApplication {
             _ => Err(errors),
         }
     }
+}
+
+/// A time zone by its IANA name ("Europe/Lisbon"), whatever its case.
+/// Abbreviations such as "CET" or offsets such as "UTC-5" are not zones a
+/// date can be written in all year round, so only names are accepted.
+pub fn parse_timezone(name: &str) -> Option<chrono_tz::Tz> {
+    let name = name.trim();
+    name.parse::<chrono_tz::Tz>().ok().or_else(|| {
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .find(|tz| tz.name().eq_ignore_ascii_case(name))
+            .copied()
+    })
+}
+
+/// The zones offered on the application form: the regions' city zones
+/// (the same names calendars use) and UTC, alphabetically.
+pub fn timezone_choices() -> &'static [&'static str] {
+    static CHOICES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        const REGIONS: [&str; 9] = [
+            "Africa/",
+            "America/",
+            "Antarctica/",
+            "Asia/",
+            "Atlantic/",
+            "Australia/",
+            "Europe/",
+            "Indian/",
+            "Pacific/",
+        ];
+        let mut names: Vec<&'static str> = chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|tz| tz.name())
+            .filter(|n| REGIONS.iter().any(|r| n.starts_with(r)) || *n == "UTC")
+            .collect();
+        names.sort_unstable();
+        names
+    });
+    &CHOICES
 }
 
 /// The largest CV file accepted.
@@ -269,6 +317,31 @@ mod tests {
         assert!(fields.contains(&"consent"));
         assert!(fields.contains(&"languages"));
         assert!(fields.contains(&"portfolio_url"));
+    }
+
+    #[test]
+    fn time_zones_are_iana_names() {
+        let parse = |tz: &str| {
+            NewApplication::parse(&ApplicationInput {
+                timezone: tz.into(),
+                ..input()
+            })
+        };
+        assert_eq!(parse("Europe/Lisbon").unwrap().timezone, "Europe/Lisbon");
+        assert_eq!(parse(" europe/lisbon ").unwrap().timezone, "Europe/Lisbon");
+        assert_eq!(parse("").unwrap().timezone, "");
+        for bad in [
+            "UTC−5",
+            "Lisbon",
+            "<script>alert(1)</script>",
+            "Mars/Olympus",
+        ] {
+            let errors = parse(bad).unwrap_err();
+            assert_eq!(errors[0].field, "timezone", "{bad}");
+        }
+        assert!(timezone_choices().contains(&"Europe/Lisbon"));
+        assert!(timezone_choices().contains(&"UTC"));
+        assert!(!timezone_choices().iter().any(|n| n.starts_with("Etc/")));
     }
 
     #[test]

@@ -14,6 +14,7 @@ on_every_backend!(
     a_closed_job_shows_no_form,
     every_confirmation_carries_the_status_link,
     erasure_leaves_nothing_behind,
+    time_zones_are_checked_and_used,
 );
 
 /// An owner and a published job screening with generalist-en; returns (job id, slug).
@@ -449,7 +450,10 @@ async fn erasure_leaves_nothing_behind(backend: Backend) {
             .id
     };
     let res = app
-        .post_form(&format!("/admin/jobs/{job_id}/pipeline"), &[("panel", &owner_id)])
+        .post_form(
+            &format!("/admin/jobs/{job_id}/pipeline"),
+            &[("panel", &owner_id)],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
 
@@ -463,7 +467,10 @@ async fn erasure_leaves_nothing_behind(backend: Backend) {
         .text("languages", "en")
         .text("fluencies", "fluent")
         .text("location", "Quillfeather Lane, Lisbon")
-        .text("cover_letter", format!("Hello! I bring {COVER} to every ticket."))
+        .text(
+            "cover_letter",
+            format!("Hello! I bring {COVER} to every ticket."),
+        )
         .text("consent", "yes")
         .part(
             "cv",
@@ -486,7 +493,11 @@ async fn erasure_leaves_nothing_behind(backend: Backend) {
     let res = anais
         .post_form(
             "/candidate/submit",
-            &[("round", &round_of(&page)), ("answer-comments", &answer), ("confirm", "yes")],
+            &[
+                ("round", &round_of(&page)),
+                ("answer-comments", &answer),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(location(&res), "/candidate?notice=submitted");
@@ -635,7 +646,10 @@ async fn erasure_leaves_nothing_behind(backend: Backend) {
     let values = every_text_value(&app).await;
     assert!(values.len() > 20, "the search saw the database");
     let found = mentioning(&values);
-    assert!(found.is_empty(), "personal data left after erasure: {found:#?}");
+    assert!(
+        found.is_empty(),
+        "personal data left after erasure: {found:#?}"
+    );
     assert_eq!(
         std::fs::read_dir(&uploads).unwrap().count(),
         0,
@@ -650,7 +664,134 @@ async fn erasure_leaves_nothing_behind(backend: Backend) {
         .await;
     assert!(!table.contains("Erased candidate") && !table.contains("erased-"));
     assert_eq!(
-        app.get(&format!("/admin/applications/{app_id}")).await.status().as_u16(),
+        app.get(&format!("/admin/applications/{app_id}"))
+            .await
+            .status()
+            .as_u16(),
         404
     );
+}
+
+async fn owner_id(app: &TestApp) -> String {
+    let email = crate::helpers::OWNER_EMAIL.to_string();
+    app.db
+        .read(move |c| rapport::db::users::find_by_email(c, &email))
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// Puts the owner on the job's panel, moves the only application to the
+/// interview stage and schedules an interview with these fields.
+async fn schedule_interview(app: &TestApp, job_id: &str, fields: &[(&str, &str)]) -> String {
+    let owner = owner_id(app).await;
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/pipeline"),
+            &[("panel", &owner)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let app_id = app
+        .db
+        .write(|c| {
+            use diesel::prelude::*;
+            use rapport::db::schema::applications;
+            use rapport::domain::application::Stage;
+            let (id, stage): (String, String) = applications::table
+                .select((applications::id, applications::stage))
+                .first(c)?;
+            let from = Stage::parse(&stage).unwrap();
+            rapport::db::applications::move_stage(
+                c,
+                &id,
+                from,
+                Stage::Interview,
+                "test",
+                "",
+                rapport::db::now(),
+            )?;
+            Ok(id)
+        })
+        .await
+        .unwrap();
+    let mut form: Vec<(&str, &str)> = fields.to_vec();
+    form.push(("interviewers", &owner));
+    let res = app
+        .post_form(&format!("/admin/applications/{app_id}/interviews"), &form)
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "interview scheduled");
+    app_id
+}
+
+/// The (only) calendar invitation emailed to `to`, decoded enough to read.
+async fn invitation_to(app: &TestApp, to: &str) -> String {
+    app.deliver_mail().await;
+    let mut found: Vec<String> = app
+        .emails()
+        .into_iter()
+        .map(|e| unfold_qp(&e))
+        .filter(|e| e.contains(&format!("To: {to}")) && e.contains("text/calendar"))
+        .collect();
+    assert_eq!(found.len(), 1, "one invitation");
+    found.pop().unwrap()
+}
+
+async fn time_zones_are_checked_and_used(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, slug) = screened_job(&app).await;
+
+    // The form offers the zones by name, with no inline script.
+    let form = app.get_text(&format!("/jobs/{slug}/apply")).await;
+    assert!(form.contains(r#"list="timezones""#));
+    assert!(form.contains(r#"<option value="Europe/Lisbon">"#));
+    assert!(form.contains(r#"<script src="/static/timezone.js" defer></script>"#));
+    assert!(!form.contains("CET, UTC"));
+    assert_eq!(app.get("/static/timezone.js").await.status().as_u16(), 200);
+
+    // A made-up zone is refused next to its field, and nothing is stored.
+    let eve = app.new_browser();
+    let mut fields = ana_fields("Eve", "eve@example.com", "");
+    fields.push(("timezone", "<script>alert(1)</script>"));
+    let res = post_application(&eve, &slug, &fields).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains(r#"id="timezone-error""#),
+        "the message is next to the field"
+    );
+    assert!(page.contains("Choose your time zone from the list"));
+    assert!(
+        !page.contains("<script>alert(1)</script>"),
+        "shown escaped, never as markup"
+    );
+    assert_eq!(count_applications(&app).await, 0);
+
+    // A candidate in Lisbon reads the organiser's 15:00 Paris as 14:00 Lisbon.
+    let ana = app.new_browser();
+    let mut fields = ana_fields("Ana Lima", "ana@example.com", "");
+    fields.push(("timezone", "Europe/Lisbon"));
+    let res = post_application(&ana, &slug, &fields).await;
+    assert_eq!(res.status().as_u16(), 303);
+    schedule_interview(
+        &app,
+        &job_id,
+        &[
+            ("kind", "culture"),
+            ("date", "2027-03-02"),
+            ("time", "15:00"),
+            ("timezone", "Europe/Paris"),
+            ("duration_minutes", "45"),
+            ("location", "https://meet.example.com/ana"),
+        ],
+    )
+    .await;
+    let invitation = invitation_to(&app, "ana@example.com").await;
+    assert!(
+        invitation.contains("Tuesday 2 March 2027, 14:00 Lisbon time (WET)"),
+        "{invitation}"
+    );
+    assert!(!invitation.contains("15:00"), "not the organiser's time");
+    assert!(!invitation.contains("CET"), "not the organiser's zone");
 }

@@ -10,7 +10,8 @@ use serde_json::json;
 use super::flow::{self, Applied, Ctx};
 use crate::db::{self, applications::StoredCv};
 use crate::domain::application::{
-    looks_like_pdf, ApplicationInput, NewApplication, MAX_CV_BYTES, RETENTION_MONTHS,
+    looks_like_pdf, timezone_choices, ApplicationInput, NewApplication, MAX_CV_BYTES,
+    RETENTION_MONTHS,
 };
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
@@ -55,6 +56,7 @@ fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> s
         "consent_checked": matches!(input.consent.as_str(), "yes" | "on" | "true"),
         "language_rows": rows,
         "retention_months": RETENTION_MONTHS,
+        "timezones": timezone_choices(),
         "max_cv_mb": MAX_CV_BYTES / (1024 * 1024),
         "errors": errors_value,
     })
