@@ -15,6 +15,7 @@ on_every_backend!(
     every_confirmation_carries_the_status_link,
     erasure_leaves_nothing_behind,
     time_zones_are_checked_and_used,
+    the_questionnaire_intro_reads_well_on_a_phone,
 );
 
 /// An owner and a published job screening with generalist-en; returns (job id, slug).
@@ -794,4 +795,36 @@ async fn time_zones_are_checked_and_used(backend: Backend) {
     );
     assert!(!invitation.contains("15:00"), "not the organiser's time");
     assert!(!invitation.contains("CET"), "not the organiser's zone");
+}
+
+async fn the_questionnaire_intro_reads_well_on_a_phone(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, slug) = screened_job(&app).await;
+    let ana = app.new_browser();
+    ana.apply(&slug, "Ana Lima", "ana@example.com", None).await;
+    let link = links_to(&app, "ana@example.com").await.pop().unwrap();
+    let page = open_link(&ana, &link).await;
+    let doc = scraper::Html::parse_document(&page);
+    let intro = scraper::Selector::parse(".questionnaire-intro").unwrap();
+    let intro = doc.select(&intro).next().expect("the introduction");
+    let paragraphs = intro
+        .select(&scraper::Selector::parse("p").unwrap())
+        .count();
+    assert!(
+        paragraphs >= 3,
+        "paragraphs stay paragraphs: {}",
+        intro.html()
+    );
+    let facts = intro
+        .select(&scraper::Selector::parse("ul > li").unwrap())
+        .count();
+    assert!(facts >= 5, "the product facts are a list: {}", intro.html());
+    // The only count and time shown are the page's own, for this round.
+    let text = intro.text().collect::<String>().to_lowercase();
+    assert!(
+        !text.contains("minutes") && !text.contains(" ten "),
+        "{text}"
+    );
+    let questions = crate::helpers::question_ids(&page).len();
+    assert!(page.contains(&format!("{questions} questions, about ")));
 }
