@@ -16,6 +16,7 @@ on_every_backend!(
     erasure_leaves_nothing_behind,
     time_zones_are_checked_and_used,
     the_questionnaire_intro_reads_well_on_a_phone,
+    the_status_page_follows_every_stage,
 );
 
 /// An owner and a published job screening with generalist-en; returns (job id, slug).
@@ -827,4 +828,60 @@ async fn the_questionnaire_intro_reads_well_on_a_phone(backend: Backend) {
     );
     let questions = crate::helpers::question_ids(&page).len();
     assert!(page.contains(&format!("{questions} questions, about ")));
+}
+
+async fn the_status_page_follows_every_stage(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, slug) = screened_job(&app).await;
+    let ana = app.new_browser();
+    let mut fields = ana_fields("Ana Lima", "ana@example.com", "");
+    fields.push(("timezone", "Europe/Lisbon"));
+    post_application(&ana, &slug, &fields).await;
+    let link = links_to(&app, "ana@example.com").await.pop().unwrap();
+    let page = open_link(&ana, &link).await;
+    assert!(
+        page.contains(r#"aria-current="step">Screening questions"#),
+        "{page}"
+    );
+
+    // Every stage has words for people, and a place among the steps (or
+    // none once closed).
+    use rapport::domain::application::Stage;
+    for stage in Stage::ALL {
+        let words = stage.for_candidate();
+        assert!(words.len() > 20 && !words.contains('_'), "{stage:?}");
+        assert_eq!(
+            stage.candidate_step().is_none(),
+            matches!(stage, Stage::Rejected | Stage::Withdrawn),
+            "{stage:?}"
+        );
+    }
+
+    schedule_interview(
+        &app,
+        &job_id,
+        &[
+            ("kind", "role_play"),
+            ("date", "2027-03-02"),
+            ("time", "15:00"),
+            ("timezone", "Europe/Paris"),
+            ("duration_minutes", "45"),
+            ("location", "https://meet.example.com/ana"),
+        ],
+    )
+    .await;
+    let page = ana.get_text("/candidate").await;
+    assert!(page.contains("Your booked conversations"));
+    assert!(
+        page.contains("A support role-play with the team"),
+        "words for people"
+    );
+    assert!(!page.contains("furious"), "not the team's shorthand");
+    assert!(
+        page.contains("Tuesday 2 March 2027, 14:00 Lisbon time (WET)"),
+        "in her zone"
+    );
+    assert!(page.contains("https://meet.example.com/ana"));
+    assert!(page.contains(r#"aria-current="step">Conversations with the team"#));
+    assert!(page.contains("You are in the interview stage"));
 }

@@ -9,6 +9,7 @@ use super::flow::{self, Ctx, Submitted};
 use super::Candidate;
 use crate::db::{self, DbError};
 use crate::domain::application::{Stage, RETENTION_MONTHS};
+use crate::domain::interview::InterviewKind;
 use crate::domain::job::Job;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
@@ -43,19 +44,52 @@ pub async fn page(
     let app = candidate.application;
     let job = job_of(&state, app.job_id.clone()).await?;
     let app_id = app.id.clone();
-    let (round, loaded, answers) = state
+    let ((round, loaded, answers), interviews) = state
         .db
         .read(move |conn| {
+            let interviews = db::interviews::for_application(conn, &app_id)?;
             let Some(round) = flow::current_round(conn, &app_id)? else {
-                return Ok((None, None, vec![]));
+                return Ok(((None, None, vec![]), interviews));
             };
             let loaded = db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?;
             let answers = db::screenings::answers(conn, &round.id)?;
-            Ok::<_, DbError>((Some(round), Some(loaded), answers))
+            Ok::<_, DbError>(((Some(round), Some(loaded), answers), interviews))
         })
         .await
         .web_context("reading the questions")?;
+    let now = db::now();
+    // Booked conversations still to come, in the candidate's own zone.
+    let upcoming: Vec<_> = interviews
+        .iter()
+        .filter(|i| i.status == db::interviews::SCHEDULED && i.starts_at > now)
+        .filter_map(|i| {
+            let organiser_tz = i.timezone.parse::<chrono_tz::Tz>().ok()?;
+            let at = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
+                i.starts_at,
+                chrono::Utc,
+            );
+            Some(json!({
+                "kind": InterviewKind::parse(&i.kind).map(InterviewKind::for_candidate).unwrap_or("A conversation with the team"),
+                "when": crate::mail::candidate::when_for_candidate(at, &app.timezone, organiser_tz),
+                "utc": at.to_rfc3339(),
+                "minutes": i.duration_minutes,
+                "location": i.location,
+            }))
+        })
+        .collect();
     let stage = app.stage();
+    let screened = round.is_some();
+    let steps: Vec<_> = match stage.candidate_step() {
+        Some(current) => Stage::CANDIDATE_STEPS
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, screening))| screened || !screening)
+            .map(|(i, (label, _))| {
+                json!({ "label": label, "done": i < current, "current": i == current })
+            })
+            .collect(),
+        None => vec![],
+    };
     let open_round = round
         .as_ref()
         .filter(|r| r.is_open() && stage == Stage::Screening);
@@ -118,6 +152,8 @@ pub async fn page(
             "name": app.name,
             "job": { "title": job.posting.title, "slug": job.slug },
             "stage_words": stage.for_candidate(),
+            "steps": steps,
+            "interviews": upcoming,
             "active": stage.is_active(),
             "questionnaire": loaded.as_ref().filter(|_| open_round.is_some()).map(|l| json!({
                 "title": l.questionnaire.title,
