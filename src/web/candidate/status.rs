@@ -479,9 +479,10 @@ pub async fn erase(
         )
         .await;
     }
+    let mail_domain = state.mail_domain.clone();
     let cv = state
         .db
-        .write(move |conn| flow::erase(conn, &app.id, db::now()))
+        .write(move |conn| flow::erase(conn, &app.id, &mail_domain, db::now()))
         .await
         .web_context("erasing an application")?;
     if let Some(file) = cv {
