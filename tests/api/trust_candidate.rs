@@ -826,6 +826,10 @@ async fn the_questionnaire_intro_reads_well_on_a_phone(backend: Backend) {
         .select(&scraper::Selector::parse("ul > li").unwrap())
         .count();
     assert!(facts >= 5, "the product facts are a list: {}", intro.html());
+    assert!(
+        intro.html().contains("Bearer &lt;key&gt;"),
+        "angle brackets in the facts are text, not dropped as HTML"
+    );
     // The only count and time shown are the page's own, for this round.
     let text = intro.text().collect::<String>().to_lowercase();
     assert!(

@@ -158,7 +158,7 @@ pub async fn page(
             "questionnaire": loaded.as_ref().filter(|_| open_round.is_some()).map(|l| json!({
                 "title": l.questionnaire.title,
                 // Written in Markdown (paragraphs, the product facts as a list).
-                "description_html": crate::web::markdown::to_safe_html(&l.questionnaire.description),
+                "description_html": crate::web::markdown::to_safe_html_literal(&l.questionnaire.description),
                 "links": l.questionnaire.links,
             })),
             "round_id": open_round.map(|r| r.id.clone()),
