@@ -74,6 +74,8 @@ pub async fn page(
                 "utc": at.to_rfc3339(),
                 "minutes": i.duration_minutes,
                 "location": i.location,
+                "location_is_link": url::Url::parse(i.location.trim())
+                    .is_ok_and(|u| matches!(u.scheme(), "http" | "https")),
             }))
         })
         .collect();
