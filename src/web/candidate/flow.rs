@@ -48,8 +48,13 @@ struct CandidateEmail<'a> {
 pub const MAX_LINKS_PER_WINDOW: i64 = 3;
 pub const LINK_WINDOW_MINUTES: i64 = 15;
 
-fn day(t: NaiveDateTime) -> String {
-    t.format("%-d %B %Y").to_string()
+/// A date as the candidate reads it: in the time zone they gave, else UTC.
+fn day(t: NaiveDateTime, timezone: &str) -> String {
+    let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(t, chrono::Utc);
+    match crate::domain::application::parse_timezone(timezone) {
+        Some(tz) => utc.with_timezone(&tz).format("%-d %B %Y").to_string(),
+        None => utc.format("%-d %B %Y").to_string(),
+    }
 }
 
 /// The questionnaire a candidate gets: the first of the job's that is in
@@ -177,7 +182,7 @@ pub fn apply(
     // (where they can withdraw or erase their data).
     let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
     email.link = Some(link);
-    email.expires_on = Some(day(expires));
+    email.expires_on = Some(day(expires, &new.timezone));
     mail::queue(
         conn,
         EmailKind::ApplicationReceived,
@@ -226,7 +231,7 @@ fn send_link(
         job_title: &job.posting.title,
         company: ctx.company,
         link: Some(link),
-        expires_on: Some(day(expires)),
+        expires_on: Some(day(expires, &app.timezone)),
         tiers: None,
         again,
         questions: false,
@@ -362,7 +367,7 @@ pub fn submit(
             job_title: &job.posting.title,
             company: ctx.company,
             link: Some(link),
-            expires_on: Some(day(expires)),
+            expires_on: Some(day(expires, &app.timezone)),
             tiers: Some(
                 next.iter()
                     .map(u8::to_string)
@@ -545,4 +550,17 @@ fn cancel_for_interviewers(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_the_candidate_s() {
+        let t = chrono::NaiveDate::from_ymd_opt(2027, 1, 1)
+            .unwrap()
+            .and_hms_opt(23, 30, 0)
+            .unwrap();
+        assert_eq!(super::day(t, "Asia/Tokyo"), "2 January 2027");
+        assert_eq!(super::day(t, ""), "1 January 2027");
+    }
 }
