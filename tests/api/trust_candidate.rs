@@ -345,6 +345,11 @@ async fn every_confirmation_carries_the_status_link(backend: Backend) {
     app.sign_up_owner().await;
     // No questionnaire chosen for this job.
     let (_, slug) = app.publish_job(&[]).await;
+    let form = app.get_text(&format!("/jobs/{slug}/apply")).await;
+    assert!(
+        !form.contains("screening questions"),
+        "the form promises no questions"
+    );
     let ana = app.new_browser();
     let res = ana.apply(&slug, "Ana Lima", "ana@example.com", None).await;
     assert_eq!(res.status().as_u16(), 200);

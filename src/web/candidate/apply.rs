@@ -33,6 +33,17 @@ async fn open_job(state: &AppState, slug: String) -> Result<Job, WebError> {
         .ok_or(WebError::NotFound)
 }
 
+/// Whether the job sends screening questions (the form says what comes next).
+async fn screens(state: &AppState, job: &Job) -> Result<bool, WebError> {
+    let id = job.id.clone();
+    let settings = state
+        .db
+        .read(move |conn| db::job_screening::get(conn, &id))
+        .await
+        .web_context("reading the job's screening")?;
+    Ok(!settings.questionnaire_ids.is_empty())
+}
+
 fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> serde_json::Value {
     let rows: Vec<_> = (0..LANGUAGE_ROWS.max(input.languages.len()))
         .map(|i| {
@@ -72,6 +83,7 @@ pub async fn form(
         .await
         .web_context("reading the company")?;
     let mut ctx = form_context(&job, &ApplicationInput::default(), &[]);
+    ctx["screens"] = json!(screens(&state, &job).await?);
     ctx["company"] = json!(company);
     let title = format!("Apply: {}", job.posting.title);
     Page::new("pages/candidate/apply", &title).render(&req, &state, ctx)
@@ -167,6 +179,7 @@ pub async fn submit(
                 errors.push(FieldError::new("cv", cv_error));
             }
             let mut ctx = form_context(&job, &input, &errors);
+            ctx["screens"] = json!(screens(&state, &job).await?);
             ctx["company"] = json!(load_company(&state)
                 .await
                 .web_context("reading the company")?);
@@ -296,15 +309,7 @@ pub async fn thanks(
         .and_then(|c| ThanksNote::decode(c.value()));
     let (name, has_questions) = match note {
         Some(n) => (n.name, n.has_questions),
-        None => {
-            let id = job.id.clone();
-            let settings = state
-                .db
-                .read(move |conn| db::job_screening::get(conn, &id))
-                .await
-                .web_context("reading the job's screening")?;
-            (String::new(), !settings.questionnaire_ids.is_empty())
-        }
+        None => (String::new(), screens(&state, &job).await?),
     };
     let company = load_company(&state)
         .await
