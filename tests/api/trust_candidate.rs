@@ -17,6 +17,7 @@ on_every_backend!(
     time_zones_are_checked_and_used,
     the_questionnaire_intro_reads_well_on_a_phone,
     the_status_page_follows_every_stage,
+    repeated_applications_do_not_flood_a_mailbox,
 );
 
 /// An owner and a published job screening with generalist-en; returns (job id, slug).
@@ -899,4 +900,24 @@ async fn the_status_page_follows_every_stage(backend: Backend) {
     assert!(page.contains("https://meet.example.com/ana"));
     assert!(page.contains(r#"aria-current="step">Conversations with the team"#));
     assert!(page.contains("You are in the interview stage"));
+}
+
+async fn repeated_applications_do_not_flood_a_mailbox(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, slug) = screened_job(&app).await;
+    let eve = app.new_browser();
+    let mut answers = vec![];
+    for _ in 0..6 {
+        let res =
+            post_application(&eve, &slug, &ana_fields("Ana Lima", "ana@example.com", "")).await;
+        answers.push((res.status().as_u16(), location(&res)));
+    }
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
+    assert_eq!(count_applications(&app).await, 1);
+    let links = links_to(&app, "ana@example.com").await;
+    assert_eq!(
+        links.len() as i64,
+        rapport::web::candidate::flow::MAX_LINKS_PER_WINDOW,
+        "a few links, not one per post"
+    );
 }

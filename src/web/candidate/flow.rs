@@ -206,9 +206,11 @@ pub fn resend_link(
     send_link(conn, ctx, job, settings, app, false, now)
 }
 
-/// Emails a fresh personal link, unless `MAX_LINKS_PER_WINDOW` were
-/// already minted for this application in the last minutes (then the
-/// earlier emails are on their way and nothing more is sent).
+/// Emails a fresh personal link. For a repeated application (`again`),
+/// not when `MAX_LINKS_PER_WINDOW` were already minted for this
+/// application in the last minutes: the earlier emails are on their way,
+/// and re-posting the form must not flood the applicant's mailbox. (The
+/// "send my link again" form has limits of its own at its edge.)
 fn send_link(
     conn: &mut DbConnection,
     ctx: &Ctx<'_>,
@@ -222,7 +224,9 @@ fn send_link(
         return Ok(());
     }
     let since = now - Duration::minutes(LINK_WINDOW_MINUTES);
-    if db::candidate_access::links_created_since(conn, &app.id, since)? >= MAX_LINKS_PER_WINDOW {
+    if again
+        && db::candidate_access::links_created_since(conn, &app.id, since)? >= MAX_LINKS_PER_WINDOW
+    {
         return Ok(());
     }
     let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
