@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{application_events, applications};
+use super::schema::{application_events, applications, scorecards};
 use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::domain::application::{NewApplication, Stage};
 use crate::domain::job::LanguageRequirement;
@@ -348,34 +348,19 @@ pub fn stage_counts(conn: &mut DbConnection, job_id: &str) -> Result<Vec<(String
         .context("counting applications by stage")
 }
 
-/// Replaces everything the candidate gave us with placeholders, keeping an
-/// anonymous row so counts stay right. Returns the CV file to delete.
-pub fn erase(
-    conn: &mut DbConnection,
-    id: &str,
-    now: NaiveDateTime,
-) -> Result<Option<String>, DbError> {
+/// Deletes an application and everything hanging from it (history,
+/// links, sessions, rounds, answers and their scores, overrides,
+/// interviews, scorecards, votes, offers). Returns the CV file to delete.
+pub fn delete(conn: &mut DbConnection, id: &str) -> Result<Option<String>, DbError> {
     let Some(app) = find(conn, id)? else {
         return Ok(None);
     };
-    diesel::update(applications::table.find(id))
-        .set((
-            (
-                applications::name.eq("Erased candidate"),
-                applications::email.eq(format!("erased-{id}@invalid")),
-                applications::languages.eq("[]"),
-                applications::location.eq(""),
-                applications::timezone.eq(""),
-                applications::cover_letter.eq(""),
-                applications::portfolio_url.eq(""),
-            ),
-            (
-                applications::cv_file.eq(None::<String>),
-                applications::cv_filename.eq(None::<String>),
-                applications::erased_at.eq(Some(now)),
-                applications::updated_at.eq(now),
-            ),
-        ))
+    // Scorecards point at interviews too: remove them first so the
+    // cascade does not depend on the order each database deletes in.
+    diesel::delete(scorecards::table.filter(scorecards::application_id.eq(id)))
+        .execute(conn)
+        .context("erasing scorecards")?;
+    diesel::delete(applications::table.find(id))
         .execute(conn)
         .context("erasing an application")?;
     Ok(app.cv_file)

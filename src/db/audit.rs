@@ -55,3 +55,32 @@ pub fn for_subject(
         .load(conn)
         .context("reading the audit trail")
 }
+
+/// Erasure: clears the free-text detail of every event about these
+/// subjects (an erased application, its interviews) and of any event
+/// whose detail mentions one of `needles` (a name, an address). The
+/// events themselves stay: who did what, and when.
+pub fn scrub(
+    conn: &mut DbConnection,
+    subject_ids: &[String],
+    needles: &[&str],
+) -> Result<(), DbError> {
+    diesel::update(audit_events::table.filter(audit_events::subject_id.eq_any(subject_ids)))
+        .set(audit_events::detail.eq(""))
+        .execute(conn)
+        .context("scrubbing the audit trail")?;
+    for needle in needles.iter().filter(|n| !n.is_empty()) {
+        let pattern = format!(
+            "%{}%",
+            needle
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        diesel::update(audit_events::table.filter(audit_events::detail.like(pattern).escape('\\')))
+            .set(audit_events::detail.eq(""))
+            .execute(conn)
+            .context("scrubbing the audit trail")?;
+    }
+    Ok(())
+}

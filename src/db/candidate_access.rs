@@ -25,6 +25,20 @@ pub fn create_link(
     Ok(())
 }
 
+/// How many personal links were made for an application since `since`.
+pub fn links_created_since(
+    conn: &mut DbConnection,
+    application_id: &str,
+    since: NaiveDateTime,
+) -> Result<i64, DbError> {
+    candidate_links::table
+        .filter(candidate_links::application_id.eq(application_id))
+        .filter(candidate_links::created_at.gt(since))
+        .count()
+        .get_result(conn)
+        .context("counting recent personal links")
+}
+
 /// The application behind an unexpired link, marking the link used.
 pub fn use_link(
     conn: &mut DbConnection,

@@ -181,3 +181,96 @@ pub fn recent(conn: &mut DbConnection, limit: i64) -> Result<Vec<OutboxRow>, DbE
         .load(conn)
         .context("listing emails")
 }
+
+/// Whether `text` mentions `needle` as a whole word (a name inside a
+/// longer word, "Al" in "Also", is not a mention).
+fn mentions(text: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    text.match_indices(needle).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn like_pattern(s: &str) -> String {
+    let escaped = s
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Erasure: every email to or about a person (by address or name).
+/// Pending ones are cancelled (they must not go out with data that no
+/// longer exists); sent ones keep a row for the record, without recipient
+/// or content. Returns how many were (cancelled, scrubbed).
+pub fn scrub_mentions(
+    conn: &mut DbConnection,
+    email: &str,
+    name: &str,
+) -> Result<(usize, usize), DbError> {
+    // The name as it appears inside the JSON payload.
+    let json_name = serde_json::to_string(name).unwrap_or_default();
+    let json_name = json_name.trim_matches('"');
+    let candidates: Vec<OutboxRow> = outbox::table
+        .filter(
+            outbox::recipient
+                .eq(email)
+                .or(outbox::payload.like(like_pattern(email)).escape('\\'))
+                .or(outbox::payload.like(like_pattern(json_name)).escape('\\')),
+        )
+        .select(OutboxRow::as_select())
+        .load(conn)
+        .context("finding emails about an erased candidate")?;
+    let (mut cancelled, mut scrubbed) = (0, 0);
+    for row in candidates {
+        let about = row.recipient.eq_ignore_ascii_case(email)
+            || mentions(&row.payload.to_lowercase(), &email.to_lowercase())
+            || mentions(&row.payload, json_name);
+        if !about {
+            continue;
+        }
+        if row.sent_at.is_none() {
+            diesel::delete(outbox::table.find(&row.id))
+                .execute(conn)
+                .context("cancelling an email to an erased candidate")?;
+            cancelled += 1;
+        } else {
+            let recipient = if row.recipient.eq_ignore_ascii_case(email) {
+                "erased@invalid".to_string()
+            } else {
+                row.recipient.clone()
+            };
+            diesel::update(outbox::table.find(&row.id))
+                .set((
+                    outbox::recipient.eq(recipient),
+                    outbox::payload.eq(serde_json::json!({
+                        "erased": true,
+                        "subject": "(erased at the candidate's request)",
+                    })
+                    .to_string()),
+                    outbox::last_error.eq(None::<String>),
+                ))
+                .execute(conn)
+                .context("scrubbing an email to an erased candidate")?;
+            scrubbed += 1;
+        }
+    }
+    Ok((cancelled, scrubbed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions;
+
+    #[test]
+    fn mentions_are_whole_words() {
+        assert!(mentions("Interview: Al Li (culture)", "Al Li"));
+        assert!(!mentions("Also Lit", "Al Li"));
+        assert!(mentions("to ana@example.com.", "ana@example.com"));
+        assert!(!mentions("anything", ""));
+    }
+}

@@ -53,6 +53,7 @@ pub fn try_take(
     now: NaiveDateTime,
 ) -> Result<Option<Hit>, DbError> {
     debug_assert!(window < RETENTION);
+    let key = &stored_key(key);
     if let DbConnection::Postgresql(pg) = conn {
         diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
             .bind::<Text, _>(key)
@@ -84,8 +85,15 @@ pub fn try_take(
     Ok(Some(hit))
 }
 
+/// Keys name people (an email address, a client address): only their
+/// digest is stored, so the table holds no personal data to erase.
+fn stored_key(key: &str) -> String {
+    crate::security::token::hash_token(key)
+}
+
 /// Forgets every attempt for `key` (a successful sign-in clears its account).
 pub fn clear(conn: &mut DbConnection, key: &str) -> Result<(), DbError> {
+    let key = &stored_key(key);
     diesel::delete(rate_limit_hits::table.filter(rate_limit_hits::key.eq(key)))
         .execute(conn)
         .context("clearing counted attempts")?;

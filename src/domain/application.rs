@@ -77,15 +77,39 @@ impl Stage {
     /// Where the candidate stands, in their words: no internal notes or scores.
     pub fn for_candidate(self) -> &'static str {
         match self {
-            Stage::Applied => "We have your application.",
+            Stage::Applied => "We have your application. The team reads every one and will get back to you.",
             Stage::Screening => "Your screening questions are waiting for your answers.",
             Stage::ScreenReview => "Thank you for your answers. The team is reading them and will get back to you.",
-            Stage::Interview | Stage::FinalConversation => "You are in the interview stage. We will be in touch about the next conversation.",
+            Stage::Interview => "You are in the interview stage: the team would like to talk with you. Your booked conversations are listed here; we will be in touch about any next one.",
+            Stage::FinalConversation => "One last, relaxed conversation with the team before the decision. It is listed here once booked.",
             Stage::TeamDecision => "The team is making its decision. You will hear from us soon.",
-            Stage::Offer => "We have made you an offer.",
-            Stage::Hired => "Welcome to the team!",
+            Stage::Offer => "We have made you an offer: the details are in our email. Reply to it with any question.",
+            Stage::Hired => "Welcome to the team! We are so glad you said yes, and will be in touch about your first days.",
             Stage::Rejected => "We have decided not to go further with your application. Thank you for the time you gave us.",
             Stage::Withdrawn => "You withdrew your application.",
+        }
+    }
+
+    /// The steps a candidate follows on their page, in order. Screening
+    /// steps are left out for a job without questions.
+    pub const CANDIDATE_STEPS: [(&'static str, bool); 5] = [
+        ("Application received", false),
+        ("Screening questions", true),
+        ("The team reads your answers", true),
+        ("Conversations with the team", false),
+        ("Decision", false),
+    ];
+
+    /// Where this stage sits among `CANDIDATE_STEPS`; `None` once the
+    /// application is closed without a hire (rejected, withdrawn).
+    pub fn candidate_step(self) -> Option<usize> {
+        match self {
+            Stage::Applied => Some(0),
+            Stage::Screening => Some(1),
+            Stage::ScreenReview => Some(2),
+            Stage::Interview | Stage::FinalConversation => Some(3),
+            Stage::TeamDecision | Stage::Offer | Stage::Hired => Some(4),
+            Stage::Rejected | Stage::Withdrawn => None,
         }
     }
 
@@ -178,10 +202,19 @@ impl NewApplication {
         if location.chars().count() > 200 {
             errors.push(FieldError::new("location", "Use at most 200 characters."));
         }
-        let timezone = input.timezone.trim().to_string();
-        if timezone.chars().count() > 100 {
-            errors.push(FieldError::new("timezone", "Use at most 100 characters."));
-        }
+        let timezone = match input.timezone.trim() {
+            "" => String::new(),
+            given => match parse_timezone(given) {
+                Some(tz) => tz.name().to_string(),
+                None => {
+                    errors.push(FieldError::new(
+                        "timezone",
+                        "Choose your time zone from the list, by its city (for example Europe/Lisbon or America/New_York), or leave it empty.",
+                    ));
+                    String::new()
+                }
+            },
+        };
         let cover_letter = input.cover_letter.trim().to_string();
         if cover_letter.chars().count() > MAX_COVER_LETTER_CHARS {
             errors.push(FieldError::new(
@@ -218,6 +251,45 @@ impl NewApplication {
             _ => Err(errors),
         }
     }
+}
+
+/// A time zone by its IANA name ("Europe/Lisbon"), whatever its case.
+/// Abbreviations such as "CET" or offsets such as "UTC-5" are not zones a
+/// date can be written in all year round, so only names are accepted.
+pub fn parse_timezone(name: &str) -> Option<chrono_tz::Tz> {
+    let name = name.trim();
+    name.parse::<chrono_tz::Tz>().ok().or_else(|| {
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .find(|tz| tz.name().eq_ignore_ascii_case(name))
+            .copied()
+    })
+}
+
+/// The zones offered on the application form: the regions' city zones
+/// (the same names calendars use) and UTC, alphabetically.
+pub fn timezone_choices() -> &'static [&'static str] {
+    static CHOICES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        const REGIONS: [&str; 9] = [
+            "Africa/",
+            "America/",
+            "Antarctica/",
+            "Asia/",
+            "Atlantic/",
+            "Australia/",
+            "Europe/",
+            "Indian/",
+            "Pacific/",
+        ];
+        let mut names: Vec<&'static str> = chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|tz| tz.name())
+            .filter(|n| REGIONS.iter().any(|r| n.starts_with(r)) || *n == "UTC")
+            .collect();
+        names.sort_unstable();
+        names
+    });
+    &CHOICES
 }
 
 /// The largest CV file accepted.
@@ -269,6 +341,31 @@ mod tests {
         assert!(fields.contains(&"consent"));
         assert!(fields.contains(&"languages"));
         assert!(fields.contains(&"portfolio_url"));
+    }
+
+    #[test]
+    fn time_zones_are_iana_names() {
+        let parse = |tz: &str| {
+            NewApplication::parse(&ApplicationInput {
+                timezone: tz.into(),
+                ..input()
+            })
+        };
+        assert_eq!(parse("Europe/Lisbon").unwrap().timezone, "Europe/Lisbon");
+        assert_eq!(parse(" europe/lisbon ").unwrap().timezone, "Europe/Lisbon");
+        assert_eq!(parse("").unwrap().timezone, "");
+        for bad in [
+            "UTC−5",
+            "Lisbon",
+            "<script>alert(1)</script>",
+            "Mars/Olympus",
+        ] {
+            let errors = parse(bad).unwrap_err();
+            assert_eq!(errors[0].field, "timezone", "{bad}");
+        }
+        assert!(timezone_choices().contains(&"Europe/Lisbon"));
+        assert!(timezone_choices().contains(&"UTC"));
+        assert!(!timezone_choices().iter().any(|n| n.starts_with("Etc/")));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! text; an owner may rewrite it per job (with a preview). The text is
 //! rendered when the email is queued, so what was sent is what was seen.
 
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -149,13 +151,41 @@ pub fn sample_vars() -> Value {
         "name": "Ana Lima",
         "job_title": "Customer Support Specialist",
         "company": "Glimmer Ratings",
-        "when": "Tuesday 3 March 2027, 14:00 CET",
+        "when": "Tuesday 2 March 2027, 14:00 Lisbon time (WET)",
         "location": "https://meet.example.com/glimmer",
         "interviewers": "Fran Founder, Ivy Interviewer",
         "reason": "We chose a candidate with more experience in billing support.",
         "terms": "Full time, EUR 44,000 a year, starting 1 April.",
         "reply_to": "jobs@glimmer.example",
     })
+}
+
+/// A moment as someone in `tz` reads it: "Tuesday 2 March 2027, 14:00
+/// Lisbon time (WET)". The city says which zone is meant all year round;
+/// the abbreviation alone is ambiguous, and some zones only have an
+/// offset ("+03"), written as "UTC+03".
+pub fn when_in(at: DateTime<Utc>, tz: Tz) -> String {
+    let local = at.with_timezone(&tz);
+    let day_and_time = local.format("%A %-d %B %Y, %H:%M");
+    let abbr = local.format("%Z").to_string();
+    let abbr = if abbr.starts_with(['+', '-']) {
+        format!("UTC{abbr}")
+    } else {
+        abbr
+    };
+    match tz.name().rsplit_once('/') {
+        Some((region, city)) if region != "Etc" => {
+            format!("{day_and_time} {} time ({abbr})", city.replace('_', " "))
+        }
+        _ => format!("{day_and_time} {abbr}"),
+    }
+}
+
+/// A moment written for the candidate: in the time zone they gave when
+/// they applied, else in `fallback` (the organiser's).
+pub fn when_for_candidate(at: DateTime<Utc>, candidate_timezone: &str, fallback: Tz) -> String {
+    let tz = crate::domain::application::parse_timezone(candidate_timezone).unwrap_or(fallback);
+    when_in(at, tz)
 }
 
 /// Renders a subject and body template with `vars`; an error says what is wrong.
@@ -281,6 +311,30 @@ mod tests {
         assert!(!without.1.contains("reply"), "{}", without.1);
         let offer = render("s", CandidateMessage::Offer.default_body(), &vars).unwrap();
         assert!(!offer.1.to_lowercase().contains("reply") && offer.1.contains("We will call you"));
+    }
+
+    #[test]
+    fn times_are_written_in_the_candidate_zone() {
+        // 15:00 in Paris in winter is 14:00 in Lisbon.
+        let at = DateTime::parse_from_rfc3339("2027-03-02T14:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            when_for_candidate(at, "Europe/Lisbon", chrono_tz::Europe::Paris),
+            "Tuesday 2 March 2027, 14:00 Lisbon time (WET)"
+        );
+        assert_eq!(
+            when_for_candidate(at, "", chrono_tz::Europe::Paris),
+            "Tuesday 2 March 2027, 15:00 Paris time (CET)"
+        );
+        assert_eq!(
+            when_in(at, chrono_tz::America::Argentina::Buenos_Aires),
+            "Tuesday 2 March 2027, 11:00 Buenos Aires time (UTC-03)"
+        );
+        assert_eq!(
+            when_in(at, chrono_tz::UTC),
+            "Tuesday 2 March 2027, 14:00 UTC"
+        );
     }
 
     #[test]

@@ -13,6 +13,24 @@ pub fn to_safe_html(markdown: &str) -> String {
         .to_string()
 }
 
+/// Like `to_safe_html`, for text where angle brackets are meant literally
+/// (a questionnaire's "Authorization: Bearer <key>", "<div data-id>"):
+/// HTML in the source is shown as text instead of being dropped.
+pub fn to_safe_html_literal(markdown: &str) -> String {
+    use pulldown_cmark::Event;
+    let mut unsafe_html = String::with_capacity(markdown.len() * 2);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+        other => other,
+    });
+    html::push_html(&mut unsafe_html, events);
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .clean(&unsafe_html)
+        .to_string()
+}
+
 /// The first `max_chars` characters of the text, without markup, for summaries.
 pub fn plain_excerpt(markdown: &str, max_chars: usize) -> String {
     use pulldown_cmark::{Event, TagEnd};
@@ -58,6 +76,13 @@ mod tests {
         assert!(html.contains("<h2>Day</h2>"));
         assert!(html.contains("<li>email</li>"));
         assert!(html.contains("rel=\"noopener noreferrer nofollow\""));
+    }
+
+    #[test]
+    fn literal_brackets_stay_text() {
+        let html = to_safe_html_literal("Send \"Bearer <key>\".\n\n<script>alert(1)</script>");
+        assert!(html.contains("Bearer &lt;key&gt;"), "{html}");
+        assert!(!html.contains("<script"));
     }
 
     #[test]

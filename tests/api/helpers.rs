@@ -241,12 +241,18 @@ impl Browser {
                     .unwrap(),
             );
         }
-        self.client
+        let res = self
+            .client
             .post(self.url(&format!("/jobs/{slug}/apply")))
             .multipart(form)
             .send()
             .await
-            .expect("POST apply")
+            .expect("POST apply");
+        // Post/Redirect/Get: a stored application answers with the thank-you page.
+        if res.status().as_u16() == 303 {
+            return self.get(&location(&res)).await;
+        }
+        res
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Response {

@@ -36,7 +36,10 @@ pub(crate) async fn candidate_in_review(app: &TestApp, rule: &str) -> (String, S
     let link = app.candidate_link("ana@example.com").await;
     ana.client.get(&link).send().await.unwrap();
     let page = ana.get_text("/candidate").await;
-    let mut form: Vec<(String, String)> = vec![("round".into(), round_of(&page))];
+    let mut form: Vec<(String, String)> = vec![
+        ("round".into(), round_of(&page)),
+        ("confirm".into(), "yes".into()),
+    ];
     form.extend(
         exemplars("strong")
             .into_iter()

@@ -121,7 +121,8 @@ fn send_invitations(
         .join(", ");
     let vars = json!({
         "name": app.name, "job_title": job.posting.title, "company": state_company,
-        "when": schedule.local_time(), "location": schedule.location(), "interviewers": names,
+        "when": candidate_mail::when_for_candidate(schedule.starts_at_utc(), &app.timezone, schedule.timezone()),
+        "location": schedule.location(), "interviewers": names,
         // Hired, rejected or withdrawn: no "we will be in touch".
         "decided": !app.stage().is_active(),
     });

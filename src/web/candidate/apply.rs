@@ -1,6 +1,7 @@
 //! The application form on a job's page.
 
 use actix_multipart::form::{tempfile::TempFile, text::Text, MultipartForm};
+use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -9,14 +10,15 @@ use serde_json::json;
 use super::flow::{self, Applied, Ctx};
 use crate::db::{self, applications::StoredCv};
 use crate::domain::application::{
-    looks_like_pdf, ApplicationInput, NewApplication, MAX_CV_BYTES, RETENTION_MONTHS,
+    looks_like_pdf, timezone_choices, ApplicationInput, NewApplication, MAX_CV_BYTES,
+    RETENTION_MONTHS,
 };
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::public::load_company;
-use crate::web::render::{errors_json, Page};
+use crate::web::render::{errors_json, see_other, Page};
 use crate::web::{csrf, AppState};
 
 const LANGUAGE_ROWS: usize = 3;
@@ -29,6 +31,17 @@ async fn open_job(state: &AppState, slug: String) -> Result<Job, WebError> {
         .web_context("finding a job")?
         .filter(|j| j.status != JobStatus::Draft)
         .ok_or(WebError::NotFound)
+}
+
+/// Whether the job sends screening questions (the form says what comes next).
+async fn screens(state: &AppState, job: &Job) -> Result<bool, WebError> {
+    let id = job.id.clone();
+    let settings = state
+        .db
+        .read(move |conn| db::job_screening::get(conn, &id))
+        .await
+        .web_context("reading the job's screening")?;
+    Ok(!settings.questionnaire_ids.is_empty())
 }
 
 fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> serde_json::Value {
@@ -54,6 +67,7 @@ fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> s
         "consent_checked": matches!(input.consent.as_str(), "yes" | "on" | "true"),
         "language_rows": rows,
         "retention_months": RETENTION_MONTHS,
+        "timezones": timezone_choices(),
         "max_cv_mb": MAX_CV_BYTES / (1024 * 1024),
         "errors": errors_value,
     })
@@ -69,6 +83,7 @@ pub async fn form(
         .await
         .web_context("reading the company")?;
     let mut ctx = form_context(&job, &ApplicationInput::default(), &[]);
+    ctx["screens"] = json!(screens(&state, &job).await?);
     ctx["company"] = json!(company);
     let title = format!("Apply: {}", job.posting.title);
     Page::new("pages/candidate/apply", &title).render(&req, &state, ctx)
@@ -164,6 +179,7 @@ pub async fn submit(
                 errors.push(FieldError::new("cv", cv_error));
             }
             let mut ctx = form_context(&job, &input, &errors);
+            ctx["screens"] = json!(screens(&state, &job).await?);
             ctx["company"] = json!(load_company(&state)
                 .await
                 .web_context("reading the company")?);
@@ -202,7 +218,9 @@ pub async fn submit(
                 mail_domain: &mail_domain,
                 company: &company.name,
             };
-            flow::apply(
+            let languages: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
+            let has_questions = flow::has_questions(&job_for_tx, &settings, &library, &languages);
+            let applied = flow::apply(
                 conn,
                 &ctx,
                 &job_for_tx,
@@ -211,10 +229,11 @@ pub async fn submit(
                 &new,
                 stored.map(|(cv, _)| cv),
                 db::now(),
-            )
+            )?;
+            Ok((applied, has_questions))
         })
         .await;
-    let outcome = match outcome {
+    let (outcome, has_questions) = match outcome {
         Ok(o) => o,
         Err(e) => {
             if let Some(p) = &stored_path {
@@ -226,23 +245,85 @@ pub async fn submit(
             });
         }
     };
-    match outcome {
-        Applied::New(app) => Page::new("pages/candidate/applied", "Thank you for applying").render(
-            &req,
-            &state,
-            json!({ "name": app.name, "job": { "title": job.posting.title, "slug": job.slug }, "has_questions": app.stage == "screening" }),
-        ),
-        Applied::Duplicate(app) => {
-            if let Some(p) = &stored_path {
-                let _ = std::fs::remove_file(p);
-            }
-            Page::new("pages/candidate/already_applied", "You have already applied").status(StatusCode::CONFLICT).render(
-                &req,
-                &state,
-                json!({ "email": app.email, "job": { "title": job.posting.title, "slug": job.slug } }),
-            )
+    if let Applied::Duplicate(_) = outcome {
+        if let Some(p) = &stored_path {
+            let _ = std::fs::remove_file(p);
         }
     }
+    // The same answer whether or not this address had applied: the
+    // existing applicant was emailed their own link instead. Post/Redirect/Get,
+    // so reloading the thank-you page posts nothing again.
+    let thanks = format!("/jobs/{}/applied", job.slug);
+    let note = ThanksNote {
+        name: input.name.trim().chars().take(100).collect(),
+        has_questions,
+    };
+    let cookie = Cookie::build(THANKS_COOKIE, note.encode())
+        .path(thanks.clone())
+        .http_only(true)
+        .secure(state.settings.secure_cookies())
+        .same_site(SameSite::Lax)
+        .max_age(actix_web::cookie::time::Duration::hours(1))
+        .finish();
+    let mut res = see_other(&thanks);
+    res.add_cookie(&cookie)
+        .map_err(|e| WebError::Internal(format!("setting the thank-you cookie: {e}")))?;
+    Ok(res)
+}
+
+/// What the thank-you page says to the person who just applied, carried
+/// across the redirect in a short-lived cookie of its own (their first
+/// name is not put in the address, where logs and history would keep it).
+const THANKS_COOKIE: &str = "rapport_applied";
+
+#[derive(serde::Serialize, Deserialize)]
+struct ThanksNote {
+    name: String,
+    has_questions: bool,
+}
+
+impl ThanksNote {
+    fn encode(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        url::form_urlencoded::byte_serialize(json.as_bytes()).collect()
+    }
+
+    fn decode(raw: &str) -> Option<Self> {
+        let json: String = url::form_urlencoded::parse(format!("v={raw}").as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())?;
+        serde_json::from_str(&json).ok()
+    }
+}
+
+/// The thank-you page after applying: the same for a first and a repeated
+/// application, and safe to reload.
+pub async fn thanks(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let job = open_job(&state, slug.into_inner()).await?;
+    let note = req
+        .cookie(THANKS_COOKIE)
+        .and_then(|c| ThanksNote::decode(c.value()));
+    let (name, has_questions) = match note {
+        Some(n) => (n.name, n.has_questions),
+        None => (String::new(), screens(&state, &job).await?),
+    };
+    let company = load_company(&state)
+        .await
+        .web_context("reading the company")?;
+    Page::new("pages/candidate/applied", "Thank you for applying").render(
+        &req,
+        &state,
+        json!({
+            "name": name,
+            "company": company,
+            "job": { "title": job.posting.title, "slug": job.slug },
+            "has_questions": has_questions,
+        }),
+    )
 }
 
 #[derive(Deserialize)]

@@ -11,6 +11,7 @@ use crate::db::job_screening::ScreeningSettings;
 use crate::db::screenings::Screening;
 use crate::db::{self, DbConnection, DbError};
 use crate::domain::application::{NewApplication, Stage};
+use crate::domain::interview::{ics_event, IcsMethod, InterviewKind, Invitation, Schedule};
 use crate::domain::job::Job;
 use crate::domain::screening;
 use crate::mail::{self, EmailKind};
@@ -36,10 +37,25 @@ struct CandidateEmail<'a> {
     link: Option<String>,
     expires_on: Option<String>,
     tiers: Option<String>,
+    /// The candidate applied again with the same address: nothing new was
+    /// created and this is their existing application's link.
+    again: bool,
+    /// The link opens screening questions (otherwise the status page).
+    questions: bool,
 }
 
-fn day(t: NaiveDateTime) -> String {
-    t.format("%-d %B %Y").to_string()
+/// At most this many personal links are emailed per application in
+/// `LINK_WINDOW_MINUTES`, so repeating a form cannot flood a mailbox.
+pub const MAX_LINKS_PER_WINDOW: i64 = 3;
+pub const LINK_WINDOW_MINUTES: i64 = 15;
+
+/// A date as the candidate reads it: in the time zone they gave, else UTC.
+fn day(t: NaiveDateTime, timezone: &str) -> String {
+    let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(t, chrono::Utc);
+    match crate::domain::application::parse_timezone(timezone) {
+        Some(tz) => utc.with_timezone(&tz).format("%-d %B %Y").to_string(),
+        None => utc.format("%-d %B %Y").to_string(),
+    }
 }
 
 /// The questionnaire a candidate gets: the first of the job's that is in
@@ -93,7 +109,23 @@ fn new_link(
 
 pub enum Applied {
     New(ApplicationRow),
+    /// This address already applied: the existing application, which was
+    /// emailed a fresh personal link (unless too many were sent just now).
     Duplicate(ApplicationRow),
+}
+
+/// Whether applying with these languages starts screening questions: the
+/// same answer for a first and a repeated application, so the thank-you
+/// page cannot tell them apart.
+pub fn has_questions(
+    job: &Job,
+    settings: &ScreeningSettings,
+    library: &Library,
+    languages: &[String],
+) -> bool {
+    pick_questionnaire(settings, library, languages).is_some_and(|loaded| {
+        !screening::first_round(&screened_tiers(job, loaded), settings.all_tiers_at_once).is_empty()
+    })
 }
 
 /// Stores an application, starts its first round of questions when the job
@@ -112,6 +144,9 @@ pub fn apply(
     let Some(app) = db::applications::insert(conn, &job.id, new, cv, now)? else {
         let existing = db::applications::find_by_job_email(conn, &job.id, new.email.as_str())?
             .ok_or_else(|| DbError::Corrupt("duplicate application vanished".into()))?;
+        // Whoever applied gets the same answer; the real applicant gets
+        // their own link by email, so only they learn they had applied.
+        send_link(conn, ctx, job, settings, &existing, true, now)?;
         return Ok(Applied::Duplicate(existing));
     };
     let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
@@ -122,6 +157,8 @@ pub fn apply(
         link: None,
         expires_on: None,
         tiers: None,
+        again: false,
+        questions: false,
     };
     if let Some(loaded) = pick_questionnaire(settings, library, &langs) {
         let tiers = screened_tiers(job, loaded);
@@ -138,11 +175,15 @@ pub fn apply(
                 "screening questions sent",
                 now,
             )?;
-            let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
-            email.link = Some(link);
-            email.expires_on = Some(day(expires));
+            email.questions = true;
         }
     }
+    // Every applicant gets a personal link: to the questions when there
+    // are some, and always to the status page promised by the consent
+    // (where they can withdraw or erase their data).
+    let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
+    email.link = Some(link);
+    email.expires_on = Some(day(expires, &new.timezone));
     mail::queue(
         conn,
         EmailKind::ApplicationReceived,
@@ -163,14 +204,42 @@ pub fn resend_link(
     app: &ApplicationRow,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
+    send_link(conn, ctx, job, settings, app, false, now)
+}
+
+/// Emails a fresh personal link. For a repeated application (`again`),
+/// not when `MAX_LINKS_PER_WINDOW` were already minted for this
+/// application in the last minutes: the earlier emails are on their way,
+/// and re-posting the form must not flood the applicant's mailbox. (The
+/// "send my link again" form has limits of its own at its edge.)
+fn send_link(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    app: &ApplicationRow,
+    again: bool,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    if app.erased_at.is_some() {
+        return Ok(());
+    }
+    let since = now - Duration::minutes(LINK_WINDOW_MINUTES);
+    if again
+        && db::candidate_access::links_created_since(conn, &app.id, since)? >= MAX_LINKS_PER_WINDOW
+    {
+        return Ok(());
+    }
     let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
     let email = CandidateEmail {
         name: &app.name,
         job_title: &job.posting.title,
         company: ctx.company,
         link: Some(link),
-        expires_on: Some(day(expires)),
+        expires_on: Some(day(expires, &app.timezone)),
         tiers: None,
+        again,
+        questions: false,
     };
     mail::queue(
         conn,
@@ -280,7 +349,7 @@ fn send_next_round(
         job_title: &job.posting.title,
         company: ctx.company,
         link: Some(link),
-        expires_on: Some(day(expires)),
+        expires_on: Some(day(expires, &app.timezone)),
         tiers: Some(
             tiers
                 .iter()
@@ -288,6 +357,8 @@ fn send_next_round(
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
+        again: false,
+        questions: false,
     };
     mail::queue(
         conn,
@@ -459,6 +530,8 @@ pub fn submit(
             link: None,
             expires_on: None,
             tiers: None,
+            again: false,
+            questions: false,
         };
         mail::queue(
             conn,
@@ -472,4 +545,130 @@ pub fn submit(
         passed: screen_passed,
         next_round: false,
     })
+}
+
+/// Erases an application at the candidate's request: the application and
+/// everything hanging from it are deleted, emails to or about them are
+/// cancelled or emptied, and the audit trail keeps who did what without
+/// the words that named them. What stays is an anonymous "an application
+/// was erased" event on the job, so counts can still be reported. Returns
+/// the CV file to delete once the transaction has committed.
+pub fn erase(
+    conn: &mut DbConnection,
+    application_id: &str,
+    mail_domain: &str,
+    now: NaiveDateTime,
+) -> Result<Option<String>, DbError> {
+    let Some(app) = db::applications::find(conn, application_id)? else {
+        return Ok(None);
+    };
+    db::outbox::scrub_mentions(conn, &app.email, &app.name)?;
+    let interviews = db::interviews::for_application(conn, &app.id)?;
+    cancel_for_interviewers(conn, &app, &interviews, mail_domain, now)?;
+    let mut subjects = vec![app.id.clone()];
+    subjects.extend(interviews.into_iter().map(|i| i.id));
+    db::audit::scrub(conn, &subjects, &[&app.email, &app.name])?;
+    let cv = db::applications::delete(conn, &app.id)?;
+    db::audit::record(
+        conn,
+        None,
+        "application.erased",
+        ("job", &app.job_id),
+        "an application was erased at the candidate's request",
+        now,
+    )?;
+    Ok(cv)
+}
+
+/// Takes the erased candidate's upcoming interviews out of the
+/// interviewers' calendars: a cancellation with the same UID, which names
+/// the job and the kind of interview but not the person.
+fn cancel_for_interviewers(
+    conn: &mut DbConnection,
+    app: &ApplicationRow,
+    interviews: &[db::interviews::Interview],
+    mail_domain: &str,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let upcoming: Vec<_> = interviews
+        .iter()
+        .filter(|i| i.status == db::interviews::SCHEDULED && i.starts_at > now)
+        .collect();
+    if upcoming.is_empty() {
+        return Ok(());
+    }
+    let job_title = db::jobs::find(conn, &app.job_id)?
+        .map(|j| j.posting.title)
+        .unwrap_or_default();
+    let users = db::users::list(conn)?;
+    for interview in upcoming {
+        let at = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
+            interview.starts_at,
+            chrono::Utc,
+        );
+        let Some(schedule) = Schedule::from_stored(
+            at,
+            &interview.timezone,
+            interview.duration_minutes.max(0) as u32,
+            &interview.location,
+        ) else {
+            continue;
+        };
+        let kind = InterviewKind::parse(&interview.kind)
+            .map(InterviewKind::label)
+            .unwrap_or("Interview");
+        let ids = db::interviews::interviewers(conn, &interview.id)?;
+        let interviewers: Vec<(&str, &str)> = users
+            .iter()
+            .filter(|u| ids.contains(&u.id))
+            .map(|u| (u.name.as_str(), u.email.as_str()))
+            .collect();
+        let organizer = users.iter().find(|u| u.id == interview.created_by);
+        let summary = format!("Cancelled: {kind} — {job_title}");
+        let reason = "The candidate withdrew and asked for their data to be erased, so this interview will not take place.";
+        let ics = ics_event(&Invitation {
+            uid: &interview.uid,
+            sequence: interview.sequence.max(0) as u32 + 1,
+            stamp: chrono::Utc::now(),
+            schedule: &schedule,
+            summary: &summary,
+            description: reason,
+            organizer_name: organizer.map(|u| u.name.as_str()).unwrap_or(""),
+            organizer_email: organizer.map(|u| u.email.as_str()).unwrap_or(""),
+            attendees: &interviewers,
+            method: IcsMethod::Cancel,
+        });
+        let body = format!(
+            "Cancelled: {kind} for {job_title}, planned for {} (UTC: {}).\n\n{reason}",
+            schedule.local_time(),
+            at.format("%Y-%m-%d %H:%M"),
+        );
+        for (_, email) in &interviewers {
+            mail::queue(
+                conn,
+                EmailKind::InterviewerInvitation,
+                email,
+                &mail::candidate::payload(
+                    &summary,
+                    &body,
+                    Some((&ics, IcsMethod::Cancel.as_str())),
+                ),
+                mail_domain,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_the_candidate_s() {
+        let t = chrono::NaiveDate::from_ymd_opt(2027, 1, 1)
+            .unwrap()
+            .and_hms_opt(23, 30, 0)
+            .unwrap();
+        assert_eq!(super::day(t, "Asia/Tokyo"), "2 January 2027");
+        assert_eq!(super::day(t, ""), "1 January 2027");
+    }
 }

@@ -24,6 +24,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/jobs/{slug}/apply", web::get().to(apply::form))
         .route("/jobs/{slug}/apply", web::post().to(apply::submit))
         .route("/jobs/{slug}/link", web::get().to(link::lost_form))
+        .route("/jobs/{slug}/applied", web::get().to(apply::thanks))
         .route("/jobs/{slug}/link", web::post().to(apply::resend_link))
         .route("/c/{token}", web::get().to(link::open))
         .service(

@@ -9,6 +9,7 @@ use super::flow::{self, Ctx, Submitted};
 use super::Candidate;
 use crate::db::{self, DbError};
 use crate::domain::application::{Stage, RETENTION_MONTHS};
+use crate::domain::interview::InterviewKind;
 use crate::domain::job::Job;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
@@ -43,19 +44,54 @@ pub async fn page(
     let app = candidate.application;
     let job = job_of(&state, app.job_id.clone()).await?;
     let app_id = app.id.clone();
-    let (round, loaded, answers) = state
+    let ((round, loaded, answers), interviews) = state
         .db
         .read(move |conn| {
+            let interviews = db::interviews::for_application(conn, &app_id)?;
             let Some(round) = flow::current_round(conn, &app_id)? else {
-                return Ok((None, None, vec![]));
+                return Ok(((None, None, vec![]), interviews));
             };
             let loaded = db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?;
             let answers = db::screenings::answers(conn, &round.id)?;
-            Ok::<_, DbError>((Some(round), Some(loaded), answers))
+            Ok::<_, DbError>(((Some(round), Some(loaded), answers), interviews))
         })
         .await
         .web_context("reading the questions")?;
+    let now = db::now();
+    // Booked conversations still to come, in the candidate's own zone.
+    let upcoming: Vec<_> = interviews
+        .iter()
+        .filter(|i| i.status == db::interviews::SCHEDULED && i.starts_at > now)
+        .filter_map(|i| {
+            let organiser_tz = i.timezone.parse::<chrono_tz::Tz>().ok()?;
+            let at = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
+                i.starts_at,
+                chrono::Utc,
+            );
+            Some(json!({
+                "kind": InterviewKind::parse(&i.kind).map(InterviewKind::for_candidate).unwrap_or("A conversation with the team"),
+                "when": crate::mail::candidate::when_for_candidate(at, &app.timezone, organiser_tz),
+                "utc": at.to_rfc3339(),
+                "minutes": i.duration_minutes,
+                "location": i.location,
+                "location_is_link": url::Url::parse(i.location.trim())
+                    .is_ok_and(|u| matches!(u.scheme(), "http" | "https")),
+            }))
+        })
+        .collect();
     let stage = app.stage();
+    let screened = round.is_some();
+    let steps: Vec<_> = match stage.candidate_step() {
+        Some(current) => Stage::CANDIDATE_STEPS
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, screening))| screened || !screening)
+            .map(|(i, (label, _))| {
+                json!({ "label": label, "done": i < current, "current": i == current })
+            })
+            .collect(),
+        None => vec![],
+    };
     let open_round = round
         .as_ref()
         .filter(|r| r.is_open() && stage == Stage::Screening);
@@ -118,10 +154,13 @@ pub async fn page(
             "name": app.name,
             "job": { "title": job.posting.title, "slug": job.slug },
             "stage_words": stage.for_candidate(),
+            "steps": steps,
+            "interviews": upcoming,
             "active": stage.is_active(),
             "questionnaire": loaded.as_ref().filter(|_| open_round.is_some()).map(|l| json!({
                 "title": l.questionnaire.title,
-                "description": l.questionnaire.description,
+                // Written in Markdown (paragraphs, the product facts as a list).
+                "description_html": crate::web::markdown::to_safe_html_literal(&l.questionnaire.description),
                 "links": l.questionnaire.links,
             })),
             "round_id": open_round.map(|r| r.id.clone()),
@@ -200,6 +239,7 @@ pub async fn save(
 /// Submits the open round once: a double click, a retry or a second tab
 /// finds it submitted and changes nothing.
 pub async fn submit(
+    req: HttpRequest,
     state: web::Data<AppState>,
     candidate: Candidate,
     CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
@@ -208,6 +248,9 @@ pub async fn submit(
     let round = round_id(&form);
     let app = candidate.application;
     let job = job_of(&state, app.job_id.clone()).await?;
+    if !confirmed(form.get("confirm").map(String::as_str)) {
+        return confirm_submit(&req, &state, &app, &job, round, answers).await;
+    }
     let company = load_company(&state)
         .await
         .web_context("reading the company")?;
@@ -241,13 +284,133 @@ pub async fn submit(
     }
 }
 
+/// An irreversible action goes ahead only with `confirm=yes`, which only
+/// the confirmation page sends: without JavaScript, a stray click on the
+/// status page shows what will happen and changes nothing.
+fn confirmed(value: Option<&str>) -> bool {
+    value == Some("yes")
+}
+
 #[derive(serde::Deserialize)]
-pub struct Empty {}
+pub struct ConfirmForm {
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// The page asking "are you sure?" before an irreversible action.
+struct Confirmation<'a> {
+    title: &'a str,
+    lead: &'a str,
+    action: &'a str,
+    button: &'a str,
+    danger: bool,
+}
+
+async fn confirm_page(
+    req: &HttpRequest,
+    state: &AppState,
+    app: &db::applications::ApplicationRow,
+    job: &Job,
+    c: Confirmation<'_>,
+    extra: serde_json::Value,
+) -> Result<HttpResponse, WebError> {
+    let company = load_company(state)
+        .await
+        .web_context("reading the company")?;
+    let mut ctx = json!({
+        "company": company,
+        "name": app.name,
+        "job": { "title": job.posting.title, "slug": job.slug },
+        "heading": c.title,
+        "lead": c.lead,
+        "action": c.action,
+        "button": c.button,
+        "danger": c.danger,
+    });
+    if let (Some(base), serde_json::Value::Object(extra)) = (ctx.as_object_mut(), extra) {
+        base.extend(extra);
+    }
+    Page::new("pages/candidate/confirm", c.title).render(req, state, ctx)
+}
+
+/// Shows the answers about to be sent, carried in the form so nothing is
+/// stored until the candidate confirms (or goes back, which saves them).
+async fn confirm_submit(
+    req: &HttpRequest,
+    state: &AppState,
+    app: &db::applications::ApplicationRow,
+    job: &Job,
+    round: String,
+    answers: Vec<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let app_id = app.id.clone();
+    let found = state
+        .db
+        .read(move |conn| {
+            let Some(r) =
+                db::screenings::find(conn, &round)?.filter(|r| r.application_id == app_id)
+            else {
+                return Ok(None);
+            };
+            let loaded = db::questionnaire_versions::load(conn, &r.questionnaire_version_id)?;
+            Ok::<_, DbError>(Some((r, loaded)))
+        })
+        .await
+        .web_context("reading the questions")?;
+    let Some((round, loaded)) = found else {
+        return Err(WebError::NotFound);
+    };
+    if !round.is_open() {
+        return Ok(see_other("/candidate?notice=already"));
+    }
+    let questions: Vec<_> = loaded
+        .questionnaire
+        .questions_of_tiers(&round.tiers())
+        .enumerate()
+        .map(|(i, q)| {
+            let body = answers
+                .iter()
+                .find(|(id, _)| *id == q.id)
+                .map(|(_, b)| b.trim().to_string())
+                .unwrap_or_default();
+            json!({ "number": i + 1, "id": q.id, "prompt": q.prompt, "body": body })
+        })
+        .collect();
+    let empty = questions
+        .iter()
+        .filter(|q| q["body"].as_str().is_some_and(str::is_empty))
+        .count();
+    let hidden: Vec<_> = answers
+        .iter()
+        .map(|(q, b)| json!({ "name": format!("answer-{q}"), "value": b }))
+        .collect();
+    confirm_page(
+        req,
+        state,
+        app,
+        job,
+        Confirmation {
+            title: "Send your answers?",
+            lead: "Once sent, your answers cannot be changed. Read them through once more; if you want to change something, go back to them.",
+            action: "/candidate/submit",
+            button: "Yes, send my answers",
+            danger: false,
+        },
+        json!({
+            "round_id": round.id,
+            "answers": questions,
+            "empty": empty,
+            "hidden": hidden,
+        }),
+    )
+    .await
+}
 
 pub async fn withdraw(
+    req: HttpRequest,
     state: web::Data<AppState>,
     candidate: Candidate,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(form): CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
     let app = candidate.application;
     let from = app.stage();
@@ -255,6 +418,24 @@ pub async fn withdraw(
         return Err(WebError::BadRequest(
             "This application is already closed.".into(),
         ));
+    }
+    if !confirmed(form.confirm.as_deref()) {
+        let job = job_of(&state, app.job_id.clone()).await?;
+        return confirm_page(
+            &req,
+            &state,
+            &app,
+            &job,
+            Confirmation {
+                title: "Withdraw your application?",
+                lead: "We will stop considering you for this job, and you cannot undo it: to be considered again you would need to apply again. Your data stays until you erase it or the retention period ends.",
+                action: "/candidate/withdraw",
+                button: "Yes, withdraw my application",
+                danger: true,
+            },
+            json!({}),
+        )
+        .await;
     }
     state
         .db
@@ -279,38 +460,31 @@ pub async fn erase(
     req: HttpRequest,
     state: web::Data<AppState>,
     candidate: Candidate,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(form): CsrfForm<ConfirmForm>,
 ) -> Result<HttpResponse, WebError> {
     let app = candidate.application;
+    if !confirmed(form.confirm.as_deref()) {
+        let job = job_of(&state, app.job_id.clone()).await?;
+        return confirm_page(
+            &req,
+            &state,
+            &app,
+            &job,
+            Confirmation {
+                title: "Erase all your data now?",
+                lead: "We will delete your application, your answers and any file you sent, at once, and withdraw you from this job. Your personal link will stop working. This cannot be undone.",
+                action: "/candidate/erase",
+                button: "Yes, erase my data",
+                danger: true,
+            },
+            json!({}),
+        )
+        .await;
+    }
+    let mail_domain = state.mail_domain.clone();
     let cv = state
         .db
-        .write(move |conn| {
-            let now = db::now();
-            let stage = app.stage();
-            if stage.is_active() {
-                db::applications::move_stage(
-                    conn,
-                    &app.id,
-                    stage,
-                    Stage::Withdrawn,
-                    "candidate",
-                    "withdrawn: the candidate asked for their data to be erased",
-                    now,
-                )?;
-            }
-            db::screenings::erase_answers(conn, &app.id)?;
-            let cv = db::applications::erase(conn, &app.id, now)?;
-            db::candidate_access::revoke_all(conn, &app.id)?;
-            db::audit::record(
-                conn,
-                None,
-                "application.erased",
-                ("application", &app.id),
-                "at the candidate's request",
-                now,
-            )?;
-            Ok::<_, DbError>(cv)
-        })
+        .write(move |conn| flow::erase(conn, &app.id, &mail_domain, db::now()))
         .await
         .web_context("erasing an application")?;
     if let Some(file) = cv {
