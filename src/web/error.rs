@@ -23,6 +23,8 @@ pub enum WebError {
     BadRequest(String),
     #[error("{0}")]
     TooManyRequests(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("{context}: {source}")]
     Database {
         context: &'static str,
@@ -62,6 +64,7 @@ impl ResponseError for WebError {
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::Database { .. } | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -95,6 +98,7 @@ impl ResponseError for WebError {
             ),
             WebError::BadRequest(m) => ("Something is not right", m.clone()),
             WebError::TooManyRequests(m) => ("Too many attempts", m.clone()),
+            WebError::UnsupportedMediaType(m) => ("This form could not be read", m.clone()),
             WebError::Database { .. } | WebError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (

@@ -14,3 +14,4 @@ mod pipeline;
 mod public;
 mod scoring;
 mod security;
+mod trust_edge;

@@ -59,9 +59,9 @@ pub async fn table(
         search: q
             .q
             .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string),
+            .map(crate::web::forms::clean_text)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         sort: Sort::parse(q.sort.as_deref().unwrap_or("")),
         page: q.page.unwrap_or(1).max(1),
         per_page: PER_PAGE,

@@ -10,6 +10,7 @@ use actix_web::{web, FromRequest, HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 use serde_json::json;
 
+use super::forms::clean_json;
 use super::public::view::JobView;
 use super::{session, AppState, MAX_BODY_BYTES};
 use crate::db::{self, jobs::BoardFilter, users::User, DbError};
@@ -171,11 +172,14 @@ async fn all_jobs(
 async fn create_job(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
-    input: web::Json<JobInput>,
+    web::Json(mut body): web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     if !user.is_owner() {
         return Err(ApiError::Forbidden);
     }
+    clean_json(&mut body);
+    let input: JobInput = serde_json::from_value(body)
+        .map_err(|e| ApiError::BadRequest(format!("the JSON body could not be read: {e}")))?;
     let posting = JobPosting::parse(&input).map_err(ApiError::Invalid)?;
     let job = state
         .db
