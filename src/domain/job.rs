@@ -677,6 +677,19 @@ impl JobPosting {
 
     /// `Some(None)`: no salary given; `None`: the salary had an error.
     fn parse_salary(input: &JobInput, errors: &mut Vec<FieldError>) -> Option<Option<SalaryRange>> {
+        // An empty period is "per year"; anything else must be one we know,
+        // or a salary per hour could be published as per year.
+        let period = if input.salary_period.trim().is_empty() {
+            SalaryPeriod::Year
+        } else if let Some(p) = SalaryPeriod::parse(&input.salary_period) {
+            p
+        } else {
+            errors.push(FieldError::new(
+                "salary",
+                "Choose whether the salary is per year, per month or per hour.",
+            ));
+            return None;
+        };
         let min = parse_amount(&input.salary_min);
         let max = parse_amount(&input.salary_max);
         let (min, max) = match (min, max) {
@@ -707,7 +720,6 @@ impl JobPosting {
             ));
             return None;
         }
-        let period = SalaryPeriod::parse(&input.salary_period).unwrap_or(SalaryPeriod::Year);
         Some(Some(SalaryRange {
             min,
             max,

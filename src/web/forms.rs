@@ -120,6 +120,27 @@ fn percent_decoded(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A multipart/form-data body (the forms that upload a file), refused with
+/// a page saying so when the body is of another type; its text fields are
+/// to be read through `clean_text`.
+pub struct MultipartBody<T>(pub T);
+
+impl<T: actix_multipart::form::MultipartCollect + 'static> FromRequest for MultipartBody<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        if req.content_type() != "multipart/form-data" {
+            let refused = WebError::UnsupportedMediaType(
+                "This form is sent as multipart/form-data; nothing was changed.".into(),
+            );
+            return Box::pin(async move { Err(refused.into()) });
+        }
+        let form = actix_multipart::form::MultipartForm::<T>::from_request(req, payload);
+        Box::pin(async move { Ok(MultipartBody(form.await?.0)) })
+    }
+}
+
 pub struct CsrfForm<T>(pub T);
 
 #[derive(Deserialize)]

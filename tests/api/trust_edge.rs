@@ -1,7 +1,10 @@
 //! Input at the edge: control characters, refused input, job addresses,
 //! the public API's shape, the post review and what people read.
 
-use crate::helpers::{location, question_ids, round_of, spawn_app, Backend, Browser, TestApp};
+use crate::helpers::{
+    exemplars, location, question_ids, round_of, spawn_app, valid_job_form, Backend, Browser,
+    TestApp, OWNER_EMAIL,
+};
 use crate::on_every_backend;
 
 on_every_backend!(nul_bytes_are_removed_wherever_candidates_type,);
@@ -213,4 +216,274 @@ async fn nul_bytes_in_addresses_are_not_server_errors(backend: Backend) {
         let res = app.get(&path).await;
         assert_no_server_error(&res, &path);
     }
+}
+
+on_every_backend!(
+    unknown_choices_are_refused_and_change_nothing,
+    a_scorecard_for_a_made_up_interview_is_refused,
+);
+
+async fn user_id(app: &TestApp, email: &str) -> String {
+    let email = email.to_string();
+    app.db
+        .read(move |c| rapport::db::users::find_by_email(c, &email))
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// A screened candidate (strong answers) moved to interview, with an
+/// interview booked by the owner, who is on the panel. Returns (job id,
+/// application id, interview id).
+async fn candidate_with_interview(app: &TestApp) -> (String, String, String) {
+    app.sign_up_owner().await;
+    let (job_id, slug) = app.publish_job(&[]).await;
+    app.set_screening(&job_id, &["generalist-en"], true).await;
+    let ana = app.new_browser();
+    assert!(ana
+        .apply(&slug, "Ana Lima", "ana@example.com", None)
+        .await
+        .status()
+        .is_success());
+    let link = app.candidate_link("ana@example.com").await;
+    let page = open_link(&ana, &link).await;
+    let mut form: Vec<(String, String)> = vec![("round".into(), round_of(&page))];
+    form.extend(
+        exemplars("strong")
+            .into_iter()
+            .map(|(q, a)| (format!("answer-{q}"), a)),
+    );
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = ana.post_form("/candidate/submit", &refs).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let jid = job_id.clone();
+    let app_id = app
+        .db
+        .read(move |c| rapport::db::applications::find_by_job_email(c, &jid, "ana@example.com"))
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let fran = user_id(app, OWNER_EMAIL).await;
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{job_id}/pipeline"),
+            &[("panel", fran.as_str())],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{app_id}/move"),
+            &[("to", "interview"), ("reason", "strong screen")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{app_id}/interviews"),
+            &[
+                ("kind", "culture"),
+                ("date", "2027-03-02"),
+                ("time", "14:00"),
+                ("timezone", "Europe/Paris"),
+                ("duration_minutes", "45"),
+                ("location", "https://meet.example.com/ana"),
+                ("interviewers", &fran),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let aid = app_id.clone();
+    let interview_id = app
+        .db
+        .read(move |c| rapport::db::interviews::for_application(c, &aid))
+        .await
+        .unwrap()
+        .first()
+        .expect("an interview")
+        .id
+        .clone();
+    (job_id, app_id, interview_id)
+}
+
+const SCORECARD: &[(&str, &str)] = &[
+    ("rating_empathy", "4"),
+    ("rating_curiosity", "3"),
+    ("rating_humility", "3"),
+    ("rating_dedication", "4"),
+    ("rating_technical_inclination", "3"),
+    ("notes_empathy", "Calm and kind in the role-play."),
+    ("recommendation", "4"),
+    ("overall_notes", "A great first hire."),
+];
+
+async fn a_scorecard_for_a_made_up_interview_is_refused(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, app_id, interview_id) = candidate_with_interview(&app).await;
+    let mut card = SCORECARD.to_vec();
+    card.push(("interview", "6acbdb2e5f0e4a6c9d1b2e3f4a5b6c7d"));
+    let res = app
+        .post_form(&format!("/admin/applications/{app_id}/scorecard"), &card)
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("names an interview that is not one of Ana Lima"));
+    let id = app_id.clone();
+    let cards = app
+        .db
+        .read(move |c| rapport::db::scorecards::for_application(c, &id))
+        .await
+        .unwrap();
+    assert!(cards.is_empty(), "nothing stored");
+    // The real interview is accepted.
+    let mut card = SCORECARD.to_vec();
+    card.push(("interview", &interview_id));
+    let res = app
+        .post_form(&format!("/admin/applications/{app_id}/scorecard"), &card)
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+}
+
+async fn unknown_choices_are_refused_and_change_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let job_id = app.create_job(&[]).await;
+
+    // An unknown salary period, next to the salary field.
+    let mut form = valid_job_form();
+    form.retain(|(k, _)| *k != "salary_period" && *k != "title");
+    form.push(("salary_period", "fortnight"));
+    form.push(("title", "Support Lead"));
+    let res = app.post_form(&format!("/admin/jobs/{job_id}"), &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Choose whether the salary is per year, per month or per hour."));
+    let id = job_id.clone();
+    let job = app
+        .db
+        .read(move |c| rapport::db::jobs::find(c, &id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        job.posting.title, "Customer Support Specialist",
+        "unchanged"
+    );
+    let mut body = job_json();
+    body["salary_period"] = serde_json::json!("fortnight");
+    let res = app
+        .client
+        .post(app.url("/api/v1/admin/jobs"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 422);
+
+    // An unknown action on an email template.
+    let path = format!("/admin/jobs/{job_id}/emails/rejection");
+    let res = app
+        .post_form(
+            &path,
+            &[
+                ("subject", "Changed"),
+                ("body", "Changed body"),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("Choose Preview, Save"));
+    let id = job_id.clone();
+    let stored = app
+        .db
+        .read(move |c| rapport::db::email_templates::get(c, &id, "rejection"))
+        .await
+        .unwrap();
+    assert!(stored.is_none(), "nothing saved");
+
+    // A form endpoint refuses a body that is not a form.
+    let token = app.csrf_token().await;
+    for (content_type, body) in [
+        (
+            "application/json",
+            format!(r#"{{"csrf_token": "{token}", "reason": "filled"}}"#),
+        ),
+        (
+            "text/plain",
+            format!("csrf_token={token}&reason=filled&confirm=yes"),
+        ),
+    ] {
+        let res = app
+            .client
+            .post(app.url(&format!("/admin/jobs/{job_id}/close")))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 415, "{content_type}");
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("application/x-www-form-urlencoded"));
+    }
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/jobs/{job_id}/close")))
+        .body(format!("csrf_token={token}&reason=filled&confirm=yes"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 415, "no content type");
+    // Multipart where a form is expected, and a form where multipart is.
+    let res = app
+        .client
+        .post(app.url(&format!("/admin/jobs/{job_id}/close")))
+        .multipart(
+            reqwest::multipart::Form::new()
+                .text("csrf_token", token.clone())
+                .text("reason", "filled"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 415);
+    let id = job_id.clone();
+    let job = app
+        .db
+        .read(move |c| rapport::db::jobs::find(c, &id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.status, rapport::domain::job::JobStatus::Draft);
+    let (_, slug) = app.publish_job(&[]).await;
+    let res = app
+        .post_form(
+            &format!("/jobs/{slug}/apply"),
+            &[
+                ("name", "Eve"),
+                ("email", "eve@example.com"),
+                ("consent", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 415);
+    assert!(res.text().await.unwrap().contains("multipart/form-data"));
+    // The API takes JSON only.
+    let res = app
+        .client
+        .post(app.url("/api/v1/admin/jobs"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("title=x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 415);
 }

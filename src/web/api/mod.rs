@@ -44,6 +44,8 @@ pub enum ApiError {
     BadRequest(String),
     #[error("the request body is larger than {MAX_BODY_BYTES} bytes")]
     TooLarge,
+    #[error("send the body as application/json")]
+    UnsupportedMediaType,
     #[error("some fields are not valid")]
     Invalid(Vec<FieldError>),
     #[error("internal error")]
@@ -58,6 +60,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -89,9 +92,7 @@ fn json_error(err: JsonPayloadError) -> ApiError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::TooLarge
         }
-        JsonPayloadError::ContentType => {
-            ApiError::BadRequest("send the body as application/json".into())
-        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
         other => ApiError::BadRequest(format!("the JSON body could not be read: {other}")),
     }
 }

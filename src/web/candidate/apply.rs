@@ -14,7 +14,7 @@ use crate::domain::application::{
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
 use crate::web::error::{WebContext, WebError};
-use crate::web::forms::{clean_text, CsrfForm};
+use crate::web::forms::{clean_text, CsrfForm, MultipartBody};
 use crate::web::public::load_company;
 use crate::web::render::{errors_json, Page};
 use crate::web::{csrf, AppState};
@@ -132,7 +132,7 @@ pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    MultipartForm(form): MultipartForm<ApplyForm>,
+    MultipartBody(form): MultipartBody<ApplyForm>,
 ) -> Result<HttpResponse, WebError> {
     if !csrf::is_valid(&req, &state, &text(&form.csrf_token)) {
         return Err(WebError::Csrf);
