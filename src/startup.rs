@@ -130,6 +130,7 @@ impl Application {
                         .add(("X-Frame-Options", "DENY")),
                 )
                 .wrap(Compress::default())
+                .wrap(from_fn(crate::web::public::redirect_former_addresses))
                 .wrap(from_fn(crate::web::forms::refuse_control_characters_in_path))
                 .wrap(from_fn(crate::web::access_log::log_request))
                 .app_data(state.clone())

@@ -345,3 +345,11 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    job_slugs (slug) {
+        slug -> Text,
+        job_id -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -831,6 +831,15 @@ pub fn slugify(title: &str) -> String {
     }
 }
 
+/// An address typed by the owner, made readable the same way as a title's;
+/// `None` when nothing usable is left of it.
+pub fn parse_slug(typed: &str) -> Option<String> {
+    let slug = slug::slugify(typed.trim());
+    let slug: String = slug.chars().take(60).collect();
+    let slug = slug.trim_matches('-').to_string();
+    (!slug.is_empty()).then_some(slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -945,5 +954,8 @@ mod tests {
     fn slugs_are_readable_and_never_empty() {
         assert_eq!(slugify("Support Engineer (Été)"), "support-engineer-ete");
         assert_eq!(slugify("!!!"), "job");
+        assert_eq!(parse_slug(" Support-Lead "), Some("support-lead".into()));
+        assert_eq!(parse_slug("/jobs/x"), Some("jobs-x".into()));
+        assert_eq!(parse_slug("!!!"), None);
     }
 }

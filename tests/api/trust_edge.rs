@@ -487,3 +487,149 @@ async fn unknown_choices_are_refused_and_change_nothing(backend: Backend) {
         .unwrap();
     assert_eq!(res.status().as_u16(), 415);
 }
+
+on_every_backend!(a_job_address_follows_its_title_until_published_then_redirects,);
+
+async fn job_slug(app: &TestApp, id: &str) -> String {
+    let id = id.to_string();
+    app.db
+        .read(move |c| rapport::db::jobs::find(c, &id))
+        .await
+        .unwrap()
+        .unwrap()
+        .slug
+}
+
+fn job_form_titled(title: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut form = valid_job_form();
+    form.retain(|(k, _)| *k != "title");
+    form.push(("title", title));
+    form
+}
+
+async fn a_job_address_follows_its_title_until_published_then_redirects(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let other = app
+        .create_job(&[("title", "Customer Support Specialist")])
+        .await;
+    assert_eq!(job_slug(&app, &other).await, "customer-support-specialist");
+    let id = app.create_job(&[("title", "Customer Support Ninja")]).await;
+    assert_eq!(job_slug(&app, &id).await, "customer-support-ninja");
+
+    // A draft retitled takes its title's address, never another job's.
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{id}"),
+            &job_form_titled("Customer Support Specialist"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(job_slug(&app, &id).await, "customer-support-specialist-2");
+    // Saving again with the same title keeps it.
+    app.post_form(
+        &format!("/admin/jobs/{id}"),
+        &job_form_titled("Customer Support Specialist"),
+    )
+    .await;
+    assert_eq!(job_slug(&app, &id).await, "customer-support-specialist-2");
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{id}"),
+            &job_form_titled("Support Engineer"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(job_slug(&app, &id).await, "support-engineer");
+    assert_eq!(
+        app.get("/jobs/customer-support-ninja")
+            .await
+            .status()
+            .as_u16(),
+        404,
+        "a draft's earlier addresses were never public"
+    );
+
+    // Published: a new title keeps the address.
+    let res = app
+        .post_form(&format!("/admin/jobs/{id}/publish"), &[("confirm", "yes")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.post_form(
+        &format!("/admin/jobs/{id}"),
+        &job_form_titled("Senior Support Engineer"),
+    )
+    .await;
+    assert_eq!(job_slug(&app, &id).await, "support-engineer");
+    let editor = app.get_text(&format!("/admin/jobs/{id}/edit")).await;
+    assert!(editor.contains("senior-support-engineer"), "suggested");
+
+    // The owner changes it; the old address redirects for good.
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{id}/address"),
+            &[("slug", "Senior Support Engineer")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(job_slug(&app, &id).await, "senior-support-engineer");
+    for (old, new) in [
+        ("/jobs/support-engineer", "/jobs/senior-support-engineer"),
+        (
+            "/jobs/support-engineer/apply?ref=feed",
+            "/jobs/senior-support-engineer/apply?ref=feed",
+        ),
+        (
+            "/api/v1/jobs/support-engineer",
+            "/api/v1/jobs/senior-support-engineer",
+        ),
+    ] {
+        let res = app.get(old).await;
+        assert_eq!(res.status().as_u16(), 308, "{old}");
+        assert_eq!(location(&res), new);
+    }
+    let page = app.get_text("/jobs/senior-support-engineer").await;
+    assert!(page.contains("Senior Support Engineer"));
+    // The feed, the API and the JSON-LD give the current address.
+    let feed = app.get_text("/jobs.atom").await;
+    assert!(feed.contains("/jobs/senior-support-engineer"));
+    assert!(!feed.contains("/jobs/support-engineer\""));
+    assert!(page.contains("/jobs/senior-support-engineer\""));
+
+    // Another job cannot take a current or a former address.
+    for taken in ["support-engineer", "customer-support-specialist"] {
+        let res = app
+            .post_form(&format!("/admin/jobs/{id}/address"), &[("slug", taken)])
+            .await;
+        if taken == "support-engineer" {
+            // Its own former address: it may go back to it.
+            assert_eq!(res.status().as_u16(), 303);
+        } else {
+            assert_eq!(res.status().as_u16(), 422);
+            assert!(res.text().await.unwrap().contains("Another job uses"));
+        }
+    }
+    assert_eq!(job_slug(&app, &id).await, "support-engineer");
+    assert_eq!(
+        location(&app.get("/jobs/senior-support-engineer").await),
+        "/jobs/support-engineer"
+    );
+    let res = app
+        .post_form(
+            &format!("/admin/jobs/{other}/address"),
+            &[("slug", "support-specialist")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("follows its title"));
+    assert_eq!(job_slug(&app, &other).await, "customer-support-specialist");
+    let res = app
+        .post_form(&format!("/admin/jobs/{id}/address"), &[("slug", "!!!")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    // A new job never takes a former address.
+    let newer = app
+        .create_job(&[("title", "Senior Support Engineer")])
+        .await;
+    assert_eq!(job_slug(&app, &newer).await, "senior-support-engineer-2");
+}
