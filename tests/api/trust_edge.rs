@@ -633,3 +633,77 @@ async fn a_job_address_follows_its_title_until_published_then_redirects(backend:
         .await;
     assert_eq!(job_slug(&app, &newer).await, "senior-support-engineer-2");
 }
+
+on_every_backend!(the_public_api_speaks_codes_and_iso_dates,);
+
+async fn the_public_api_speaks_codes_and_iso_dates(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (_, slug) = app
+        .publish_job(&[
+            ("remote_regions", "Europe; Africa"),
+            ("valid_through", "2027-01-15"),
+        ])
+        .await;
+    let api: serde_json::Value = app.get("/api/v1/jobs").await.json().await.unwrap();
+    let job = &api["jobs"][0];
+    assert_eq!(job["title"], "Customer Support Specialist");
+    assert_eq!(job["slug"], slug.as_str());
+    assert_eq!(job["url"], format!("{}/jobs/{slug}", app.address));
+    assert_eq!(
+        job["apply_url"],
+        format!("{}/jobs/{slug}/apply", app.address)
+    );
+    assert_eq!(job["status"], "open");
+    assert_eq!(job["company"]["name"], "Glimmer Ratings");
+    assert_eq!(job["workplace"], "remote");
+    assert_eq!(
+        job["remote_regions"],
+        serde_json::json!(["Europe", "Africa"])
+    );
+    assert_eq!(job["employment_type"], "full_time");
+    assert_eq!(
+        job["languages"],
+        serde_json::json!([{ "code": "en", "fluency": "native" }, { "code": "fr", "fluency": "professional" }])
+    );
+    assert_eq!(job["salary"]["period"], "year");
+    assert_eq!(job["valid_through"], "2027-01-15");
+    let published = job["published_at"].as_str().unwrap();
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(published).is_ok() && published.ends_with('Z'),
+        "{published}"
+    );
+    assert!(job["description_html"]
+        .as_str()
+        .unwrap()
+        .contains("<strong>emails</strong>"));
+    // Nothing of how the team decides, and no words made for the pages.
+    let text = job.to_string();
+    for internal in [
+        "pass_mark",
+        "decision_rule",
+        "tier1",
+        "tier2",
+        "tier3",
+        "profile",
+        "screened_tiers",
+        "Full time",
+        "January",
+        "Native or bilingual",
+        "share",
+    ] {
+        assert!(!text.contains(internal), "{internal} in {text}");
+    }
+    let one: serde_json::Value = app
+        .get(&format!("/api/v1/jobs/{slug}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(one["slug"], slug.as_str());
+    assert!(one.get("pass_mark").is_none());
+
+    // JSON-LD: the form is on this site, so the application is direct.
+    let page = app.get_text(&format!("/jobs/{slug}")).await;
+    assert!(page.contains(r#""directApply":true"#), "direct apply");
+}

@@ -11,11 +11,14 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::forms::clean_json;
-use super::public::view::JobView;
+mod view;
+
+use super::public::load_company;
 use super::{session, AppState, MAX_BODY_BYTES};
 use crate::db::{self, jobs::BoardFilter, users::User, DbError};
-use crate::domain::job::{slugify, JobInput, JobPosting, JobStatus};
+use crate::domain::job::{slugify, Job, JobInput, JobPosting, JobStatus};
 use crate::domain::FieldError;
+use view::ApiJob;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -121,7 +124,30 @@ impl FromRequest for ApiStaff {
 
 #[derive(Serialize)]
 struct JobList {
-    jobs: Vec<JobView>,
+    jobs: Vec<ApiJob>,
+}
+
+async fn job_list(state: &AppState, jobs: &[Job]) -> Result<HttpResponse, ApiError> {
+    let company = load_company(state).await?;
+    let base = state.base_url();
+    Ok(json(
+        StatusCode::OK,
+        &JobList {
+            jobs: jobs
+                .iter()
+                .map(|j| ApiJob::new(j, &company, &base))
+                .collect(),
+        },
+    ))
+}
+
+async fn one_job(
+    state: &AppState,
+    status: StatusCode,
+    job: &Job,
+) -> Result<HttpResponse, ApiError> {
+    let company = load_company(state).await?;
+    Ok(json(status, &ApiJob::new(job, &company, &state.base_url())))
 }
 
 async fn open_jobs(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
@@ -129,13 +155,7 @@ async fn open_jobs(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
         .db
         .read(|conn| db::jobs::list_open(conn, &BoardFilter::default()))
         .await?;
-    let base = state.base_url();
-    Ok(json(
-        StatusCode::OK,
-        &JobList {
-            jobs: jobs.iter().map(|j| JobView::new(j, &base)).collect(),
-        },
-    ))
+    job_list(&state, &jobs).await
 }
 
 async fn open_job(
@@ -149,7 +169,7 @@ async fn open_job(
         .await?
         .filter(|j| j.status != JobStatus::Draft)
         .ok_or(ApiError::NotFound)?;
-    Ok(json(StatusCode::OK, &JobView::new(&job, &state.base_url())))
+    one_job(&state, StatusCode::OK, &job).await
 }
 
 async fn all_jobs(
@@ -160,13 +180,7 @@ async fn all_jobs(
         return Err(ApiError::Forbidden);
     }
     let jobs = state.db.read(db::jobs::list_all).await?;
-    let base = state.base_url();
-    Ok(json(
-        StatusCode::OK,
-        &JobList {
-            jobs: jobs.iter().map(|j| JobView::new(j, &base)).collect(),
-        },
-    ))
+    job_list(&state, &jobs).await
 }
 
 /// Creates a draft from a JSON `JobInput` (same fields as the editor form).
@@ -198,8 +212,5 @@ async fn create_job(
             Ok(job)
         })
         .await?;
-    Ok(json(
-        StatusCode::CREATED,
-        &JobView::new(&job, &state.base_url()),
-    ))
+    one_job(&state, StatusCode::CREATED, &job).await
 }
