@@ -707,3 +707,27 @@ async fn the_public_api_speaks_codes_and_iso_dates(backend: Backend) {
     let page = app.get_text(&format!("/jobs/{slug}")).await;
     assert!(page.contains(r#""directApply":true"#), "direct apply");
 }
+
+on_every_backend!(the_post_review_warns_about_phrases_product_md_names,);
+
+async fn the_post_review_warns_about_phrases_product_md_names(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let id = app.create_job(&[]).await;
+    let editor = app.get_text(&format!("/admin/jobs/{id}/edit")).await;
+    assert!(
+        editor.contains("No advice"),
+        "the valid job form draws none"
+    );
+    let id = app
+        .create_job(&[(
+            "looking_for",
+            "- A support rockstar\n- 5+ years in SaaS\n- A degree in computer science\n\nWe work hard, play hard.",
+        )])
+        .await;
+    let editor = app.get_text(&format!("/admin/jobs/{id}/edit")).await;
+    for phrase in ["rockstar", "5+ years", "degree in", "work hard, play hard"] {
+        assert!(editor.contains(&format!("“{phrase}”")), "{phrase}");
+    }
+    assert!(editor.contains("career changers"), "each advice says why");
+}
