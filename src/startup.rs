@@ -118,9 +118,14 @@ impl Application {
             secret: secret.into_bytes(),
             mail_domain,
             questionnaires,
+            company: Default::default(),
         });
+        if let Err(e) = crate::web::public::load_company(&state).await {
+            tracing::warn!(error = %e, "could not read the company's name yet");
+        }
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(crate::web::error::pages_with_company))
                 .wrap(from_fn(csrf::ensure_cookie))
                 .wrap(
                     DefaultHeaders::new()

@@ -237,6 +237,14 @@ async fn user_id(app: &TestApp, email: &str) -> String {
 /// interview booked by the owner, who is on the panel. Returns (job id,
 /// application id, interview id).
 async fn candidate_with_interview(app: &TestApp) -> (String, String, String) {
+    candidate_with_interview_answering(app, &[]).await
+}
+
+/// The same, with some strong answers replaced by `answers` (question, text).
+async fn candidate_with_interview_answering(
+    app: &TestApp,
+    answers: &[(&str, &str)],
+) -> (String, String, String) {
     app.sign_up_owner().await;
     let (job_id, slug) = app.publish_job(&[]).await;
     app.set_screening(&job_id, &["generalist-en"], true).await;
@@ -249,11 +257,14 @@ async fn candidate_with_interview(app: &TestApp) -> (String, String, String) {
     let link = app.candidate_link("ana@example.com").await;
     let page = open_link(&ana, &link).await;
     let mut form: Vec<(String, String)> = vec![("round".into(), round_of(&page))];
-    form.extend(
-        exemplars("strong")
-            .into_iter()
-            .map(|(q, a)| (format!("answer-{q}"), a)),
-    );
+    form.extend(exemplars("strong").into_iter().map(|(q, a)| {
+        let a = answers
+            .iter()
+            .find(|(id, _)| *id == q)
+            .map(|(_, text)| text.to_string())
+            .unwrap_or(a);
+        (format!("answer-{q}"), a)
+    }));
     let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let res = ana.post_form("/candidate/submit", &refs).await;
     assert_eq!(res.status().as_u16(), 303);
@@ -730,4 +741,126 @@ async fn the_post_review_warns_about_phrases_product_md_names(backend: Backend) 
         assert!(editor.contains(&format!("“{phrase}”")), "{phrase}");
     }
     assert!(editor.contains("career changers"), "each advice says why");
+}
+
+on_every_backend!(
+    the_company_favicon_and_layout_fixes_hold,
+    staff_pages_speak_words_not_ids_or_enum_names,
+);
+
+async fn the_company_favicon_and_layout_fixes_hold(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (_, slug) = app.publish_job(&[]).await;
+
+    // The favicon browsers ask for, and the one pages declare.
+    let res = app
+        .anonymous()
+        .get(app.url("/favicon.ico"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "image/x-icon");
+    let ico = res.bytes().await.unwrap();
+    assert_eq!(&ico[..4], &[0, 0, 1, 0], "an ICO file");
+    let res = app.get("/static/favicon.svg").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "image/svg+xml");
+    let board = app.get_text("/jobs").await;
+    assert!(board.contains(r#"<link rel="icon" href="/favicon.ico""#));
+
+    // Error and thank-you pages name the company, like every public page.
+    let visitor = app.new_browser();
+    let res = visitor.get("/jobs/no-such-job").await;
+    assert_eq!(res.status().as_u16(), 404);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Glimmer Ratings"), "{page}");
+    let res = visitor
+        .apply(&slug, "Ana Lima", "ana@example.com", None)
+        .await;
+    let page = if res.status().is_redirection() {
+        visitor.get_text(&location(&res)).await
+    } else {
+        res.text().await.unwrap()
+    };
+    assert!(page.contains("Glimmer Ratings"), "{page}");
+    let res = visitor
+        .post_form(&format!("/jobs/{slug}/link"), &[("email", "x@example.com")])
+        .await;
+    assert!(res.text().await.unwrap().contains("Glimmer Ratings"));
+
+    // Styles: the board scrolls inside itself, time inputs look like the
+    // others, highlights add no space.
+    let css = app.get_text("/static/app.css").await;
+    let rule = |selector: &str| -> String {
+        let start = css
+            .find(&format!("\n{selector} {{"))
+            .unwrap_or_else(|| panic!("{selector}"));
+        css[start..].split('}').next().unwrap().to_string()
+    };
+    let board_rule = rule(".board");
+    assert!(board_rule.contains("overflow-x: auto") && board_rule.contains("position: relative"));
+    assert!(css.contains(r#"[type="time"]"#) && css.contains(r#"[type="datetime-local"]"#));
+    assert!(rule(".answer mark").contains("padding: 0;"));
+}
+
+fn visible_text(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let body = scraper::Selector::parse("body").unwrap();
+    doc.select(&body)
+        .next()
+        .unwrap()
+        .text()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+async fn staff_pages_speak_words_not_ids_or_enum_names(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let brush_off = "See https://glimmer.example/docs";
+    let (_, app_id, interview_id) =
+        candidate_with_interview_answering(&app, &[("comments", brush_off)]).await;
+    let mut card = SCORECARD.to_vec();
+    card.push(("interview", &interview_id));
+    app.post_form(&format!("/admin/applications/{app_id}/scorecard"), &card)
+        .await;
+    let html = app.get_text(&format!("/admin/applications/{app_id}")).await;
+    let text = visible_text(&html);
+    let camel = regex::Regex::new(r"\b[A-Z][a-z]+[A-Z][a-z]+\b").unwrap();
+    let hex = regex::Regex::new(r"\b[0-9a-f]{12,}\b").unwrap();
+    let product_names = ["WordPress", "JavaScript", "WooCommerce", "AggregateRating"];
+    for m in camel.find_iter(&text) {
+        assert!(
+            product_names.contains(&m.as_str()),
+            "an enum name on the page: {}",
+            m.as_str()
+        );
+    }
+    assert!(
+        hex.find(&text).is_none(),
+        "an id on the page: {:?}",
+        hex.find(&text)
+    );
+    assert!(
+        text.contains("by Fran Founder: strong screen"),
+        "who moved, by name"
+    );
+    assert!(text.contains("brushes the customer off"), "tone in words");
+
+    // Highlighted evidence is the answer itself, with no space added.
+    let doc = scraper::Html::parse_document(&html);
+    let sel = scraper::Selector::parse("blockquote.answer").unwrap();
+    let quotes: Vec<String> = doc.select(&sel).map(|q| q.text().collect()).collect();
+    let strong = exemplars("strong");
+    let refund = &strong
+        .iter()
+        .find(|(q, _)| q == "refund-renewal")
+        .unwrap()
+        .1;
+    assert!(quotes.iter().any(|q| q == refund), "the answer as written");
+    assert!(html.contains("<mark"), "with highlights");
+    for q in &quotes {
+        assert!(!q.contains(" ,") && !q.contains(" ."), "{q}");
+    }
 }

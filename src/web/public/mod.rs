@@ -77,16 +77,27 @@ pub async fn redirect_former_addresses(
 
 /// The company named at setup (or by `rapport demo`).
 pub async fn load_company(state: &super::AppState) -> Result<view::Company, DbError> {
-    state
+    let (name, url) = state
         .db
         .read(|conn| {
-            Ok(view::Company {
-                name: db::settings::get(conn, db::settings::COMPANY_NAME)?
-                    .unwrap_or_else(|| "Our company".into()),
-                url: db::settings::get(conn, db::settings::COMPANY_URL)?.unwrap_or_default(),
-            })
+            Ok((
+                db::settings::get(conn, db::settings::COMPANY_NAME)?,
+                db::settings::get(conn, db::settings::COMPANY_URL)?.unwrap_or_default(),
+            ))
         })
-        .await
+        .await?;
+    let named = name.is_some();
+    let company = view::Company {
+        name: name.unwrap_or_else(|| "Our company".into()),
+        url,
+    };
+    // Remembered once named, so pages that cannot read it (errors) show it.
+    if named {
+        if let Ok(mut known) = state.company.write() {
+            *known = Some(company.clone());
+        }
+    }
+    Ok(company)
 }
 
 /// The company's name, for emails and pages.
