@@ -73,7 +73,10 @@ fn cleaned_form(bytes: &[u8]) -> String {
 /// Refuses a body that is not a URL-encoded form before reading it, so a
 /// JSON or multipart body is never half-understood as one.
 pub fn require_urlencoded(req: &HttpRequest) -> Result<(), WebError> {
-    if req.content_type() == "application/x-www-form-urlencoded" {
+    if req
+        .content_type()
+        .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+    {
         Ok(())
     } else {
         Err(WebError::UnsupportedMediaType(
@@ -130,7 +133,10 @@ impl<T: actix_multipart::form::MultipartCollect + 'static> FromRequest for Multi
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
-        if req.content_type() != "multipart/form-data" {
+        if !req
+            .content_type()
+            .eq_ignore_ascii_case("multipart/form-data")
+        {
             let refused = WebError::UnsupportedMediaType(
                 "This form is sent as multipart/form-data; nothing was changed.".into(),
             );
