@@ -118,11 +118,16 @@ impl Application {
             secret: secret.into_bytes(),
             mail_domain,
             questionnaires,
+            company: Default::default(),
         });
+        if let Err(e) = crate::web::public::load_company(&state).await {
+            tracing::warn!(error = %e, "could not read the company's name yet");
+        }
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(crate::web::timeouts::body_deadline))
                 .wrap(from_fn(crate::web::headers::head_as_get))
+                .wrap(from_fn(crate::web::error::pages_with_company))
                 .wrap(from_fn(csrf::ensure_cookie))
                 .wrap(
                     DefaultHeaders::new()
@@ -133,6 +138,8 @@ impl Application {
                 )
                 .wrap(from_fn(crate::web::headers::page_headers))
                 .wrap(Compress::default())
+                .wrap(from_fn(crate::web::public::redirect_former_addresses))
+                .wrap(from_fn(crate::web::forms::refuse_control_characters_in_path))
                 .wrap(from_fn(crate::web::access_log::log_request))
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))

@@ -3,11 +3,11 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::jobs;
+use super::schema::{job_slugs, jobs};
 use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::domain::job::{
-    Channel, CloseReason, DecisionRule, EmploymentType, Job, JobPosting, JobSections, JobStatus,
-    LanguageRequirement, PassMark, SalaryPeriod, SalaryRange, TierMix, Workplace,
+    slugify, Channel, CloseReason, DecisionRule, EmploymentType, Job, JobPosting, JobSections,
+    JobStatus, LanguageRequirement, PassMark, SalaryPeriod, SalaryRange, TierMix, Workplace,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -180,7 +180,7 @@ pub fn insert_draft(
     base_slug: &str,
     now: NaiveDateTime,
 ) -> Result<Job, DbError> {
-    let slug = free_slug(conn, base_slug)?;
+    let slug = free_slug(conn, base_slug, None)?;
     let id = new_id();
     diesel::insert_into(jobs::table)
         .values((
@@ -197,12 +197,26 @@ pub fn insert_draft(
     find(conn, &id)?.ok_or_else(|| DbError::Corrupt("job vanished after insert".into()))
 }
 
-fn free_slug(conn: &mut DbConnection, base: &str) -> Result<String, DbError> {
-    let taken: Vec<String> = jobs::table
-        .filter(jobs::slug.eq(base).or(jobs::slug.like(format!("{base}-%"))))
-        .select(jobs::slug)
+/// `base`, or `base-2`, `base-3`… : the first address no other job uses,
+/// now or as a former address that still redirects.
+fn free_slug(conn: &mut DbConnection, base: &str, job_id: Option<&str>) -> Result<String, DbError> {
+    let pattern = format!("{base}-%");
+    let current: Vec<(String, String)> = jobs::table
+        .filter(jobs::slug.eq(base).or(jobs::slug.like(&pattern)))
+        .select((jobs::slug, jobs::id))
         .load(conn)
         .context("checking job addresses")?;
+    let former: Vec<(String, String)> = job_slugs::table
+        .filter(job_slugs::slug.eq(base).or(job_slugs::slug.like(&pattern)))
+        .select((job_slugs::slug, job_slugs::job_id))
+        .load(conn)
+        .context("checking former job addresses")?;
+    let taken: Vec<String> = current
+        .into_iter()
+        .chain(former)
+        .filter(|(_, owner)| Some(owner.as_str()) != job_id)
+        .map(|(slug, _)| slug)
+        .collect();
     if !taken.iter().any(|s| s == base) {
         return Ok(base.to_string());
     }
@@ -212,6 +226,113 @@ fn free_slug(conn: &mut DbConnection, base: &str) -> Result<String, DbError> {
         .expect("an unbounded range has a free number"))
 }
 
+/// Whether `slug` is `base` or `base-N`, the address `free_slug` gives a title.
+fn slug_fits(slug: &str, base: &str) -> bool {
+    slug == base
+        || slug
+            .strip_prefix(base)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// What became of a request to change a job's address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlugChange {
+    Changed,
+    Unchanged,
+    /// Another job uses it, now or as a former address.
+    Taken,
+    NotFound,
+}
+
+/// Gives a job a new address chosen by the owner. Once the job has been
+/// published, the old address is kept and redirects to the new one for good.
+pub fn change_slug(
+    conn: &mut DbConnection,
+    id: &str,
+    new_slug: &str,
+    now: NaiveDateTime,
+) -> Result<SlugChange, DbError> {
+    let Some((current, published_at)) = jobs::table
+        .find(id)
+        .select((jobs::slug, jobs::published_at))
+        .first::<(String, Option<NaiveDateTime>)>(conn)
+        .optional()
+        .context("finding a job's address")?
+    else {
+        return Ok(SlugChange::NotFound);
+    };
+    if current == new_slug {
+        return Ok(SlugChange::Unchanged);
+    }
+    let used_now = jobs::table
+        .filter(jobs::slug.eq(new_slug))
+        .count()
+        .get_result::<i64>(conn)
+        .context("checking a job address")?
+        > 0;
+    let used_before: Option<String> = job_slugs::table
+        .find(new_slug)
+        .select(job_slugs::job_id)
+        .first(conn)
+        .optional()
+        .context("checking a former job address")?;
+    if used_now || used_before.as_deref().is_some_and(|j| j != id) {
+        return Ok(SlugChange::Taken);
+    }
+    // Going back to a former address of its own: it stops redirecting.
+    diesel::delete(job_slugs::table.find(new_slug))
+        .execute(conn)
+        .context("reusing a former job address")?;
+    if published_at.is_some() {
+        diesel::insert_into(job_slugs::table)
+            .values((
+                job_slugs::slug.eq(&current),
+                job_slugs::job_id.eq(id),
+                job_slugs::created_at.eq(now),
+            ))
+            .execute(conn)
+            .context("keeping a former job address")?;
+    }
+    diesel::update(jobs::table.find(id))
+        .set((jobs::slug.eq(new_slug), jobs::updated_at.eq(now)))
+        .execute(conn)
+        .context("changing a job's address")?;
+    Ok(SlugChange::Changed)
+}
+
+/// The current address of the public job that used to be at `slug`.
+pub fn slug_now(conn: &mut DbConnection, former: &str) -> Result<Option<String>, DbError> {
+    let Some(job_id) = job_slugs::table
+        .find(former)
+        .select(job_slugs::job_id)
+        .first::<String>(conn)
+        .optional()
+        .context("finding a former job address")?
+    else {
+        return Ok(None);
+    };
+    jobs::table
+        .find(job_id)
+        .filter(jobs::status.ne(JobStatus::Draft.as_str()))
+        .select(jobs::slug)
+        .first(conn)
+        .optional()
+        .context("finding a job's address")
+}
+
+/// A job's former addresses, newest first.
+pub fn former_slugs(conn: &mut DbConnection, id: &str) -> Result<Vec<String>, DbError> {
+    job_slugs::table
+        .filter(job_slugs::job_id.eq(id))
+        .order(job_slugs::created_at.desc())
+        .select(job_slugs::slug)
+        .load(conn)
+        .context("listing a job's former addresses")
+}
+
+/// Saves a posting. A job never published yet takes the address of its
+/// new title (nobody outside has seen it); a published one keeps its own.
 pub fn update_posting(
     conn: &mut DbConnection,
     id: &str,
@@ -222,6 +343,22 @@ pub fn update_posting(
         .set(posting_columns!(posting, now))
         .execute(conn)
         .context("saving a job")?;
+    let draft: Option<(String, Option<NaiveDateTime>)> = jobs::table
+        .find(id)
+        .select((jobs::slug, jobs::published_at))
+        .first(conn)
+        .optional()
+        .context("finding a job's address")?;
+    if let Some((slug, None)) = draft {
+        let base = slugify(&posting.title);
+        if !slug_fits(&slug, &base) {
+            let slug = free_slug(conn, &base, Some(id))?;
+            diesel::update(jobs::table.find(id))
+                .set(jobs::slug.eq(slug))
+                .execute(conn)
+                .context("moving a draft to its title's address")?;
+        }
+    }
     Ok(n == 1)
 }
 

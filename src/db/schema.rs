@@ -365,3 +365,11 @@ diesel::table! {
         used_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    job_slugs (slug) {
+        slug -> Text,
+        job_id -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -677,6 +677,19 @@ impl JobPosting {
 
     /// `Some(None)`: no salary given; `None`: the salary had an error.
     fn parse_salary(input: &JobInput, errors: &mut Vec<FieldError>) -> Option<Option<SalaryRange>> {
+        // An empty period is "per year"; anything else must be one we know,
+        // or a salary per hour could be published as per year.
+        let period = if input.salary_period.trim().is_empty() {
+            SalaryPeriod::Year
+        } else if let Some(p) = SalaryPeriod::parse(&input.salary_period) {
+            p
+        } else {
+            errors.push(FieldError::new(
+                "salary",
+                "Choose whether the salary is per year, per month or per hour.",
+            ));
+            return None;
+        };
         let min = parse_amount(&input.salary_min);
         let max = parse_amount(&input.salary_max);
         let (min, max) = match (min, max) {
@@ -707,7 +720,6 @@ impl JobPosting {
             ));
             return None;
         }
-        let period = SalaryPeriod::parse(&input.salary_period).unwrap_or(SalaryPeriod::Year);
         Some(Some(SalaryRange {
             min,
             max,
@@ -817,6 +829,15 @@ pub fn slugify(title: &str) -> String {
     } else {
         slug
     }
+}
+
+/// An address typed by the owner, made readable the same way as a title's;
+/// `None` when nothing usable is left of it.
+pub fn parse_slug(typed: &str) -> Option<String> {
+    let slug = slug::slugify(typed.trim());
+    let slug: String = slug.chars().take(60).collect();
+    let slug = slug.trim_matches('-').to_string();
+    (!slug.is_empty()).then_some(slug)
 }
 
 #[cfg(test)]
@@ -933,5 +954,8 @@ mod tests {
     fn slugs_are_readable_and_never_empty() {
         assert_eq!(slugify("Support Engineer (Été)"), "support-engineer-ete");
         assert_eq!(slugify("!!!"), "job");
+        assert_eq!(parse_slug(" Support-Lead "), Some("support-lead".into()));
+        assert_eq!(parse_slug("/jobs/x"), Some("jobs-x".into()));
+        assert_eq!(parse_slug("!!!"), None);
     }
 }

@@ -1,8 +1,9 @@
 //! The job-post review: advice drawn from PRODUCT.md step 3, each item with
-//! why it matters. Advice never blocks publishing; it informs.
+//! why it matters. Advice never blocks publishing; it informs. The phrases
+//! it looks for are data, in data/job_review.toml.
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 use super::job::{JobPosting, SalaryPeriod};
@@ -18,92 +19,158 @@ pub struct Advice {
     pub why: &'static str,
 }
 
-/// Words that make a support title read as condescending or vague, in
-/// English and French. Matched as whole words, case-insensitively.
-const HYPE_WORDS: &[&str] = &[
-    "superstar",
-    "super star",
-    "rockstar",
-    "rock star",
-    "ninja",
-    "hero",
-    "heroes",
-    "guru",
-    "wizard",
-    "jedi",
-    "unicorn",
-    "champion",
-    "happiness",
-    "magician",
-    "samurai",
-    "evangelist",
-    "superhero",
-    "super-héros",
-    "super héros",
-    "héros",
-    "heros",
-    "héroïne",
-    "magicien",
-    "magicienne",
-    "gourou",
-    "licorne",
-    "sorcier",
-    "sorcière",
-    "star",
-    "as du support",
-    "bonheur",
-];
+/// The phrase lists and their reasons, kept as data (data/job_review.toml).
+const DATA: &str = include_str!("../../data/job_review.toml");
 
-static HYPE: LazyLock<Regex> = LazyLock::new(|| {
-    let alternatives = HYPE_WORDS
+#[derive(Deserialize)]
+struct Data {
+    max_requirement_bullets: usize,
+    negations: Vec<String>,
+    title_hype: Family,
+    role_words: Family,
+    next_step: Family,
+    body: Vec<BodyFamily>,
+}
+
+#[derive(Deserialize)]
+struct Family {
+    why: String,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct BodyFamily {
+    code: String,
+    title: String,
+    #[serde(flatten)]
+    family: Family,
+}
+
+/// A family of phrases, compiled: whole words first, then patterns. The
+/// first group of each expression is the phrase found.
+struct Phrases {
+    why: String,
+    expressions: Vec<Regex>,
+}
+
+impl Phrases {
+    fn compile(family: &Family) -> Phrases {
+        let mut expressions = Vec::new();
+        if !family.words.is_empty() {
+            let alternatives = family
+                .words
+                .iter()
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|");
+            // Whole words: no letter or digit may touch either end.
+            expressions.push(
+                Regex::new(&format!(
+                    r"(?i)(?:^|[^\p{{L}}\p{{N}}])({alternatives})(?:$|[^\p{{L}}\p{{N}}])"
+                ))
+                .expect("the review's word lists compile"),
+            );
+        }
+        for p in &family.patterns {
+            expressions
+                .push(Regex::new(&format!("(?i)({p})")).expect("the review's patterns compile"));
+        }
+        Phrases {
+            why: family.why.clone(),
+            expressions,
+        }
+    }
+
+    /// The first phrase of the family in `text` that no negation just
+    /// before it turns around ("no degree required" asks for none).
+    fn find<'t>(&self, text: &'t str, negation: Option<&Regex>) -> Option<&'t str> {
+        self.expressions.iter().find_map(|re| {
+            re.captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .find(|m| {
+                    let before = &text[..m.start()];
+                    let from = before
+                        .char_indices()
+                        .rev()
+                        .nth(24)
+                        .map(|(i, _)| i)
+                        .unwrap_or(0);
+                    !negation.is_some_and(|n| n.is_match(&before[from..]))
+                })
+                .map(|m| m.as_str().trim())
+        })
+    }
+}
+
+struct Review {
+    max_requirement_bullets: usize,
+    negation: Regex,
+    title_hype: Phrases,
+    role_words: Phrases,
+    next_step: Phrases,
+    body: Vec<(String, String, Phrases)>,
+}
+
+static REVIEW: LazyLock<Review> = LazyLock::new(|| {
+    let data: Data = toml::from_str(DATA).expect("data/job_review.toml is valid");
+    let negations = data
+        .negations
         .iter()
         .map(|w| regex::escape(w))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])({alternatives})(?:$|[^\p{{L}}])"
-    ))
-    .expect("hype pattern compiles")
+    Review {
+        max_requirement_bullets: data.max_requirement_bullets,
+        negation: Regex::new(&format!(
+            r"(?i)(?:^|[^\p{{L}}])(?:{negations})(?:$|[^\p{{L}}])"
+        ))
+        .expect("the review's negations compile"),
+        title_hype: Phrases::compile(&data.title_hype),
+        role_words: Phrases::compile(&data.role_words),
+        next_step: Phrases::compile(&data.next_step),
+        body: data
+            .body
+            .iter()
+            .map(|b| (b.code.clone(), b.title.clone(), Phrases::compile(&b.family)))
+            .collect(),
+    }
 });
 
-/// A title with no word saying what the job is reads as vague.
-static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)support|success|service|care|help|engineer|specialist|agent|representative|advocate|technician|assistance|client|relation|conseill|chargé|technicien|ingénieur|spécialiste").expect("role pattern compiles")
-});
-
-/// A bullet line in Markdown: `-`, `*`, `+` or `1.`.
+/// A bullet line: Markdown's `-`, `*`, `+` or `1.`, and the `•`, `–`, `▪`
+/// of text pasted from a word processor.
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+\S").expect("bullet pattern compiles")
+    Regex::new(r"(?m)^\s*(?:(?:[-*+–—]|\d+[.)])\s+|[•·▪◦]\s*)\S").expect("bullet pattern compiles")
 });
 
-/// Words in "how to apply" that give a candidate a concrete next step.
-static NEXT_STEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(apply|applying|answer|questionnaire|questions|send|cover letter|portfolio|cv|résumé|resume|postuler|postulez|candidature|répondez|répondre|envoyez|lettre de motivation|click|cliquez|form|formulaire)\b").expect("next-step pattern compiles")
-});
-
-/// More bullets than this in "who we are looking for" reads as a wall of requirements.
-pub const MAX_REQUIREMENT_BULLETS: usize = 8;
+/// The most bullet points the requirement sections may have before they
+/// read as a wall of requirements.
+pub fn max_requirement_bullets() -> usize {
+    REVIEW.max_requirement_bullets
+}
 
 /// Reviews a job post and returns advice, most important first.
 pub fn review(job: &JobPosting) -> Vec<Advice> {
     let mut advice = Vec::new();
 
-    if let Some(m) = HYPE.captures(&job.title).and_then(|c| c.get(1)) {
+    let review = &*REVIEW;
+    if let Some(found) = review.title_hype.find(&job.title, None) {
         advice.push(Advice {
             code: "title_hype",
             field: "title",
             title: format!(
-                "The title uses “{}”. Say what the job is instead, like “Customer Support Specialist”.",
-                m.as_str()
+                "The title uses “{found}”. Say what the job is instead, like “Customer Support Specialist”."
             ),
-            why: "Titles like “support superstar” or “happiness hero” read as condescending and blur the role; good candidates search for and trust plain titles.",
+            why: &review.title_hype.why,
         });
-    } else if !ROLE_WORD.is_match(&job.title) {
+    } else if review.role_words.find(&job.title, None).is_none() {
         advice.push(Advice {
             code: "title_vague",
             field: "title",
             title: "The title does not say this is a support job.".into(),
-            why: "A clear title aligned with the role is how the right people find the post and recognise themselves in it.",
+            why: &review.role_words.why,
         });
     }
 
@@ -127,13 +194,50 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
         }
     }
 
-    let bullets = BULLET.find_iter(&job.sections.looking_for).count();
-    if bullets > MAX_REQUIREMENT_BULLETS {
+    // One piece of advice per phrase family, at the first section using it.
+    for (code, title, phrases) in &review.body {
+        let found = job
+            .sections
+            .headed()
+            .into_iter()
+            .find_map(|(field, heading, text)| {
+                phrases
+                    .find(text, Some(&review.negation))
+                    .map(|m| (field, heading, m))
+            });
+        if let Some((field, heading, phrase)) = found {
+            advice.push(Advice {
+                code,
+                field,
+                title: title
+                    .replace("{section}", heading)
+                    .replace("{match}", phrase),
+                why: &phrases.why,
+            });
+        }
+    }
+
+    let looking_for = BULLET.find_iter(&job.sections.looking_for).count();
+    let technical = BULLET.find_iter(&job.sections.technical).count();
+    let max = review.max_requirement_bullets;
+    if looking_for + technical > max {
+        let (field, place) = if technical > looking_for {
+            ("technical", "“The technical side”")
+        } else if technical == 0 {
+            ("looking_for", "“Who we are looking for”")
+        } else {
+            (
+                "looking_for",
+                "“Who we are looking for” and “The technical side”",
+            )
+        };
         advice.push(Advice {
             code: "requirements_wall",
-            field: "looking_for",
+            field,
             title: format!(
-                "“Who we are looking for” lists {bullets} items; keep it to the few that really matter (at most {MAX_REQUIREMENT_BULLETS})."
+                "{place} list{} {} requirements; keep them to the few that really matter (at most {max}).",
+                if technical == 0 || looking_for == 0 { "s" } else { "" },
+                looking_for + technical
             ),
             why: "Long lists of every imaginable skill discourage good people, who apply only when they tick every box.",
         });
@@ -158,13 +262,16 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
     }
 
     if !job.sections.how_to_apply.trim().is_empty()
-        && !NEXT_STEP.is_match(&job.sections.how_to_apply)
+        && review
+            .next_step
+            .find(&job.sections.how_to_apply, None)
+            .is_none()
     {
         advice.push(Advice {
             code: "no_next_step",
             field: "how_to_apply",
             title: "“How to apply” does not say what to do next.".into(),
-            why: "Say exactly what happens: apply with the form, answer the screening questions, what you will read and when they will hear back.",
+            why: &review.next_step.why,
         });
     }
 
@@ -285,6 +392,132 @@ mod tests {
         let mut job = complete();
         job.sections.looking_for = (1..=12).map(|i| format!("- skill {i}\n")).collect();
         assert_eq!(codes(&job), vec!["requirements_wall"]);
+        // Pasted bullets, and requirements split over two sections.
+        let mut job = complete();
+        job.sections.looking_for = (1..=5).map(|i| format!("• skill {i}\n")).collect();
+        job.sections.technical = (1..=5).map(|i| format!("{i}. tool {i}\n")).collect();
+        assert_eq!(codes(&job), vec!["requirements_wall"]);
+        assert!(review(&job)[0].title.contains("10 requirements"));
+        // Eight is fine.
+        let mut job = complete();
+        job.sections.looking_for = (1..=max_requirement_bullets())
+            .map(|i| format!("- skill {i}\n"))
+            .collect();
+        assert!(codes(&job).is_empty());
+    }
+
+    /// The advice codes for a post whose "who we are looking for" says `text`.
+    fn codes_for_body(text: &str) -> Vec<&'static str> {
+        let mut job = complete();
+        job.sections.looking_for = text.into();
+        codes(&job)
+    }
+
+    #[test]
+    fn hype_words_in_the_body_are_flagged() {
+        for text in [
+            "You are a support rockstar.",
+            "We need a true ninja of customer care.",
+            "A help desk guru who loves people.",
+            "Our next support hero!",
+            "Be the wizard our users deserve.",
+            "A Superstar with customers.",
+            "Vous êtes un vrai gourou du support.",
+        ] {
+            assert_eq!(codes_for_body(text), vec!["body_hype"], "{text}");
+        }
+        let mut job = complete();
+        job.sections.company_culture = "A team of rock stars.".into();
+        let advice = review(&job);
+        assert_eq!(advice[0].field, "company_culture");
+        assert!(
+            advice[0].title.contains("rock stars"),
+            "{}",
+            advice[0].title
+        );
+        assert!(!advice[0].why.is_empty());
+    }
+
+    #[test]
+    fn work_hard_play_hard_is_flagged() {
+        for text in [
+            "We work hard, play hard.",
+            "Work hard and play hard!",
+            "We WORK HARD & PLAY HARD.",
+            "On travaille dur et on s’amuse dur.",
+        ] {
+            assert_eq!(codes_for_body(text), vec!["work_hard_play_hard"], "{text}");
+        }
+    }
+
+    #[test]
+    fn years_of_experience_demands_are_flagged() {
+        for text in [
+            "5+ years in customer support.",
+            "- 3 years of experience with Zendesk",
+            "At least two years in a support role.",
+            "Minimum of 4 yrs in SaaS.",
+            "2-3 years of SaaS support experience.",
+            "Five years of support experience.",
+            "3 ans d’expérience minimum.",
+            "Au moins 2 ans dans le support.",
+        ] {
+            assert_eq!(codes_for_body(text), vec!["years_of_experience"], "{text}");
+        }
+    }
+
+    #[test]
+    fn degree_requirements_are_flagged() {
+        for text in [
+            "A degree in computer science.",
+            "Bachelor's degree required.",
+            "BA/BS or equivalent.",
+            "A university degree.",
+            "Bac+3 minimum.",
+            "Diplôme d’une école de commerce.",
+        ] {
+            assert_eq!(codes_for_body(text), vec!["degree_required"], "{text}");
+        }
+    }
+
+    #[test]
+    fn plain_posts_draw_no_false_alarm() {
+        for text in [
+            "No degree required: we care about how you write to people.",
+            "You don't need 5+ years: we train you.",
+            "Pas besoin de diplôme.",
+            "Experience in retail, a front desk or a restaurant counts.",
+            "You grow with us: in two years you may lead the team.",
+            "We use Heroku and answer in a plain style.",
+            "You will master our product in a week.",
+            "Our customers leave 5-star ratings.",
+            "Kind, patient and curious.",
+        ] {
+            assert!(
+                codes_for_body(text).is_empty(),
+                "{text}: {:?}",
+                codes_for_body(text)
+            );
+        }
+    }
+
+    #[test]
+    fn every_family_in_the_data_file_has_a_reason() {
+        let review = &*REVIEW;
+        assert!(review.max_requirement_bullets > 0);
+        for (code, title, phrases) in &review.body {
+            assert!(!code.is_empty() && !title.is_empty() && !phrases.why.is_empty());
+            assert!(!phrases.expressions.is_empty(), "{code}");
+        }
+        let codes: Vec<&str> = review.body.iter().map(|(c, _, _)| c.as_str()).collect();
+        for expected in [
+            "body_hype",
+            "work_hard_play_hard",
+            "years_of_experience",
+            "degree_required",
+        ] {
+            assert!(codes.contains(&expected), "{expected}");
+        }
     }
 
     #[test]

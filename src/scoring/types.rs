@@ -173,6 +173,18 @@ pub enum Dimension {
     Tone,
 }
 
+impl Dimension {
+    /// The dimension in a reviewer's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Dimension::Empathy => "Empathy",
+            Dimension::Curiosity => "Curiosity",
+            Dimension::Content => "Content",
+            Dimension::Tone => "Tone",
+        }
+    }
+}
+
 /// What a piece of evidence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -239,6 +251,19 @@ pub enum ToneFlag {
     Shouting,
     /// Link-only or one-line brush-off.
     BrushOff,
+}
+
+impl ToneFlag {
+    /// The problem in a reviewer's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            ToneFlag::Blame => "blames the customer",
+            ToneFlag::Sarcasm => "sarcastic or condescending",
+            ToneFlag::Rhetorical => "rhetorical or accusatory question",
+            ToneFlag::Shouting => "shouting",
+            ToneFlag::BrushOff => "brushes the customer off (a link or one line)",
+        }
+    }
 }
 
 /// A 0–2 grade on the guide plus a finer score in [0, 1].

@@ -8,11 +8,19 @@ use rust_embed::RustEmbed;
 struct Assets;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/static/{path:.*}", web::get().to(asset));
+    cfg.route("/static/{path:.*}", web::get().to(asset))
+        // Browsers ask for it at the root whatever the page declares.
+        .route(
+            "/favicon.ico",
+            web::get().to(|| serve("favicon.ico".to_string())),
+        );
 }
 
 async fn asset(path: web::Path<String>) -> HttpResponse {
-    let path = path.into_inner();
+    serve(path.into_inner()).await
+}
+
+async fn serve(path: String) -> HttpResponse {
     match Assets::get(&path) {
         Some(file) => {
             let mime = match path.rsplit('.').next() {

@@ -1,11 +1,41 @@
 //! How failures in handlers become responses: an HTML page for people, a
 //! redirect to sign in, or a status code. JSON routes use `api::ApiError`.
 
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode};
-use actix_web::{HttpResponse, ResponseError};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpResponse, ResponseError};
 
+use super::public::view::Company;
+use super::AppState;
 use crate::db::DbError;
 use crate::templates;
+
+tokio::task_local! {
+    /// The company of the request being answered: error pages are rendered
+    /// where no request is at hand, and name it like every public page.
+    static COMPANY: Option<Company>;
+}
+
+/// Makes the company known to the error pages of the requests it wraps.
+pub async fn pages_with_company(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let company = match req.app_data::<web::Data<AppState>>() {
+        Some(state) => match state.known_company() {
+            Some(c) => Some(c),
+            // Not named yet in this process (or at all): read it.
+            None => super::public::load_company(state)
+                .await
+                .ok()
+                .filter(|_| state.known_company().is_some()),
+        },
+        None => None,
+    };
+    COMPANY.scope(company, next.call(req)).await
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -26,6 +56,8 @@ pub enum WebError {
     /// Someone else changed the thing a moment before; nothing was done.
     #[error("{0}")]
     Conflict(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("{context}: {source}")]
     Database {
         context: &'static str,
@@ -66,6 +98,7 @@ impl ResponseError for WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::Database { .. } | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -100,6 +133,7 @@ impl ResponseError for WebError {
             WebError::BadRequest(m) => ("Something is not right", m.clone()),
             WebError::TooManyRequests(m) => ("Too many attempts", m.clone()),
             WebError::Conflict(m) => ("Someone else acted first", m.clone()),
+            WebError::UnsupportedMediaType(m) => ("This form could not be read", m.clone()),
             WebError::Database { .. } | WebError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (
@@ -112,7 +146,7 @@ impl ResponseError for WebError {
         let body = templates::html()
             .render(
                 "pages/error",
-                &serde_json::json!({ "title": title, "message": message, "lang": "en" }),
+                &serde_json::json!({ "title": title, "message": message, "lang": "en", "company": COMPANY.try_with(Clone::clone).ok().flatten() }),
             )
             .unwrap_or_else(|_| format!("<!doctype html><title>{title}</title><h1>{title}</h1>"));
         HttpResponse::build(self.status_code())

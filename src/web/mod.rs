@@ -34,11 +34,19 @@ pub struct AppState {
     pub mail_domain: String,
     /// The questionnaires jobs can use.
     pub questionnaires: crate::questionnaires::Library,
+    /// The company as last read from the database, for pages that do not
+    /// read it themselves (thank-you and error pages); every read refreshes it.
+    pub company: std::sync::RwLock<Option<public::view::Company>>,
 }
 
 impl AppState {
     pub fn base_url(&self) -> String {
         self.settings.base_url()
+    }
+
+    /// The company as last read (see `public::load_company`).
+    pub fn known_company(&self) -> Option<public::view::Company> {
+        self.company.read().ok().and_then(|c| c.clone())
     }
 }
 

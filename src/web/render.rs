@@ -66,6 +66,11 @@ impl<'a> Page<'a> {
         if let (Some(base), Value::Object(extra)) = (ctx.as_object_mut(), data) {
             base.extend(extra);
         }
+        // The public layout names the company on every page, not only on
+        // those that read it for their own content.
+        if ctx.get("company").is_none_or(Value::is_null) {
+            ctx["company"] = json!(state.known_company());
+        }
         let body = templates::html()
             .render(self.template, &ctx)
             .map_err(|e| WebError::Internal(format!("rendering {}: {e}", self.template)))?;

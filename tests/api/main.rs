@@ -16,5 +16,6 @@ mod scoring;
 mod security;
 mod trust_auth;
 mod trust_candidate;
+mod trust_edge;
 mod trust_mail;
 mod trust_pipeline;

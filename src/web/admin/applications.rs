@@ -59,9 +59,9 @@ pub async fn table(
         search: q
             .q
             .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string),
+            .map(crate::web::forms::clean_text)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         sort: Sort::parse(q.sort.as_deref().unwrap_or("")),
         page: q.page.unwrap_or(1).max(1),
         per_page: PER_PAGE,
@@ -280,7 +280,7 @@ async fn render_detail(
                         "blank": body.trim().is_empty(),
                         "segments": score.as_ref().map(|s| highlight::segments(&body, &s.evidence)).unwrap_or_else(|| highlight::segments(&body, &[])),
                         "evidence": score.as_ref().map(|s| s.evidence.iter().map(|e| json!({
-                            "dimension": format!("{:?}", e.dimension),
+                            "dimension": e.dimension.label(),
                             "label": e.label,
                             "quote": body.get(e.span.clone()).unwrap_or(""),
                             "weight": format!("{:+.2}", e.weight),
@@ -292,7 +292,7 @@ async fn render_detail(
                             "covered": s.content.covered.iter().map(label_of).collect::<Vec<_>>(),
                             "missed": s.content.missed.iter().map(label_of).collect::<Vec<_>>(),
                             "required_missed": !s.content.required_missed.is_empty(),
-                            "tone": s.tone.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>(),
+                            "tone": s.tone.iter().map(|t| t.label()).collect::<Vec<_>>(),
                             "percent": (s.score * 100.0).round() as i64,
                             "version": s.scorer_version,
                         })),
@@ -366,12 +366,28 @@ async fn render_detail(
                 "panel": panel.iter().map(|p| json!({ "id": p, "name": name(p) })).collect::<Vec<_>>(),
                 "kinds": crate::domain::interview::InterviewKind::ALL.iter().map(|k| json!({ "value": k.as_str(), "label": k.label() })).collect::<Vec<_>>(),
                 "events": events.iter().map(|e| json!({
-                    "at": e.at.format("%-d %b %Y %H:%M").to_string(), "actor": e.actor,
+                    "at": e.at.format("%-d %b %Y %H:%M").to_string(), "actor": actor_words(&e.actor, &name),
                     "to": Stage::parse(&e.to_stage).map(|s| s.label()).unwrap_or(""), "reason": e.reason,
                 })).collect::<Vec<_>>(),
                 "rounds": rounds_view,
             }),
         )
+}
+
+/// Who made a move, in words: a person's name, never their id.
+fn actor_words(actor: &str, name: &impl Fn(&str) -> String) -> String {
+    match actor {
+        "candidate" => "the candidate".into(),
+        "system" => "Rapport".into(),
+        id => {
+            let n = name(id);
+            if n.is_empty() {
+                "a former team member".into()
+            } else {
+                n
+            }
+        }
+    }
 }
 
 fn ovs_first_percent(ovs: &[Value]) -> Option<i64> {

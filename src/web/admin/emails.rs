@@ -148,6 +148,22 @@ pub async fn save(
     let (job_id, kind) = path.into_inner();
     let message = CandidateMessage::parse(&kind).ok_or(WebError::NotFound)?;
     let job = job_title(&state, job_id).await?;
+    if !matches!(form.action.as_str(), "preview" | "save" | "reset") {
+        let reply_to = reply_to(&state).await?;
+        return editor(
+            &req,
+            &state,
+            &owner,
+            job,
+            message,
+            form.subject.trim(),
+            &form.body.replace("\r\n", "\n"),
+            false,
+            Some("Choose Preview, Save or Back to the default.".to_string()),
+            None,
+            reply_to,
+        );
+    }
     if form.action == "reset" {
         let jid = job.0.clone();
         state

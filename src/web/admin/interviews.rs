@@ -673,6 +673,30 @@ pub async fn submit_scorecard(
             );
         }
     };
+    // An interview id from the form must be one of this application's:
+    // anything else is refused rather than stored as a scorecard without it.
+    if !form.interview.is_empty() {
+        let (interview_id, app_id) = (form.interview.clone(), app.id.clone());
+        let known = state
+            .db
+            .read(move |conn| db::interviews::find(conn, &interview_id))
+            .await
+            .web_context("finding an interview")?
+            .is_some_and(|x| x.application_id == app_id);
+        if !known {
+            return form_problems(
+                &req,
+                &state,
+                &staff.user,
+                "The scorecard is not saved",
+                &[FieldError::new(
+                    "interview",
+                    format!("This scorecard names an interview that is not one of {}'s. Open the interview from the candidate's page and record the scorecard there.", app.name),
+                )],
+                format!("/admin/applications/{}", app.id),
+            );
+        }
+    }
     let notes: std::collections::HashMap<&str, &str> = Attribute::ALL
         .iter()
         .map(|a| (a.as_str(), card.notes(*a)))
@@ -695,13 +719,6 @@ pub async fn submit_scorecard(
         .db
         .write(move |conn| {
             let now = db::now();
-            // An interview id from the form must be this application's.
-            let interview = match interview {
-                Some(i) => db::interviews::find(conn, &i)?
-                    .filter(|x| x.application_id == app_id)
-                    .map(|x| x.id),
-                None => None,
-            };
             let version = db::scorecards::submit(
                 conn,
                 &app_id,

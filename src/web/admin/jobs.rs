@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 
 use crate::db::{self, DbError};
 use crate::domain::job::{
-    slugify, Channel, DecisionRule, EmploymentType, Fluency, Job, JobInput, JobPosting, JobStatus,
-    SalaryPeriod, TierMix, Workplace, LANGUAGES,
+    parse_slug, slugify, Channel, DecisionRule, EmploymentType, Fluency, Job, JobInput, JobPosting,
+    JobStatus, SalaryPeriod, TierMix, Workplace, LANGUAGES,
 };
 use crate::domain::job_review::{self, Advice};
 use crate::domain::FieldError;
@@ -211,6 +211,7 @@ pub struct EditQuery {
     published: Option<String>,
     closed: Option<String>,
     reopened: Option<String>,
+    address: Option<String>,
 }
 
 pub async fn edit_form(
@@ -221,9 +222,6 @@ pub async fn edit_form(
     query: web::Query<EditQuery>,
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
-    let mut ctx = editor_context(&job.posting.to_input(), Some(&job), &[], &state.base_url());
-    ctx["screening"] = screening_context(&state, &job).await?;
-    ctx["pipeline"] = pipeline_context(&state, &job).await?;
     let notice = if query.screening.is_some() {
         Some("Screening settings saved.")
     } else if query.published.is_some() {
@@ -232,15 +230,134 @@ pub async fn edit_form(
         Some("The job is closed. Its page stays online and says so.")
     } else if query.reopened.is_some() {
         Some("The job is open again.")
+    } else if query.address.is_some() {
+        Some("The address is changed. Links to the old one lead to the new one.")
     } else if query.saved.is_some() {
         Some("Saved.")
     } else {
         None
     };
+    edit_page(&req, &state, &owner, &job, notice, None).await
+}
+
+/// The editor of a stored job, with its settings beside it; `address`
+/// carries what the owner typed as a new address and why it was refused.
+async fn edit_page(
+    req: &HttpRequest,
+    state: &AppState,
+    owner: &Owner,
+    job: &Job,
+    notice: Option<&str>,
+    address: Option<(&str, &str)>,
+) -> Result<HttpResponse, WebError> {
+    let mut ctx = editor_context(&job.posting.to_input(), Some(job), &[], &state.base_url());
+    ctx["screening"] = screening_context(state, job).await?;
+    ctx["pipeline"] = pipeline_context(state, job).await?;
+    ctx["address"] = address_context(state, job, address).await?;
     ctx["notice"] = json!(notice);
     Page::new("pages/admin/job_editor", "Edit job")
         .staff(owner.user(), "jobs")
-        .render(&req, &state, ctx)
+        .status(if address.is_some() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        })
+        .render(req, state, ctx)
+}
+
+/// The job's address: it follows the title until the job is first
+/// published; then only the owner changes it, and old addresses redirect.
+async fn address_context(
+    state: &AppState,
+    job: &Job,
+    refused: Option<(&str, &str)>,
+) -> Result<Value, WebError> {
+    let job_id = job.id.clone();
+    let former = state
+        .db
+        .read(move |conn| db::jobs::former_slugs(conn, &job_id))
+        .await
+        .web_context("reading a job's former addresses")?;
+    let suggested = slugify(&job.posting.title);
+    Ok(json!({
+        "prefix": format!("{}/jobs/", state.base_url()),
+        "slug": refused.map(|(typed, _)| typed).unwrap_or(&job.slug),
+        "error": refused.map(|(_, why)| why),
+        "follows_title": job.published_at.is_none(),
+        "suggested": (!job.slug.starts_with(&suggested)).then_some(suggested),
+        "former": former,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct AddressForm {
+    #[serde(default)]
+    slug: String,
+}
+
+/// Changes a job's address; the old one keeps answering with a permanent
+/// redirect once the job has been public.
+pub async fn change_address(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<AddressForm>,
+) -> Result<HttpResponse, WebError> {
+    let job = load(&state, id.into_inner()).await?;
+    if job.published_at.is_none() {
+        let why =
+            "Until the job is published, its address follows its title: change the title instead.";
+        return edit_page(&req, &state, &owner, &job, None, Some((&form.slug, why))).await;
+    }
+    let Some(slug) = parse_slug(&form.slug) else {
+        return edit_page(
+            &req,
+            &state,
+            &owner,
+            &job,
+            None,
+            Some((
+                &form.slug,
+                "Write the address with letters or digits, like customer-support-specialist.",
+            )),
+        )
+        .await;
+    };
+    let (job_id, actor, new_slug) = (job.id.clone(), owner.user().id.clone(), slug.clone());
+    let old_slug = job.slug.clone();
+    let change = state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            let change = db::jobs::change_slug(conn, &job_id, &new_slug, now)?;
+            if change == db::jobs::SlugChange::Changed {
+                db::audit::record(
+                    conn,
+                    Some(&actor),
+                    "job.address_changed",
+                    ("job", &job_id),
+                    &format!("from /jobs/{old_slug} to /jobs/{new_slug}"),
+                    now,
+                )?;
+            }
+            Ok::<_, DbError>(change)
+        })
+        .await
+        .web_context("changing a job's address")?;
+    match change {
+        db::jobs::SlugChange::NotFound => Err(WebError::NotFound),
+        db::jobs::SlugChange::Taken => {
+            let why = format!(
+                "Another job uses /jobs/{slug} (or used it before). Choose another address."
+            );
+            edit_page(&req, &state, &owner, &job, None, Some((&slug, &why))).await
+        }
+        db::jobs::SlugChange::Unchanged => Ok(see_other(&format!("/admin/jobs/{}/edit", job.id))),
+        db::jobs::SlugChange::Changed => {
+            Ok(see_other(&format!("/admin/jobs/{}/edit?address=1", job.id)))
+        }
+    }
 }
 
 pub async fn update(

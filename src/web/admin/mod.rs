@@ -30,6 +30,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/jobs/{id}/close", web::get().to(closing::confirm_page))
             .route("/jobs/{id}/close", web::post().to(closing::close))
             .route("/jobs/{id}/reopen", web::post().to(jobs::reopen))
+            .route("/jobs/{id}/address", web::post().to(jobs::change_address))
             .route("/jobs/{id}/screening", web::post().to(jobs::screening))
             .route(
                 "/jobs/{id}/applications",

@@ -325,7 +325,9 @@ pub async fn board(
 ) -> Result<HttpResponse, WebError> {
     let job_id = id.into_inner();
     let user_id = staff.user.id.clone();
-    let search = query.q.clone().unwrap_or_default().trim().to_lowercase();
+    let search = crate::web::forms::clean_text(query.q.as_deref().unwrap_or_default())
+        .trim()
+        .to_lowercase();
     let data = state
         .db
         .read(move |conn| {

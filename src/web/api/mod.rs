@@ -10,11 +10,15 @@ use actix_web::{web, FromRequest, HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 use serde_json::json;
 
-use super::public::view::JobView;
+use super::forms::clean_json;
+mod view;
+
+use super::public::load_company;
 use super::{session, AppState, MAX_BODY_BYTES};
 use crate::db::{self, jobs::BoardFilter, users::User, DbError};
-use crate::domain::job::{slugify, JobInput, JobPosting, JobStatus};
+use crate::domain::job::{slugify, Job, JobInput, JobPosting, JobStatus};
 use crate::domain::FieldError;
+use view::ApiJob;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -43,6 +47,8 @@ pub enum ApiError {
     BadRequest(String),
     #[error("the request body is larger than {MAX_BODY_BYTES} bytes")]
     TooLarge,
+    #[error("send the body as application/json")]
+    UnsupportedMediaType,
     #[error("some fields are not valid")]
     Invalid(Vec<FieldError>),
     #[error("internal error")]
@@ -57,6 +63,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -88,9 +95,7 @@ fn json_error(err: JsonPayloadError) -> ApiError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::TooLarge
         }
-        JsonPayloadError::ContentType => {
-            ApiError::BadRequest("send the body as application/json".into())
-        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
         other => ApiError::BadRequest(format!("the JSON body could not be read: {other}")),
     }
 }
@@ -119,7 +124,30 @@ impl FromRequest for ApiStaff {
 
 #[derive(Serialize)]
 struct JobList {
-    jobs: Vec<JobView>,
+    jobs: Vec<ApiJob>,
+}
+
+async fn job_list(state: &AppState, jobs: &[Job]) -> Result<HttpResponse, ApiError> {
+    let company = load_company(state).await?;
+    let base = state.base_url();
+    Ok(json(
+        StatusCode::OK,
+        &JobList {
+            jobs: jobs
+                .iter()
+                .map(|j| ApiJob::new(j, &company, &base))
+                .collect(),
+        },
+    ))
+}
+
+async fn one_job(
+    state: &AppState,
+    status: StatusCode,
+    job: &Job,
+) -> Result<HttpResponse, ApiError> {
+    let company = load_company(state).await?;
+    Ok(json(status, &ApiJob::new(job, &company, &state.base_url())))
 }
 
 async fn open_jobs(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
@@ -127,13 +155,7 @@ async fn open_jobs(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
         .db
         .read(|conn| db::jobs::list_open(conn, &BoardFilter::default()))
         .await?;
-    let base = state.base_url();
-    Ok(json(
-        StatusCode::OK,
-        &JobList {
-            jobs: jobs.iter().map(|j| JobView::new(j, &base)).collect(),
-        },
-    ))
+    job_list(&state, &jobs).await
 }
 
 async fn open_job(
@@ -147,7 +169,7 @@ async fn open_job(
         .await?
         .filter(|j| j.status != JobStatus::Draft)
         .ok_or(ApiError::NotFound)?;
-    Ok(json(StatusCode::OK, &JobView::new(&job, &state.base_url())))
+    one_job(&state, StatusCode::OK, &job).await
 }
 
 async fn all_jobs(
@@ -158,24 +180,21 @@ async fn all_jobs(
         return Err(ApiError::Forbidden);
     }
     let jobs = state.db.read(db::jobs::list_all).await?;
-    let base = state.base_url();
-    Ok(json(
-        StatusCode::OK,
-        &JobList {
-            jobs: jobs.iter().map(|j| JobView::new(j, &base)).collect(),
-        },
-    ))
+    job_list(&state, &jobs).await
 }
 
 /// Creates a draft from a JSON `JobInput` (same fields as the editor form).
 async fn create_job(
     state: web::Data<AppState>,
     ApiStaff(user): ApiStaff,
-    input: web::Json<JobInput>,
+    web::Json(mut body): web::Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     if !user.is_owner() {
         return Err(ApiError::Forbidden);
     }
+    clean_json(&mut body);
+    let input: JobInput = serde_json::from_value(body)
+        .map_err(|e| ApiError::BadRequest(format!("the JSON body could not be read: {e}")))?;
     let posting = JobPosting::parse(&input).map_err(ApiError::Invalid)?;
     let job = state
         .db
@@ -193,8 +212,5 @@ async fn create_job(
             Ok(job)
         })
         .await?;
-    Ok(json(
-        StatusCode::CREATED,
-        &JobView::new(&job, &state.base_url()),
-    ))
+    one_job(&state, StatusCode::CREATED, &job).await
 }

@@ -16,7 +16,7 @@ use crate::domain::application::{
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
 use crate::web::error::{WebContext, WebError};
-use crate::web::forms::CsrfForm;
+use crate::web::forms::{clean_text, CsrfForm, MultipartBody};
 use crate::web::public::load_company;
 use crate::web::render::{errors_json, see_other, Page};
 use crate::web::{csrf, AppState};
@@ -106,7 +106,7 @@ pub struct ApplyForm {
 }
 
 fn text(t: &Option<Text<String>>) -> String {
-    t.as_ref().map(|t| t.0.clone()).unwrap_or_default()
+    t.as_ref().map(|t| clean_text(&t.0)).unwrap_or_default()
 }
 
 /// Reads the uploaded CV, if any: `Ok(None)` when none was chosen.
@@ -147,7 +147,7 @@ pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    MultipartForm(form): MultipartForm<ApplyForm>,
+    MultipartBody(form): MultipartBody<ApplyForm>,
 ) -> Result<HttpResponse, WebError> {
     if !csrf::is_valid(&req, &state, &text(&form.csrf_token)) {
         return Err(WebError::Csrf);
@@ -161,8 +161,8 @@ pub async fn submit(
     let input = ApplicationInput {
         name: text(&form.name),
         email: text(&form.email),
-        languages: form.languages.iter().map(|t| t.0.clone()).collect(),
-        fluencies: form.fluencies.iter().map(|t| t.0.clone()).collect(),
+        languages: form.languages.iter().map(|t| clean_text(&t.0)).collect(),
+        fluencies: form.fluencies.iter().map(|t| clean_text(&t.0)).collect(),
         location: text(&form.location),
         timezone: text(&form.timezone),
         cover_letter: text(&form.cover_letter),

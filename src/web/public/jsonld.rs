@@ -7,16 +7,44 @@ use super::view::Company;
 use crate::domain::job::{Job, Workplace};
 use crate::web::markdown;
 
-/// The JobPosting object for a job.
-pub fn job_posting(job: &Job, company: &Company, url: &str) -> Value {
-    let p = &job.posting;
-    let description: String = p
+/// The post's sections as one piece of sanitised HTML, headed.
+pub fn description_html(job: &Job) -> String {
+    job.posting
         .sections
         .headed()
         .iter()
         .filter(|(_, _, text)| !text.trim().is_empty())
         .map(|(_, heading, text)| format!("<h2>{heading}</h2>{}", markdown::to_safe_html(text)))
+        .collect()
+}
+
+/// A place typed as "City, Region, Country": the country is the last part,
+/// the locality the first, so search engines get the country on its own.
+fn postal_address(place: &str) -> Value {
+    let parts: Vec<&str> = place
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
         .collect();
+    let mut address = json!({ "@type": "PostalAddress" });
+    match parts.as_slice() {
+        [] => {}
+        [only] => address["addressLocality"] = json!(only),
+        [locality, middle @ .., country] => {
+            address["addressLocality"] = json!(locality);
+            if !middle.is_empty() {
+                address["addressRegion"] = json!(middle.join(", "));
+            }
+            address["addressCountry"] = json!(country);
+        }
+    }
+    address
+}
+
+/// The JobPosting object for a job.
+pub fn job_posting(job: &Job, company: &Company, url: &str) -> Value {
+    let p = &job.posting;
+    let description = description_html(job);
     let mut organization = json!({ "@type": "Organization", "name": company.name });
     if !company.url.is_empty() {
         organization["sameAs"] = json!(company.url);
@@ -31,7 +59,8 @@ pub fn job_posting(job: &Job, company: &Company, url: &str) -> Value {
         "employmentType": p.employment_type.schema_org(),
         "hiringOrganization": organization,
         "url": url,
-        "directApply": false,
+        // The application form is on this site, one click from the page.
+        "directApply": job.is_open(),
     });
     if let Some(until) = job.listed_until() {
         posting["validThrough"] = json!(format!("{}T23:59:59Z", until.format("%Y-%m-%d")));
@@ -53,7 +82,7 @@ pub fn job_posting(job: &Job, company: &Company, url: &str) -> Value {
         Workplace::Hybrid | Workplace::Onsite => {
             posting["jobLocation"] = json!({
                 "@type": "Place",
-                "address": { "@type": "PostalAddress", "addressLocality": p.location },
+                "address": postal_address(&p.location),
             });
         }
     }
@@ -85,6 +114,22 @@ pub fn script_safe(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_country_is_a_field_of_its_own() {
+        assert_eq!(
+            postal_address("Lyon, France"),
+            json!({ "@type": "PostalAddress", "addressLocality": "Lyon", "addressCountry": "France" })
+        );
+        assert_eq!(
+            postal_address("Paris, Île-de-France, France")["addressRegion"],
+            "Île-de-France"
+        );
+        assert_eq!(
+            postal_address("Lisbon"),
+            json!({ "@type": "PostalAddress", "addressLocality": "Lisbon" })
+        );
+    }
 
     #[test]
     fn nothing_can_close_the_script_element() {

@@ -19,18 +19,85 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 use crate::db::{self, DbError};
 
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::HttpResponse;
+
+/// The job segment of an address under `/jobs/` or `/api/v1/jobs/`, with
+/// what comes before and after it.
+fn job_segment(path: &str) -> Option<(&str, &str, &str)> {
+    let prefix = ["/api/v1/jobs/", "/jobs/"]
+        .into_iter()
+        .find(|p| path.starts_with(p))?;
+    let rest = &path[prefix.len()..];
+    let end = rest.find('/').unwrap_or(rest.len());
+    let (slug, tail) = rest.split_at(end);
+    (!slug.is_empty()).then_some((prefix, slug, tail))
+}
+
+/// A job's former address answers with a permanent redirect to its current
+/// one (308, so a form posted to the old address is posted again), for every
+/// page under it: the job, its application form, the API.
+pub async fn redirect_former_addresses(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let found = job_segment(req.path())
+        .map(|(prefix, slug, tail)| (prefix.to_string(), slug.to_string(), tail.to_string()));
+    let query = req.query_string().to_string();
+    let state = req
+        .app_data::<actix_web::web::Data<super::AppState>>()
+        .cloned();
+    let res = next.call(req).await?;
+    let (Some((prefix, slug, tail)), Some(state)) = (found, state) else {
+        return Ok(res.map_into_left_body());
+    };
+    if res.status() != StatusCode::NOT_FOUND {
+        return Ok(res.map_into_left_body());
+    }
+    let Ok(Some(now)) = state
+        .db
+        .read(move |conn| db::jobs::slug_now(conn, &slug))
+        .await
+    else {
+        return Ok(res.map_into_left_body());
+    };
+    let mut location = format!("{prefix}{now}{tail}");
+    if !query.is_empty() {
+        location = format!("{location}?{query}");
+    }
+    let (req, _) = res.into_parts();
+    let moved = HttpResponse::build(StatusCode::PERMANENT_REDIRECT)
+        .insert_header((header::LOCATION, location))
+        .finish();
+    Ok(ServiceResponse::new(req, moved).map_into_right_body())
+}
+
 /// The company named at setup (or by `rapport demo`).
 pub async fn load_company(state: &super::AppState) -> Result<view::Company, DbError> {
-    state
+    let (name, url) = state
         .db
         .read(|conn| {
-            Ok(view::Company {
-                name: db::settings::get(conn, db::settings::COMPANY_NAME)?
-                    .unwrap_or_else(|| "Our company".into()),
-                url: db::settings::get(conn, db::settings::COMPANY_URL)?.unwrap_or_default(),
-            })
+            Ok((
+                db::settings::get(conn, db::settings::COMPANY_NAME)?,
+                db::settings::get(conn, db::settings::COMPANY_URL)?.unwrap_or_default(),
+            ))
         })
-        .await
+        .await?;
+    let named = name.is_some();
+    let company = view::Company {
+        name: name.unwrap_or_else(|| "Our company".into()),
+        url,
+    };
+    // Remembered once named, so pages that cannot read it (errors) show it.
+    if named {
+        if let Ok(mut known) = state.company.write() {
+            *known = Some(company.clone());
+        }
+    }
+    Ok(company)
 }
 
 /// The company's name, for emails and pages.
