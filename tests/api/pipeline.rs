@@ -108,7 +108,7 @@ pub(crate) const GOOD_SCORECARD: &[(&str, &str)] = &[
 ];
 
 /// The calendar attachment of the last email to `to`, unfolded.
-fn ics_for(app: &TestApp, to: &str) -> String {
+pub(crate) fn ics_for(app: &TestApp, to: &str) -> String {
     let eml = app
         .emails()
         .into_iter()

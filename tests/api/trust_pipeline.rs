@@ -3,7 +3,7 @@
 
 use crate::helpers::{spawn_app, Backend, Browser, TestApp, OWNER_EMAIL, PASSWORD};
 use crate::on_every_backend;
-use crate::pipeline::{interviewer, set_panel, stage_of, user_id, GOOD_SCORECARD};
+use crate::pipeline::{ics_for, interviewer, set_panel, stage_of, user_id, GOOD_SCORECARD};
 
 on_every_backend!(
     parallel_yes_votes_reach_the_offer,
@@ -18,6 +18,7 @@ on_every_backend!(
     a_scorecard_with_a_problem_keeps_what_was_typed,
     your_work_lists_interviews_scorecards_and_votes_owed,
     interviewers_see_only_controls_they_can_use,
+    the_candidates_calendar_does_not_give_the_exercise_away,
 );
 
 /// Schedules a culture interview with Ivy; returns its id.
@@ -403,21 +404,7 @@ async fn a_rejection_cancels_upcoming_interviews(backend: Backend) {
     let ivy_id = user_id(&app, "ivy@example.com").await;
     for (email, notify) in [("ana@example.com", true), ("bea@example.com", false)] {
         let id = application_at(&app, &job, email, "interview").await;
-        let res = app
-            .post_form(
-                &format!("/admin/applications/{id}/interviews"),
-                &[
-                    ("kind", "culture"),
-                    ("date", "2099-03-02"),
-                    ("time", "14:00"),
-                    ("timezone", "Europe/Paris"),
-                    ("duration_minutes", "45"),
-                    ("location", "https://meet.example.com/x"),
-                    ("interviewers", &ivy_id),
-                ],
-            )
-            .await;
-        assert_eq!(res.status().as_u16(), 303);
+        schedule(&app, &id, &ivy_id).await;
         app.deliver_mail().await;
         let before = app.emails().len();
         let mut form = vec![
@@ -469,21 +456,7 @@ async fn closing_a_job_offers_to_reject_the_candidates_left(backend: Backend) {
     let hired = application_at(&app, &job, "hired@example.com", "offer").await;
     let ana = application_at(&app, &job, "ana@example.com", "interview").await;
     let bea = application_at(&app, &job, "bea@example.com", "screen_review").await;
-    let res = app
-        .post_form(
-            &format!("/admin/applications/{ana}/interviews"),
-            &[
-                ("kind", "culture"),
-                ("date", "2099-03-02"),
-                ("time", "14:00"),
-                ("timezone", "Europe/Paris"),
-                ("duration_minutes", "45"),
-                ("location", "https://meet.example.com/x"),
-                ("interviewers", &ivy_id),
-            ],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    schedule(&app, &ana, &ivy_id).await;
     let res = app
         .post_form(
             &format!("/admin/applications/{hired}/offer"),
@@ -734,4 +707,43 @@ async fn interviewers_see_only_controls_they_can_use(backend: Backend) {
         let href = href.split('#').next().unwrap();
         assert_ne!(ivy.get(href).await.status().as_u16(), 403, "{href}");
     }
+}
+
+async fn the_candidates_calendar_does_not_give_the_exercise_away(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job, _) = job_with_panel(&app, "unanimous").await;
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    let ana = application_at(&app, &job, "ana@example.com", "interview").await;
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{ana}/interviews"),
+            &[
+                ("kind", "role_play"),
+                ("date", "2099-03-02"),
+                ("time", "14:00"),
+                ("timezone", "Europe/Paris"),
+                ("duration_minutes", "45"),
+                ("location", "https://meet.example.com/x"),
+                ("interviewers", &ivy_id),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.deliver_mail().await;
+    let team = ics_for(&app, "ivy@example.com");
+    let candidate = ics_for(&app, "ana@example.com");
+    assert!(team.to_lowercase().contains("furious"), "{team}");
+    assert!(!candidate.to_lowercase().contains("furious"), "{candidate}");
+    assert!(
+        !candidate.to_lowercase().contains("role-play"),
+        "{candidate}"
+    );
+    // One event for everyone: the same UID in both copies.
+    let uid = |ics: &str| {
+        ics.lines()
+            .find(|l| l.starts_with("UID:"))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(uid(&team), uid(&candidate));
 }

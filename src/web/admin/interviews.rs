@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::access::application_for;
+use super::pipeline::Mailer;
 use crate::db::{self, interviews::Interview, DbConnection, DbError};
 use crate::domain::interview::{
     default_kit, ics_event, IcsMethod, InterviewKind, Invitation, Schedule, ScheduleInput,
@@ -67,14 +68,14 @@ fn schedule_of(i: &Interview) -> Result<Schedule, DbError> {
 /// interviewer, with a link to the kit.
 fn send_invitations(
     conn: &mut DbConnection,
-    state_company: &str,
-    base_url: &str,
-    mail_domain: &str,
+    mailer: &Mailer<'_>,
     interview: &Interview,
     message: CandidateMessage,
     method: IcsMethod,
     notify_candidate: bool,
 ) -> Result<(), DbError> {
+    let (state_company, base_url, mail_domain) =
+        (mailer.company, mailer.base_url, mailer.mail_domain);
     let app = db::applications::find(conn, &interview.application_id)?
         .ok_or_else(|| DbError::Corrupt("interview without application".into()))?;
     let job = db::jobs::find(conn, &app.job_id)?
@@ -94,26 +95,40 @@ fn send_invitations(
             .iter()
             .map(|u| (u.name.as_str(), u.email.as_str())),
     );
-    let summary = format!("{} — {}: {}", kind.label(), job.posting.title, app.name);
-    let ics = ics_event(&Invitation {
-        uid: &interview.uid,
-        sequence: interview.sequence.max(0) as u32,
-        stamp: chrono::Utc::now(),
-        schedule: &schedule,
-        summary: &summary,
-        description: &format!(
+    let event = |summary: &str, description: &str| {
+        ics_event(&Invitation {
+            uid: &interview.uid,
+            sequence: interview.sequence.max(0) as u32,
+            stamp: chrono::Utc::now(),
+            schedule: &schedule,
+            summary,
+            description,
+            organizer_name: organizer.map(|u| u.name.as_str()).unwrap_or(""),
+            organizer_email: organizer
+                .map(|u| u.email.as_str())
+                .unwrap_or("rapport@localhost"),
+            attendees: &attendees,
+            method,
+        })
+    };
+    // The team's copy names the kind of interview ("Role-play: a furious
+    // customer"); the candidate's must not give the exercise away.
+    let ics = event(
+        &format!("{} — {}: {}", kind.label(), job.posting.title, app.name),
+        &format!(
             "{} with {} ({})",
             kind.label(),
             state_company,
             job.posting.title
         ),
-        organizer_name: organizer.map(|u| u.name.as_str()).unwrap_or(""),
-        organizer_email: organizer
-            .map(|u| u.email.as_str())
-            .unwrap_or("rapport@localhost"),
-        attendees: &attendees,
-        method,
-    });
+    );
+    let candidate_ics = event(
+        &format!("{}: interview for {}", state_company, job.posting.title),
+        &format!(
+            "A conversation with {} about the {} role",
+            state_company, job.posting.title
+        ),
+    );
     let names = interviewers
         .iter()
         .map(|u| u.name.as_str())
@@ -133,7 +148,7 @@ fn send_invitations(
             message,
             &app.email,
             &vars,
-            Some((&ics, method.as_str())),
+            Some((&candidate_ics, method.as_str())),
             mail_domain,
         )?;
     }
@@ -236,9 +251,11 @@ pub async fn schedule(
             )?;
             send_invitations(
                 conn,
-                &company,
-                &base_url,
-                &mail_domain,
+                &Mailer {
+                    company: &company,
+                    base_url: &base_url,
+                    mail_domain: &mail_domain,
+                },
                 &interview,
                 CandidateMessage::InterviewInvitation,
                 IcsMethod::Request,
@@ -321,9 +338,11 @@ pub async fn reschedule(
                 .ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
             send_invitations(
                 conn,
-                &company,
-                &base_url,
-                &mail_domain,
+                &Mailer {
+                    company: &company,
+                    base_url: &base_url,
+                    mail_domain: &mail_domain,
+                },
                 &updated,
                 CandidateMessage::InterviewUpdate,
                 IcsMethod::Request,
@@ -357,7 +376,7 @@ pub fn cancel_upcoming(
     application_id: &str,
     actor: &str,
     notify_candidate: bool,
-    mailer: &super::pipeline::Mailer<'_>,
+    mailer: &Mailer<'_>,
     now: chrono::NaiveDateTime,
 ) -> Result<usize, DbError> {
     let upcoming: Vec<Interview> = db::interviews::for_application(conn, application_id)?
@@ -373,9 +392,7 @@ pub fn cancel_upcoming(
             .ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
         send_invitations(
             conn,
-            mailer.company,
-            mailer.base_url,
-            mailer.mail_domain,
+            mailer,
             &updated,
             CandidateMessage::InterviewCancelled,
             IcsMethod::Cancel,
@@ -452,9 +469,11 @@ pub async fn cancel(
                     .ok_or_else(|| DbError::Corrupt("interview vanished".into()))?;
                 send_invitations(
                     conn,
-                    &company,
-                    &base_url,
-                    &mail_domain,
+                    &Mailer {
+                        company: &company,
+                        base_url: &base_url,
+                        mail_domain: &mail_domain,
+                    },
                     &updated,
                     CandidateMessage::InterviewCancelled,
                     IcsMethod::Cancel,
