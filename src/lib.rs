@@ -1,6 +1,7 @@
 //! Rapport: a self-hosted hiring pipeline for customer-support teams.
 //!
-//! Layers, top to bottom: `web` (HTTP) → `mail` → `db` → `domain`.
+//! Layers, top to bottom: `web` (HTTP) → `flows` (what people do) → `mail`
+//! → `db` → `domain`.
 //! `domain` knows nothing of I/O; nothing below `web` knows about HTTP.
 
 pub mod cli;
@@ -8,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod flows;
 pub mod mail;
 pub mod questionnaires;
 pub mod scoring;

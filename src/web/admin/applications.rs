@@ -173,7 +173,7 @@ async fn render_detail(
             let job = db::jobs::find(conn, &app.job_id)?
                 .ok_or_else(|| DbError::Corrupt("application without job".into()))?;
             let events = db::applications::events(conn, &app.id)?;
-            let settings = super::pipeline::stage_settings(conn, &job.id)?;
+            let settings = crate::flows::pipeline::stage_settings(conn, &job.id)?;
             let interviews = db::interviews::for_application(conn, &app.id)?;
             let mut interview_people = Vec::new();
             for i in &interviews {

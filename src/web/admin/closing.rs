@@ -6,11 +6,10 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::pipeline::{move_one, Mailer, MoveRequest};
 use crate::db::{self, DbError};
-use crate::domain::application::Stage;
 use crate::domain::job::{CloseReason, Job, JobStatus};
-use crate::domain::pipeline::MoveKind;
+use crate::flows::closing::{close_job, Rejection};
+use crate::flows::pipeline::Mailer;
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
@@ -188,47 +187,21 @@ pub async fn close(
     let closed = state
         .db
         .write(move |conn| {
-            let now = db::now();
-            if !db::jobs::close(conn, &job.id, reason, now)? {
-                return Ok(false);
-            }
-            db::audit::record(
-                conn,
-                Some(&actor),
-                "job.closed",
-                ("job", &job.id),
-                reason.as_str(),
-                now,
-            )?;
-            if !reject {
-                return Ok(true);
-            }
             let mailer = Mailer {
                 company: &company,
                 base_url: &base_url,
                 mail_domain: &mail_domain,
             };
-            let why = if rejection_reason.is_empty() {
-                default_reason(reason).to_string()
-            } else {
-                rejection_reason.clone()
-            };
-            // Read again inside the transaction: whoever is still in
-            // progress now, not when the page was drawn.
-            for app in db::applications::active_for_job(conn, &job.id)? {
-                let request = MoveRequest {
-                    to: Stage::Rejected,
-                    how: MoveKind::Manual,
-                    actor: &actor,
-                    reason: &format!("the job closed ({})", reason.as_str()),
-                    seen: None,
-                    rejection_email: send.then_some(why.as_str()),
-                    notify_cancellations: notify,
-                };
-                // A candidate moved meanwhile is simply left where they are.
-                let _ = move_one(conn, &app.id, &job, &request, &mailer)?;
-            }
-            Ok::<_, DbError>(true)
+            let remaining = reject.then(|| Rejection {
+                reason: if rejection_reason.is_empty() {
+                    default_reason(reason).to_string()
+                } else {
+                    rejection_reason.clone()
+                },
+                send_email: send,
+                notify_interviews: notify,
+            });
+            close_job(conn, &job, reason, &actor, remaining.as_ref(), &mailer)
         })
         .await
         .web_context("closing a job")?;

@@ -7,13 +7,14 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::access::application_for;
-use super::pipeline::{move_one, send_rejection, Mailer, MoveRefused, MoveRequest};
 use crate::db::{self, DbError};
 use crate::domain::application::Stage;
-use crate::domain::decision::{tally, Ballot, BallotInput, Outcome, Vote};
+use crate::domain::decision::{tally, Ballot, BallotInput, Vote};
 use crate::domain::pipeline::MoveKind;
 use crate::domain::scorecard::{Attribute, Rating};
 use crate::domain::FieldError;
+use crate::flows::decision::cast_vote;
+use crate::flows::pipeline::{move_one, send_rejection, Mailer, MoveRefused, MoveRequest};
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
@@ -255,58 +256,20 @@ pub async fn vote(
     let outcome = state
         .db
         .write(move |conn| {
-            // Locked: a concurrent vote waits here until this one commits, so
-            // each tally counts every vote cast before it.
-            let app = db::applications::lock(conn, &app_id)?
-                .ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
-            if app.stage() != Stage::TeamDecision {
-                return Ok(Err(
-                    "Votes are taken when the application is at the team decision.".to_string(),
-                ));
-            }
-            let now = db::now();
-            if !db::decisions::cast(
-                conn,
-                &app_id,
-                &voter,
-                ballot.vote.as_str(),
-                &ballot.reason,
-                !has_scorecard,
-                now,
-            )? {
-                return Ok(Err(
-                    "You already voted on this candidate; votes are final.".to_string()
-                ));
-            }
-            let panel = db::panels::members(conn, &job.id)?;
-            let votes: Vec<Vote> = db::decisions::for_application(conn, &app_id)?
-                .iter()
-                .filter_map(|v| Vote::parse(&v.vote))
-                .collect();
             let mailer = Mailer {
                 company: &company,
                 base_url: &base_url,
                 mail_domain: &mail_domain,
             };
-            let moved = match tally(job.posting.decision_rule, panel.len(), &votes) {
-                Outcome::Approved => move_one(
-                    conn,
-                    &app.id,
-                    &job,
-                    &MoveRequest::decision(Stage::Offer, "the panel approved"),
-                    &mailer,
-                )?,
-                // No email here: a person confirms a rejection email.
-                Outcome::Rejected => move_one(
-                    conn,
-                    &app.id,
-                    &job,
-                    &MoveRequest::decision(Stage::Rejected, "the panel decided not to hire"),
-                    &mailer,
-                )?,
-                Outcome::Pending { .. } => Ok(()),
-            };
-            Ok::<_, DbError>(moved.map_err(MoveRefused::message))
+            cast_vote(
+                conn,
+                &app_id,
+                &job,
+                &voter,
+                &ballot,
+                !has_scorecard,
+                &mailer,
+            )
         })
         .await
         .web_context("recording a vote")?;

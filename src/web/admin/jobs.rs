@@ -622,7 +622,7 @@ async fn pipeline_context(state: &AppState, job: &Job) -> Result<Value, WebError
             Ok::<_, crate::db::DbError>((
                 db::users::list(conn)?,
                 db::panels::members(conn, &job_id)?,
-                super::pipeline::stage_settings(conn, &job_id)?,
+                crate::flows::pipeline::stage_settings(conn, &job_id)?,
             ))
         })
         .await

@@ -6,78 +6,16 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::applications::score_chip;
-use crate::db::{self, applications::ApplicationRow, DbConnection, DbError};
+use crate::db::{self, DbError};
 use crate::domain::application::Stage;
-use crate::domain::job::Job;
 use crate::domain::pipeline::{self, MoveKind, StageSettings};
-use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::render::{see_other, Page};
 use crate::web::session::{Owner, Staff};
 use crate::web::AppState;
 
-/// The job's stage settings as stored (unknown names are ignored).
-pub fn stage_settings(conn: &mut DbConnection, job_id: &str) -> Result<StageSettings, DbError> {
-    let names = db::job_pipeline::skipped(conn, job_id)?;
-    Ok(StageSettings::parse(&names).unwrap_or_else(|_| StageSettings::all_enabled()))
-}
-
-/// Who the candidate's emails come from.
-pub struct Mailer<'a> {
-    pub company: &'a str,
-    /// For links in staff emails (the interview kit).
-    pub base_url: &'a str,
-    pub mail_domain: &'a str,
-}
-
-/// A move a person (or the panel's tally) asks for.
-pub struct MoveRequest<'a> {
-    pub to: Stage,
-    pub how: MoveKind,
-    pub actor: &'a str,
-    pub reason: &'a str,
-    /// The stage the person saw when they chose the move: if someone moved
-    /// the candidate since, the move is refused rather than applied to a
-    /// stage its author never saw.
-    pub seen: Option<Stage>,
-    /// Send the kind rejection email (once), with this reason.
-    pub rejection_email: Option<&'a str>,
-    /// Tell the candidate that the interviews this move cancels are off.
-    pub notify_cancellations: bool,
-}
-
-impl<'a> MoveRequest<'a> {
-    /// A move that follows the panel's votes.
-    pub fn decision(to: Stage, reason: &'a str) -> Self {
-        Self {
-            to,
-            how: MoveKind::Decision,
-            actor: "panel",
-            reason,
-            seen: None,
-            rejection_email: None,
-            notify_cancellations: false,
-        }
-    }
-}
-
-/// Why a move did not happen.
-#[derive(Debug)]
-pub enum MoveRefused {
-    /// The state machine (or the job's settings) does not allow it.
-    Rule(String),
-    /// Someone changed the application since the person looked at it.
-    Stale(String),
-}
-
-impl MoveRefused {
-    pub fn message(self) -> String {
-        match self {
-            MoveRefused::Rule(m) | MoveRefused::Stale(m) => m,
-        }
-    }
-}
+use crate::flows::pipeline::{move_one, stage_settings, Mailer, MoveRefused, MoveRequest};
 
 impl From<MoveRefused> for WebError {
     fn from(refused: MoveRefused) -> Self {
@@ -86,130 +24,6 @@ impl From<MoveRefused> for WebError {
             MoveRefused::Stale(m) => WebError::Conflict(m),
         }
     }
-}
-
-/// Moves one application, if the state machine allows it; the move, its
-/// event, any email and the interviews it cancels commit together.
-/// `Ok(Err(message))` when refused. The application's row is locked first,
-/// so two people moving the same candidate take turns and the second sees
-/// the first's move.
-pub fn move_one(
-    conn: &mut DbConnection,
-    app_id: &str,
-    job: &Job,
-    req: &MoveRequest<'_>,
-    mailer: &Mailer<'_>,
-) -> Result<Result<(), MoveRefused>, DbError> {
-    let Some(app) = db::applications::lock(conn, app_id)? else {
-        return Ok(Err(MoveRefused::Stale(
-            "This application no longer exists.".into(),
-        )));
-    };
-    let from = app.stage();
-    if let Some(seen) = req.seen.filter(|seen| *seen != from) {
-        return Ok(Err(MoveRefused::Stale(moved_meanwhile(conn, &app, seen)?)));
-    }
-    let settings = stage_settings(conn, &job.id)?;
-    if let Err(e) = pipeline::check_move(from, req.to, req.how, &settings) {
-        return Ok(Err(MoveRefused::Rule(e.to_string())));
-    }
-    let now = db::now();
-    if !db::applications::move_stage(conn, &app.id, from, req.to, req.actor, req.reason, now)? {
-        return Ok(Err(MoveRefused::Stale(
-            "Someone moved this application a moment ago. Reload the page to see where it stands."
-                .into(),
-        )));
-    }
-    if let (Stage::Rejected, Some(why)) = (req.to, req.rejection_email) {
-        send_rejection(conn, &app, job, req.actor, why, mailer)?;
-    }
-    if !req.to.is_active() {
-        super::interviews::cancel_upcoming(
-            conn,
-            &app.id,
-            req.actor,
-            req.notify_cancellations,
-            mailer,
-            now,
-        )?;
-    }
-    Ok(Ok(()))
-}
-
-/// "Ana was moved to Rejected by Fiona 2 minutes ago": why a stale move is refused.
-fn moved_meanwhile(
-    conn: &mut DbConnection,
-    app: &ApplicationRow,
-    seen: Stage,
-) -> Result<String, DbError> {
-    let last = db::applications::last_event(conn, &app.id)?;
-    let by = match last.as_ref().map(|e| e.actor.as_str()) {
-        Some("candidate") => "the candidate".to_string(),
-        Some("panel") => "the panel's vote".to_string(),
-        Some("system") | None => "Rapport".to_string(),
-        Some(id) => db::users::find(conn, id)?
-            .map(|u| u.name)
-            .unwrap_or_else(|| "a former team member".into()),
-    };
-    let when = last
-        .map(|e| ago(db::now() - e.at))
-        .unwrap_or_else(|| "a moment ago".into());
-    Ok(format!(
-        "{} was moved to {} by {by} {when} (you saw them at {}). Nothing was changed: check where they stand and choose again.",
-        app.name,
-        app.stage().label(),
-        seen.label()
-    ))
-}
-
-fn ago(d: chrono::Duration) -> String {
-    match d.num_minutes() {
-        m if m < 1 => "a moment ago".into(),
-        1 => "a minute ago".into(),
-        m if m < 60 => format!("{m} minutes ago"),
-        _ => match d.num_hours() {
-            1 => "an hour ago".into(),
-            h if h < 48 => format!("{h} hours ago"),
-            _ => format!("{} days ago", d.num_days()),
-        },
-    }
-}
-
-/// Sends the kind rejection email once per application (a double click,
-/// a second person or a retry finds it sent and sends nothing); the send
-/// is in the audit trail and the decision page says when it went.
-/// False when it had already been sent.
-pub fn send_rejection(
-    conn: &mut DbConnection,
-    app: &ApplicationRow,
-    job: &Job,
-    actor: &str,
-    reason: &str,
-    mailer: &Mailer<'_>,
-) -> Result<bool, DbError> {
-    let now = db::now();
-    if !db::decisions::claim_rejection_email(conn, &app.id, actor, now)? {
-        return Ok(false);
-    }
-    let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": mailer.company, "reason": reason });
-    candidate_mail::send(
-        conn,
-        &job.id,
-        CandidateMessage::Rejection,
-        &app.email,
-        &vars,
-        None,
-        mailer.mail_domain,
-    )?;
-    db::audit::record(
-        conn,
-        Some(actor),
-        "rejection.sent",
-        ("application", &app.id),
-        "the kind rejection email was sent",
-        now,
-    )?;
-    Ok(true)
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,69 @@
+//! The panel's decision: a vote, counted under the job's rule, and the move
+//! it decides, in the caller's transaction.
+
+use crate::db::{self, DbConnection, DbError};
+use crate::domain::application::Stage;
+use crate::domain::decision::{tally, Ballot, Outcome, Vote};
+use crate::domain::job::Job;
+use crate::flows::pipeline::{move_one, Mailer, MoveRefused, MoveRequest};
+
+/// Records a panel member's vote and, when the votes decide, moves the
+/// candidate to the offer or to rejected. `Ok(Err(message))` when the vote
+/// is refused (not at the team decision, or already voted). The
+/// application's row is locked first: a concurrent vote waits until this
+/// one commits, so each tally counts every vote cast before it.
+pub fn cast_vote(
+    conn: &mut DbConnection,
+    app_id: &str,
+    job: &Job,
+    voter: &str,
+    ballot: &Ballot,
+    without_scorecard: bool,
+    mailer: &Mailer<'_>,
+) -> Result<Result<(), String>, DbError> {
+    let app = db::applications::lock(conn, app_id)?
+        .ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
+    if app.stage() != Stage::TeamDecision {
+        return Ok(Err(
+            "Votes are taken when the application is at the team decision.".to_string(),
+        ));
+    }
+    let now = db::now();
+    if !db::decisions::cast(
+        conn,
+        app_id,
+        voter,
+        ballot.vote.as_str(),
+        &ballot.reason,
+        without_scorecard,
+        now,
+    )? {
+        return Ok(Err(
+            "You already voted on this candidate; votes are final.".to_string()
+        ));
+    }
+    let panel = db::panels::members(conn, &job.id)?;
+    let votes: Vec<Vote> = db::decisions::for_application(conn, app_id)?
+        .iter()
+        .filter_map(|v| Vote::parse(&v.vote))
+        .collect();
+    let moved = match tally(job.posting.decision_rule, panel.len(), &votes) {
+        Outcome::Approved => move_one(
+            conn,
+            &app.id,
+            job,
+            &MoveRequest::decision(Stage::Offer, "the panel approved"),
+            mailer,
+        )?,
+        // No email here: a person confirms a rejection email.
+        Outcome::Rejected => move_one(
+            conn,
+            &app.id,
+            job,
+            &MoveRequest::decision(Stage::Rejected, "the panel decided not to hire"),
+            mailer,
+        )?,
+        Outcome::Pending { .. } => Ok(()),
+    };
+    Ok(moved.map_err(MoveRefused::message))
+}

@@ -1,0 +1,8 @@
+//! What people do, one function each, inside a transaction they are
+//! given: the pages, the API and the command line call the same functions.
+//! Knows no HTTP.
+
+pub mod closing;
+pub mod decision;
+pub mod interviews;
+pub mod pipeline;
