@@ -12,6 +12,7 @@ pub mod empathy;
 pub mod eval;
 pub mod from_domain;
 pub mod lang;
+pub mod spelling;
 pub mod text;
 pub mod tone;
 pub mod types;
