@@ -149,6 +149,8 @@ pub fn apply(
         send_link(conn, ctx, job, settings, &existing, true, now)?;
         return Ok(Applied::Duplicate(existing));
     };
+    // The cover letter's spelling, for the table before any screen.
+    super::writing::refresh(conn, &app.id)?;
     let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
     let mut email = CandidateEmail {
         name: new.name.as_str(),
