@@ -29,7 +29,10 @@ pub fn set(
         .context("saving an application's spelling rate")?;
     if n == 0 {
         diesel::insert_into(application_writing::table)
-            .values((application_writing::application_id.eq(application_id), values))
+            .values((
+                application_writing::application_id.eq(application_id),
+                values,
+            ))
             .execute(conn)
             .context("saving an application's spelling rate")?;
     }

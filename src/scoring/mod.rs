@@ -24,11 +24,11 @@ pub use types::{
     AnswerScore, ContentScore, Dimension, DimensionScore, Evidence, EvidenceKind, KeyPoint, Lang,
     LangSource, Question, Rubric, Tier, ToneFlag, Weights,
 };
+pub use verdict::with_writing;
 pub use verdict::{
     questionnaire_result, screen_result, QuestionnaireResult, ScreenResult, ShareResult,
     TierResult, DEFAULT_PASS_MARK, REQUIRED_MISS_CAP,
 };
-pub use verdict::with_writing;
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a
 /// changed scorer can re-score stored answers and show what moved.

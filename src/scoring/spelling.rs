@@ -107,7 +107,9 @@ fn is_url_or_mail(chunk: &str) -> bool {
 /// Identifiers, paths, versions and numbers: code, not prose.
 fn is_code_like(token: &str) -> bool {
     token.chars().any(|c| c.is_ascii_digit())
-        || token.contains(['_', '/', '\\', '.', '=', '<', '>', '{', '}', '(', ')', '#', '$'])
+        || token.contains([
+            '_', '/', '\\', '.', '=', '<', '>', '{', '}', '(', ')', '#', '$',
+        ])
         || token.chars().all(|c| !c.is_alphabetic())
 }
 
@@ -135,7 +137,10 @@ const FR_ELISIONS: &[&str] = &[
 /// Byte ranges inside `backticks` (inline code), skipped whole.
 fn code_spans(text: &str) -> Vec<(usize, usize)> {
     let ticks: Vec<usize> = text.match_indices('`').map(|(i, _)| i).collect();
-    ticks.chunks(2).map(|p| (p[0], *p.get(1).unwrap_or(&text.len()))).collect()
+    ticks
+        .chunks(2)
+        .map(|p| (p[0], *p.get(1).unwrap_or(&text.len())))
+        .collect()
 }
 
 /// Checks `text` in `lang`; words in `known` (lower-cased) are accepted.
@@ -317,7 +322,11 @@ mod tests {
     #[test]
     fn rate_over_parts() {
         let a = check("recieve it", Lang::En, &none());
-        let b = check("fine words here tomorrow today now also well", Lang::En, &none());
+        let b = check(
+            "fine words here tomorrow today now also well",
+            Lang::En,
+            &none(),
+        );
         assert_eq!(Writing::rate_over(&[&a, &b]), Some(10.0));
         assert_eq!(Writing::rate_over(&[]), None);
         assert_eq!(score_for_rate(5.0), 0.5);

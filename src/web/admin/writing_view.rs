@@ -69,7 +69,11 @@ mod tests {
     fn slips_cut_in_place() {
         let w = Writing {
             words: 2,
-            slips: vec![Slip { start: 2, end: 6, word: "tres".into() }],
+            slips: vec![Slip {
+                start: 2,
+                end: 6,
+                word: "tres".into(),
+            }],
             per_100: 50.0,
         };
         let s = segments("a tres.", &w);

@@ -38,7 +38,10 @@ pub fn questionnaires_of(
     let mut seen = HashSet::new();
     for round in db::screenings::for_application(conn, application_id)? {
         if seen.insert(round.questionnaire_version_id.clone()) {
-            out.push(db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?.questionnaire);
+            out.push(
+                db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?
+                    .questionnaire,
+            );
         }
     }
     Ok(out)
@@ -62,7 +65,11 @@ pub fn refresh(conn: &mut DbConnection, application_id: &str) -> Result<Option<f
             continue;
         }
         for a in db::screenings::answers(conn, &round.id)? {
-            if let Some(w) = a.writing.as_deref().and_then(|w| serde_json::from_str(w).ok()) {
+            if let Some(w) = a
+                .writing
+                .as_deref()
+                .and_then(|w| serde_json::from_str(w).ok())
+            {
                 parts.push(w);
             }
         }
