@@ -312,6 +312,17 @@ mod tests {
     }
 
     #[test]
+    fn french_names_urls_code_acronyms_and_known_words_are_not_slips() {
+        let known = known_words(["Annulez l'étiquete depuis le tablo de bord", "Zoé Kerbrat"]);
+        let text = "Bonjour, ici Kerbrat : voyez https://exmaple.fr/aidee, écrivez à                     suport@exmaple.fr, lancez `reinitialisr`, le fichier /etc/confg,                     la TVAA de 20 %, puis annulez l'étiquete dans le tablo.";
+        assert_eq!(slipped(text, Lang::Fr, &known), Vec::<String>::new());
+        assert_eq!(
+            slipped(text, Lang::Fr, &none()),
+            vec!["étiquete".to_string(), "tablo".to_string()]
+        );
+    }
+
+    #[test]
     fn french_elisions_and_range() {
         let text = "Je vérifie l'adresse et qu'il reçoit l'étiquete demain.";
         let w = check(text, Lang::Fr, &none());

@@ -128,6 +128,24 @@ async fn spelling_is_shown_and_counts_only_with_a_weight(backend: Backend) {
     assert!(page.contains(r#"<mark class="slip">definately</mark>"#));
     assert!(page.contains("slips per 100 words"));
 
+    // Answers stored before spelling was measured still render.
+    app.db
+        .write(|conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::answers;
+            diesel::update(answers::table)
+                .set(answers::writing.eq(None::<String>))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let res = app.get(&format!("/admin/applications/{ana}")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let old = res.text().await.unwrap();
+    assert!(!old.contains(r#"<mark class="slip">Teh</mark>"#));
+    assert!(old.contains(r#"<mark class="slip" title="Spelling slip">recieved</mark>"#));
+
     // The table has its own column.
     let table = app
         .get_text(&format!("/admin/jobs/{job_id}/applications"))
