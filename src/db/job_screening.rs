@@ -15,6 +15,8 @@ pub struct ScreeningSettings {
     pub auto_decide: bool,
     /// Days a candidate has to answer from the moment the link is sent.
     pub answer_days: i32,
+    /// Percent of the screen score given to spelling (0: not counted).
+    pub writing_weight: i32,
 }
 
 impl Default for ScreeningSettings {
@@ -24,30 +26,33 @@ impl Default for ScreeningSettings {
             all_tiers_at_once: false,
             auto_decide: false,
             answer_days: 14,
+            writing_weight: 0,
         }
     }
 }
 
 pub fn get(conn: &mut DbConnection, job_id: &str) -> Result<ScreeningSettings, DbError> {
-    let row: Option<(String, i32, i32, i32)> = job_screening::table
+    let row: Option<(String, i32, i32, i32, i32)> = job_screening::table
         .find(job_id)
         .select((
             job_screening::questionnaire_ids,
             job_screening::all_tiers_at_once,
             job_screening::auto_decide,
             job_screening::answer_days,
+            job_screening::writing_weight,
         ))
         .first(conn)
         .optional()
         .context("reading a job's screening settings")?;
     Ok(match row {
         None => ScreeningSettings::default(),
-        Some((ids, all, auto, days)) => ScreeningSettings {
+        Some((ids, all, auto, days, writing_weight)) => ScreeningSettings {
             questionnaire_ids: serde_json::from_str(&ids)
                 .map_err(|_| DbError::Corrupt(format!("questionnaire ids '{ids}'")))?,
             all_tiers_at_once: all != 0,
             auto_decide: auto != 0,
             answer_days: days,
+            writing_weight,
         },
     })
 }
@@ -64,6 +69,7 @@ pub fn set(
         job_screening::all_tiers_at_once.eq(i32::from(s.all_tiers_at_once)),
         job_screening::auto_decide.eq(i32::from(s.auto_decide)),
         job_screening::answer_days.eq(s.answer_days),
+        job_screening::writing_weight.eq(s.writing_weight),
         job_screening::updated_at.eq(now),
     );
     let n = diesel::update(job_screening::table.find(job_id))

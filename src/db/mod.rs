@@ -24,6 +24,7 @@ pub mod sessions;
 pub mod settings;
 pub mod setup_tokens;
 pub mod users;
+pub mod writing;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -128,6 +128,7 @@ diesel::table! {
         auto_decide -> Integer,
         answer_days -> Integer,
         updated_at -> Timestamp,
+        writing_weight -> Integer,
     }
 }
 
@@ -220,6 +221,7 @@ diesel::table! {
         saved_at -> Timestamp,
         score -> Nullable<Double>,
         score_detail -> Nullable<Text>,
+        writing -> Nullable<Text>,
     }
 }
 
@@ -371,5 +373,14 @@ diesel::table! {
         slug -> Text,
         job_id -> Text,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    application_writing (application_id) {
+        application_id -> Text,
+        per_100 -> Double,
+        words -> Integer,
+        slips -> Integer,
     }
 }

@@ -42,6 +42,9 @@ pub struct Answer {
     pub saved_at: NaiveDateTime,
     pub score: Option<f64>,
     pub score_detail: Option<String>,
+    /// The answer's spelling ([`crate::scoring::spelling::Writing`] as
+    /// JSON), absent for answers submitted before it was measured.
+    pub writing: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -176,6 +179,18 @@ pub fn store_score(
         ))
         .execute(conn)
         .context("storing an answer's score")?;
+    Ok(())
+}
+
+pub fn store_writing(
+    conn: &mut DbConnection,
+    answer_id: &str,
+    writing: &str,
+) -> Result<(), DbError> {
+    diesel::update(answers::table.find(answer_id))
+        .set(answers::writing.eq(Some(writing)))
+        .execute(conn)
+        .context("storing an answer's spelling")?;
     Ok(())
 }
 

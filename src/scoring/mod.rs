@@ -12,6 +12,7 @@ pub mod empathy;
 pub mod eval;
 pub mod from_domain;
 pub mod lang;
+pub mod spelling;
 pub mod text;
 pub mod tone;
 pub mod types;
@@ -23,6 +24,7 @@ pub use types::{
     AnswerScore, ContentScore, Dimension, DimensionScore, Evidence, EvidenceKind, KeyPoint, Lang,
     LangSource, Question, Rubric, Tier, ToneFlag, Weights,
 };
+pub use verdict::with_writing;
 pub use verdict::{
     questionnaire_result, screen_result, QuestionnaireResult, ScreenResult, ShareResult,
     TierResult, DEFAULT_PASS_MARK, REQUIRED_MISS_CAP,

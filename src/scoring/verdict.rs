@@ -179,9 +179,40 @@ pub fn screen_result(rounds: &[Vec<(Tier, f64)>], pass_mark: f64) -> ScreenResul
     }
 }
 
+/// Counts spelling in the overall screen score when the job gives it a
+/// weight: `(1 - w) * content + w * writing`, with `w` in 0..=1 and the
+/// writing score from [`super::spelling::score_for_rate`]. Each round's
+/// own result stays the answers' alone; only the overall share and
+/// `passed` move. Without a weight or a measure, the result is unchanged.
+pub fn with_writing(mut r: ScreenResult, writing_score: Option<f64>, weight: f64) -> ScreenResult {
+    let Some(ws) = writing_score.filter(|s| s.is_finite()) else {
+        return r;
+    };
+    if !(weight.is_finite() && weight > 0.0) || r.overall.overall.answered == 0 {
+        return r;
+    }
+    let w = weight.min(1.0);
+    let o = &mut r.overall;
+    o.overall.share = (1.0 - w) * o.overall.share + w * ws.clamp(0.0, 1.0);
+    o.overall.passed = o.overall.share > o.pass_mark;
+    r.passed = o.overall.passed && r.rounds.iter().all(|x| x.overall.passed);
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writing_counts_only_with_a_weight() {
+        let r = screen_result(&[vec![(Tier::ONE, 0.6)]], 0.5);
+        assert_eq!(with_writing(r.clone(), Some(0.0), 0.0), r);
+        assert_eq!(with_writing(r.clone(), None, 0.2), r);
+        let w = with_writing(r.clone(), Some(0.0), 0.2);
+        assert!((w.overall.overall.share - 0.48).abs() < 1e-9);
+        assert!(!w.passed);
+        assert_eq!(w.rounds, r.rounds);
+    }
 
     #[test]
     fn content_weight_redistributed_without_key_points() {

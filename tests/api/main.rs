@@ -14,6 +14,7 @@ mod pipeline;
 mod public;
 mod scoring;
 mod security;
+mod spelling;
 mod trust_auth;
 mod trust_candidate;
 mod trust_edge;

@@ -75,11 +75,14 @@ pub async fn table(
             };
             let (rows, total) = db::applications::list_for_job(conn, &job.id, &list_for_db)?;
             let counts = db::applications::stage_counts(conn, &job.id)?;
-            Ok::<_, DbError>(Some((job, rows, total, counts)))
+            let ids: Vec<String> = rows.iter().map(|a| a.id.clone()).collect();
+            let writing = db::writing::rates(conn, &ids)?;
+            Ok::<_, DbError>(Some((job, (rows, writing), total, counts)))
         })
         .await
         .web_context("listing applications")?
         .ok_or(WebError::NotFound)?;
+    let (rows, writing) = rows;
     let pass_mark = job.posting.pass_mark.percent();
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let stage_key = list.stage.map(|s| s.as_str()).unwrap_or("");
@@ -123,6 +126,7 @@ pub async fn table(
                     "languages": a.languages().iter().map(|l| l.name()).collect::<Vec<_>>().join(", "),
                     "applied_on": a.created_at.format("%-d %b %Y").to_string(),
                     "chip": score_chip(a.screen_score, a.screen_passed, pass_mark),
+                    "writing": writing.get(&a.id).map(|r| super::writing_view::rate_words(*r)),
                 })).collect::<Vec<_>>(),
                 "total": total,
                 "page": list.page,
@@ -278,6 +282,10 @@ async fn render_detail(
                         "prompt": spec.prompt,
                         "answer_id": answer.map(|a| a.id.clone()),
                         "blank": body.trim().is_empty(),
+                        "writing": answer
+                            .and_then(|a| a.writing.as_deref())
+                            .and_then(|w| serde_json::from_str::<crate::scoring::spelling::Writing>(w).ok())
+                            .map(|w| super::writing_view::view(&w)),
                         "segments": score.as_ref().map(|s| highlight::segments(&body, &s.evidence)).unwrap_or_else(|| highlight::segments(&body, &[])),
                         "evidence": score.as_ref().map(|s| s.evidence.iter().map(|e| json!({
                             "dimension": e.dimension.label(),
@@ -343,6 +351,16 @@ async fn render_detail(
             v
         })
         .collect();
+    // The cover letter's spelling is cheap: measured on each view.
+    let cover_writing = (!app.cover_letter.trim().is_empty()).then(|| {
+        let qs: Vec<&crate::domain::questionnaire::Questionnaire> =
+            rounds.iter().map(|(_, l, _, _)| &l.questionnaire).collect();
+        let known = crate::web::candidate::writing::known_words(&job, &qs, &app.name);
+        let w = crate::web::candidate::writing::cover_letter(&app.cover_letter, &known);
+        let mut v = super::writing_view::view(&w);
+        v["segments"] = json!(super::writing_view::segments(&app.cover_letter, &w));
+        v
+    });
     Page::new("pages/admin/application", &app.name)
         .staff(viewer, if viewer.is_owner() { "jobs" } else { "home" })
         .status(status)
@@ -358,6 +376,7 @@ async fn render_detail(
                     "applied_on": app.created_at.format("%-d %B %Y").to_string(),
                     "chip": score_chip(app.screen_score, app.screen_passed, pass_mark),
                 },
+                "cover_writing": cover_writing,
                 "job": { "id": job.id, "title": job.posting.title },
                 "can_manage": viewer.is_owner(),
                 "moves": moves,

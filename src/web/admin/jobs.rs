@@ -539,6 +539,7 @@ async fn screening_context(state: &AppState, job: &Job) -> Result<Value, WebErro
         "all_tiers_at_once": settings.all_tiers_at_once,
         "auto_decide": settings.auto_decide,
         "answer_days": settings.answer_days,
+        "writing_weight": settings.writing_weight,
         "tiers": screened.iter().map(u8::to_string).collect::<Vec<_>>().join(", "),
     }))
 }
@@ -553,6 +554,9 @@ pub struct ScreeningForm {
     auto_decide: String,
     #[serde(default)]
     answer_days: String,
+    /// Percent of the screen score given to spelling; blank means 0.
+    #[serde(default)]
+    writing_weight: String,
 }
 
 pub async fn screening(
@@ -583,11 +587,28 @@ pub async fn screening(
             "Give candidates between 1 and 90 days to answer.".into(),
         ));
     };
+    let weight = form.writing_weight.trim();
+    let writing_weight = if weight.is_empty() {
+        Some(0)
+    } else {
+        weight
+            .trim_end_matches('%')
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|w| (0..=30).contains(w))
+    };
+    let Some(writing_weight) = writing_weight else {
+        return Err(WebError::BadRequest(
+            "Give spelling a weight between 0% and 30%.".into(),
+        ));
+    };
     let settings = db::job_screening::ScreeningSettings {
         questionnaire_ids: form.questionnaires,
         all_tiers_at_once: form.all_tiers_at_once == "yes",
         auto_decide: form.auto_decide == "yes",
         answer_days,
+        writing_weight,
     };
     let actor = owner.user().id.clone();
     let job_id = job.id.clone();

@@ -13,6 +13,7 @@ mod interviews;
 mod jobs;
 mod pipeline;
 mod team;
+mod writing_view;
 
 use actix_web::web;
 

@@ -149,6 +149,8 @@ pub fn apply(
         send_link(conn, ctx, job, settings, &existing, true, now)?;
         return Ok(Applied::Duplicate(existing));
     };
+    // The cover letter's spelling, for the table before any screen.
+    super::writing::refresh(conn, &app.id)?;
     let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
     let mut email = CandidateEmail {
         name: new.name.as_str(),
@@ -310,6 +312,19 @@ pub fn recompute_screen(
         scores.push(round_final_scores(conn, round)?);
     }
     let result = screen_result(&scores, pass_mark);
+    // Spelling counts in the overall score only with the job's weight.
+    let writing_rate = super::writing::refresh(conn, application_id)?;
+    let result = match db::applications::find(conn, application_id)? {
+        Some(app) => {
+            let weight = db::job_screening::get(conn, &app.job_id)?.writing_weight;
+            crate::scoring::with_writing(
+                result,
+                writing_rate.map(crate::scoring::spelling::score_for_rate),
+                f64::from(weight) / 100.0,
+            )
+        }
+        None => result,
+    };
     for (round, round_result) in submitted.iter().zip(&result.rounds) {
         if round_result.overall.answered == 0 {
             continue;
@@ -458,6 +473,7 @@ pub fn submit(
     let scorer = Scorer::shared();
     let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
     let mut round_scores = Vec::new();
+    let known = super::writing::known_words(job, &[&loaded.questionnaire], &app.name);
     for spec in loaded.questionnaire.questions_of_tiers(&tiers) {
         // A question left blank counts, with nothing to earn.
         let body = final_answers
@@ -470,6 +486,11 @@ pub fn submit(
         let score = scorer.score(&question, body);
         let detail = serde_json::to_string(&score).map_err(|e| DbError::Corrupt(e.to_string()))?;
         db::screenings::store_score(conn, &answer_id, score.score, &detail)?;
+        let lang = super::writing::lang_of(body, score.lang);
+        let writing = crate::scoring::spelling::check(body, lang, &known);
+        let writing =
+            serde_json::to_string(&writing).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        db::screenings::store_writing(conn, &answer_id, &writing)?;
         round_scores.push((score.tier, score.score));
     }
     let result = questionnaire_result(&round_scores, pass_mark);

@@ -5,6 +5,7 @@ mod apply;
 pub mod flow;
 mod link;
 mod status;
+pub mod writing;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -1,0 +1,345 @@
+//! Writing quality apart from content: spelling slips per 100 words.
+//!
+//! Pure: takes the text, its language and the words the candidate was
+//! given (questionnaire, job posting, their own name), returns each slip
+//! as a byte range. The Hunspell dictionaries (Debian's `hunspell-en-us`
+//! and `hunspell-fr`, see `data/dictionaries/`) are compiled into the
+//! binary and each parsed once, on first use, so a run that never checks
+//! French never pays for the French dictionary.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+use spellbook::Dictionary;
+
+use super::types::Lang;
+
+static EN: LazyLock<Dictionary> = LazyLock::new(|| {
+    Dictionary::new(
+        include_str!("../../data/dictionaries/en_US.aff"),
+        include_str!("../../data/dictionaries/en_US.dic"),
+    )
+    .expect("the shipped English dictionary parses")
+});
+
+static FR: LazyLock<Dictionary> = LazyLock::new(|| {
+    Dictionary::new(
+        include_str!("../../data/dictionaries/fr_FR.aff"),
+        include_str!("../../data/dictionaries/fr_FR.dic"),
+    )
+    .expect("the shipped French dictionary parses")
+});
+
+/// Slips per 100 words at which the writing score reaches 0: one slip in
+/// every ten words is writing a reviewer would not send to a customer.
+pub const ZERO_SCORE_RATE: f64 = 10.0;
+
+/// One word the dictionary does not know, as a byte range of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slip {
+    pub start: usize,
+    pub end: usize,
+    pub word: String,
+}
+
+/// The spelling of one text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Writing {
+    /// Words counted (URLs, code and numbers are not words here).
+    pub words: usize,
+    pub slips: Vec<Slip>,
+    /// Slips per 100 words; 0 for an empty text.
+    pub per_100: f64,
+}
+
+impl Writing {
+    /// 1 for clean writing, falling linearly to 0 at [`ZERO_SCORE_RATE`].
+    pub fn score(&self) -> f64 {
+        score_for_rate(self.per_100)
+    }
+
+    /// Combines several texts' results into one rate over all their words.
+    pub fn rate_over(parts: &[&Writing]) -> Option<f64> {
+        let words: usize = parts.iter().map(|w| w.words).sum();
+        let slips: usize = parts.iter().map(|w| w.slips.len()).sum();
+        (words > 0).then(|| rate(slips, words))
+    }
+}
+
+/// Writing score for a rate of slips per 100 words, in 0..=1.
+pub fn score_for_rate(per_100: f64) -> f64 {
+    (1.0 - per_100 / ZERO_SCORE_RATE).clamp(0.0, 1.0)
+}
+
+fn rate(slips: usize, words: usize) -> f64 {
+    if words == 0 {
+        0.0
+    } else {
+        (slips as f64 * 100.0 / words as f64 * 10.0).round() / 10.0
+    }
+}
+
+/// The words of `texts`, lower-cased: words the candidate was shown (or
+/// their own name) are never slips.
+pub fn known_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for t in texts {
+        for w in t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            for part in w.split(['\'', '’']) {
+                if !part.is_empty() {
+                    out.insert(part.to_lowercase());
+                }
+            }
+            if !w.is_empty() {
+                out.insert(w.to_lowercase().replace('’', "'"));
+            }
+        }
+    }
+    out
+}
+
+fn is_url_or_mail(chunk: &str) -> bool {
+    let l = chunk.to_ascii_lowercase();
+    l.contains("://") || l.starts_with("www.") || l.contains('@')
+}
+
+/// Identifiers, paths, versions and numbers: code, not prose.
+fn is_code_like(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit())
+        || token.contains([
+            '_', '/', '\\', '.', '=', '<', '>', '{', '}', '(', ')', '#', '$',
+        ])
+        || token.chars().all(|c| !c.is_alphabetic())
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// An upper-case letter after a lower-case one: `CamelCase`, `iPhone`.
+fn is_camel(w: &str) -> bool {
+    let mut prev_lower = false;
+    for c in w.chars() {
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+const FR_ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// Byte ranges inside `backticks` (inline code), skipped whole.
+fn code_spans(text: &str) -> Vec<(usize, usize)> {
+    let ticks: Vec<usize> = text.match_indices('`').map(|(i, _)| i).collect();
+    ticks
+        .chunks(2)
+        .map(|p| (p[0], *p.get(1).unwrap_or(&text.len())))
+        .collect()
+}
+
+/// Checks `text` in `lang`; words in `known` (lower-cased) are accepted.
+pub fn check(text: &str, lang: Lang, known: &HashSet<String>) -> Writing {
+    let dict: &Dictionary = match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    };
+    let code = code_spans(text);
+    let mut words = 0;
+    let mut slips = Vec::new();
+    // A capital after a sentence end is not a sign of a proper noun.
+    let mut sentence_start = true;
+    let mut offset = 0;
+    for chunk in text.split_inclusive(char::is_whitespace) {
+        let start = offset;
+        offset += chunk.len();
+        let raw = chunk.trim_end();
+        if raw.is_empty() {
+            continue;
+        }
+        let starts_sentence = sentence_start;
+        sentence_start = raw.ends_with(['.', '!', '?', ':']);
+        if code.iter().any(|&(a, b)| start >= a && start <= b) || raw.contains('`') {
+            continue;
+        }
+        if is_url_or_mail(raw) {
+            continue;
+        }
+        // Surrounding punctuation is not part of the word.
+        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if token.is_empty() {
+            continue;
+        }
+        let token_start = start + lead;
+        if is_code_like(token) || is_camel(token) {
+            continue;
+        }
+        words += 1;
+        if is_acronym(token) || known.contains(&token.to_lowercase().replace('’', "'")) {
+            continue;
+        }
+        // Hyphenated compounds are checked part by part.
+        let mut part_offset = token_start;
+        for part in token.split('-') {
+            let part_start = part_offset;
+            part_offset += part.len() + 1;
+            let (word, word_start) = strip_elision(part, part_start, lang);
+            if word.is_empty() || is_acronym(word) || is_camel(word) {
+                continue;
+            }
+            if known.contains(&word.to_lowercase()) {
+                continue;
+            }
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            if capitalised && !(starts_sentence && word_start == token_start) {
+                // A capital mid-sentence: a name, a product, a place.
+                continue;
+            }
+            let normalised = word.replace('’', "'");
+            if dict.check(&normalised) || dict.check(&normalised.to_lowercase()) {
+                continue;
+            }
+            slips.push(Slip {
+                start: word_start,
+                end: word_start + word.len(),
+                word: word.to_string(),
+            });
+        }
+    }
+    let per_100 = rate(slips.len(), words);
+    Writing {
+        words,
+        slips,
+        per_100,
+    }
+}
+
+/// French `l'adresse`, `qu'il`: the word after the elided article.
+/// English keeps its apostrophes (`don't` is in the dictionary).
+fn strip_elision(part: &str, start: usize, lang: Lang) -> (&str, usize) {
+    if lang == Lang::Fr {
+        if let Some((i, c)) = part.char_indices().find(|&(_, c)| c == '\'' || c == '’') {
+            let head = part[..i].to_lowercase();
+            if FR_ELISIONS.contains(&head.as_str()) {
+                let rest = i + c.len_utf8();
+                return (&part[rest..], start + rest);
+            }
+        }
+    }
+    let trimmed = part.trim_end_matches(['\'', '’']);
+    (trimmed, start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none() -> HashSet<String> {
+        HashSet::new()
+    }
+
+    fn slipped(text: &str, lang: Lang, known: &HashSet<String>) -> Vec<String> {
+        check(text, lang, known)
+            .slips
+            .into_iter()
+            .map(|s| {
+                assert_eq!(&text[s.start..s.end], s.word);
+                s.word
+            })
+            .collect()
+    }
+
+    #[test]
+    fn english_slip_found_with_its_range() {
+        let text = "I would recieve the refund tomorrow.";
+        let w = check(text, Lang::En, &none());
+        assert_eq!(w.words, 6);
+        assert_eq!(w.slips.len(), 1);
+        assert_eq!(&text[w.slips[0].start..w.slips[0].end], "recieve");
+        assert_eq!(w.slips[0].start, 8);
+        assert!((w.per_100 - 16.7).abs() < 1e-9);
+        assert_eq!(w.score(), 0.0);
+    }
+
+    #[test]
+    fn clean_english_has_no_slips() {
+        let w = check(
+            "Thanks for your patience, I don't think you'll need a new invoice.",
+            Lang::En,
+            &none(),
+        );
+        assert!(w.slips.is_empty(), "{:?}", w.slips);
+        assert_eq!(w.score(), 1.0);
+    }
+
+    #[test]
+    fn names_urls_code_acronyms_numbers_are_not_slips() {
+        let text = "Hi Zyxwq, see https://exmaple.com/hlp or mail sprt@exmaple.com; \
+                    run `frobnicat --now`, set max_retrys and QuxBar, read /etc/confg, \
+                    the SLAA is 24h, version v2beta, 3 days.";
+        assert_eq!(slipped(text, Lang::En, &none()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn questionnaire_and_job_words_are_not_slips() {
+        let known = known_words(["Use the Shipmo dashbord to voidd a label", "Dana Okoro"]);
+        let text = "shipmo lets you voidd it from the dashbord, okoro here.";
+        assert_eq!(slipped(text, Lang::En, &known), Vec::<String>::new());
+        assert_eq!(slipped(text, Lang::En, &none()).len(), 4);
+    }
+
+    #[test]
+    fn sentence_start_capital_is_checked() {
+        assert_eq!(
+            slipped("Recieve it. Thanks", Lang::En, &none()),
+            vec!["Recieve".to_string()]
+        );
+    }
+
+    #[test]
+    fn french_accents() {
+        assert!(slipped("C'est très simple.", Lang::Fr, &none()).is_empty());
+        assert_eq!(
+            slipped("C'est tres simple.", Lang::Fr, &none()),
+            vec!["tres".to_string()]
+        );
+    }
+
+    #[test]
+    fn french_names_urls_code_acronyms_and_known_words_are_not_slips() {
+        let known = known_words(["Annulez l'étiquete depuis le tablo de bord", "Zoé Kerbrat"]);
+        let text = "Bonjour, ici Kerbrat : voyez https://exmaple.fr/aidee, écrivez à                     suport@exmaple.fr, lancez `reinitialisr`, le fichier /etc/confg,                     la TVAA de 20 %, puis annulez l'étiquete dans le tablo.";
+        assert_eq!(slipped(text, Lang::Fr, &known), Vec::<String>::new());
+        assert_eq!(
+            slipped(text, Lang::Fr, &none()),
+            vec!["étiquete".to_string(), "tablo".to_string()]
+        );
+    }
+
+    #[test]
+    fn french_elisions_and_range() {
+        let text = "Je vérifie l'adresse et qu'il reçoit l'étiquete demain.";
+        let w = check(text, Lang::Fr, &none());
+        assert_eq!(w.slips.len(), 1, "{:?}", w.slips);
+        assert_eq!(&text[w.slips[0].start..w.slips[0].end], "étiquete");
+    }
+
+    #[test]
+    fn rate_over_parts() {
+        let a = check("recieve it", Lang::En, &none());
+        let b = check(
+            "fine words here tomorrow today now also well",
+            Lang::En,
+            &none(),
+        );
+        assert_eq!(Writing::rate_over(&[&a, &b]), Some(10.0));
+        assert_eq!(Writing::rate_over(&[]), None);
+        assert_eq!(score_for_rate(5.0), 0.5);
+    }
+}
