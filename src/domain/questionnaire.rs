@@ -17,10 +17,17 @@ pub struct Link {
 #[serde(deny_unknown_fields)]
 pub struct KeyPointSpec {
     pub id: String,
+    /// What a good answer says, in plain words; without `phrasings` the
+    /// scorer matches the answer against it and the `examples`.
     pub label: String,
+    /// Pattern phrasings, for authors who want exact control (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phrasings: Vec<String>,
     #[serde(default)]
     pub required: bool,
+    /// Plain example sentences of an answer that makes the point (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -271,8 +278,24 @@ impl Questionnaire {
                         "Give every key point its own id.",
                     );
                 }
-                if kp.phrasings.iter().all(|p| p.trim().is_empty()) {
-                    push(kp_line, format!("Key point '{}' of question '{}' has no phrasings.", kp.id, q.id), "List the ways an answer may say it, e.g. phrasings = [\"only ratings\", \"no comment feature\"].");
+                if kp.label.trim().is_empty() {
+                    push(
+                        kp_line,
+                        format!("Key point '{}' of question '{}' has no label.", kp.id, q.id),
+                        "Write what a good answer says in one plain sentence, e.g. label = \"Says an unused label can be voided within 30 days\".",
+                    );
+                } else if kp.phrasings.iter().all(|p| p.trim().is_empty())
+                    && !crate::scoring::plain::has_words(&kp.label, &self.language)
+                    && kp
+                        .examples
+                        .iter()
+                        .all(|e| !crate::scoring::plain::has_words(e, &self.language))
+                {
+                    push(
+                        kp_line,
+                        format!("Key point '{}' of question '{}' has no words an answer could match.", kp.id, q.id),
+                        "Write the label as a plain sentence with the facts a good answer gives, or add examples = [\"...\"] or phrasings.",
+                    );
                 }
             }
         }
