@@ -385,6 +385,52 @@ prompt = "It doesn't work."
         assert!(problems.iter().all(|p| !p.fix.is_empty()));
     }
 
+    /// The plain form: no phrasings, no exemplars, optional examples.
+    const PLAIN: &str = r#"
+id = "labels-en"
+title = "Shipping labels"
+language = "en"
+version = 1
+
+[[questions]]
+id = "refund"
+tier = 1
+prompt = "I bought a label by mistake."
+
+[[questions.rubric.key_points]]
+id = "void-label"
+label = "Says an unused label can be voided for a refund within 30 days"
+required = true
+examples = ["You can void it within 30 days and the cost comes back to your balance"]  # optional
+
+[[questions.rubric.key_points]]
+id = "balance"
+label = "Says the refund goes to the account balance"
+"#;
+
+    #[test]
+    fn key_points_in_plain_language_parse() {
+        let q = Questionnaire::parse(PLAIN).unwrap();
+        let kps = &q.questions[0].rubric.key_points;
+        assert!(kps[0].phrasings.is_empty() && kps[0].examples.len() == 1);
+        assert!(kps[1].examples.is_empty());
+        assert!(q.questions[0].rubric.exemplars.strong.is_empty());
+    }
+
+    #[test]
+    fn a_plain_key_point_needs_words_to_match() {
+        let bad = PLAIN.replace(
+            "label = \"Says the refund goes to the account balance\"",
+            "label = \"Says that it is\"",
+        );
+        let problems = Questionnaire::parse(&bad).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0]
+            .message
+            .contains("no words an answer could match"));
+        assert_eq!(problems[0].line, Some(19));
+    }
+
     #[test]
     fn unknown_fields_are_refused() {
         let bad = GOOD.replace(
