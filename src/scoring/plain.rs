@@ -238,7 +238,7 @@ fn tokens(d: &LangData, f: &str) -> Vec<Tok> {
             }
         } else {
             let stop = d.stop.contains(w);
-            let cue = d.cues.contains(w) || (w == "t" && out.last().is_some_and(|p| ends_in_n(p)));
+            let cue = d.cues.contains(w) || (w == "t" && out.last().is_some_and(ends_in_n));
             let key = if stop || cue {
                 w.to_string()
             } else {
