@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::plain::{self, PlainKeyPoint};
+use super::plain::{self, Compiled};
 use super::text::{stem, words, Folded};
 use super::types::{ContentScore, Dimension, Evidence, EvidenceKind, KeyPoint, Lang};
 
@@ -185,7 +185,7 @@ fn find(ans: &[ATok], phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
 pub fn coverage(
     f: &Folded,
     key_points: &[KeyPoint],
-    plain: Option<(&[Option<PlainKeyPoint>], Lang)>,
+    plain: Option<(&Compiled, Lang)>,
 ) -> (ContentScore, Vec<Evidence>) {
     if key_points.is_empty() {
         return (ContentScore::default(), Vec::new());
@@ -204,7 +204,7 @@ pub fn coverage(
         .collect();
     let mut score = ContentScore::default();
     let mut evidence = Vec::new();
-    let plain_answer = plain.map(|(_, lang)| plain::Answer::new(f, lang));
+    let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c));
     for (k, kp) in key_points.iter().enumerate() {
         let phrasings: Vec<Vec<PTok>> = kp
             .phrasings
@@ -214,7 +214,9 @@ pub fn coverage(
             .collect();
         let mut found = find(&ans, &phrasings).map(|r| (r, String::new()));
         if found.is_none() {
-            let compiled = plain.and_then(|(c, _)| c.get(k)).and_then(Option::as_ref);
+            let compiled = plain
+                .and_then(|(c, _)| c.key_points.get(k))
+                .and_then(Option::as_ref);
             if let (Some(c), Some(a)) = (compiled, plain_answer.as_ref()) {
                 match plain::find(c, a, f) {
                     plain::Outcome::Covered { span, words } => {

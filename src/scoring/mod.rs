@@ -122,7 +122,7 @@ impl Scorer {
         let (content, content_ev) = content::coverage(
             &folded,
             key_points,
-            compiled.as_deref().map(|c| (c.as_slice(), plain_lang)),
+            compiled.as_deref().map(|c| (c, plain_lang)),
         );
 
         let mut evidence = tone.evidence;

@@ -168,7 +168,7 @@ struct Tok {
     len: usize,
 }
 
-fn tokens(d: &LangData, f: &str) -> Vec<Tok> {
+fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
     let sents = sentences(f);
     let ws = words(f);
     let mut out: Vec<Tok> = Vec::with_capacity(ws.len());
@@ -238,12 +238,19 @@ fn tokens(d: &LangData, f: &str) -> Vec<Tok> {
             }
         } else {
             let stop = d.stop.contains(w);
-            let cue = d.cues.contains(w) || (w == "t" && out.last().is_some_and(ends_in_n));
+            let cue =
+                d.cues.contains(w) || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
+            let mut skip = false;
             let key = if stop || cue {
                 w.to_string()
             } else {
                 let us = americanise(d, w);
-                d.stemmer.stem(&us).into_owned()
+                if filter.is_some_and(|fl| !fl.may_match(&us)) {
+                    skip = true;
+                    String::new()
+                } else {
+                    d.stemmer.stem(&us).into_owned()
+                }
             };
             Tok {
                 range: r.clone(),
@@ -251,7 +258,7 @@ fn tokens(d: &LangData, f: &str) -> Vec<Tok> {
                 cancel: d.cancels.contains(w),
                 key,
                 number: None,
-                stop: stop && !cue,
+                stop: (stop || skip) && !cue,
                 cue,
                 clause_start,
                 sentence: si,
@@ -266,8 +273,8 @@ fn tokens(d: &LangData, f: &str) -> Vec<Tok> {
 }
 
 /// "don't", "can't", "isn't": the folded text splits them into "...n" + "t".
-fn ends_in_n(t: &Tok) -> bool {
-    t.number.is_none() && t.key.ends_with('n') && t.len >= 2
+fn ends_in_n(t: &Tok, f: &str) -> bool {
+    t.number.is_none() && t.len >= 2 && f[t.range.clone()].ends_with('n')
 }
 
 /// A label or example sentence, ready to be looked for.
@@ -298,17 +305,60 @@ pub struct PlainKeyPoint {
     sources: Vec<Source>,
 }
 
-/// Compiles the plain forms of a question's key points (`None` for a key
-/// point matched by its phrasings only).
-pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Vec<Option<PlainKeyPoint>> {
+/// Which answer words are worth stemming: stemming is most of the cost,
+/// and a word can only match a term whose stem starts like it (Snowball
+/// keeps the start of a word), or, with a typo, shares letters 4–5.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pre3: HashSet<[u8; 3]>,
+    pre2: HashSet<[u8; 2]>,
+    mid: HashSet<[u8; 2]>,
+}
+
+impl Filter {
+    fn add(&mut self, t: &Term) {
+        let k = t.key.as_bytes();
+        if k.len() >= 3 {
+            self.pre3.insert([k[0], k[1], k[2]]);
+        } else if k.len() == 2 {
+            self.pre2.insert([k[0], k[1]]);
+        }
+        if t.typo {
+            for i in 2..=4 {
+                if k.len() >= i + 2 {
+                    self.mid.insert([k[i], k[i + 1]]);
+                }
+            }
+        }
+    }
+
+    fn may_match(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.len() < 3
+            || self.pre3.contains(&[b[0], b[1], b[2]])
+            || self.pre2.contains(&[b[0], b[1]])
+            || (b.len() >= 5 && self.mid.contains(&[b[3], b[4]]))
+    }
+}
+
+/// A question's plain key points, compiled once.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// One per key point, `None` for one matched by its phrasings only.
+    pub key_points: Vec<Option<PlainKeyPoint>>,
+    pub filter: Filter,
+}
+
+/// Compiles the plain forms of a question's key points.
+pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
     let d = lang_data(lang);
     let pf = Folded::new(prompt);
-    let prompt_keys: HashSet<String> = tokens(d, pf.as_str())
+    let prompt_keys: HashSet<String> = tokens(d, pf.as_str(), None)
         .into_iter()
         .filter(|t| !t.stop && !t.cue)
         .map(|t| t.key)
         .collect();
-    key_points
+    let key_points = key_points
         .iter()
         .map(|kp| {
             if !uses_plain(kp) {
@@ -322,7 +372,14 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Vec<Option<
                 .collect();
             Some(PlainKeyPoint { sources })
         })
-        .collect()
+        .collect::<Vec<_>>();
+    let mut filter = Filter::default();
+    for s in key_points.iter().flatten().flat_map(|k| &k.sources) {
+        for t in &s.terms {
+            filter.add(t);
+        }
+    }
+    Compiled { key_points, filter }
 }
 
 /// Whether the key point is matched in plain language: it has no
@@ -333,7 +390,7 @@ pub fn uses_plain(kp: &KeyPoint) -> bool {
 
 fn source(d: &LangData, text: &str, is_label: bool, prompt: &HashSet<String>) -> Option<Source> {
     let f = Folded::new(text);
-    let toks = tokens(d, f.as_str());
+    let toks = tokens(d, f.as_str(), None);
     let mut start = 0;
     if is_label {
         while start < toks.len()
@@ -392,8 +449,8 @@ pub struct Answer {
 }
 
 impl Answer {
-    pub fn new(f: &Folded, lang: Lang) -> Answer {
-        let toks = tokens(lang_data(lang), f.as_str());
+    pub fn new(f: &Folded, lang: Lang, compiled: &Compiled) -> Answer {
+        let toks = tokens(lang_data(lang), f.as_str(), Some(&compiled.filter));
         let sentences = toks.last().map(|t| t.sentence + 1).unwrap_or(0);
         let mut bounds = vec![(usize::MAX, 0); sentences];
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
@@ -710,8 +767,8 @@ mod tests {
     fn run(lang: Lang, label: &str, examples: &[&str], answer: &str) -> Result<String, String> {
         let c = compile(&[kp(label, examples)], "", lang);
         let f = Folded::new(answer);
-        let a = Answer::new(&f, lang);
-        match find(c[0].as_ref().unwrap(), &a, &f) {
+        let a = Answer::new(&f, lang, &c);
+        match find(c.key_points[0].as_ref().unwrap(), &a, &f) {
             Outcome::Covered { words, .. } => Ok(words
                 .iter()
                 .map(|r| &f.as_str()[r.clone()])

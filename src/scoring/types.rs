@@ -146,8 +146,7 @@ pub struct Rubric {
 /// another (it only depends on the rubric), cloned with its content.
 #[derive(Default, Clone)]
 pub struct CompiledKeyPoints {
-    pub(crate) slots:
-        [std::sync::OnceLock<std::sync::Arc<Vec<Option<super::plain::PlainKeyPoint>>>>; 2],
+    pub(crate) slots: [std::sync::OnceLock<std::sync::Arc<super::plain::Compiled>>; 2],
 }
 
 impl PartialEq for CompiledKeyPoints {
