@@ -32,16 +32,56 @@ const NEGATION_SCOPE: usize = 6;
 /// A source's words considered (longer labels are cut).
 const MAX_TERMS: usize = 64;
 
+/// FNV-1a: the word table is hit once per answer word, and SipHash's
+/// protection against crafted keys is not needed for a fixed word list.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What the data files say about one word.
+#[derive(Debug, Default, Clone)]
+struct WordInfo {
+    stop: bool,
+    cue: bool,
+    predicate: bool,
+    cancel: bool,
+    number: Option<u32>,
+    spelling: Option<String>,
+}
+
 struct LangData {
     stemmer: Stemmer,
-    stop: HashSet<String>,
-    cues: HashSet<String>,
-    predicates: HashSet<String>,
-    cancels: HashSet<String>,
-    numbers: HashMap<String, u32>,
-    spelling: HashMap<String, String>,
+    words: FnvMap<String, WordInfo>,
     label_verbs: HashSet<String>,
     lang: Lang,
+}
+
+impl LangData {
+    fn info(&self, w: &str) -> Option<&WordInfo> {
+        self.words.get(w)
+    }
+    fn number(&self, w: &str) -> Option<u32> {
+        self.info(w).and_then(|i| i.number)
+    }
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -70,17 +110,18 @@ fn load(lang: Lang) -> LangData {
             Algorithm::French,
         ),
     };
-    let mut cues = HashSet::new();
-    let mut predicates = HashSet::new();
-    let mut cancels = HashSet::new();
+    let mut words: FnvMap<String, WordInfo> = FnvMap::default();
     for l in data_lines(neg) {
         if let Some(w) = l.strip_prefix('+') {
-            predicates.insert(w.to_string());
+            words.entry(w.to_string()).or_default().predicate = true;
         } else if let Some(w) = l.strip_prefix('-') {
-            cancels.insert(w.to_string());
+            words.entry(w.to_string()).or_default().cancel = true;
         } else {
-            cues.insert(l);
+            words.entry(l).or_default().cue = true;
         }
+    }
+    for w in data_lines(stop) {
+        words.entry(w).or_default().stop = true;
     }
     let pairs = |text: &'static str| {
         data_lines(text)
@@ -90,17 +131,15 @@ fn load(lang: Lang) -> LangData {
             })
             .collect::<Vec<_>>()
     };
+    for (w, n) in pairs(num) {
+        words.entry(w).or_default().number = n.parse().ok();
+    }
+    for (gb, us) in pairs(spelling) {
+        words.entry(gb).or_default().spelling = Some(us);
+    }
     LangData {
         stemmer: Stemmer::create(alg),
-        stop: data_lines(stop).collect(),
-        cues,
-        predicates,
-        cancels,
-        numbers: pairs(num)
-            .into_iter()
-            .filter_map(|(w, n)| Some((w, n.parse().ok()?)))
-            .collect(),
-        spelling: pairs(spelling).into_iter().collect(),
+        words,
         label_verbs: data_lines(verbs).collect(),
         lang,
     }
@@ -122,7 +161,7 @@ fn americanise<'a>(d: &'a LangData, w: &'a str) -> std::borrow::Cow<'a, str> {
     if d.lang != Lang::En {
         return Cow::Borrowed(w);
     }
-    if let Some(us) = d.spelling.get(w) {
+    if let Some(us) = d.info(w).and_then(|i| i.spelling.as_ref()) {
         return Cow::Borrowed(us.as_str());
     }
     const ISE: [&str; 8] = [
@@ -191,18 +230,18 @@ fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
         let mut end = i;
         if !digits.is_empty() {
             number = digits.parse::<u32>().ok();
-        } else if d.numbers.contains_key(w) {
+        } else if d.number(w).is_some() {
             let (mut total, mut cur) = (0u32, 0u32);
             let mut j = i;
             while j < ws.len() {
                 let wj = &f[ws[j].clone()];
-                let v = match d.numbers.get(wj) {
-                    Some(v) => *v,
+                let v = match d.number(wj) {
+                    Some(v) => v,
                     None if j > i
                         && matches!(wj, "and" | "et")
                         && ws
                             .get(j + 1)
-                            .is_some_and(|n| d.numbers.contains_key(&f[n.clone()])) =>
+                            .is_some_and(|n| d.number(&f[n.clone()]).is_some()) =>
                     {
                         j += 1;
                         continue;
@@ -237,12 +276,15 @@ fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
                 len: w.len(),
             }
         } else {
-            let stop = d.stop.contains(w);
-            let cue =
-                d.cues.contains(w) || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
+            let info = d.info(w);
+            let stop = info.is_some_and(|i| i.stop);
+            let cue = info.is_some_and(|i| i.cue)
+                || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
             let mut skip = false;
-            let key = if stop || cue {
+            let key = if cue {
                 w.to_string()
+            } else if stop {
+                String::new()
             } else {
                 let us = americanise(d, w);
                 if filter.is_some_and(|fl| !fl.may_match(&us)) {
@@ -254,8 +296,8 @@ fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
             };
             Tok {
                 range: r.clone(),
-                predicate: d.predicates.contains(w),
-                cancel: d.cancels.contains(w),
+                predicate: info.is_some_and(|i| i.predicate),
+                cancel: info.is_some_and(|i| i.cancel),
                 key,
                 number: None,
                 stop: (stop || skip) && !cue,
@@ -444,8 +486,8 @@ pub struct Answer {
     sentences: usize,
     /// First and last token of each sentence.
     bounds: Vec<(usize, usize)>,
-    /// Content words: key to token indices.
-    index: HashMap<String, Vec<usize>>,
+    /// Content words (token indices), sorted by key.
+    order: Vec<usize>,
 }
 
 impl Answer {
@@ -453,15 +495,16 @@ impl Answer {
         let toks = tokens(lang_data(lang), f.as_str(), Some(&compiled.filter));
         let sentences = toks.last().map(|t| t.sentence + 1).unwrap_or(0);
         let mut bounds = vec![(usize::MAX, 0); sentences];
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut order = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             let b = &mut bounds[t.sentence];
             b.0 = b.0.min(i);
             b.1 = i;
             if !t.stop && !t.cue {
-                index.entry(t.key.clone()).or_default().push(i);
+                order.push(i);
             }
         }
+        order.sort_by(|a, b| toks[*a].key.cmp(&toks[*b].key));
         // A sentence without words has no tokens; keep its bounds sane.
         for b in &mut bounds {
             if b.0 == usize::MAX {
@@ -472,24 +515,31 @@ impl Answer {
             toks,
             sentences,
             bounds,
-            index,
+            order,
         }
     }
 
     /// Tokens matching a term: same key, or a one-letter typo of a long word.
     fn hits(&self, t: &Term, out: &mut Vec<usize>) {
-        if let Some(v) = self.index.get(&t.key) {
-            out.extend(v);
-        }
+        let key = t.key.as_str();
+        let from = self
+            .order
+            .partition_point(|i| self.toks[*i].key.as_str() < key);
+        out.extend(
+            self.order[from..]
+                .iter()
+                .take_while(|i| self.toks[**i].key == key),
+        );
         if t.typo {
-            for (k, v) in &self.index {
-                if k.len().abs_diff(t.key.len()) <= 1
-                    && *k != t.key
-                    && self.toks[v[0]].len >= 5
-                    && self.toks[v[0]].number.is_none()
-                    && one_typo(k, &t.key)
+            for i in &self.order {
+                let a = &self.toks[*i];
+                if a.key.len().abs_diff(key.len()) <= 1
+                    && a.key != key
+                    && a.len >= 5
+                    && a.number.is_none()
+                    && one_typo(&a.key, key)
                 {
-                    out.extend(v);
+                    out.push(*i);
                 }
             }
         }
@@ -545,41 +595,51 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
     let text = f.as_str();
     let mut best_reject: Option<(f64, String, Range<usize>)> = None;
     let mut closest: Option<(f64, &Source, Window, Vec<bool>)> = None;
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let mut buf = Vec::new();
+    let mut masks: Vec<u64> = vec![0; ans.sentences];
     for src in &kp.sources {
-        // Matched terms per sentence: which answer tokens match which term.
-        let mut per_sentence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ans.sentences];
-        let mut buf = Vec::new();
+        // Which terms each sentence holds (a bit per term), and which
+        // answer token matched which term.
+        hits.clear();
+        masks.iter_mut().for_each(|m| *m = 0);
         for (ti, t) in src.terms.iter().enumerate() {
             buf.clear();
             ans.hits(t, &mut buf);
             for ai in &buf {
-                per_sentence[ans.toks[*ai].sentence].push((ti, *ai));
+                masks[ans.toks[*ai].sentence] |= 1 << ti;
+                hits.push((ti, *ai));
             }
         }
         for s in 0..ans.sentences {
-            if per_sentence[s].is_empty() {
+            if masks[s] == 0 {
                 continue;
             }
             for width in 1..=2 {
                 if s + width > ans.sentences {
                     break;
                 }
-                let hits: Vec<(usize, usize)> = per_sentence[s..s + width].concat();
-                if hits.is_empty() {
-                    continue;
-                }
-                let mut seen = vec![false; src.terms.len()];
-                for (ti, _) in &hits {
-                    seen[*ti] = true;
-                }
-                let share = seen
+                let mask = masks[s..s + width].iter().fold(0, |m, x| m | x);
+                let share = src
+                    .terms
                     .iter()
-                    .zip(&src.terms)
-                    .filter(|(s, _)| **s)
+                    .enumerate()
+                    .filter(|(ti, _)| mask & (1 << ti) != 0)
                     .map(|(_, t)| t.weight)
                     .sum::<f64>()
                     / src.total;
-                let matched: Vec<usize> = hits.iter().map(|(_, a)| *a).collect();
+                let below = share < THRESHOLD;
+                if below && closest.as_ref().is_some_and(|c| share <= c.0) {
+                    continue;
+                }
+                let seen: Vec<bool> = (0..src.terms.len())
+                    .map(|ti| mask & (1 << ti) != 0)
+                    .collect();
+                let matched: Vec<usize> = hits
+                    .iter()
+                    .filter(|(_, a)| (s..s + width).contains(&ans.toks[*a].sentence))
+                    .map(|(_, a)| *a)
+                    .collect();
                 let first = ans.bounds[s].0;
                 let last = ans.bounds[s + width - 1].1.max(first);
                 let w = Window {
@@ -587,10 +647,8 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     first,
                     last,
                 };
-                if share < THRESHOLD {
-                    if closest.as_ref().is_none_or(|c| share > c.0) {
-                        closest = Some((share, src, w, seen));
-                    }
+                if below {
+                    closest = Some((share, src, w, seen));
                     continue;
                 }
                 match judge(src, &w, &seen, ans, text) {
