@@ -188,6 +188,32 @@ fn americanise<'a>(d: &'a LangData, w: &'a str) -> std::borrow::Cow<'a, str> {
     Cow::Borrowed(w)
 }
 
+/// Most words a thread remembers the stem of before starting afresh.
+const STEM_CACHE_CAP: usize = 50_000;
+
+thread_local! {
+    /// Stems already computed on this thread, per language: answers share
+    /// most of their vocabulary, and Snowball is the costliest step.
+    static STEMS: std::cell::RefCell<[FnvMap<String, String>; 2]> =
+        std::cell::RefCell::new([FnvMap::default(), FnvMap::default()]);
+}
+
+fn stem_cached(d: &LangData, w: &str) -> String {
+    STEMS.with(|c| {
+        let mut c = c.borrow_mut();
+        let map = &mut c[d.lang as usize];
+        if let Some(s) = map.get(w) {
+            return s.clone();
+        }
+        let s = d.stemmer.stem(w).into_owned();
+        if map.len() >= STEM_CACHE_CAP {
+            map.clear();
+        }
+        map.insert(w.to_string(), s.clone());
+        s
+    })
+}
+
 /// One word of an answer or source, normalised.
 #[derive(Debug, Clone)]
 struct Tok {
@@ -291,7 +317,7 @@ fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
                     skip = true;
                     String::new()
                 } else {
-                    d.stemmer.stem(&us).into_owned()
+                    stem_cached(d, &us)
                 }
             };
             Tok {
