@@ -191,17 +191,25 @@ pub fn coverage(
         return (ContentScore::default(), Vec::new());
     }
     let text = f.as_str();
-    let ans: Vec<ATok> = words(text)
-        .into_iter()
-        .map(|r| {
-            let raw = &text[r.clone()];
-            ATok {
-                range: r,
-                raw,
-                stem: stem(raw),
-            }
-        })
-        .collect();
+    // Plain key points alone need no phrasing tokens.
+    let any_phrasings = key_points
+        .iter()
+        .any(|k| k.phrasings.iter().any(|p| !p.trim().is_empty()));
+    let ans: Vec<ATok> = if !any_phrasings {
+        Vec::new()
+    } else {
+        words(text)
+            .into_iter()
+            .map(|r| {
+                let raw = &text[r.clone()];
+                ATok {
+                    range: r,
+                    raw,
+                    stem: stem(raw),
+                }
+            })
+            .collect()
+    };
     let mut score = ContentScore::default();
     let mut evidence = Vec::new();
     let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c));

@@ -376,25 +376,53 @@ pub struct PlainKeyPoint {
 /// Which answer words are worth stemming: stemming is most of the cost,
 /// and a word can only match a term whose stem starts like it (Snowball
 /// keeps the start of a word), or, with a typo, shares letters 4–5.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Filter {
-    pre3: HashSet<[u8; 3]>,
-    pre2: HashSet<[u8; 2]>,
-    mid: HashSet<[u8; 2]>,
+    /// Bitmaps indexed by the low 5 bits of each letter (collisions only
+    /// let a few more words through).
+    pre3: Vec<u64>,
+    pre2: [u64; 16],
+    mid: [u64; 16],
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            pre3: vec![0; 512],
+            pre2: [0; 16],
+            mid: [0; 16],
+        }
+    }
+}
+
+fn bit(set: &mut [u64], i: usize) {
+    set[i / 64] |= 1 << (i % 64);
+}
+
+fn has(set: &[u64], i: usize) -> bool {
+    set[i / 64] & (1 << (i % 64)) != 0
+}
+
+fn i2(a: u8, b: u8) -> usize {
+    (usize::from(a & 31) << 5) | usize::from(b & 31)
+}
+
+fn i3(a: u8, b: u8, c: u8) -> usize {
+    (i2(a, b) << 5) | usize::from(c & 31)
 }
 
 impl Filter {
     fn add(&mut self, t: &Term) {
         let k = t.key.as_bytes();
         if k.len() >= 3 {
-            self.pre3.insert([k[0], k[1], k[2]]);
+            bit(&mut self.pre3, i3(k[0], k[1], k[2]));
         } else if k.len() == 2 {
-            self.pre2.insert([k[0], k[1]]);
+            bit(&mut self.pre2, i2(k[0], k[1]));
         }
         if t.typo {
             for i in 2..=4 {
                 if k.len() >= i + 2 {
-                    self.mid.insert([k[i], k[i + 1]]);
+                    bit(&mut self.mid, i2(k[i], k[i + 1]));
                 }
             }
         }
@@ -403,9 +431,9 @@ impl Filter {
     fn may_match(&self, w: &str) -> bool {
         let b = w.as_bytes();
         b.len() < 3
-            || self.pre3.contains(&[b[0], b[1], b[2]])
-            || self.pre2.contains(&[b[0], b[1]])
-            || (b.len() >= 5 && self.mid.contains(&[b[3], b[4]]))
+            || has(&self.pre3, i3(b[0], b[1], b[2]))
+            || has(&self.pre2, i2(b[0], b[1]))
+            || (b.len() >= 5 && has(&self.mid, i2(b[3], b[4])))
     }
 }
 
