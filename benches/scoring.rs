@@ -2,7 +2,7 @@
 //! `cargo bench --bench scoring`
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use rapport::scoring::{Lang, Question, Scorer, Tier};
+use rapport::scoring::{KeyPoint, Lang, Question, Rubric, Scorer, Tier};
 
 fn answers() -> Vec<(Lang, String)> {
     let en = [
@@ -57,6 +57,45 @@ fn bench(c: &mut Criterion) {
     g.bench_function("bytes_1kb", |b| {
         b.iter(|| {
             for (q, (_, a)) in questions.iter().zip(&answers) {
+                black_box(scorer.score(q, black_box(a)));
+            }
+        })
+    });
+    // The same answers against questions with plain-language key points
+    // (label and an example, no phrasings), compiled once per question.
+    let plain: Vec<Question> = answers
+        .iter()
+        .map(|(l, _)| {
+            let mut q = Question::generic("q", "It doesn't work.", Tier::TWO, Some(*l));
+            let kp = |id: &str, label: &str, example: &str| KeyPoint {
+                id: id.into(),
+                label: label.into(),
+                phrasings: vec![],
+                required: true,
+                examples: vec![example.into()],
+            };
+            q.rubric = Some(Rubric {
+                key_points: match l {
+                    Lang::En => vec![
+                        kp("ssr", "Says rich snippets must be rendered server-side with schema.org markup", "Use our API from your backend"),
+                        kp("version", "Asks which WordPress version and theme they use", "Which theme are you on?"),
+                        kp("refund", "Says an unused plan can be refunded within 30 days", "You get your money back within 30 days"),
+                    ],
+                    Lang::Fr => vec![
+                        kp("cache", "Dit que l'extension met les notes en cache chaque jour", "Le cache évite de surcharger l'API"),
+                        kp("page", "Demande quelle page est la plus lente et depuis quand", "Depuis quand est-ce lent ?"),
+                        kp("rembourse", "Dit qu'un forfait inutilisé est remboursé sous 30 jours", "Remboursement sous trente jours"),
+                    ],
+                },
+                ..Rubric::default()
+            });
+            q
+        })
+        .collect();
+    g.throughput(Throughput::Elements(answers.len() as u64));
+    g.bench_function("answers_1kb_plain_key_points", |b| {
+        b.iter(|| {
+            for (q, (_, a)) in plain.iter().zip(&answers) {
                 black_box(scorer.score(q, black_box(a)));
             }
         })

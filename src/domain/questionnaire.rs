@@ -17,10 +17,17 @@ pub struct Link {
 #[serde(deny_unknown_fields)]
 pub struct KeyPointSpec {
     pub id: String,
+    /// What a good answer says, in plain words; without `phrasings` the
+    /// scorer matches the answer against it and the `examples`.
     pub label: String,
+    /// Pattern phrasings, for authors who want exact control (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phrasings: Vec<String>,
     #[serde(default)]
     pub required: bool,
+    /// Plain example sentences of an answer that makes the point (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -271,8 +278,24 @@ impl Questionnaire {
                         "Give every key point its own id.",
                     );
                 }
-                if kp.phrasings.iter().all(|p| p.trim().is_empty()) {
-                    push(kp_line, format!("Key point '{}' of question '{}' has no phrasings.", kp.id, q.id), "List the ways an answer may say it, e.g. phrasings = [\"only ratings\", \"no comment feature\"].");
+                if kp.label.trim().is_empty() {
+                    push(
+                        kp_line,
+                        format!("Key point '{}' of question '{}' has no label.", kp.id, q.id),
+                        "Write what a good answer says in one plain sentence, e.g. label = \"Says an unused label can be voided within 30 days\".",
+                    );
+                } else if kp.phrasings.iter().all(|p| p.trim().is_empty())
+                    && !crate::scoring::plain::has_words(&kp.label, &self.language)
+                    && kp
+                        .examples
+                        .iter()
+                        .all(|e| !crate::scoring::plain::has_words(e, &self.language))
+                {
+                    push(
+                        kp_line,
+                        format!("Key point '{}' of question '{}' has no words an answer could match.", kp.id, q.id),
+                        "Write the label as a plain sentence with the facts a good answer gives, or add examples = [\"...\"] or phrasings.",
+                    );
                 }
             }
         }
@@ -360,6 +383,52 @@ prompt = "It doesn't work."
             .iter()
             .any(|m| m.contains("not a web address") && m.contains("line 9")));
         assert!(problems.iter().all(|p| !p.fix.is_empty()));
+    }
+
+    /// The plain form: no phrasings, no exemplars, optional examples.
+    const PLAIN: &str = r#"
+id = "labels-en"
+title = "Shipping labels"
+language = "en"
+version = 1
+
+[[questions]]
+id = "refund"
+tier = 1
+prompt = "I bought a label by mistake."
+
+[[questions.rubric.key_points]]
+id = "void-label"
+label = "Says an unused label can be voided for a refund within 30 days"
+required = true
+examples = ["You can void it within 30 days and the cost comes back to your balance"]  # optional
+
+[[questions.rubric.key_points]]
+id = "balance"
+label = "Says the refund goes to the account balance"
+"#;
+
+    #[test]
+    fn key_points_in_plain_language_parse() {
+        let q = Questionnaire::parse(PLAIN).unwrap();
+        let kps = &q.questions[0].rubric.key_points;
+        assert!(kps[0].phrasings.is_empty() && kps[0].examples.len() == 1);
+        assert!(kps[1].examples.is_empty());
+        assert!(q.questions[0].rubric.exemplars.strong.is_empty());
+    }
+
+    #[test]
+    fn a_plain_key_point_needs_words_to_match() {
+        let bad = PLAIN.replace(
+            "label = \"Says the refund goes to the account balance\"",
+            "label = \"Says that it is\"",
+        );
+        let problems = Questionnaire::parse(&bad).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0]
+            .message
+            .contains("no words an answer could match"));
+        assert_eq!(problems[0].line, Some(19));
     }
 
     #[test]

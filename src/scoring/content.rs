@@ -6,8 +6,9 @@
 
 use std::ops::Range;
 
+use super::plain::{self, Compiled};
 use super::text::{stem, words, Folded};
-use super::types::{ContentScore, Dimension, Evidence, EvidenceKind, KeyPoint};
+use super::types::{ContentScore, Dimension, Evidence, EvidenceKind, KeyPoint, Lang};
 
 /// Most alternatives one phrasing may expand to.
 pub const MAX_EXPANSIONS: usize = 64;
@@ -178,39 +179,79 @@ fn find(ans: &[ATok], phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
     best
 }
 
-/// Coverage of `key_points` in the answer, with one evidence per covered point.
-pub fn coverage(f: &Folded, key_points: &[KeyPoint]) -> (ContentScore, Vec<Evidence>) {
+/// Coverage of `key_points` in the answer, with one evidence per covered
+/// point. `plain` holds the compiled plain-language forms (one per key
+/// point, `None` where it has phrasings only) and their language.
+pub fn coverage(
+    f: &Folded,
+    key_points: &[KeyPoint],
+    plain: Option<(&Compiled, Lang)>,
+) -> (ContentScore, Vec<Evidence>) {
     if key_points.is_empty() {
         return (ContentScore::default(), Vec::new());
     }
     let text = f.as_str();
-    let ans: Vec<ATok> = words(text)
-        .into_iter()
-        .map(|r| {
-            let raw = &text[r.clone()];
-            ATok {
-                range: r,
-                raw,
-                stem: stem(raw),
-            }
-        })
-        .collect();
+    // Plain key points alone need no phrasing tokens.
+    let any_phrasings = key_points
+        .iter()
+        .any(|k| k.phrasings.iter().any(|p| !p.trim().is_empty()));
+    let ans: Vec<ATok> = if !any_phrasings {
+        Vec::new()
+    } else {
+        words(text)
+            .into_iter()
+            .map(|r| {
+                let raw = &text[r.clone()];
+                ATok {
+                    range: r,
+                    raw,
+                    stem: stem(raw),
+                }
+            })
+            .collect()
+    };
     let mut score = ContentScore::default();
     let mut evidence = Vec::new();
-    for kp in key_points {
+    let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c));
+    for (k, kp) in key_points.iter().enumerate() {
         let phrasings: Vec<Vec<PTok>> = kp
             .phrasings
             .iter()
             .flat_map(|p| expand(p))
             .map(|p| phrase_tokens(&p))
             .collect();
-        match find(&ans, &phrasings) {
-            Some(r) => {
+        let mut found = find(&ans, &phrasings).map(|r| (r, String::new()));
+        if found.is_none() {
+            let compiled = plain
+                .and_then(|(c, _)| c.key_points.get(k))
+                .and_then(Option::as_ref);
+            if let (Some(c), Some(a)) = (compiled, plain_answer.as_ref()) {
+                match plain::find(c, a, f) {
+                    plain::Outcome::Covered { span, words } => {
+                        // Folded words: lower case, accents off, enough to see why.
+                        let mut shown: Vec<&str> = Vec::new();
+                        for w in &words {
+                            let o = &text[w.clone()];
+                            if !shown.contains(&o) {
+                                shown.push(o);
+                            }
+                        }
+                        found = Some((span, format!(" (matched: {})", shown.join(", "))));
+                    }
+                    plain::Outcome::Missed { reason, .. } => {
+                        score.miss_reasons.insert(kp.id.clone(), reason);
+                    }
+                }
+            }
+        }
+        match found {
+            Some((r, matched)) => {
+                score.miss_reasons.remove(&kp.id);
                 score.covered.push(kp.id.clone());
                 evidence.push(Evidence {
                     kind: EvidenceKind::KeyPoint,
                     dimension: Dimension::Content,
-                    label: format!("covers key point: {}", kp.label),
+                    label: format!("covers key point: {}{matched}", kp.label),
                     span: f.orig(r),
                     weight: 1.0 / key_points.len() as f64,
                 });
@@ -237,6 +278,7 @@ mod tests {
             label: id.into(),
             phrasings: phrasings.iter().map(|s| s.to_string()).collect(),
             required,
+            examples: vec![],
         }
     }
 
@@ -261,7 +303,7 @@ mod tests {
         ];
         let answer = "Add the Schema.org TAGS, use a daily caching layer. I REFUNDED the full amount. Désactivez la licence.";
         let f = Folded::new(answer);
-        let (s, ev) = coverage(&f, &kps);
+        let (s, ev) = coverage(&f, &kps, None);
         assert_eq!(s.covered, ["cache", "schema", "refund", "desact"]);
         assert_eq!(s.required_missed, ["missing"]);
         assert_eq!(s.share, Some(0.8));
@@ -273,7 +315,7 @@ mod tests {
     #[test]
     fn word_boundaries_are_respected() {
         let f = Folded::new("The category page is slow.");
-        let (s, _) = coverage(&f, &[kp("cat", &["cat"], false)]);
+        let (s, _) = coverage(&f, &[kp("cat", &["cat"], false)], None);
         assert!(s.covered.is_empty());
     }
 }

@@ -24,6 +24,7 @@ pub fn question(questionnaire: &Questionnaire, spec: &QuestionSpec) -> Question 
                     label: k.label.clone(),
                     phrasings: k.phrasings.clone(),
                     required: k.required,
+                    examples: k.examples.clone(),
                 })
                 .collect(),
             weights: rubric
@@ -35,6 +36,7 @@ pub fn question(questionnaire: &Questionnaire, spec: &QuestionSpec) -> Question 
                 })
                 .unwrap_or_default(),
             exemplars: rubric.exemplars.strong.clone(),
+            compiled: Default::default(),
         }),
     }
 }

@@ -12,6 +12,7 @@ pub mod empathy;
 pub mod eval;
 pub mod from_domain;
 pub mod lang;
+pub mod plain;
 pub mod spelling;
 pub mod text;
 pub mod tone;
@@ -106,7 +107,25 @@ impl Scorer {
             .as_ref()
             .map(|r| r.key_points.as_slice())
             .unwrap_or(&[]);
-        let (content, content_ev) = content::coverage(&folded, key_points);
+        let plain_lang = lang.unwrap_or(Lang::En);
+        let compiled = question.rubric.as_ref().and_then(|r| {
+            r.key_points.iter().any(plain::uses_plain).then(|| {
+                r.compiled.slots[plain_lang as usize]
+                    .get_or_init(|| {
+                        std::sync::Arc::new(plain::compile(
+                            &r.key_points,
+                            &question.prompt,
+                            plain_lang,
+                        ))
+                    })
+                    .clone()
+            })
+        });
+        let (content, content_ev) = content::coverage(
+            &folded,
+            key_points,
+            compiled.as_deref().map(|c| (c, plain_lang)),
+        );
 
         let mut evidence = tone.evidence;
         if let Some(b) = self.tone.brush_off(&folded, emp.raw, cur.total) {
@@ -291,12 +310,14 @@ mod tests {
                     label: "asks for the page URL".into(),
                     phrasings: vec!["page url | link to the page".into()],
                     required: false,
+                    examples: vec![],
                 },
                 KeyPoint {
                     id: "theme".into(),
                     label: "suggests testing with a default theme".into(),
                     phrasings: vec!["default theme".into()],
                     required: true,
+                    examples: vec![],
                 },
             ],
             weights: Weights {
@@ -305,6 +326,7 @@ mod tests {
                 content: 0.4,
             },
             exemplars: vec![],
+            ..Default::default()
         });
         let answer = "Hi, sorry for the trouble! Could you send me the page URL and tell me since when it happens?";
         let s = Scorer::new().score(&question, answer);

@@ -109,13 +109,20 @@ impl Default for Weights {
 /// verb endings). A phrasing may contain alternatives:
 /// `"a | b"` (whole alternatives), `"(server|back)-side render"` (inline
 /// group), `"[the] page url"` (optional words) and `"cach*"` (any ending).
+///
+/// A key point without phrasings is matched in plain language on its
+/// label and `examples` (see [`super::plain`]); one with both is found by
+/// either.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyPoint {
     pub id: String,
     pub label: String,
+    #[serde(default)]
     pub phrasings: Vec<String>,
     #[serde(default)]
     pub required: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 /// The per-question part of the rubric. Empathy and curiosity are judged by
@@ -129,6 +136,29 @@ pub struct Rubric {
     pub weights: Weights,
     #[serde(default)]
     pub exemplars: Vec<String>,
+    /// The plain-language key points, compiled on first use for each
+    /// language (so once per question, not once per answer).
+    #[serde(skip)]
+    pub compiled: CompiledKeyPoints,
+}
+
+/// A cache of [`super::plain::compile`] for a rubric; always equal to
+/// another (it only depends on the rubric), cloned with its content.
+#[derive(Default, Clone)]
+pub struct CompiledKeyPoints {
+    pub(crate) slots: [std::sync::OnceLock<std::sync::Arc<super::plain::Compiled>>; 2],
+}
+
+impl PartialEq for CompiledKeyPoints {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for CompiledKeyPoints {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CompiledKeyPoints")
+    }
 }
 
 /// A screening question as the scorer sees it.
@@ -280,6 +310,11 @@ pub struct ContentScore {
     pub missed: Vec<String>,
     pub share: Option<f64>,
     pub required_missed: Vec<String>,
+    /// Why a plain-language key point was missed, by key-point id
+    /// ("says 14 days where the key point says 30"). Absent in scores
+    /// stored before it existed.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub miss_reasons: std::collections::BTreeMap<String, String>,
 }
 
 /// Where the language used by the detectors came from.

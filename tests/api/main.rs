@@ -9,6 +9,7 @@ mod applications;
 mod auth;
 mod health;
 mod jobs;
+mod keypoints;
 mod mail;
 mod pipeline;
 mod public;

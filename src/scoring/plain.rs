@@ -1,0 +1,1188 @@
+//! Key points written in plain language (a label and optional example
+//! sentences, no pattern syntax), recognised in the candidate's own words.
+//!
+//! Both sides go through the same normalisation: folded text (lower case,
+//! accents off), stop words dropped, British spellings made American,
+//! numbers in words made digits, Snowball stems. A key point's source (its
+//! label or one example) is found when one sentence, or two neighbouring
+//! ones, hold a large enough share of its distinctive words — words the
+//! question's prompt already uses count half, since every answer repeats
+//! them. A found source still earns nothing when the sentence negates it
+//! or gives another number than the source's; the miss then carries a
+//! reason a reviewer can read.
+//!
+//! Everything about the key points is worked out once per question
+//! ([`compile`]), so scoring an answer only tokenises the answer once.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::text::{sentences, words, Folded};
+use super::types::{KeyPoint, Lang};
+
+/// Share of a source's distinctive words one window must hold.
+pub const THRESHOLD: f64 = 0.6;
+/// Weight of a word the question's prompt already uses.
+const PROMPT_WORD_WEIGHT: f64 = 0.5;
+/// Words after a negation cue that it may negate, within its clause.
+const NEGATION_SCOPE: usize = 6;
+/// A source's words considered (longer labels are cut).
+const MAX_TERMS: usize = 64;
+
+/// FNV-1a: the word table is hit once per answer word, and SipHash's
+/// protection against crafted keys is not needed for a fixed word list.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What the data files say about one word.
+#[derive(Debug, Default, Clone)]
+struct WordInfo {
+    stop: bool,
+    cue: bool,
+    predicate: bool,
+    cancel: bool,
+    number: Option<u32>,
+    spelling: Option<String>,
+}
+
+struct LangData {
+    stemmer: Stemmer,
+    words: FnvMap<String, WordInfo>,
+    label_verbs: HashSet<String>,
+    lang: Lang,
+}
+
+impl LangData {
+    fn info(&self, w: &str) -> Option<&WordInfo> {
+        self.words.get(w)
+    }
+    fn number(&self, w: &str) -> Option<u32> {
+        self.info(w).and_then(|i| i.number)
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| Folded::new(l).as_str().to_string())
+}
+
+fn load(lang: Lang) -> LangData {
+    let (stop, neg, num, verbs, spelling, alg) = match lang {
+        Lang::En => (
+            include_str!("../../data/stopwords/en.txt"),
+            include_str!("../../data/negations/en.txt"),
+            include_str!("../../data/numbers/en.txt"),
+            include_str!("../../data/label-verbs/en.txt"),
+            include_str!("../../data/spelling/en.txt"),
+            Algorithm::English,
+        ),
+        Lang::Fr => (
+            include_str!("../../data/stopwords/fr.txt"),
+            include_str!("../../data/negations/fr.txt"),
+            include_str!("../../data/numbers/fr.txt"),
+            include_str!("../../data/label-verbs/fr.txt"),
+            "",
+            Algorithm::French,
+        ),
+    };
+    let mut words: FnvMap<String, WordInfo> = FnvMap::default();
+    for l in data_lines(neg) {
+        if let Some(w) = l.strip_prefix('+') {
+            words.entry(w.to_string()).or_default().predicate = true;
+        } else if let Some(w) = l.strip_prefix('-') {
+            words.entry(w.to_string()).or_default().cancel = true;
+        } else {
+            words.entry(l).or_default().cue = true;
+        }
+    }
+    for w in data_lines(stop) {
+        words.entry(w).or_default().stop = true;
+    }
+    let pairs = |text: &'static str| {
+        data_lines(text)
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                Some((it.next()?.to_string(), it.next()?.to_string()))
+            })
+            .collect::<Vec<_>>()
+    };
+    for (w, n) in pairs(num) {
+        words.entry(w).or_default().number = n.parse().ok();
+    }
+    for (gb, us) in pairs(spelling) {
+        words.entry(gb).or_default().spelling = Some(us);
+    }
+    LangData {
+        stemmer: Stemmer::create(alg),
+        words,
+        label_verbs: data_lines(verbs).collect(),
+        lang,
+    }
+}
+
+fn lang_data(lang: Lang) -> &'static LangData {
+    static EN: OnceLock<LangData> = OnceLock::new();
+    static FR: OnceLock<LangData> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| load(Lang::En)),
+        Lang::Fr => FR.get_or_init(|| load(Lang::Fr)),
+    }
+}
+
+/// British to American spelling, so both sides agree: -ise/-ize,
+/// -yse/-yze, -our/-or, and the whole words of data/spelling.
+fn americanise<'a>(d: &'a LangData, w: &'a str) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    if d.lang != Lang::En {
+        return Cow::Borrowed(w);
+    }
+    if let Some(us) = d.info(w).and_then(|i| i.spelling.as_ref()) {
+        return Cow::Borrowed(us.as_str());
+    }
+    const ISE: [&str; 8] = [
+        "isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise",
+    ];
+    if w.len() >= 6 {
+        for suf in ISE {
+            if let Some(head) = w.strip_suffix(suf) {
+                return Cow::Owned(format!("{head}iz{}", &suf[2..]));
+            }
+        }
+        for suf in ["ysing", "ysed", "yses", "yse"] {
+            if let Some(head) = w.strip_suffix(suf) {
+                return Cow::Owned(format!("{head}yz{}", &suf[2..]));
+            }
+        }
+    }
+    // colour, behaviour, favourite; not hour(s), tour, four.
+    if let Some(p) = w.find("our") {
+        if p >= 3 && w.len() - (p + 3) <= 4 {
+            return Cow::Owned(format!("{}or{}", &w[..p], &w[p + 3..]));
+        }
+    }
+    Cow::Borrowed(w)
+}
+
+/// Most words a thread remembers the stem of before starting afresh.
+const STEM_CACHE_CAP: usize = 50_000;
+
+thread_local! {
+    /// Stems already computed on this thread, per language: answers share
+    /// most of their vocabulary, and Snowball is the costliest step.
+    static STEMS: std::cell::RefCell<[FnvMap<String, String>; 2]> =
+        std::cell::RefCell::new([FnvMap::default(), FnvMap::default()]);
+}
+
+fn stem_cached(d: &LangData, w: &str) -> String {
+    STEMS.with(|c| {
+        let mut c = c.borrow_mut();
+        let map = &mut c[d.lang as usize];
+        if let Some(s) = map.get(w) {
+            return s.clone();
+        }
+        let s = d.stemmer.stem(w).into_owned();
+        if map.len() >= STEM_CACHE_CAP {
+            map.clear();
+        }
+        map.insert(w.to_string(), s.clone());
+        s
+    })
+}
+
+/// One word of an answer or source, normalised.
+#[derive(Debug, Clone)]
+struct Tok {
+    /// Folded range in its text (for a merged number: all its words).
+    range: Range<usize>,
+    /// Stem, or the number's digits.
+    key: String,
+    number: Option<u32>,
+    stop: bool,
+    cue: bool,
+    predicate: bool,
+    cancel: bool,
+    /// A `,`, `;`, `:` or sentence end sits right before this word.
+    clause_start: bool,
+    sentence: usize,
+    /// Length of the folded word, for the typo rule.
+    len: usize,
+}
+
+fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
+    let sents = sentences(f);
+    let ws = words(f);
+    let mut out: Vec<Tok> = Vec::with_capacity(ws.len());
+    let mut si = 0;
+    let mut prev_end = 0;
+    let mut i = 0;
+    while i < ws.len() {
+        let r = ws[i].clone();
+        while si + 1 < sents.len() && r.start >= sents[si].end {
+            si += 1;
+        }
+        let gap = &f[prev_end..r.start];
+        let clause_start = out.is_empty()
+            || out.last().is_some_and(|t| t.sentence != si)
+            || gap.contains([',', ';', ':', '(', ')']);
+        let w = &f[r.clone()];
+        // Numbers: digits ("30", "24h"), or a run of number words.
+        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let mut number = None;
+        let mut end = i;
+        if !digits.is_empty() {
+            number = digits.parse::<u32>().ok();
+        } else if d.number(w).is_some() {
+            let (mut total, mut cur) = (0u32, 0u32);
+            let mut j = i;
+            while j < ws.len() {
+                let wj = &f[ws[j].clone()];
+                let v = match d.number(wj) {
+                    Some(v) => v,
+                    None if j > i
+                        && matches!(wj, "and" | "et")
+                        && ws
+                            .get(j + 1)
+                            .is_some_and(|n| d.number(&f[n.clone()]).is_some()) =>
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    None => break,
+                };
+                match v {
+                    100 => cur = cur.max(1) * 100,
+                    1000 => {
+                        total += cur.max(1) * 1000;
+                        cur = 0;
+                    }
+                    20 if d.lang == Lang::Fr && (2..=9).contains(&cur) => cur *= 20,
+                    _ => cur += v,
+                }
+                end = j;
+                j += 1;
+            }
+            number = Some(total + cur);
+        }
+        let tok = if let Some(n) = number {
+            Tok {
+                range: r.start..ws[end].end,
+                key: n.to_string(),
+                number: Some(n),
+                stop: false,
+                cue: false,
+                predicate: false,
+                cancel: false,
+                clause_start,
+                sentence: si,
+                len: w.len(),
+            }
+        } else {
+            let info = d.info(w);
+            let stop = info.is_some_and(|i| i.stop);
+            let cue = info.is_some_and(|i| i.cue)
+                || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
+            let mut skip = false;
+            let key = if cue {
+                w.to_string()
+            } else if stop {
+                String::new()
+            } else {
+                let us = americanise(d, w);
+                if filter.is_some_and(|fl| !fl.may_match(&us)) {
+                    skip = true;
+                    String::new()
+                } else {
+                    stem_cached(d, &us)
+                }
+            };
+            Tok {
+                range: r.clone(),
+                predicate: info.is_some_and(|i| i.predicate),
+                cancel: info.is_some_and(|i| i.cancel),
+                key,
+                number: None,
+                stop: (stop || skip) && !cue,
+                cue,
+                clause_start,
+                sentence: si,
+                len: w.len(),
+            }
+        };
+        prev_end = tok.range.end;
+        out.push(tok);
+        i = end + 1;
+    }
+    out
+}
+
+/// "don't", "can't", "isn't": the folded text splits them into "...n" + "t".
+fn ends_in_n(t: &Tok, f: &str) -> bool {
+    t.number.is_none() && t.len >= 2 && f[t.range.clone()].ends_with('n')
+}
+
+/// A label or example sentence, ready to be looked for.
+#[derive(Debug, Clone)]
+struct Source {
+    /// Distinctive words: stem (or digits), weight, and whether a
+    /// one-letter typo is tolerated (words of 6+ letters).
+    terms: Vec<Term>,
+    total: f64,
+    /// The source itself negates something ("there is no comment
+    /// feature"): negation in the answer is then expected, not a miss.
+    negative: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Term {
+    key: String,
+    number: Option<u32>,
+    /// The next content word after a number ("30 *days*"), its unit.
+    unit: Option<String>,
+    weight: f64,
+    typo: bool,
+}
+
+/// A key point's plain-language form, compiled for one language.
+#[derive(Debug, Clone)]
+pub struct PlainKeyPoint {
+    sources: Vec<Source>,
+}
+
+/// Which answer words are worth stemming: stemming is most of the cost,
+/// and a word can only match a term whose stem starts like it (Snowball
+/// keeps the start of a word), or, with a typo, shares letters 4–5.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// Bitmaps indexed by the low 5 bits of each letter (collisions only
+    /// let a few more words through).
+    pre3: Vec<u64>,
+    pre2: [u64; 16],
+    mid: [u64; 16],
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            pre3: vec![0; 512],
+            pre2: [0; 16],
+            mid: [0; 16],
+        }
+    }
+}
+
+fn bit(set: &mut [u64], i: usize) {
+    set[i / 64] |= 1 << (i % 64);
+}
+
+fn has(set: &[u64], i: usize) -> bool {
+    set[i / 64] & (1 << (i % 64)) != 0
+}
+
+fn i2(a: u8, b: u8) -> usize {
+    (usize::from(a & 31) << 5) | usize::from(b & 31)
+}
+
+fn i3(a: u8, b: u8, c: u8) -> usize {
+    (i2(a, b) << 5) | usize::from(c & 31)
+}
+
+impl Filter {
+    fn add(&mut self, t: &Term) {
+        let k = t.key.as_bytes();
+        if k.len() >= 3 {
+            bit(&mut self.pre3, i3(k[0], k[1], k[2]));
+        } else if k.len() == 2 {
+            bit(&mut self.pre2, i2(k[0], k[1]));
+        }
+        if t.typo {
+            for i in 2..=4 {
+                if k.len() >= i + 2 {
+                    bit(&mut self.mid, i2(k[i], k[i + 1]));
+                }
+            }
+        }
+    }
+
+    fn may_match(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.len() < 3
+            || has(&self.pre3, i3(b[0], b[1], b[2]))
+            || has(&self.pre2, i2(b[0], b[1]))
+            || (b.len() >= 5 && has(&self.mid, i2(b[3], b[4])))
+    }
+}
+
+/// A question's plain key points, compiled once.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// One per key point, `None` for one matched by its phrasings only.
+    pub key_points: Vec<Option<PlainKeyPoint>>,
+    pub filter: Filter,
+}
+
+/// Compiles the plain forms of a question's key points.
+pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
+    let d = lang_data(lang);
+    let pf = Folded::new(prompt);
+    let prompt_keys: HashSet<String> = tokens(d, pf.as_str(), None)
+        .into_iter()
+        .filter(|t| !t.stop && !t.cue)
+        .map(|t| t.key)
+        .collect();
+    let key_points = key_points
+        .iter()
+        .map(|kp| {
+            if !uses_plain(kp) {
+                return None;
+            }
+            let mut texts = vec![(kp.label.as_str(), true)];
+            texts.extend(kp.examples.iter().map(|e| (e.as_str(), false)));
+            let sources = texts
+                .into_iter()
+                .filter_map(|(t, is_label)| source(d, t, is_label, &prompt_keys))
+                .collect();
+            Some(PlainKeyPoint { sources })
+        })
+        .collect::<Vec<_>>();
+    let mut filter = Filter::default();
+    for s in key_points.iter().flatten().flat_map(|k| &k.sources) {
+        for t in &s.terms {
+            filter.add(t);
+        }
+    }
+    Compiled { key_points, filter }
+}
+
+/// Whether the key point is matched in plain language: it has no
+/// phrasings, or it has examples (an extra path beside the phrasings).
+pub fn uses_plain(kp: &KeyPoint) -> bool {
+    kp.phrasings.iter().all(|p| p.trim().is_empty()) || !kp.examples.is_empty()
+}
+
+fn source(d: &LangData, text: &str, is_label: bool, prompt: &HashSet<String>) -> Option<Source> {
+    let f = Folded::new(text);
+    let toks = tokens(d, f.as_str(), None);
+    let mut start = 0;
+    if is_label {
+        while start < toks.len()
+            && d.label_verbs
+                .contains(&f.as_str()[toks[start].range.clone()])
+        {
+            start += 1;
+        }
+    }
+    let toks = &toks[start..];
+    let negative = toks.iter().any(|t| t.cue);
+    let mut terms: Vec<Term> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        // "un", "une", "one" in words are mostly articles, not a specific.
+        let article = t.number == Some(1) && !f.as_str()[t.range.clone()].starts_with('1');
+        if t.stop || t.cue || article || terms.iter().any(|x| x.key == t.key) {
+            continue;
+        }
+        let unit = t.number.and_then(|_| {
+            toks[i + 1..]
+                .iter()
+                .find(|u| !u.stop && !u.cue && u.number.is_none())
+                .map(|u| u.key.clone())
+        });
+        terms.push(Term {
+            weight: if prompt.contains(&t.key) {
+                PROMPT_WORD_WEIGHT
+            } else {
+                1.0
+            },
+            typo: t.number.is_none() && t.len >= 6,
+            key: t.key.clone(),
+            number: t.number,
+            unit,
+        });
+        if terms.len() == MAX_TERMS {
+            break;
+        }
+    }
+    let total = terms.iter().map(|t| t.weight).sum();
+    (!terms.is_empty()).then_some(Source {
+        terms,
+        total,
+        negative,
+    })
+}
+
+/// The answer, tokenised once for all of a question's plain key points.
+pub struct Answer {
+    toks: Vec<Tok>,
+    sentences: usize,
+    /// First and last token of each sentence.
+    bounds: Vec<(usize, usize)>,
+    /// Content words (token indices), sorted by key.
+    order: Vec<usize>,
+}
+
+impl Answer {
+    pub fn new(f: &Folded, lang: Lang, compiled: &Compiled) -> Answer {
+        let toks = tokens(lang_data(lang), f.as_str(), Some(&compiled.filter));
+        let sentences = toks.last().map(|t| t.sentence + 1).unwrap_or(0);
+        let mut bounds = vec![(usize::MAX, 0); sentences];
+        let mut order = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let b = &mut bounds[t.sentence];
+            b.0 = b.0.min(i);
+            b.1 = i;
+            if !t.stop && !t.cue {
+                order.push(i);
+            }
+        }
+        order.sort_by(|a, b| toks[*a].key.cmp(&toks[*b].key));
+        // A sentence without words has no tokens; keep its bounds sane.
+        for b in &mut bounds {
+            if b.0 == usize::MAX {
+                b.0 = b.1;
+            }
+        }
+        Answer {
+            toks,
+            sentences,
+            bounds,
+            order,
+        }
+    }
+
+    /// Tokens matching a term: same key, or a one-letter typo of a long word.
+    fn hits(&self, t: &Term, out: &mut Vec<usize>) {
+        let key = t.key.as_str();
+        let from = self
+            .order
+            .partition_point(|i| self.toks[*i].key.as_str() < key);
+        out.extend(
+            self.order[from..]
+                .iter()
+                .take_while(|i| self.toks[**i].key == key),
+        );
+        if t.typo {
+            for i in &self.order {
+                let a = &self.toks[*i];
+                if a.key.len().abs_diff(key.len()) <= 1
+                    && a.key != key
+                    && a.len >= 5
+                    && a.number.is_none()
+                    && one_typo(&a.key, key)
+                {
+                    out.push(*i);
+                }
+            }
+        }
+    }
+}
+
+/// Whether two words differ by at most one letter (substitution,
+/// insertion, deletion or two swapped neighbours).
+fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if p == a.len() && p == b.len() {
+        return true;
+    }
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
+/// What the matcher found for one plain key point.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Covered: the folded range of the window's matched words, and the
+    /// folded ranges of each matched word.
+    Covered {
+        span: Range<usize>,
+        words: Vec<Range<usize>>,
+    },
+    /// Missed, with a reason and the folded range it is about (if any).
+    Missed {
+        reason: String,
+        span: Option<Range<usize>>,
+    },
+}
+
+struct Window {
+    matched: Vec<usize>,
+    first: usize,
+    last: usize,
+}
+
+/// Looks for one compiled key point in the answer.
+pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
+    let text = f.as_str();
+    let mut best_reject: Option<(f64, String, Range<usize>)> = None;
+    let mut closest: Option<(f64, &Source, Window, Vec<bool>)> = None;
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let mut buf = Vec::new();
+    let mut masks: Vec<u64> = vec![0; ans.sentences];
+    for src in &kp.sources {
+        // Which terms each sentence holds (a bit per term), and which
+        // answer token matched which term.
+        hits.clear();
+        masks.iter_mut().for_each(|m| *m = 0);
+        for (ti, t) in src.terms.iter().enumerate() {
+            buf.clear();
+            ans.hits(t, &mut buf);
+            for ai in &buf {
+                masks[ans.toks[*ai].sentence] |= 1 << ti;
+                hits.push((ti, *ai));
+            }
+        }
+        for s in 0..ans.sentences {
+            if masks[s] == 0 {
+                continue;
+            }
+            for width in 1..=2 {
+                if s + width > ans.sentences {
+                    break;
+                }
+                let mask = masks[s..s + width].iter().fold(0, |m, x| m | x);
+                let share = src
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .filter(|(ti, _)| mask & (1 << ti) != 0)
+                    .map(|(_, t)| t.weight)
+                    .sum::<f64>()
+                    / src.total;
+                let below = share < THRESHOLD;
+                if below && closest.as_ref().is_some_and(|c| share <= c.0) {
+                    continue;
+                }
+                let seen: Vec<bool> = (0..src.terms.len())
+                    .map(|ti| mask & (1 << ti) != 0)
+                    .collect();
+                let matched: Vec<usize> = hits
+                    .iter()
+                    .filter(|(_, a)| (s..s + width).contains(&ans.toks[*a].sentence))
+                    .map(|(_, a)| *a)
+                    .collect();
+                let first = ans.bounds[s].0;
+                let last = ans.bounds[s + width - 1].1.max(first);
+                let w = Window {
+                    matched,
+                    first,
+                    last,
+                };
+                if below {
+                    closest = Some((share, src, w, seen));
+                    continue;
+                }
+                match judge(src, &w, &seen, ans, text) {
+                    Ok(()) => {
+                        let mut words: Vec<Range<usize>> = w
+                            .matched
+                            .iter()
+                            .map(|i| ans.toks[*i].range.clone())
+                            .collect();
+                        words.sort_by_key(|r| r.start);
+                        words.dedup();
+                        let span = words[0].start..words[words.len() - 1].end;
+                        return Outcome::Covered { span, words };
+                    }
+                    Err((reason, span)) => {
+                        if best_reject.as_ref().is_none_or(|b| share > b.0) {
+                            best_reject = Some((share, reason, span));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some((_, reason, span)) = best_reject {
+        return Outcome::Missed {
+            reason,
+            span: Some(span),
+        };
+    }
+    match closest {
+        Some((_, src, w, seen)) => {
+            // A near miss that negates or gives another number is best
+            // explained by that; otherwise by what it lacks.
+            if let Err((reason, span)) = judge(src, &w, &seen, ans, text) {
+                if !reason.starts_with("does not say") {
+                    return Outcome::Missed {
+                        reason,
+                        span: Some(span),
+                    };
+                }
+            }
+            let n = seen.iter().filter(|s| **s).count();
+            Outcome::Missed {
+                reason: format!(
+                    "the closest sentence has only {n} of its {} key words",
+                    src.terms.len()
+                ),
+                span: None,
+            }
+        }
+        None => Outcome::Missed {
+            reason: "none of its key words appear".to_string(),
+            span: None,
+        },
+    }
+}
+
+/// Refuses a window that negates the source or states another number.
+fn judge(
+    src: &Source,
+    w: &Window,
+    seen: &[bool],
+    ans: &Answer,
+    text: &str,
+) -> Result<(), (String, Range<usize>)> {
+    let toks = &ans.toks[w.first..=w.last];
+    // Numbers are the specifics: the source's number must be there, and
+    // another number with the same unit means another fact.
+    for (ti, t) in src.terms.iter().enumerate() {
+        let Some(n) = t.number else { continue };
+        if seen[ti] {
+            continue;
+        }
+        let unit = t.unit.as_deref();
+        let other = toks.iter().enumerate().find(|(i, a)| {
+            a.number.is_some_and(|m| m != n)
+                && match unit {
+                    Some(u) => toks[i + 1..].iter().take(2).any(|x| x.key == u),
+                    None => true,
+                }
+        });
+        let unit_text = unit
+            .and_then(|u| {
+                toks.iter()
+                    .find(|x| x.key == u)
+                    .map(|x| format!(" {}", &text[x.range.clone()]))
+            })
+            .unwrap_or_default();
+        return Err(match other {
+            Some((_, a)) => (
+                format!(
+                    "says {}{unit_text} where the key point says {n}",
+                    a.number.unwrap_or_default()
+                ),
+                a.range.clone(),
+            ),
+            None => (
+                format!("does not say {n}{unit_text}"),
+                toks[0].range.start..toks[toks.len() - 1].range.end,
+            ),
+        });
+    }
+    if src.negative {
+        return Ok(());
+    }
+    for (i, c) in toks.iter().enumerate() {
+        if !c.cue {
+            continue;
+        }
+        let next = &toks[i + 1..];
+        let prev_cancels = i > 0 && toks[i - 1].cancel;
+        if prev_cancels || next.iter().take(2).any(|x| x.cancel) {
+            continue;
+        }
+        let scope = next
+            .iter()
+            .enumerate()
+            .take_while(|(_, x)| !x.clause_start)
+            .take(NEGATION_SCOPE)
+            .map(|(_, x)| x);
+        let mut end = None;
+        for (k, x) in scope.enumerate() {
+            let idx = w.first + i + 1 + k;
+            if w.matched.contains(&idx) || (k < 3 && x.predicate) {
+                end = Some(x.range.end);
+                break;
+            }
+        }
+        // Colloquial French puts "pas" after the verb alone: "on rembourse pas".
+        let mut start = c.range.start;
+        if end.is_none()
+            && matches!(c.key.as_str(), "pas" | "jamais")
+            && i > 0
+            && !c.clause_start
+            && w.matched.contains(&(w.first + i - 1))
+        {
+            end = Some(c.range.end);
+            start = toks[i - 1].range.start;
+        }
+        if let Some(end) = end {
+            let start = if c.key == "t" && i > 0 {
+                toks[i - 1].range.start
+            } else {
+                start
+            };
+            return Err((format!("negated: '{}'", &text[start..end]), start..end));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a text has at least one word the plain matcher can look for
+/// (not only stop words), in the questionnaire's language (`en`, `fr`).
+pub fn has_words(text: &str, lang: &str) -> bool {
+    let d = lang_data(Lang::from_code(lang).unwrap_or(Lang::En));
+    source(d, text, true, &HashSet::new()).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kp(label: &str, examples: &[&str]) -> KeyPoint {
+        KeyPoint {
+            id: "kp".into(),
+            label: label.into(),
+            phrasings: vec![],
+            required: true,
+            examples: examples.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// `Ok(matched words)` when covered, `Err(reason)` when missed.
+    fn run(lang: Lang, label: &str, examples: &[&str], answer: &str) -> Result<String, String> {
+        let c = compile(&[kp(label, examples)], "", lang);
+        let f = Folded::new(answer);
+        let a = Answer::new(&f, lang, &c);
+        match find(c.key_points[0].as_ref().unwrap(), &a, &f) {
+            Outcome::Covered { words, .. } => Ok(words
+                .iter()
+                .map(|r| &f.as_str()[r.clone()])
+                .collect::<Vec<_>>()
+                .join(" ")),
+            Outcome::Missed { reason, .. } => Err(reason),
+        }
+    }
+
+    const VOID_EN: &str = "Says an unused label can be voided for a refund within 30 days";
+    const VOID_FR: &str =
+        "Dit qu'une étiquette inutilisée peut être annulée pour un remboursement sous 30 jours";
+
+    #[test]
+    fn en_inflections_and_reordered_clauses() {
+        let got = run(
+            Lang::En,
+            VOID_EN,
+            &[],
+            "Hi! Refunds are given for voiding unused labels, 30 days at most.",
+        );
+        assert!(got.as_ref().is_ok_and(|w| w.contains("voiding")), "{got:?}");
+        let neg = run(
+            Lang::En,
+            VOID_EN,
+            &[],
+            "Unused labels can't be voided for a refund, even within 30 days.",
+        );
+        assert!(
+            neg.as_ref()
+                .is_err_and(|r| r.starts_with("negated: 'can't be voided")),
+            "{neg:?}"
+        );
+        let wrong = run(
+            Lang::En,
+            VOID_EN,
+            &[],
+            "Unused labels can be voided for a refund within 14 days.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 14 days where the key point says 30".into())
+        );
+    }
+
+    #[test]
+    fn en_numbers_in_words() {
+        assert!(run(
+            Lang::En,
+            VOID_EN,
+            &[],
+            "You can void an unused label within thirty days for a refund."
+        )
+        .is_ok());
+        assert!(run(
+            Lang::En,
+            "Says the plan includes 35 seats",
+            &[],
+            "The plan includes thirty-five seats."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            VOID_EN,
+            &[],
+            "You can void an unused label within fourteen days for a refund.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 14 days where the key point says 30".into())
+        );
+        let neg = run(
+            Lang::En,
+            VOID_EN,
+            &[],
+            "You can never void an unused label, not even within thirty days, so no refund.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+    }
+
+    #[test]
+    fn en_british_and_american_spelling() {
+        let label = "Says the organisation plan lets you customise the label colour for 5 brands";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "On the organization plan you can customize the label color for five brands."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The organization plan doesn't let you customize the label color for 5 brands.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "The organization plan lets you customize the label color for 3 brands.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 3 brands where the key point says 5".into())
+        );
+    }
+
+    #[test]
+    fn en_one_letter_typo_in_a_long_word() {
+        let label = "Says the shipment is insured up to 100 dollars";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Your shipmnet is insurred up to a hundred dollars."
+        )
+        .is_ok());
+        // Short words get no typo tolerance.
+        assert!(run(
+            Lang::En,
+            "Says the box ships free",
+            &[],
+            "The bix shops free."
+        )
+        .is_err());
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The shipmnet is not insured, not even up to 100 dollars.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Your shipmnet is insured up to 50 dollars.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 50 dollars where the key point says 100".into())
+        );
+    }
+
+    #[test]
+    fn en_examples_are_another_way_to_say_it() {
+        let ex = ["You can void it within 30 days and the cost comes back to your balance"];
+        assert!(run(
+            Lang::En,
+            VOID_EN,
+            &ex,
+            "Void it before 30 days pass and the cost comes back to your balance."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::En,
+            VOID_EN,
+            &ex,
+            "There's no need to void it: within 30 days the cost comes back to your balance.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated: 'no need to void")));
+        let wrong = run(
+            Lang::En,
+            VOID_EN,
+            &ex,
+            "Void it within 60 days and the cost comes back to your balance.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 60 days where the key point says 30".into())
+        );
+        // Politeness with a negation word is not a negation.
+        assert!(run(
+            Lang::En,
+            VOID_EN,
+            &[],
+            "Don't hesitate: unused labels can be voided for a refund within 30 days."
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn fr_accents_inflections_and_numbers_in_words() {
+        let got = run(
+            Lang::Fr,
+            VOID_FR,
+            &[],
+            "Vous pouvez annuler une etiquette inutilisee et etre rembourse sous trente jours.",
+        );
+        assert!(got.is_ok(), "{got:?}");
+        let neg = run(Lang::Fr, VOID_FR, &[], "Vous ne pouvez pas annuler une étiquette inutilisée pour un remboursement, même sous 30 jours.");
+        assert!(
+            neg.as_ref().is_err_and(|r| r.starts_with("negated")),
+            "{neg:?}"
+        );
+        let wrong = run(
+            Lang::Fr,
+            VOID_FR,
+            &[],
+            "Une étiquette inutilisée peut être annulée pour un remboursement sous quatorze jours.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 14 jours where the key point says 30".into())
+        );
+    }
+
+    #[test]
+    fn fr_compound_numbers() {
+        let label = "Dit que le forfait comprend 90 envois";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le forfait comprend quatre-vingt-dix envois."
+        )
+        .is_ok());
+        assert!(run(
+            Lang::Fr,
+            "Dit que le forfait comprend 71 envois",
+            &[],
+            "Le forfait comprend soixante et onze envois."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le forfait comprend soixante-dix envois.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 70 envois where the key point says 90".into())
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le forfait ne comprend jamais 90 envois.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+    }
+
+    #[test]
+    fn fr_negations_pas_besoin_jamais_aucun_and_colloquial_pas() {
+        for neg in [
+            "Pas besoin d'annuler l'étiquette inutilisée, le remboursement arrive sous 30 jours.",
+            "On rembourse pas une étiquette inutilisée annulée sous 30 jours.",
+            "Aucun remboursement pour une étiquette inutilisée annulée sous 30 jours.",
+        ] {
+            let got = run(Lang::Fr, VOID_FR, &[], neg);
+            assert!(
+                got.as_ref().is_err_and(|r| r.starts_with("negated")),
+                "{neg}: {got:?}"
+            );
+        }
+        // "N'hésitez pas" is an offer, not a negation.
+        assert!(run(Lang::Fr, VOID_FR, &[], "N'hésitez pas : une étiquette inutilisée peut être annulée pour un remboursement sous 30 jours.").is_ok());
+    }
+
+    #[test]
+    fn fr_one_letter_typo_in_a_long_word() {
+        let label = "Dit que le remboursement arrive sous 30 jours";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le remboursment arrive sous 30 jours."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le remboursment n'arrive pas sous 30 jours.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le remboursment arrive sous 10 jours.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 10 jours where the key point says 30".into())
+        );
+    }
+
+    #[test]
+    fn a_miss_names_what_is_lacking() {
+        let got = run(Lang::En, VOID_EN, &[], "Please send me the order number.");
+        assert_eq!(got, Err("none of its key words appear".into()));
+        let got = run(Lang::En, VOID_EN, &[], "Labels are great.");
+        assert!(got.is_err_and(|r| r.contains("only 1 of its")));
+    }
+
+    #[test]
+    fn label_checks() {
+        assert!(has_words("Says an unused label can be voided", "en"));
+        assert!(!has_words("Says that it is", "en"));
+    }
+}
