@@ -16,6 +16,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -188,30 +189,30 @@ fn americanise<'a>(d: &'a LangData, w: &'a str) -> std::borrow::Cow<'a, str> {
     Cow::Borrowed(w)
 }
 
-/// Most words a thread remembers the stem of before starting afresh.
-const STEM_CACHE_CAP: usize = 50_000;
+/// Most words a thread remembers before starting afresh.
+const WORD_CACHE_CAP: usize = 50_000;
 
-thread_local! {
-    /// Stems already computed on this thread, per language: answers share
-    /// most of their vocabulary, and Snowball is the costliest step.
-    static STEMS: std::cell::RefCell<[FnvMap<String, String>; 2]> =
-        std::cell::RefCell::new([FnvMap::default(), FnvMap::default()]);
+/// What a folded word always normalises to, whatever the question.
+struct WordEntry {
+    info: Option<&'static WordInfo>,
+    /// The American spelling, when it differs (the prefilter reads it).
+    us: Option<Box<str>>,
+    /// Its Snowball stem, once needed.
+    stem: Option<Rc<str>>,
 }
 
-fn stem_cached(d: &LangData, w: &str) -> String {
-    STEMS.with(|c| {
-        let mut c = c.borrow_mut();
-        let map = &mut c[d.lang as usize];
-        if let Some(s) = map.get(w) {
-            return s.clone();
-        }
-        let s = d.stemmer.stem(w).into_owned();
-        if map.len() >= STEM_CACHE_CAP {
-            map.clear();
-        }
-        map.insert(w.to_string(), s.clone());
-        s
-    })
+#[derive(Default)]
+struct WordCache {
+    index: FnvMap<Box<str>, usize>,
+    entries: Vec<WordEntry>,
+}
+
+thread_local! {
+    /// Words already seen on this thread, per language: answers share
+    /// most of their vocabulary, and the data lookup, the spelling and
+    /// Snowball are then paid once per word rather than once per use.
+    static WORDS: std::cell::RefCell<[WordCache; 2]> =
+        std::cell::RefCell::new([WordCache::default(), WordCache::default()]);
 }
 
 /// One word of an answer or source, normalised.
@@ -220,7 +221,7 @@ struct Tok {
     /// Folded range in its text (for a merged number: all its words).
     range: Range<usize>,
     /// Stem, or the number's digits.
-    key: String,
+    key: Rc<str>,
     number: Option<u32>,
     stop: bool,
     cue: bool,
@@ -233,7 +234,17 @@ struct Tok {
     len: usize,
 }
 
-fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
+fn tokens(d: &'static LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
+    WORDS.with(|c| tokens_with(d, f, filter, &mut c.borrow_mut()[d.lang as usize]))
+}
+
+fn tokens_with(
+    d: &'static LangData,
+    f: &str,
+    filter: Option<&Filter>,
+    cache: &mut WordCache,
+) -> Vec<Tok> {
+    let empty: Rc<str> = Rc::from("");
     let sents = sentences(f);
     let ws = words(f);
     let mut out: Vec<Tok> = Vec::with_capacity(ws.len());
@@ -250,13 +261,37 @@ fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
             || out.last().is_some_and(|t| t.sentence != si)
             || gap.contains([',', ';', ':', '(', ')']);
         let w = &f[r.clone()];
+        let slot = match cache.index.get(w) {
+            Some(&e) => e,
+            None => {
+                if cache.entries.len() >= WORD_CACHE_CAP {
+                    cache.index.clear();
+                    cache.entries.clear();
+                }
+                let us = match americanise(d, w) {
+                    std::borrow::Cow::Owned(u) => Some(u.into_boxed_str()),
+                    std::borrow::Cow::Borrowed(u) if u != w => Some(u.into()),
+                    std::borrow::Cow::Borrowed(_) => None,
+                };
+                let entry = WordEntry {
+                    info: d.info(w),
+                    us,
+                    stem: None,
+                };
+                cache.entries.push(entry);
+                cache.index.insert(w.into(), cache.entries.len() - 1);
+                cache.entries.len() - 1
+            }
+        };
+        let entry = &mut cache.entries[slot];
+        let info = entry.info;
         // Numbers: digits ("30", "24h"), or a run of number words.
         let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
         let mut number = None;
         let mut end = i;
         if !digits.is_empty() {
             number = digits.parse::<u32>().ok();
-        } else if d.number(w).is_some() {
+        } else if info.is_some_and(|i| i.number.is_some()) {
             let (mut total, mut cur) = (0u32, 0u32);
             let mut j = i;
             while j < ws.len() {
@@ -291,7 +326,7 @@ fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
         let tok = if let Some(n) = number {
             Tok {
                 range: r.start..ws[end].end,
-                key: n.to_string(),
+                key: Rc::from(n.to_string()),
                 number: Some(n),
                 stop: false,
                 cue: false,
@@ -302,22 +337,24 @@ fn tokens(d: &LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
                 len: w.len(),
             }
         } else {
-            let info = d.info(w);
             let stop = info.is_some_and(|i| i.stop);
             let cue = info.is_some_and(|i| i.cue)
                 || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
             let mut skip = false;
             let key = if cue {
-                w.to_string()
+                Rc::from(w)
             } else if stop {
-                String::new()
+                empty.clone()
             } else {
-                let us = americanise(d, w);
-                if filter.is_some_and(|fl| !fl.may_match(&us)) {
+                let us = entry.us.as_deref().unwrap_or(w);
+                if filter.is_some_and(|fl| !fl.may_match(us)) {
                     skip = true;
-                    String::new()
+                    empty.clone()
                 } else {
-                    stem_cached(d, &us)
+                    entry
+                        .stem
+                        .get_or_insert_with(|| Rc::from(d.stemmer.stem(us).as_ref()))
+                        .clone()
                 }
             };
             Tok {
@@ -452,7 +489,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
     let prompt_keys: HashSet<String> = tokens(d, pf.as_str(), None)
         .into_iter()
         .filter(|t| !t.stop && !t.cue)
-        .map(|t| t.key)
+        .map(|t| t.key.to_string())
         .collect();
     let key_points = key_points
         .iter()
@@ -484,7 +521,12 @@ pub fn uses_plain(kp: &KeyPoint) -> bool {
     kp.phrasings.iter().all(|p| p.trim().is_empty()) || !kp.examples.is_empty()
 }
 
-fn source(d: &LangData, text: &str, is_label: bool, prompt: &HashSet<String>) -> Option<Source> {
+fn source(
+    d: &'static LangData,
+    text: &str,
+    is_label: bool,
+    prompt: &HashSet<String>,
+) -> Option<Source> {
     let f = Folded::new(text);
     let toks = tokens(d, f.as_str(), None);
     let mut start = 0;
@@ -502,23 +544,23 @@ fn source(d: &LangData, text: &str, is_label: bool, prompt: &HashSet<String>) ->
     for (i, t) in toks.iter().enumerate() {
         // "un", "une", "one" in words are mostly articles, not a specific.
         let article = t.number == Some(1) && !f.as_str()[t.range.clone()].starts_with('1');
-        if t.stop || t.cue || article || terms.iter().any(|x| x.key == t.key) {
+        if t.stop || t.cue || article || terms.iter().any(|x| *x.key == *t.key) {
             continue;
         }
         let unit = t.number.and_then(|_| {
             toks[i + 1..]
                 .iter()
                 .find(|u| !u.stop && !u.cue && u.number.is_none())
-                .map(|u| u.key.clone())
+                .map(|u| u.key.to_string())
         });
         terms.push(Term {
-            weight: if prompt.contains(&t.key) {
+            weight: if prompt.contains(&*t.key) {
                 PROMPT_WORD_WEIGHT
             } else {
                 1.0
             },
             typo: t.number.is_none() && t.len >= 6,
-            key: t.key.clone(),
+            key: t.key.to_string(),
             number: t.number,
             unit,
         });
@@ -558,7 +600,7 @@ impl Answer {
                 order.push(i);
             }
         }
-        order.sort_by(|a, b| toks[*a].key.cmp(&toks[*b].key));
+        order.sort_unstable_by(|a, b| toks[*a].key.cmp(&toks[*b].key));
         // A sentence without words has no tokens; keep its bounds sane.
         for b in &mut bounds {
             if b.0 == usize::MAX {
@@ -576,19 +618,17 @@ impl Answer {
     /// Tokens matching a term: same key, or a one-letter typo of a long word.
     fn hits(&self, t: &Term, out: &mut Vec<usize>) {
         let key = t.key.as_str();
-        let from = self
-            .order
-            .partition_point(|i| self.toks[*i].key.as_str() < key);
+        let from = self.order.partition_point(|i| &*self.toks[*i].key < key);
         out.extend(
             self.order[from..]
                 .iter()
-                .take_while(|i| self.toks[**i].key == key),
+                .take_while(|i| &*self.toks[**i].key == key),
         );
         if t.typo {
             for i in &self.order {
                 let a = &self.toks[*i];
                 if a.key.len().abs_diff(key.len()) <= 1
-                    && a.key != key
+                    && &*a.key != key
                     && a.len >= 5
                     && a.number.is_none()
                     && one_typo(&a.key, key)
@@ -780,14 +820,14 @@ fn judge(
         let other = toks.iter().enumerate().find(|(i, a)| {
             a.number.is_some_and(|m| m != n)
                 && match unit {
-                    Some(u) => toks[i + 1..].iter().take(2).any(|x| x.key == u),
+                    Some(u) => toks[i + 1..].iter().take(2).any(|x| &*x.key == u),
                     None => true,
                 }
         });
         let unit_text = unit
             .and_then(|u| {
                 toks.iter()
-                    .find(|x| x.key == u)
+                    .find(|x| &*x.key == u)
                     .map(|x| format!(" {}", &text[x.range.clone()]))
             })
             .unwrap_or_default();
@@ -834,7 +874,7 @@ fn judge(
         // Colloquial French puts "pas" after the verb alone: "on rembourse pas".
         let mut start = c.range.start;
         if end.is_none()
-            && matches!(c.key.as_str(), "pas" | "jamais")
+            && matches!(&*c.key, "pas" | "jamais")
             && i > 0
             && !c.clause_start
             && w.matched.contains(&(w.first + i - 1))
@@ -843,7 +883,7 @@ fn judge(
             start = toks[i - 1].range.start;
         }
         if let Some(end) = end {
-            let start = if c.key == "t" && i > 0 {
+            let start = if &*c.key == "t" && i > 0 {
                 toks[i - 1].range.start
             } else {
                 start
