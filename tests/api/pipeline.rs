@@ -90,7 +90,12 @@ pub(crate) async fn set_panel(app: &TestApp, job_id: &str, members: &[&str], ski
 }
 
 pub(crate) async fn interviewer(app: &TestApp, email: &str) -> Browser {
-    app.create_user(email, "interviewer").await;
+    staff_member(app, email, "interviewer").await
+}
+
+/// A new staff account with this role, signed in in a browser of its own.
+pub(crate) async fn staff_member(app: &TestApp, email: &str, role: &str) -> Browser {
+    app.create_user(email, role).await;
     let b = app.new_browser();
     assert_eq!(b.login(email, PASSWORD).await.status().as_u16(), 303);
     b

@@ -1,9 +1,11 @@
 //! Issue 8: the team's decisions hold when people act at once, see only
 //! what they should, and every email goes once.
 
-use crate::helpers::{spawn_app, Backend, Browser, TestApp, OWNER_EMAIL, PASSWORD};
+use crate::helpers::{spawn_app, Backend, Browser, TestApp, OWNER_EMAIL};
 use crate::on_every_backend;
-use crate::pipeline::{ics_for, interviewer, set_panel, stage_of, user_id, GOOD_SCORECARD};
+use crate::pipeline::{
+    ics_for, interviewer, set_panel, staff_member, stage_of, user_id, GOOD_SCORECARD,
+};
 
 on_every_backend!(
     parallel_yes_votes_reach_the_offer,
@@ -23,11 +25,16 @@ on_every_backend!(
 
 /// Schedules a culture interview with Ivy; returns its id.
 async fn schedule(app: &TestApp, application: &str, ivy_id: &str) -> String {
+    schedule_kind(app, application, ivy_id, "culture").await
+}
+
+/// Schedules an interview of this kind with Ivy; returns its id.
+async fn schedule_kind(app: &TestApp, application: &str, ivy_id: &str, kind: &str) -> String {
     let res = app
         .post_form(
             &format!("/admin/applications/{application}/interviews"),
             &[
-                ("kind", "culture"),
+                ("kind", kind),
                 ("date", "2099-03-02"),
                 ("time", "14:00"),
                 ("timezone", "Europe/Paris"),
@@ -122,16 +129,7 @@ async fn parallel_yes_votes_reach_the_offer(backend: Backend) {
 async fn a_stale_move_is_refused_with_who_moved(backend: Backend) {
     let app = spawn_app(backend).await;
     let (job, _) = job_with_panel(&app, "unanimous").await;
-    app.create_user("fiona@example.com", "owner").await;
-    let fiona = app.new_browser();
-    assert_eq!(
-        fiona
-            .login("fiona@example.com", PASSWORD)
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    let fiona = staff_member(&app, "fiona@example.com", "owner").await;
     let id = application_at(&app, &job, "ana@example.com", "screen_review").await;
     // Both opened the page at "screen review"; Fiona rejects first.
     let page = app.get_text(&format!("/admin/applications/{id}")).await;
@@ -198,16 +196,7 @@ async fn a_stale_move_is_refused_with_who_moved(backend: Backend) {
 async fn parallel_moves_from_one_stage_apply_once(backend: Backend) {
     let app = spawn_app(backend).await;
     let (job, _) = job_with_panel(&app, "unanimous").await;
-    app.create_user("fiona@example.com", "owner").await;
-    let fiona = app.new_browser();
-    assert_eq!(
-        fiona
-            .login("fiona@example.com", PASSWORD)
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
+    let fiona = staff_member(&app, "fiona@example.com", "owner").await;
     for n in 0..4 {
         let id = application_at(&app, &job, &format!("p{n}@example.com"), "screen_review").await;
         let path = format!("/admin/applications/{id}/move");
@@ -714,21 +703,7 @@ async fn the_candidates_calendar_does_not_give_the_exercise_away(backend: Backen
     let (job, _) = job_with_panel(&app, "unanimous").await;
     let ivy_id = user_id(&app, "ivy@example.com").await;
     let ana = application_at(&app, &job, "ana@example.com", "interview").await;
-    let res = app
-        .post_form(
-            &format!("/admin/applications/{ana}/interviews"),
-            &[
-                ("kind", "role_play"),
-                ("date", "2099-03-02"),
-                ("time", "14:00"),
-                ("timezone", "Europe/Paris"),
-                ("duration_minutes", "45"),
-                ("location", "https://meet.example.com/x"),
-                ("interviewers", &ivy_id),
-            ],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    schedule_kind(&app, &ana, &ivy_id, "role_play").await;
     app.deliver_mail().await;
     let team = ics_for(&app, "ivy@example.com");
     let candidate = ics_for(&app, "ana@example.com");
