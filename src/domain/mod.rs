@@ -2,6 +2,7 @@
 //! talks about. Nothing here does I/O; everything here can be trusted once
 //! constructed ("parse, don't validate").
 
+pub mod agreement;
 pub mod application;
 pub mod decision;
 pub mod interview;
