@@ -66,10 +66,15 @@ pub struct Estimate {
 pub enum Statistic {
     Estimated(Estimate),
     /// Fewer than `needed` usable units ("not enough answers yet").
-    NotEnoughData { units: usize, needed: usize },
+    NotEnoughData {
+        units: usize,
+        needed: usize,
+    },
     /// Enough units, but every comparable grade is the same (see
     /// [`Undefined::NoVariation`]).
-    NoVariation { units: usize },
+    NoVariation {
+        units: usize,
+    },
 }
 
 impl Statistic {
@@ -81,7 +86,11 @@ impl Statistic {
         }
     }
 
-    fn from_value(units: usize, value: Result<f64, Undefined>, interval: impl FnOnce() -> Option<Interval>) -> Self {
+    fn from_value(
+        units: usize,
+        value: Result<f64, Undefined>,
+        interval: impl FnOnce() -> Option<Interval>,
+    ) -> Self {
         if units < MIN_UNITS {
             return Statistic::NotEnoughData {
                 units,
@@ -139,7 +148,8 @@ pub fn quadratic_kappa(pairs: &[(u8, u8)]) -> Result<f64, Undefined> {
 // observed = Σ(a−b)²/n and expected = Σᵢ Σⱼ (aᵢ − bⱼ)² / n², so
 // kappa = 1 − n·Σ(a−b)² / (n·(Σa² + Σb²) − 2·Σa·Σb).
 fn kappa_of(pairs: impl Iterator<Item = (u8, u8)>) -> Result<f64, Undefined> {
-    let (mut n, mut sa, mut sb, mut saa, mut sbb, mut sab) = (0i128, 0i128, 0i128, 0i128, 0i128, 0i128);
+    let (mut n, mut sa, mut sb, mut saa, mut sbb, mut sab) =
+        (0i128, 0i128, 0i128, 0i128, 0i128, 0i128);
     for (a, b) in pairs {
         let (a, b) = (i128::from(a), i128::from(b));
         n += 1;
@@ -288,17 +298,26 @@ impl Coincidences {
 /// observed / expected disagreement over the units graded by two or more
 /// raters (the others carry no information about agreement). 1 is perfect
 /// agreement, 0 what chance gives.
-pub fn krippendorff_alpha<R: AsRef<[Option<u8>]>>(units: &[R], metric: Metric) -> Result<f64, Undefined> {
+pub fn krippendorff_alpha<R: AsRef<[Option<u8>]>>(
+    units: &[R],
+    metric: Metric,
+) -> Result<f64, Undefined> {
     let c = Coincidences::of(units);
     c.alpha(0..c.per_unit.len(), metric)
 }
 
 /// [`krippendorff_alpha`] with a bootstrap interval over the pairable units.
-pub fn alpha_statistic<R: AsRef<[Option<u8>]>>(units: &[R], metric: Metric, bootstrap: &Bootstrap) -> Statistic {
+pub fn alpha_statistic<R: AsRef<[Option<u8>]>>(
+    units: &[R],
+    metric: Metric,
+    bootstrap: &Bootstrap,
+) -> Statistic {
     let c = Coincidences::of(units);
     let n = c.per_unit.len();
     Statistic::from_value(n, c.alpha(0..n, metric), || {
-        bootstrap_interval(n, bootstrap, |drawn| c.alpha(drawn.iter().copied(), metric).ok())
+        bootstrap_interval(n, bootstrap, |drawn| {
+            c.alpha(drawn.iter().copied(), metric).ok()
+        })
     })
 }
 
@@ -457,7 +476,8 @@ pub fn most_disagreement(units: &[UnitGrades]) -> Vec<Disagreement> {
             };
             let scorer_gap = match (u.scorer, people.is_empty()) {
                 (Some(s), false) => {
-                    let mean = people.iter().map(|&g| f64::from(g)).sum::<f64>() / people.len() as f64;
+                    let mean =
+                        people.iter().map(|&g| f64::from(g)).sum::<f64>() / people.len() as f64;
                     Some((mean - f64::from(s)).abs())
                 }
                 _ => None,
@@ -543,5 +563,695 @@ impl SplitMix64 {
     /// table sizes here).
     fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EPS: f64 = 1e-9;
+
+    fn close(got: f64, want: f64) -> bool {
+        (got - want).abs() < EPS
+    }
+
+    fn estimate(s: &Statistic) -> &Estimate {
+        match s {
+            Statistic::Estimated(e) => e,
+            other => panic!("expected an estimate, got {other:?}"),
+        }
+    }
+
+    /// Tables in these tests are written rater by rater, as in
+    /// Krippendorff's paper; the module takes them unit by unit.
+    fn by_unit<const U: usize>(raters: &[[Option<u8>; U]]) -> Vec<Vec<Option<u8>>> {
+        (0..U)
+            .map(|u| raters.iter().map(|r| r[u]).collect())
+            .collect()
+    }
+
+    /// 30 pairs of grades 0..=2 from two raters who mostly agree.
+    const PAIRS_30: [(u8, u8); 30] = [
+        (0, 0),
+        (1, 1),
+        (2, 2),
+        (1, 2),
+        (0, 1),
+        (2, 2),
+        (1, 1),
+        (0, 0),
+        (2, 1),
+        (1, 0),
+        (2, 2),
+        (0, 0),
+        (1, 1),
+        (2, 2),
+        (0, 2),
+        (1, 1),
+        (2, 1),
+        (0, 0),
+        (1, 2),
+        (2, 2),
+        (0, 1),
+        (1, 1),
+        (2, 2),
+        (0, 0),
+        (1, 0),
+        (2, 2),
+        (1, 1),
+        (0, 0),
+        (2, 0),
+        (1, 1),
+    ];
+
+    const N: Option<u8> = None;
+    const fn g(v: u8) -> Option<u8> {
+        Some(v)
+    }
+
+    /// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability",
+    /// section C: 4 observers × 12 units, values 1..=5, with missing values.
+    fn krippendorff_2011() -> Vec<Vec<Option<u8>>> {
+        by_unit(&[
+            [
+                g(1),
+                g(2),
+                g(3),
+                g(3),
+                g(2),
+                g(1),
+                g(4),
+                g(1),
+                g(2),
+                N,
+                N,
+                N,
+            ],
+            [
+                g(1),
+                g(2),
+                g(3),
+                g(3),
+                g(2),
+                g(2),
+                g(4),
+                g(1),
+                g(2),
+                g(5),
+                N,
+                g(3),
+            ],
+            [
+                N,
+                g(3),
+                g(3),
+                g(3),
+                g(2),
+                g(3),
+                g(4),
+                g(2),
+                g(2),
+                g(5),
+                g(1),
+                N,
+            ],
+            [
+                g(1),
+                g(2),
+                g(3),
+                g(3),
+                g(2),
+                g(4),
+                g(4),
+                g(1),
+                g(2),
+                g(5),
+                g(1),
+                N,
+            ],
+        ])
+    }
+
+    /// 3 reviewers × 15 answers graded 0..=2; answer 15 has one grade only.
+    fn three_reviewers() -> Vec<Vec<Option<u8>>> {
+        by_unit(&[
+            [
+                g(0),
+                g(1),
+                g(2),
+                g(2),
+                g(1),
+                g(0),
+                g(1),
+                g(2),
+                g(0),
+                g(1),
+                g(2),
+                g(1),
+                g(0),
+                g(2),
+                N,
+            ],
+            [
+                g(0),
+                g(1),
+                g(2),
+                g(1),
+                g(1),
+                g(0),
+                g(2),
+                g(2),
+                N,
+                g(1),
+                g(2),
+                g(0),
+                g(0),
+                N,
+                g(1),
+            ],
+            [
+                N,
+                g(2),
+                g(2),
+                g(2),
+                g(1),
+                g(1),
+                g(1),
+                N,
+                g(0),
+                g(0),
+                g(2),
+                g(1),
+                g(1),
+                g(2),
+                N,
+            ],
+        ])
+    }
+
+    // --- kappa -------------------------------------------------------------
+
+    #[test]
+    fn kappa_perfect_inverted_and_chance() {
+        assert!(close(
+            quadratic_kappa(&[(0, 0), (1, 1), (2, 2), (2, 2)]).unwrap(),
+            1.0
+        ));
+        // Hand: observed Σ(a−b)² = 8 over 2 pairs; expected over all 4
+        // cross pairs (0,0),(0,2),(2,0),(2,2) = 8/4 · 2 → kappa = 1 − 4/2.
+        assert!(close(quadratic_kappa(&[(0, 2), (2, 0)]).unwrap(), -1.0));
+        // Every combination of grades once: the raters are independent by
+        // construction, so agreement is exactly what chance gives.
+        let crossed: Vec<(u8, u8)> = (0..3).flat_map(|a| (0..3).map(move |b| (a, b))).collect();
+        assert!(close(quadratic_kappa(&crossed).unwrap(), 0.0));
+    }
+
+    #[test]
+    fn kappa_known_values() {
+        // Hand-computed in scoring::eval's tests: 2/3.
+        let five = [(0, 0), (0, 1), (1, 1), (2, 1), (2, 2)];
+        assert!(close(quadratic_kappa(&five).unwrap(), 2.0 / 3.0));
+        // sklearn 1.x cohen_kappa_score(a, b, weights="quadratic").
+        assert!(close(
+            quadratic_kappa(&PAIRS_30).unwrap(),
+            0.5782073813708261
+        ));
+        assert!(close(quadratic_kappa(&PAIRS_30[..12]).unwrap(), 0.75));
+    }
+
+    #[test]
+    fn kappa_edge_cases() {
+        assert_eq!(quadratic_kappa(&[]), Err(Undefined::NoData));
+        assert_eq!(quadratic_kappa(&[(1, 1); 12]), Err(Undefined::NoVariation));
+        // Each rater uses one grade, but not the same one: total disagreement
+        // that chance would also give.
+        assert!(close(quadratic_kappa(&[(0, 2); 12]).unwrap(), 0.0));
+        assert_eq!(
+            kappa_statistic(&[], &Bootstrap::default()),
+            Statistic::NotEnoughData {
+                units: 0,
+                needed: MIN_UNITS
+            }
+        );
+        assert_eq!(
+            kappa_statistic(&[(1, 1); 12], &Bootstrap::default()),
+            Statistic::NoVariation { units: 12 }
+        );
+        // A value exists on 9 pairs, but a page must not show it.
+        assert_eq!(
+            kappa_statistic(&PAIRS_30[..MIN_UNITS - 1], &Bootstrap::default()),
+            Statistic::NotEnoughData {
+                units: MIN_UNITS - 1,
+                needed: MIN_UNITS
+            }
+        );
+    }
+
+    #[test]
+    fn kappa_equals_scoring_eval_on_the_same_tables() {
+        use crate::scoring::eval::quadratic_weighted_kappa;
+        let mut rng = SplitMix64(7);
+        let mut compared = 0;
+        for table in 0..200 {
+            let len = 1 + table % 40;
+            let pairs: Vec<(u8, u8)> = (0..len)
+                .map(|_| {
+                    let a = rng.below(3) as u8;
+                    // Agree two times in three so that kappas spread over
+                    // the whole range rather than cluster around 0.
+                    let b = if rng.below(3) > 0 {
+                        a
+                    } else {
+                        rng.below(3) as u8
+                    };
+                    (a, b)
+                })
+                .collect();
+            let theirs = quadratic_weighted_kappa(&pairs);
+            match quadratic_kappa(&pairs) {
+                Ok(ours) => {
+                    assert!(close(ours, theirs), "{pairs:?}: {ours} vs {theirs}");
+                    compared += 1;
+                }
+                // eval.rs calls an all-identical table perfect agreement.
+                Err(Undefined::NoVariation) => assert_eq!(theirs, 1.0, "{pairs:?}"),
+                Err(Undefined::NoData) => unreachable!(),
+            }
+        }
+        assert!(compared > 150, "only {compared} tables had a kappa");
+        assert!(close(
+            quadratic_kappa(&PAIRS_30).unwrap(),
+            quadratic_weighted_kappa(&PAIRS_30)
+        ));
+    }
+
+    #[test]
+    fn kappa_bootstrap_interval_matches_reference() {
+        // Python: the same SplitMix64 draws (seed 0x5241505052545421, 1000
+        // resamples of 30 unit indices), sklearn's quadratic kappa on each,
+        // numpy.quantile([...], [0.025, 0.975]) (linear interpolation).
+        let e = estimate(&kappa_statistic(&PAIRS_30, &Bootstrap::default())).clone();
+        assert_eq!(e.units, 30);
+        assert!(close(e.value, 0.5782073813708261));
+        let i = e.interval.unwrap();
+        assert!(close(i.low, 0.24840164652303387), "{i:?}");
+        assert!(close(i.high, 0.8321206467661691), "{i:?}");
+    }
+
+    #[test]
+    fn bootstrap_is_deterministic_and_narrows_with_more_units() {
+        let b = Bootstrap::default();
+        let first = kappa_statistic(&PAIRS_30, &b);
+        assert_eq!(first, kappa_statistic(&PAIRS_30, &b));
+        let other_seed = kappa_statistic(&PAIRS_30, &Bootstrap { seed: 1, ..b });
+        assert_ne!(estimate(&first).interval, estimate(&other_seed).interval);
+        assert_eq!(estimate(&first).value, estimate(&other_seed).value);
+
+        let fourfold: Vec<(u8, u8)> = PAIRS_30.iter().copied().cycle().take(120).collect();
+        let wide = estimate(&first).interval.unwrap();
+        let four = estimate(&kappa_statistic(&fourfold, &b)).clone();
+        let narrow = four.interval.unwrap();
+        assert!(close(four.value, estimate(&first).value));
+        assert!(
+            narrow.high - narrow.low < 0.75 * (wide.high - wide.low),
+            "{narrow:?} vs {wide:?}"
+        );
+        assert!(narrow.low < four.value && four.value < narrow.high);
+
+        // Perfect agreement in every resample: the interval is a point.
+        let perfect: Vec<(u8, u8)> = (0..12).map(|i| (i % 3, i % 3)).collect();
+        let p = estimate(&kappa_statistic(&perfect, &b)).interval.unwrap();
+        assert!(close(p.low, 1.0) && close(p.high, 1.0), "{p:?}");
+
+        assert_eq!(
+            kappa_statistic(&PAIRS_30, &Bootstrap { resamples: 0, ..b }).value(),
+            estimate(&first).value.into()
+        );
+        assert_eq!(
+            estimate(&kappa_statistic(
+                &PAIRS_30,
+                &Bootstrap { resamples: 0, ..b }
+            ))
+            .interval,
+            None
+        );
+    }
+
+    #[test]
+    fn interval_withheld_when_most_resamples_have_no_variation() {
+        // Only one of 12 pairs differs: a resample misses it with
+        // probability (11/12)^12 ≈ 0.35 — still most resamples are defined.
+        let mut pairs = vec![(1u8, 1u8); 12];
+        pairs[0] = (0, 2);
+        assert!(estimate(&kappa_statistic(&pairs, &Bootstrap::default()))
+            .interval
+            .is_some());
+        // A real bootstrap misses one unit in at most (1 − 1/n)^n < 1/2 of
+        // its resamples, so the rule is exercised on a made-up statistic.
+        let mut calls = 0;
+        let none = bootstrap_interval(12, &Bootstrap::default(), |_| {
+            calls += 1;
+            (calls % 3 == 0).then_some(0.5)
+        });
+        assert_eq!(none, None);
+        let mut calls = 0;
+        let some = bootstrap_interval(12, &Bootstrap::default(), |_| {
+            calls += 1;
+            (calls % 3 != 0).then_some(0.5)
+        });
+        assert_eq!(
+            some,
+            Some(Interval {
+                low: 0.5,
+                high: 0.5
+            })
+        );
+    }
+
+    #[test]
+    fn paired_grades_keeps_units_both_graded() {
+        let units = three_reviewers();
+        let pairs = paired_grades(&units, 0, 2);
+        // Answers 1 and 8 lack rater 2, answer 15 rater 0.
+        assert_eq!(pairs.len(), 12);
+        assert_eq!(pairs[0], (1, 2));
+        assert!(paired_grades(&units, 0, 7).is_empty());
+    }
+
+    // --- alpha -------------------------------------------------------------
+
+    #[test]
+    fn alpha_reproduces_krippendorffs_example() {
+        // Krippendorff (2011) gives nominal 0.743, interval 0.849; the
+        // `krippendorff` Python package (0.8) gives the full values below
+        // and ordinal 0.8153875037548814.
+        let d = krippendorff_2011();
+        assert!(close(
+            krippendorff_alpha(&d, Metric::Nominal).unwrap(),
+            0.743421052631579
+        ));
+        assert!(close(
+            krippendorff_alpha(&d, Metric::Ordinal).unwrap(),
+            0.8153875037548814
+        ));
+        assert!(close(
+            krippendorff_alpha(&d, Metric::Interval).unwrap(),
+            0.8491071428571428
+        ));
+        // Unit 12 has one value only and does not count.
+        let s = alpha_statistic(&d, Metric::Interval, &Bootstrap::default());
+        assert_eq!(estimate(&s).units, 11);
+    }
+
+    #[test]
+    fn alpha_known_values_on_grades_0_to_2() {
+        // `krippendorff` Python package, reliability_data rater by rater.
+        let d = three_reviewers();
+        assert!(close(
+            krippendorff_alpha(&d, Metric::Nominal).unwrap(),
+            0.4558823529411765
+        ));
+        assert!(close(
+            krippendorff_alpha(&d, Metric::Ordinal).unwrap(),
+            0.7189066416040101
+        ));
+        assert!(close(
+            krippendorff_alpha(&d, Metric::Interval).unwrap(),
+            0.7109375
+        ));
+    }
+
+    #[test]
+    fn alpha_bootstrap_interval_matches_reference() {
+        // Python: the same SplitMix64 draws over the 14 pairable units (in
+        // order), `krippendorff.alpha` on each resample (skipped when it
+        // has a single value), numpy.quantile at 0.025 and 0.975.
+        let d = three_reviewers();
+        let b = Bootstrap::default();
+        let ordinal = estimate(&alpha_statistic(&d, Metric::Ordinal, &b)).clone();
+        assert_eq!(ordinal.units, 14);
+        let i = ordinal.interval.unwrap();
+        assert!(
+            close(i.low, 0.4197045586527294) && close(i.high, 0.8735682151586042),
+            "{i:?}"
+        );
+        let interval = estimate(&alpha_statistic(&d, Metric::Interval, &b))
+            .interval
+            .unwrap();
+        assert!(
+            close(interval.low, 0.4576359039190898) && close(interval.high, 0.8559866010077873),
+            "{interval:?}"
+        );
+    }
+
+    #[test]
+    fn alpha_perfect_and_chance_agreement() {
+        let perfect: Vec<Vec<Option<u8>>> = (0..12u8)
+            .map(|u| {
+                let v = u % 3;
+                vec![g(v), g(v), if u % 2 == 0 { N } else { g(v) }]
+            })
+            .collect();
+        for m in [Metric::Nominal, Metric::Ordinal, Metric::Interval] {
+            assert!(close(krippendorff_alpha(&perfect, m).unwrap(), 1.0));
+        }
+        // Every combination of two grades once. Hand: coincidences are 2 in
+        // every cell, n_c = 6, n = 18; interval Σoδ² = 2·12, Σn_c·n_k·δ² =
+        // 36·12, alpha = 1 − 17·24/432 = 1/18 (nominal: 1 − 17·12/216).
+        // Alpha's (n − 1) correction puts chance a hair above 0.
+        let crossed: Vec<Vec<Option<u8>>> = (0..3)
+            .flat_map(|a| (0..3).map(move |b| vec![g(a), g(b)]))
+            .collect();
+        assert!(close(
+            krippendorff_alpha(&crossed, Metric::Interval).unwrap(),
+            1.0 / 18.0
+        ));
+        assert!(close(
+            krippendorff_alpha(&crossed, Metric::Nominal).unwrap(),
+            1.0 / 18.0
+        ));
+    }
+
+    #[test]
+    fn alpha_edge_cases() {
+        let b = Bootstrap::default();
+        let empty: Vec<Vec<Option<u8>>> = Vec::new();
+        assert_eq!(
+            krippendorff_alpha(&empty, Metric::Ordinal),
+            Err(Undefined::NoData)
+        );
+        assert_eq!(
+            alpha_statistic(&empty, Metric::Ordinal, &b),
+            Statistic::NotEnoughData {
+                units: 0,
+                needed: MIN_UNITS
+            }
+        );
+        // One rater: nothing pairs.
+        let one_rater: Vec<[Option<u8>; 1]> = (0..20u8).map(|u| [g(u % 3)]).collect();
+        assert_eq!(
+            krippendorff_alpha(&one_rater, Metric::Interval),
+            Err(Undefined::NoData)
+        );
+        assert_eq!(
+            alpha_statistic(&one_rater, Metric::Interval, &b),
+            Statistic::NotEnoughData {
+                units: 0,
+                needed: MIN_UNITS
+            }
+        );
+        // Three raters, but every unit graded by one of them only.
+        let single: Vec<[Option<u8>; 3]> = (0..20u8)
+            .map(|u| {
+                let mut row = [N; 3];
+                row[usize::from(u % 3)] = g(u % 3);
+                row
+            })
+            .collect();
+        assert_eq!(
+            krippendorff_alpha(&single, Metric::Ordinal),
+            Err(Undefined::NoData)
+        );
+        // Everyone uses one grade.
+        let one_grade: Vec<[Option<u8>; 3]> = (0..12).map(|_| [g(1), g(1), N]).collect();
+        for m in [Metric::Nominal, Metric::Ordinal, Metric::Interval] {
+            assert_eq!(
+                krippendorff_alpha(&one_grade, m),
+                Err(Undefined::NoVariation)
+            );
+        }
+        assert_eq!(
+            alpha_statistic(&one_grade, Metric::Ordinal, &b),
+            Statistic::NoVariation { units: 12 }
+        );
+        // Grades that pair with nothing do not count as variation.
+        let mut lonely = one_grade.clone();
+        lonely.push([g(2), N, N]);
+        assert_eq!(
+            krippendorff_alpha(&lonely, Metric::Ordinal),
+            Err(Undefined::NoVariation)
+        );
+        // Too few pairable units for a page, though alpha exists.
+        let few = &three_reviewers()[..9];
+        assert!(krippendorff_alpha(few, Metric::Ordinal).is_ok());
+        assert_eq!(
+            alpha_statistic(few, Metric::Ordinal, &b),
+            Statistic::NotEnoughData {
+                units: 9,
+                needed: MIN_UNITS
+            }
+        );
+    }
+
+    // --- leniency ----------------------------------------------------------
+
+    #[test]
+    fn leniency_is_mean_difference_from_the_others() {
+        let four = [
+            [g(2), g(1), g(1)],
+            [g(1), g(0), N],
+            [g(2), g(2), g(1)],
+            [N, g(1), g(0)],
+        ];
+        // Hand: rater 0: (2 − 1) + (1 − 0) + (2 − 1.5) over 3 = 5/6;
+        // rater 1: (1 − 1.5) + (0 − 1) + (2 − 1.5) + (1 − 0) over 4 = 0;
+        // rater 2: (1 − 1.5) + (1 − 2) + (0 − 1) over 3 = −5/6.
+        let few = leniency(&four, &Bootstrap::default());
+        assert_eq!(few.len(), 3);
+        assert_eq!(
+            few[0].difference,
+            Statistic::NotEnoughData {
+                units: 3,
+                needed: MIN_UNITS
+            }
+        );
+
+        let units: Vec<[Option<u8>; 3]> = four.iter().copied().cycle().take(16).collect();
+        let l = leniency(&units, &Bootstrap::default());
+        let want = [(5.0 / 6.0, 12), (0.0, 16), (-5.0 / 6.0, 12)];
+        for (rater, (value, n)) in want.iter().enumerate() {
+            assert_eq!(l[rater].rater, rater);
+            let e = estimate(&l[rater].difference);
+            assert!(close(e.value, *value), "rater {rater}: {e:?}");
+            assert_eq!(e.units, *n);
+            let i = e.interval.unwrap();
+            assert!(i.low <= e.value && e.value <= i.high, "{e:?}");
+        }
+        // Rater 0's differences are 1, 1 and 0.5: so is any mean of them.
+        let i0 = estimate(&l[0].difference).interval.unwrap();
+        assert!(
+            i0.low >= 0.5 && i0.high <= 1.0 && i0.low < i0.high,
+            "{i0:?}"
+        );
+        let i1 = estimate(&l[1].difference).interval.unwrap();
+        assert!(i1.low < 0.0 && i1.high > 0.0, "{i1:?}");
+
+        let empty: Vec<Vec<Option<u8>>> = Vec::new();
+        assert!(leniency(&empty, &Bootstrap::default()).is_empty());
+        let alone: Vec<[Option<u8>; 1]> = vec![[g(2)]; 12];
+        assert_eq!(
+            leniency(&alone, &Bootstrap::default())[0].difference,
+            Statistic::NotEnoughData {
+                units: 0,
+                needed: MIN_UNITS
+            }
+        );
+    }
+
+    // --- Spearman ----------------------------------------------------------
+
+    #[test]
+    fn spearman_matches_scipy_with_ties() {
+        // scipy 1.x: spearmanr(x, y).statistic = 0.8278128289434317;
+        // pearsonr(rankdata(x), rankdata(y)).confidence_interval(0.95).
+        let x = [0.0, 1.0, 2.0, 2.0, 1.0, 0.0, 1.0, 2.0, 0.0, 1.0, 2.0, 1.0];
+        let y = [1.5, 2.0, 4.0, 3.0, 2.5, 1.0, 3.0, 4.0, 2.0, 2.0, 3.5, 1.0];
+        let pairs: Vec<(f64, f64)> = x.iter().copied().zip(y.iter().copied()).collect();
+        let e = estimate(&spearman_statistic(&pairs)).clone();
+        assert!(close(e.value, 0.8278128289434317));
+        assert_eq!(e.units, 12);
+        let i = e.interval.unwrap();
+        assert!(
+            close(i.low, 0.4837169886224314) && close(i.high, 0.9502613282543488),
+            "{i:?}"
+        );
+    }
+
+    #[test]
+    fn spearman_edge_cases() {
+        let rising: Vec<(f64, f64)> = (0..12).map(|i| (f64::from(i), f64::from(i * i))).collect();
+        assert!(close(spearman(&rising).unwrap(), 1.0));
+        let i = estimate(&spearman_statistic(&rising)).interval.unwrap();
+        assert!(close(i.low, 1.0) && close(i.high, 1.0), "{i:?}");
+        let falling: Vec<(f64, f64)> = rising.iter().map(|&(x, y)| (x, -y)).collect();
+        assert!(close(spearman(&falling).unwrap(), -1.0));
+        assert_eq!(spearman(&[]), Err(Undefined::NoData));
+        let flat: Vec<(f64, f64)> = (0..12).map(|i| (1.0, f64::from(i))).collect();
+        assert_eq!(spearman(&flat), Err(Undefined::NoVariation));
+        assert_eq!(
+            spearman_statistic(&flat),
+            Statistic::NoVariation { units: 12 }
+        );
+        assert_eq!(
+            spearman_statistic(&rising[..5]),
+            Statistic::NotEnoughData {
+                units: 5,
+                needed: MIN_UNITS
+            }
+        );
+    }
+
+    #[test]
+    fn average_ranks_share_ties() {
+        assert_eq!(
+            average_ranks([3.0, 1.0, 3.0, 2.0].into_iter()),
+            vec![3.5, 1.0, 3.5, 2.0]
+        );
+    }
+
+    // --- most disagreement -------------------------------------------------
+
+    #[test]
+    fn most_disagreement_ranks_spread_and_scorer_gap() {
+        let u = |people: &[Option<u8>], scorer| UnitGrades {
+            people: people.to_vec(),
+            scorer,
+        };
+        let units = [
+            u(&[g(2), g(2)], g(2)),    // all agree: left out
+            u(&[g(0), g(2)], g(1)),    // spread 2, gap 0
+            u(&[g(1), g(1)], None),    // agree, no scorer: left out
+            u(&[g(2), N, g(2)], g(0)), // spread 0, gap 2
+            u(&[g(1), g(2)], g(0)),    // spread 1, gap 1.5
+            u(&[N], g(1)),             // nothing to compare: left out
+            u(&[g(1)], g(2)),          // gap 1
+        ];
+        let ranked = most_disagreement(&units);
+        let order: Vec<usize> = ranked.iter().map(|d| d.unit).collect();
+        assert_eq!(order, vec![1, 3, 4, 6]);
+        assert_eq!(ranked[0].people_spread, 2);
+        assert_eq!(ranked[0].scorer_gap, Some(0.0));
+        assert_eq!(ranked[1].scorer_gap, Some(2.0));
+        assert!(close(ranked[2].size, 1.5));
+        assert_eq!(ranked[3].people_spread, 0);
+        assert!(most_disagreement(&[]).is_empty());
+    }
+
+    #[test]
+    fn statistics_serialise_for_templates() {
+        let json = serde_json::to_value(Statistic::NotEnoughData {
+            units: 3,
+            needed: MIN_UNITS,
+        })
+        .unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "not_enough_data", "units": 3, "needed": 10})
+        );
+        let json = serde_json::to_value(kappa_statistic(&PAIRS_30, &Bootstrap::default())).unwrap();
+        assert_eq!(json["kind"], "estimated");
+        assert_eq!(json["units"], 30);
+        assert!(json["interval"]["low"].as_f64().unwrap() < json["value"].as_f64().unwrap());
     }
 }
