@@ -40,10 +40,13 @@ pub enum Undefined {
     NoVariation,
 }
 
-/// A range that holds the true value with probability [`CONFIDENCE`].
+/// An approximate [`CONFIDENCE`] confidence interval: bootstrap percentile
+/// for kappa, alpha and leniency, Fisher z for Spearman's correlation.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Interval {
+    /// Lower bound, inclusive.
     pub low: f64,
+    /// Upper bound, inclusive.
     pub high: f64,
 }
 
@@ -64,17 +67,13 @@ pub struct Estimate {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Statistic {
+    /// Enough units and a defined value.
     Estimated(Estimate),
     /// Fewer than `needed` usable units ("not enough answers yet").
-    NotEnoughData {
-        units: usize,
-        needed: usize,
-    },
+    NotEnoughData { units: usize, needed: usize },
     /// Enough units, but every comparable grade is the same (see
     /// [`Undefined::NoVariation`]).
-    NoVariation {
-        units: usize,
-    },
+    NoVariation { units: usize },
 }
 
 impl Statistic {
@@ -120,7 +119,9 @@ impl Statistic {
 /// resamples where it is defined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Bootstrap {
+    /// How many resamples to draw; 0 gives no interval.
     pub resamples: usize,
+    /// Seed of the generator: the same seed and data give the same interval.
     pub seed: u64,
 }
 
@@ -128,6 +129,7 @@ impl Default for Bootstrap {
     fn default() -> Self {
         Self {
             resamples: 1000,
+            // "RAPPORT!" in ASCII; any fixed value would do.
             seed: 0x5241_5050_4f52_5421,
         }
     }
@@ -345,16 +347,12 @@ pub fn leniency<R: AsRef<[Option<u8>]>>(units: &[R], bootstrap: &Bootstrap) -> V
                 .iter()
                 .filter_map(|u| difference_from_others(u.as_ref(), rater))
                 .collect();
-            let mean = |drawn: &mut dyn Iterator<Item = f64>| {
-                let (sum, count) = drawn.fold((0.0, 0usize), |(s, c), d| (s + d, c + 1));
-                (count > 0).then(|| sum / count as f64)
-            };
-            let value = mean(&mut differences.iter().copied()).ok_or(Undefined::NoData);
+            let value = mean(differences.iter().copied()).ok_or(Undefined::NoData);
             Leniency {
                 rater,
                 difference: Statistic::from_value(differences.len(), value, || {
                     bootstrap_interval(differences.len(), bootstrap, |drawn| {
-                        mean(&mut drawn.iter().map(|&i| differences[i]))
+                        mean(drawn.iter().map(|&i| differences[i]))
                     })
                 }),
             }
@@ -364,16 +362,17 @@ pub fn leniency<R: AsRef<[Option<u8>]>>(units: &[R], bootstrap: &Bootstrap) -> V
 
 fn difference_from_others(unit: &[Option<u8>], rater: usize) -> Option<f64> {
     let own = (*unit.get(rater)?)?;
-    let others: Vec<f64> = unit
+    let others = unit
         .iter()
         .enumerate()
         .filter(|&(i, _)| i != rater)
-        .filter_map(|(_, g)| g.map(f64::from))
-        .collect();
-    if others.is_empty() {
-        return None;
-    }
-    Some(f64::from(own) - others.iter().sum::<f64>() / others.len() as f64)
+        .filter_map(|(_, g)| g.map(f64::from));
+    Some(f64::from(own) - mean(others)?)
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, count) = values.fold((0.0, 0usize), |(s, c), v| (s + v, c + 1));
+    (count > 0).then(|| sum / count as f64)
 }
 
 // ---------------------------------------------------------------------------
@@ -772,7 +771,7 @@ mod tests {
         // Hand-computed in scoring::eval's tests: 2/3.
         let five = [(0, 0), (0, 1), (1, 1), (2, 1), (2, 2)];
         assert!(close(quadratic_kappa(&five).unwrap(), 2.0 / 3.0));
-        // sklearn 1.x cohen_kappa_score(a, b, weights="quadratic").
+        // scikit-learn 1.9.1 cohen_kappa_score(a, b, weights="quadratic").
         assert!(close(
             quadratic_kappa(&PAIRS_30).unwrap(),
             0.5782073813708261
@@ -944,7 +943,7 @@ mod tests {
     #[test]
     fn alpha_reproduces_krippendorffs_example() {
         // Krippendorff (2011) gives nominal 0.743, interval 0.849; the
-        // `krippendorff` Python package (0.8) gives the full values below
+        // `krippendorff` Python package (0.9.0) gives the full values below
         // and ordinal 0.8153875037548814.
         let d = krippendorff_2011();
         assert!(close(
@@ -966,7 +965,7 @@ mod tests {
 
     #[test]
     fn alpha_known_values_on_grades_0_to_2() {
-        // `krippendorff` Python package, reliability_data rater by rater.
+        // `krippendorff` Python package 0.9.0, reliability_data rater by rater.
         let d = three_reviewers();
         assert!(close(
             krippendorff_alpha(&d, Metric::Nominal).unwrap(),
@@ -1163,7 +1162,7 @@ mod tests {
 
     #[test]
     fn spearman_matches_scipy_with_ties() {
-        // scipy 1.x: spearmanr(x, y).statistic = 0.8278128289434317;
+        // scipy 1.17.1: spearmanr(x, y).statistic = 0.8278128289434317;
         // pearsonr(rankdata(x), rankdata(y)).confidence_interval(0.95).
         let x = [0.0, 1.0, 2.0, 2.0, 1.0, 0.0, 1.0, 2.0, 0.0, 1.0, 2.0, 1.0];
         let y = [1.5, 2.0, 4.0, 3.0, 2.5, 1.0, 3.0, 4.0, 2.0, 2.0, 3.5, 1.0];
