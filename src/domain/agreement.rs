@@ -323,6 +323,49 @@ pub fn alpha_statistic<R: AsRef<[Option<u8>]>>(
     })
 }
 
+/// Which statistic [`agreement_between`] measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Method {
+    /// Two raters: [`quadratic_kappa`].
+    QuadraticKappa,
+    /// Any other number: [`krippendorff_alpha`] with this metric.
+    KrippendorffAlpha { metric: Metric },
+}
+
+/// Agreement of a table of grades, with the statistic that measured it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RaterAgreement {
+    /// How it was measured, for the page to name it.
+    pub method: Method,
+    /// The value, its interval, or why there is none.
+    pub statistic: Statistic,
+}
+
+/// Agreement as issue 10 asks for it: quadratic-weighted kappa when the
+/// table has exactly two rater slots (two reviewers, or a reviewer and the
+/// scorer), Krippendorff's alpha with `metric` for more. Interval alpha is
+/// the closer analogue of quadratic kappa (both square the grade
+/// difference), ordinal alpha the more cautious reading of 0–2 grades.
+pub fn agreement_between<R: AsRef<[Option<u8>]>>(
+    units: &[R],
+    metric: Metric,
+    bootstrap: &Bootstrap,
+) -> RaterAgreement {
+    let raters = units.iter().map(|u| u.as_ref().len()).max().unwrap_or(0);
+    if raters == 2 {
+        RaterAgreement {
+            method: Method::QuadraticKappa,
+            statistic: kappa_statistic(&paired_grades(units, 0, 1), bootstrap),
+        }
+    } else {
+        RaterAgreement {
+            method: Method::KrippendorffAlpha { metric },
+            statistic: alpha_statistic(units, metric, bootstrap),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Leniency
 
@@ -1098,6 +1141,32 @@ mod tests {
             alpha_statistic(few, Metric::Ordinal, &b),
             Statistic::NotEnoughData {
                 units: 9,
+                needed: MIN_UNITS
+            }
+        );
+    }
+
+    #[test]
+    fn agreement_between_picks_kappa_for_two_raters_alpha_for_more() {
+        let b = Bootstrap::default();
+        let two: Vec<[Option<u8>; 2]> = PAIRS_30.iter().map(|&(a, c)| [g(a), g(c)]).collect();
+        let k = agreement_between(&two, Metric::Ordinal, &b);
+        assert_eq!(k.method, Method::QuadraticKappa);
+        assert_eq!(k.statistic, kappa_statistic(&PAIRS_30, &b));
+        let three = three_reviewers();
+        let a = agreement_between(&three, Metric::Interval, &b);
+        assert_eq!(
+            a.method,
+            Method::KrippendorffAlpha {
+                metric: Metric::Interval
+            }
+        );
+        assert!(close(a.statistic.value().unwrap(), 0.7109375));
+        let empty: Vec<Vec<Option<u8>>> = Vec::new();
+        assert_eq!(
+            agreement_between(&empty, Metric::Ordinal, &b).statistic,
+            Statistic::NotEnoughData {
+                units: 0,
                 needed: MIN_UNITS
             }
         );
