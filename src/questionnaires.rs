@@ -35,6 +35,10 @@ impl Loaded {
     }
 }
 
+/// Ids of questionnaires written in the app start with this; files may
+/// not use it, so the two never clash.
+pub const AUTHORED_PREFIX: &str = "own-";
+
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     items: Vec<Loaded>,
@@ -73,6 +77,9 @@ impl Library {
         let mut items: Vec<Loaded> = Vec::new();
         for (name, text) in sources {
             match Loaded::from_source(text) {
+                Ok(l) if l.questionnaire.id.starts_with(AUTHORED_PREFIX) => {
+                    tracing::warn!(file = %name, id = %l.questionnaire.id, "ids starting with {AUTHORED_PREFIX} are kept for questionnaires written in the app; this file is left out")
+                }
                 Ok(l)
                     if items
                         .iter()
@@ -93,6 +100,21 @@ impl Library {
 
     pub fn all(&self) -> &[Loaded] {
         &self.items
+    }
+
+    /// This library plus `extra` (questionnaires written in the app); an
+    /// extra one whose id is already here is left out.
+    pub fn with(&self, extra: Vec<Loaded>) -> Library {
+        let mut items = self.items.clone();
+        for l in extra {
+            if !items
+                .iter()
+                .any(|x| x.questionnaire.id == l.questionnaire.id)
+            {
+                items.push(l);
+            }
+        }
+        Library { items }
     }
 
     pub fn get(&self, id: &str) -> Option<&Loaded> {
