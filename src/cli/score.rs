@@ -33,13 +33,16 @@ pub fn load_questionnaire(path: &Path) -> anyhow::Result<Questionnaire> {
     })
 }
 
-/// `rapport questionnaire check FILE…`: prints every problem; fails if any.
+/// `rapport questionnaire check FILE…`: prints every problem and warning
+/// (the same the editor shows, from `scoring::authoring`); fails if any
+/// file has problems. Warnings alone do not fail.
 pub fn check(files: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    use crate::scoring::authoring;
     let mut failed = 0;
     for path in files {
         let text = read(path)?;
         match Questionnaire::parse(&text).and_then(|q| {
-            let problems = phrasing_problems(&q, &text);
+            let problems = authoring::problems(&q, &text);
             if problems.is_empty() {
                 Ok(q)
             } else {
@@ -64,6 +67,9 @@ pub fn check(files: &[std::path::PathBuf]) -> anyhow::Result<()> {
                     q.questions.len(),
                     tiers.join(", ")
                 );
+                for w in authoring::warnings(&q, &text) {
+                    println!("{}: warning: {w}", path.display());
+                }
             }
             Err(problems) => {
                 failed += 1;
@@ -77,34 +83,6 @@ pub fn check(files: &[std::path::PathBuf]) -> anyhow::Result<()> {
         bail!("{failed} file(s) have problems");
     }
     Ok(())
-}
-
-/// Phrasings too rich for the matcher: it expands at most
-/// `MAX_EXPANSIONS` alternatives per phrasing and ignores the rest.
-fn phrasing_problems(
-    q: &Questionnaire,
-    source: &str,
-) -> Vec<crate::domain::questionnaire::Problem> {
-    use crate::scoring::content::{exceeds_expansion_cap, MAX_EXPANSIONS};
-    let mut out = Vec::new();
-    for question in &q.questions {
-        for kp in &question.rubric.key_points {
-            for p in &kp.phrasings {
-                if exceeds_expansion_cap(p) {
-                    let line = source
-                        .lines()
-                        .position(|l| l.contains(p.as_str()))
-                        .map(|i| i + 1);
-                    out.push(crate::domain::questionnaire::Problem {
-                        line,
-                        message: format!("The phrasing \"{p}\" of key point '{}' expands to more than {MAX_EXPANSIONS} alternatives; the matcher ignores the rest.", kp.id),
-                        fix: "Split it into several shorter phrasings, or drop [optional] words: one filler word between words is tolerated anyway.".into(),
-                    });
-                }
-            }
-        }
-    }
-    out
 }
 
 #[derive(Deserialize)]

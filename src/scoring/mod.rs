@@ -6,6 +6,7 @@
 //! [`questionnaire_result`]; measure agreement with human grades with
 //! [`eval::evaluate`].
 
+pub mod authoring;
 pub mod content;
 pub mod curiosity;
 pub mod empathy;

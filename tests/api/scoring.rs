@@ -132,8 +132,26 @@ required = true
         rapport::scoring::SCORER_VERSION
     );
 
-    let (ok, _, stderr) = rapport(&["questionnaire", "check", q.to_str().unwrap()]);
+    let (ok, stdout, stderr) = rapport(&["questionnaire", "check", q.to_str().unwrap()]);
     assert!(ok, "{stderr}");
+    assert!(!stdout.contains("warning"), "{stdout}");
+
+    // A key point too vague to check is a warning, with its line: the
+    // file still passes.
+    let original = std::fs::read_to_string(&q).unwrap();
+    let vague = format!(
+        "{original}\n[[questions.rubric.key_points]]\nid = \"be-nice\"\nlabel = \"Is helpful and polite\"\n"
+    );
+    std::fs::write(&q, vague).unwrap();
+    let (ok, stdout, stderr) = rapport(&["questionnaire", "check", q.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("warning: line")
+            && stdout.contains("'be-nice'")
+            && stdout.contains("too vague"),
+        "{stdout}"
+    );
+    std::fs::write(&q, original).unwrap();
 
     // A phrasing richer than the matcher uses is reported with its line.
     let rich = std::fs::read_to_string(&q).unwrap().replace(
