@@ -25,7 +25,13 @@ pub struct VersionInfo {
     pub saved_at: NaiveDateTime,
 }
 
-const COLUMNS: (aq::questionnaire_id, aq::version, aq::source, aq::saved_by, aq::saved_at) = (
+const COLUMNS: (
+    aq::questionnaire_id,
+    aq::version,
+    aq::source,
+    aq::saved_by,
+    aq::saved_at,
+) = (
     aq::questionnaire_id,
     aq::version,
     aq::source,
@@ -36,7 +42,12 @@ const COLUMNS: (aq::questionnaire_id, aq::version, aq::source, aq::saved_by, aq:
 /// Every saved version of every questionnaire, newest first within each.
 pub fn all_versions(conn: &mut DbConnection) -> Result<Vec<VersionInfo>, DbError> {
     aq::table
-        .select((aq::questionnaire_id, aq::version, aq::saved_by, aq::saved_at))
+        .select((
+            aq::questionnaire_id,
+            aq::version,
+            aq::saved_by,
+            aq::saved_at,
+        ))
         .order((aq::questionnaire_id.asc(), aq::version.desc()))
         .load(conn)
         .context("listing questionnaire versions")
@@ -46,7 +57,12 @@ pub fn all_versions(conn: &mut DbConnection) -> Result<Vec<VersionInfo>, DbError
 pub fn versions(conn: &mut DbConnection, id: &str) -> Result<Vec<VersionInfo>, DbError> {
     aq::table
         .filter(aq::questionnaire_id.eq(id))
-        .select((aq::questionnaire_id, aq::version, aq::saved_by, aq::saved_at))
+        .select((
+            aq::questionnaire_id,
+            aq::version,
+            aq::saved_by,
+            aq::saved_at,
+        ))
         .order(aq::version.desc())
         .load(conn)
         .context("listing a questionnaire's versions")

@@ -20,7 +20,10 @@ pub enum Target {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Saved {
-    Version { id: String, version: i32 },
+    Version {
+        id: String,
+        version: i32,
+    },
     /// Nothing was stored: what is wrong.
     Refused(Vec<Problem>),
 }
@@ -43,6 +46,18 @@ pub fn library(conn: &mut DbConnection, files: &Library) -> Result<Library, DbEr
         }
     }
     Ok(files.with(extra))
+}
+
+/// Checks a questionnaire's text as `rapport questionnaire check` does:
+/// the file's own problems, then the matcher's (phrasings too rich).
+pub fn checked(source: &str) -> Result<Questionnaire, Vec<Problem>> {
+    let q = Questionnaire::parse(source)?;
+    let problems = crate::scoring::authoring::problems(&q, source);
+    if problems.is_empty() {
+        Ok(q)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The TOML text of a questionnaire, as stored and exported.
@@ -107,15 +122,14 @@ pub fn save_version(
         Ok(s) => s,
         Err(p) => return Ok(Saved::Refused(vec![p])),
     };
-    if let Err(problems) = Questionnaire::parse(&source) {
+    if let Err(problems) = checked(&source) {
         return Ok(Saved::Refused(problems));
     }
     if !db::authored_questionnaires::insert(conn, &id, version, &source, actor, now)? {
         return Ok(Saved::Refused(vec![Problem {
             line: None,
             message: format!("Someone saved version {version} of this questionnaire a moment ago."),
-            fix: "Open the questionnaire again to see their version, then make your change."
-                .into(),
+            fix: "Open the questionnaire again to see their version, then make your change.".into(),
         }]));
     }
     db::audit::record(
@@ -139,7 +153,7 @@ pub fn import_toml(
     actor: &str,
     now: NaiveDateTime,
 ) -> Result<Saved, DbError> {
-    match Questionnaire::parse(source) {
+    match checked(source) {
         Ok(q) => save_version(conn, files, &q, target, actor, now),
         Err(problems) => Ok(Saved::Refused(problems)),
     }

@@ -57,7 +57,10 @@ fn written_form() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-fn with(form: &[(&'static str, &'static str)], changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+fn with(
+    form: &[(&'static str, &'static str)],
+    changes: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
     let mut out: Vec<(&str, &str)> = form
         .iter()
         .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
@@ -135,7 +138,10 @@ fn editor_fields(html: &str) -> Vec<(String, String)> {
                 if v.attr("type") == Some("checkbox") && v.attr("checked").is_none() {
                     continue;
                 }
-                out.push((name.to_string(), v.attr("value").unwrap_or_default().to_string()));
+                out.push((
+                    name.to_string(),
+                    v.attr("value").unwrap_or_default().to_string(),
+                ));
             }
         }
     }
@@ -143,7 +149,10 @@ fn editor_fields(html: &str) -> Vec<(String, String)> {
 }
 
 fn refs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
-    fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
 }
 
 /// Saves the written questionnaire; returns its id.
@@ -228,7 +237,10 @@ async fn a_form_with_problems_keeps_every_input_and_saves_nothing(backend: Backe
         field_value(&page, "link-0-url").as_deref(),
         Some("help.parcelo.example")
     );
-    assert_eq!(field_value(&page, "q-0-kp-0-label").as_deref(), Some(LABEL_VOID));
+    assert_eq!(
+        field_value(&page, "q-0-kp-0-label").as_deref(),
+        Some(LABEL_VOID)
+    );
     assert!(is_checked(&page, "q-0-kp-0-required"));
     assert!(!is_checked(&page, "q-0-kp-1-required"));
     assert!(field_value(&page, "q-0-strong")
@@ -259,8 +271,14 @@ async fn add_and_remove_buttons_keep_what_was_typed(backend: Backend) {
     assert_eq!(select_all(&page, r#"textarea[name$="-prompt"]"#).len(), 2);
     assert_eq!(field_value(&page, "q-1-prompt").as_deref(), Some(""));
     assert_eq!(field_value(&page, "q-0-prompt").as_deref(), Some(PROMPT_V1));
-    assert_eq!(field_value(&page, "title").as_deref(), Some("Shipping labels screen"));
-    assert_eq!(field_value(&page, "q-0-kp-1-label").as_deref(), Some(LABEL_BALANCE));
+    assert_eq!(
+        field_value(&page, "title").as_deref(),
+        Some("Shipping labels screen")
+    );
+    assert_eq!(
+        field_value(&page, "q-0-kp-1-label").as_deref(),
+        Some(LABEL_BALANCE)
+    );
     assert!(is_checked(&page, "q-0-kp-0-required"));
     assert_eq!(field_value(&page, "q-0-empathy").as_deref(), Some("0.3"));
     assert_eq!(stored_versions(&app).await, 0);
@@ -268,13 +286,46 @@ async fn add_and_remove_buttons_keep_what_was_typed(backend: Backend) {
     // The browser sends the new page back: add a key point, then remove the first.
     let mut fields = editor_fields(&page);
     fields.push(("action".into(), "add-point-0".into()));
-    let page = app.post_form("/admin/questionnaires", &refs(&fields)).await.text().await.unwrap();
+    let page = app
+        .post_form("/admin/questionnaires", &refs(&fields))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(field_value(&page, "q-0-kp-2-label").as_deref(), Some(""));
     let mut fields = editor_fields(&page);
     fields.push(("action".into(), "remove-point-0-0".into()));
-    let page = app.post_form("/admin/questionnaires", &refs(&fields)).await.text().await.unwrap();
-    assert_eq!(field_value(&page, "q-0-kp-0-label").as_deref(), Some(LABEL_BALANCE));
+    let page = app
+        .post_form("/admin/questionnaires", &refs(&fields))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        field_value(&page, "q-0-kp-0-label").as_deref(),
+        Some(LABEL_BALANCE)
+    );
     assert!(!page.contains(&format!(r#"value="{LABEL_VOID}""#)));
+    assert!(!page.contains("Too vague to check"));
+
+    // A vague key point is flagged next to it, as `questionnaire check` warns.
+    let mut fields = editor_fields(&page);
+    for (k, v) in fields.iter_mut() {
+        if k == "q-0-kp-0-label" {
+            *v = "Is helpful and polite".into();
+        }
+    }
+    fields.push(("action".into(), "add-link".into()));
+    let page = app
+        .post_form("/admin/questionnaires", &refs(&fields))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Too vague to check"), "{page}");
+    assert!(page.contains(r##"<a href="#q-0-kp-0-label">"##), "{page}");
+    assert!(page.contains("too vague to check in an answer"));
+    assert_eq!(field_value(&page, "link-1-url").as_deref(), Some(""));
     assert_eq!(field_value(&page, "q-1-prompt").as_deref(), Some(""));
     assert_eq!(stored_versions(&app).await, 0);
 }
@@ -339,9 +390,14 @@ async fn export_and_import_round_trip(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_up_owner().await;
     // A shipped questionnaire exports as its file.
-    let res = app.get("/admin/questionnaires/generalist-en/export.toml").await;
+    let res = app
+        .get("/admin/questionnaires/generalist-en/export.toml")
+        .await;
     assert_eq!(res.status().as_u16(), 200);
-    let disposition = res.headers()["content-disposition"].to_str().unwrap().to_string();
+    let disposition = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(disposition.starts_with("attachment"), "{disposition}");
     let shipped_text = res.text().await.unwrap();
     let file = std::fs::read_to_string(concat!(
@@ -383,8 +439,13 @@ async fn export_and_import_round_trip(backend: Backend) {
         .get_text(&format!("/admin/questionnaires/{id}/export.toml?version=1"))
         .await;
     assert_eq!(v1, exported);
-    let edit = app.get_text(&format!("/admin/questionnaires/{id}/edit")).await;
-    assert!(edit.contains("v2") && edit.contains("v1"), "the version list");
+    let edit = app
+        .get_text(&format!("/admin/questionnaires/{id}/edit"))
+        .await;
+    assert!(
+        edit.contains("v2") && edit.contains("v1"),
+        "the version list"
+    );
 
     // A broken file is refused with its line; nothing is stored.
     let broken = shipped_text.replacen("tier = 1", "tier = ", 1);
@@ -453,8 +514,22 @@ async fn an_owner_writes_a_questionnaire_a_candidate_answers_it_and_later_edits_
         .text()
         .await
         .unwrap();
-    assert_eq!(select_all(&tried, "#q-0-result li .chip--ok").len(), 2, "{tried}");
+    assert_eq!(
+        select_all(&tried, "#q-0-result li .chip--ok").len(),
+        2,
+        "{tried}"
+    );
     let id = save_new(&app).await;
+    // Both key points are earned by the strong exemplar and not the weak one.
+    let saved = app
+        .get_text(&format!("/admin/questionnaires/{id}/edit"))
+        .await;
+    assert_eq!(
+        saved.matches("✓ Strong exemplars cover it").count(),
+        2,
+        "{saved}"
+    );
+    assert_eq!(saved.matches("✓ Weak exemplars miss it").count(), 2);
     let list = app.get_text("/admin/questionnaires").await;
     assert!(list.contains("Shipping labels screen") && list.contains("v1"));
 
@@ -466,18 +541,25 @@ async fn an_owner_writes_a_questionnaire_a_candidate_answers_it_and_later_edits_
     app.set_screening(&job_id, &[&id], true).await;
 
     // A candidate answers; the review shows the key points' evidence and spelling.
-    let (ana, ana_page) =
-        apply_and_answer(&app, &job_id, &slug, "ana@example.com", answer).await;
+    let (ana, ana_page) = apply_and_answer(&app, &job_id, &slug, "ana@example.com", answer).await;
     assert!(ana_page.contains(PROMPT_V1));
     let review = app.get_text(&format!("/admin/applications/{ana}")).await;
     assert!(review.contains(PROMPT_V1));
-    assert!(review.contains(r#"<mark class="mark--content""#), "{review}");
+    assert!(
+        review.contains(r#"<mark class="mark--content""#),
+        "{review}"
+    );
     assert!(review.contains(LABEL_VOID) && review.contains(LABEL_BALANCE));
-    assert!(review.contains(r#"<mark class="slip">Teh</mark>"#), "{review}");
+    assert!(
+        review.contains(r#"<mark class="slip">Teh</mark>"#),
+        "{review}"
+    );
     assert!(review.contains("slips per 100 words"));
 
     // The owner edits the prompt in the editor: a new version.
-    let edit = app.get_text(&format!("/admin/questionnaires/{id}/edit")).await;
+    let edit = app
+        .get_text(&format!("/admin/questionnaires/{id}/edit"))
+        .await;
     let mut fields = editor_fields(&edit);
     for (k, v) in fields.iter_mut() {
         if k == "q-0-prompt" {
@@ -489,7 +571,10 @@ async fn an_owner_writes_a_questionnaire_a_candidate_answers_it_and_later_edits_
         .filter(|(k, _)| k.ends_with("-id") && k.contains("-kp-"))
         .map(|(_, v)| v.clone())
         .collect();
-    assert!(kp_ids.iter().all(|k| !k.is_empty()), "saved key points keep ids");
+    assert!(
+        kp_ids.iter().all(|k| !k.is_empty()),
+        "saved key points keep ids"
+    );
     fields.push(("action".into(), "save".into()));
     let res = app
         .post_form(&format!("/admin/questionnaires/{id}"), &refs(&fields))
@@ -517,8 +602,7 @@ async fn an_owner_writes_a_questionnaire_a_candidate_answers_it_and_later_edits_
     assert!(review.contains(r#"<mark class="mark--content""#));
 
     // A new applicant gets the new version.
-    let (bea, bea_page) =
-        apply_and_answer(&app, &job_id, &slug, "bea@example.com", answer).await;
+    let (bea, bea_page) = apply_and_answer(&app, &job_id, &slug, "bea@example.com", answer).await;
     assert!(bea_page.contains(PROMPT_V2) && !bea_page.contains(PROMPT_V1));
     let review = app.get_text(&format!("/admin/applications/{bea}")).await;
     assert!(review.contains(PROMPT_V2) && !review.contains(PROMPT_V1));

@@ -19,6 +19,7 @@ use crate::domain::questionnaire::{
     Exemplars, KeyPointSpec, Link, Problem, QuestionSpec, Questionnaire, RubricSpec, WeightsSpec,
 };
 use crate::flows::questionnaires::{self as flow, Saved, Target};
+use crate::scoring::authoring::{self, QuestionCheck};
 use crate::scoring::{from_domain, Dimension, Scorer};
 use crate::web::csrf;
 use crate::web::error::{WebContext, WebError};
@@ -34,27 +35,6 @@ const LANGUAGES: [(&str, &str); 2] = [("en", "English"), ("fr", "French")];
 const MAX_IMPORT_BYTES: usize = 512 * 1024;
 
 // ---------------------------------------------------------------- the form
-
-// TEMPORARY until crate::scoring::authoring is merged from main.
-mod authoring {
-    use crate::domain::questionnaire::{Problem, Questionnaire};
-    pub struct PointCheck {
-        pub key_point_id: String,
-        pub strong: Vec<bool>,
-        pub weak: Vec<bool>,
-        pub vague: bool,
-    }
-    pub struct QuestionCheck {
-        pub question_id: String,
-        pub points: Vec<PointCheck>,
-    }
-    pub fn check(_q: &Questionnaire) -> Vec<QuestionCheck> {
-        Vec::new()
-    }
-    pub fn warnings(_q: &Questionnaire, _source: &str) -> Vec<Problem> {
-        Vec::new()
-    }
-}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 struct LinkRow {
@@ -165,7 +145,10 @@ impl EditorForm {
                     id: s.id.clone(),
                     tier: s.tier.to_string(),
                     prompt: s.prompt.clone(),
-                    minutes: s.suggested_minutes.map(|m| m.to_string()).unwrap_or_default(),
+                    minutes: s
+                        .suggested_minutes
+                        .map(|m| m.to_string())
+                        .unwrap_or_default(),
                     links: link_rows(&s.links),
                     empathy: number(s.rubric.weights.map(|w| w.empathy)),
                     curiosity: number(s.rubric.weights.map(|w| w.curiosity)),
@@ -644,7 +627,7 @@ fn place(problem: &Problem, q: &Questionnaire, form: &EditorForm) -> (String, St
 fn check(form: &EditorForm, id: &str, version: u32) -> (Questionnaire, String, Problems) {
     let (q, mut problems) = form.to_questionnaire(id, version);
     let source = flow::to_toml(&q).unwrap_or_default();
-    if let Err(found) = Questionnaire::parse(&source) {
+    if let Err(found) = flow::checked(&source) {
         for p in found {
             let (field, message) = place(&p, &q, form);
             // The form's own message about the same field says it better.
@@ -723,25 +706,12 @@ fn link_views(rows: &[LinkRow], prefix: &str, errors: &HashMap<&str, Vec<&str>>)
 }
 
 /// Whether the strong exemplars cover each key point and the weak ones
-/// miss it, and which key points are too vague to check.
-struct PointCheck {
-    strong: Vec<bool>,
-    weak: Vec<bool>,
-    vague: bool,
-}
-
-fn point_checks(q: &Questionnaire) -> HashMap<(String, String), PointCheck> {
+/// miss it, and which key points are too vague, by (question, key point).
+fn point_checks(checks: &[QuestionCheck]) -> HashMap<(&str, &str), &authoring::PointCheck> {
     let mut out = HashMap::new();
-    for qc in authoring::check(q) {
-        for p in qc.points {
-            out.insert(
-                (qc.question_id.clone(), p.key_point_id.clone()),
-                PointCheck {
-                    strong: p.strong,
-                    weak: p.weak,
-                    vague: p.vague,
-                },
-            );
+    for qc in checks {
+        for p in &qc.points {
+            out.insert((qc.question_id.as_str(), p.key_point_id.as_str()), p);
         }
     }
     out
@@ -752,7 +722,9 @@ struct EditorView<'a> {
     /// The stored questionnaire being edited, `None` for a new one.
     id: Option<&'a str>,
     problems: &'a Problems,
-    /// Questionnaire-level warnings (not blocking a save).
+    /// The authoring checks of the form as it stands.
+    checks: &'a [QuestionCheck],
+    /// Warnings (not blocking a save), by field.
     warnings: Vec<(String, String)>,
     /// The question whose "Try an answer" was pressed.
     tried: Option<usize>,
@@ -762,7 +734,7 @@ struct EditorView<'a> {
 fn editor_context(v: &EditorView<'_>) -> Value {
     let errors = v.problems.by_field();
     let (q, _) = v.form.to_questionnaire(v.id.unwrap_or("draft"), 1);
-    let checks = point_checks(&q);
+    let checks = point_checks(v.checks);
     let warnings_by_field: HashMap<&str, Vec<&str>> = {
         let mut m: HashMap<&str, Vec<&str>> = HashMap::new();
         for (f, w) in &v.warnings {
@@ -790,7 +762,7 @@ fn editor_context(v: &EditorView<'_>) -> Value {
                         .position(|r| *r == j)
                         .and_then(|n| spec.and_then(|s| s.rubric.key_points.get(n)));
                     let check = stored.and_then(|kp| {
-                        spec.and_then(|s| checks.get(&(s.id.clone(), kp.id.clone())))
+                        spec.and_then(|s| checks.get(&(s.id.as_str(), kp.id.as_str())))
                     });
                     json!({
                         "index": j,
@@ -860,13 +832,19 @@ fn editor_context(v: &EditorView<'_>) -> Value {
     })
 }
 
-/// The authoring warnings (vague key points and the like) for the form
-/// as it stands, placed next to their fields.
-fn warnings_for(form: &EditorForm, q: &Questionnaire, source: &str) -> Vec<(String, String)> {
-    authoring::warnings(q, source)
+/// The authoring checks of the form as it stands and their warnings
+/// (vague key points, exemplars that disagree), placed next to their fields.
+fn warnings_for(
+    form: &EditorForm,
+    q: &Questionnaire,
+    source: &str,
+) -> (Vec<QuestionCheck>, Vec<(String, String)>) {
+    let checks = authoring::check(q);
+    let warnings = authoring::warnings_of(&checks, source)
         .iter()
         .map(|p| place(p, q, form))
-        .collect()
+        .collect();
+    (checks, warnings)
 }
 
 async fn versions_context(state: &AppState, id: &str) -> Result<Value, WebError> {
@@ -987,6 +965,8 @@ pub async fn new_form(
         None => EditorForm::blank(),
     };
     let problems = Problems::default();
+    let (q, source, _) = check(&form, "draft", 1);
+    let (checks, warnings) = warnings_for(&form, &q, &source);
     render_editor(
         &req,
         &state,
@@ -995,7 +975,8 @@ pub async fn new_form(
             form: &form,
             id: None,
             problems: &problems,
-            warnings: Vec::new(),
+            checks: &checks,
+            warnings,
             tried: None,
             notice: None,
         },
@@ -1039,7 +1020,7 @@ pub async fn edit_form(
         None
     };
     let problems = Problems::default();
-    let warnings = warnings_for(&form, &q, &stored.source);
+    let (checks, warnings) = warnings_for(&form, &q, &stored.source);
     render_editor(
         &req,
         &state,
@@ -1048,6 +1029,7 @@ pub async fn edit_form(
             form: &form,
             id: Some(&id),
             problems: &problems,
+            checks: &checks,
             warnings,
             tried: None,
             notice,
@@ -1104,7 +1086,7 @@ async fn submit(
     let no_problems = Problems::default();
     if form.apply(action) {
         let (q, source, _) = check(&form, id.unwrap_or("draft"), 1);
-        let warnings = warnings_for(&form, &q, &source);
+        let (checks, warnings) = warnings_for(&form, &q, &source);
         return render_editor(
             req,
             state,
@@ -1113,6 +1095,7 @@ async fn submit(
                 form: &form,
                 id,
                 problems: &no_problems,
+                checks: &checks,
                 warnings,
                 tried: None,
                 notice: None,
@@ -1122,7 +1105,7 @@ async fn submit(
         .await;
     }
     let (q, source, problems) = check(&form, id.unwrap_or("draft"), 1);
-    let warnings = warnings_for(&form, &q, &source);
+    let (checks, warnings) = warnings_for(&form, &q, &source);
     if let Some(i) = action
         .strip_prefix("try-")
         .and_then(|i| i.parse::<usize>().ok())
@@ -1136,6 +1119,7 @@ async fn submit(
                 form: &form,
                 id,
                 problems: &problems,
+                checks: &checks,
                 warnings,
                 tried: Some(i),
                 notice: None,
@@ -1153,6 +1137,7 @@ async fn submit(
                 form: &form,
                 id,
                 problems: &problems,
+                checks: &checks,
                 warnings,
                 tried: None,
                 notice: None,
@@ -1191,6 +1176,7 @@ async fn submit(
                     form: &form,
                     id,
                     problems: &problems,
+                    checks: &checks,
                     warnings,
                     tried: None,
                     notice: None,
@@ -1313,7 +1299,9 @@ pub async fn import(
     let mut source = text(&form.source);
     if let Some(file) = form.file.as_ref().filter(|f| f.size > 0) {
         if file.size > MAX_IMPORT_BYTES {
-            return Err(WebError::BadRequest("The file is larger than 512 KB.".into()));
+            return Err(WebError::BadRequest(
+                "The file is larger than 512 KB.".into(),
+            ));
         }
         let bytes = std::fs::read(file.file.path())
             .map_err(|e| WebError::Internal(format!("reading an upload: {e}")))?;
@@ -1478,6 +1466,10 @@ mod tests {
         let mut form = EditorForm::blank();
         form.questions[0].prompt = "P".into();
         let (_, _, problems) = check(&form, "own-t", 1);
-        assert!(problems.list.iter().any(|(f, _)| f == "title"), "{:?}", problems.list);
+        assert!(
+            problems.list.iter().any(|(f, _)| f == "title"),
+            "{:?}",
+            problems.list
+        );
     }
 }
