@@ -121,3 +121,37 @@ impl Library {
         self.items.iter().find(|l| l.questionnaire.id == id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(id: &str, title: &str) -> String {
+        format!(
+            "id = \"{id}\"\ntitle = \"{title}\"\nlanguage = \"en\"\nversion = 1\n\n[[questions]]\nid = \"q1\"\ntier = 1\nprompt = \"Hello?\"\n"
+        )
+    }
+
+    #[test]
+    fn files_cannot_take_the_ids_of_questionnaires_written_in_the_app() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), source("generalist-en", "File")).unwrap();
+        std::fs::write(dir.path().join("b.toml"), source("own-labels", "File")).unwrap();
+        let library = Library::load(dir.path());
+        assert!(library.get("generalist-en").is_some());
+        assert!(library.get("own-labels").is_none());
+
+        let written = Loaded::from_source(source("own-labels", "Written")).unwrap();
+        let clash = Loaded::from_source(source("generalist-en", "Written")).unwrap();
+        let merged = library.with(vec![written, clash]);
+        assert_eq!(merged.all().len(), 2);
+        assert_eq!(
+            merged.get("own-labels").unwrap().questionnaire.title,
+            "Written"
+        );
+        assert_eq!(
+            merged.get("generalist-en").unwrap().questionnaire.title,
+            "File"
+        );
+    }
+}

@@ -33,15 +33,15 @@ pub enum Saved {
 pub fn library(conn: &mut DbConnection, files: &Library) -> Result<Library, DbError> {
     let mut extra = Vec::new();
     for v in db::authored_questionnaires::latest_all(conn)? {
+        // One that no longer passes the checks (stricter after an upgrade)
+        // is left out, as a file would be, rather than stopping every
+        // application.
         match Loaded::from_source(v.source) {
             Ok(l) => extra.push(l),
-            Err(p) => {
-                return Err(DbError::Corrupt(format!(
-                    "stored questionnaire {} version {}: {:?}",
-                    v.questionnaire_id,
-                    v.version,
-                    p.first()
-                )))
+            Err(problems) => {
+                for p in problems {
+                    tracing::warn!(id = %v.questionnaire_id, version = v.version, "questionnaire left out: {p}");
+                }
             }
         }
     }
