@@ -574,16 +574,26 @@ impl EditorForm {
 fn place(problem: &Problem, q: &Questionnaire, form: &EditorForm) -> (String, String) {
     let m = &problem.message;
     let mut message = format!("{} {}", m, problem.fix);
+    let about_point = m.to_lowercase().contains("key point");
+    // A message about a key point may name only the key point.
+    let names_point = |spec: &QuestionSpec| {
+        about_point
+            && spec
+                .rubric
+                .key_points
+                .iter()
+                .any(|kp| m.contains(&format!("'{}'", kp.id)))
+    };
     for (i, spec) in q.questions.iter().enumerate() {
         let named = format!("'{}'", spec.id);
-        if !m.contains(&named) {
+        if !m.contains(&named) && !names_point(spec) {
             continue;
         }
         message = message
             .replace(&format!("Question {named}"), &format!("Question {}", i + 1))
             .replace(&format!("question {named}"), &format!("question {}", i + 1));
         let p = format!("q-{i}-");
-        if m.to_lowercase().contains("key point") {
+        if about_point {
             let rows = form.questions.get(i).map(point_rows).unwrap_or_default();
             for (kp, j) in spec.rubric.key_points.iter().zip(rows) {
                 if m.contains(&format!("'{}'", kp.id)) {
@@ -610,6 +620,13 @@ fn place(problem: &Problem, q: &Questionnaire, form: &EditorForm) -> (String, St
         "language".to_string()
     } else if lower.contains("no questions") {
         "add-question".to_string()
+    } else if let Some(field) = form.questions.iter().enumerate().find_map(|(i, row)| {
+        row.links
+            .iter()
+            .position(|l| !l.url.trim().is_empty() && m.contains(l.url.trim()))
+            .map(|j| format!("q-{i}-link-{j}-url"))
+    }) {
+        field
     } else if let Some(i) = form
         .links
         .iter()
@@ -1459,6 +1476,35 @@ mod tests {
         let fields: Vec<&str> = problems.list.iter().map(|(f, _)| f.as_str()).collect();
         assert!(fields.contains(&"q-0-tier"), "{fields:?}");
         assert!(fields.contains(&"q-0-empathy"), "{fields:?}");
+    }
+
+    #[test]
+    fn a_bad_question_link_is_reported_once_on_its_field() {
+        let mut form = EditorForm::blank();
+        form.title = "T".into();
+        form.questions[0].prompt = "P".into();
+        form.questions[0].links = vec![LinkRow {
+            label: "Docs".into(),
+            url: "docs.example.com".into(),
+        }];
+        let (_, _, problems) = check(&form, "own-t", 1);
+        let fields: Vec<&str> = problems.list.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["q-0-link-0-url"], "{:?}", problems.list);
+    }
+
+    #[test]
+    fn a_problem_naming_only_a_key_point_is_placed_on_it() {
+        let mut form = EditorForm::blank();
+        form.questions.push(QuestionRow::blank());
+        form.questions[1].points[0].label = "Says the refund takes 5 days".into();
+        let (q, _) = form.to_questionnaire("own-t", 1);
+        let id = &q.questions[1].rubric.key_points[0].id;
+        let problem = Problem {
+            line: None,
+            message: format!("The phrasing \"x\" of key point '{id}' expands too far."),
+            fix: "Split it.".into(),
+        };
+        assert_eq!(place(&problem, &q, &form).0, "q-1-kp-0-label");
     }
 
     #[test]
