@@ -35,6 +35,10 @@ impl Loaded {
     }
 }
 
+/// Ids of questionnaires written in the app start with this; files may
+/// not use it, so the two never clash.
+pub const AUTHORED_PREFIX: &str = "own-";
+
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     items: Vec<Loaded>,
@@ -73,6 +77,9 @@ impl Library {
         let mut items: Vec<Loaded> = Vec::new();
         for (name, text) in sources {
             match Loaded::from_source(text) {
+                Ok(l) if l.questionnaire.id.starts_with(AUTHORED_PREFIX) => {
+                    tracing::warn!(file = %name, id = %l.questionnaire.id, "ids starting with {AUTHORED_PREFIX} are kept for questionnaires written in the app; this file is left out")
+                }
                 Ok(l)
                     if items
                         .iter()
@@ -95,7 +102,56 @@ impl Library {
         &self.items
     }
 
+    /// This library plus `extra` (questionnaires written in the app); an
+    /// extra one whose id is already here is left out.
+    pub fn with(&self, extra: Vec<Loaded>) -> Library {
+        let mut items = self.items.clone();
+        for l in extra {
+            if !items
+                .iter()
+                .any(|x| x.questionnaire.id == l.questionnaire.id)
+            {
+                items.push(l);
+            }
+        }
+        Library { items }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Loaded> {
         self.items.iter().find(|l| l.questionnaire.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(id: &str, title: &str) -> String {
+        format!(
+            "id = \"{id}\"\ntitle = \"{title}\"\nlanguage = \"en\"\nversion = 1\n\n[[questions]]\nid = \"q1\"\ntier = 1\nprompt = \"Hello?\"\n"
+        )
+    }
+
+    #[test]
+    fn files_cannot_take_the_ids_of_questionnaires_written_in_the_app() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), source("generalist-en", "File")).unwrap();
+        std::fs::write(dir.path().join("b.toml"), source("own-labels", "File")).unwrap();
+        let library = Library::load(dir.path());
+        assert!(library.get("generalist-en").is_some());
+        assert!(library.get("own-labels").is_none());
+
+        let written = Loaded::from_source(source("own-labels", "Written")).unwrap();
+        let clash = Loaded::from_source(source("generalist-en", "Written")).unwrap();
+        let merged = library.with(vec![written, clash]);
+        assert_eq!(merged.all().len(), 2);
+        assert_eq!(
+            merged.get("own-labels").unwrap().questionnaire.title,
+            "Written"
+        );
+        assert_eq!(
+            merged.get("generalist-en").unwrap().questionnaire.title,
+            "File"
+        );
     }
 }

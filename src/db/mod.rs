@@ -4,6 +4,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod authored_questionnaires;
 pub mod candidate_access;
 pub mod decisions;
 pub mod email_templates;

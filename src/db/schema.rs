@@ -384,3 +384,13 @@ diesel::table! {
         slips -> Integer,
     }
 }
+
+diesel::table! {
+    authored_questionnaires (questionnaire_id, version) {
+        questionnaire_id -> Text,
+        version -> Integer,
+        source -> Text,
+        saved_by -> Text,
+        saved_at -> Timestamp,
+    }
+}

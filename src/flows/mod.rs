@@ -6,3 +6,4 @@ pub mod closing;
 pub mod decision;
 pub mod interviews;
 pub mod pipeline;
+pub mod questionnaires;

@@ -13,6 +13,7 @@ mod keypoints;
 mod mail;
 mod pipeline;
 mod public;
+mod questionnaire_editor;
 mod scoring;
 mod security;
 mod spelling;

@@ -502,14 +502,19 @@ pub async fn reopen(
 /// and this job's settings.
 async fn screening_context(state: &AppState, job: &Job) -> Result<Value, WebError> {
     let job_id = job.id.clone();
-    let settings = state
+    let files = state.questionnaires.clone();
+    let (settings, library) = state
         .db
-        .read(move |conn| db::job_screening::get(conn, &job_id))
+        .read(move |conn| {
+            Ok::<_, DbError>((
+                db::job_screening::get(conn, &job_id)?,
+                crate::flows::questionnaires::library(conn, &files)?,
+            ))
+        })
         .await
         .web_context("reading screening settings")?;
     let screened = job.posting.tier_mix.screened_tiers();
-    let questionnaires: Vec<Value> = state
-        .questionnaires
+    let questionnaires: Vec<Value> = library
         .all()
         .iter()
         .map(|l| {
@@ -566,10 +571,16 @@ pub async fn screening(
     CsrfForm(form): CsrfForm<ScreeningForm>,
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
+    let files = state.questionnaires.clone();
+    let library = state
+        .db
+        .read(move |conn| crate::flows::questionnaires::library(conn, &files))
+        .await
+        .web_context("reading the questionnaires")?;
     let unknown: Vec<&String> = form
         .questionnaires
         .iter()
-        .filter(|q| state.questionnaires.get(q).is_none())
+        .filter(|q| library.get(q).is_none())
         .collect();
     if !unknown.is_empty() {
         return Err(WebError::BadRequest(

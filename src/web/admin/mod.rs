@@ -12,6 +12,7 @@ mod home;
 mod interviews;
 mod jobs;
 mod pipeline;
+mod questionnaires;
 mod team;
 mod writing_view;
 
@@ -79,6 +80,32 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/jobs/{id}/emails/{kind}", web::get().to(emails::page))
             .route("/jobs/{id}/emails/{kind}", web::post().to(emails::save))
             .route("/kits/{kind}", web::post().to(interviews::save_kit))
+            .route("/questionnaires", web::get().to(questionnaires::list))
+            .route("/questionnaires", web::post().to(questionnaires::create))
+            .route(
+                "/questionnaires/new",
+                web::get().to(questionnaires::new_form),
+            )
+            .route(
+                "/questionnaires/import",
+                web::get().to(questionnaires::import_form),
+            )
+            .route(
+                "/questionnaires/import",
+                web::post().to(questionnaires::import),
+            )
+            .route(
+                "/questionnaires/{id}/edit",
+                web::get().to(questionnaires::edit_form),
+            )
+            .route(
+                "/questionnaires/{id}/export.toml",
+                web::get().to(questionnaires::export),
+            )
+            .route(
+                "/questionnaires/{id}",
+                web::post().to(questionnaires::update),
+            )
             .route("/company", web::get().to(company::page))
             .route("/company", web::post().to(company::save))
             .route("/team", web::get().to(team::page))

@@ -213,6 +213,8 @@ pub async fn submit(
         .db
         .write(move |conn| {
             let settings = db::job_screening::get(conn, &job_for_tx.id)?;
+            // Read in the transaction: the questionnaire as saved right now.
+            let library = crate::flows::questionnaires::library(conn, &library)?;
             let ctx = Ctx {
                 base_url: &base_url,
                 mail_domain: &mail_domain,

@@ -1,0 +1,1 @@
+DROP TABLE authored_questionnaires;

@@ -1,0 +1,160 @@
+//! Writing questionnaires in the app: saving a new version of one and
+//! importing a TOML text, each in the caller's transaction. The TOML
+//! source is the one representation stored: what is saved is exactly what
+//! `Questionnaire::parse` accepts and what export gives back.
+
+use chrono::NaiveDateTime;
+
+use crate::db::{self, DbConnection, DbError};
+use crate::domain::questionnaire::{Problem, Questionnaire};
+use crate::questionnaires::{Library, Loaded, AUTHORED_PREFIX};
+
+/// Which questionnaire a save goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A new questionnaire, its id made from its title.
+    New,
+    /// A new version of this owner's questionnaire.
+    Existing(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    Version {
+        id: String,
+        version: i32,
+    },
+    /// Nothing was stored: what is wrong.
+    Refused(Vec<Problem>),
+}
+
+/// The library jobs and applicants see: the files (read-only defaults)
+/// plus the latest saved version of each questionnaire written in the app.
+pub fn library(conn: &mut DbConnection, files: &Library) -> Result<Library, DbError> {
+    let mut extra = Vec::new();
+    for v in db::authored_questionnaires::latest_all(conn)? {
+        // One that no longer passes the checks (stricter after an upgrade)
+        // is left out, as a file would be, rather than stopping every
+        // application.
+        match Loaded::from_source(v.source) {
+            Ok(l) => extra.push(l),
+            Err(problems) => {
+                for p in problems {
+                    tracing::warn!(id = %v.questionnaire_id, version = v.version, "questionnaire left out: {p}");
+                }
+            }
+        }
+    }
+    Ok(files.with(extra))
+}
+
+/// Checks a questionnaire's text as `rapport questionnaire check` does:
+/// the file's own problems, then the matcher's (phrasings too rich).
+pub fn checked(source: &str) -> Result<Questionnaire, Vec<Problem>> {
+    let q = Questionnaire::parse(source)?;
+    let problems = crate::scoring::authoring::problems(&q, source);
+    if problems.is_empty() {
+        Ok(q)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The TOML text of a questionnaire, as stored and exported.
+pub fn to_toml(q: &Questionnaire) -> Result<String, Problem> {
+    toml::to_string_pretty(q).map_err(|e| Problem {
+        line: None,
+        message: format!("The questionnaire cannot be written as TOML: {e}"),
+        fix: "Check the weights are numbers.".into(),
+    })
+}
+
+/// An id for a new questionnaire titled `title`, unused by the files and
+/// by the questionnaires already written.
+fn new_id(conn: &mut DbConnection, files: &Library, title: &str) -> Result<String, DbError> {
+    let mut base: String = slug::slugify(title).chars().take(40).collect();
+    base = base.trim_end_matches('-').to_string();
+    if base.is_empty() {
+        base = "questionnaire".into();
+    }
+    let base = format!("{AUTHORED_PREFIX}{base}");
+    for n in 1.. {
+        let id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        if files.get(&id).is_none() && !db::authored_questionnaires::exists(conn, &id)? {
+            return Ok(id);
+        }
+    }
+    unreachable!("the ids are endless")
+}
+
+/// Saves `q` as the next version of `target`: its id and version are
+/// set here, the TOML is checked as a file would be, and the save is
+/// recorded in the audit log.
+pub fn save_version(
+    conn: &mut DbConnection,
+    files: &Library,
+    q: &Questionnaire,
+    target: &Target,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<Saved, DbError> {
+    let mut q = q.clone();
+    let (id, version) = match target {
+        Target::New => (new_id(conn, files, &q.title)?, 1),
+        Target::Existing(id) => {
+            let Some(latest) = db::authored_questionnaires::find(conn, id, None)? else {
+                return Ok(Saved::Refused(vec![Problem {
+                    line: None,
+                    message: format!("There is no questionnaire '{id}' written in the app."),
+                    fix: "Save it as a new questionnaire.".into(),
+                }]));
+            };
+            (id.clone(), latest.version + 1)
+        }
+    };
+    q.id = id.clone();
+    q.version = version as u32;
+    let source = match to_toml(&q) {
+        Ok(s) => s,
+        Err(p) => return Ok(Saved::Refused(vec![p])),
+    };
+    if let Err(problems) = checked(&source) {
+        return Ok(Saved::Refused(problems));
+    }
+    if !db::authored_questionnaires::insert(conn, &id, version, &source, actor, now)? {
+        return Ok(Saved::Refused(vec![Problem {
+            line: None,
+            message: format!("Someone saved version {version} of this questionnaire a moment ago."),
+            fix: "Open the questionnaire again to see their version, then make your change.".into(),
+        }]));
+    }
+    db::audit::record(
+        conn,
+        Some(actor),
+        "questionnaire.saved",
+        ("questionnaire", &id),
+        &format!("version {version}: {}", q.title),
+        now,
+    )?;
+    Ok(Saved::Version { id, version })
+}
+
+/// Imports a questionnaire's TOML text (a file's, or an export): checked
+/// as a file is, then saved as a new questionnaire or a new version.
+pub fn import_toml(
+    conn: &mut DbConnection,
+    files: &Library,
+    source: &str,
+    target: &Target,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<Saved, DbError> {
+    match checked(source) {
+        Ok(q) => save_version(conn, files, &q, target, actor, now),
+        Err(problems) => Ok(Saved::Refused(problems)),
+    }
+}
