@@ -58,12 +58,20 @@ struct Topic {
 }
 
 /// What each `[topics]` list of a data file asks about, and its weight.
-const TOPICS: [(&str, K, f64, &str); 8] = [
+const TOPICS: [(&str, K, f64, &str); 9] = [
     (
         "root_cause",
         K::ProbeRootCause,
         2.0,
         "asks since when / after what change / what was expected",
+    ),
+    // Their feelings, their thoughts, what they told or tried: aimed at
+    // what this person is going through, so worth a root-cause probe.
+    (
+        "experience",
+        K::ProbeRootCause,
+        2.0,
+        "asks about their own experience (feelings, thoughts, what they told or tried)",
     ),
     (
         "need",
@@ -99,12 +107,15 @@ const TOPICS: [(&str, K, f64, &str); 8] = [
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LangData {
+    #[serde(default)]
+    optional_apostrophes: bool,
     request: Vec<String>,
     bare_request: String,
     not_request: String,
     invitation: Vec<String>,
     hypothesis: Vec<String>,
     skip_question: Vec<String>,
+    explores_nothing: Vec<String>,
     not_offer: Vec<String>,
     suggestion: String,
     generic: Vec<String>,
@@ -141,8 +152,17 @@ static DATA: LazyLock<HashMap<String, LangData>> = LazyLock::new(|| {
         .collect()
 });
 
-fn patterns(list: &[String]) -> Vec<&str> {
-    list.iter().map(String::as_str).collect()
+/// The patterns of a list as the detector compiles them.
+fn patterns(data: &LangData, list: &[String]) -> Vec<String> {
+    list.iter().map(|p| one(data, p)).collect()
+}
+
+fn one(data: &LangData, p: &str) -> String {
+    if data.optional_apostrophes {
+        super::empathy::apostrophes_optional(p)
+    } else {
+        p.to_string()
+    }
 }
 
 struct LangSet {
@@ -156,6 +176,9 @@ struct LangSet {
     invitation: Regex,
     hypothesis: Regex,
     skip_question: Regex,
+    /// Questions that explore nothing: rhetorical ("who hasn't been
+    /// ghosted?") or about the writer ("want to hear what helped me?").
+    explores_nothing: Regex,
     /// "…, or anything else?": an alternative, not an offer of help.
     not_offer: Regex,
     suggestion: Regex,
@@ -183,16 +206,24 @@ struct LangSet {
 
 impl LangSet {
     fn new(data: &'static LangData) -> LangSet {
+        let list = |l: &[String]| {
+            let ps = patterns(data, l);
+            alt(&ps.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        let single = |p: &str| rx(&one(data, p));
         let mut topics = Vec::new();
         let mut topic_patterns = Vec::new();
         for &(key, kind, weight, label) in &TOPICS {
-            if let Some(list) = data.topics.get(key) {
+            if let Some(l) = data.topics.get(key) {
                 topics.push(Topic {
                     kind,
                     weight,
                     label,
                 });
-                topic_patterns.push(alt_pattern(&patterns(list)));
+                let ps = patterns(data, l);
+                topic_patterns.push(alt_pattern(
+                    &ps.iter().map(String::as_str).collect::<Vec<_>>(),
+                ));
             }
         }
         let topic_set = RegexSetBuilder::new(&topic_patterns)
@@ -202,23 +233,24 @@ impl LangSet {
             .build()
             .expect("valid topic patterns");
         LangSet {
-            request: alt(&patterns(&data.request)),
-            bare_request: rx(&data.bare_request),
-            not_request: rx(&data.not_request),
-            invitation: alt(&patterns(&data.invitation)),
-            hypothesis: alt(&patterns(&data.hypothesis)),
-            skip_question: alt(&patterns(&data.skip_question)),
-            not_offer: alt(&patterns(&data.not_offer)),
-            suggestion: rx(&data.suggestion),
-            generic: alt(&patterns(&data.generic)),
-            opener: rx(&data.opener),
-            determiner: rx(&data.determiner),
-            open_wh: alt(&patterns(&data.open_wh)),
-            yesno: rx(&data.yesno),
-            tag: rx(&data.tag),
-            need_purpose: alt(&patterns(&data.need_purpose)),
-            alternatives: rx(&data.alternatives),
-            boundary: rx(&data.clause_boundary),
+            request: list(&data.request),
+            bare_request: single(&data.bare_request),
+            not_request: single(&data.not_request),
+            invitation: list(&data.invitation),
+            hypothesis: list(&data.hypothesis),
+            skip_question: list(&data.skip_question),
+            explores_nothing: list(&data.explores_nothing),
+            not_offer: list(&data.not_offer),
+            suggestion: single(&data.suggestion),
+            generic: list(&data.generic),
+            opener: single(&data.opener),
+            determiner: single(&data.determiner),
+            open_wh: list(&data.open_wh),
+            yesno: single(&data.yesno),
+            tag: single(&data.tag),
+            need_purpose: list(&data.need_purpose),
+            alternatives: single(&data.alternatives),
+            boundary: single(&data.clause_boundary),
             data,
             topics,
             topic_set,
@@ -322,6 +354,7 @@ impl CuriosityDetector {
                 let (start, headless) = if is_question {
                     if set.skip_question.is_match(s.as_bytes())
                         && !set.not_offer.is_match(s.as_bytes())
+                        || set.explores_nothing.is_match(s.as_bytes())
                     {
                         continue;
                     }
@@ -598,6 +631,7 @@ mod tests {
                 ("invitation", &d.invitation),
                 ("hypothesis", &d.hypothesis),
                 ("skip_question", &d.skip_question),
+                ("explores_nothing", &d.explores_nothing),
                 ("not_offer", &d.not_offer),
                 ("generic", &d.generic),
                 ("open_wh", &d.open_wh),

@@ -53,7 +53,7 @@ pub const STOCK_FRIENDLINESS_LABEL: &str = "stock friendliness";
 
 /// What each `[markers]` list of a data file means, in priority order: an
 /// earlier list's match hides overlapping matches of later lists.
-const MARKERS: [(&str, K, f64, &str); 14] = [
+const MARKERS: [(&str, K, f64, &str); 15] = [
     // Listed first so it hides the warmth rules it overlaps.
     (
         "stock_friendliness",
@@ -61,6 +61,9 @@ const MARKERS: [(&str, K, f64, &str); 14] = [
         0.2,
         STOCK_FRIENDLINESS_LABEL,
     ),
+    // Before the apologies: "so sorry you're going through this" is
+    // generic sympathy, not an apology for their specific trouble.
+    ("sympathy", K::Courtesy, 0.3, SYMPATHY_LABEL),
     (
         "acknowledgement",
         K::Acknowledgement,
@@ -96,12 +99,19 @@ const MARKERS: [(&str, K, f64, &str); 14] = [
     ("sign_off", K::SignOff, 0.15, "friendly sign-off"),
 ];
 const STOCK_APOLOGY_WEIGHT: f64 = 0.3;
+/// Generic sympathy or encouragement ("hang in there", "sending hugs",
+/// "bon courage"): courtesy, grade 1 alone.
+pub const SYMPATHY_LABEL: &str = "generic sympathy or encouragement";
 const STOCK_APOLOGY_LABEL: &str = "stock apology";
 
 /// One language's knowledge, as written in `data/empathy/<code>.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LangData {
+    /// Informal writers drop apostrophes ("im sorry", "thats"): every
+    /// apostrophe in the patterns becomes optional.
+    #[serde(default)]
+    optional_apostrophes: bool,
     markers: BTreeMap<String, Vec<String>>,
     exploration: Exploration,
     apology: Apology,
@@ -185,8 +195,37 @@ pub struct EmpathyFindings {
     pub raw: f64,
 }
 
-fn patterns(list: &[String]) -> Vec<&str> {
-    list.iter().map(String::as_str).collect()
+fn patterns(list: &[String], optional_apostrophes: bool) -> Vec<String> {
+    list.iter()
+        .map(|p| {
+            if optional_apostrophes {
+                apostrophes_optional(p)
+            } else {
+                p.clone()
+            }
+        })
+        .collect()
+}
+
+/// `'` made optional outside character classes: "i'm" also matches "im".
+pub(crate) fn apostrophes_optional(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let (mut in_class, mut escaped) = (false, false);
+    for c in pattern.chars() {
+        out.push(c);
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '\'' if !in_class => out.push('?'),
+            _ => {}
+        }
+    }
+    out
 }
 
 impl EmpathyDetector {
@@ -198,13 +237,17 @@ impl EmpathyDetector {
                 let rules = MARKERS
                     .iter()
                     .filter_map(|&(key, kind, weight, label)| {
-                        let list = data.markers.get(key)?;
-                        Some(Rule::new(kind, weight, label, &patterns(list)))
+                        let list = patterns(data.markers.get(key)?, data.optional_apostrophes);
+                        let list: Vec<&str> = list.iter().map(String::as_str).collect();
+                        Some(Rule::new(kind, weight, label, &list))
                     })
                     .collect();
                 let rules = LangRules {
                     rules: RuleSet::new(rules),
-                    situation: alt(&patterns(&data.exploration.situation)),
+                    situation: {
+                        let list = patterns(&data.exploration.situation, data.optional_apostrophes);
+                        alt(&list.iter().map(String::as_str).collect::<Vec<_>>())
+                    },
                     data,
                 };
                 (lang, rules)
