@@ -665,6 +665,55 @@ mod tests {
     }
 
     #[test]
+    fn questions_about_their_own_experience_are_two() {
+        for (t, l) in [
+            ("Have you told anyone how you feel?", Lang::En),
+            (
+                "And when you skip dinner, what goes through your head right before?",
+                Lang::En,
+            ),
+            ("whats been the hardest part to think about?", Lang::En),
+            (
+                "Is it the workload itself that's wearing you down?",
+                Lang::En,
+            ),
+            ("Avez-vous pu en parler à quelqu'un ?", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 2, "{t}");
+        }
+        // a narrow fact about them stays one probe
+        assert_eq!(grade("How old is he?", Lang::En), 1);
+        assert_eq!(grade("How are you doing with it?", Lang::En), 1);
+        assert_eq!(grade("How are you?", Lang::En), 0);
+    }
+
+    #[test]
+    fn questions_that_explore_nothing_earn_nothing() {
+        for (t, l) in [
+            (
+                "who hasnt been ghosted by a friend at some point?",
+                Lang::En,
+            ),
+            ("Isn't that just the human condition though?", Lang::En),
+            ("Do you want to hear what helps me?", Lang::En),
+            ("Maybe don't leave things to the last minute?", Lang::En),
+            ("Have you tried botox?", Lang::En),
+            ("Please tell a trusted adult today.", Lang::En),
+            ("Qui n'a jamais été ghosté ?", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 0, "{t}");
+        }
+        // a genuine question next to them still counts
+        assert_eq!(
+            grade(
+                "Who hasn't been there? What changed in the last month?",
+                Lang::En
+            ),
+            2
+        );
+    }
+
+    #[test]
     fn no_questions_no_curiosity() {
         assert_eq!(grade("Clear your cache and it will work.", Lang::En), 0);
         assert_eq!(

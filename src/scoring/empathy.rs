@@ -17,10 +17,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::bytes::Regex;
+use regex_automata::meta;
+use regex_automata::util::syntax;
 use rust_embed::RustEmbed;
 use serde::Deserialize;
 
-use super::text::{alt, negated, sentences, Folded, Rule, RuleSet};
+use super::text::{alt, alt_pattern, negated, sentences, Folded};
 use super::types::{Dimension, DimensionScore, Evidence, EvidenceKind as K, Lang};
 
 /// Total at or above which empathy is graded 2, provided at least one
@@ -170,7 +172,12 @@ static DATA: LazyLock<HashMap<String, LangData>> = LazyLock::new(|| {
 
 /// One language's compiled knowledge.
 struct LangRules {
-    rules: RuleSet,
+    /// (kind, weight, label) of each marker list, in priority order.
+    markers: Vec<(K, f64, &'static str)>,
+    /// Every marker list as one pattern of a multi-pattern regex, in
+    /// priority order (leftmost-first: at one position the earlier list
+    /// wins): one pass over the answer finds every marker and its list.
+    all: meta::Regex,
     situation: Regex,
     data: &'static LangData,
 }
@@ -234,16 +241,32 @@ impl EmpathyDetector {
             .iter()
             .filter_map(|(code, data)| Some((Lang::from_code(code)?, data)))
             .map(|(lang, data)| {
-                let rules = MARKERS
-                    .iter()
-                    .filter_map(|&(key, kind, weight, label)| {
-                        let list = patterns(data.markers.get(key)?, data.optional_apostrophes);
-                        let list: Vec<&str> = list.iter().map(String::as_str).collect();
-                        Some(Rule::new(kind, weight, label, &list))
-                    })
-                    .collect();
+                let mut markers = Vec::new();
+                let mut lists = Vec::new();
+                for &(key, kind, weight, label) in &MARKERS {
+                    let Some(list) = data.markers.get(key) else {
+                        continue;
+                    };
+                    let list = patterns(list, data.optional_apostrophes);
+                    markers.push((kind, weight, label));
+                    lists.push(alt_pattern(
+                        &list.iter().map(String::as_str).collect::<Vec<_>>(),
+                    ));
+                }
+                // Same engine settings as `text::rx` (ASCII, bytes).
+                let all = meta::Regex::builder()
+                    .syntax(syntax::Config::new().unicode(false).utf8(false))
+                    .configure(
+                        meta::Config::new()
+                            .utf8_empty(false)
+                            .nfa_size_limit(Some(1 << 25))
+                            .hybrid_cache_capacity(1 << 25),
+                    )
+                    .build_many(&lists)
+                    .expect("valid marker patterns");
                 let rules = LangRules {
-                    rules: RuleSet::new(rules),
+                    markers,
+                    all,
                     situation: {
                         let list = patterns(&data.exploration.situation, data.optional_apostrophes);
                         alt(&list.iter().map(String::as_str).collect::<Vec<_>>())
@@ -276,15 +299,16 @@ impl EmpathyDetector {
     ) -> EmpathyFindings {
         let text = f.as_str();
         let hay = text.as_bytes();
-        let first_sentence_end = sentences(text).first().map(|r| r.end).unwrap_or(0);
+        // Only needed when a greeting matches.
+        let mut first_sentence_end = None;
         let mut taken: Vec<Range<usize>> = Vec::new();
         let mut hits: Vec<(K, f64, &'static str, Range<usize>)> = Vec::new();
         for &lang in langs {
             let Some(lr) = self.lang(lang) else {
                 continue;
             };
-            for rule in lr.rules.matching(hay) {
-                for m in rule.re.find_iter(hay) {
+            {
+                for m in lr.all.find_iter(hay) {
                     let r = m.range();
                     if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
                         continue;
@@ -292,9 +316,7 @@ impl EmpathyDetector {
                     if negated(text, r.start, r.end) {
                         continue;
                     }
-                    let mut kind = rule.kind;
-                    let mut weight = rule.weight;
-                    let mut label = rule.label;
+                    let (mut kind, mut weight, mut label) = lr.markers[m.pattern().as_usize()];
                     if kind == K::EngagedApology
                         && is_generic_apology(&lr.data.apology, text, r.clone())
                     {
@@ -307,7 +329,12 @@ impl EmpathyDetector {
                         weight = STOCK_OFFER_WEIGHT;
                         label = "stock offer of help";
                     }
-                    if kind == K::Greeting && r.start >= first_sentence_end.max(1) {
+                    if kind == K::Greeting
+                        && r.start
+                            >= *first_sentence_end.get_or_insert_with(|| {
+                                sentences(text).first().map(|r| r.end).unwrap_or(0).max(1)
+                            })
+                    {
                         continue;
                     }
                     if kind == K::Gratitude
@@ -529,6 +556,55 @@ mod tests {
             assert!(!d.offers.stock.is_empty(), "{code}");
         }
         assert_eq!(EmpathyDetector::new().langs.len(), DATA.len());
+    }
+
+    #[test]
+    fn generic_sympathy_and_encouragement_are_courtesy() {
+        for (t, l) in [
+            ("I'm so sorry you're going through this.", Lang::En),
+            ("hang in there, it gets better", Lang::En),
+            ("sending hugs, you've got this", Lang::En),
+            ("im sorry, hang in there", Lang::En),
+            ("Bon courage !", Lang::Fr),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert_eq!(out.score.grade, 1, "{t}");
+            assert!(out.evidence.iter().all(|e| !is_engagement(e.kind)), "{t}");
+        }
+        // not sympathy: a thankless job, a long time together
+        assert_eq!(grade("Teaching is thankless.", Lang::En), 0);
+        assert_eq!(grade("17 years is a long time together.", Lang::En), 0);
+    }
+
+    #[test]
+    fn feelings_named_in_peers_words_are_engagement() {
+        for (t, l) in [
+            ("that sounds so draining, every single evening.", Lang::En),
+            ("That must have been really lonely.", Lang::En),
+            (
+                "no wonder youre exhausted, you're carrying this alone",
+                Lang::En,
+            ),
+            ("Ça doit être épuisant, tous les soirs.", Lang::Fr),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert!(
+                out.evidence.iter().any(|e| e.kind == K::Acknowledgement),
+                "{t}"
+            );
+            assert_eq!(out.score.grade, 2, "{t}");
+        }
+        // a verdict on something else is not their feeling
+        assert_eq!(grade("Small towns are brutal for this.", Lang::En), 0);
+    }
+
+    #[test]
+    fn apostrophes_are_optional_in_english_only() {
+        assert_eq!(
+            apostrophes_optional(r"i'm (?:[a-z'-]+ )?sorry"),
+            r"i'?m (?:[a-z'-]+ )?sorry"
+        );
+        assert_eq!(grade("thats so frustrating", Lang::En), 2);
     }
 
     #[test]
