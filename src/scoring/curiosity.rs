@@ -13,6 +13,7 @@
 //! | probe | weight |
 //! |---|---|
 //! | root cause: since when / after what change / expected vs actual | 2.0 |
+//! | their own experience: feelings, thoughts, what they told or tried ("have you told anyone how you feel?") | 2.0 |
 //! | the purpose behind the request, open, with concrete alternatives ("what would you use it for: X or Y?") | 2.0 |
 //! | the need behind the request, open question ("what were you hoping…") | 1.5 (1.0 when yes/no) |
 //! | symptom, location (page, URL), environment, evidence, identifier, scope | 1.0 |
@@ -24,12 +25,15 @@
 //! grade 1 any probe. Rhetorical or accusatory questions, offers ("anything
 //! else I can help with?"), check-ins ("does that help?") and suggestions
 //! phrased as questions ("could you try clearing the cache?", "maybe try…?",
-//! "why not…?") are not probes. "…, or anything else?" is an alternative,
-//! not an offer.
-
-use std::ops::Range;
+//! "why not…?") are not probes, nor are questions that explore nothing
+//! ("who hasn't been ghosted at some point?", "want to hear what helped
+//! me?"). "…, or anything else?" is an alternative, not an offer.
+//!
+//! What each language says is data: `data/curiosity/<code>.toml` (each
+//! list is documented there), embedded at build time and parsed once.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::bytes::{Regex, RegexSet, RegexSetBuilder};

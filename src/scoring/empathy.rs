@@ -53,8 +53,8 @@ const STOCK_OFFER_WEIGHT: f64 = 0.2;
 /// "hope you're well"): courtesy, grade 1 alone.
 pub const STOCK_FRIENDLINESS_LABEL: &str = "stock friendliness";
 
-/// What each `[markers]` list of a data file means, in priority order: an
-/// earlier list's match hides overlapping matches of later lists.
+/// What each `[markers]` list of a data file means, in priority order:
+/// where several lists match at the same place, the earlier one wins.
 const MARKERS: [(&str, K, f64, &str); 15] = [
     // Listed first so it hides the warmth rules it overlaps.
     (
