@@ -13,6 +13,7 @@
 //! | probe | weight |
 //! |---|---|
 //! | root cause: since when / after what change / expected vs actual | 2.0 |
+//! | their own experience: feelings, thoughts, what they told or tried ("have you told anyone how you feel?") | 2.0 |
 //! | the purpose behind the request, open, with concrete alternatives ("what would you use it for: X or Y?") | 2.0 |
 //! | the need behind the request, open question ("what were you hoping…") | 1.5 (1.0 when yes/no) |
 //! | symptom, location (page, URL), environment, evidence, identifier, scope | 1.0 |
@@ -24,12 +25,20 @@
 //! grade 1 any probe. Rhetorical or accusatory questions, offers ("anything
 //! else I can help with?"), check-ins ("does that help?") and suggestions
 //! phrased as questions ("could you try clearing the cache?", "maybe try…?",
-//! "why not…?") are not probes. "…, or anything else?" is an alternative,
-//! not an offer.
+//! "why not…?") are not probes, nor are questions that explore nothing
+//! ("who hasn't been ghosted at some point?", "want to hear what helped
+//! me?"). "…, or anything else?" is an alternative, not an offer.
+//!
+//! What each language says is data: `data/curiosity/<code>.toml` (each
+//! list is documented there), embedded at build time and parsed once.
 
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
+use rust_embed::RustEmbed;
+use serde::Deserialize;
 
 use super::text::{alt, alt_pattern, rx, sentences, Folded};
 use super::types::{Dimension, DimensionScore, Evidence, EvidenceKind as K, Lang};
@@ -47,10 +56,117 @@ const NEED_WITH_ALTERNATIVES_LABEL: &str =
 const SCORE_FULL_AT: f64 = 3.0;
 
 struct Topic {
-    pattern: String,
     kind: K,
     weight: f64,
     label: &'static str,
+}
+
+/// What each `[topics]` list of a data file asks about, and its weight.
+const TOPICS: [(&str, K, f64, &str); 9] = [
+    (
+        "root_cause",
+        K::ProbeRootCause,
+        2.0,
+        "asks since when / after what change / what was expected",
+    ),
+    // Their feelings, their thoughts, what they told or tried: aimed at
+    // what this person is going through, so worth a root-cause probe.
+    (
+        "experience",
+        K::ProbeRootCause,
+        2.0,
+        "asks about their own experience (feelings, thoughts, what they told or tried)",
+    ),
+    (
+        "need",
+        K::ProbeNeed,
+        OPEN_NEED_WEIGHT,
+        "asks about the need or use case behind it",
+    ),
+    ("symptom", K::ProbeSymptom, 1.0, "asks what exactly happens"),
+    (
+        "evidence",
+        K::ProbeEvidence,
+        1.0,
+        "asks for evidence (screenshot, logs, exact error)",
+    ),
+    ("location", K::ProbeLocation, 1.0, "asks where (page, URL)"),
+    (
+        "environment",
+        K::ProbeEnvironment,
+        1.0,
+        "asks about the environment",
+    ),
+    (
+        "identifier",
+        K::ProbeIdentifier,
+        1.0,
+        "asks for an identifier (account, invoice, email)",
+    ),
+    ("scope", K::ProbeScope, 1.0, "asks about scope or frequency"),
+];
+
+/// One language's knowledge, as written in `data/curiosity/<code>.toml`
+/// (each field is documented there).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangData {
+    #[serde(default)]
+    optional_apostrophes: bool,
+    request: Vec<String>,
+    bare_request: String,
+    not_request: String,
+    invitation: Vec<String>,
+    hypothesis: Vec<String>,
+    skip_question: Vec<String>,
+    explores_nothing: Vec<String>,
+    not_offer: Vec<String>,
+    suggestion: String,
+    generic: Vec<String>,
+    opener: String,
+    determiner: String,
+    open_wh: Vec<String>,
+    yesno: String,
+    tag: String,
+    need_purpose: Vec<String>,
+    alternatives: String,
+    clause_boundary: String,
+    additive_joiners: Vec<String>,
+    subject_pronouns: Vec<String>,
+    subject_elisions: Vec<String>,
+    topics: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(RustEmbed)]
+#[folder = "data/curiosity/"]
+#[include = "*.toml"]
+struct DataFiles;
+
+/// Every language file, by language code (the file name), parsed once.
+static DATA: LazyLock<HashMap<String, LangData>> = LazyLock::new(|| {
+    DataFiles::iter()
+        .map(|path| {
+            let file = DataFiles::get(&path).expect("listed data file exists");
+            let text = std::str::from_utf8(&file.data)
+                .unwrap_or_else(|e| panic!("data/curiosity/{path} is not UTF-8: {e}"));
+            let data: LangData = toml::from_str(text)
+                .unwrap_or_else(|e| panic!("data/curiosity/{path} does not parse: {e}"));
+            (path.trim_end_matches(".toml").to_string(), data)
+        })
+        .collect()
+});
+
+/// The patterns of a list as the detector compiles them.
+fn patterns(data: &LangData, list: &[String]) -> Vec<String> {
+    list.iter().map(|p| one(data, p)).collect()
+}
+
+fn one(data: &LangData, p: &str) -> String {
+    if data.optional_apostrophes {
+        super::empathy::apostrophes_optional(p)
+    } else {
+        p.to_string()
+    }
 }
 
 struct LangSet {
@@ -64,6 +180,9 @@ struct LangSet {
     invitation: Regex,
     hypothesis: Regex,
     skip_question: Regex,
+    /// Questions that explore nothing: rhetorical ("who hasn't been
+    /// ghosted?") or about the writer ("want to hear what helped me?").
+    explores_nothing: Regex,
     /// "…, or anything else?": an alternative, not an offer of help.
     not_offer: Regex,
     suggestion: Regex,
@@ -81,15 +200,70 @@ struct LangSet {
     need_purpose: Regex,
     /// Concrete alternatives offered in the same clause ("…, or …").
     alternatives: Regex,
+    /// Where a clause ends.
+    boundary: Regex,
+    data: &'static LangData,
     topics: Vec<Topic>,
     /// One pattern per topic, same order as `topics`: one pass per clause.
     topic_set: RegexSet,
 }
 
+impl LangSet {
+    fn new(data: &'static LangData) -> LangSet {
+        let list = |l: &[String]| {
+            let ps = patterns(data, l);
+            alt(&ps.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        let single = |p: &str| rx(&one(data, p));
+        let mut topics = Vec::new();
+        let mut topic_patterns = Vec::new();
+        for &(key, kind, weight, label) in &TOPICS {
+            if let Some(l) = data.topics.get(key) {
+                topics.push(Topic {
+                    kind,
+                    weight,
+                    label,
+                });
+                let ps = patterns(data, l);
+                topic_patterns.push(alt_pattern(
+                    &ps.iter().map(String::as_str).collect::<Vec<_>>(),
+                ));
+            }
+        }
+        let topic_set = RegexSetBuilder::new(&topic_patterns)
+            .unicode(false)
+            .size_limit(1 << 24)
+            .dfa_size_limit(1 << 24)
+            .build()
+            .expect("valid topic patterns");
+        LangSet {
+            request: list(&data.request),
+            bare_request: single(&data.bare_request),
+            not_request: single(&data.not_request),
+            invitation: list(&data.invitation),
+            hypothesis: list(&data.hypothesis),
+            skip_question: list(&data.skip_question),
+            explores_nothing: list(&data.explores_nothing),
+            not_offer: list(&data.not_offer),
+            suggestion: single(&data.suggestion),
+            generic: list(&data.generic),
+            opener: single(&data.opener),
+            determiner: single(&data.determiner),
+            open_wh: list(&data.open_wh),
+            yesno: single(&data.yesno),
+            tag: single(&data.tag),
+            need_purpose: list(&data.need_purpose),
+            alternatives: single(&data.alternatives),
+            boundary: single(&data.clause_boundary),
+            data,
+            topics,
+            topic_set,
+        }
+    }
+}
+
 pub struct CuriosityDetector {
-    en: LangSet,
-    fr: LangSet,
-    boundary: Regex,
+    langs: Vec<(Lang, LangSet)>,
 }
 
 impl Default for CuriosityDetector {
@@ -105,558 +279,18 @@ pub struct CuriosityFindings {
     pub total: f64,
 }
 
-fn topic(kind: K, weight: f64, label: &'static str, alts: &[&str]) -> Topic {
-    Topic {
-        pattern: alt_pattern(alts),
-        kind,
-        weight,
-        label,
-    }
-}
-
 impl CuriosityDetector {
     pub fn new() -> Self {
-        let en = LangSet {
-            request: alt(&[
-                r"(?:send|forward|give|tell|show|email|mail) (?:me|us)",
-                r"(?:share|provide|attach|include|paste|describe|specify|confirm|list|post) (?:with (?:me|us) )?(?:the|your|a|an|any|some|what|which|how|whether|if|more|exactly|screenshots?|logs?|details?)",
-                r"let (?:me|us) know (?:what|which|when|where|why|how|whether|the|your|more|a bit|roughly|exactly)",
-                r"(?:i'd|i would|i'll|i will|we'd|we'll|we would|i|we) (?:need|like) (?:to (?:know|see|have|understand)|the|your|a|an|some|more)",
-                r"it would (?:really )?help (?:me |us )?(?:to know|to see|if you|a lot to)",
-                r"(?:screenshot|screen ?shot|log|url|link|video|recording|details?|example|error message|console output)s? (?:[a-z'-]+ ){0,4}(?:would|will|could|might) (?:really |also )?help",
-                r"i'm curious (?:about|to know|what|how|why|whether)",
-                r"i wonder(?:ed)? (?:what|why|how|whether|if|which)",
-                r"(?:could|can|would) you (?:please )?(?:send|share|tell|give|show|forward|attach|provide|confirm|describe|explain|let|paste|include|specify|list)",
-                r"please (?:send|share|tell|give|show|forward|attach|provide|confirm|describe|explain|let|paste|include|specify|list)",
-                r"(?:just |simply )?reply (?:with|back with) (?:the|your|a|an)",
-            ]),
-            bare_request: rx(
-                r"^(?:(?:and|also|then|now|next|first|first of all|to start|to begin|finally|just|so|ok|okay|right|alright|sure|fine|great|otherwise|alternatively|meanwhile|in the meantime|if possible|if you can|when you can|please|oh),? ){0,3}(?:(?:send|forward|paste|share|attach|e-?mail|dm)(?: (?:me|us|over|along|across|back|here|in))*|reply with|(?:give|show|tell|drop|get|grab|find) (?:me|us)) (?:the|your|a|an|any|some|all|both|those|these|each|every|exact|full|screenshots?|logs?|details|copies|examples?)\b",
-            ),
-            not_request: rx(
-                r"\b(?:(?:to|with) (?:your|their|the) (?:team|colleagues?|developers?|devs?|customers?|clients?|users?|visitors?|readers?|accountants?|host|hosting (?:provider|company)|admin|boss|manager|agency|staff|subscribers?|mailing list|bank|it team|it department)|to (?:the|your|each|every|a) (?:orders?|products?|posts?|pages?|listings?|forms?|fields?|items?|entry|entries|records?)\b|to (?:them|him|her|yourself|each|everyone|all of them|a colleague|a friend)|with (?:them|him|her|everyone)|into (?:your|the|a|an|this) (?:theme|file|functions|template|editor|field|box|settings|code|header|footer|config\w*|terminal|console|snippet|page|site|html|plugin|widget|form)|a test)\b",
-            ),
-            invitation: alt(&[
-                r"feel free to (?:include|share|send|attach|add|tell|describe|paste)",
-                r"i'd love to hear (?:it|more|about|what|your|how|why|from)",
-                r"anything else (?:you think |that )?(?:would|could|might) help",
-            ]),
-            hypothesis: alt(&[
-                r"if (?:it's|it is|you're|you are|you were|that's|what you) [^.?!]{0,40}(?:after|looking for|trying to|hoping|need|want)",
-            ]),
-            skip_question: alt(&[
-                r"anything else",
-                r"something else (?:i|we) can",
-                r"(?:would|do) you (?:like|want) (?:me|us) to",
-                r"shall (?:i|we)",
-                r"should i",
-                r"can (?:i|we) (?:help|do|assist)",
-                r"is there anything",
-                r"how can (?:i|we) help",
-                r"does (?:that|this|it) (?:help|make sense|work for you|answer|sound)",
-                r"(?:is|was) (?:that|this) (?:ok|okay|clear|helpful|alright)",
-                r"how are you",
-                r"how's it going",
-                r"makes? sense",
-            ]),
-            not_offer: alt(&[r"or (?:anything|something) else"]),
-            suggestion: rx(
-                r"^(?:(?:so|and|or|well|then|ok|okay|hmm|also),? )?(?:(?:maybe|perhaps) (?:just |you (?:could|should|might|can) )?(?:try|use|switch|update|upgrade|read|pick|get|check|install|clear|disable|enable|go|look|restart|buy|google|reinstall|turn)|why not|(?:have|did) you tried (?:turning|switching) it off)\b|^(?:(?:can|could|would) you (?:please )?(?:try|make sure|clear|update|deactivate|activate|install|reinstall|switch|disable|enable|go|click|upgrade|restart|remove|log ?in)\b|(?:have|did) you (?:tried|try) (?:turning|restarting|clearing|reinstalling))",
-            ),
-            generic: alt(&[
-                r"(?:more|any|further|additional|some) (?:details?|info(?:rmation)?|context)",
-                r"tell me more",
-                r"(?:tell|explain)(?: me)?(?: a bit| a little)? more",
-                r"elaborate",
-            ]),
-            opener: rx(
-                r"^(?:what|which|when|where|why|who|whom|whose|how|whether|(?:from|on|in|at|for|with|to|under) (?:how|which|what|where|whose)|since when|if|is|are|do|does|did|has|have|can|could|would|was|were|tell|let|send|share|confirm|attach|paste|forward|include)\b",
-            ),
-            determiner: rx(r"^(?:the|your|a|an|any|which|what)\b"),
-            open_wh: alt(&["what", "why", "how", "where", "which", "what's"]),
-            yesno: rx(
-                r"^(?:is|are|do|does|did|has|have|was|were|can|could|will|would)(?:n't)? (?:you|it|the|your|this|that|they|there|anything|any|both|other|those|these|either)\b",
-            ),
-            tag: rx(
-                r"^(?:is|was|isn't|wasn't) (?:that|this|it) (?:right|correct|so|true|the case|accurate|it)\b|^(?:right|correct)\b",
-            ),
-            need_purpose: alt(&[
-                r"why",
-                r"what (?:made|makes|brought|led|prompted|drives|drove) you",
-                r"what (?:would|will|do|did|are) you (?:want|need|use|using|like|planning to use|hope to use) [^?.!]*\bfor",
-                r"what (?:is|'s|would be) (?:it|this|that) for",
-                r"what for",
-                r"what (?:are|were) you (?:hoping|trying|looking|aiming|planning)",
-                r"(?:your|the) (?:use case|goal|reason)",
-            ]),
-            alternatives: rx(r"\bor\b"),
-            topics: vec![
-                topic(
-                    K::ProbeRootCause,
-                    2.0,
-                    "asks since when / after what change / what was expected",
-                    &[
-                        r"since when",
-                        r"when did (?:it|this|that|the (?:problem|issue|error|slowdown)) (?:first )?(?:start|begin|happen|stop|appear)",
-                        r"(?:when|since) (?:exactly )?(?:it|this|the problem|the issue) (?:started|began|stopped|first)",
-                        r"(?:what|anything|something|did anything|has anything) (?:has )?(?:changed|change)",
-                        r"(?:after|since) (?:an?|the|your|a recent|any|installing|updating) (?:update|upgrade|change|migration|move|install\w*|deploy\w*|plugin|theme)",
-                        r"(?:stop(?:ped)?|start(?:ed)?) (?:working|happening|showing)? ?(?:after|since|when)",
-                        r"(?:has|did) it (?:ever |never )?(?:work|worked|shown|show|appeared)",
-                        r"never (?:shown|worked|appeared)",
-                        r"(?:what|which) (?:did you|do you|were you) (?:expect|expecting)",
-                        r"expect(?:ed)? to (?:see|happen|get)",
-                        r"what (?:exactly )?(?:happens|happened|is happening) (?:when|after|if)",
-                        r"(?:steps|how) to reproduce",
-                        r"(?:was|did) it (?:ever )?work(?:ing)? before",
-                        r"since yesterday",
-                        // what differs between the working and the failing
-                        // case, or what they share
-                        r"(?:both|the two|all (?:the|your|of your|of the)|each of (?:the|your)|either) (?:[a-z0-9'-]+ ){0,4}(?:use|uses|using|share|sharing|shares|have|run|on) (?:the )?(?:same|different|identical)",
-                        r"(?:the same|a different|different|separate) (?:[a-z-]+ )?(?:key|keys|token|account|credentials|version|versions|settings|config\w*|network|ip|server|servers|browser|plugin|theme|setup|environment|certificate)s? (?:as|on both|for both|across|between|in both)",
-                        r"(?:use|uses|using|share|shares|sharing|run|runs|on|have|has) the same (?:[a-z-]+ ){0,2}(?:key|keys|token|account|credentials|version|settings|config\w*|network|ip|server|browser|plugin|theme|setup|environment|certificate|licen[cs]e|database|host|hosting)s?\b",
-                        r"(?:what's|what is|anything|something) different (?:between|about|on|with|in)",
-                        r"differen(?:ce|t)s? between",
-                        r"(?:works?|worked|working) (?:fine |ok |correctly )?(?:on|in|for|with) (?:the )?(?:other|first|old|one)",
-                        r"(?:right |just )?(?:before|after) (?:you |it )?(?:added|adding|switched|switching|moved|moving|upgraded|installed|enabled|changed)",
-                    ],
-                ),
-                topic(
-                    K::ProbeNeed,
-                    1.5,
-                    "asks about the need or use case behind it",
-                    &[
-                        r"why",
-                        r"what (?:made|makes|brought|led) you",
-                        r"what (?:are|were) you (?:hoping|trying|looking|planning|aiming)",
-                        r"(?:what|how) (?:do|would|will|did) you (?:like|need|want|plan|intend|use|hope)",
-                        r"what you(?:'d| would) like",
-                        r"what you (?:need|want|hope|expect|are trying|were hoping)",
-                        r"(?:would|will) you use",
-                        r"use case",
-                        r"what for",
-                        r"(?:are you|you're|you are) (?:looking|trying|hoping) (?:for|to)",
-                        r"trying to (?:achieve|do|accomplish|build|solve)",
-                        r"your (?:goal|needs?|use case|workflow)",
-                        r"have in mind",
-                        r"(?:doesn't|does not|didn't|did not) (?:fit|suit|meet|work for)",
-                        r"hoping (?:for|to|the|it)",
-                        r"do you want",
-                    ],
-                ),
-                topic(
-                    K::ProbeSymptom,
-                    1.0,
-                    "asks what exactly happens",
-                    &[
-                        r"what (?:exactly )?(?:do you see|you see|isn't|is not|doesn't|does not|went|goes|is going|is wrong|is broken|happens|is happening)",
-                        r"(?:isn't|is not|doesn't|does not) (?:working|work|show|load|appear)",
-                        r"what exactly",
-                        r"(?:an? |any |the )?error",
-                        r"blank",
-                        r"(?:what|which) (?:message|behaviou?r)",
-                        r"(?:do|did) you (?:see|get|notice|receive)",
-                        r"is wrong",
-                    ],
-                ),
-                topic(
-                    K::ProbeEvidence,
-                    1.0,
-                    "asks for evidence (screenshot, logs, exact error)",
-                    &[
-                        r"screenshots?",
-                        r"screen ?shots?",
-                        r"screen recording",
-                        r"videos?",
-                        r"recording",
-                        r"logs?",
-                        r"console",
-                        r"exact (?:error|message|text|wording)",
-                        r"reports?",
-                        r"stack ?traces?",
-                        r"har file",
-                        r"timestamps?",
-                        r"(?:request|response) (?:body|bodies|id|headers?|payloads?|codes?)",
-                        r"payloads?",
-                        r"(?:status|response|error|http) codes?",
-                        r"saml (?:response|assertion|trace|request)s?",
-                        r"network (?:tab|panel|log|trace|requests?)",
-                        r"console (?:output|errors?|messages?)",
-                        r"(?:e-?mail |mail |message |http |response |request |full )?headers?",
-                        r"delivery (?:log|logs|attempts?|history|report)",
-                        r"bounced? (?:messages?|e-?mails?|notices?|notifications?|reports?)",
-                        r"(?:bounce|error|rejection|ndr) (?:message|notice|reply)s?",
-                        r"(?:export(?:ed)?|sample|example|test|csv|import|xml|json|source|original|problem|affected|broken) files?",
-                        r"files?",
-                        r"attachments?",
-                        r"(?:api|http|server|raw|full|json|xml|exact) responses?",
-                        r"outputs?",
-                        r"error (?:text|messages?)",
-                        r"(?:the )?exact (?:error|message|text|wording|steps)",
-                    ],
-                ),
-                topic(
-                    K::ProbeLocation,
-                    1.0,
-                    "asks where (page, URL)",
-                    &[
-                        r"pages?",
-                        r"urls?",
-                        r"links?",
-                        r"domains?",
-                        r"endpoints?",
-                        r"screens?",
-                        r"where",
-                        r"(?:which|what) site",
-                        r"routes?",
-                    ],
-                ),
-                topic(
-                    K::ProbeEnvironment,
-                    1.0,
-                    "asks about the environment",
-                    &[
-                        r"versions?",
-                        r"themes?",
-                        r"plugins?",
-                        r"extensions?",
-                        r"browsers?",
-                        r"devices?",
-                        r"operating system",
-                        r"os",
-                        r"built (?:with|on)",
-                        r"backend",
-                        r"language",
-                        r"stack",
-                        r"php",
-                        r"hosting",
-                        r"host",
-                        r"servers?",
-                        r"cms",
-                        r"framework",
-                        r"wordpress",
-                        r"platform",
-                        r"setup",
-                        r"config\w*",
-                        r"caching",
-                        r"cache",
-                        r"cdn",
-                        r"code",
-                        r"private (?:window|browsing|mode|tab)",
-                        r"incognito",
-                        r"settings?",
-                        r"(?:is|are) (?:selected|checked|ticked|enabled|turned on|chosen|active)",
-                        r"(?:which|what) (?:option|mode|setting|plan|method|provider|gateway|integration)s?",
-                        r"identity provider",
-                        r"idp",
-                    ],
-                ),
-                topic(
-                    K::ProbeIdentifier,
-                    1.0,
-                    "asks for an identifier (account, invoice, email)",
-                    &[
-                        r"(?:invoice|order|account|customer|ticket|transaction|receipt|reference|payment|charge|event|subscription|user|message|request|delivery) (?:numbers?|ids?|#)",
-                        r"account e-?mails?",
-                        r"invoices?",
-                        r"orders?",
-                        r"e-?mail(?: address)?",
-                        r"licen[cs]e(?: key)?",
-                        r"(?:api )?keys?",
-                        r"ids?",
-                        r"username",
-                        r"accounts?",
-                    ],
-                ),
-                topic(
-                    K::ProbeScope,
-                    1.0,
-                    "asks about scope or frequency",
-                    &[
-                        r"how (?:many|much|often)",
-                        r"every (?:page|time)",
-                        r"all (?:pages|the time)",
-                        r"only (?:on|in|for)",
-                        r"always",
-                        r"sometimes",
-                        r"intermittent\w*",
-                        r"roughly",
-                        r"how long",
-                        r"response times?",
-                        r"timings?",
-                        r"durations?",
-                    ],
-                ),
-            ],
-            topic_set: RegexSet::empty(),
-        };
-        let fr = LangSet {
-            request: alt(&[
-                r"(?:pourriez|pouvez|pourrais|peux|voudriez|voulez)[- ](?:vous|tu) (?:bien |s'il vous plait |svp )?(?:me |m'|nous |lui )?(?:l'|le |la |les )?(?:envoyer|transmettre|dire|indiquer|preciser|confirmer|communiquer|decrire|partager|joindre|donner|faire parvenir|expliquer|montrer|copier|coller|lister|verifier)",
-                r"merci de (?:bien vouloir )?(?:me |m'|nous )?(?:l'|le |la |les )?(?:envoyer|transmettre|dire|indiquer|preciser|confirmer|communiquer|decrire|partager|joindre|donner|faire parvenir|expliquer|montrer|copier|coller)",
-                r"(?:envoyez|transmettez|dites|indiquez|precisez|confirmez|communiquez|decrivez|partagez|joignez|donnez|montrez|copiez|collez|faites)(?:-(?:moi|nous|le|la|les|les-moi|le-moi|la-moi)|\s+(?:moi|nous|la|le|l'|les|votre|vos|un|une|des|ce|cette|quel|quelle|quels|quelles|si|comment|pourquoi))",
-                r"(?:j'aurais|j'ai|nous aurions|nous avons) besoin (?:de|d'|du|des)",
-                r"il me (?:faudrait|faut) (?:le|la|l'|les|votre|vos|un|une|des)",
-                r"(?:j'aimerais|je voudrais|j'aimerai|je souhaiterais|je souhaite) (?:bien |egalement |aussi )?(?:savoir|comprendre|connaitre|voir|avoir)",
-                r"(?:captures? d'ecran|video|url|lien|copie|logs?)[a-z' -]{0,40}(?:m'aiderait|nous aiderait|aiderait|serait utile|serait tres utile|m'aiderait beaucoup)",
-                r"je serais (?:curieux|curieuse) de",
-                r"(?:repondez|repondez-moi) (?:simplement )?(?:avec|en m'indiquant|en precisant)",
-            ]),
-            bare_request: rx(
-                r"^(?:(?:et|puis|ensuite|aussi|egalement|sinon|enfin|d'abord|si possible|si vous pouvez),? ){0,3}(?:envoyez|transmettez|joignez|collez|partagez|faites-(?:moi|nous) parvenir|copiez-collez|communiquez)(?:-(?:moi|nous))?(?: (?:moi|nous|aussi|egalement|simplement|juste))* (?:la|le|les|l'|votre|vos|un|une|des|ce|cette|ces|tous|toutes|chaque|captures?)",
-            ),
-            not_request: rx(
-                r"\b(?:a (?:votre|vos|leurs?) (?:equipe|collegues?|developpeurs?|clients|utilisateurs|visiteurs|comptable|hebergeur|administrateur|prestataire|agence|banque)|a (?:chaque|tous|toutes|un collegue|eux|lui|elle)|dans (?:votre|le|la|les|ce|cette) (?:theme|fichier|champ|code|editeur|console|terminal|modele|formulaire|extension|page)|avec (?:votre|vos) (?:equipe|collegues?|developpeurs?|clients)|avec (?:eux|lui|elle|toute l'equipe)|un test)\b",
-            ),
-            invitation: alt(&[
-                r"n'hesitez pas a (?:me |m'|nous )?(?:l'|le |la |les )?(?:envoyer|transmettre|joindre|partager|communiquer|preciser|decrire|dire|indiquer|ajouter)",
-                r"tout (?:autre )?(?:element|detail|information) (?:utile|qui)",
-            ]),
-            hypothesis: alt(&[
-                r"si (?:c'est|vous cherchez|vous souhaitez|vous voulez|votre but|votre objectif|ce que vous)",
-            ]),
-            skip_question: alt(&[
-                r"autre chose (?:que je|que nous|qu'on|pour (?:vous|toi|laquelle)|a faire pour|dont vous (?:auriez|avez) besoin)",
-                r"(?:y a-t-il|y-a-t-il|puis-je faire|je peux faire|pouvons-nous faire|besoin d'|besoin de quelque) (?:quelque )?autre chose",
-                r"^autre chose",
-                r"(?:voulez|souhaitez|aimeriez|voudriez)-vous que (?:je|nous)",
-                r"puis-je (?:vous aider|faire)",
-                r"(?:est-ce que )?(?:cela|ca|ceci) (?:vous )?(?:aide|convient|va|repond|vous va)",
-                r"comment allez-vous",
-                r"que puis-je faire",
-                r"(?:est-ce|c'est) (?:clair|bon)",
-            ]),
-            not_offer: alt(&[r"ou (?:autre chose|quelque chose d'autre|autre)"]),
-            suggestion: rx(
-                r"^(?:(?:et|alors|sinon|bref),? )?(?:pourquoi ne pas|peut-etre (?:essayer|tester|changer|lire|utiliser|mettre a jour|passer)|et si vous (?:essayiez|changiez|lisiez|utilisiez|passiez))\b|^(?:pourriez|pouvez)[- ]vous (?:essayer|vider|mettre a jour|desactiver|activer|installer|reinstaller|redemarrer|cliquer|aller|vous reconnecter)\b",
-            ),
-            generic: alt(&[
-                r"plus de (?:details|precisions|informations|infos|contexte|elements)",
-                r"(?:m'|nous )?en dire (?:un peu )?plus",
-                r"preciser (?:votre|ta) (?:demande|probleme|question)",
-                r"davantage",
-                r"plus d'informations",
-            ]),
-            opener: rx(
-                r"^(?:quel|quelle|quels|quelles|quand|pourquoi|comment|combien|depuis|si|est-ce|(?:a|sur|dans|avec|pour|chez|sous|de) (?:quel|quelle|quels|quelles)|avez-vous|etes-vous|utilisez-vous|y a-t-il|qu'est-ce|que|qu'|ou|(?:me |m'|nous )(?:envoyer|transmettre|joindre|communiquer|indiquer|preciser|copier|coller|partager|decrire|dire|montrer)|(?:envoyez|transmettez|joignez|communiquez|indiquez|precisez|copiez|collez|partagez)(?:-moi|-nous)?)\b",
-            ),
-            determiner: rx(r"^(?:la|le|les|l'|votre|vos|un|une|des|quel|quelle|quels|quelles)"),
-            open_wh: alt(&[
-                "quel",
-                "quelle",
-                "quels",
-                "quelles",
-                "pourquoi",
-                "comment",
-                "que",
-                "qu'est-ce",
-                "quoi",
-                "ce que",
-                "qu'",
-            ]),
-            yesno: rx(
-                r"^(?:est-ce|avez-vous|etes-vous|y a-t-il|faut-il|(?:[a-z']+ ){0,4}[a-z']+-(?:t-)?(?:il|elle|ils|elles|vous|on)\b)",
-            ),
-            tag: rx(
-                r"^(?:n'est-ce pas|est-ce (?:bien )?(?:ca|cela|correct|exact)|c'est (?:bien )?(?:ca|cela|correct|exact)|(?:ai|aurais)-je (?:bien )?compris)\b",
-            ),
-            need_purpose: alt(&[
-                r"pourquoi",
-                r"qu'est-ce qui vous (?:a fait|fait|amene|a amene|pousse|a pousse|a decide|decide|motive)",
-                r"a quoi (?:[a-z']+ ){0,2}(?:servir|sert|servirait|servira|serviraient|servent)",
-                r"(?:dans|pour) quel (?:but|contexte|usage|besoin)",
-                r"(?:que|qu') (?:cherchez|esperiez|souhaitez)-vous",
-                r"quel (?:est|serait) (?:votre|le) (?:besoin|objectif|usage|but)",
-                r"(?:votre|le) (?:cas d'usage|objectif|besoin)",
-            ]),
-            alternatives: rx(r"\bou\b"),
-            topics: vec![
-                topic(
-                    K::ProbeRootCause,
-                    2.0,
-                    "asks since when / after what change / what was expected",
-                    &[
-                        r"depuis quand",
-                        r"(?:quand|a quel moment) (?:est-ce que )?(?:le probleme|cela|ca|c'est|le ralentissement|l'erreur|le souci) (?:a )?(?:commence|apparu|survenu|arrive)",
-                        r"(?:qu'est-ce qui|quelque chose|qu'avez-vous|avez-vous|rien) (?:a )?(?:change|modifie)",
-                        r"(?:apres|depuis) (?:une|la|votre|un|le|l') ?(?:mise a jour|modification|migration|changement|demenagement|installation|ajout)",
-                        r"(?:a quoi|que) vous (?:vous )?(?:attendiez|attendez)",
-                        r"(?:que|qu'est-ce qui) se passe(?:-t-il)? (?:quand|lorsque|si|apres|exactement quand)",
-                        r"(?:cela|ca) (?:a deja|fonctionnait|marchait)",
-                        r"depuis hier",
-                        r"(?:les deux|tous les|toutes les|chacun des|chacune des|chaque) (?:[a-z0-9'-]+ ){0,4}(?:(?:utilisent|partagent|ont|tournent)(?:-ils|-elles)? )?(?:la |le |les )?(?:meme|memes|identiques?|differente?s?)\b",
-                        r"(?:la|le|les) (?:meme|memes) (?:cle|cles|compte|version|versions|configuration|reglages|serveur|reseau|certificat|navigateur|extension|theme|jeton|identifiants)",
-                        r"(?:qu'est-ce qui|quoi|qu'y a-t-il de|ce qui) (?:est |a )?(?:de )?different",
-                        r"differences? entre",
-                        r"(?:fonctionne|marche|fonctionnait|marchait) (?:bien |correctement )?(?:sur|avec|pour|dans) (?:l'autre|le premier|la premiere|l'ancien|l'ancienne)",
-                        r"(?:juste |peu de temps )?(?:avant|apres) (?:avoir|l'ajout|le passage|la migration|le changement)",
-                    ],
-                ),
-                topic(
-                    K::ProbeNeed,
-                    1.5,
-                    "asks about the need or use case behind it",
-                    &[
-                        r"pourquoi",
-                        r"qu'est-ce qui vous (?:a fait|amene|pousse)",
-                        r"(?:que|qu') (?:cherchez|souhaitez|voulez|aimeriez|esperiez|attendez)-vous",
-                        r"ce que vous (?:cherchez|souhaitez|voulez|aimeriez|esperiez|attendez)",
-                        r"a quoi (?:[a-z']+ ){0,2}(?:servir|sert|servirait|servira|serviraient|servent)",
-                        r"(?:quel|quels) (?:est|sont) (?:votre|vos) (?:besoin|besoins|objectif|objectifs|usage)",
-                        r"dans quel (?:but|contexte)",
-                        r"(?:cherchez|souhaitez)-vous",
-                        r"votre (?:objectif|besoin|usage|cas d'usage)",
-                        r"utiliseriez",
-                        r"(?:en|de) quoi (?:avez-vous|vous avez) besoin",
-                    ],
-                ),
-                topic(
-                    K::ProbeSymptom,
-                    1.0,
-                    "asks what exactly happens",
-                    &[
-                        r"que (?:voyez|constatez|obtenez)-vous",
-                        r"qu'est-ce qui (?:ne (?:fonctionne|marche) pas|se passe|bloque|coince|ne va pas)",
-                        r"ce qui (?:ne (?:fonctionne|marche) pas|se passe)",
-                        r"(?:message d'erreur|erreur)",
-                        r"(?:voyez|constatez|obtenez)-vous",
-                        r"(?:page|ecran) blanche?",
-                        r"la plus lente",
-                        r"exactement",
-                    ],
-                ),
-                topic(
-                    K::ProbeEvidence,
-                    1.0,
-                    "asks for evidence (screenshot, logs, exact error)",
-                    &[
-                        r"captures? d'ecran",
-                        r"captures?",
-                        r"journaux",
-                        r"logs?",
-                        r"rapports?",
-                        r"videos?",
-                        r"traces?",
-                        r"heure exacte",
-                        r"horodatage",
-                        r"(?:corps|contenu) de la (?:requete|reponse)",
-                        r"requetes?",
-                        r"codes? (?:de statut|http|d'erreur|de reponse)",
-                        r"reponses? saml",
-                        r"(?:la |le )?reponse (?:de l'api|du serveur|http|brute|complete|exacte)",
-                        r"fichiers? (?:exporte|d'export|csv|har|xml|json|source|d'origine|concerne|problematique)s?",
-                        r"exemples? de fichiers?",
-                        r"fichiers?",
-                        r"en-?tetes?",
-                        r"entetes?",
-                        r"journal",
-                        r"onglet (?:reseau|network|console)",
-                        r"(?:sortie|erreurs?|messages?) de la console",
-                        r"console",
-                        r"enregistrements? (?:d'ecran|video)",
-                        r"charges? utiles?",
-                        r"payload",
-                        r"(?:message|e-?mail|avis) (?:de rejet|de non-remise|d'erreur|de retour)",
-                        r"pieces? jointes?",
-                    ],
-                ),
-                topic(
-                    K::ProbeLocation,
-                    1.0,
-                    "asks where (page, URL)",
-                    &[
-                        r"pages?",
-                        r"urls?",
-                        r"liens?",
-                        r"domaines?",
-                        r"sur quel(?:le)?",
-                        r"a quel endroit",
-                        r"ecrans?",
-                        r"adresse du site",
-                        r"adresse (?:de la page|de cette page|de la boutique|du formulaire|exacte de la page|web|url)",
-                    ],
-                ),
-                topic(
-                    K::ProbeEnvironment,
-                    1.0,
-                    "asks about the environment",
-                    &[
-                        r"navigateurs?",
-                        r"hebergeur",
-                        r"hebergement",
-                        r"appareils?",
-                        r"systeme",
-                        r"serveurs?",
-                        r"langage",
-                        r"plateformes?",
-                        r"themes?",
-                        r"extensions?",
-                        r"modules?",
-                        r"versions?",
-                        r"wordpress",
-                        r"php",
-                        r"configuration",
-                        r"cache",
-                        r"navigation privee",
-                        r"(?:fenetre|mode) (?:privee|incognito|de navigation privee)",
-                        r"reglages?",
-                        r"parametres?",
-                        r"options?",
-                        r"(?:est|sont) (?:selectionnee?s?|cochee?s?|activee?s?|choisie?s?)",
-                        r"fournisseur d'identite",
-                    ],
-                ),
-                topic(
-                    K::ProbeIdentifier,
-                    1.0,
-                    "asks for an identifier (account, invoice, email)",
-                    &[
-                        r"numeros?",
-                        r"factures?",
-                        r"commandes?",
-                        r"comptes?",
-                        r"adresse e-?mail",
-                        r"e-?mail",
-                        r"cles?",
-                        r"licences?",
-                        r"identifiants?",
-                        r"(?:identifiant|numero|id) (?:de|du|d') ?(?:commande|transaction|paiement|compte|facture|client|evenement)",
-                        r"references?",
-                        r"societe",
-                    ],
-                ),
-                topic(
-                    K::ProbeScope,
-                    1.0,
-                    "asks about scope or frequency",
-                    &[
-                        r"combien",
-                        r"a chaque fois",
-                        r"toutes les pages",
-                        r"uniquement (?:sur|pour)",
-                        r"seulement (?:sur|pour)",
-                        r"toujours",
-                        r"parfois",
-                    ],
-                ),
-            ],
-            topic_set: RegexSet::empty(),
-        };
-        let (en, fr) = (with_set(en), with_set(fr));
-        CuriosityDetector {
-            en,
-            fr,
-            boundary: rx(
-                r"\s*[,;:]\s*(?:(?:and then|and|et ensuite|et|puis|then|ensuite)\s+)?|\s+(?:and then|and|et ensuite|et|puis|then)\s+",
-            ),
-        }
+        let langs = DATA
+            .iter()
+            .filter_map(|(code, data)| Some((Lang::from_code(code)?, LangSet::new(data))))
+            .collect();
+        CuriosityDetector { langs }
     }
 
-    fn set(&self, lang: Lang) -> &LangSet {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Fr => &self.fr,
-        }
+    /// The knowledge of `lang`; `None` when it has no data file.
+    fn set(&self, lang: Lang) -> Option<&LangSet> {
+        self.langs.iter().find(|(l, _)| *l == lang).map(|(_, s)| s)
     }
 
     /// `rhetorical` are folded spans of rhetorical questions found by the
@@ -674,10 +308,10 @@ impl CuriosityDetector {
         let hay = text.as_bytes();
         let starts =
             |re: &Regex| -> Vec<Range<usize>> { re.find_iter(hay).map(|m| m.range()).collect() };
-        let pre: Vec<[Vec<Range<usize>>; 3]> = langs
+        let sets: Vec<&LangSet> = langs.iter().filter_map(|&l| self.set(l)).collect();
+        let pre: Vec<[Vec<Range<usize>>; 3]> = sets
             .iter()
-            .map(|&l| {
-                let set = self.set(l);
+            .map(|set| {
                 [
                     starts(&set.request),
                     starts(&set.invitation),
@@ -699,8 +333,7 @@ impl CuriosityDetector {
             }
             let s = &text[sent.clone()];
             let is_question = s.trim_end_matches(['"', ')', ' ', '#', '.']).ends_with('?');
-            for (li, &lang) in langs.iter().enumerate() {
-                let set = self.set(lang);
+            for (li, &set) in sets.iter().enumerate() {
                 let [req, inv, hyp] = &pre[li];
                 for r in hyp
                     .iter()
@@ -725,6 +358,7 @@ impl CuriosityDetector {
                 let (start, headless) = if is_question {
                     if set.skip_question.is_match(s.as_bytes())
                         && !set.not_offer.is_match(s.as_bytes())
+                        || set.explores_nothing.is_match(s.as_bytes())
                     {
                         continue;
                     }
@@ -819,13 +453,16 @@ impl CuriosityDetector {
         let b = s.as_bytes();
         // (clause start, end of the previous clause)
         let mut cuts = vec![(start, start, false)];
-        for m in self.boundary.find_iter(&b[start..]) {
+        for m in set.boundary.find_iter(&b[start..]) {
             let at = start + m.end();
             let prev_end = start + m.start();
             let rest = &b[at..];
-            let joined = m.as_bytes().iter().any(|c| matches!(c, b';' | b':'))
-                || m.as_bytes().windows(3).any(|w| w == b"and")
-                || m.as_bytes().windows(2).any(|w| w == b"et");
+            let mb = m.as_bytes();
+            let joined = mb.iter().any(|c| matches!(c, b';' | b':'))
+                || set.data.additive_joiners.iter().any(|j| {
+                    let j = j.as_bytes();
+                    mb.windows(j.len()).any(|w| w == j)
+                });
             if set.tag.is_match(rest) {
                 continue;
             } else if set.yesno.is_match(rest) {
@@ -924,8 +561,8 @@ impl CuriosityDetector {
 
 impl CuriosityDetector {
     /// `rest` up to the next clause boundary.
-    fn next_segment<'a>(&self, rest: &'a [u8]) -> &'a [u8] {
-        match self.boundary.find(rest) {
+    fn next_segment<'a>(&self, set: &LangSet, rest: &'a [u8]) -> &'a [u8] {
+        match set.boundary.find(rest) {
             Some(m) => &rest[..m.start()],
             None => rest,
         }
@@ -934,13 +571,17 @@ impl CuriosityDetector {
     /// "…, screenshots and logs": a short noun phrase naming a probe
     /// topic, not a new clause with its own subject ("and I'll check").
     fn is_bare_item(&self, set: &LangSet, rest: &[u8]) -> bool {
-        let seg = self.next_segment(rest);
+        let seg = self.next_segment(set, rest);
         let words = seg.split(|c| *c == b' ').filter(|w| !w.is_empty());
         let mut n = 0;
         for (i, w) in words.enumerate() {
             if i == 0
-                && (PRONOUNS.iter().any(|p| w == p.as_bytes())
-                    || [b"i'", b"j'", b"c'"].iter().any(|p| w.starts_with(*p)))
+                && (set.data.subject_pronouns.iter().any(|p| w == p.as_bytes())
+                    || set
+                        .data
+                        .subject_elisions
+                        .iter()
+                        .any(|p| w.starts_with(p.as_bytes())))
             {
                 return false;
             }
@@ -950,24 +591,8 @@ impl CuriosityDetector {
     }
 
     fn next_segment_has_alternatives(&self, set: &LangSet, rest: &[u8]) -> bool {
-        set.alternatives.is_match(self.next_segment(rest))
+        set.alternatives.is_match(self.next_segment(set, rest))
     }
-}
-
-/// Words that open a clause with its own subject.
-const PRONOUNS: &[&str] = &[
-    "i", "we", "you", "it", "that", "this", "they", "there", "je", "nous", "on", "vous", "il",
-    "elle", "ce", "cela", "ca",
-];
-
-fn with_set(mut set: LangSet) -> LangSet {
-    set.topic_set = RegexSetBuilder::new(set.topics.iter().map(|t| t.pattern.as_str()))
-        .unicode(false)
-        .size_limit(1 << 24)
-        .dfa_size_limit(1 << 24)
-        .build()
-        .expect("valid topic patterns");
-    set
 }
 
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {
@@ -986,6 +611,110 @@ mod tests {
             .detect(&f, &[lang], &rhet)
             .score
             .grade
+    }
+
+    #[test]
+    fn every_data_file_parses_and_fills_every_list() {
+        assert!(DATA.len() >= 2);
+        for (code, d) in DATA.iter() {
+            assert!(Lang::from_code(code).is_some(), "{code}: no such language");
+            for (key, ..) in TOPICS {
+                assert!(
+                    d.topics.get(key).is_some_and(|l| !l.is_empty()),
+                    "data/curiosity/{code}.toml: [topics] {key} is missing or empty"
+                );
+            }
+            for key in d.topics.keys() {
+                assert!(
+                    TOPICS.iter().any(|t| t.0 == key),
+                    "data/curiosity/{code}.toml: unknown topic {key}"
+                );
+            }
+            for (name, list) in [
+                ("request", &d.request),
+                ("invitation", &d.invitation),
+                ("hypothesis", &d.hypothesis),
+                ("skip_question", &d.skip_question),
+                ("explores_nothing", &d.explores_nothing),
+                ("not_offer", &d.not_offer),
+                ("generic", &d.generic),
+                ("open_wh", &d.open_wh),
+                ("need_purpose", &d.need_purpose),
+                ("additive_joiners", &d.additive_joiners),
+                ("subject_pronouns", &d.subject_pronouns),
+            ] {
+                assert!(
+                    !list.is_empty(),
+                    "data/curiosity/{code}.toml: {name} is empty"
+                );
+            }
+            for (name, p) in [
+                ("bare_request", &d.bare_request),
+                ("not_request", &d.not_request),
+                ("suggestion", &d.suggestion),
+                ("opener", &d.opener),
+                ("determiner", &d.determiner),
+                ("yesno", &d.yesno),
+                ("tag", &d.tag),
+                ("alternatives", &d.alternatives),
+                ("clause_boundary", &d.clause_boundary),
+            ] {
+                assert!(
+                    !p.trim().is_empty(),
+                    "data/curiosity/{code}.toml: {name} is empty"
+                );
+            }
+        }
+        assert_eq!(CuriosityDetector::new().langs.len(), DATA.len());
+    }
+
+    #[test]
+    fn questions_about_their_own_experience_are_two() {
+        for (t, l) in [
+            ("Have you told anyone how you feel?", Lang::En),
+            (
+                "And when you skip dinner, what goes through your head right before?",
+                Lang::En,
+            ),
+            ("whats been the hardest part to think about?", Lang::En),
+            (
+                "Is it the workload itself that's wearing you down?",
+                Lang::En,
+            ),
+            ("Avez-vous pu en parler à quelqu'un ?", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 2, "{t}");
+        }
+        // a narrow fact about them stays one probe
+        assert_eq!(grade("How old is he?", Lang::En), 1);
+        assert_eq!(grade("How are you doing with it?", Lang::En), 1);
+        assert_eq!(grade("How are you?", Lang::En), 0);
+    }
+
+    #[test]
+    fn questions_that_explore_nothing_earn_nothing() {
+        for (t, l) in [
+            (
+                "who hasnt been ghosted by a friend at some point?",
+                Lang::En,
+            ),
+            ("Isn't that just the human condition though?", Lang::En),
+            ("Do you want to hear what helps me?", Lang::En),
+            ("Maybe don't leave things to the last minute?", Lang::En),
+            ("Have you tried botox?", Lang::En),
+            ("Please tell a trusted adult today.", Lang::En),
+            ("Qui n'a jamais été ghosté ?", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 0, "{t}");
+        }
+        // a genuine question next to them still counts
+        assert_eq!(
+            grade(
+                "Who hasn't been there? What changed in the last month?",
+                Lang::En
+            ),
+            2
+        );
     }
 
     #[test]
