@@ -220,11 +220,19 @@ pub fn coverage(
             .flat_map(|p| expand(p))
             .map(|p| phrase_tokens(&p))
             .collect();
+        let compiled = plain
+            .and_then(|(c, _)| c.key_points.get(k))
+            .and_then(Option::as_ref);
         let mut found = find(&ans, &phrasings).map(|r| (r, String::new()));
+        // A phrasing says which words to look for, not that the answer
+        // affirms them: a negated one or another number earns nothing.
+        if let (Some((r, _)), Some(c), Some(a)) = (&found, compiled, plain_answer.as_ref()) {
+            if let Some(reason) = plain::refuse_span(c, a, r.clone(), f) {
+                score.miss_reasons.insert(kp.id.clone(), reason);
+                found = None;
+            }
+        }
         if found.is_none() {
-            let compiled = plain
-                .and_then(|(c, _)| c.key_points.get(k))
-                .and_then(Option::as_ref);
             if let (Some(c), Some(a)) = (compiled, plain_answer.as_ref()) {
                 match plain::find(c, a, f) {
                     plain::Outcome::Covered { span, words } => {
@@ -239,7 +247,7 @@ pub fn coverage(
                         found = Some((span, format!(" (matched: {})", shown.join(", "))));
                     }
                     plain::Outcome::Missed { reason, .. } => {
-                        score.miss_reasons.insert(kp.id.clone(), reason);
+                        score.miss_reasons.entry(kp.id.clone()).or_insert(reason);
                     }
                 }
             }

@@ -65,6 +65,9 @@ struct WordInfo {
     cue: bool,
     predicate: bool,
     cancel: bool,
+    /// In a key point, says something is absent or restricted ("missing",
+    /// "only"): negation in the answer is then expected.
+    polar: bool,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -73,6 +76,11 @@ struct LangData {
     stemmer: Stemmer,
     words: FnvMap<String, WordInfo>,
     label_verbs: HashSet<String>,
+    /// Stem of a synonym to the stem of its group's first word.
+    synonyms: FnvMap<String, String>,
+    /// A group's first stem to the (American) words of the group, so the
+    /// stemming prefilter lets each of them through.
+    groups: FnvMap<String, Vec<String>>,
     lang: Lang,
 }
 
@@ -93,13 +101,14 @@ fn data_lines(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn load(lang: Lang) -> LangData {
-    let (stop, neg, num, verbs, spelling, alg) = match lang {
+    let (stop, neg, num, verbs, spelling, syn, alg) = match lang {
         Lang::En => (
             include_str!("../../data/stopwords/en.txt"),
             include_str!("../../data/negations/en.txt"),
             include_str!("../../data/numbers/en.txt"),
             include_str!("../../data/label-verbs/en.txt"),
             include_str!("../../data/spelling/en.txt"),
+            include_str!("../../data/synonyms/en.txt"),
             Algorithm::English,
         ),
         Lang::Fr => (
@@ -108,6 +117,7 @@ fn load(lang: Lang) -> LangData {
             include_str!("../../data/numbers/fr.txt"),
             include_str!("../../data/label-verbs/fr.txt"),
             "",
+            include_str!("../../data/synonyms/fr.txt"),
             Algorithm::French,
         ),
     };
@@ -117,6 +127,8 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().predicate = true;
         } else if let Some(w) = l.strip_prefix('-') {
             words.entry(w.to_string()).or_default().cancel = true;
+        } else if let Some(w) = l.strip_prefix('!') {
+            words.entry(w.to_string()).or_default().polar = true;
         } else {
             words.entry(l).or_default().cue = true;
         }
@@ -138,11 +150,45 @@ fn load(lang: Lang) -> LangData {
     for (gb, us) in pairs(spelling) {
         words.entry(gb).or_default().spelling = Some(us);
     }
-    LangData {
+    let mut d = LangData {
         stemmer: Stemmer::create(alg),
         words,
         label_verbs: data_lines(verbs).collect(),
+        synonyms: FnvMap::default(),
+        groups: FnvMap::default(),
         lang,
+    };
+    // One group per line, words separated by commas; a word already in
+    // an earlier group stays there.
+    for line in data_lines(syn) {
+        let members: Vec<String> = line
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && !w.contains(' '))
+            .map(|w| americanise(&d, w).into_owned())
+            .collect();
+        let Some(first) = members.first() else {
+            continue;
+        };
+        let head = d.stemmer.stem(first).into_owned();
+        for m in &members {
+            let st = d.stemmer.stem(m).into_owned();
+            d.synonyms.entry(st).or_insert_with(|| head.clone());
+        }
+        d.groups.entry(head).or_default().extend(members);
+    }
+    d
+}
+
+impl LangData {
+    /// The stem a word is compared by: its Snowball stem, or its synonym
+    /// group's.
+    fn key(&self, us: &str) -> String {
+        let st = self.stemmer.stem(us);
+        match self.synonyms.get(st.as_ref()) {
+            Some(head) => head.clone(),
+            None => st.into_owned(),
+        }
     }
 }
 
@@ -227,6 +273,7 @@ struct Tok {
     cue: bool,
     predicate: bool,
     cancel: bool,
+    polar: bool,
     /// A `,`, `;`, `:` or sentence end sits right before this word.
     clause_start: bool,
     sentence: usize,
@@ -287,9 +334,11 @@ fn tokens_with(
         let info = entry.info;
         // Numbers: digits ("30", "24h"), or a run of number words.
         let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        // "2xx", "4xx": a class of status codes, not the number 2.
+        let class = !digits.is_empty() && w[digits.len()..].starts_with('x');
         let mut number = None;
         let mut end = i;
-        if !digits.is_empty() {
+        if !digits.is_empty() && !class {
             number = digits.parse::<u32>().ok();
         } else if info.is_some_and(|i| i.number.is_some()) {
             let (mut total, mut cur) = (0u32, 0u32);
@@ -298,11 +347,17 @@ fn tokens_with(
                 let wj = &f[ws[j].clone()];
                 let v = match d.number(wj) {
                     Some(v) => v,
+                    // "a hundred and five", "vingt et un", "soixante et
+                    // onze"; but "five and ten" are two numbers.
                     None if j > i
                         && matches!(wj, "and" | "et")
-                        && ws
-                            .get(j + 1)
-                            .is_some_and(|n| d.number(&f[n.clone()]).is_some()) =>
+                        && ws.get(j + 1).is_some_and(|n| {
+                            let next = d.number(&f[n.clone()]);
+                            match wj {
+                                "and" => cur >= 100 && cur % 100 == 0 || total > 0 && cur == 0,
+                                _ => cur >= 20 && cur % 10 == 0 && matches!(next, Some(1 | 11)),
+                            }
+                        }) =>
                     {
                         j += 1;
                         continue;
@@ -332,6 +387,7 @@ fn tokens_with(
                 cue: false,
                 predicate: false,
                 cancel: false,
+                polar: false,
                 clause_start,
                 sentence: si,
                 len: w.len(),
@@ -353,7 +409,7 @@ fn tokens_with(
                 } else {
                     entry
                         .stem
-                        .get_or_insert_with(|| Rc::from(d.stemmer.stem(us).as_ref()))
+                        .get_or_insert_with(|| Rc::from(d.key(us)))
                         .clone()
                 }
             };
@@ -361,6 +417,7 @@ fn tokens_with(
                 range: r.clone(),
                 predicate: info.is_some_and(|i| i.predicate),
                 cancel: info.is_some_and(|i| i.cancel),
+                polar: info.is_some_and(|i| i.polar),
                 key,
                 number: None,
                 stop: (stop || skip) && !cue,
@@ -392,6 +449,8 @@ struct Source {
     /// The source itself negates something ("there is no comment
     /// feature"): negation in the answer is then expected, not a miss.
     negative: bool,
+    /// The key point's label (not one of its examples).
+    label: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -402,6 +461,9 @@ struct Term {
     unit: Option<String>,
     weight: f64,
     typo: bool,
+    /// For a number: whether the answer must give it. An example's own
+    /// numbers ("two days ago") illustrate; only the label's are required.
+    required: bool,
 }
 
 /// A key point's plain-language form, compiled for one language.
@@ -499,9 +561,23 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
             }
             let mut texts = vec![(kp.label.as_str(), true)];
             texts.extend(kp.examples.iter().map(|e| (e.as_str(), false)));
-            let sources = texts
+            let sources: Vec<Source> = texts
                 .into_iter()
                 .filter_map(|(t, is_label)| source(d, t, is_label, &prompt_keys))
+                .collect();
+            let label_numbers: Vec<u32> = sources
+                .iter()
+                .filter(|s| s.label)
+                .flat_map(|s| s.terms.iter().filter_map(|t| t.number))
+                .collect();
+            let sources = sources
+                .into_iter()
+                .map(|mut s| {
+                    for t in &mut s.terms {
+                        t.required = s.label || t.number.is_some_and(|n| label_numbers.contains(&n));
+                    }
+                    s
+                })
                 .collect();
             Some(PlainKeyPoint { sources })
         })
@@ -510,6 +586,16 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
     for s in key_points.iter().flatten().flat_map(|k| &k.sources) {
         for t in &s.terms {
             filter.add(t);
+            for m in d.groups.get(&t.key).into_iter().flatten() {
+                filter.add(&Term {
+                    key: m.clone(),
+                    number: None,
+                    unit: None,
+                    weight: 0.0,
+                    typo: false,
+                    required: false,
+                });
+            }
         }
     }
     Compiled { key_points, filter }
@@ -518,7 +604,8 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
 /// Whether the key point is matched in plain language: it has no
 /// phrasings, or it has examples (an extra path beside the phrasings).
 pub fn uses_plain(kp: &KeyPoint) -> bool {
-    kp.phrasings.iter().all(|p| p.trim().is_empty()) || !kp.examples.is_empty()
+    let _ = kp;
+    true
 }
 
 fn source(
@@ -539,7 +626,7 @@ fn source(
         }
     }
     let toks = &toks[start..];
-    let negative = toks.iter().any(|t| t.cue);
+    let negative = toks.iter().any(|t| t.cue || t.polar);
     let mut terms: Vec<Term> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         // "un", "une", "one" in words are mostly articles, not a specific.
@@ -554,6 +641,8 @@ fn source(
                 .map(|u| u.key.to_string())
         });
         terms.push(Term {
+            // Settled by `compile` once the label's numbers are known.
+            required: true,
             weight: if prompt.contains(&*t.key) {
                 PROMPT_WORD_WEIGHT
             } else {
@@ -573,6 +662,7 @@ fn source(
         terms,
         total,
         negative,
+        label: is_label,
     })
 }
 
@@ -745,7 +835,7 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     closest = Some((share, src, w, seen));
                     continue;
                 }
-                match judge(src, &w, &seen, ans, text) {
+                match judge(src, &w, &seen, ans, text, false) {
                     Ok(()) => {
                         let mut words: Vec<Range<usize>> = w
                             .matched
@@ -776,7 +866,7 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
         Some((_, src, w, seen)) => {
             // A near miss that negates or gives another number is best
             // explained by that; otherwise by what it lacks.
-            if let Err((reason, span)) = judge(src, &w, &seen, ans, text) {
+            if let Err((reason, span)) = judge(src, &w, &seen, ans, text, false) {
                 if !reason.starts_with("does not say") {
                     return Outcome::Missed {
                         reason,
@@ -801,19 +891,23 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
 }
 
 /// Refuses a window that negates the source or states another number.
+/// `lenient`: a number the source gives may be left out, and only another
+/// number of the same unit refuses (for spans found by phrasings, which
+/// decide themselves what must be said).
 fn judge(
     src: &Source,
     w: &Window,
     seen: &[bool],
     ans: &Answer,
     text: &str,
+    lenient: bool,
 ) -> Result<(), (String, Range<usize>)> {
     let toks = &ans.toks[w.first..=w.last];
     // Numbers are the specifics: the source's number must be there, and
     // another number with the same unit means another fact.
     for (ti, t) in src.terms.iter().enumerate() {
         let Some(n) = t.number else { continue };
-        if seen[ti] {
+        if seen[ti] || !t.required {
             continue;
         }
         let unit = t.unit.as_deref();
@@ -831,6 +925,9 @@ fn judge(
                     .map(|x| format!(" {}", &text[x.range.clone()]))
             })
             .unwrap_or_default();
+        if lenient && (other.is_none() || unit.is_none()) {
+            continue;
+        }
         return Err(match other {
             Some((_, a)) => (
                 format!(
@@ -855,6 +952,18 @@ fn judge(
         let next = &toks[i + 1..];
         let prev_cancels = i > 0 && toks[i - 1].cancel;
         if prev_cancels || next.iter().take(2).any(|x| x.cancel) {
+            continue;
+        }
+        // French "ne ... que" restricts ("n'est disponible qu'avec
+        // Business": only with Business), it does not negate.
+        if matches!(&*c.key, "ne" | "n")
+            && next
+                .iter()
+                .take_while(|x| !x.clause_start)
+                .take(NEGATION_SCOPE)
+                .take_while(|x| !matches!(&*x.key, "pas" | "jamais" | "plus" | "aucun" | "rien"))
+                .any(|x| matches!(&text[x.range.clone()], "que" | "qu"))
+        {
             continue;
         }
         let scope = next
@@ -892,6 +1001,52 @@ fn judge(
         }
     }
     Ok(())
+}
+
+/// Why a span found by a key point's phrasings earns nothing after all:
+/// its sentence negates the matched words, or states another number
+/// (with the same unit) than the key point's label.
+pub fn refuse_span(kp: &PlainKeyPoint, ans: &Answer, span: Range<usize>, f: &Folded) -> Option<String> {
+    let src = kp.sources.iter().find(|s| s.label).or(kp.sources.first())?;
+    let matched: Vec<usize> = ans
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.range.start >= span.start && t.range.end <= span.end)
+        .map(|(i, _)| i)
+        .collect();
+    let (&a, &b) = (matched.first()?, matched.last()?);
+    let first = ans.bounds[ans.toks[a].sentence].0;
+    let last = ans.bounds[ans.toks[b].sentence].1.max(first);
+    let toks = &ans.toks[first..=last];
+    // The key point's own words in that sentence count as matched too:
+    // "renewals can't be refunded" refuses a phrasing on "guarantee".
+    let mut matched = matched;
+    for (i, t) in toks.iter().enumerate() {
+        let own = t.number.is_none()
+            && !t.key.is_empty()
+            && kp
+                .sources
+                .iter()
+                .any(|s| s.terms.iter().any(|x| x.weight >= 1.0 && *x.key == *t.key));
+        if own && !matched.contains(&(first + i)) {
+            matched.push(first + i);
+        }
+    }
+    let seen: Vec<bool> = src
+        .terms
+        .iter()
+        .map(|t| {
+            t.number
+                .is_some_and(|n| toks.iter().any(|x| x.number == Some(n)))
+        })
+        .collect();
+    let w = Window {
+        matched,
+        first,
+        last,
+    };
+    judge(src, &w, &seen, ans, f.as_str(), true).err().map(|(r, _)| r)
 }
 
 /// Whether a text has at least one word the plain matcher can look for
