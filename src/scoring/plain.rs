@@ -25,7 +25,10 @@ use super::text::{sentences, words, Folded};
 use super::types::{KeyPoint, Lang};
 
 /// Share of a source's distinctive words one window must hold.
-pub const THRESHOLD: f64 = 0.6;
+pub const THRESHOLD: f64 = 0.5;
+/// The same for a key point that also has phrasings: they catch the
+/// usual wordings, so the plain fallback only takes clear paraphrases.
+pub const PHRASED_THRESHOLD: f64 = 0.7;
 /// Weight of a word the question's prompt already uses.
 const PROMPT_WORD_WEIGHT: f64 = 0.5;
 /// Words after a negation cue that it may negate, within its clause.
@@ -274,6 +277,9 @@ struct Tok {
     predicate: bool,
     cancel: bool,
     polar: bool,
+    /// A `>` sits right before this word: a step of a menu path
+    /// ("Settings > Billing").
+    step: bool,
     /// A `,`, `;`, `:` or sentence end sits right before this word.
     clause_start: bool,
     sentence: usize,
@@ -304,6 +310,7 @@ fn tokens_with(
             si += 1;
         }
         let gap = &f[prev_end..r.start];
+        let step = !out.is_empty() && gap.contains('>');
         let clause_start = out.is_empty()
             || out.last().is_some_and(|t| t.sentence != si)
             || gap.contains([',', ';', ':', '(', ')']);
@@ -388,6 +395,7 @@ fn tokens_with(
                 predicate: false,
                 cancel: false,
                 polar: false,
+                step,
                 clause_start,
                 sentence: si,
                 len: w.len(),
@@ -418,6 +426,7 @@ fn tokens_with(
                 predicate: info.is_some_and(|i| i.predicate),
                 cancel: info.is_some_and(|i| i.cancel),
                 polar: info.is_some_and(|i| i.polar),
+                step,
                 key,
                 number: None,
                 stop: (stop || skip) && !cue,
@@ -451,6 +460,55 @@ struct Source {
     negative: bool,
     /// The key point's label (not one of its examples).
     label: bool,
+    /// Menu paths it names ("Settings > Notifications > Reminders").
+    paths: Vec<Path>,
+}
+
+/// A menu path: the key of the first word of each step, and its text.
+#[derive(Debug, Clone)]
+struct Path {
+    steps: Vec<Rc<str>>,
+    text: String,
+}
+
+/// Longest step of a path, in words ("Change plan", "Block busy times").
+const MAX_STEP_WORDS: usize = 4;
+
+/// The menu paths in a run of tokens.
+fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
+    let mut out: Vec<(Path, Range<usize>)> = Vec::new();
+    let mut open = false;
+    let mut last_step = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.step && i > 0 {
+            match out.last_mut() {
+                Some((p, _)) if open && i - last_step <= MAX_STEP_WORDS => p.steps.push(t.key.clone()),
+                _ => {
+                    let steps = vec![toks[i - 1].key.clone(), t.key.clone()];
+                    let r = toks[i - 1].range.start..t.range.end;
+                    out.push((Path { steps, text: String::new() }, r));
+                }
+            }
+            open = true;
+            last_step = i;
+        } else if open && (t.clause_start || i - last_step >= MAX_STEP_WORDS) {
+            open = false;
+        }
+        if let (true, Some((_, r))) = (open, out.last_mut()) {
+            r.end = t.range.end;
+        }
+    }
+    out.into_iter()
+        .map(|(mut p, r)| {
+            p.text = text[r].to_string();
+            p
+        })
+        .collect()
+}
+
+/// Whether two paths agree as far as both go.
+fn agree(a: &Path, b: &Path) -> bool {
+    a.steps.iter().zip(&b.steps).all(|(x, y)| x == y)
 }
 
 #[derive(Debug, Clone)]
@@ -470,6 +528,8 @@ struct Term {
 #[derive(Debug, Clone)]
 pub struct PlainKeyPoint {
     sources: Vec<Source>,
+    /// It also has phrasings (tried first).
+    phrased: bool,
 }
 
 /// Which answer words are worth stemming: stemming is most of the cost,
@@ -548,7 +608,11 @@ pub struct Compiled {
 pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
     let d = lang_data(lang);
     let pf = Folded::new(prompt);
-    let prompt_keys: HashSet<String> = tokens(d, pf.as_str(), None)
+    let prompt_toks = tokens(d, pf.as_str(), None);
+    // A number the customer already gave ("two clients turned up") is
+    // context, not a specific the answer must repeat.
+    let prompt_numbers: Vec<u32> = prompt_toks.iter().filter_map(|t| t.number).collect();
+    let prompt_keys: HashSet<String> = prompt_toks
         .into_iter()
         .filter(|t| !t.stop && !t.cue)
         .map(|t| t.key.to_string())
@@ -574,12 +638,17 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                 .into_iter()
                 .map(|mut s| {
                     for t in &mut s.terms {
-                        t.required = s.label || t.number.is_some_and(|n| label_numbers.contains(&n));
+                        t.required = t.number.is_some_and(|n| {
+                            (s.label || label_numbers.contains(&n)) && !prompt_numbers.contains(&n)
+                        });
                     }
                     s
                 })
                 .collect();
-            Some(PlainKeyPoint { sources })
+            Some(PlainKeyPoint {
+                sources,
+                phrased: kp.phrasings.iter().any(|p| !p.trim().is_empty()),
+            })
         })
         .collect::<Vec<_>>();
     let mut filter = Filter::default();
@@ -663,6 +732,7 @@ fn source(
         total,
         negative,
         label: is_label,
+        paths: paths(toks, f.as_str()),
     })
 }
 
@@ -782,6 +852,11 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let mut buf = Vec::new();
     let mut masks: Vec<u64> = vec![0; ans.sentences];
+    let threshold = if kp.phrased {
+        PHRASED_THRESHOLD
+    } else {
+        THRESHOLD
+    };
     for src in &kp.sources {
         // Which terms each sentence holds (a bit per term), and which
         // answer token matched which term.
@@ -812,7 +887,7 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     .map(|(_, t)| t.weight)
                     .sum::<f64>()
                     / src.total;
-                let below = share < THRESHOLD;
+                let below = share < threshold;
                 if below && closest.as_ref().is_some_and(|c| share <= c.0) {
                     continue;
                 }
@@ -941,6 +1016,32 @@ fn judge(
                 toks[0].range.start..toks[toks.len() - 1].range.end,
             ),
         });
+    }
+    // A menu path is a specific too: another branch from the same root
+    // ("Settings > Billing" for "Settings > Notifications") is another fact.
+    if !src.paths.is_empty() {
+        let here = paths(toks, text);
+        for p in &here {
+            let same_root: Vec<&Path> = src.paths.iter().filter(|l| l.steps[0] == p.steps[0]).collect();
+            if same_root.is_empty() || same_root.iter().any(|l| agree(l, p)) {
+                continue;
+            }
+            let right = here.iter().any(|h| same_root.iter().any(|l| agree(l, h)));
+            if !right {
+                let start = toks
+                    .iter()
+                    .map(|t| t.range.start)
+                    .find(|s| text[*s..].starts_with(p.text.as_str()))
+                    .unwrap_or(toks[0].range.start);
+                return Err((
+                    format!(
+                        "says {} where the key point says {}",
+                        p.text, same_root[0].text
+                    ),
+                    start..start + p.text.len(),
+                ));
+            }
+        }
     }
     if src.negative {
         return Ok(());
