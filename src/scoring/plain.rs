@@ -79,6 +79,10 @@ struct LangData {
     stemmer: Stemmer,
     words: FnvMap<String, WordInfo>,
     label_verbs: HashSet<String>,
+    /// Label verbs that make the key point a question to the customer
+    /// ("Asks ..."), and words that make a sentence a request ("please").
+    asking_verbs: HashSet<String>,
+    request_words: HashSet<String>,
     /// Stem of a synonym to the stem of its group's first word.
     synonyms: FnvMap<String, String>,
     /// A group's first stem to the (American) words of the group, so the
@@ -156,7 +160,15 @@ fn load(lang: Lang) -> LangData {
     let mut d = LangData {
         stemmer: Stemmer::create(alg),
         words,
-        label_verbs: data_lines(verbs).collect(),
+        label_verbs: data_lines(verbs)
+            .map(|l| l.trim_start_matches(['?', '&']).to_string())
+            .collect(),
+        asking_verbs: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('?').map(str::to_string))
+            .collect(),
+        request_words: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('&').map(str::to_string))
+            .collect(),
         synonyms: FnvMap::default(),
         groups: FnvMap::default(),
         lang,
@@ -460,6 +472,9 @@ struct Source {
     negative: bool,
     /// The key point's label (not one of its examples).
     label: bool,
+    /// A label starting "Asks ...": the answer must ask, in a question
+    /// or a request ("please send"), not merely mention the words.
+    asks: bool,
     /// Menu paths it names ("Settings > Notifications > Reminders").
     paths: Vec<Path>,
 }
@@ -686,11 +701,14 @@ fn source(
     let f = Folded::new(text);
     let toks = tokens(d, f.as_str(), None);
     let mut start = 0;
+    let mut asks = false;
     if is_label {
-        while start < toks.len()
-            && d.label_verbs
-                .contains(&f.as_str()[toks[start].range.clone()])
-        {
+        while start < toks.len() {
+            let w = &f.as_str()[toks[start].range.clone()];
+            if !d.label_verbs.contains(w) {
+                break;
+            }
+            asks |= d.asking_verbs.contains(w);
             start += 1;
         }
     }
@@ -732,6 +750,7 @@ fn source(
         total,
         negative,
         label: is_label,
+        asks,
         paths: paths(toks, f.as_str()),
     })
 }
@@ -739,6 +758,7 @@ fn source(
 /// The answer, tokenised once for all of a question's plain key points.
 pub struct Answer {
     toks: Vec<Tok>,
+    lang: Lang,
     sentences: usize,
     /// First and last token of each sentence.
     bounds: Vec<(usize, usize)>,
@@ -769,6 +789,7 @@ impl Answer {
         }
         Answer {
             toks,
+            lang,
             sentences,
             bounds,
             order,
@@ -887,7 +908,9 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     .map(|(_, t)| t.weight)
                     .sum::<f64>()
                     / src.total;
-                let below = share < threshold;
+                // One word alone ("page") is not a paraphrase of a label.
+                let below = share < threshold
+                    || (src.terms.len() >= 3 && mask.count_ones() < 2);
                 if below && closest.as_ref().is_some_and(|c| share <= c.0) {
                     continue;
                 }
@@ -978,6 +1001,19 @@ fn judge(
     lenient: bool,
 ) -> Result<(), (String, Range<usize>)> {
     let toks = &ans.toks[w.first..=w.last];
+    if src.asks {
+        let (a, b) = (toks[0].range.start, toks[toks.len() - 1].range.end);
+        let end = text[b..].find(['.', '!', '?', '\n']).map_or(text.len(), |e| b + e);
+        let d = lang_data(ans.lang);
+        let asking = text[a..=end.min(text.len() - 1)].contains('?')
+            || toks.iter().any(|t| d.request_words.contains(&text[t.range.clone()]));
+        if !asking {
+            return Err((
+                "mentions it without asking".to_string(),
+                a..b,
+            ));
+        }
+    }
     // Numbers are the specifics: the source's number must be there, and
     // another number with the same unit means another fact.
     for (ti, t) in src.terms.iter().enumerate() {
