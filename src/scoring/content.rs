@@ -16,7 +16,7 @@ pub const MAX_EXPANSIONS: usize = 64;
 const MAX_GAP: usize = 1;
 
 #[derive(Debug, Clone, PartialEq)]
-struct PTok {
+pub struct PTok {
     text: String,
     prefix: bool,
 }
@@ -113,6 +113,15 @@ fn expand_one(p: &str, out: &mut Vec<String>, cap: usize) {
     }
 }
 
+/// A key point's phrasings, expanded and tokenised (once per question).
+pub fn compile_phrasings(kp: &KeyPoint) -> Vec<Vec<PTok>> {
+    kp.phrasings
+        .iter()
+        .flat_map(|p| expand(p))
+        .map(|p| phrase_tokens(&p))
+        .collect()
+}
+
 fn phrase_tokens(p: &str) -> Vec<PTok> {
     let folded = Folded::new(p);
     let f = folded.as_str();
@@ -198,8 +207,9 @@ pub fn coverage(
     let ans: Vec<ATok> = if !any_phrasings {
         Vec::new()
     } else {
-        words(text)
-            .into_iter()
+        f.words()
+            .iter()
+            .cloned()
             .map(|r| {
                 let raw = &text[r.clone()];
                 ATok {
@@ -214,16 +224,18 @@ pub fn coverage(
     let mut evidence = Vec::new();
     let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c));
     for (k, kp) in key_points.iter().enumerate() {
-        let phrasings: Vec<Vec<PTok>> = kp
-            .phrasings
-            .iter()
-            .flat_map(|p| expand(p))
-            .map(|p| phrase_tokens(&p))
-            .collect();
+        let owned;
+        let phrasings: &[Vec<PTok>] = match plain.and_then(|(c, _)| c.phrasings.get(k)) {
+            Some(p) => p,
+            None => {
+                owned = compile_phrasings(kp);
+                &owned
+            }
+        };
         let compiled = plain
             .and_then(|(c, _)| c.key_points.get(k))
             .and_then(Option::as_ref);
-        let mut found = find(&ans, &phrasings).map(|r| (r, String::new()));
+        let mut found = find(&ans, phrasings).map(|r| (r, String::new()));
         // A phrasing says which words to look for, not that the answer
         // affirms them: a negated one or another number earns nothing.
         if let (Some((r, _)), Some(c), Some(a)) = (&found, compiled, plain_answer.as_ref()) {

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::text::{sentences, words, Folded};
+use super::text::Folded;
 use super::types::{KeyPoint, Lang};
 
 /// Share of a source's distinctive words one window must hold.
@@ -299,19 +299,20 @@ struct Tok {
     len: usize,
 }
 
-fn tokens(d: &'static LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
+fn tokens(d: &'static LangData, f: &Folded, filter: Option<&Filter>) -> Vec<Tok> {
     WORDS.with(|c| tokens_with(d, f, filter, &mut c.borrow_mut()[d.lang as usize]))
 }
 
 fn tokens_with(
     d: &'static LangData,
-    f: &str,
+    folded: &Folded,
     filter: Option<&Filter>,
     cache: &mut WordCache,
 ) -> Vec<Tok> {
     let empty: Rc<str> = Rc::from("");
-    let sents = sentences(f);
-    let ws = words(f);
+    let f = folded.as_str();
+    let sents = folded.sentences();
+    let ws = folded.words();
     let mut out: Vec<Tok> = Vec::with_capacity(ws.len());
     let mut si = 0;
     let mut prev_end = 0;
@@ -617,13 +618,16 @@ pub struct Compiled {
     /// One per key point, `None` for one matched by its phrasings only.
     pub key_points: Vec<Option<PlainKeyPoint>>,
     pub filter: Filter,
+    /// Each key point's phrasings, expanded and tokenised.
+    pub phrasings: Vec<Vec<Vec<super::content::PTok>>>,
 }
 
 /// Compiles the plain forms of a question's key points.
 pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
+    let kps = key_points;
     let d = lang_data(lang);
     let pf = Folded::new(prompt);
-    let prompt_toks = tokens(d, pf.as_str(), None);
+    let prompt_toks = tokens(d, &pf, None);
     // A number the customer already gave ("two clients turned up") is
     // context, not a specific the answer must repeat.
     let prompt_numbers: Vec<u32> = prompt_toks.iter().filter_map(|t| t.number).collect();
@@ -682,7 +686,11 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
             }
         }
     }
-    Compiled { key_points, filter }
+    Compiled {
+        key_points,
+        filter,
+        phrasings: kps.iter().map(super::content::compile_phrasings).collect(),
+    }
 }
 
 /// Whether the key point is matched in plain language: it has no
@@ -699,7 +707,7 @@ fn source(
     prompt: &HashSet<String>,
 ) -> Option<Source> {
     let f = Folded::new(text);
-    let toks = tokens(d, f.as_str(), None);
+    let toks = tokens(d, &f, None);
     let mut start = 0;
     let mut asks = false;
     if is_label {
@@ -768,7 +776,7 @@ pub struct Answer {
 
 impl Answer {
     pub fn new(f: &Folded, lang: Lang, compiled: &Compiled) -> Answer {
-        let toks = tokens(lang_data(lang), f.as_str(), Some(&compiled.filter));
+        let toks = tokens(lang_data(lang), f, Some(&compiled.filter));
         let sentences = toks.last().map(|t| t.sentence + 1).unwrap_or(0);
         let mut bounds = vec![(usize::MAX, 0); sentences];
         let mut order = Vec::new();

@@ -20,6 +20,9 @@ pub struct Folded {
     /// marks that followed it).
     end: Vec<u32>,
     orig_len: usize,
+    /// Word and sentence splits, computed once for every detector.
+    words: std::sync::OnceLock<Vec<Range<usize>>>,
+    sentences: std::sync::OnceLock<Vec<Range<usize>>>,
 }
 
 impl Folded {
@@ -73,7 +76,19 @@ impl Folded {
             start,
             end,
             orig_len: orig.len(),
+            words: std::sync::OnceLock::new(),
+            sentences: std::sync::OnceLock::new(),
         }
+    }
+
+    /// [`words`] of the folded text, split once.
+    pub fn words(&self) -> &[Range<usize>] {
+        self.words.get_or_init(|| words(&self.text))
+    }
+
+    /// [`sentences`] of the folded text, split once.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| sentences(&self.text))
     }
 
     /// The folded text (ASCII).
