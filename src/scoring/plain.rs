@@ -1525,4 +1525,128 @@ mod tests {
         assert!(has_words("Says an unused label can be voided", "en"));
         assert!(!has_words("Says that it is", "en"));
     }
+
+    #[test]
+    fn en_synonyms_and_passive_voice() {
+        // The issue's own examples.
+        let label = "Says the invoice is regenerated";
+        for ok in [
+            "The invoice is then regenerated with them.",
+            "You can download a fresh invoice showing them.",
+            "We will reissue the invoice today.",
+        ] {
+            let got = run(Lang::En, label, &[], ok);
+            assert!(got.is_ok(), "{ok}: {got:?}");
+        }
+        let neg = run(Lang::En, label, &[], "You don't need a new invoice, it is never reissued.");
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let label = "Says the refund reaches the card within 10 days";
+        assert!(run(Lang::En, label, &[], "The card is reimbursed within ten days.").is_ok());
+        let wrong = run(Lang::En, label, &[], "The card is reimbursed within 24 days.");
+        assert_eq!(wrong, Err("says 24 days where the key point says 10".into()));
+    }
+
+    #[test]
+    fn fr_synonyms_and_passive_voice() {
+        let label = "Dit que la facture est régénérée";
+        assert!(run(Lang::Fr, label, &[], "Nous allons réémettre la facture.").is_ok());
+        assert!(run(Lang::Fr, label, &[], "La facture sera refaite dans la journée.").is_ok());
+        let neg = run(Lang::Fr, label, &[], "La facture ne peut pas être régénérée.");
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let label = "Dit que le remboursement arrive sous 10 jours";
+        assert!(run(Lang::Fr, label, &[], "Vous serez remboursé sous dix jours.").is_ok());
+        let wrong = run(Lang::Fr, label, &[], "Vous serez remboursé sous 3 jours.");
+        assert_eq!(wrong, Err("says 3 jours where the key point says 10".into()));
+    }
+
+    #[test]
+    fn menu_paths_are_specifics_in_both_languages() {
+        let label = "Says SMS reminders are switched on under Settings > Notifications > Reminders";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Turn on the SMS reminders in Settings > Notifications > Reminders."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Turn on the SMS reminders in Settings > Billing > Reminders.",
+        );
+        assert!(
+            wrong.as_ref().is_err_and(|r| r.starts_with("says settings > billing")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "SMS reminders can't be switched on in Settings > Notifications > Reminders.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let label = "Dit d'activer les rappels SMS dans Paramètres > Notifications > Rappels";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Activez les rappels SMS dans Paramètres > Notifications > Rappels."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Activez les rappels SMS dans Paramètres > Facturation.",
+        );
+        assert!(
+            wrong.as_ref().is_err_and(|r| r.starts_with("says parametres > facturation")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "On ne peut pas activer les rappels SMS dans Paramètres > Notifications > Rappels.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+    }
+
+    #[test]
+    fn a_label_that_asks_needs_a_question() {
+        let label = "Asks for the URL of the page and a screenshot";
+        assert!(run(Lang::En, label, &[], "Could you send me the page URL and a screenshot?").is_ok());
+        assert!(run(Lang::En, label, &[], "Please share the URL of the page and a screenshot.").is_ok());
+        let told = run(Lang::En, label, &[], "The URL of the page is in the screenshot.");
+        assert_eq!(told, Err("mentions it without asking".into()));
+        let neg = run(Lang::En, label, &[], "No need to send the page URL or a screenshot?");
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let label = "Demande l'adresse de la page et une capture d'écran";
+        assert!(run(Lang::Fr, label, &[], "Pourriez-vous m'envoyer l'adresse de la page et une capture d'écran ?").is_ok());
+        let told = run(Lang::Fr, label, &[], "L'adresse de la page figure sur la capture d'écran.");
+        assert_eq!(told, Err("mentions it without asking".into()));
+        let neg = run(Lang::Fr, label, &[], "Inutile de m'envoyer la page : je n'ai pas besoin de capture d'écran ?");
+        assert!(neg.is_err(), "a refusal to ask is not asking");
+    }
+
+    #[test]
+    fn a_restriction_is_not_a_negation_in_french() {
+        let label = "Dit que l'API est réservée à l'offre Business";
+        assert!(run(Lang::Fr, label, &[], "L'API n'est disponible qu'avec l'offre Business.").is_ok());
+        let neg = run(Lang::Fr, label, &[], "L'API n'est pas réservée à l'offre Business.");
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+    }
+
+    #[test]
+    fn status_code_classes_and_separate_numbers() {
+        let label = "Says the endpoint must answer 2xx within 10 seconds";
+        assert!(run(Lang::En, label, &[], "Your endpoint has to answer with a 2xx status in under 10 seconds.").is_ok());
+        let wrong = run(Lang::En, label, &[], "Your endpoint has to answer 2xx within 30 seconds.");
+        assert_eq!(wrong, Err("says 30 seconds where the key point says 10".into()));
+        let label = "Says the refund takes 5 to 10 business days";
+        assert!(run(Lang::En, label, &[], "Refunds take between five and ten business days.").is_ok());
+        let wrong = run(Lang::En, label, &[], "Refunds take between five and fifteen business days.");
+        assert!(wrong.is_err_and(|r| r.starts_with("says 15")));
+    }
 }
