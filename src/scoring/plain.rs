@@ -83,6 +83,8 @@ struct LangData {
     /// ("Asks ..."), and words that make a sentence a request ("please").
     asking_verbs: HashSet<String>,
     request_words: HashSet<String>,
+    /// Words joining alternatives in a label ("or"): either will do.
+    alternatives: HashSet<String>,
     /// Stem of a synonym to the stem of its group's first word.
     synonyms: FnvMap<String, String>,
     /// A group's first stem to the (American) words of the group, so the
@@ -161,7 +163,11 @@ fn load(lang: Lang) -> LangData {
         stemmer: Stemmer::create(alg),
         words,
         label_verbs: data_lines(verbs)
+            .filter(|l| !l.starts_with('|'))
             .map(|l| l.trim_start_matches(['?', '&']).to_string())
+            .collect(),
+        alternatives: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('|').map(str::to_string))
             .collect(),
         asking_verbs: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('?').map(str::to_string))
@@ -467,6 +473,10 @@ struct Source {
     /// Distinctive words: stem (or digits), weight, and whether a
     /// one-letter typo is tolerated (words of 6+ letters).
     terms: Vec<Term>,
+    /// Terms that count as one: a term alone, or alternatives joined by
+    /// "or" in the source ("rotated or revoked"): a bit per term, and the
+    /// weight of the unit.
+    units: Vec<(u64, f64)>,
     total: f64,
     /// The source itself negates something ("there is no comment
     /// feature"): negation in the answer is then expected, not a miss.
@@ -723,7 +733,16 @@ fn source(
     let toks = &toks[start..];
     let negative = toks.iter().any(|t| t.cue || t.polar);
     let mut terms: Vec<Term> = Vec::new();
+    let mut units: Vec<(u64, f64)> = Vec::new();
+    let mut alternative = false;
     for (i, t) in toks.iter().enumerate() {
+        if d.alternatives.contains(&f.as_str()[t.range.clone()]) {
+            alternative = !terms.is_empty();
+            continue;
+        }
+        if t.clause_start {
+            alternative = false;
+        }
         // "un", "une", "one" in words are mostly articles, not a specific.
         let article = t.number == Some(1) && !f.as_str()[t.range.clone()].starts_with('1');
         if t.stop || t.cue || article || terms.iter().any(|x| *x.key == *t.key) {
@@ -748,13 +767,23 @@ fn source(
             number: t.number,
             unit,
         });
+        let (bit, w) = (1u64 << (terms.len() - 1), terms[terms.len() - 1].weight);
+        match units.last_mut() {
+            Some(u) if alternative => {
+                u.0 |= bit;
+                u.1 = u.1.max(w);
+            }
+            _ => units.push((bit, w)),
+        }
+        alternative = false;
         if terms.len() == MAX_TERMS {
             break;
         }
     }
-    let total = terms.iter().map(|t| t.weight).sum();
+    let total = units.iter().map(|u| u.1).sum();
     (!terms.is_empty()).then_some(Source {
         terms,
+        units,
         total,
         negative,
         label: is_label,
@@ -908,17 +937,10 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     break;
                 }
                 let mask = masks[s..s + width].iter().fold(0, |m, x| m | x);
-                let share = src
-                    .terms
-                    .iter()
-                    .enumerate()
-                    .filter(|(ti, _)| mask & (1 << ti) != 0)
-                    .map(|(_, t)| t.weight)
-                    .sum::<f64>()
-                    / src.total;
+                let hit = src.units.iter().filter(|u| mask & u.0 != 0);
+                let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
                 // One word alone ("page") is not a paraphrase of a label.
-                let below = share < threshold
-                    || (src.terms.len() >= 3 && mask.count_ones() < 2);
+                let below = share < threshold || (src.units.len() >= 3 && hit.count() < 2);
                 if below && closest.as_ref().is_some_and(|c| share <= c.0) {
                     continue;
                 }
@@ -980,11 +1002,15 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     };
                 }
             }
-            let n = seen.iter().filter(|s| **s).count();
+            let n = src
+                .units
+                .iter()
+                .filter(|u| (0..src.terms.len()).any(|ti| seen[ti] && u.0 & (1 << ti) != 0))
+                .count();
             Outcome::Missed {
                 reason: format!(
                     "the closest sentence has only {n} of its {} key words",
-                    src.terms.len()
+                    src.units.len()
                 ),
                 span: None,
             }
