@@ -85,6 +85,8 @@ struct LangData {
     request_words: HashSet<String>,
     /// Words joining alternatives in a label ("or"): either will do.
     alternatives: HashSet<String>,
+    /// Words anywhere in a label that describe the answer, not its words.
+    describing: HashSet<String>,
     /// Stem of a synonym to the stem of its group's first word.
     synonyms: FnvMap<String, String>,
     /// A group's first stem to the (American) words of the group, so the
@@ -164,7 +166,10 @@ fn load(lang: Lang) -> LangData {
         words,
         label_verbs: data_lines(verbs)
             .filter(|l| !l.starts_with('|'))
-            .map(|l| l.trim_start_matches(['?', '&']).to_string())
+            .map(|l| l.trim_start_matches(['?', '&', '~']).to_string())
+            .collect(),
+        describing: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('~').map(str::to_string))
             .collect(),
         alternatives: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('|').map(str::to_string))
@@ -731,6 +736,13 @@ fn source(
         }
     }
     let toks = &toks[start..];
+    // Words that describe the answer ("acknowledges") are not in it.
+    let toks: Vec<Tok> = toks
+        .iter()
+        .filter(|t| !(is_label && d.describing.contains(&f.as_str()[t.range.clone()])))
+        .cloned()
+        .collect();
+    let toks = &toks[..];
     let negative = toks.iter().any(|t| t.cue || t.polar);
     let mut terms: Vec<Term> = Vec::new();
     let mut units: Vec<(u64, f64)> = Vec::new();
@@ -1143,10 +1155,20 @@ fn judge(
             .take_while(|(_, x)| !x.clause_start)
             .take(NEGATION_SCOPE)
             .map(|(_, x)| x);
+        // "X is not possible" negates the clause, when the clause holds
+        // some of the key point's words (not a neighbouring sentence's).
+        let clause_matched = {
+            let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
+            let to = toks[i + 1..]
+                .iter()
+                .position(|x| x.clause_start)
+                .map_or(toks.len(), |p| i + 1 + p);
+            (from..to).any(|k| w.matched.contains(&(w.first + k)))
+        };
         let mut end = None;
         for (k, x) in scope.enumerate() {
             let idx = w.first + i + 1 + k;
-            if w.matched.contains(&idx) || (k < 3 && x.predicate) {
+            if w.matched.contains(&idx) || (k < 3 && x.predicate && clause_matched) {
                 end = Some(x.range.end);
                 break;
             }
