@@ -4,6 +4,7 @@
 //! inflections, `word*` prefixes, and at most one filler word between two
 //! words of a phrasing ("add the schema.org tags" matches "add schema.org").
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::plain::{self, Compiled};
@@ -18,6 +19,8 @@ const MAX_GAP: usize = 1;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PTok {
     text: String,
+    /// [`stem`] of `text`, worked out once.
+    stem: String,
     prefix: bool,
 }
 
@@ -127,9 +130,13 @@ fn phrase_tokens(p: &str) -> Vec<PTok> {
     let f = folded.as_str();
     words(f)
         .into_iter()
-        .map(|r| PTok {
-            text: f[r.clone()].to_string(),
-            prefix: f[r.end..].starts_with('*'),
+        .map(|r| {
+            let text = f[r.clone()].to_string();
+            PTok {
+                stem: stem(&text).to_string(),
+                prefix: f[r.end..].starts_with('*'),
+                text,
+            }
         })
         .collect()
 }
@@ -144,7 +151,7 @@ fn tok_match(a: &ATok, p: &PTok) -> bool {
     if p.prefix {
         a.raw.starts_with(p.text.as_str())
     } else {
-        a.raw == p.text || a.stem == stem(&p.text)
+        a.raw == p.text || a.stem == p.stem
     }
 }
 
@@ -169,19 +176,66 @@ fn match_at(ans: &[ATok], ai: usize, ph: &[PTok]) -> Option<usize> {
     None
 }
 
+/// Where each word of the answer occurs, by its text and by its stem, so
+/// a phrasing is tried only where its first word is.
+struct AnswerIndex<'a> {
+    toks: Vec<ATok<'a>>,
+    at: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> AnswerIndex<'a> {
+    fn new(toks: Vec<ATok<'a>>) -> Self {
+        let mut at: HashMap<&'a str, Vec<usize>> = HashMap::with_capacity(toks.len() * 2);
+        for (i, t) in toks.iter().enumerate() {
+            at.entry(t.raw).or_default().push(i);
+            if t.stem != t.raw {
+                at.entry(t.stem).or_default().push(i);
+            }
+        }
+        for v in at.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        AnswerIndex { toks, at }
+    }
+
+    /// Positions where `p` may match, in order (all, for a prefix).
+    fn starts(&self, p: &PTok, out: &mut Vec<usize>) {
+        out.clear();
+        if p.prefix {
+            out.extend(
+                self.toks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| tok_match(a, p))
+                    .map(|(i, _)| i),
+            );
+            return;
+        }
+        for key in [p.text.as_str(), p.stem.as_str()] {
+            if let Some(v) = self.at.get(key) {
+                out.extend(v);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
 /// Finds the first match of any phrasing; returns its folded range.
-fn find(ans: &[ATok], phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
+fn find(ans: &AnswerIndex, phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
+    let toks = &ans.toks;
     let mut best: Option<Range<usize>> = None;
+    let mut starts = Vec::new();
     for ph in phrasings.iter().filter(|p| !p.is_empty()) {
-        for i in 0..ans.len() {
-            if best.as_ref().is_some_and(|b| ans[i].range.start >= b.start) {
+        ans.starts(&ph[0], &mut starts);
+        for &i in &starts {
+            if best.as_ref().is_some_and(|b| toks[i].range.start >= b.start) {
                 break;
             }
-            if tok_match(&ans[i], &ph[0]) {
-                if let Some(e) = match_at(ans, i + 1, &ph[1..]) {
-                    best = Some(ans[i].range.start..ans[e - 1].range.end);
-                    break;
-                }
+            if let Some(e) = match_at(toks, i + 1, &ph[1..]) {
+                best = Some(toks[i].range.start..toks[e - 1].range.end);
+                break;
             }
         }
     }
@@ -204,7 +258,7 @@ pub fn coverage(
     let any_phrasings = key_points
         .iter()
         .any(|k| k.phrasings.iter().any(|p| !p.trim().is_empty()));
-    let ans: Vec<ATok> = if !any_phrasings {
+    let ans = AnswerIndex::new(if !any_phrasings {
         Vec::new()
     } else {
         f.words()
@@ -219,7 +273,7 @@ pub fn coverage(
                 }
             })
             .collect()
-    };
+    });
     let mut score = ContentScore::default();
     let mut evidence = Vec::new();
     let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c));
