@@ -392,4 +392,58 @@ mod tests {
         let (s, _) = coverage(&f, &[kp("cat", &["cat"], false)], None);
         assert!(s.covered.is_empty());
     }
+
+    fn phrased(id: &str, label: &str, phrasings: &[&str]) -> KeyPoint {
+        KeyPoint {
+            label: label.into(),
+            ..kp(id, phrasings, true)
+        }
+    }
+
+    fn covered_with(kps: &[KeyPoint], lang: Lang, answer: &str) -> ContentScore {
+        let c = plain::compile(kps, "", lang);
+        coverage(&Folded::new(answer), kps, Some((&c, lang))).0
+    }
+
+    #[test]
+    fn a_phrasing_found_negated_or_with_another_number_earns_nothing_en() {
+        let kps = [phrased(
+            "refund",
+            "Says renewals are refunded within 30 days",
+            &["refund*"],
+        )];
+        assert_eq!(
+            covered_with(&kps, Lang::En, "We refund renewals within 30 days.").covered,
+            ["refund"]
+        );
+        let neg = covered_with(&kps, Lang::En, "We don't refund renewals.");
+        assert!(neg.covered.is_empty());
+        assert!(neg.miss_reasons["refund"].starts_with("negated"), "{neg:?}");
+        let wrong = covered_with(&kps, Lang::En, "We refund renewals within 14 days.");
+        assert_eq!(
+            wrong.miss_reasons["refund"],
+            "says 14 days where the key point says 30"
+        );
+    }
+
+    #[test]
+    fn a_phrasing_found_negated_or_with_another_number_earns_nothing_fr() {
+        let kps = [phrased(
+            "rembourser",
+            "Dit que les renouvellements sont remboursés sous 30 jours",
+            &["rembours*"],
+        )];
+        assert_eq!(
+            covered_with(&kps, Lang::Fr, "Nous remboursons les renouvellements sous 30 jours.").covered,
+            ["rembourser"]
+        );
+        let neg = covered_with(&kps, Lang::Fr, "Nous ne remboursons pas les renouvellements.");
+        assert!(neg.covered.is_empty());
+        assert!(neg.miss_reasons["rembourser"].starts_with("negated"), "{neg:?}");
+        let wrong = covered_with(&kps, Lang::Fr, "Nous remboursons les renouvellements sous 14 jours.");
+        assert_eq!(
+            wrong.miss_reasons["rembourser"],
+            "says 14 jours where the key point says 30"
+        );
+    }
 }
