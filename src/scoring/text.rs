@@ -27,26 +27,35 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(orig: &str) -> Folded {
-        let mut text = String::with_capacity(orig.len());
-        let mut start = Vec::with_capacity(orig.len());
-        let mut end = Vec::with_capacity(orig.len());
-        for (i, c) in orig.char_indices() {
+        // The folded text is ASCII: built as bytes, ASCII input byte by byte
+        // (most answers are mostly ASCII), other chars through the tables.
+        let mut text: Vec<u8> = Vec::with_capacity(orig.len());
+        let mut start: Vec<u32> = Vec::with_capacity(orig.len());
+        let mut end: Vec<u32> = Vec::with_capacity(orig.len());
+        let bytes = orig.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                text.push(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
+                start.push(i as u32);
+                end.push(i as u32 + 1);
+                i += 1;
+                continue;
+            }
+            let Some(c) = orig[i..].chars().next() else {
+                break;
+            };
             let j = (i + c.len_utf8()) as u32;
-            let i = i as u32;
+            let at = i as u32;
+            i = j as usize;
             let mut push = |s: &str| {
                 for b in s.bytes() {
-                    text.push(b as char);
-                    start.push(i);
+                    text.push(b);
+                    start.push(at);
                     end.push(j);
                 }
             };
-            if c.is_ascii() {
-                let l = c.to_ascii_lowercase();
-                let l = if l == '`' { '\'' } else { l };
-                let mut buf = [0u8; 4];
-                push(l.encode_utf8(&mut buf));
-                continue;
-            }
             if is_combining(c) {
                 if let Some(e) = end.last_mut() {
                     *e = j;
@@ -71,6 +80,7 @@ impl Folded {
                 }
             }
         }
+        let text = String::from_utf8(text).expect("the folded text is ASCII");
         Folded {
             text,
             start,
