@@ -333,11 +333,11 @@ fn tokens_with(
         while si + 1 < sents.len() && r.start >= sents[si].end {
             si += 1;
         }
-        let gap = &f[prev_end..r.start];
-        let step = !out.is_empty() && gap.contains('>');
+        let gap = &f.as_bytes()[prev_end..r.start];
+        let step = !out.is_empty() && gap.contains(&b'>');
         let clause_start = out.is_empty()
             || out.last().is_some_and(|t| t.sentence != si)
-            || gap.contains([',', ';', ':', '(', ')']);
+            || gap.iter().any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')'));
         let w = &f[r.clone()];
         let slot = match cache.index.get(w) {
             Some(&e) => e,
@@ -364,7 +364,7 @@ fn tokens_with(
         let entry = &mut cache.entries[slot];
         let info = entry.info;
         // Numbers: digits ("30", "24h"), or a run of number words.
-        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let digits = &w[..w.bytes().take_while(u8::is_ascii_digit).count()];
         // "2xx", "4xx": a class of status codes, not the number 2.
         let class = !digits.is_empty() && w[digits.len()..].starts_with('x');
         let mut number = None;
