@@ -32,7 +32,11 @@ fn report(name: &str, scorer: &Scorer, pairs: &[(&Question, &str)], min: Duratio
 fn shipped_questions() -> Vec<Question> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires");
     let mut out = Vec::new();
-    for name in ["generalist-en.toml", "generalist-fr.toml", "technical-en.toml"] {
+    for name in [
+        "generalist-en.toml",
+        "generalist-fr.toml",
+        "technical-en.toml",
+    ] {
         let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("shipped questionnaire");
         let q = Questionnaire::parse(&text).expect("shipped questionnaire parses");
         out.extend(from_domain::questions(&q));
@@ -164,8 +168,14 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    let generic: Vec<(&Question, &str)> = questions.iter().zip(answers.iter().map(|(_, a)| a.as_str())).collect();
-    let with_plain: Vec<(&Question, &str)> = plain.iter().zip(answers.iter().map(|(_, a)| a.as_str())).collect();
+    let generic: Vec<(&Question, &str)> = questions
+        .iter()
+        .zip(answers.iter().map(|(_, a)| a.as_str()))
+        .collect();
+    let with_plain: Vec<(&Question, &str)> = plain
+        .iter()
+        .zip(answers.iter().map(|(_, a)| a.as_str()))
+        .collect();
     // Under `--profile-time` (a profiler attached) only the benchmarks run.
     if std::env::args().any(|a| a == "--profile-time") {
         return;

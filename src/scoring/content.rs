@@ -230,7 +230,10 @@ fn find(ans: &AnswerIndex, phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
     for ph in phrasings.iter().filter(|p| !p.is_empty()) {
         ans.starts(&ph[0], &mut starts);
         for &i in &starts {
-            if best.as_ref().is_some_and(|b| toks[i].range.start >= b.start) {
+            if best
+                .as_ref()
+                .is_some_and(|b| toks[i].range.start >= b.start)
+            {
                 break;
             }
             if let Some(e) = match_at(toks, i + 1, &ph[1..]) {
@@ -434,13 +437,29 @@ mod tests {
             &["rembours*"],
         )];
         assert_eq!(
-            covered_with(&kps, Lang::Fr, "Nous remboursons les renouvellements sous 30 jours.").covered,
+            covered_with(
+                &kps,
+                Lang::Fr,
+                "Nous remboursons les renouvellements sous 30 jours."
+            )
+            .covered,
             ["rembourser"]
         );
-        let neg = covered_with(&kps, Lang::Fr, "Nous ne remboursons pas les renouvellements.");
+        let neg = covered_with(
+            &kps,
+            Lang::Fr,
+            "Nous ne remboursons pas les renouvellements.",
+        );
         assert!(neg.covered.is_empty());
-        assert!(neg.miss_reasons["rembourser"].starts_with("negated"), "{neg:?}");
-        let wrong = covered_with(&kps, Lang::Fr, "Nous remboursons les renouvellements sous 14 jours.");
+        assert!(
+            neg.miss_reasons["rembourser"].starts_with("negated"),
+            "{neg:?}"
+        );
+        let wrong = covered_with(
+            &kps,
+            Lang::Fr,
+            "Nous remboursons les renouvellements sous 14 jours.",
+        );
         assert_eq!(
             wrong.miss_reasons["rembourser"],
             "says 14 jours where the key point says 30"

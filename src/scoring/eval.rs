@@ -325,7 +325,11 @@ pub fn evaluate_key_points<'q>(
                 l.id, l.question, l.questionnaire
             )
         })?;
-        let kps = q.rubric.as_ref().map(|r| r.key_points.as_slice()).unwrap_or(&[]);
+        let kps = q
+            .rubric
+            .as_ref()
+            .map(|r| r.key_points.as_slice())
+            .unwrap_or(&[]);
         for id in l.key_points.keys().chain(&l.negated) {
             if !kps.iter().any(|k| &k.id == id) {
                 return Err(format!(
@@ -507,8 +511,18 @@ mod tests {
         let q = refund_question();
         let lookup = |qn: &str, id: &str| (qn == "qn" && id == "q").then_some(&q);
         let data = [
-            labelled("ok", "The charge is refunded within 30 days.", &[("refund", true)], &[]),
-            labelled("wrong", "The charge is refunded within 14 days.", &[("refund", false)], &["refund"]),
+            labelled(
+                "ok",
+                "The charge is refunded within 30 days.",
+                &[("refund", true)],
+                &[],
+            ),
+            labelled(
+                "wrong",
+                "The charge is refunded within 14 days.",
+                &[("refund", false)],
+                &["refund"],
+            ),
             labelled("none", "Thanks for writing in.", &[("refund", true)], &[]),
         ];
         let r = evaluate_key_points(&Scorer::new(), &data, lookup).unwrap();
@@ -521,8 +535,12 @@ mod tests {
         let miss = r.errors.iter().find(|e| e.id == "none").unwrap();
         assert!(!miss.false_credit);
         assert!(!miss.detail.is_empty());
-        let err = evaluate_key_points(&Scorer::new(), &[labelled("x", "a", &[("nope", true)], &[])], lookup)
-            .unwrap_err();
+        let err = evaluate_key_points(
+            &Scorer::new(),
+            &[labelled("x", "a", &[("nope", true)], &[])],
+            lookup,
+        )
+        .unwrap_err();
         assert!(err.contains("no key point 'nope'"), "{err}");
     }
 }

@@ -337,7 +337,9 @@ fn tokens_with(
         let step = !out.is_empty() && gap.contains(&b'>');
         let clause_start = out.is_empty()
             || out.last().is_some_and(|t| t.sentence != si)
-            || gap.iter().any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')'));
+            || gap
+                .iter()
+                .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')'));
         let w = &f[r.clone()];
         let slot = match cache.index.get(w) {
             Some(&e) => e,
@@ -498,7 +500,7 @@ struct Source {
 /// A menu path: the key of the first word of each step, and its text.
 #[derive(Debug, Clone)]
 struct Path {
-    steps: Vec<Rc<str>>,
+    steps: Vec<String>,
     text: String,
 }
 
@@ -513,11 +515,19 @@ fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
     for (i, t) in toks.iter().enumerate() {
         if t.step && i > 0 {
             match out.last_mut() {
-                Some((p, _)) if open && i - last_step <= MAX_STEP_WORDS => p.steps.push(t.key.clone()),
+                Some((p, _)) if open && i - last_step <= MAX_STEP_WORDS => {
+                    p.steps.push(t.key.to_string())
+                }
                 _ => {
-                    let steps = vec![toks[i - 1].key.clone(), t.key.clone()];
+                    let steps = vec![toks[i - 1].key.to_string(), t.key.to_string()];
                     let r = toks[i - 1].range.start..t.range.end;
-                    out.push((Path { steps, text: String::new() }, r));
+                    out.push((
+                        Path {
+                            steps,
+                            text: String::new(),
+                        },
+                        r,
+                    ));
                 }
             }
             open = true;
@@ -1049,15 +1059,16 @@ fn judge(
     let toks = &ans.toks[w.first..=w.last];
     if src.asks {
         let (a, b) = (toks[0].range.start, toks[toks.len() - 1].range.end);
-        let end = text[b..].find(['.', '!', '?', '\n']).map_or(text.len(), |e| b + e);
+        let end = text[b..]
+            .find(['.', '!', '?', '\n'])
+            .map_or(text.len(), |e| b + e);
         let d = lang_data(ans.lang);
         let asking = text[a..=end.min(text.len() - 1)].contains('?')
-            || toks.iter().any(|t| d.request_words.contains(&text[t.range.clone()]));
+            || toks
+                .iter()
+                .any(|t| d.request_words.contains(&text[t.range.clone()]));
         if !asking {
-            return Err((
-                "mentions it without asking".to_string(),
-                a..b,
-            ));
+            return Err(("mentions it without asking".to_string(), a..b));
         }
     }
     // Numbers are the specifics: the source's number must be there, and
@@ -1104,7 +1115,11 @@ fn judge(
     if !src.paths.is_empty() {
         let here = paths(toks, text);
         for p in &here {
-            let same_root: Vec<&Path> = src.paths.iter().filter(|l| l.steps[0] == p.steps[0]).collect();
+            let same_root: Vec<&Path> = src
+                .paths
+                .iter()
+                .filter(|l| l.steps[0] == p.steps[0])
+                .collect();
             if same_root.is_empty() || same_root.iter().any(|l| agree(l, p)) {
                 continue;
             }
@@ -1199,7 +1214,12 @@ fn judge(
 /// Why a span found by a key point's phrasings earns nothing after all:
 /// its sentence negates the matched words, or states another number
 /// (with the same unit) than the key point's label.
-pub fn refuse_span(kp: &PlainKeyPoint, ans: &Answer, span: Range<usize>, f: &Folded) -> Option<String> {
+pub fn refuse_span(
+    kp: &PlainKeyPoint,
+    ans: &Answer,
+    span: Range<usize>,
+    f: &Folded,
+) -> Option<String> {
     let src = kp.sources.iter().find(|s| s.label).or(kp.sources.first())?;
     let matched: Vec<usize> = ans
         .toks
@@ -1239,7 +1259,9 @@ pub fn refuse_span(kp: &PlainKeyPoint, ans: &Answer, span: Range<usize>, f: &Fol
         first,
         last,
     };
-    judge(src, &w, &seen, ans, f.as_str(), true).err().map(|(r, _)| r)
+    judge(src, &w, &seen, ans, f.as_str(), true)
+        .err()
+        .map(|(r, _)| r)
 }
 
 /// Whether a text has at least one word the plain matcher can look for
@@ -1569,6 +1591,12 @@ mod tests {
     }
 
     #[test]
+    fn compiled_key_points_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Compiled>();
+    }
+
+    #[test]
     fn label_checks() {
         assert!(has_words("Says an unused label can be voided", "en"));
         assert!(!has_words("Says that it is", "en"));
@@ -1586,25 +1614,58 @@ mod tests {
             let got = run(Lang::En, label, &[], ok);
             assert!(got.is_ok(), "{ok}: {got:?}");
         }
-        let neg = run(Lang::En, label, &[], "You don't need a new invoice, it is never reissued.");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "You don't need a new invoice, it is never reissued.",
+        );
         assert!(neg.is_err_and(|r| r.starts_with("negated")));
         let label = "Says the refund reaches the card within 10 days";
-        assert!(run(Lang::En, label, &[], "The card is reimbursed within ten days.").is_ok());
-        let wrong = run(Lang::En, label, &[], "The card is reimbursed within 24 days.");
-        assert_eq!(wrong, Err("says 24 days where the key point says 10".into()));
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "The card is reimbursed within ten days."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "The card is reimbursed within 24 days.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 24 days where the key point says 10".into())
+        );
     }
 
     #[test]
     fn fr_synonyms_and_passive_voice() {
         let label = "Dit que la facture est régénérée";
         assert!(run(Lang::Fr, label, &[], "Nous allons réémettre la facture.").is_ok());
-        assert!(run(Lang::Fr, label, &[], "La facture sera refaite dans la journée.").is_ok());
-        let neg = run(Lang::Fr, label, &[], "La facture ne peut pas être régénérée.");
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "La facture sera refaite dans la journée."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La facture ne peut pas être régénérée.",
+        );
         assert!(neg.is_err_and(|r| r.starts_with("negated")));
         let label = "Dit que le remboursement arrive sous 10 jours";
         assert!(run(Lang::Fr, label, &[], "Vous serez remboursé sous dix jours.").is_ok());
         let wrong = run(Lang::Fr, label, &[], "Vous serez remboursé sous 3 jours.");
-        assert_eq!(wrong, Err("says 3 jours where the key point says 10".into()));
+        assert_eq!(
+            wrong,
+            Err("says 3 jours where the key point says 10".into())
+        );
     }
 
     #[test]
@@ -1624,7 +1685,9 @@ mod tests {
             "Turn on the SMS reminders in Settings > Billing > Reminders.",
         );
         assert!(
-            wrong.as_ref().is_err_and(|r| r.starts_with("says settings > billing")),
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says settings > billing")),
             "{wrong:?}"
         );
         let neg = run(
@@ -1649,7 +1712,9 @@ mod tests {
             "Activez les rappels SMS dans Paramètres > Facturation.",
         );
         assert!(
-            wrong.as_ref().is_err_and(|r| r.starts_with("says parametres > facturation")),
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says parametres > facturation")),
             "{wrong:?}"
         );
         let neg = run(
@@ -1664,37 +1729,111 @@ mod tests {
     #[test]
     fn a_label_that_asks_needs_a_question() {
         let label = "Asks for the URL of the page and a screenshot";
-        assert!(run(Lang::En, label, &[], "Could you send me the page URL and a screenshot?").is_ok());
-        assert!(run(Lang::En, label, &[], "Please share the URL of the page and a screenshot.").is_ok());
-        let told = run(Lang::En, label, &[], "The URL of the page is in the screenshot.");
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Could you send me the page URL and a screenshot?"
+        )
+        .is_ok());
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Please share the URL of the page and a screenshot."
+        )
+        .is_ok());
+        let told = run(
+            Lang::En,
+            label,
+            &[],
+            "The URL of the page is in the screenshot.",
+        );
         assert_eq!(told, Err("mentions it without asking".into()));
-        let neg = run(Lang::En, label, &[], "No need to send the page URL or a screenshot?");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "No need to send the page URL or a screenshot?",
+        );
         assert!(neg.is_err_and(|r| r.starts_with("negated")));
         let label = "Demande l'adresse de la page et une capture d'écran";
-        assert!(run(Lang::Fr, label, &[], "Pourriez-vous m'envoyer l'adresse de la page et une capture d'écran ?").is_ok());
-        let told = run(Lang::Fr, label, &[], "L'adresse de la page figure sur la capture d'écran.");
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pourriez-vous m'envoyer l'adresse de la page et une capture d'écran ?"
+        )
+        .is_ok());
+        let told = run(
+            Lang::Fr,
+            label,
+            &[],
+            "L'adresse de la page figure sur la capture d'écran.",
+        );
         assert_eq!(told, Err("mentions it without asking".into()));
-        let neg = run(Lang::Fr, label, &[], "Inutile de m'envoyer la page : je n'ai pas besoin de capture d'écran ?");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Inutile de m'envoyer la page : je n'ai pas besoin de capture d'écran ?",
+        );
         assert!(neg.is_err(), "a refusal to ask is not asking");
     }
 
     #[test]
     fn a_restriction_is_not_a_negation_in_french() {
         let label = "Dit que l'API est réservée à l'offre Business";
-        assert!(run(Lang::Fr, label, &[], "L'API n'est disponible qu'avec l'offre Business.").is_ok());
-        let neg = run(Lang::Fr, label, &[], "L'API n'est pas réservée à l'offre Business.");
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "L'API n'est disponible qu'avec l'offre Business."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "L'API n'est pas réservée à l'offre Business.",
+        );
         assert!(neg.is_err_and(|r| r.starts_with("negated")));
     }
 
     #[test]
     fn status_code_classes_and_separate_numbers() {
         let label = "Says the endpoint must answer 2xx within 10 seconds";
-        assert!(run(Lang::En, label, &[], "Your endpoint has to answer with a 2xx status in under 10 seconds.").is_ok());
-        let wrong = run(Lang::En, label, &[], "Your endpoint has to answer 2xx within 30 seconds.");
-        assert_eq!(wrong, Err("says 30 seconds where the key point says 10".into()));
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Your endpoint has to answer with a 2xx status in under 10 seconds."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Your endpoint has to answer 2xx within 30 seconds.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 30 seconds where the key point says 10".into())
+        );
         let label = "Says the refund takes 5 to 10 business days";
-        assert!(run(Lang::En, label, &[], "Refunds take between five and ten business days.").is_ok());
-        let wrong = run(Lang::En, label, &[], "Refunds take between five and fifteen business days.");
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Refunds take between five and ten business days."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Refunds take between five and fifteen business days.",
+        );
         assert!(wrong.is_err_and(|r| r.starts_with("says 15")));
     }
 }

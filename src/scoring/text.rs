@@ -37,7 +37,11 @@ impl Folded {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                text.push(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
+                text.push(if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                });
                 start.push(i as u32);
                 end.push(i as u32 + 1);
                 i += 1;

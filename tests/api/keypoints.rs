@@ -195,7 +195,11 @@ fn score_eval_measures_key_points_on_the_development_sets() {
         .output()
         .expect("running rapport");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let reports: Vec<serde_json::Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).expect("one JSON object per file"))
@@ -204,16 +208,31 @@ fn score_eval_measures_key_points_on_the_development_sets() {
     let shipped = &reports[0]["key_points"];
     assert_eq!(shipped["answers"], 120);
     for q in ["generalist-en", "generalist-fr", "technical-en"] {
-        assert!(shipped["questionnaires"][q]["f1"].as_f64().unwrap() > 0.85, "{q}: {shipped}");
+        assert!(
+            shipped["questionnaires"][q]["f1"].as_f64().unwrap() > 0.85,
+            "{q}: {shipped}"
+        );
     }
-    assert!(shipped["overall"]["f1"].as_f64().unwrap() >= 0.90, "{shipped}");
+    assert!(
+        shipped["overall"]["f1"].as_f64().unwrap() >= 0.90,
+        "{shipped}"
+    );
     let founder = &reports[1]["key_points"];
-    assert!(founder["overall"]["f1"].as_f64().unwrap() >= 0.92, "{founder}");
-    assert!(founder["overall"]["precision"].as_f64().unwrap() >= 0.95, "{founder}");
+    assert!(
+        founder["overall"]["f1"].as_f64().unwrap() >= 0.92,
+        "{founder}"
+    );
+    assert!(
+        founder["overall"]["precision"].as_f64().unwrap() >= 0.95,
+        "{founder}"
+    );
     let negated = founder["overall"]["negated"].as_u64().unwrap();
     let credited = founder["overall"]["negated_credited"].as_u64().unwrap();
     assert!(negated > 0 && credited * 5 <= negated, "{founder}");
-    assert!(founder.get("errors").is_none(), "errors only with --show-misses");
+    assert!(
+        founder.get("errors").is_none(),
+        "errors only with --show-misses"
+    );
 }
 
 #[test]
@@ -291,5 +310,8 @@ label = "Asks for the invoice numbers of both charges"
         s.content.miss_reasons["refund-duplicate"],
         "says 30 business where the key point says 5"
     );
-    assert_eq!(s.content.miss_reasons["ask-invoice"], "mentions it without asking");
+    assert_eq!(
+        s.content.miss_reasons["ask-invoice"],
+        "mentions it without asking"
+    );
 }
