@@ -1,8 +1,48 @@
 //! Scoring throughput on ~1 KB answers, one core.
 //! `cargo bench --bench scoring`
 
+use std::time::{Duration, Instant};
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use rapport::scoring::{KeyPoint, Lang, Question, Rubric, Scorer, Tier};
+use rapport::domain::questionnaire::Questionnaire;
+use rapport::scoring::{from_domain, KeyPoint, Lang, Question, Rubric, Scorer, Tier};
+
+/// The speed the product promises, per core.
+const TARGET_PER_SECOND: f64 = 20_000.0;
+
+/// Answers per second over at least `min` of wall time, printed with the
+/// ratio to [`TARGET_PER_SECOND`] (criterion's own report is per batch).
+fn report(name: &str, scorer: &Scorer, pairs: &[(&Question, &str)], min: Duration) {
+    let start = Instant::now();
+    let mut n = 0usize;
+    while start.elapsed() < min {
+        for (q, a) in pairs {
+            black_box(scorer.score(q, black_box(a)));
+        }
+        n += pairs.len();
+    }
+    let per_second = n as f64 / start.elapsed().as_secs_f64();
+    println!(
+        "{name}: {per_second:.0} answers/s on one core, {:.2} × the {TARGET_PER_SECOND:.0}/s target",
+        per_second / TARGET_PER_SECOND
+    );
+}
+
+/// The shipped questionnaires' questions (phrasings, plain fallback).
+fn shipped_questions() -> Vec<Question> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires");
+    let mut out = Vec::new();
+    for name in [
+        "generalist-en.toml",
+        "generalist-fr.toml",
+        "technical-en.toml",
+    ] {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("shipped questionnaire");
+        let q = Questionnaire::parse(&text).expect("shipped questionnaire parses");
+        out.extend(from_domain::questions(&q));
+    }
+    out
+}
 
 fn answers() -> Vec<(Lang, String)> {
     let en = [
@@ -100,7 +140,50 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // The same answers against the shipped questions with key points:
+    // phrasings first, the plain matcher as a fallback.
+    let shipped: Vec<Question> = shipped_questions()
+        .into_iter()
+        .filter(|q| q.rubric.as_ref().is_some_and(|r| !r.key_points.is_empty()))
+        .collect();
+    let shipped_pairs: Vec<(&Question, &str)> = answers
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (l, a))| {
+            shipped
+                .iter()
+                .filter(move |q| q.lang == Some(*l))
+                .skip(i)
+                .step_by(3)
+                .map(move |q| (q, a.as_str()))
+        })
+        .collect();
+    g.throughput(Throughput::Elements(shipped_pairs.len() as u64));
+    g.bench_function("answers_1kb_shipped_key_points", |b| {
+        b.iter(|| {
+            for (q, a) in &shipped_pairs {
+                black_box(scorer.score(q, black_box(a)));
+            }
+        })
+    });
     g.finish();
+
+    let generic: Vec<(&Question, &str)> = questions
+        .iter()
+        .zip(answers.iter().map(|(_, a)| a.as_str()))
+        .collect();
+    let with_plain: Vec<(&Question, &str)> = plain
+        .iter()
+        .zip(answers.iter().map(|(_, a)| a.as_str()))
+        .collect();
+    // Under `--profile-time` (a profiler attached) only the benchmarks run.
+    if std::env::args().any(|a| a == "--profile-time") {
+        return;
+    }
+    let min = Duration::from_secs(2);
+    report("no key points", &scorer, &generic, min);
+    report("plain key points", &scorer, &with_plain, min);
+    report("shipped key points", &scorer, &shipped_pairs, min);
 
     c.bench_function("scorer_new", |b| b.iter(Scorer::new));
 }

@@ -53,12 +53,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Measure agreement of the generic detectors with graded answers (the format of shared/eval/answers.jsonl).
+    /// Measure agreement with human labels: empathy and curiosity grades (the format of shared/eval/answers.jsonl) and key-point labels ({"questionnaire", "question", "answer", "key_points": {id: "covered"|"not_covered"}, "negated": [id]}).
     ScoreEval {
-        file: std::path::PathBuf,
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// A questionnaire file the key-point labels may refer to, beside the installed ones (repeatable).
+        #[arg(long = "questionnaire")]
+        questionnaires: Vec<std::path::PathBuf>,
         #[arg(long)]
         json: bool,
-        /// Print every disagreement with its evidence.
+        /// Print every disagreement with its evidence or miss reason.
         #[arg(long)]
         show_misses: bool,
     },
@@ -126,10 +130,14 @@ pub fn run() -> anyhow::Result<()> {
             json,
         } => score::score(&questionnaire, &answers, pass_mark, json),
         Command::ScoreEval {
-            file,
+            files,
+            questionnaires,
             json,
             show_misses,
-        } => score::score_eval(&file, json, show_misses),
+        } => {
+            let library = crate::questionnaires::Library::load(&cli.settings.questionnaire_dir);
+            score::score_eval(&files, &library, &questionnaires, json, show_misses)
+        }
         Command::Questionnaire {
             action: QuestionnaireAction::Check { files },
         } => score::check(&files),

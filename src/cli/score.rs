@@ -9,8 +9,11 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::domain::questionnaire::Questionnaire;
-use crate::scoring::eval::{evaluate, parse_graded_jsonl, Agreement};
-use crate::scoring::{from_domain, questionnaire_result, AnswerScore, Scorer, Tier};
+use crate::scoring::eval::{
+    evaluate, evaluate_key_points, parse_eval_jsonl, Agreement, EvalRecord, KeyPointFigures,
+    KeyPointReport,
+};
+use crate::scoring::{from_domain, questionnaire_result, AnswerScore, Question, Scorer, Tier};
 
 fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
@@ -208,24 +211,93 @@ fn matrix(a: &Agreement) -> String {
     format!("    scorer:    0   1   2\n{}", rows.join("\n"))
 }
 
-/// `rapport score-eval`: agreement of the generic detectors with human grades.
-pub fn score_eval(file: &Path, as_json: bool, show_misses: bool) -> anyhow::Result<()> {
-    let graded =
-        parse_graded_jsonl(&read(file)?).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    if graded.is_empty() {
-        bail!("{} has no graded answers", file.display());
+/// `rapport score-eval`: agreement with human labels, per file: empathy
+/// and curiosity grades (generic detectors), and key-point labels scored
+/// against their questionnaire (installed, or given with `--questionnaire`).
+pub fn score_eval(
+    files: &[std::path::PathBuf],
+    library: &crate::questionnaires::Library,
+    extra: &[std::path::PathBuf],
+    as_json: bool,
+    show_misses: bool,
+) -> anyhow::Result<()> {
+    // Files given on the command line win over installed questionnaires.
+    let mut questionnaires: BTreeMap<String, Vec<Question>> = BTreeMap::new();
+    for l in library.all() {
+        questionnaires.insert(
+            l.questionnaire.id.clone(),
+            from_domain::questions(&l.questionnaire),
+        );
     }
-    let report = evaluate(&Scorer::new(), &graded);
-    if as_json {
-        let dim =
-            |a: &Agreement| json!({ "qwk": a.qwk, "exact": a.exact, "confusion": a.confusion });
-        let mut out = json!({ "n": report.n, "empathy": dim(&report.empathy), "curiosity": dim(&report.curiosity) });
-        if show_misses {
-            out["misses"] = json!(report.misses);
+    for path in extra {
+        let q = load_questionnaire(path)?;
+        questionnaires.insert(q.id.clone(), from_domain::questions(&q));
+    }
+    let scorer = Scorer::new();
+    for file in files {
+        let records = parse_eval_jsonl(&read(file)?)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        let mut graded = Vec::new();
+        let mut labelled = Vec::new();
+        for r in records {
+            match r {
+                EvalRecord::Graded(g) => graded.push(g),
+                EvalRecord::KeyPoints(l) => labelled.push(l),
+            }
         }
-        println!("{out}");
-        return Ok(());
+        if graded.is_empty() && labelled.is_empty() {
+            bail!("{} has no graded or labelled answers", file.display());
+        }
+        let report = (!graded.is_empty()).then(|| evaluate(&scorer, &graded));
+        let kp_report = if labelled.is_empty() {
+            None
+        } else {
+            Some(
+                evaluate_key_points(&scorer, &labelled, |qn, id| {
+                    questionnaires.get(qn)?.iter().find(|q| q.id == id)
+                })
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?,
+            )
+        };
+        if as_json {
+            let dim =
+                |a: &Agreement| json!({ "qwk": a.qwk, "exact": a.exact, "confusion": a.confusion });
+            let mut out = json!({ "file": file.display().to_string(), "n": graded.len() });
+            if let Some(r) = &report {
+                out["empathy"] = dim(&r.empathy);
+                out["curiosity"] = dim(&r.curiosity);
+                if show_misses {
+                    out["misses"] = json!(r.misses);
+                }
+            }
+            if let Some(k) = &kp_report {
+                let mut v = json!(k);
+                if !show_misses {
+                    v.as_object_mut().map(|o| o.remove("errors"));
+                }
+                out["key_points"] = v;
+            }
+            println!("{out}");
+            continue;
+        }
+        if files.len() > 1 {
+            println!("== {}", file.display());
+        }
+        if let Some(report) = &report {
+            print_graded(report, &graded, show_misses);
+        }
+        if let Some(k) = &kp_report {
+            print_key_points(k, show_misses);
+        }
     }
+    Ok(())
+}
+
+fn print_graded(
+    report: &crate::scoring::eval::EvalReport,
+    graded: &[crate::scoring::eval::GradedAnswer],
+    show_misses: bool,
+) {
     println!(
         "{} graded answers, scorer {}",
         report.n,
@@ -264,5 +336,68 @@ pub fn score_eval(file: &Path, as_json: bool, show_misses: bool) -> anyhow::Resu
             }
         }
     }
-    Ok(())
+}
+
+fn figures_line(name: &str, f: &KeyPointFigures) -> String {
+    let c = &f.counts;
+    format!(
+        "  {name}: precision {:.3}, recall {:.3}, F1 {:.3} ({} credited right, {} wrongly, {} missed, {} rightly not); negated or wrong credited: {} of {}",
+        f.precision,
+        f.recall,
+        f.f1,
+        c.true_positives,
+        c.false_positives,
+        c.false_negatives,
+        c.true_negatives,
+        c.negated_credited,
+        c.negated
+    )
+}
+
+fn print_key_points(k: &KeyPointReport, show_misses: bool) {
+    let pairs = {
+        let c = &k.overall.counts;
+        c.true_positives + c.false_positives + c.false_negatives + c.true_negatives
+    };
+    println!(
+        "key points: {} labelled answers, {pairs} (answer, key point) pairs, scorer {}",
+        k.answers,
+        crate::scoring::SCORER_VERSION
+    );
+    println!("{}", figures_line("all", &k.overall));
+    if k.questionnaires.len() > 1 {
+        for (id, f) in &k.questionnaires {
+            println!("{}", figures_line(id, f));
+        }
+    }
+    if show_misses {
+        let credits = k.errors.iter().filter(|e| e.false_credit).count();
+        println!(
+            "\n{credits} false credit(s), {} missed key point(s)",
+            k.errors.len() - credits
+        );
+        for e in &k.errors {
+            println!(
+                "\n{} {}/{} {}: {}{}",
+                e.id,
+                e.questionnaire,
+                e.question,
+                e.key_point,
+                if e.false_credit {
+                    "credited, labelled not covered"
+                } else {
+                    "missed, labelled covered"
+                },
+                if e.negated { " (negated or wrong)" } else { "" }
+            );
+            if !e.detail.is_empty() {
+                println!(
+                    "  {}: {}",
+                    if e.false_credit { "evidence" } else { "reason" },
+                    e.detail
+                );
+            }
+            println!("  answer: {}", e.answer.replace('\n', " "));
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! inflections, `word*` prefixes, and at most one filler word between two
 //! words of a phrasing ("add the schema.org tags" matches "add schema.org").
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::plain::{self, Compiled};
@@ -16,8 +17,10 @@ pub const MAX_EXPANSIONS: usize = 64;
 const MAX_GAP: usize = 1;
 
 #[derive(Debug, Clone, PartialEq)]
-struct PTok {
+pub struct PTok {
     text: String,
+    /// [`stem`] of `text`, worked out once.
+    stem: String,
     prefix: bool,
 }
 
@@ -113,14 +116,27 @@ fn expand_one(p: &str, out: &mut Vec<String>, cap: usize) {
     }
 }
 
+/// A key point's phrasings, expanded and tokenised (once per question).
+pub fn compile_phrasings(kp: &KeyPoint) -> Vec<Vec<PTok>> {
+    kp.phrasings
+        .iter()
+        .flat_map(|p| expand(p))
+        .map(|p| phrase_tokens(&p))
+        .collect()
+}
+
 fn phrase_tokens(p: &str) -> Vec<PTok> {
     let folded = Folded::new(p);
     let f = folded.as_str();
     words(f)
         .into_iter()
-        .map(|r| PTok {
-            text: f[r.clone()].to_string(),
-            prefix: f[r.end..].starts_with('*'),
+        .map(|r| {
+            let text = f[r.clone()].to_string();
+            PTok {
+                stem: stem(&text).to_string(),
+                prefix: f[r.end..].starts_with('*'),
+                text,
+            }
         })
         .collect()
 }
@@ -135,7 +151,7 @@ fn tok_match(a: &ATok, p: &PTok) -> bool {
     if p.prefix {
         a.raw.starts_with(p.text.as_str())
     } else {
-        a.raw == p.text || a.stem == stem(&p.text)
+        a.raw == p.text || a.stem == p.stem
     }
 }
 
@@ -160,19 +176,69 @@ fn match_at(ans: &[ATok], ai: usize, ph: &[PTok]) -> Option<usize> {
     None
 }
 
+/// Where each word of the answer occurs, by its text and by its stem, so
+/// a phrasing is tried only where its first word is.
+struct AnswerIndex<'a> {
+    toks: Vec<ATok<'a>>,
+    at: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> AnswerIndex<'a> {
+    fn new(toks: Vec<ATok<'a>>) -> Self {
+        let mut at: HashMap<&'a str, Vec<usize>> = HashMap::with_capacity(toks.len() * 2);
+        for (i, t) in toks.iter().enumerate() {
+            at.entry(t.raw).or_default().push(i);
+            if t.stem != t.raw {
+                at.entry(t.stem).or_default().push(i);
+            }
+        }
+        for v in at.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        AnswerIndex { toks, at }
+    }
+
+    /// Positions where `p` may match, in order (all, for a prefix).
+    fn starts(&self, p: &PTok, out: &mut Vec<usize>) {
+        out.clear();
+        if p.prefix {
+            out.extend(
+                self.toks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| tok_match(a, p))
+                    .map(|(i, _)| i),
+            );
+            return;
+        }
+        for key in [p.text.as_str(), p.stem.as_str()] {
+            if let Some(v) = self.at.get(key) {
+                out.extend(v);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
 /// Finds the first match of any phrasing; returns its folded range.
-fn find(ans: &[ATok], phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
+fn find(ans: &AnswerIndex, phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
+    let toks = &ans.toks;
     let mut best: Option<Range<usize>> = None;
+    let mut starts = Vec::new();
     for ph in phrasings.iter().filter(|p| !p.is_empty()) {
-        for i in 0..ans.len() {
-            if best.as_ref().is_some_and(|b| ans[i].range.start >= b.start) {
+        ans.starts(&ph[0], &mut starts);
+        for &i in &starts {
+            if best
+                .as_ref()
+                .is_some_and(|b| toks[i].range.start >= b.start)
+            {
                 break;
             }
-            if tok_match(&ans[i], &ph[0]) {
-                if let Some(e) = match_at(ans, i + 1, &ph[1..]) {
-                    best = Some(ans[i].range.start..ans[e - 1].range.end);
-                    break;
-                }
+            if let Some(e) = match_at(toks, i + 1, &ph[1..]) {
+                best = Some(toks[i].range.start..toks[e - 1].range.end);
+                break;
             }
         }
     }
@@ -195,11 +261,12 @@ pub fn coverage(
     let any_phrasings = key_points
         .iter()
         .any(|k| k.phrasings.iter().any(|p| !p.trim().is_empty()));
-    let ans: Vec<ATok> = if !any_phrasings {
+    let ans = AnswerIndex::new(if !any_phrasings {
         Vec::new()
     } else {
-        words(text)
-            .into_iter()
+        f.words()
+            .iter()
+            .cloned()
             .map(|r| {
                 let raw = &text[r.clone()];
                 ATok {
@@ -209,22 +276,32 @@ pub fn coverage(
                 }
             })
             .collect()
-    };
+    });
     let mut score = ContentScore::default();
     let mut evidence = Vec::new();
     let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c));
     for (k, kp) in key_points.iter().enumerate() {
-        let phrasings: Vec<Vec<PTok>> = kp
-            .phrasings
-            .iter()
-            .flat_map(|p| expand(p))
-            .map(|p| phrase_tokens(&p))
-            .collect();
-        let mut found = find(&ans, &phrasings).map(|r| (r, String::new()));
+        let owned;
+        let phrasings: &[Vec<PTok>] = match plain.and_then(|(c, _)| c.phrasings.get(k)) {
+            Some(p) => p,
+            None => {
+                owned = compile_phrasings(kp);
+                &owned
+            }
+        };
+        let compiled = plain
+            .and_then(|(c, _)| c.key_points.get(k))
+            .and_then(Option::as_ref);
+        let mut found = find(&ans, phrasings).map(|r| (r, String::new()));
+        // A phrasing says which words to look for, not that the answer
+        // affirms them: a negated one or another number earns nothing.
+        if let (Some((r, _)), Some(c), Some(a)) = (&found, compiled, plain_answer.as_ref()) {
+            if let Some(reason) = plain::refuse_span(c, a, r.clone(), f) {
+                score.miss_reasons.insert(kp.id.clone(), reason);
+                found = None;
+            }
+        }
         if found.is_none() {
-            let compiled = plain
-                .and_then(|(c, _)| c.key_points.get(k))
-                .and_then(Option::as_ref);
             if let (Some(c), Some(a)) = (compiled, plain_answer.as_ref()) {
                 match plain::find(c, a, f) {
                     plain::Outcome::Covered { span, words } => {
@@ -239,7 +316,7 @@ pub fn coverage(
                         found = Some((span, format!(" (matched: {})", shown.join(", "))));
                     }
                     plain::Outcome::Missed { reason, .. } => {
-                        score.miss_reasons.insert(kp.id.clone(), reason);
+                        score.miss_reasons.entry(kp.id.clone()).or_insert(reason);
                     }
                 }
             }
@@ -317,5 +394,75 @@ mod tests {
         let f = Folded::new("The category page is slow.");
         let (s, _) = coverage(&f, &[kp("cat", &["cat"], false)], None);
         assert!(s.covered.is_empty());
+    }
+
+    fn phrased(id: &str, label: &str, phrasings: &[&str]) -> KeyPoint {
+        KeyPoint {
+            label: label.into(),
+            ..kp(id, phrasings, true)
+        }
+    }
+
+    fn covered_with(kps: &[KeyPoint], lang: Lang, answer: &str) -> ContentScore {
+        let c = plain::compile(kps, "", lang);
+        coverage(&Folded::new(answer), kps, Some((&c, lang))).0
+    }
+
+    #[test]
+    fn a_phrasing_found_negated_or_with_another_number_earns_nothing_en() {
+        let kps = [phrased(
+            "refund",
+            "Says renewals are refunded within 30 days",
+            &["refund*"],
+        )];
+        assert_eq!(
+            covered_with(&kps, Lang::En, "We refund renewals within 30 days.").covered,
+            ["refund"]
+        );
+        let neg = covered_with(&kps, Lang::En, "We don't refund renewals.");
+        assert!(neg.covered.is_empty());
+        assert!(neg.miss_reasons["refund"].starts_with("negated"), "{neg:?}");
+        let wrong = covered_with(&kps, Lang::En, "We refund renewals within 14 days.");
+        assert_eq!(
+            wrong.miss_reasons["refund"],
+            "says 14 days where the key point says 30"
+        );
+    }
+
+    #[test]
+    fn a_phrasing_found_negated_or_with_another_number_earns_nothing_fr() {
+        let kps = [phrased(
+            "rembourser",
+            "Dit que les renouvellements sont remboursés sous 30 jours",
+            &["rembours*"],
+        )];
+        assert_eq!(
+            covered_with(
+                &kps,
+                Lang::Fr,
+                "Nous remboursons les renouvellements sous 30 jours."
+            )
+            .covered,
+            ["rembourser"]
+        );
+        let neg = covered_with(
+            &kps,
+            Lang::Fr,
+            "Nous ne remboursons pas les renouvellements.",
+        );
+        assert!(neg.covered.is_empty());
+        assert!(
+            neg.miss_reasons["rembourser"].starts_with("negated"),
+            "{neg:?}"
+        );
+        let wrong = covered_with(
+            &kps,
+            Lang::Fr,
+            "Nous remboursons les renouvellements sous 14 jours.",
+        );
+        assert_eq!(
+            wrong.miss_reasons["rembourser"],
+            "says 14 jours where the key point says 30"
+        );
     }
 }

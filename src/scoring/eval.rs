@@ -1,6 +1,10 @@
-//! Agreement between the scorer and human grades: quadratic-weighted
-//! Cohen's kappa, exact agreement and the 3×3 confusion matrix, over
-//! in-memory pairs. Pure: callers read the files.
+//! Agreement between the scorer and human labels: for empathy and
+//! curiosity grades, quadratic-weighted Cohen's kappa, exact agreement and
+//! the 3×3 confusion matrix; for key-point labels, precision, recall and F1
+//! over (answer, key point) pairs and the negated or wrong statements that
+//! still earned credit. Pure: callers read the files.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -154,6 +158,241 @@ pub fn evaluate(scorer: &Scorer, graded: &[GradedAnswer]) -> EvalReport {
     }
 }
 
+/// A human's verdict on one key point of one answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyPointLabel {
+    Covered,
+    NotCovered,
+}
+
+/// One answer labelled per key point: which points it covers, and which
+/// it negates or states wrongly (`negated`, a subset of the not covered).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelledAnswer {
+    pub id: String,
+    pub questionnaire: String,
+    pub question: String,
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    pub answer: String,
+    pub key_points: BTreeMap<String, KeyPointLabel>,
+    #[serde(default)]
+    pub negated: Vec<String>,
+}
+
+/// One line of an evaluation file: graded for empathy and curiosity, or
+/// labelled per key point (a file may mix both).
+#[derive(Debug, Clone, PartialEq)]
+pub enum EvalRecord {
+    Graded(GradedAnswer),
+    KeyPoints(LabelledAnswer),
+}
+
+/// Parses JSON Lines where each line is either kind: a line with
+/// `key_points` is a key-point label, any other a graded answer. Errors
+/// name the 1-based line.
+pub fn parse_eval_jsonl(text: &str) -> Result<Vec<EvalRecord>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).map_err(|e| format!("line {}: {e}", i + 1))?;
+            let r = if v.get("key_points").is_some() {
+                serde_json::from_value(v).map(EvalRecord::KeyPoints)
+            } else {
+                serde_json::from_value(v).map(EvalRecord::Graded)
+            };
+            r.map_err(|e| format!("line {}: {e}", i + 1))
+        })
+        .collect()
+}
+
+/// Counts over (answer, key point) pairs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeyPointCounts {
+    pub true_positives: usize,
+    pub false_positives: usize,
+    pub false_negatives: usize,
+    pub true_negatives: usize,
+    /// Pairs labelled as negated or wrongly stated.
+    pub negated: usize,
+    /// Of those, the ones the scorer credited.
+    pub negated_credited: usize,
+}
+
+impl KeyPointCounts {
+    /// 1 when nothing was credited (no false credit either).
+    pub fn precision(&self) -> f64 {
+        let credited = self.true_positives + self.false_positives;
+        if credited == 0 {
+            return 1.0;
+        }
+        self.true_positives as f64 / credited as f64
+    }
+    /// 1 when nothing was to be found.
+    pub fn recall(&self) -> f64 {
+        let expected = self.true_positives + self.false_negatives;
+        if expected == 0 {
+            return 1.0;
+        }
+        self.true_positives as f64 / expected as f64
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, human: bool, scorer: bool, negated: bool) {
+        match (human, scorer) {
+            (true, true) => self.true_positives += 1,
+            (false, true) => self.false_positives += 1,
+            (true, false) => self.false_negatives += 1,
+            (false, false) => self.true_negatives += 1,
+        }
+        if negated {
+            self.negated += 1;
+            self.negated_credited += usize::from(scorer);
+        }
+    }
+}
+
+/// Precision, recall and F1 with their counts, as reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyPointFigures {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    #[serde(flatten)]
+    pub counts: KeyPointCounts,
+}
+
+impl From<KeyPointCounts> for KeyPointFigures {
+    fn from(c: KeyPointCounts) -> Self {
+        KeyPointFigures {
+            precision: c.precision(),
+            recall: c.recall(),
+            f1: c.f1(),
+            counts: c,
+        }
+    }
+}
+
+/// A pair where the scorer and the label disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyPointError {
+    pub id: String,
+    pub questionnaire: String,
+    pub question: String,
+    pub key_point: String,
+    /// `true`: credited but labelled not covered; `false`: missed.
+    pub false_credit: bool,
+    /// Labelled as negated or wrongly stated.
+    pub negated: bool,
+    /// For a false credit, the evidence label and the quoted words; for a
+    /// miss, the matcher's reason (empty when it gives none).
+    pub detail: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyPointReport {
+    pub answers: usize,
+    pub overall: KeyPointFigures,
+    pub questionnaires: BTreeMap<String, KeyPointFigures>,
+    pub errors: Vec<KeyPointError>,
+}
+
+/// Scores each labelled answer against its question (found by
+/// `question(questionnaire id, question id)`) and compares per key point.
+/// Fails on an unknown questionnaire, question or key point.
+pub fn evaluate_key_points<'q>(
+    scorer: &Scorer,
+    labelled: &[LabelledAnswer],
+    question: impl Fn(&str, &str) -> Option<&'q Question>,
+) -> Result<KeyPointReport, String> {
+    let mut overall = KeyPointCounts::default();
+    let mut per: BTreeMap<String, KeyPointCounts> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for l in labelled {
+        let q = question(&l.questionnaire, &l.question).ok_or_else(|| {
+            format!(
+                "{}: no question '{}' in questionnaire '{}'",
+                l.id, l.question, l.questionnaire
+            )
+        })?;
+        let kps = q
+            .rubric
+            .as_ref()
+            .map(|r| r.key_points.as_slice())
+            .unwrap_or(&[]);
+        for id in l.key_points.keys().chain(&l.negated) {
+            if !kps.iter().any(|k| &k.id == id) {
+                return Err(format!(
+                    "{}: question '{}' has no key point '{id}'",
+                    l.id, l.question
+                ));
+            }
+        }
+        let s = scorer.score(q, &l.answer);
+        for (id, label) in &l.key_points {
+            let human = *label == KeyPointLabel::Covered;
+            let got = s.content.covered.contains(id);
+            let negated = l.negated.contains(id);
+            overall.add(human, got, negated);
+            per.entry(l.questionnaire.clone())
+                .or_default()
+                .add(human, got, negated);
+            if human == got {
+                continue;
+            }
+            let detail = if got {
+                let kp = kps.iter().find(|k| &k.id == id).map(|k| k.label.as_str());
+                s.evidence
+                    .iter()
+                    .filter(|e| e.kind == super::types::EvidenceKind::KeyPoint)
+                    .find(|e| {
+                        kp.is_some_and(|k| {
+                            e.label
+                                .strip_prefix("covers key point: ")
+                                .is_some_and(|rest| rest.starts_with(k))
+                        })
+                    })
+                    .map(|e| {
+                        format!(
+                            "{}: \u{201c}{}\u{201d}",
+                            e.label,
+                            l.answer.get(e.span.clone()).unwrap_or("")
+                        )
+                    })
+                    .unwrap_or_default()
+            } else {
+                s.content.miss_reasons.get(id).cloned().unwrap_or_default()
+            };
+            errors.push(KeyPointError {
+                id: l.id.clone(),
+                questionnaire: l.questionnaire.clone(),
+                question: l.question.clone(),
+                key_point: id.clone(),
+                false_credit: got,
+                negated,
+                detail,
+                answer: l.answer.clone(),
+            });
+        }
+    }
+    Ok(KeyPointReport {
+        answers: labelled.len(),
+        overall: overall.into(),
+        questionnaires: per.into_iter().map(|(k, v)| (k, v.into())).collect(),
+        errors,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +431,116 @@ mod tests {
         );
         let err = parse_graded_jsonl(&format!("{ok}\n{{\"id\":1}}")).unwrap_err();
         assert!(err.starts_with("line 2"), "{err}");
+    }
+
+    fn labelled(id: &str, answer: &str, kps: &[(&str, bool)], negated: &[&str]) -> LabelledAnswer {
+        LabelledAnswer {
+            id: id.into(),
+            questionnaire: "qn".into(),
+            question: "q".into(),
+            lang: Some(Lang::En),
+            answer: answer.into(),
+            key_points: kps
+                .iter()
+                .map(|(k, c)| {
+                    let l = if *c {
+                        KeyPointLabel::Covered
+                    } else {
+                        KeyPointLabel::NotCovered
+                    };
+                    (k.to_string(), l)
+                })
+                .collect(),
+            negated: negated.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn refund_question() -> Question {
+        let mut q = Question::generic("q", "Can I get my money back?", Tier::ONE, Some(Lang::En));
+        q.rubric = Some(super::super::types::Rubric {
+            key_points: vec![super::super::types::KeyPoint {
+                id: "refund".into(),
+                label: "Says the charge is refunded within 30 days".into(),
+                phrasings: vec![],
+                required: true,
+                examples: vec![],
+            }],
+            ..Default::default()
+        });
+        q
+    }
+
+    #[test]
+    fn parses_a_file_mixing_both_kinds() {
+        let graded = r#"{"id":"a","lang":"fr","tier":2,"question":"q","answer":"r","empathy":1,"curiosity":0}"#;
+        let kp = r#"{"id":"b","questionnaire":"qn","question":"q","lang":"en","answer":"x","key_points":{"refund":"covered","other":"not_covered"},"negated":["other"]}"#;
+        let recs = parse_eval_jsonl(&format!("{graded}\n{kp}\n")).unwrap();
+        assert!(matches!(recs[0], EvalRecord::Graded(_)));
+        let EvalRecord::KeyPoints(l) = &recs[1] else {
+            panic!("{recs:?}")
+        };
+        assert_eq!(l.key_points["other"], KeyPointLabel::NotCovered);
+        assert_eq!(l.negated, ["other"]);
+        let bad = r#"{"id":"c","questionnaire":"qn","question":"q","answer":"x","key_points":{"k":"maybe"}}"#;
+        let err = parse_eval_jsonl(&format!("{graded}\n{bad}")).unwrap_err();
+        assert!(err.starts_with("line 2"), "{err}");
+    }
+
+    #[test]
+    fn key_point_counts_give_precision_recall_and_f1() {
+        let mut c = KeyPointCounts::default();
+        for (h, s, n) in [
+            (true, true, false),
+            (true, true, false),
+            (true, false, false),
+            (false, true, true),
+            (false, false, true),
+            (false, false, false),
+        ] {
+            c.add(h, s, n);
+        }
+        assert!((c.precision() - 2.0 / 3.0).abs() < 1e-12);
+        assert!((c.recall() - 2.0 / 3.0).abs() < 1e-12);
+        assert!((c.f1() - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!((c.negated, c.negated_credited), (2, 1));
+        assert_eq!(KeyPointCounts::default().f1(), 1.0);
+    }
+
+    #[test]
+    fn key_point_evaluation_reports_false_credits_and_misses() {
+        let q = refund_question();
+        let lookup = |qn: &str, id: &str| (qn == "qn" && id == "q").then_some(&q);
+        let data = [
+            labelled(
+                "ok",
+                "The charge is refunded within 30 days.",
+                &[("refund", true)],
+                &[],
+            ),
+            labelled(
+                "wrong",
+                "The charge is refunded within 14 days.",
+                &[("refund", false)],
+                &["refund"],
+            ),
+            labelled("none", "Thanks for writing in.", &[("refund", true)], &[]),
+        ];
+        let r = evaluate_key_points(&Scorer::new(), &data, lookup).unwrap();
+        assert_eq!(r.answers, 3);
+        assert_eq!(r.overall.counts.true_positives, 1);
+        assert_eq!(r.overall.counts.false_negatives, 1);
+        assert_eq!(r.overall.counts.negated, 1);
+        assert_eq!(r.overall.counts.negated_credited, 0);
+        assert_eq!(r.questionnaires["qn"].counts.true_negatives, 1);
+        let miss = r.errors.iter().find(|e| e.id == "none").unwrap();
+        assert!(!miss.false_credit);
+        assert!(!miss.detail.is_empty());
+        let err = evaluate_key_points(
+            &Scorer::new(),
+            &[labelled("x", "a", &[("nope", true)], &[])],
+            lookup,
+        )
+        .unwrap_err();
+        assert!(err.contains("no key point 'nope'"), "{err}");
     }
 }

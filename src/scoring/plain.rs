@@ -21,11 +21,14 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::text::{sentences, words, Folded};
+use super::text::Folded;
 use super::types::{KeyPoint, Lang};
 
 /// Share of a source's distinctive words one window must hold.
-pub const THRESHOLD: f64 = 0.6;
+pub const THRESHOLD: f64 = 0.5;
+/// The same for a key point that also has phrasings: they catch the
+/// usual wordings, so the plain fallback only takes clear paraphrases.
+pub const PHRASED_THRESHOLD: f64 = 0.7;
 /// Weight of a word the question's prompt already uses.
 const PROMPT_WORD_WEIGHT: f64 = 0.5;
 /// Words after a negation cue that it may negate, within its clause.
@@ -65,6 +68,9 @@ struct WordInfo {
     cue: bool,
     predicate: bool,
     cancel: bool,
+    /// In a key point, says something is absent or restricted ("missing",
+    /// "only"): negation in the answer is then expected.
+    polar: bool,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -73,6 +79,19 @@ struct LangData {
     stemmer: Stemmer,
     words: FnvMap<String, WordInfo>,
     label_verbs: HashSet<String>,
+    /// Label verbs that make the key point a question to the customer
+    /// ("Asks ..."), and words that make a sentence a request ("please").
+    asking_verbs: HashSet<String>,
+    request_words: HashSet<String>,
+    /// Words joining alternatives in a label ("or"): either will do.
+    alternatives: HashSet<String>,
+    /// Words anywhere in a label that describe the answer, not its words.
+    describing: HashSet<String>,
+    /// Stem of a synonym to the stem of its group's first word.
+    synonyms: FnvMap<String, String>,
+    /// A group's first stem to the (American) words of the group, so the
+    /// stemming prefilter lets each of them through.
+    groups: FnvMap<String, Vec<String>>,
     lang: Lang,
 }
 
@@ -93,13 +112,14 @@ fn data_lines(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn load(lang: Lang) -> LangData {
-    let (stop, neg, num, verbs, spelling, alg) = match lang {
+    let (stop, neg, num, verbs, spelling, syn, alg) = match lang {
         Lang::En => (
             include_str!("../../data/stopwords/en.txt"),
             include_str!("../../data/negations/en.txt"),
             include_str!("../../data/numbers/en.txt"),
             include_str!("../../data/label-verbs/en.txt"),
             include_str!("../../data/spelling/en.txt"),
+            include_str!("../../data/synonyms/en.txt"),
             Algorithm::English,
         ),
         Lang::Fr => (
@@ -108,6 +128,7 @@ fn load(lang: Lang) -> LangData {
             include_str!("../../data/numbers/fr.txt"),
             include_str!("../../data/label-verbs/fr.txt"),
             "",
+            include_str!("../../data/synonyms/fr.txt"),
             Algorithm::French,
         ),
     };
@@ -117,6 +138,8 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().predicate = true;
         } else if let Some(w) = l.strip_prefix('-') {
             words.entry(w.to_string()).or_default().cancel = true;
+        } else if let Some(w) = l.strip_prefix('!') {
+            words.entry(w.to_string()).or_default().polar = true;
         } else {
             words.entry(l).or_default().cue = true;
         }
@@ -138,11 +161,60 @@ fn load(lang: Lang) -> LangData {
     for (gb, us) in pairs(spelling) {
         words.entry(gb).or_default().spelling = Some(us);
     }
-    LangData {
+    let mut d = LangData {
         stemmer: Stemmer::create(alg),
         words,
-        label_verbs: data_lines(verbs).collect(),
+        label_verbs: data_lines(verbs)
+            .filter(|l| !l.starts_with('|'))
+            .map(|l| l.trim_start_matches(['?', '&', '~']).to_string())
+            .collect(),
+        describing: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('~').map(str::to_string))
+            .collect(),
+        alternatives: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('|').map(str::to_string))
+            .collect(),
+        asking_verbs: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('?').map(str::to_string))
+            .collect(),
+        request_words: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('&').map(str::to_string))
+            .collect(),
+        synonyms: FnvMap::default(),
+        groups: FnvMap::default(),
         lang,
+    };
+    // One group per line, words separated by commas; a word already in
+    // an earlier group stays there.
+    for line in data_lines(syn) {
+        let members: Vec<String> = line
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && !w.contains(' '))
+            .map(|w| americanise(&d, w).into_owned())
+            .collect();
+        let Some(first) = members.first() else {
+            continue;
+        };
+        let head = d.stemmer.stem(first).into_owned();
+        for m in &members {
+            let st = d.stemmer.stem(m).into_owned();
+            d.synonyms.entry(st).or_insert_with(|| head.clone());
+        }
+        d.groups.entry(head).or_default().extend(members);
+    }
+    d
+}
+
+impl LangData {
+    /// The stem a word is compared by: its Snowball stem, or its synonym
+    /// group's.
+    fn key(&self, us: &str) -> String {
+        let st = self.stemmer.stem(us);
+        match self.synonyms.get(st.as_ref()) {
+            Some(head) => head.clone(),
+            None => st.into_owned(),
+        }
     }
 }
 
@@ -227,6 +299,10 @@ struct Tok {
     cue: bool,
     predicate: bool,
     cancel: bool,
+    polar: bool,
+    /// A `>` sits right before this word: a step of a menu path
+    /// ("Settings > Billing").
+    step: bool,
     /// A `,`, `;`, `:` or sentence end sits right before this word.
     clause_start: bool,
     sentence: usize,
@@ -234,19 +310,20 @@ struct Tok {
     len: usize,
 }
 
-fn tokens(d: &'static LangData, f: &str, filter: Option<&Filter>) -> Vec<Tok> {
+fn tokens(d: &'static LangData, f: &Folded, filter: Option<&Filter>) -> Vec<Tok> {
     WORDS.with(|c| tokens_with(d, f, filter, &mut c.borrow_mut()[d.lang as usize]))
 }
 
 fn tokens_with(
     d: &'static LangData,
-    f: &str,
+    folded: &Folded,
     filter: Option<&Filter>,
     cache: &mut WordCache,
 ) -> Vec<Tok> {
     let empty: Rc<str> = Rc::from("");
-    let sents = sentences(f);
-    let ws = words(f);
+    let f = folded.as_str();
+    let sents = folded.sentences();
+    let ws = folded.words();
     let mut out: Vec<Tok> = Vec::with_capacity(ws.len());
     let mut si = 0;
     let mut prev_end = 0;
@@ -256,10 +333,13 @@ fn tokens_with(
         while si + 1 < sents.len() && r.start >= sents[si].end {
             si += 1;
         }
-        let gap = &f[prev_end..r.start];
+        let gap = &f.as_bytes()[prev_end..r.start];
+        let step = !out.is_empty() && gap.contains(&b'>');
         let clause_start = out.is_empty()
             || out.last().is_some_and(|t| t.sentence != si)
-            || gap.contains([',', ';', ':', '(', ')']);
+            || gap
+                .iter()
+                .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')'));
         let w = &f[r.clone()];
         let slot = match cache.index.get(w) {
             Some(&e) => e,
@@ -286,10 +366,12 @@ fn tokens_with(
         let entry = &mut cache.entries[slot];
         let info = entry.info;
         // Numbers: digits ("30", "24h"), or a run of number words.
-        let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let digits = &w[..w.bytes().take_while(u8::is_ascii_digit).count()];
+        // "2xx", "4xx": a class of status codes, not the number 2.
+        let class = !digits.is_empty() && w[digits.len()..].starts_with('x');
         let mut number = None;
         let mut end = i;
-        if !digits.is_empty() {
+        if !digits.is_empty() && !class {
             number = digits.parse::<u32>().ok();
         } else if info.is_some_and(|i| i.number.is_some()) {
             let (mut total, mut cur) = (0u32, 0u32);
@@ -298,11 +380,17 @@ fn tokens_with(
                 let wj = &f[ws[j].clone()];
                 let v = match d.number(wj) {
                     Some(v) => v,
+                    // "a hundred and five", "vingt et un", "soixante et
+                    // onze"; but "five and ten" are two numbers.
                     None if j > i
                         && matches!(wj, "and" | "et")
-                        && ws
-                            .get(j + 1)
-                            .is_some_and(|n| d.number(&f[n.clone()]).is_some()) =>
+                        && ws.get(j + 1).is_some_and(|n| {
+                            let next = d.number(&f[n.clone()]);
+                            match wj {
+                                "and" => cur >= 100 && cur % 100 == 0 || total > 0 && cur == 0,
+                                _ => cur >= 20 && cur % 10 == 0 && matches!(next, Some(1 | 11)),
+                            }
+                        }) =>
                     {
                         j += 1;
                         continue;
@@ -332,6 +420,8 @@ fn tokens_with(
                 cue: false,
                 predicate: false,
                 cancel: false,
+                polar: false,
+                step,
                 clause_start,
                 sentence: si,
                 len: w.len(),
@@ -353,7 +443,7 @@ fn tokens_with(
                 } else {
                     entry
                         .stem
-                        .get_or_insert_with(|| Rc::from(d.stemmer.stem(us).as_ref()))
+                        .get_or_insert_with(|| Rc::from(d.key(us)))
                         .clone()
                 }
             };
@@ -361,6 +451,8 @@ fn tokens_with(
                 range: r.clone(),
                 predicate: info.is_some_and(|i| i.predicate),
                 cancel: info.is_some_and(|i| i.cancel),
+                polar: info.is_some_and(|i| i.polar),
+                step,
                 key,
                 number: None,
                 stop: (stop || skip) && !cue,
@@ -388,10 +480,76 @@ struct Source {
     /// Distinctive words: stem (or digits), weight, and whether a
     /// one-letter typo is tolerated (words of 6+ letters).
     terms: Vec<Term>,
+    /// Terms that count as one: a term alone, or alternatives joined by
+    /// "or" in the source ("rotated or revoked"): a bit per term, and the
+    /// weight of the unit.
+    units: Vec<(u64, f64)>,
     total: f64,
     /// The source itself negates something ("there is no comment
     /// feature"): negation in the answer is then expected, not a miss.
     negative: bool,
+    /// The key point's label (not one of its examples).
+    label: bool,
+    /// A label starting "Asks ...": the answer must ask, in a question
+    /// or a request ("please send"), not merely mention the words.
+    asks: bool,
+    /// Menu paths it names ("Settings > Notifications > Reminders").
+    paths: Vec<Path>,
+}
+
+/// A menu path: the key of the first word of each step, and its text.
+#[derive(Debug, Clone)]
+struct Path {
+    steps: Vec<String>,
+    text: String,
+}
+
+/// Longest step of a path, in words ("Change plan", "Block busy times").
+const MAX_STEP_WORDS: usize = 4;
+
+/// The menu paths in a run of tokens.
+fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
+    let mut out: Vec<(Path, Range<usize>)> = Vec::new();
+    let mut open = false;
+    let mut last_step = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.step && i > 0 {
+            match out.last_mut() {
+                Some((p, _)) if open && i - last_step <= MAX_STEP_WORDS => {
+                    p.steps.push(t.key.to_string())
+                }
+                _ => {
+                    let steps = vec![toks[i - 1].key.to_string(), t.key.to_string()];
+                    let r = toks[i - 1].range.start..t.range.end;
+                    out.push((
+                        Path {
+                            steps,
+                            text: String::new(),
+                        },
+                        r,
+                    ));
+                }
+            }
+            open = true;
+            last_step = i;
+        } else if open && (t.clause_start || i - last_step >= MAX_STEP_WORDS) {
+            open = false;
+        }
+        if let (true, Some((_, r))) = (open, out.last_mut()) {
+            r.end = t.range.end;
+        }
+    }
+    out.into_iter()
+        .map(|(mut p, r)| {
+            p.text = text[r].to_string();
+            p
+        })
+        .collect()
+}
+
+/// Whether two paths agree as far as both go.
+fn agree(a: &Path, b: &Path) -> bool {
+    a.steps.iter().zip(&b.steps).all(|(x, y)| x == y)
 }
 
 #[derive(Debug, Clone)]
@@ -402,12 +560,17 @@ struct Term {
     unit: Option<String>,
     weight: f64,
     typo: bool,
+    /// For a number: whether the answer must give it. An example's own
+    /// numbers ("two days ago") illustrate; only the label's are required.
+    required: bool,
 }
 
 /// A key point's plain-language form, compiled for one language.
 #[derive(Debug, Clone)]
 pub struct PlainKeyPoint {
     sources: Vec<Source>,
+    /// It also has phrasings (tried first).
+    phrased: bool,
 }
 
 /// Which answer words are worth stemming: stemming is most of the cost,
@@ -480,13 +643,20 @@ pub struct Compiled {
     /// One per key point, `None` for one matched by its phrasings only.
     pub key_points: Vec<Option<PlainKeyPoint>>,
     pub filter: Filter,
+    /// Each key point's phrasings, expanded and tokenised.
+    pub phrasings: Vec<Vec<Vec<super::content::PTok>>>,
 }
 
 /// Compiles the plain forms of a question's key points.
 pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
+    let kps = key_points;
     let d = lang_data(lang);
     let pf = Folded::new(prompt);
-    let prompt_keys: HashSet<String> = tokens(d, pf.as_str(), None)
+    let prompt_toks = tokens(d, &pf, None);
+    // A number the customer already gave ("two clients turned up") is
+    // context, not a specific the answer must repeat.
+    let prompt_numbers: Vec<u32> = prompt_toks.iter().filter_map(|t| t.number).collect();
+    let prompt_keys: HashSet<String> = prompt_toks
         .into_iter()
         .filter(|t| !t.stop && !t.cue)
         .map(|t| t.key.to_string())
@@ -499,26 +669,60 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
             }
             let mut texts = vec![(kp.label.as_str(), true)];
             texts.extend(kp.examples.iter().map(|e| (e.as_str(), false)));
-            let sources = texts
+            let sources: Vec<Source> = texts
                 .into_iter()
                 .filter_map(|(t, is_label)| source(d, t, is_label, &prompt_keys))
                 .collect();
-            Some(PlainKeyPoint { sources })
+            let label_numbers: Vec<u32> = sources
+                .iter()
+                .filter(|s| s.label)
+                .flat_map(|s| s.terms.iter().filter_map(|t| t.number))
+                .collect();
+            let sources = sources
+                .into_iter()
+                .map(|mut s| {
+                    for t in &mut s.terms {
+                        t.required = t.number.is_some_and(|n| {
+                            (s.label || label_numbers.contains(&n)) && !prompt_numbers.contains(&n)
+                        });
+                    }
+                    s
+                })
+                .collect();
+            Some(PlainKeyPoint {
+                sources,
+                phrased: kp.phrasings.iter().any(|p| !p.trim().is_empty()),
+            })
         })
         .collect::<Vec<_>>();
     let mut filter = Filter::default();
     for s in key_points.iter().flatten().flat_map(|k| &k.sources) {
         for t in &s.terms {
             filter.add(t);
+            for m in d.groups.get(&t.key).into_iter().flatten() {
+                filter.add(&Term {
+                    key: m.clone(),
+                    number: None,
+                    unit: None,
+                    weight: 0.0,
+                    typo: false,
+                    required: false,
+                });
+            }
         }
     }
-    Compiled { key_points, filter }
+    Compiled {
+        key_points,
+        filter,
+        phrasings: kps.iter().map(super::content::compile_phrasings).collect(),
+    }
 }
 
 /// Whether the key point is matched in plain language: it has no
 /// phrasings, or it has examples (an extra path beside the phrasings).
 pub fn uses_plain(kp: &KeyPoint) -> bool {
-    kp.phrasings.iter().all(|p| p.trim().is_empty()) || !kp.examples.is_empty()
+    let _ = kp;
+    true
 }
 
 fn source(
@@ -528,20 +732,39 @@ fn source(
     prompt: &HashSet<String>,
 ) -> Option<Source> {
     let f = Folded::new(text);
-    let toks = tokens(d, f.as_str(), None);
+    let toks = tokens(d, &f, None);
     let mut start = 0;
+    let mut asks = false;
     if is_label {
-        while start < toks.len()
-            && d.label_verbs
-                .contains(&f.as_str()[toks[start].range.clone()])
-        {
+        while start < toks.len() {
+            let w = &f.as_str()[toks[start].range.clone()];
+            if !d.label_verbs.contains(w) {
+                break;
+            }
+            asks |= d.asking_verbs.contains(w);
             start += 1;
         }
     }
     let toks = &toks[start..];
-    let negative = toks.iter().any(|t| t.cue);
+    // Words that describe the answer ("acknowledges") are not in it.
+    let toks: Vec<Tok> = toks
+        .iter()
+        .filter(|t| !(is_label && d.describing.contains(&f.as_str()[t.range.clone()])))
+        .cloned()
+        .collect();
+    let toks = &toks[..];
+    let negative = toks.iter().any(|t| t.cue || t.polar);
     let mut terms: Vec<Term> = Vec::new();
+    let mut units: Vec<(u64, f64)> = Vec::new();
+    let mut alternative = false;
     for (i, t) in toks.iter().enumerate() {
+        if d.alternatives.contains(&f.as_str()[t.range.clone()]) {
+            alternative = !terms.is_empty();
+            continue;
+        }
+        if t.clause_start {
+            alternative = false;
+        }
         // "un", "une", "one" in words are mostly articles, not a specific.
         let article = t.number == Some(1) && !f.as_str()[t.range.clone()].starts_with('1');
         if t.stop || t.cue || article || terms.iter().any(|x| *x.key == *t.key) {
@@ -554,6 +777,8 @@ fn source(
                 .map(|u| u.key.to_string())
         });
         terms.push(Term {
+            // Settled by `compile` once the label's numbers are known.
+            required: true,
             weight: if prompt.contains(&*t.key) {
                 PROMPT_WORD_WEIGHT
             } else {
@@ -564,21 +789,35 @@ fn source(
             number: t.number,
             unit,
         });
+        let (bit, w) = (1u64 << (terms.len() - 1), terms[terms.len() - 1].weight);
+        match units.last_mut() {
+            Some(u) if alternative => {
+                u.0 |= bit;
+                u.1 = u.1.max(w);
+            }
+            _ => units.push((bit, w)),
+        }
+        alternative = false;
         if terms.len() == MAX_TERMS {
             break;
         }
     }
-    let total = terms.iter().map(|t| t.weight).sum();
+    let total = units.iter().map(|u| u.1).sum();
     (!terms.is_empty()).then_some(Source {
         terms,
+        units,
         total,
         negative,
+        label: is_label,
+        asks,
+        paths: paths(toks, f.as_str()),
     })
 }
 
 /// The answer, tokenised once for all of a question's plain key points.
 pub struct Answer {
     toks: Vec<Tok>,
+    lang: Lang,
     sentences: usize,
     /// First and last token of each sentence.
     bounds: Vec<(usize, usize)>,
@@ -588,7 +827,7 @@ pub struct Answer {
 
 impl Answer {
     pub fn new(f: &Folded, lang: Lang, compiled: &Compiled) -> Answer {
-        let toks = tokens(lang_data(lang), f.as_str(), Some(&compiled.filter));
+        let toks = tokens(lang_data(lang), f, Some(&compiled.filter));
         let sentences = toks.last().map(|t| t.sentence + 1).unwrap_or(0);
         let mut bounds = vec![(usize::MAX, 0); sentences];
         let mut order = Vec::new();
@@ -609,6 +848,7 @@ impl Answer {
         }
         Answer {
             toks,
+            lang,
             sentences,
             bounds,
             order,
@@ -692,6 +932,11 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let mut buf = Vec::new();
     let mut masks: Vec<u64> = vec![0; ans.sentences];
+    let threshold = if kp.phrased {
+        PHRASED_THRESHOLD
+    } else {
+        THRESHOLD
+    };
     for src in &kp.sources {
         // Which terms each sentence holds (a bit per term), and which
         // answer token matched which term.
@@ -714,15 +959,10 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     break;
                 }
                 let mask = masks[s..s + width].iter().fold(0, |m, x| m | x);
-                let share = src
-                    .terms
-                    .iter()
-                    .enumerate()
-                    .filter(|(ti, _)| mask & (1 << ti) != 0)
-                    .map(|(_, t)| t.weight)
-                    .sum::<f64>()
-                    / src.total;
-                let below = share < THRESHOLD;
+                let hit = src.units.iter().filter(|u| mask & u.0 != 0);
+                let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
+                // One word alone ("page") is not a paraphrase of a label.
+                let below = share < threshold || (src.units.len() >= 3 && hit.count() < 2);
                 if below && closest.as_ref().is_some_and(|c| share <= c.0) {
                     continue;
                 }
@@ -745,7 +985,7 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     closest = Some((share, src, w, seen));
                     continue;
                 }
-                match judge(src, &w, &seen, ans, text) {
+                match judge(src, &w, &seen, ans, text, false) {
                     Ok(()) => {
                         let mut words: Vec<Range<usize>> = w
                             .matched
@@ -776,7 +1016,7 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
         Some((_, src, w, seen)) => {
             // A near miss that negates or gives another number is best
             // explained by that; otherwise by what it lacks.
-            if let Err((reason, span)) = judge(src, &w, &seen, ans, text) {
+            if let Err((reason, span)) = judge(src, &w, &seen, ans, text, false) {
                 if !reason.starts_with("does not say") {
                     return Outcome::Missed {
                         reason,
@@ -784,11 +1024,15 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     };
                 }
             }
-            let n = seen.iter().filter(|s| **s).count();
+            let n = src
+                .units
+                .iter()
+                .filter(|u| (0..src.terms.len()).any(|ti| seen[ti] && u.0 & (1 << ti) != 0))
+                .count();
             Outcome::Missed {
                 reason: format!(
                     "the closest sentence has only {n} of its {} key words",
-                    src.terms.len()
+                    src.units.len()
                 ),
                 span: None,
             }
@@ -801,19 +1045,37 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
 }
 
 /// Refuses a window that negates the source or states another number.
+/// `lenient`: a number the source gives may be left out, and only another
+/// number of the same unit refuses (for spans found by phrasings, which
+/// decide themselves what must be said).
 fn judge(
     src: &Source,
     w: &Window,
     seen: &[bool],
     ans: &Answer,
     text: &str,
+    lenient: bool,
 ) -> Result<(), (String, Range<usize>)> {
     let toks = &ans.toks[w.first..=w.last];
+    if src.asks {
+        let (a, b) = (toks[0].range.start, toks[toks.len() - 1].range.end);
+        let end = text[b..]
+            .find(['.', '!', '?', '\n'])
+            .map_or(text.len(), |e| b + e);
+        let d = lang_data(ans.lang);
+        let asking = text[a..=end.min(text.len() - 1)].contains('?')
+            || toks
+                .iter()
+                .any(|t| d.request_words.contains(&text[t.range.clone()]));
+        if !asking {
+            return Err(("mentions it without asking".to_string(), a..b));
+        }
+    }
     // Numbers are the specifics: the source's number must be there, and
     // another number with the same unit means another fact.
     for (ti, t) in src.terms.iter().enumerate() {
         let Some(n) = t.number else { continue };
-        if seen[ti] {
+        if seen[ti] || !t.required {
             continue;
         }
         let unit = t.unit.as_deref();
@@ -831,6 +1093,9 @@ fn judge(
                     .map(|x| format!(" {}", &text[x.range.clone()]))
             })
             .unwrap_or_default();
+        if lenient && (other.is_none() || unit.is_none()) {
+            continue;
+        }
         return Err(match other {
             Some((_, a)) => (
                 format!(
@@ -845,6 +1110,36 @@ fn judge(
             ),
         });
     }
+    // A menu path is a specific too: another branch from the same root
+    // ("Settings > Billing" for "Settings > Notifications") is another fact.
+    if !src.paths.is_empty() {
+        let here = paths(toks, text);
+        for p in &here {
+            let same_root: Vec<&Path> = src
+                .paths
+                .iter()
+                .filter(|l| l.steps[0] == p.steps[0])
+                .collect();
+            if same_root.is_empty() || same_root.iter().any(|l| agree(l, p)) {
+                continue;
+            }
+            let right = here.iter().any(|h| same_root.iter().any(|l| agree(l, h)));
+            if !right {
+                let start = toks
+                    .iter()
+                    .map(|t| t.range.start)
+                    .find(|s| text[*s..].starts_with(p.text.as_str()))
+                    .unwrap_or(toks[0].range.start);
+                return Err((
+                    format!(
+                        "says {} where the key point says {}",
+                        p.text, same_root[0].text
+                    ),
+                    start..start + p.text.len(),
+                ));
+            }
+        }
+    }
     if src.negative {
         return Ok(());
     }
@@ -857,16 +1152,38 @@ fn judge(
         if prev_cancels || next.iter().take(2).any(|x| x.cancel) {
             continue;
         }
+        // French "ne ... que" restricts ("n'est disponible qu'avec
+        // Business": only with Business), it does not negate.
+        if matches!(&*c.key, "ne" | "n")
+            && next
+                .iter()
+                .take_while(|x| !x.clause_start)
+                .take(NEGATION_SCOPE)
+                .take_while(|x| !matches!(&*x.key, "pas" | "jamais" | "plus" | "aucun" | "rien"))
+                .any(|x| matches!(&text[x.range.clone()], "que" | "qu"))
+        {
+            continue;
+        }
         let scope = next
             .iter()
             .enumerate()
             .take_while(|(_, x)| !x.clause_start)
             .take(NEGATION_SCOPE)
             .map(|(_, x)| x);
+        // "X is not possible" negates the clause, when the clause holds
+        // some of the key point's words (not a neighbouring sentence's).
+        let clause_matched = {
+            let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
+            let to = toks[i + 1..]
+                .iter()
+                .position(|x| x.clause_start)
+                .map_or(toks.len(), |p| i + 1 + p);
+            (from..to).any(|k| w.matched.contains(&(w.first + k)))
+        };
         let mut end = None;
         for (k, x) in scope.enumerate() {
             let idx = w.first + i + 1 + k;
-            if w.matched.contains(&idx) || (k < 3 && x.predicate) {
+            if w.matched.contains(&idx) || (k < 3 && x.predicate && clause_matched) {
                 end = Some(x.range.end);
                 break;
             }
@@ -892,6 +1209,59 @@ fn judge(
         }
     }
     Ok(())
+}
+
+/// Why a span found by a key point's phrasings earns nothing after all:
+/// its sentence negates the matched words, or states another number
+/// (with the same unit) than the key point's label.
+pub fn refuse_span(
+    kp: &PlainKeyPoint,
+    ans: &Answer,
+    span: Range<usize>,
+    f: &Folded,
+) -> Option<String> {
+    let src = kp.sources.iter().find(|s| s.label).or(kp.sources.first())?;
+    let matched: Vec<usize> = ans
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.range.start >= span.start && t.range.end <= span.end)
+        .map(|(i, _)| i)
+        .collect();
+    let (&a, &b) = (matched.first()?, matched.last()?);
+    let first = ans.bounds[ans.toks[a].sentence].0;
+    let last = ans.bounds[ans.toks[b].sentence].1.max(first);
+    let toks = &ans.toks[first..=last];
+    // The key point's own words in that sentence count as matched too:
+    // "renewals can't be refunded" refuses a phrasing on "guarantee".
+    let mut matched = matched;
+    for (i, t) in toks.iter().enumerate() {
+        let own = t.number.is_none()
+            && !t.key.is_empty()
+            && kp
+                .sources
+                .iter()
+                .any(|s| s.terms.iter().any(|x| x.weight >= 1.0 && *x.key == *t.key));
+        if own && !matched.contains(&(first + i)) {
+            matched.push(first + i);
+        }
+    }
+    let seen: Vec<bool> = src
+        .terms
+        .iter()
+        .map(|t| {
+            t.number
+                .is_some_and(|n| toks.iter().any(|x| x.number == Some(n)))
+        })
+        .collect();
+    let w = Window {
+        matched,
+        first,
+        last,
+    };
+    judge(src, &w, &seen, ans, f.as_str(), true)
+        .err()
+        .map(|(r, _)| r)
 }
 
 /// Whether a text has at least one word the plain matcher can look for
@@ -1221,8 +1591,249 @@ mod tests {
     }
 
     #[test]
+    fn compiled_key_points_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Compiled>();
+    }
+
+    #[test]
     fn label_checks() {
         assert!(has_words("Says an unused label can be voided", "en"));
         assert!(!has_words("Says that it is", "en"));
+    }
+
+    #[test]
+    fn en_synonyms_and_passive_voice() {
+        // The issue's own examples.
+        let label = "Says the invoice is regenerated";
+        for ok in [
+            "The invoice is then regenerated with them.",
+            "You can download a fresh invoice showing them.",
+            "We will reissue the invoice today.",
+        ] {
+            let got = run(Lang::En, label, &[], ok);
+            assert!(got.is_ok(), "{ok}: {got:?}");
+        }
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "You don't need a new invoice, it is never reissued.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let label = "Says the refund reaches the card within 10 days";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "The card is reimbursed within ten days."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "The card is reimbursed within 24 days.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 24 days where the key point says 10".into())
+        );
+    }
+
+    #[test]
+    fn fr_synonyms_and_passive_voice() {
+        let label = "Dit que la facture est régénérée";
+        assert!(run(Lang::Fr, label, &[], "Nous allons réémettre la facture.").is_ok());
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "La facture sera refaite dans la journée."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La facture ne peut pas être régénérée.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let label = "Dit que le remboursement arrive sous 10 jours";
+        assert!(run(Lang::Fr, label, &[], "Vous serez remboursé sous dix jours.").is_ok());
+        let wrong = run(Lang::Fr, label, &[], "Vous serez remboursé sous 3 jours.");
+        assert_eq!(
+            wrong,
+            Err("says 3 jours where the key point says 10".into())
+        );
+    }
+
+    #[test]
+    fn menu_paths_are_specifics_in_both_languages() {
+        let label = "Says SMS reminders are switched on under Settings > Notifications > Reminders";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Turn on the SMS reminders in Settings > Notifications > Reminders."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Turn on the SMS reminders in Settings > Billing > Reminders.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says settings > billing")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "SMS reminders can't be switched on in Settings > Notifications > Reminders.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let label = "Dit d'activer les rappels SMS dans Paramètres > Notifications > Rappels";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Activez les rappels SMS dans Paramètres > Notifications > Rappels."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Activez les rappels SMS dans Paramètres > Facturation.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says parametres > facturation")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "On ne peut pas activer les rappels SMS dans Paramètres > Notifications > Rappels.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+    }
+
+    #[test]
+    fn a_label_that_asks_needs_a_question() {
+        let label = "Asks for the URL of the page and a screenshot";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Could you send me the page URL and a screenshot?"
+        )
+        .is_ok());
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Please share the URL of the page and a screenshot."
+        )
+        .is_ok());
+        let told = run(
+            Lang::En,
+            label,
+            &[],
+            "The URL of the page is in the screenshot.",
+        );
+        assert_eq!(told, Err("mentions it without asking".into()));
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "No need to send the page URL or a screenshot?",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        let label = "Demande l'adresse de la page et une capture d'écran";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pourriez-vous m'envoyer l'adresse de la page et une capture d'écran ?"
+        )
+        .is_ok());
+        let told = run(
+            Lang::Fr,
+            label,
+            &[],
+            "L'adresse de la page figure sur la capture d'écran.",
+        );
+        assert_eq!(told, Err("mentions it without asking".into()));
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Inutile de m'envoyer la page : je n'ai pas besoin de capture d'écran ?",
+        );
+        assert!(neg.is_err(), "a refusal to ask is not asking");
+    }
+
+    #[test]
+    fn a_restriction_is_not_a_negation_in_french() {
+        let label = "Dit que l'API est réservée à l'offre Business";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "L'API n'est disponible qu'avec l'offre Business."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "L'API n'est pas réservée à l'offre Business.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+    }
+
+    #[test]
+    fn status_code_classes_and_separate_numbers() {
+        let label = "Says the endpoint must answer 2xx within 10 seconds";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Your endpoint has to answer with a 2xx status in under 10 seconds."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Your endpoint has to answer 2xx within 30 seconds.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 30 seconds where the key point says 10".into())
+        );
+        let label = "Says the refund takes 5 to 10 business days";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Refunds take between five and ten business days."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Refunds take between five and fifteen business days.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 15")));
     }
 }

@@ -20,30 +20,46 @@ pub struct Folded {
     /// marks that followed it).
     end: Vec<u32>,
     orig_len: usize,
+    /// Word and sentence splits, computed once for every detector.
+    words: std::sync::OnceLock<Vec<Range<usize>>>,
+    sentences: std::sync::OnceLock<Vec<Range<usize>>>,
 }
 
 impl Folded {
     pub fn new(orig: &str) -> Folded {
-        let mut text = String::with_capacity(orig.len());
-        let mut start = Vec::with_capacity(orig.len());
-        let mut end = Vec::with_capacity(orig.len());
-        for (i, c) in orig.char_indices() {
+        // The folded text is ASCII: built as bytes, ASCII input byte by byte
+        // (most answers are mostly ASCII), other chars through the tables.
+        let mut text: Vec<u8> = Vec::with_capacity(orig.len());
+        let mut start: Vec<u32> = Vec::with_capacity(orig.len());
+        let mut end: Vec<u32> = Vec::with_capacity(orig.len());
+        let bytes = orig.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                text.push(if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                });
+                start.push(i as u32);
+                end.push(i as u32 + 1);
+                i += 1;
+                continue;
+            }
+            let Some(c) = orig[i..].chars().next() else {
+                break;
+            };
             let j = (i + c.len_utf8()) as u32;
-            let i = i as u32;
+            let at = i as u32;
+            i = j as usize;
             let mut push = |s: &str| {
                 for b in s.bytes() {
-                    text.push(b as char);
-                    start.push(i);
+                    text.push(b);
+                    start.push(at);
                     end.push(j);
                 }
             };
-            if c.is_ascii() {
-                let l = c.to_ascii_lowercase();
-                let l = if l == '`' { '\'' } else { l };
-                let mut buf = [0u8; 4];
-                push(l.encode_utf8(&mut buf));
-                continue;
-            }
             if is_combining(c) {
                 if let Some(e) = end.last_mut() {
                     *e = j;
@@ -68,12 +84,25 @@ impl Folded {
                 }
             }
         }
+        let text = String::from_utf8(text).expect("the folded text is ASCII");
         Folded {
             text,
             start,
             end,
             orig_len: orig.len(),
+            words: std::sync::OnceLock::new(),
+            sentences: std::sync::OnceLock::new(),
         }
+    }
+
+    /// [`words`] of the folded text, split once.
+    pub fn words(&self) -> &[Range<usize>] {
+        self.words.get_or_init(|| words(&self.text))
+    }
+
+    /// [`sentences`] of the folded text, split once.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| sentences(&self.text))
     }
 
     /// The folded text (ASCII).

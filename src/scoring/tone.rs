@@ -433,6 +433,15 @@ fn is_shouted_word(w: &str) -> bool {
 /// ("(LCP, TBT, CLS)", "API", "PHP 8.2") are not shouting. Returns the span
 /// of the shouted run.
 fn shouting(orig: &str) -> Option<Range<usize>> {
+    // A shouted word has two capitals in a row: ASCII text without any
+    // needs only the punctuation check.
+    let b = orig.as_bytes();
+    let capitals = !orig.is_ascii()
+        || b.windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+    if !capitals {
+        return repeated_marks(b);
+    }
     let mut words = 0usize;
     let mut shouted = 0usize;
     let mut all_hits: Option<Range<usize>> = None;
@@ -485,24 +494,28 @@ fn shouting(orig: &str) -> Option<Range<usize>> {
         span = all_hits;
     }
     if span.is_none() {
-        let b = orig.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if matches!(b[i], b'!' | b'?') {
-                let s = i;
-                while i < b.len() && matches!(b[i], b'!' | b'?') {
-                    i += 1;
-                }
-                if i - s >= 3 {
-                    span = Some(s..i);
-                    break;
-                }
-            } else {
-                i += 1;
-            }
-        }
+        span = repeated_marks(b);
     }
     span
+}
+
+/// The first run of three or more `!`/`?`.
+fn repeated_marks(b: &[u8]) -> Option<Range<usize>> {
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b'!' | b'?') {
+            let s = i;
+            while i < b.len() && matches!(b[i], b'!' | b'?') {
+                i += 1;
+            }
+            if i - s >= 3 {
+                return Some(s..i);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -174,3 +174,144 @@ fn a_miss_says_why() {
     let back: rapport::scoring::AnswerScore = serde_json::from_value(json).unwrap();
     assert!(back.content.miss_reasons.is_empty());
 }
+
+const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/keypoints-dev");
+
+/// `score-eval` reads key-point labels: per file and per questionnaire
+/// precision, recall, F1 and the negated or wrong statements credited.
+/// The floors sit under the figures measured while tuning on these
+/// development sets (the real check is on answers kept aside).
+#[test]
+fn score_eval_measures_key_points_on_the_development_sets() {
+    let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args([
+            "score-eval",
+            &format!("{DEV}/keypoints-shipped.jsonl"),
+            &format!("{DEV}/founder.jsonl"),
+            "--questionnaire",
+            &format!("{DEV}/founder-questionnaire.toml"),
+            "--json",
+        ])
+        .output()
+        .expect("running rapport");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reports: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per file"))
+        .collect();
+    assert_eq!(reports.len(), 2);
+    let shipped = &reports[0]["key_points"];
+    assert_eq!(shipped["answers"], 120);
+    for q in ["generalist-en", "generalist-fr", "technical-en"] {
+        assert!(
+            shipped["questionnaires"][q]["f1"].as_f64().unwrap() > 0.85,
+            "{q}: {shipped}"
+        );
+    }
+    assert!(
+        shipped["overall"]["f1"].as_f64().unwrap() >= 0.90,
+        "{shipped}"
+    );
+    let founder = &reports[1]["key_points"];
+    assert!(
+        founder["overall"]["f1"].as_f64().unwrap() >= 0.92,
+        "{founder}"
+    );
+    assert!(
+        founder["overall"]["precision"].as_f64().unwrap() >= 0.95,
+        "{founder}"
+    );
+    let negated = founder["overall"]["negated"].as_u64().unwrap();
+    let credited = founder["overall"]["negated_credited"].as_u64().unwrap();
+    assert!(negated > 0 && credited * 5 <= negated, "{founder}");
+    assert!(
+        founder.get("errors").is_none(),
+        "errors only with --show-misses"
+    );
+}
+
+#[test]
+fn score_eval_shows_false_credits_and_misses_with_reasons() {
+    let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args([
+            "score-eval",
+            &format!("{DEV}/founder.jsonl"),
+            "--questionnaire",
+            &format!("{DEV}/founder-questionnaire.toml"),
+            "--show-misses",
+        ])
+        .output()
+        .expect("running rapport");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("precision"), "{stdout}");
+    assert!(stdout.contains("negated or wrong credited:"), "{stdout}");
+    assert!(stdout.contains("missed, labelled covered"), "{stdout}");
+    assert!(stdout.contains("reason: "), "{stdout}");
+    // A label naming an unknown questionnaire is an error, not a silent skip.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        r#"{"id":"x","questionnaire":"nope","question":"q","answer":"a","key_points":{"k":"covered"}}"#,
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .args(["score-eval", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("questionnaire 'nope'"));
+}
+
+/// A questionnaire written only with labels (no phrasings, examples or
+/// exemplars) parses and scores.
+#[test]
+fn a_questionnaire_with_labels_only_parses_and_scores() {
+    let source = r#"
+id = "labels-only-en"
+title = "Labels only"
+language = "en"
+version = 1
+
+[[questions]]
+id = "refund"
+tier = 1
+prompt = "I was charged twice this month. Can I get my money back?"
+
+[[questions.rubric.key_points]]
+id = "refund-duplicate"
+label = "Says the duplicate charge is refunded within 5 business days"
+required = true
+
+[[questions.rubric.key_points]]
+id = "ask-invoice"
+label = "Asks for the invoice numbers of both charges"
+"#;
+    let q = Questionnaire::parse(source).expect("labels only parse");
+    let questions = from_domain::questions(&q);
+    let scorer = Scorer::new();
+    let s = scorer.score(
+        &questions[0],
+        "Sorry about that! The second charge is a duplicate and will be refunded within five business days. Could you send me the invoice numbers of both charges?",
+    );
+    assert_eq!(s.content.covered, ["refund-duplicate", "ask-invoice"]);
+    let s = scorer.score(
+        &questions[0],
+        "The duplicate charge will be refunded within 30 business days. The invoice numbers are on both charges.",
+    );
+    assert!(s.content.covered.is_empty(), "{:?}", s.content);
+    assert_eq!(
+        s.content.miss_reasons["refund-duplicate"],
+        "says 30 business where the key point says 5"
+    );
+    assert_eq!(
+        s.content.miss_reasons["ask-invoice"],
+        "mentions it without asking"
+    );
+}
