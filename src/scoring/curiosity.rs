@@ -143,18 +143,8 @@ struct LangData {
 struct DataFiles;
 
 /// Every language file, by language code (the file name), parsed once.
-static DATA: LazyLock<HashMap<String, LangData>> = LazyLock::new(|| {
-    DataFiles::iter()
-        .map(|path| {
-            let file = DataFiles::get(&path).expect("listed data file exists");
-            let text = std::str::from_utf8(&file.data)
-                .unwrap_or_else(|e| panic!("data/curiosity/{path} is not UTF-8: {e}"));
-            let data: LangData = toml::from_str(text)
-                .unwrap_or_else(|e| panic!("data/curiosity/{path} does not parse: {e}"));
-            (path.trim_end_matches(".toml").to_string(), data)
-        })
-        .collect()
-});
+static DATA: LazyLock<HashMap<String, LangData>> =
+    LazyLock::new(|| super::lang::knowledge_files::<DataFiles, LangData>("curiosity"));
 
 /// The patterns of a list as the detector compiles them.
 fn patterns(data: &LangData, list: &[String]) -> Vec<String> {

@@ -157,18 +157,8 @@ struct PoliteRequest {
 struct DataFiles;
 
 /// Every language file, by language code (the file name), parsed once.
-static DATA: LazyLock<HashMap<String, LangData>> = LazyLock::new(|| {
-    DataFiles::iter()
-        .map(|path| {
-            let file = DataFiles::get(&path).expect("listed data file exists");
-            let text = std::str::from_utf8(&file.data)
-                .unwrap_or_else(|e| panic!("data/empathy/{path} is not UTF-8: {e}"));
-            let data: LangData = toml::from_str(text)
-                .unwrap_or_else(|e| panic!("data/empathy/{path} does not parse: {e}"));
-            (path.trim_end_matches(".toml").to_string(), data)
-        })
-        .collect()
-});
+static DATA: LazyLock<HashMap<String, LangData>> =
+    LazyLock::new(|| super::lang::knowledge_files::<DataFiles, LangData>("empathy"));
 
 /// One language's compiled knowledge.
 struct LangRules {

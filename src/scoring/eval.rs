@@ -35,32 +35,20 @@ pub fn exact_agreement(pairs: &[(u8, u8)]) -> f64 {
 /// 0 and there is no observed disagreement (all pairs identical), else 0 in
 /// that degenerate case; 0 for no pairs.
 pub fn quadratic_weighted_kappa(pairs: &[(u8, u8)]) -> f64 {
-    let n = pairs.len() as f64;
-    if pairs.is_empty() {
-        return 0.0;
-    }
-    let m = confusion_matrix(pairs);
-    let k = GRADES;
-    let mut hist_h = [0f64; GRADES];
-    let mut hist_s = [0f64; GRADES];
-    for (i, row) in m.iter().enumerate() {
-        for (j, &c) in row.iter().enumerate() {
-            hist_h[i] += f64::from(c);
-            hist_s[j] += f64::from(c);
+    use crate::domain::agreement::{quadratic_kappa, Undefined};
+    // One implementation of kappa (domain::agreement); score-eval reports
+    // a number where that one says why there is none.
+    match quadratic_kappa(pairs) {
+        Ok(k) => k,
+        Err(Undefined::NoData) => 0.0,
+        Err(Undefined::NoVariation) => {
+            if pairs.iter().all(|(a, b)| a == b) {
+                1.0
+            } else {
+                0.0
+            }
         }
     }
-    let (mut obs, mut exp) = (0.0, 0.0);
-    for i in 0..k {
-        for j in 0..k {
-            let w = ((i as f64 - j as f64) / (k as f64 - 1.0)).powi(2);
-            obs += w * f64::from(m[i][j]);
-            exp += w * hist_h[i] * hist_s[j] / n;
-        }
-    }
-    if exp == 0.0 {
-        return if obs == 0.0 { 1.0 } else { 0.0 };
-    }
-    1.0 - obs / exp
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

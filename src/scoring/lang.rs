@@ -44,6 +44,27 @@ pub fn detect(text: &str) -> Option<Lang> {
     }
 }
 
+/// Every `<code>.toml` of an embedded knowledge folder (`data/<folder>/`),
+/// parsed once, by language code: adding a language is adding a file.
+/// The files are compiled in, so one that does not parse is a build
+/// defect, caught by each detector's data tests.
+pub fn knowledge_files<E, T>(folder: &str) -> std::collections::HashMap<String, T>
+where
+    E: rust_embed::RustEmbed,
+    T: serde::de::DeserializeOwned,
+{
+    E::iter()
+        .map(|path| {
+            let file = E::get(&path).expect("listed data file exists");
+            let text = std::str::from_utf8(&file.data)
+                .unwrap_or_else(|e| panic!("data/{folder}/{path} is not UTF-8: {e}"));
+            let data: T = toml::from_str(text)
+                .unwrap_or_else(|e| panic!("data/{folder}/{path} does not parse: {e}"));
+            (path.trim_end_matches(".toml").to_string(), data)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
