@@ -14,6 +14,7 @@ on_every_backend!(
     trying_an_answer_shows_its_evidence_and_saves_nothing,
     export_and_import_round_trip,
     an_owner_writes_a_questionnaire_a_candidate_answers_it_and_later_edits_leave_it_untouched,
+    saves_at_the_same_moment_never_share_a_version,
 );
 
 const LABEL_VOID: &str = "Says an unused label can be voided for a refund within 30 days";
@@ -606,4 +607,59 @@ async fn an_owner_writes_a_questionnaire_a_candidate_answers_it_and_later_edits_
     assert!(bea_page.contains(PROMPT_V2) && !bea_page.contains(PROMPT_V1));
     let review = app.get_text(&format!("/admin/applications/{bea}")).await;
     assert!(review.contains(PROMPT_V2) && !review.contains(PROMPT_V1));
+}
+
+/// Two owners saving the same questionnaire at once: each save is a
+/// version of its own, or is refused with its input kept; no version is
+/// ever overwritten.
+async fn saves_at_the_same_moment_never_share_a_version(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let id = save_new(&app).await;
+    let edit = app
+        .get_text(&format!("/admin/questionnaires/{id}/edit"))
+        .await;
+    let path = format!("/admin/questionnaires/{id}");
+    let titles: Vec<String> = (0..4).map(|i| format!("Parallel title {i}")).collect();
+    let forms: Vec<Vec<(String, String)>> = titles
+        .iter()
+        .map(|t| {
+            let mut fields = editor_fields(&edit);
+            for (k, v) in fields.iter_mut() {
+                if k == "title" {
+                    *v = t.clone();
+                }
+            }
+            fields.push(("action".into(), "save".into()));
+            fields
+        })
+        .collect();
+    let responses = futures::future::join_all(
+        forms
+            .iter()
+            .map(|f| async { app.post_form(&path, &refs(f)).await }),
+    )
+    .await;
+    let mut saved = 0;
+    for (res, title) in responses.into_iter().zip(&titles) {
+        match res.status().as_u16() {
+            303 => saved += 1,
+            422 => {
+                let body = res.text().await.unwrap();
+                assert!(body.contains("a moment ago"), "{body}");
+                assert!(body.contains(title.as_str()), "the typed title is kept");
+            }
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert!(saved >= 1);
+    assert_eq!(stored_versions(&app).await, 1 + saved);
+    // The latest version is one of the saved titles, numbered after all.
+    let latest = Questionnaire::parse(
+        &app.get_text(&format!("/admin/questionnaires/{id}/export.toml"))
+            .await,
+    )
+    .unwrap();
+    assert_eq!(i64::from(latest.version as i32), 1 + saved);
+    assert!(titles.contains(&latest.title));
 }
