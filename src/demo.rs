@@ -340,6 +340,62 @@ fn interviews_in_progress(
 }
 
 /// Loads the sample data; returns a summary for the terminal.
+/// Review mode on the generalist job: the owner has calibrated on and
+/// reviewed the first question; the interviewer is part-way through it.
+fn reviews_in_progress(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    (owner, interviewer): &StaffIds,
+) -> Result<(), DbError> {
+    use crate::domain::answer_review::{Grades, ReviewSettings};
+    use crate::flows::review;
+    let now = db::now();
+    let settings = ReviewSettings {
+        enabled: true,
+        ..Default::default()
+    };
+    let reviewers = [owner.clone(), interviewer.clone()];
+    review::change_settings(conn, owner, job, &settings, &reviewers, now)?
+        .map_err(|e| DbError::Corrupt(format!("demo review settings: {e:?}")))?;
+    let questions = review::job_questions(conn, &job.id)?;
+    let Some(first) = questions.first() else {
+        return Ok(());
+    };
+    for (who, how_many, shift) in [(owner, usize::MAX, 0u8), (interviewer, 2, 1u8)] {
+        // Calibration: the owner matches the agreed grades, the interviewer
+        // is a step more lenient on weak answers.
+        let yours = first
+            .exemplars()
+            .into_iter()
+            .map(|(_, _, agreed)| Grades {
+                empathy: (agreed.empathy + shift).min(2),
+                ..agreed
+            })
+            .collect();
+        review::submit_calibration(conn, &job.id, who, first, yours, now)?
+            .map_err(|e| DbError::Corrupt(format!("demo calibration: {e:?}")))?;
+        let mut answers = first.answers.clone();
+        answers.sort_by_key(|a| crate::domain::answer_review::order_key(who, &a.id));
+        for a in answers.iter().take(how_many) {
+            let Some(auto) = &a.auto else { continue };
+            let grades = Grades {
+                empathy: (auto.empathy.grade + shift).min(2),
+                curiosity: auto.curiosity.grade,
+                covered: auto.content.covered.clone(),
+            };
+            let note = if shift > 0 {
+                "Warm, though it skips the question behind the question."
+            } else {
+                ""
+            };
+            review::submit_review(conn, ctx, job, who, first, &a.id, &grades, note, now)?
+                .map_err(|e| DbError::Corrupt(format!("demo review: {e:?}")))?;
+        }
+    }
+    Ok(())
+}
+
 pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String> {
     let postings = [generalist(), technical()]
         .iter()
@@ -396,6 +452,7 @@ pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String
                         add_candidate(conn, &ctx, &job, &settings, library, c)?;
                     }
                     interviews_in_progress(conn, &job, &staff)?;
+                    reviews_in_progress(conn, &ctx, &job, &staff)?;
                 }
                 created += 1;
             }

@@ -18,6 +18,7 @@ pub mod panels;
 pub mod password_resets;
 pub mod questionnaire_versions;
 pub mod rate_limits;
+pub mod reviews;
 pub mod schema;
 pub mod scorecards;
 pub mod screenings;

@@ -394,3 +394,45 @@ diesel::table! {
         saved_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    review_settings (job_id) {
+        job_id -> Text,
+        enabled -> Integer,
+        reviews_needed -> Integer,
+        auto_weight -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    job_reviewers (job_id, user_id) {
+        job_id -> Text,
+        user_id -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    answer_reviews (id) {
+        id -> Text,
+        answer_id -> Text,
+        reviewer_id -> Text,
+        empathy -> Integer,
+        curiosity -> Integer,
+        covered -> Text,
+        note -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    review_calibrations (job_id, reviewer_id, question_id) {
+        job_id -> Text,
+        reviewer_id -> Text,
+        question_id -> Text,
+        grades -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -7,3 +7,4 @@ pub mod decision;
 pub mod interviews;
 pub mod pipeline;
 pub mod questionnaires;
+pub mod review;

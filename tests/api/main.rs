@@ -14,6 +14,7 @@ mod mail;
 mod pipeline;
 mod public;
 mod questionnaire_editor;
+mod review;
 mod scoring;
 mod security;
 mod spelling;

@@ -247,6 +247,7 @@ async fn render_detail(
             .map(|u| u.name.clone())
             .unwrap_or_default()
     };
+    let review = super::review::application_reviews(state, &job.id, &rounds).await?;
     let rounds_view: Vec<Value> = rounds
         .iter()
         .map(|(r, loaded, answers, overrides)| {
@@ -275,7 +276,10 @@ async fn render_detail(
                             .map(|o| (o.empathy, o.curiosity))
                             .unwrap_or((i32::from(s.empathy.grade), i32::from(s.curiosity.grade)))
                     });
-                    let final_percent = ovs_first_percent(&ovs).or(score.as_ref().map(|s| (s.score * 100.0).round() as i64));
+                    let reviews = answer.map(|a| review.view(a, score.as_ref(), spec, &name)).unwrap_or(Value::Null);
+                    let final_percent = ovs_first_percent(&ovs)
+                        .or(reviews["percent"].as_i64())
+                        .or(score.as_ref().map(|s| (s.score * 100.0).round() as i64));
                     json!({
                         "id": spec.id,
                         "tier": spec.tier,
@@ -316,6 +320,7 @@ async fn render_detail(
                             (None, None) => json!({}),
                         },
                         "overrides": ovs,
+                        "reviews": reviews,
                         "final_percent": final_percent,
                         "form_errors": form_errors,
                     })

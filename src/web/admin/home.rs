@@ -3,7 +3,7 @@
 //! nothing else; owners also reach every job from here.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::db::{self, DbError};
 use crate::domain::application::Stage;
@@ -18,7 +18,7 @@ pub async fn home(
     staff: Staff,
 ) -> Result<HttpResponse, WebError> {
     let user_id = staff.user.id.clone();
-    let (jobs, upcoming, owed, votes_owed) = state
+    let (jobs, upcoming, owed, (votes_owed, reviews)) = state
         .db
         .read(move |conn| {
             let mut jobs = Vec::new();
@@ -58,7 +58,11 @@ pub async fn home(
                 let name = db::applications::find(conn, &i.application_id)?.map(|a| a.name).unwrap_or_default();
                 owed.push(json!({ "id": i.id, "name": name }));
             }
-            Ok::<_, DbError>((jobs, upcoming, owed, votes_owed))
+            let reviews: Vec<Value> = crate::flows::review::work_of(conn, &user_id)?
+                .into_iter()
+                .map(|(job, left, total)| json!({ "id": job.id, "title": job.posting.title, "left": left, "total": total }))
+                .collect();
+            Ok::<_, DbError>((jobs, upcoming, owed, (votes_owed, reviews)))
         })
         .await
         .web_context("reading your work")?;
@@ -67,6 +71,6 @@ pub async fn home(
         .render(
             &req,
             &state,
-            json!({ "jobs": jobs, "upcoming": upcoming, "owed": owed, "votes_owed": votes_owed, "is_owner": staff.user.is_owner() }),
+            json!({ "jobs": jobs, "upcoming": upcoming, "owed": owed, "votes_owed": votes_owed, "reviews": reviews, "is_owner": staff.user.is_owner() }),
         )
 }

@@ -253,6 +253,7 @@ async fn edit_page(
     let mut ctx = editor_context(&job.posting.to_input(), Some(job), &[], &state.base_url());
     ctx["screening"] = screening_context(state, job).await?;
     ctx["pipeline"] = pipeline_context(state, job).await?;
+    ctx["review"] = super::review::editor_context(state, job).await?;
     ctx["address"] = address_context(state, job, address).await?;
     ctx["notice"] = json!(notice);
     Page::new("pages/admin/job_editor", "Edit job")

@@ -13,6 +13,7 @@ mod interviews;
 mod jobs;
 mod pipeline;
 mod questionnaires;
+mod review;
 mod team;
 mod writing_view;
 
@@ -44,6 +45,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 "/answers/{id}/override",
                 web::post().to(applications::override_answer),
             )
+            .route(
+                "/jobs/{id}/review-settings",
+                web::post().to(review::settings),
+            )
+            .route("/jobs/{id}/review", web::get().to(review::overview))
+            .route("/jobs/{id}/review/{q}", web::get().to(review::question))
+            .route(
+                "/jobs/{id}/review/{q}/calibration",
+                web::post().to(review::calibrate),
+            )
+            .route(
+                "/jobs/{id}/review/{q}/answers/{a}",
+                web::post().to(review::grade),
+            )
+            .route("/jobs/{id}/agreement", web::get().to(review::agreement))
             .route("/jobs/{id}/board", web::get().to(pipeline::board))
             .route("/jobs/{id}/bulk", web::post().to(pipeline::bulk))
             .route("/jobs/{id}/pipeline", web::post().to(pipeline::settings))

@@ -272,11 +272,21 @@ pub enum Submitted {
 /// override, else the automatic one.
 fn round_final_scores(
     conn: &mut DbConnection,
+    job_id: &str,
     round: &Screening,
 ) -> Result<Vec<(Tier, f64)>, DbError> {
     let answers = db::screenings::answers(conn, &round.id)?;
     let ids: Vec<String> = answers.iter().map(|a| a.id.clone()).collect();
     let overrides = db::screenings::overrides_for(conn, &ids)?;
+    // In review mode people's reviews combine with the automatic score.
+    let reviews = crate::flows::review::reviews_counting(conn, job_id, &ids)?;
+    let loaded = match &reviews {
+        Some(_) => Some(db::questionnaire_versions::load(
+            conn,
+            &round.questionnaire_version_id,
+        )?),
+        None => None,
+    };
     let mut out = Vec::new();
     for a in &answers {
         let auto: Option<AnswerScore> = a
@@ -284,10 +294,25 @@ fn round_final_scores(
             .as_deref()
             .and_then(|d| serde_json::from_str(d).ok());
         let Some(auto) = auto else { continue };
+        let combined = reviews.as_ref().map(|(settings, by_answer)| {
+            let spec = loaded.as_ref().and_then(|l| {
+                l.questionnaire
+                    .questions
+                    .iter()
+                    .find(|q| q.id == a.question_id)
+            });
+            let mine: Vec<&crate::db::reviews::ReviewRow> = by_answer
+                .get(&a.id)
+                .map(|v| v.iter().collect())
+                .unwrap_or_default();
+            crate::flows::review::combined_score(&auto, spec, &mine, settings).score
+        });
+        // An owner's override is the last word, over reviews too.
         let score = overrides
             .iter()
             .find(|o| o.answer_id == a.id)
             .map(|o| o.score)
+            .or(combined)
             .unwrap_or(auto.score);
         out.push((auto.tier, score));
     }
@@ -307,9 +332,12 @@ pub fn recompute_screen(
         .into_iter()
         .filter(|r| !r.is_open())
         .collect();
+    let job_id = db::applications::find(conn, application_id)?
+        .map(|a| a.job_id)
+        .unwrap_or_default();
     let mut scores = Vec::new();
     for round in &submitted {
-        scores.push(round_final_scores(conn, round)?);
+        scores.push(round_final_scores(conn, &job_id, round)?);
     }
     let result = screen_result(&scores, pass_mark);
     // Spelling counts in the overall score only with the job's weight.
