@@ -223,7 +223,11 @@ async fn reviewers_grade_blind_and_see_the_scorer_after(backend: Backend) {
     calibrate(&app, &job_id, &q).await;
     let page = app.get_text(&page_url).await;
     assert!(
-        page.contains("You matched the agreed grades exactly on 1 of 2"),
+        // The strong exemplar covers every key point (none ticked here);
+        // the weak one's curiosity was graded 1, agreed 0.
+        page.contains(
+            "You matched the agreed grades exactly on 0 of 2 exemplar answers. You graded 1 higher than agreed."
+        ),
         "{page}"
     );
     assert!(page.contains("Question 1 of"));
