@@ -80,15 +80,16 @@ async fn job_with_answers(app: &TestApp, n: usize) -> String {
                 let answers: Vec<(String, String)> = strong
                     .iter()
                     .map(|(q, s)| {
-                        let text = if i % 2 == 0 {
-                            // A candidate who signs with their name.
-                            format!("{s}\n\nBest, {}", name.split(' ').next().unwrap())
+                        let answer = if i % 2 == 0 {
+                            s.clone()
                         } else {
                             weak.iter()
                                 .find(|(w, _)| w == q)
                                 .map(|(_, t)| t.clone())
                                 .unwrap()
                         };
+                        // Every candidate signs with their name.
+                        let text = format!("{answer}\n\nBest, {}", name.split(' ').next().unwrap());
                         (q.clone(), text)
                     })
                     .collect();
