@@ -216,18 +216,21 @@ pub fn combined_score(
     answer_review::combine(auto.score, settings.auto_weight, &humans)
 }
 
+/// Reviews keyed by the id of the answer they review.
+pub type ReviewsByAnswer = HashMap<String, Vec<ReviewRow>>;
+
 /// The reviews of a round's answers when the job is in review mode, keyed
 /// by answer id, for the screen result (see `flow::recompute_screen`).
 pub fn reviews_counting(
     conn: &mut DbConnection,
     job_id: &str,
     answer_ids: &[String],
-) -> Result<Option<(ReviewSettings, HashMap<String, Vec<ReviewRow>>)>, DbError> {
+) -> Result<Option<(ReviewSettings, ReviewsByAnswer)>, DbError> {
     let settings = db::reviews::settings(conn, job_id)?;
     if !settings.enabled {
         return Ok(None);
     }
-    let mut by_answer: HashMap<String, Vec<ReviewRow>> = HashMap::new();
+    let mut by_answer = ReviewsByAnswer::new();
     for r in db::reviews::for_answers(conn, answer_ids)? {
         by_answer.entry(r.answer_id.clone()).or_default().push(r);
     }

@@ -672,20 +672,6 @@ pub async fn calibrate(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::mask_name;
-
-    #[test]
-    fn names_are_masked_whole_words_only() {
-        assert_eq!(
-            mask_name("Best, ANA. Anatomy of Lima's reply", "Ana Lima"),
-            "Best, [candidate]. Anatomy of [candidate]'s reply"
-        );
-        assert_eq!(mask_name("Hi Jo", "Jo Li"), "Hi Jo");
-    }
-}
-
 /// Review mode's part of the application page: every review with its
 /// author and the answer's combined score in words.
 pub struct AppReviews {
@@ -779,5 +765,19 @@ impl AppReviews {
             "formula": combined.as_ref().filter(|_| self.settings.enabled).map(|c| c.words.clone()),
             "percent": combined.filter(|_| self.settings.enabled).map(|c| (c.score * 100.0).round() as i64),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask_name;
+
+    #[test]
+    fn names_are_masked_whole_words_only() {
+        assert_eq!(
+            mask_name("Best, ANA. Anatomy of Lima's reply", "Ana Lima"),
+            "Best, [candidate]. Anatomy of [candidate]'s reply"
+        );
+        assert_eq!(mask_name("Hi Jo", "Jo Li"), "Hi Jo");
     }
 }
