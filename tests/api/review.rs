@@ -501,7 +501,12 @@ async fn only_chosen_reviewers_get_in_and_forms_need_csrf(backend: Backend) {
         assert_eq!(ivy.get(&path).await.status().as_u16(), 200, "{path}");
         assert_anonymous(&ivy.get_text(&path).await);
     }
-    // The owner is not a chosen reviewer here either.
+    // The owner is not a chosen reviewer here either: the agreement page
+    // leads them back to the job's settings, not to reviewing.
+    let owner_view = app
+        .get_text(&format!("/admin/jobs/{job_id}/agreement"))
+        .await;
+    assert!(owner_view.contains("← Job settings"));
     assert_eq!(
         app.get(&format!("/admin/jobs/{job_id}/review"))
             .await

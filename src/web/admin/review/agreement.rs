@@ -118,13 +118,20 @@ pub async fn agreement(
                 }
             }
             let settings = db::reviews::settings(conn, &job.id)?;
+            let reviewing = flow::may_review(conn, &job.id, &uid)?.is_ok();
             Ok::<_, DbError>(Some(Ok((
-                job, questions, reviews, chosen, team, names, settings,
+                job,
+                questions,
+                reviews,
+                chosen,
+                team,
+                names,
+                (settings, reviewing),
             ))))
         })
         .await
         .web_context("reading reviews for agreement")?;
-    let (job, questions, reviews, chosen, team, names, settings) = match found {
+    let (job, questions, reviews, chosen, team, names, (settings, reviewing)) = match found {
         None => return Err(WebError::NotFound),
         Some(Err(())) => return Err(WebError::Forbidden),
         Some(Ok(x)) => x,
@@ -279,6 +286,9 @@ pub async fn agreement(
             json!({
                 "job": { "id": job.id, "title": job.posting.title },
                 "enabled": settings.enabled,
+                // Owners who do not review go back to the job's settings.
+                "back": if reviewing { format!("/admin/jobs/{}/review", job.id) } else { format!("/admin/jobs/{}/edit#review-title", job.id) },
+                "back_label": if reviewing { "Review answers" } else { "Job settings" },
                 "questions": per_question,
                 "reviewers": per_reviewer,
                 "disagreements": disagreements,
