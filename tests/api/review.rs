@@ -12,6 +12,7 @@ on_every_backend!(
     the_screen_result_combines_reviews_as_configured,
     the_agreement_page_shows_the_constructed_kappa,
     only_chosen_reviewers_get_in_and_forms_need_csrf,
+    the_demo_has_a_job_in_review_mode_with_reviews_in_progress,
 );
 
 const NAMES: [&str; 10] = [
@@ -277,6 +278,7 @@ async fn reviewers_grade_blind_and_see_the_scorer_after(backend: Backend) {
     let body = res.text().await.unwrap();
     assert!(body.contains("Choose an empathy grade"));
     assert!(body.contains("Tick only this question"));
+    assert_anonymous(&body);
     let stored = app
         .db
         .read(move |c| rapport::db::reviews::for_answers(c, &[first]))
@@ -568,4 +570,35 @@ async fn only_chosen_reviewers_get_in_and_forms_need_csrf(backend: Backend) {
     assert_eq!(review_count(&app).await, 0);
     // An answer of another job is not reachable through this job's pages.
     assert_eq!(grade(&ivy, &job_id, &q, "not-an-answer", 2, 2).await, 404);
+}
+
+async fn the_demo_has_a_job_in_review_mode_with_reviews_in_progress(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let library = rapport::questionnaires::Library::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires"
+    )));
+    rapport::demo::load(&app.db, &library, &app.address).unwrap();
+    let (on, answers, reviews) = app
+        .db
+        .read(|c| {
+            let mut on = Vec::new();
+            for job in rapport::db::jobs::list_all(c)? {
+                if rapport::db::reviews::settings(c, &job.id)?.enabled {
+                    on.push(job.id);
+                }
+            }
+            let qs = rapport::flows::review::job_questions(c, &on[0])?;
+            let ids: Vec<String> = qs[0].answers.iter().map(|a| a.id.clone()).collect();
+            let reviews = rapport::db::reviews::for_answers(c, &ids)?;
+            Ok::<_, rapport::db::DbError>((on, ids, reviews))
+        })
+        .await
+        .unwrap();
+    assert_eq!(on.len(), 1, "one demo job in review mode");
+    assert!(!reviews.is_empty());
+    // In progress: some answer still lacks its second review.
+    assert!(answers
+        .iter()
+        .any(|a| reviews.iter().filter(|r| &r.answer_id == a).count() < 2));
 }
