@@ -69,7 +69,12 @@ fn main() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
-    qpaths.push(root.join("tests/fixtures/keypoints-dev/founder-questionnaire.toml"));
+    qpaths.extend(
+        std::fs::read_dir(root.join("tests/fixtures/keypoints-dev"))
+            .expect("tests/fixtures/keypoints-dev")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml")),
+    );
     qpaths.push(root.join("tests/fixtures/plain-questionnaire.toml"));
     qpaths.sort();
     let mut sets: Vec<(String, Vec<Question>)> = Vec::new();
