@@ -188,8 +188,9 @@ pub struct PhraseIndex {
     /// A first word's text and its stem, to the (key point, phrasing)
     /// pairs starting with it, in order.
     first: FoldMap<String, Vec<(u32, u32)>>,
-    /// Phrasings starting with a prefix (`word*`): tried at every word.
-    prefixed: Vec<(u32, u32)>,
+    /// Phrasings starting with a prefix (`word*`), by the prefix's first
+    /// byte: a word tries only those starting with its own first letter.
+    prefixed: Vec<Vec<(u32, u32)>>,
     /// Key points with at least one phrasing.
     with_phrasings: usize,
 }
@@ -198,7 +199,7 @@ impl PhraseIndex {
     pub fn new(key_points: &[KeyPoint]) -> PhraseIndex {
         let phrasings: Vec<Vec<Vec<PTok>>> = key_points.iter().map(compile_phrasings).collect();
         let mut first: FoldMap<String, Vec<(u32, u32)>> = FoldMap::default();
-        let mut prefixed = Vec::new();
+        let mut prefixed: Vec<Vec<(u32, u32)>> = vec![Vec::new(); 256];
         let mut with_phrasings = 0;
         for (k, phs) in phrasings.iter().enumerate() {
             if phs.iter().any(|p| !p.is_empty()) {
@@ -208,7 +209,9 @@ impl PhraseIndex {
                 let Some(t) = ph.first() else { continue };
                 let at = (k as u32, p as u32);
                 if t.prefix {
-                    prefixed.push(at);
+                    if let Some(&b) = t.text.as_bytes().first() {
+                        prefixed[usize::from(b)].push(at);
+                    }
                     continue;
                 }
                 // A word matches by its text or its stem, whichever of the
@@ -246,9 +249,15 @@ impl PhraseIndex {
                     cands.extend(v);
                 }
             }
-            for &(k, p) in &self.prefixed {
-                if a.raw
-                    .starts_with(self.phrasings[k as usize][p as usize][0].text.as_str())
+            let by_first = a
+                .raw
+                .as_bytes()
+                .first()
+                .map_or(&[][..], |&b| &self.prefixed[usize::from(b)][..]);
+            for &(k, p) in by_first {
+                if found[k as usize].is_none()
+                    && a.raw
+                        .starts_with(self.phrasings[k as usize][p as usize][0].text.as_str())
                 {
                     cands.push((k, p));
                 }
