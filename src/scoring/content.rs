@@ -4,7 +4,6 @@
 //! inflections, `word*` prefixes, and at most one filler word between two
 //! words of a phrasing ("add the schema.org tags" matches "add schema.org").
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::plain::{self, Compiled};
@@ -176,73 +175,112 @@ fn match_at(ans: &[ATok], ai: usize, ph: &[PTok]) -> Option<usize> {
     None
 }
 
-/// Where each word of the answer occurs, by its text and by its stem, so
-/// a phrasing is tried only where its first word is.
-struct AnswerIndex<'a> {
-    toks: Vec<ATok<'a>>,
-    at: HashMap<&'a str, Vec<usize>>,
+type FoldMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
+/// A question's phrasings, expanded and tokenised once, and indexed by the
+/// words they start with: each answer word then looks up only the
+/// phrasings that can start there, instead of every phrasing looking for
+/// its first word.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseIndex {
+    /// Each key point's phrasings, in order.
+    phrasings: Vec<Vec<Vec<PTok>>>,
+    /// A first word's text and its stem, to the (key point, phrasing)
+    /// pairs starting with it, in order.
+    first: FoldMap<String, Vec<(u32, u32)>>,
+    /// Phrasings starting with a prefix (`word*`), by the prefix's first
+    /// byte: a word tries only those starting with its own first letter.
+    prefixed: Vec<Vec<(u32, u32)>>,
+    /// Key points with at least one phrasing.
+    with_phrasings: usize,
 }
 
-impl<'a> AnswerIndex<'a> {
-    fn new(toks: Vec<ATok<'a>>) -> Self {
-        let mut at: HashMap<&'a str, Vec<usize>> = HashMap::with_capacity(toks.len() * 2);
-        for (i, t) in toks.iter().enumerate() {
-            at.entry(t.raw).or_default().push(i);
-            if t.stem != t.raw {
-                at.entry(t.stem).or_default().push(i);
+impl PhraseIndex {
+    pub fn new(key_points: &[KeyPoint]) -> PhraseIndex {
+        let phrasings: Vec<Vec<Vec<PTok>>> = key_points.iter().map(compile_phrasings).collect();
+        let mut first: FoldMap<String, Vec<(u32, u32)>> = FoldMap::default();
+        let mut prefixed: Vec<Vec<(u32, u32)>> = vec![Vec::new(); 256];
+        let mut with_phrasings = 0;
+        for (k, phs) in phrasings.iter().enumerate() {
+            if phs.iter().any(|p| !p.is_empty()) {
+                with_phrasings += 1;
+            }
+            for (p, ph) in phs.iter().enumerate() {
+                let Some(t) = ph.first() else { continue };
+                let at = (k as u32, p as u32);
+                if t.prefix {
+                    if let Some(&b) = t.text.as_bytes().first() {
+                        prefixed[usize::from(b)].push(at);
+                    }
+                    continue;
+                }
+                // A word matches by its text or its stem, whichever of the
+                // phrasing's first word's it equals.
+                first.entry(t.text.clone()).or_default().push(at);
+                if t.stem != t.text {
+                    first.entry(t.stem.clone()).or_default().push(at);
+                }
             }
         }
-        for v in at.values_mut() {
-            v.sort_unstable();
-            v.dedup();
+        PhraseIndex {
+            phrasings,
+            first,
+            prefixed,
+            with_phrasings,
         }
-        AnswerIndex { toks, at }
     }
 
-    /// Positions where `p` may match, in order (all, for a prefix).
-    fn starts(&self, p: &PTok, out: &mut Vec<usize>) {
-        out.clear();
-        if p.prefix {
-            out.extend(
-                self.toks
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| tok_match(a, p))
-                    .map(|(i, _)| i),
-            );
-            return;
-        }
-        for key in [p.text.as_str(), p.stem.as_str()] {
-            if let Some(v) = self.at.get(key) {
-                out.extend(v);
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-    }
-}
-
-/// Finds the first match of any phrasing; returns its folded range.
-fn find(ans: &AnswerIndex, phrasings: &[Vec<PTok>]) -> Option<Range<usize>> {
-    let toks = &ans.toks;
-    let mut best: Option<Range<usize>> = None;
-    let mut starts = Vec::new();
-    for ph in phrasings.iter().filter(|p| !p.is_empty()) {
-        ans.starts(&ph[0], &mut starts);
-        for &i in &starts {
-            if best
-                .as_ref()
-                .is_some_and(|b| toks[i].range.start >= b.start)
-            {
+    /// For each key point, the folded range of its phrasings' first match
+    /// (the earliest start; at one start, the first phrasing in order).
+    fn find_all(&self, toks: &[ATok]) -> Vec<Option<Range<usize>>> {
+        let mut found: Vec<Option<Range<usize>>> = vec![None; self.phrasings.len()];
+        let mut left = self.with_phrasings;
+        let mut cands: Vec<(u32, u32)> = Vec::new();
+        for (i, a) in toks.iter().enumerate() {
+            if left == 0 {
                 break;
             }
-            if let Some(e) = match_at(toks, i + 1, &ph[1..]) {
-                best = Some(toks[i].range.start..toks[e - 1].range.end);
-                break;
+            cands.clear();
+            if let Some(v) = self.first.get(a.raw) {
+                cands.extend(v);
+            }
+            if a.stem != a.raw {
+                if let Some(v) = self.first.get(a.stem) {
+                    cands.extend(v);
+                }
+            }
+            let by_first = a
+                .raw
+                .as_bytes()
+                .first()
+                .map_or(&[][..], |&b| &self.prefixed[usize::from(b)][..]);
+            for &(k, p) in by_first {
+                if found[k as usize].is_none()
+                    && a.raw
+                        .starts_with(self.phrasings[k as usize][p as usize][0].text.as_str())
+                {
+                    cands.push((k, p));
+                }
+            }
+            if cands.is_empty() {
+                continue;
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            for &(k, p) in &cands {
+                let slot = &mut found[k as usize];
+                if slot.is_some() {
+                    continue;
+                }
+                let ph = &self.phrasings[k as usize][p as usize];
+                if let Some(e) = match_at(toks, i + 1, &ph[1..]) {
+                    *slot = Some(a.range.start..toks[e - 1].range.end);
+                    left -= 1;
+                }
             }
         }
+        found
     }
-    best
 }
 
 /// Coverage of `key_points` in the answer, with one evidence per covered
@@ -261,7 +299,7 @@ pub fn coverage(
     let any_phrasings = key_points
         .iter()
         .any(|k| k.phrasings.iter().any(|p| !p.trim().is_empty()));
-    let ans = AnswerIndex::new(if !any_phrasings {
+    let toks: Vec<ATok> = if !any_phrasings {
         Vec::new()
     } else {
         f.words()
@@ -276,23 +314,24 @@ pub fn coverage(
                 }
             })
             .collect()
-    });
+    };
+    let owned;
+    let index = match plain {
+        Some((c, _)) => &c.phrases,
+        None => {
+            owned = PhraseIndex::new(key_points);
+            &owned
+        }
+    };
+    let phrased = index.find_all(&toks);
     let mut score = ContentScore::default();
     let mut evidence = Vec::new();
     let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c));
     for (k, kp) in key_points.iter().enumerate() {
-        let owned;
-        let phrasings: &[Vec<PTok>] = match plain.and_then(|(c, _)| c.phrasings.get(k)) {
-            Some(p) => p,
-            None => {
-                owned = compile_phrasings(kp);
-                &owned
-            }
-        };
         let compiled = plain
             .and_then(|(c, _)| c.key_points.get(k))
             .and_then(Option::as_ref);
-        let mut found = find(&ans, phrasings).map(|r| (r, String::new()));
+        let mut found = phrased[k].clone().map(|r| (r, String::new()));
         // A phrasing says which words to look for, not that the answer
         // affirms them: a negated one or another number earns nothing.
         if let (Some((r, _)), Some(c), Some(a)) = (&found, compiled, plain_answer.as_ref()) {

@@ -36,30 +36,10 @@ const NEGATION_SCOPE: usize = 6;
 /// A source's words considered (longer labels are cut).
 const MAX_TERMS: usize = 64;
 
-/// FNV-1a: the word table is hit once per answer word, and SipHash's
-/// protection against crafted keys is not needed for a fixed word list.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// foldhash (fixed seed, so runs are reproducible): the word tables are
+/// hit several times per answer word, and SipHash's protection against
+/// crafted keys is not needed for fixed word lists.
+type FnvMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// What the data files say about one word.
 #[derive(Debug, Default, Clone)]
@@ -643,8 +623,8 @@ pub struct Compiled {
     /// One per key point, `None` for one matched by its phrasings only.
     pub key_points: Vec<Option<PlainKeyPoint>>,
     pub filter: Filter,
-    /// Each key point's phrasings, expanded and tokenised.
-    pub phrasings: Vec<Vec<Vec<super::content::PTok>>>,
+    /// Each key point's phrasings, expanded, tokenised and indexed.
+    pub phrases: super::content::PhraseIndex,
 }
 
 /// Compiles the plain forms of a question's key points.
@@ -714,7 +694,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
     Compiled {
         key_points,
         filter,
-        phrasings: kps.iter().map(super::content::compile_phrasings).collect(),
+        phrases: super::content::PhraseIndex::new(kps),
     }
 }
 
@@ -823,6 +803,11 @@ pub struct Answer {
     bounds: Vec<(usize, usize)>,
     /// Content words (token indices), sorted by key.
     order: Vec<usize>,
+    /// Where each key's run is in `order`.
+    runs: FnvMap<Rc<str>, Range<usize>>,
+    /// Content words a one-letter typo may stand for (5+ letters, not a
+    /// number), sorted by key length: a term only scans its length ± 1.
+    typo_pool: Vec<usize>,
 }
 
 impl Answer {
@@ -840,6 +825,20 @@ impl Answer {
             }
         }
         order.sort_unstable_by(|a, b| toks[*a].key.cmp(&toks[*b].key));
+        let mut runs: FnvMap<Rc<str>, Range<usize>> = FnvMap::default();
+        let mut from = 0;
+        while from < order.len() {
+            let key = &toks[order[from]].key;
+            let to = from + order[from..].partition_point(|i| toks[*i].key == *key);
+            runs.insert(key.clone(), from..to);
+            from = to;
+        }
+        let mut typo_pool: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|i| toks[*i].len >= 5 && toks[*i].number.is_none())
+            .collect();
+        typo_pool.sort_by_key(|i| toks[*i].key.len());
         // A sentence without words has no tokens; keep its bounds sane.
         for b in &mut bounds {
             if b.0 == usize::MAX {
@@ -852,27 +851,28 @@ impl Answer {
             sentences,
             bounds,
             order,
+            runs,
+            typo_pool,
         }
     }
 
     /// Tokens matching a term: same key, or a one-letter typo of a long word.
     fn hits(&self, t: &Term, out: &mut Vec<usize>) {
         let key = t.key.as_str();
-        let from = self.order.partition_point(|i| &*self.toks[*i].key < key);
-        out.extend(
-            self.order[from..]
-                .iter()
-                .take_while(|i| &*self.toks[**i].key == key),
-        );
+        if let Some(r) = self.runs.get(key) {
+            out.extend(&self.order[r.clone()]);
+        }
         if t.typo {
-            for i in &self.order {
+            let l = key.len();
+            let from = self
+                .typo_pool
+                .partition_point(|i| self.toks[*i].key.len() + 1 < l);
+            for i in &self.typo_pool[from..] {
                 let a = &self.toks[*i];
-                if a.key.len().abs_diff(key.len()) <= 1
-                    && &*a.key != key
-                    && a.len >= 5
-                    && a.number.is_none()
-                    && one_typo(&a.key, key)
-                {
+                if a.key.len() > l + 1 {
+                    break;
+                }
+                if &*a.key != key && one_typo(&a.key, key) {
                     out.push(*i);
                 }
             }

@@ -37,14 +37,21 @@ impl Folded {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                text.push(if b == b'`' {
-                    b'\''
-                } else {
-                    b.to_ascii_lowercase()
-                });
-                start.push(i as u32);
-                end.push(i as u32 + 1);
-                i += 1;
+                // A whole run of ASCII at once: one byte each, mapped to itself.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii())
+                    .map_or(bytes.len(), |n| i + n);
+                text.extend(bytes[i..run].iter().map(|&c| {
+                    if c == b'`' {
+                        b'\''
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                }));
+                start.extend(i as u32..run as u32);
+                end.extend(i as u32 + 1..run as u32 + 1);
+                i = run;
                 continue;
             }
             let Some(c) = orig[i..].chars().next() else {
@@ -177,7 +184,23 @@ pub fn sentences(f: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut s = 0;
     let mut i = 0;
+    // Only a newline or `.`, `!`, `?` can end a sentence: jump from one to
+    // the next (memchr scans many bytes at a time).
+    let newline = |from: usize| memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |n| from + n);
+    let stop =
+        |from: usize| memchr::memchr3(b'.', b'!', b'?', &b[from..]).map_or(b.len(), |n| from + n);
+    let (mut next_newline, mut next_stop) = (newline(0), stop(0));
     while i < b.len() {
+        if next_newline < i {
+            next_newline = newline(i);
+        }
+        if next_stop < i {
+            next_stop = stop(i);
+        }
+        i = next_newline.min(next_stop);
+        if i >= b.len() {
+            break;
+        }
         let c = b[i];
         if c == b'\n' {
             push_trimmed(b, s, i, &mut out);
@@ -231,8 +254,20 @@ pub fn words(f: &str) -> Vec<Range<usize>> {
 }
 
 pub fn is_word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
+    WORD_BYTES[usize::from(c)]
 }
+
+/// `[a-zA-Z0-9_]`, as a table: the word splitter asks once per byte.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
 
 /// Light stemmer shared by English and French, applied identically to the
 /// answer and to key-point phrasings so that small inflections match
