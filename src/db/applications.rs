@@ -31,6 +31,8 @@ pub struct ApplicationRow {
     pub erased_at: Option<NaiveDateTime>,
     #[serde(skip)]
     pub screen_rank: f64,
+    /// Where the candidate came from (`ref`/`utm_source`), '' if unknown.
+    pub source: String,
 }
 
 impl ApplicationRow {
@@ -95,6 +97,7 @@ pub fn insert(
                     applications::consent_at.eq(now),
                     applications::created_at.eq(now),
                     applications::updated_at.eq(now),
+                    applications::source.eq(&a.source),
                 ),
             ))
             .execute(conn)

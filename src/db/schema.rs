@@ -164,6 +164,7 @@ diesel::table! {
         updated_at -> Timestamp,
         erased_at -> Nullable<Timestamp>,
         screen_rank -> Double,
+        source -> Text,
     }
 }
 
@@ -392,5 +393,13 @@ diesel::table! {
         source -> Text,
         saved_by -> Text,
         saved_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    insight_snapshots (scope) {
+        scope -> Text,
+        computed_at -> Timestamp,
+        data -> Text,
     }
 }
