@@ -396,6 +396,7 @@ pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String
                         add_candidate(conn, &ctx, &job, &settings, library, c)?;
                     }
                     interviews_in_progress(conn, &job, &staff)?;
+                    crate::demo_insight::spread_sources(conn, &job.id)?;
                 }
                 created += 1;
             }

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod application;
 pub mod decision;
 pub mod interview;
+pub mod insight;
 pub mod job;
 pub mod job_review;
 pub mod pipeline;
