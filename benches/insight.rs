@@ -220,11 +220,20 @@ async fn main() {
         db::insight::Scope::All,
     ] {
         let t = Instant::now();
-        let figures = db.run_blocking(|c| db::insight::compute(c, &scope)).unwrap();
+        let (signature, figures) = db
+            .run_blocking(|c| {
+                Ok((
+                    db::insight::signature(c, &scope)?,
+                    db::insight::compute(c, &scope)?,
+                ))
+            })
+            .unwrap();
         let fresh = t.elapsed();
         assert_eq!(figures.applications, N);
-        db.write_blocking(|c| db::insight::store_snapshot(c, &scope, &figures, db::now()))
-            .unwrap();
+        db.write_blocking(|c| {
+            db::insight::store_snapshot(c, &scope, &figures, &signature, db::now())
+        })
+        .unwrap();
         println!(
             "fresh computation ({}): {:.0} ms",
             scope.key(),

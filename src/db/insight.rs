@@ -82,22 +82,53 @@ fn scoped_apps(conn: &mut DbConnection, scope: &Scope) -> Result<Vec<AppRow>, Db
     q.load(conn).context("reading applications for insight")
 }
 
-/// How many applications a scope covers (cheap: an index count).
-pub fn count(conn: &mut DbConnection, scope: &Scope) -> Result<i64, DbError> {
-    let mut q = applications::table.count().into_boxed();
+/// What a scope's figures are computed from, cheaply (indexes only): how
+/// many applications, their latest change, and for a panel its jobs. A
+/// stage move, a new application or a screen result changes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub applications: i64,
+    text: String,
+}
+
+impl Signature {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+pub fn signature(conn: &mut DbConnection, scope: &Scope) -> Result<Signature, DbError> {
+    let mut q = applications::table
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::max(applications::updated_at),
+        ))
+        .into_boxed();
+    let mut jobs_part = String::new();
     match scope {
         Scope::All => {}
         Scope::Job(id) => q = q.filter(applications::job_id.eq(id.clone())),
         Scope::PanelOf(user) => {
-            let jobs: Vec<String> = panel_members::table
+            let mut jobs: Vec<String> = panel_members::table
                 .filter(panel_members::user_id.eq(user))
                 .select(panel_members::job_id)
                 .load(conn)
                 .context("reading a member's panels")?;
+            jobs.sort();
+            jobs_part = jobs.join(",");
             q = q.filter(applications::job_id.eq_any(jobs));
         }
     }
-    q.get_result(conn).context("counting applications for insight")
+    let (n, latest): (i64, Option<NaiveDateTime>) = q
+        .first(conn)
+        .context("reading what insight figures depend on")?;
+    Ok(Signature {
+        applications: n,
+        text: format!(
+            "{n}|{}|{jobs_part}",
+            latest.map(|t| t.to_string()).unwrap_or_default()
+        ),
+    })
 }
 
 /// What the figures read of a stored answer score (`scoring::AnswerScore`
@@ -338,19 +369,33 @@ pub fn compute(conn: &mut DbConnection, scope: &Scope) -> Result<Insight, DbErro
     Ok(figures)
 }
 
-/// A stored snapshot: when its figures were computed, and the figures.
-pub fn snapshot(
-    conn: &mut DbConnection,
-    scope: &Scope,
-) -> Result<Option<(NaiveDateTime, Insight)>, DbError> {
-    let row: Option<(NaiveDateTime, String)> = insight_snapshots::table
+/// A stored snapshot of a scope's figures.
+pub struct Snapshot {
+    pub computed_at: NaiveDateTime,
+    /// The [`Signature`] of the data it was computed from.
+    pub signature: String,
+    pub figures: Insight,
+}
+
+pub fn snapshot(conn: &mut DbConnection, scope: &Scope) -> Result<Option<Snapshot>, DbError> {
+    let row: Option<(NaiveDateTime, String, String)> = insight_snapshots::table
         .find(scope.key())
-        .select((insight_snapshots::computed_at, insight_snapshots::data))
+        .select((
+            insight_snapshots::computed_at,
+            insight_snapshots::signature,
+            insight_snapshots::data,
+        ))
         .first(conn)
         .optional()
         .context("reading an insight snapshot")?;
     // A snapshot from an older shape of the figures is simply recomputed.
-    Ok(row.and_then(|(at, data)| serde_json::from_str(&data).ok().map(|i| (at, i))))
+    Ok(row.and_then(|(computed_at, signature, data)| {
+        serde_json::from_str(&data).ok().map(|figures| Snapshot {
+            computed_at,
+            signature,
+            figures,
+        })
+    }))
 }
 
 /// Stores a scope's figures, replacing the previous snapshot.
@@ -358,6 +403,7 @@ pub fn store_snapshot(
     conn: &mut DbConnection,
     scope: &Scope,
     figures: &Insight,
+    signature: &Signature,
     computed_at: NaiveDateTime,
 ) -> Result<(), DbError> {
     let data = serde_json::to_string(figures).map_err(|e| DbError::Corrupt(e.to_string()))?;
@@ -371,6 +417,7 @@ pub fn store_snapshot(
             .values((
                 insight_snapshots::scope.eq(&key),
                 insight_snapshots::computed_at.eq(computed_at),
+                insight_snapshots::signature.eq(signature.as_str()),
                 insight_snapshots::data.eq(&data),
             ))
             .execute(conn)

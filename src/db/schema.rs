@@ -400,6 +400,7 @@ diesel::table! {
     insight_snapshots (scope) {
         scope -> Text,
         computed_at -> Timestamp,
+        signature -> Text,
         data -> Text,
     }
 }

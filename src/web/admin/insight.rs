@@ -34,12 +34,20 @@ static REFRESHING: Lazy<Mutex<HashSet<String>>> = Lazy::new(|| Mutex::new(HashSe
 
 async fn compute_and_store(state: &AppState, scope: Scope) -> Result<(NaiveDateTime, Insight), DbError> {
     let s = scope.clone();
-    let figures = state.db.read(move |c| db::insight::compute(c, &s)).await?;
+    // The signature is read first: a change made while the figures are
+    // computed makes the next view recompute them.
+    let (signature, figures) = state
+        .db
+        .read(move |c| {
+            let signature = db::insight::signature(c, &s)?;
+            Ok((signature, db::insight::compute(c, &s)?))
+        })
+        .await?;
     let at = db::now();
     let stored = figures.clone();
     state
         .db
-        .write(move |c| db::insight::store_snapshot(c, &scope, &stored, at))
+        .write(move |c| db::insight::store_snapshot(c, &scope, &stored, &signature, at))
         .await?;
     Ok((at, figures))
 }
@@ -66,36 +74,45 @@ fn refresh_in_background(state: &web::Data<AppState>, scope: Scope) {
 
 /// The figures of a scope and when they were computed; `None` while a
 /// first computation runs in the background.
+///
+/// A view reads the snapshot and the data's [`db::insight::Signature`]
+/// (two indexed reads). Figures whose data changed since are recomputed:
+/// while the person waits up to [`COMPUTE_INLINE_UP_TO`] applications,
+/// behind the page beyond (the page then shows the previous figures with
+/// their time). Figures older than [`FRESH_FOR_MINUTES`] are recomputed
+/// behind the page too, for changes the signature does not see
+/// (scorecards, reviews).
 pub async fn figures(
     state: &web::Data<AppState>,
     scope: Scope,
 ) -> Result<Option<(NaiveDateTime, Insight)>, WebError> {
     let s = scope.clone();
-    let stored = state
+    let (stored, signature) = state
         .db
-        .read(move |c| db::insight::snapshot(c, &s))
+        .read(move |c| {
+            Ok((
+                db::insight::snapshot(c, &s)?,
+                db::insight::signature(c, &s)?,
+            ))
+        })
         .await
         .web_context("reading insight figures")?;
-    if let Some((at, figures)) = stored {
-        if db::now() - at > chrono::Duration::minutes(FRESH_FOR_MINUTES) {
-            refresh_in_background(state, scope);
+    match stored {
+        Some(snap) if snap.signature == signature.as_str() => {
+            if db::now() - snap.computed_at > chrono::Duration::minutes(FRESH_FOR_MINUTES) {
+                refresh_in_background(state, scope);
+            }
+            Ok(Some((snap.computed_at, snap.figures)))
         }
-        return Ok(Some((at, figures)));
+        stale if signature.applications > COMPUTE_INLINE_UP_TO => {
+            refresh_in_background(state, scope);
+            Ok(stale.map(|s| (s.computed_at, s.figures)))
+        }
+        _ => compute_and_store(state, scope)
+            .await
+            .map(Some)
+            .web_context("computing insight figures"),
     }
-    let s = scope.clone();
-    let n = state
-        .db
-        .read(move |c| db::insight::count(c, &s))
-        .await
-        .web_context("counting applications")?;
-    if n > COMPUTE_INLINE_UP_TO {
-        refresh_in_background(state, scope);
-        return Ok(None);
-    }
-    compute_and_store(state, scope)
-        .await
-        .map(Some)
-        .web_context("computing insight figures")
 }
 
 fn percent(x: f64) -> String {
