@@ -95,8 +95,23 @@ fn seed(db: &Db, user_id: &str) -> String {
             4..=9 => &[Applied, Screening, ScreenReview],
             10..=13 => &[Applied, Screening, ScreenReview, Interview],
             14 | 15 => &[Applied, Screening, ScreenReview, Interview, TeamDecision],
-            16 => &[Applied, Screening, ScreenReview, Interview, TeamDecision, Offer],
-            17 => &[Applied, Screening, ScreenReview, Interview, TeamDecision, Offer, Hired],
+            16 => &[
+                Applied,
+                Screening,
+                ScreenReview,
+                Interview,
+                TeamDecision,
+                Offer,
+            ],
+            17 => &[
+                Applied,
+                Screening,
+                ScreenReview,
+                Interview,
+                TeamDecision,
+                Offer,
+                Hired,
+            ],
             18 => &[Applied, Screening, ScreenReview, Interview, Rejected],
             _ => &[Applied],
         };
@@ -107,7 +122,7 @@ fn seed(db: &Db, user_id: &str) -> String {
         apps.push(format!(
             "('a{i}', '{job_id}', 'Candidate {i}', 'c{i}@example.com', '[{{\"code\":\"en\",\"fluency\":\"fluent\"}}]', '', '', '', '', '{stage}', {}, {}, '{}', '{}', '{}', {}, '{}')",
             if screened { score.to_string() } else { "NULL".into() },
-            if screened { (score > 0.5).then_some("1").unwrap_or("0") } else { "NULL" },
+            if !screened { "NULL" } else if score > 0.5 { "1" } else { "0" },
             at(start), at(start), at(start + path.len()),
             if screened { score } else { -1.0 },
             sources[i % 5],
@@ -127,7 +142,12 @@ fn seed(db: &Db, user_id: &str) -> String {
             ));
             for (q, tier) in [(1, 1), (2, 1), (3, 2), (4, 3)] {
                 let s = ((i * 31 + q * 17) % 100) as f64 / 100.0;
-                let d = detail(tier, ((i + q) % 3) as u8, ((i / 3 + q) % 3) as u8, (i + q) % 4 != 0);
+                let d = detail(
+                    tier,
+                    ((i + q) % 3) as u8,
+                    ((i / 3 + q) % 3) as u8,
+                    (i + q) % 4 != 0,
+                );
                 answers.push(format!(
                     "('n{i}-{q}', 's{i}', 'q{q}', 'An answer.', '{}', {s}, '{}')",
                     at(start + 2),
@@ -147,9 +167,19 @@ fn seed(db: &Db, user_id: &str) -> String {
         }
         if apps.len() == 2_000 {
             flush(&mut sql, "applications", "id, job_id, name, email, languages, location, timezone, cover_letter, portfolio_url, stage, screen_score, screen_passed, consent_at, created_at, updated_at, screen_rank, source", &mut apps);
-            flush(&mut sql, "application_events", "id, application_id, at, actor, from_stage, to_stage, reason", &mut events);
+            flush(
+                &mut sql,
+                "application_events",
+                "id, application_id, at, actor, from_stage, to_stage, reason",
+                &mut events,
+            );
             flush(&mut sql, "screenings", "id, application_id, questionnaire_version_id, tiers, status, sent_at, submitted_at, result, scorer_version", &mut rounds);
-            flush(&mut sql, "answers", "id, screening_id, question_id, body, saved_at, score, score_detail", &mut answers);
+            flush(
+                &mut sql,
+                "answers",
+                "id, screening_id, question_id, body, saved_at, score, score_detail",
+                &mut answers,
+            );
             flush(&mut sql, "scorecards", "id, application_id, interview_id, author_id, version, empathy, curiosity, humility, dedication, technical, notes, recommendation, overall_notes, submitted_at, superseded_at", &mut cards);
             run(db, &sql);
             sql.clear();
@@ -173,7 +203,10 @@ fn run(db: &Db, sql: &str) {
 }
 
 fn csrf(html: &str) -> String {
-    let at = html.find("name=\"csrf_token\" value=\"").expect("a CSRF token") + 25;
+    let at = html
+        .find("name=\"csrf_token\" value=\"")
+        .expect("a CSRF token")
+        + 25;
     html[at..].split('"').next().unwrap().to_string()
 }
 
@@ -207,12 +240,22 @@ async fn main() {
     let hash = rapport::security::password::hash(PASSWORD).unwrap();
     let owner = db
         .write_blocking(|c| {
-            db::users::insert(c, &email, &name, rapport::domain::user::Role::Owner, &hash, db::now())
+            db::users::insert(
+                c,
+                &email,
+                &name,
+                rapport::domain::user::Role::Owner,
+                &hash,
+                db::now(),
+            )
         })
         .unwrap();
     let t = Instant::now();
     let job_id = seed(&db, &owner.id);
-    println!("seeded {N} applications in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "seeded {N} applications in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
 
     // Fresh computation: what a view would cost without the snapshot.
     for scope in [
@@ -281,9 +324,15 @@ async fn main() {
     tokio::time::sleep(Duration::from_millis(100)).await;
 
     println!("\n{REQUESTS} requests each, one at a time, ceiling {CEILING_MS} ms:");
-    println!("{:<34} {:>8} {:>8} {:>10}", "page", "p50 ms", "p95 ms", "p95/50ms");
+    println!(
+        "{:<34} {:>8} {:>8} {:>10}",
+        "page", "p50 ms", "p95 ms", "p95/50ms"
+    );
     for (name, path) in [
-        ("/admin/jobs/{id}/insight", format!("/admin/jobs/{job_id}/insight")),
+        (
+            "/admin/jobs/{id}/insight",
+            format!("/admin/jobs/{job_id}/insight"),
+        ),
         ("/admin/insight", "/admin/insight".to_string()),
     ] {
         let times = measure(&client, &format!("{base}{path}"), "Funnel").await;

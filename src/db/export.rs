@@ -52,13 +52,25 @@ fn mean(v: &[f64]) -> Option<f64> {
     (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
 }
 
+/// Extra columns: their headers, and each application's values by id.
+pub type ExtraColumns = (Vec<String>, HashMap<String, Vec<String>>);
+
+/// The scorer's empathy and curiosity grades and key-point shares of one
+/// application's answers.
+#[derive(Default)]
+struct Grades {
+    empathy: Vec<f64>,
+    curiosity: Vec<f64>,
+    key_points: Vec<f64>,
+}
+
 /// Columns appended to each application's row by features beyond the
 /// screen (review grades, for one): their headers, and each application's
 /// values by id. The one place to add per-application columns to the export.
 pub fn extra_columns(
     _conn: &mut DbConnection,
     _application_ids: &[String],
-) -> Result<(Vec<String>, HashMap<String, Vec<String>>), DbError> {
+) -> Result<ExtraColumns, DbError> {
     Ok((Vec::new(), HashMap::new()))
 }
 
@@ -76,7 +88,7 @@ pub fn rows(
     let ids: Vec<String> = apps.iter().map(|a| a.id.clone()).collect();
 
     let mut entered: HashMap<String, HashMap<Stage, NaiveDateTime>> = HashMap::new();
-    let mut grades: HashMap<String, (Vec<f64>, Vec<f64>, Vec<f64>)> = HashMap::new();
+    let mut grades: HashMap<String, Grades> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
         let events: Vec<(String, NaiveDateTime, String)> = application_events::table
             .filter(application_events::application_id.eq_any(chunk))
@@ -107,18 +119,17 @@ pub fn rows(
             .load(conn)
             .context("reading answers to export")?;
         for (round, detail) in details {
-            let Some(slim) = detail.and_then(|d| serde_json::from_str::<SlimScore>(&d).ok())
-            else {
+            let Some(slim) = detail.and_then(|d| serde_json::from_str::<SlimScore>(&d).ok()) else {
                 continue;
             };
             let Some(app) = app_of.get(&round) else {
                 continue;
             };
             let g = grades.entry(app.clone()).or_default();
-            g.0.push(f64::from(slim.empathy.grade));
-            g.1.push(f64::from(slim.curiosity.grade));
+            g.empathy.push(f64::from(slim.empathy.grade));
+            g.curiosity.push(f64::from(slim.curiosity.grade));
             if let Some(share) = slim.content.share {
-                g.2.push(share);
+                g.key_points.push(share);
             }
         }
     }
@@ -129,9 +140,9 @@ pub fn rows(
             let g = grades.remove(&app.id).unwrap_or_default();
             ExportRow {
                 entered: entered.remove(&app.id).unwrap_or_default(),
-                empathy: mean(&g.0),
-                curiosity: mean(&g.1),
-                key_points: mean(&g.2),
+                empathy: mean(&g.empathy),
+                curiosity: mean(&g.curiosity),
+                key_points: mean(&g.key_points),
                 extra: extra
                     .remove(&app.id)
                     .unwrap_or_else(|| vec![String::new(); headers.len()]),

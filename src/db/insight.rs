@@ -328,7 +328,9 @@ pub fn compute(conn: &mut DbConnection, scope: &Scope) -> Result<Insight, DbErro
             .first(conn)
             .optional()
             .context("reading a questionnaire version")?;
-        if let Some(loaded) = content.and_then(|c| crate::questionnaires::Loaded::from_source(c).ok()) {
+        if let Some(loaded) =
+            content.and_then(|c| crate::questionnaires::Loaded::from_source(c).ok())
+        {
             for q in loaded.questionnaire.questions {
                 prompts.entry(q.id).or_insert(q.prompt);
             }
@@ -363,9 +365,11 @@ pub fn compute(conn: &mut DbConnection, scope: &Scope) -> Result<Insight, DbErro
             }
         })
         .collect();
-    figures
-        .jobs
-        .sort_by(|a, b| b.applied.cmp(&a.applied).then_with(|| a.title.cmp(&b.title)));
+    figures.jobs.sort_by(|a, b| {
+        b.applied
+            .cmp(&a.applied)
+            .then_with(|| a.title.cmp(&b.title))
+    });
     Ok(figures)
 }
 

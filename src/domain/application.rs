@@ -351,11 +351,17 @@ mod tests {
     fn sources_are_short_plain_words() {
         assert_eq!(clean_source("LinkedIn"), "linkedin");
         assert_eq!(clean_source("  news letter!! 2026 "), "news-letter-2026");
-        assert_eq!(clean_source("<script>alert(1)</script>"), "script-alert-1-script");
+        assert_eq!(
+            clean_source("<script>alert(1)</script>"),
+            "script-alert-1-script"
+        );
         assert_eq!(clean_source("=HYPERLINK(\"x\")"), "hyperlink-x");
         assert_eq!(clean_source("café"), "caf");
         assert_eq!(clean_source(""), "");
-        assert_eq!(clean_source("a".repeat(100).as_str()).len(), MAX_SOURCE_CHARS);
+        assert_eq!(
+            clean_source("a".repeat(100).as_str()).len(),
+            MAX_SOURCE_CHARS
+        );
         let parsed = NewApplication::parse(&ApplicationInput {
             source: "Job Board".into(),
             ..input()

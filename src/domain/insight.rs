@@ -432,7 +432,11 @@ pub fn items(rounds: &[RoundFacts]) -> Vec<ItemAnalysis> {
                 .collect(),
         })
         .collect();
-    out.sort_by(|a, b| a.tier.cmp(&b.tier).then_with(|| a.question.cmp(&b.question)));
+    out.sort_by(|a, b| {
+        a.tier
+            .cmp(&b.tier)
+            .then_with(|| a.question.cmp(&b.question))
+    });
     out
 }
 
@@ -460,11 +464,7 @@ pub fn calibration(points: Vec<CalibrationPoint>) -> Calibration {
 }
 
 /// Every figure, from the facts of one scope.
-pub fn compute(
-    apps: &[AppFacts],
-    rounds: &[RoundFacts],
-    points: Vec<CalibrationPoint>,
-) -> Insight {
+pub fn compute(apps: &[AppFacts], rounds: &[RoundFacts], points: Vec<CalibrationPoint>) -> Insight {
     let (stage_times, time_to_hire) = stage_times(apps);
     Insight {
         applications: apps.len(),
@@ -542,7 +542,9 @@ mod tests {
         assert!((f[2].conversion.unwrap() - 2.0 / 3.0).abs() < 1e-12);
         assert_eq!(f[3].conversion, Some(0.5));
         assert_eq!(f[7].conversion, Some(1.0));
-        assert!(funnel(&[]).iter().all(|s| s.reached == 0 && s.conversion.is_none()));
+        assert!(funnel(&[])
+            .iter()
+            .all(|s| s.reached == 0 && s.conversion.is_none()));
     }
 
     #[test]
@@ -550,7 +552,10 @@ mod tests {
         use Stage::*;
         let apps = vec![
             app(&[(1, Applied), (2, Screening), (5, ScreenReview)], ""),
-            app(&[(1, Applied), (4, Screening), (6, Interview), (10, Hired)], ""),
+            app(
+                &[(1, Applied), (4, Screening), (6, Interview), (10, Hired)],
+                "",
+            ),
         ];
         let (times, hire) = stage_times(&apps);
         let of = |s: Stage| times.iter().find(|t| t.stage == s).unwrap().spread;
@@ -586,7 +591,9 @@ mod tests {
         ];
         let t = tier_passes(&rounds);
         assert_eq!(
-            t.iter().map(|t| (t.tier, t.passed, t.rounds)).collect::<Vec<_>>(),
+            t.iter()
+                .map(|t| (t.tier, t.passed, t.rounds))
+                .collect::<Vec<_>>(),
             vec![(1, 2, 3), (2, 0, 1), (3, 1, 1)]
         );
         assert!((t[0].rate() - 2.0 / 3.0).abs() < 1e-12);
@@ -604,7 +611,11 @@ mod tests {
             s.iter()
                 .map(|s| (s.source.as_str(), s.applied, s.screen_passed, s.hired))
                 .collect::<Vec<_>>(),
-            vec![("linkedin", 2, 1, 1), ("newsletter", 1, 0, 0), ("", 1, 0, 0)]
+            vec![
+                ("linkedin", 2, 1, 1),
+                ("newsletter", 1, 0, 0),
+                ("", 1, 0, 0)
+            ]
         );
     }
 
@@ -628,7 +639,11 @@ mod tests {
                     answer("q2", q2),
                     answer("q3", q3),
                     ItemAnswer {
-                        covered: if q4a > 0.45 { vec!["refund".into()] } else { vec![] },
+                        covered: if q4a > 0.45 {
+                            vec!["refund".into()]
+                        } else {
+                            vec![]
+                        },
                         missed: if q4a > 0.45 {
                             vec!["apology".into()]
                         } else {

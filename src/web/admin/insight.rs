@@ -32,7 +32,10 @@ const COMPUTE_INLINE_UP_TO: i64 = 20_000;
 /// one computation, not one each.
 static REFRESHING: Lazy<Mutex<HashSet<String>>> = Lazy::new(|| Mutex::new(HashSet::new()));
 
-async fn compute_and_store(state: &AppState, scope: Scope) -> Result<(NaiveDateTime, Insight), DbError> {
+async fn compute_and_store(
+    state: &AppState,
+    scope: Scope,
+) -> Result<(NaiveDateTime, Insight), DbError> {
     let s = scope.clone();
     // The signature is read first: a change made while the figures are
     // computed makes the next view recompute them.
@@ -322,7 +325,8 @@ fn view(figures: &Insight, at: NaiveDateTime, links: Option<&str>) -> Value {
     });
 
     let cal = &figures.calibration;
-    let scatter = |pick: fn(&crate::domain::insight::CalibrationPoint) -> (f64, f64), what: &str| {
+    let scatter = |pick: fn(&crate::domain::insight::CalibrationPoint) -> (f64, f64),
+                   what: &str| {
         (!cal.points.is_empty()).then(|| {
             charts::scatter(
                 &cal.points
@@ -496,8 +500,16 @@ pub fn export_bytes(
         let erased = a.erased_at.is_some();
         let mut rec: Vec<String> = vec![
             a.id.clone(),
-            if erased { String::new() } else { neutralise(&a.name) },
-            if erased { String::new() } else { neutralise(&a.email) },
+            if erased {
+                String::new()
+            } else {
+                neutralise(&a.name)
+            },
+            if erased {
+                String::new()
+            } else {
+                neutralise(&a.email)
+            },
             a.stage().as_str().to_string(),
             neutralise(&a.source),
             neutralise(
@@ -507,7 +519,11 @@ pub fn export_bytes(
                     .collect::<Vec<_>>()
                     .join(" "),
             ),
-            if erased { String::new() } else { neutralise(&a.location) },
+            if erased {
+                String::new()
+            } else {
+                neutralise(&a.location)
+            },
             iso(Some(&a.created_at)),
         ];
         rec.extend(dated.iter().map(|s| iso(r.entered.get(s))));
@@ -552,7 +568,11 @@ pub async fn export_csv(
         .ok_or(WebError::NotFound)?;
     let bytes = export_bytes(&rows, &headers)
         .map_err(|e| WebError::Internal(format!("writing the CSV export: {e}")))?;
-    let file = format!("{}-applications-{}.csv", job.slug, db::now().format("%Y-%m-%d"));
+    let file = format!(
+        "{}-applications-{}.csv",
+        job.slug,
+        db::now().format("%Y-%m-%d")
+    );
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8; header=present")
         .insert_header((
@@ -569,7 +589,10 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised() {
-        assert_eq!(neutralise("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(
+            neutralise("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
         assert_eq!(neutralise("+1"), "'+1");
         assert_eq!(neutralise("-2"), "'-2");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
