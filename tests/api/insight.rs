@@ -12,6 +12,7 @@ on_every_backend!(
     a_job_without_applications_says_no_data_yet,
     the_csv_export_is_rfc4180_and_neutralises_formulas,
     only_owners_export,
+    calibration_pairs_the_screen_with_the_interviewers,
 );
 
 /// Applies through the form as a browser would: the form page first (with
@@ -394,4 +395,68 @@ async fn only_owners_export(backend: Backend) {
             .as_u16(),
         404
     );
+}
+
+async fn calibration_pairs_the_screen_with_the_interviewers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, ana_id) = candidate_in_review(&app, "unanimous").await;
+    let fran = user_id(&app, crate::helpers::OWNER_EMAIL).await;
+    // Ana is hired (the way there is tested in pipeline.rs) and was rated
+    // by Fran twice: only the latest scorecard counts.
+    let (a, f) = (ana_id.clone(), fran.clone());
+    app.db
+        .write(move |c| {
+            use rapport::domain::application::Stage;
+            let now = rapport::db::now();
+            rapport::db::applications::move_stage(
+                c,
+                &a,
+                Stage::ScreenReview,
+                Stage::Hired,
+                "test",
+                "",
+                now,
+            )?;
+            for (empathy, curiosity) in [(1, 1), (4, 3)] {
+                let r = rapport::db::scorecards::Ratings {
+                    empathy,
+                    curiosity,
+                    humility: 3,
+                    dedication: 3,
+                    technical: 3,
+                    recommendation: 4,
+                };
+                rapport::db::scorecards::submit(c, &a, None, &f, &r, "{}", "", now)?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let figures = app
+        .db
+        .read({
+            let j = job_id.clone();
+            move |c| rapport::db::insight::compute(c, &rapport::db::insight::Scope::Job(j))
+        })
+        .await
+        .unwrap();
+    let points = &figures.calibration.points;
+    assert_eq!(points.len(), 1);
+    assert!(points[0].hired);
+    assert_eq!(points[0].interview_empathy, 4.0);
+    assert_eq!(points[0].interview_curiosity, 3.0);
+    assert!((0.0..=2.0).contains(&points[0].auto_empathy));
+    assert_eq!(figures.calibration.empathy.value, None);
+    assert_eq!(figures.calibration.empathy.needed, Some(10));
+    let page = app.get_text(&format!("/admin/jobs/{job_id}/insight")).await;
+    assert!(
+        page.contains("Not enough decided candidates yet: 1 of the 10 needed."),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches("<circle").count(),
+        2,
+        "one dot per scatter plot"
+    );
+    assert!(figures.time_to_hire.is_some());
 }

@@ -28,10 +28,11 @@ fn themed(svg: String) -> String {
 /// when `None`). An optional second, thinner bar per row shows a second
 /// series on the same scale.
 pub fn bars(rows: &[Bar], max: Option<f64>) -> String {
-    const WIDTH: u32 = 640;
-    const ROW: u32 = 30;
-    const LABEL: i32 = 170;
-    const RIGHT: i32 = 120;
+    // Narrow, with large text: the chart is scaled down to a phone's width.
+    const WIDTH: u32 = 480;
+    const ROW: u32 = 34;
+    const LABEL: i32 = 165;
+    const RIGHT: i32 = 125;
     let height = ROW * rows.len().max(1) as u32 + 10;
     let top = max
         .or_else(|| {
@@ -45,19 +46,19 @@ pub fn bars(rows: &[Bar], max: Option<f64>) -> String {
     {
         let root = SVGBackend::with_string(&mut out, (WIDTH, height)).into_drawing_area();
         let span = (WIDTH as i32 - LABEL - RIGHT) as f64;
-        let text = ("sans-serif", 14).into_font().color(&BLACK);
+        let text = ("sans-serif", 17).into_font().color(&BLACK);
         for (i, r) in rows.iter().enumerate() {
             let y = i as i32 * ROW as i32 + 5;
             let len = |v: f64| ((v / top).clamp(0.0, 1.0) * span).round() as i32;
             let _ = root.draw(&Text::new(r.label.clone(), (0, y + 4), text.clone()));
-            let thick = if r.second.is_some() { 11 } else { 20 };
+            let thick = if r.second.is_some() { 12 } else { 22 };
             let _ = root.draw(&Rectangle::new(
                 [(LABEL, y), (LABEL + len(r.value).max(1), y + thick)],
                 BAR.filled(),
             ));
             if let Some(s) = r.second {
                 let _ = root.draw(&Rectangle::new(
-                    [(LABEL, y + 12), (LABEL + len(s).max(1), y + 20)],
+                    [(LABEL, y + 13), (LABEL + len(s).max(1), y + 22)],
                     BAR_2.filled(),
                 ));
             }
@@ -87,8 +88,8 @@ pub fn scatter(points: &[(f64, f64, bool)], x: (f64, f64, &str), y: (f64, f64, &
                 .y_desc(y.2)
                 .x_labels(5)
                 .y_labels(4)
-                .label_style(("sans-serif", 13).into_font().color(&BLACK))
-                .axis_desc_style(("sans-serif", 14).into_font().color(&BLACK))
+                .label_style(("sans-serif", 15).into_font().color(&BLACK))
+                .axis_desc_style(("sans-serif", 16).into_font().color(&BLACK))
                 .light_line_style(RGBColor(0xdd, 0xdd, 0xdd))
                 .draw();
             let _ = chart.draw_series(points.iter().map(|&(px, py, filled)| {

@@ -227,7 +227,7 @@ fn view(figures: &Insight, at: NaiveDateTime, links: Option<&str>) -> Value {
                     label: stage.label().into(),
                     value: s.median,
                     second: Some(s.p90),
-                    text: format!("{} / {}", days(s.median), days(s.p90)),
+                    text: format!("{:.1} / {:.1} d", s.median, s.p90),
                 })
                 .collect::<Vec<_>>(),
             None,
