@@ -118,6 +118,16 @@ pub async fn figures(
     }
 }
 
+/// The first `max` characters, cut at a word, with an ellipsis if cut.
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
+
 fn percent(x: f64) -> String {
     format!("{}%", (x * 100.0).round() as i64)
 }
@@ -297,7 +307,7 @@ fn view(figures: &Insight, at: NaiveDateTime, links: Option<&str>) -> Value {
             json!({
                 "number": i + 1,
                 "question": it.question,
-                "prompt": it.prompt.chars().take(140).collect::<String>(),
+                "prompt": short(&it.prompt, 140),
                 "tier": it.tier,
                 "answers": it.answers,
                 "mean": percent(it.mean),
@@ -600,6 +610,12 @@ mod tests {
         assert_eq!(neutralise("\rx"), "'\rx");
         assert_eq!(neutralise("Ana = 1"), "Ana = 1");
         assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn long_prompts_are_cut_at_a_word() {
+        assert_eq!(short("short", 140), "short");
+        assert_eq!(short("one two three", 9), "one two…");
     }
 
     #[test]
