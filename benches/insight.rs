@@ -158,7 +158,8 @@ fn seed(db: &Db, user_id: &str) -> String {
         if matches!(i % 20, 17 | 18) {
             for k in 0..2 {
                 cards.push(format!(
-                    "('k{i}-{k}', 'a{i}', NULL, '{user_id}', 1, {}, {}, 3, 3, 3, '', 3, '', '{}', NULL)",
+                    "('k{i}-{k}', 'a{i}', NULL, '{user_id}', {}, {}, {}, 3, 3, 3, '', 3, '', '{}', NULL)",
+                    k + 1,
                     1 + (i + k) % 4,
                     1 + (i / 2 + k) % 4,
                     at(start + 4)
