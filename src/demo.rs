@@ -453,6 +453,7 @@ pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String
                     }
                     interviews_in_progress(conn, &job, &staff)?;
                     reviews_in_progress(conn, &ctx, &job, &staff)?;
+                    crate::demo_insight::spread_sources(conn, &job.id)?;
                 }
                 created += 1;
             }

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod demo_insight;
 pub mod domain;
 pub mod flows;
 pub mod mail;

@@ -8,6 +8,9 @@ use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::domain::application::{NewApplication, Stage};
 use crate::domain::job::LanguageRequirement;
 
+// "Reached at least this stage" filters applications by their history.
+diesel::allow_tables_to_appear_in_same_query!(applications, application_events);
+
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = applications)]
 pub struct ApplicationRow {
@@ -31,6 +34,8 @@ pub struct ApplicationRow {
     pub erased_at: Option<NaiveDateTime>,
     #[serde(skip)]
     pub screen_rank: f64,
+    /// Where the candidate came from (`ref`/`utm_source`), '' if unknown.
+    pub source: String,
 }
 
 impl ApplicationRow {
@@ -95,6 +100,7 @@ pub fn insert(
                     applications::consent_at.eq(now),
                     applications::created_at.eq(now),
                     applications::updated_at.eq(now),
+                    applications::source.eq(&a.source),
                 ),
             ))
             .execute(conn)
@@ -294,11 +300,31 @@ pub struct ListQuery {
     pub per_page: i64,
 }
 
+/// Further filters of the applications table, reached from the insight
+/// pages' figures.
+#[derive(Debug, Clone, Default)]
+pub struct Narrow {
+    /// Got at least as far as this stage (the insight funnel's step).
+    pub reached: Option<Stage>,
+    /// Came from this source ('' for links that carried none).
+    pub source: Option<String>,
+}
+
 /// One page of a job's applications and the total matching.
 pub fn list_for_job(
     conn: &mut DbConnection,
     job_id: &str,
     q: &ListQuery,
+) -> Result<(Vec<ApplicationRow>, i64), DbError> {
+    list_for_job_narrowed(conn, job_id, q, &Narrow::default())
+}
+
+/// [`list_for_job`], narrowed further.
+pub fn list_for_job_narrowed(
+    conn: &mut DbConnection,
+    job_id: &str,
+    q: &ListQuery,
+    narrow: &Narrow,
 ) -> Result<(Vec<ApplicationRow>, i64), DbError> {
     let filtered = || {
         let mut query = applications::table
@@ -306,6 +332,23 @@ pub fn list_for_job(
             .into_boxed();
         if let Some(stage) = q.stage {
             query = query.filter(applications::stage.eq(stage.as_str()));
+        }
+        if let Some(reached) = narrow.reached {
+            let from = crate::domain::insight::position(reached).unwrap_or(0);
+            let later: Vec<&str> = crate::domain::insight::PIPELINE[from..]
+                .iter()
+                .map(|s| s.as_str())
+                .collect();
+            query = query.filter(
+                applications::id.eq_any(
+                    application_events::table
+                        .filter(application_events::to_stage.eq_any(later))
+                        .select(application_events::application_id),
+                ),
+            );
+        }
+        if let Some(source) = &narrow.source {
+            query = query.filter(applications::source.eq(source.clone()));
         }
         if let Some(s) = &q.search {
             let pattern = format!("%{}%", s.replace(['%', '_'], ""));

@@ -8,6 +8,8 @@ pub mod authored_questionnaires;
 pub mod candidate_access;
 pub mod decisions;
 pub mod email_templates;
+pub mod export;
+pub mod insight;
 pub mod interviews;
 pub mod invitations;
 pub mod job_pipeline;

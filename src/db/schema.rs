@@ -164,6 +164,7 @@ diesel::table! {
         updated_at -> Timestamp,
         erased_at -> Nullable<Timestamp>,
         screen_rank -> Double,
+        source -> Text,
     }
 }
 
@@ -434,5 +435,14 @@ diesel::table! {
         question_id -> Text,
         grades -> Text,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    insight_snapshots (scope) {
+        scope -> Text,
+        computed_at -> Timestamp,
+        signature -> Text,
+        data -> Text,
     }
 }

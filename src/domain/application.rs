@@ -142,6 +142,8 @@ pub struct ApplicationInput {
     pub cover_letter: String,
     pub portfolio_url: String,
     pub consent: String,
+    /// The `ref`/`utm_source` of the job link the candidate followed.
+    pub source: String,
 }
 
 /// A checked application.
@@ -154,6 +156,32 @@ pub struct NewApplication {
     pub timezone: String,
     pub cover_letter: String,
     pub portfolio_url: String,
+    /// Cleaned by [`clean_source`]; '' when the link carried none.
+    pub source: String,
+}
+
+/// Longest source kept: enough for "newsletter-2026-12" or a board's name.
+pub const MAX_SOURCE_CHARS: usize = 40;
+
+/// A link's `ref`/`utm_source` as stored: lower case ASCII letters, digits
+/// and `.`, `_`, `-`, anything else turned into one `-`, at most
+/// [`MAX_SOURCE_CHARS`]. It comes from whoever wrote the link, so it is
+/// never an error and never more than a short plain word on staff pages.
+pub fn clean_source(raw: &str) -> String {
+    let mut out = String::new();
+    for c in raw.trim().chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= MAX_SOURCE_CHARS {
+            break;
+        }
+    }
+    out.truncate(MAX_SOURCE_CHARS);
+    out.trim_matches('-').to_string()
 }
 
 pub const MAX_COVER_LETTER_CHARS: usize = 10_000;
@@ -247,6 +275,7 @@ impl NewApplication {
                 timezone,
                 cover_letter,
                 portfolio_url,
+                source: clean_source(&input.source),
             }),
             _ => Err(errors),
         }
@@ -316,6 +345,29 @@ mod tests {
             consent: "yes".into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn sources_are_short_plain_words() {
+        assert_eq!(clean_source("LinkedIn"), "linkedin");
+        assert_eq!(clean_source("  news letter!! 2026 "), "news-letter-2026");
+        assert_eq!(
+            clean_source("<script>alert(1)</script>"),
+            "script-alert-1-script"
+        );
+        assert_eq!(clean_source("=HYPERLINK(\"x\")"), "hyperlink-x");
+        assert_eq!(clean_source("café"), "caf");
+        assert_eq!(clean_source(""), "");
+        assert_eq!(
+            clean_source("a".repeat(100).as_str()).len(),
+            MAX_SOURCE_CHARS
+        );
+        let parsed = NewApplication::parse(&ApplicationInput {
+            source: "Job Board".into(),
+            ..input()
+        })
+        .unwrap();
+        assert_eq!(parsed.source, "job-board");
     }
 
     #[test]

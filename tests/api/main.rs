@@ -8,6 +8,7 @@ mod smtp;
 mod applications;
 mod auth;
 mod health;
+mod insight;
 mod jobs;
 mod keypoints;
 mod mail;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::highlight;
-use crate::db::applications::{ListQuery, Sort};
+use crate::db::applications::{ListQuery, Narrow, Sort};
 use crate::db::{self, DbError};
 use crate::domain::application::Stage;
 use crate::domain::FieldError;
@@ -24,6 +24,10 @@ pub const PER_PAGE: i64 = 50;
 #[derive(Deserialize, Default)]
 pub struct TableQuery {
     stage: Option<String>,
+    /// Got at least as far as this stage (links from insight).
+    reached: Option<String>,
+    /// Came from this source; "-" for links that carried none.
+    source: Option<String>,
     q: Option<String>,
     sort: Option<String>,
     page: Option<i64>,
@@ -66,14 +70,27 @@ pub async fn table(
         page: q.page.unwrap_or(1).max(1),
         per_page: PER_PAGE,
     };
+    let narrow = Narrow {
+        reached: q.reached.as_deref().and_then(Stage::parse),
+        source: q.source.as_deref().map(|s| match s {
+            "-" => String::new(),
+            s => crate::domain::application::clean_source(s),
+        }),
+    };
     let list_for_db = list.clone();
+    let narrow_for_db = narrow.clone();
     let (job, rows, total, counts) = state
         .db
         .read(move |conn| {
             let Some(job) = db::jobs::find(conn, &job_id)? else {
                 return Ok(None);
             };
-            let (rows, total) = db::applications::list_for_job(conn, &job.id, &list_for_db)?;
+            let (rows, total) = db::applications::list_for_job_narrowed(
+                conn,
+                &job.id,
+                &list_for_db,
+                &narrow_for_db,
+            )?;
             let counts = db::applications::stage_counts(conn, &job.id)?;
             let ids: Vec<String> = rows.iter().map(|a| a.id.clone()).collect();
             let writing = db::writing::rates(conn, &ids)?;
@@ -92,9 +109,17 @@ pub async fn table(
         .map(|(_, k, _)| *k)
         .unwrap_or("newest");
     let search = list.search.clone().unwrap_or_default();
+    let reached_key = narrow.reached.map(|s| s.as_str()).unwrap_or("");
+    let source_key = match &narrow.source {
+        Some(s) if s.is_empty() => "-".to_string(),
+        Some(s) => s.clone(),
+        None => String::new(),
+    };
     let link = |page: i64| {
         let params: Vec<(&str, String)> = vec![
             ("stage", stage_key.to_string()),
+            ("reached", reached_key.to_string()),
+            ("source", source_key.clone()),
             ("q", search.clone()),
             ("sort", sort_key.to_string()),
             ("page", page.to_string()),
@@ -136,6 +161,9 @@ pub async fn table(
                 "stages": stages,
                 "stage": stage_key,
                 "q": search,
+                "reached": narrow.reached.map(|s| json!({ "key": s.as_str(), "label": s.label() })),
+                "source": narrow.source.as_ref().map(|s| if s.is_empty() { "(no source on the link)".to_string() } else { s.clone() }),
+                "source_key": source_key,
                 "sorts": Sort::ALL.iter().map(|(s, k, l)| json!({ "value": k, "label": l, "selected": *s == list.sort })).collect::<Vec<_>>(),
             }),
         )

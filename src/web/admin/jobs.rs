@@ -396,7 +396,7 @@ pub async fn preview(
     id: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
-    crate::web::public::jobs_page(&req, &state, &job, true).await
+    crate::web::public::jobs_page(&req, &state, &job, true, "").await
 }
 
 #[derive(Deserialize)]

