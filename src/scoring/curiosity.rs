@@ -685,7 +685,10 @@ mod tests {
     fn who_they_have_and_what_helps_them_are_their_experience() {
         for (t, l) in [
             ("Do you have anyone you can talk to about it?", Lang::En),
-            ("Have you talked to your partner about how tired you are?", Lang::En),
+            (
+                "Have you talked to your partner about how tired you are?",
+                Lang::En,
+            ),
             ("What usually helps you when it gets like this?", Lang::En),
             ("Are you sleeping at all?", Lang::En),
             ("Comment tu tiens le coup avec tout ça ?", Lang::Fr),
@@ -723,8 +726,14 @@ mod tests {
             assert_eq!(grade(t, l), 0, "{t}");
         }
         // real questions that look alike still count
-        assert_eq!(grade("What did you expect to see on the page?", Lang::En), 2);
-        assert_eq!(grade("How could they reach the page, from which link?", Lang::En), 2);
+        assert_eq!(
+            grade("What did you expect to see on the page?", Lang::En),
+            2
+        );
+        assert_eq!(
+            grade("How could they reach the page, from which link?", Lang::En),
+            2
+        );
         assert_eq!(grade("Vous voyez quel message d'erreur ?", Lang::Fr), 1);
     }
 

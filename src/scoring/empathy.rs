@@ -592,9 +592,15 @@ mod tests {
         for (t, l) in [
             ("It'll be okay, don't beat yourself up.", Lang::En),
             ("Be gentle with yourself. Wishing you the best.", Lang::En),
-            ("you're stronger than you think, one day at a time", Lang::En),
+            (
+                "you're stronger than you think, one day at a time",
+                Lang::En,
+            ),
             ("Ça va aller, ne lâche rien.", Lang::Fr),
-            ("Sois indulgent avec toi-même, je te souhaite bon courage.", Lang::Fr),
+            (
+                "Sois indulgent avec toi-même, je te souhaite bon courage.",
+                Lang::Fr,
+            ),
         ] {
             let out = detect(t, l, 0, false);
             assert_eq!(out.score.grade, 1, "{t}");
@@ -622,17 +628,33 @@ mod tests {
             assert_eq!(out.score.grade, 1, "{t}: {:?}", out.evidence);
         }
         // the same words framing a feeling in their terms engage
-        assert_eq!(grade("That silence must be so scary to sit in.", Lang::En), 2);
-        assert_eq!(grade("That's awful timing, and your launch is at risk.", Lang::En), 2);
+        assert_eq!(
+            grade("That silence must be so scary to sit in.", Lang::En),
+            2
+        );
+        assert_eq!(
+            grade("That's awful timing, and your launch is at risk.", Lang::En),
+            2
+        );
     }
 
     #[test]
     fn feelings_named_in_any_frame_are_engagement() {
         for (t, l) in [
-            ("having to walk back into that room sounds mortifying", Lang::En),
-            ("being an only child five hours away must make you feel really alone with it", Lang::En),
+            (
+                "having to walk back into that room sounds mortifying",
+                Lang::En,
+            ),
+            (
+                "being an only child five hours away must make you feel really alone with it",
+                Lang::En,
+            ),
             ("it makes sense if you feel gutted", Lang::En),
             ("of course you keep rereading it", Lang::En),
+            (
+                "his joking about it probably stings more than he realises",
+                Lang::En,
+            ),
             ("i get why it feels like it all went up in smoke", Lang::En),
             ("It's okay to feel angry about it.", Lang::En),
             ("Tu dois te sentir tellement seule.", Lang::Fr),
@@ -644,8 +666,14 @@ mod tests {
         }
         // the same frames around a thing, not a feeling, in support answers
         for (t, l) in [
-            ("The order was rejected and the cart is abandoned.", Lang::En),
-            ("Your quota is exhausted; the issue is isolated to one page.", Lang::En),
+            (
+                "The order was rejected and the cart is abandoned.",
+                Lang::En,
+            ),
+            (
+                "Your quota is exhausted; the issue is isolated to one page.",
+                Lang::En,
+            ),
             ("Le cache est vide, c'est perdu.", Lang::Fr),
         ] {
             assert_eq!(grade(t, l), 0, "{t}");

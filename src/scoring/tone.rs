@@ -707,10 +707,11 @@ mod tests {
 
     #[test]
     fn repeating_oneself_is_a_put_down_but_their_second_try_is_not() {
-        assert!(
-            flags("I'm telling you for the second time: clear the cache.", Lang::En)
-                .contains(&K::Sarcasm)
-        );
+        assert!(flags(
+            "I'm telling you for the second time: clear the cache.",
+            Lang::En
+        )
+        .contains(&K::Sarcasm));
         assert!(flags("For the last time, the cap is 5 sites.", Lang::En).contains(&K::Sarcasm));
         assert!(flags(
             "Your result says no for the second time, that must feel so isolating.",
