@@ -682,6 +682,62 @@ mod tests {
     }
 
     #[test]
+    fn who_they_have_and_what_helps_them_are_their_experience() {
+        for (t, l) in [
+            ("Do you have anyone you can talk to about it?", Lang::En),
+            (
+                "Have you talked to your partner about how tired you are?",
+                Lang::En,
+            ),
+            ("What usually helps you when it gets like this?", Lang::En),
+            ("Are you sleeping at all?", Lang::En),
+            ("Comment tu tiens le coup avec tout ça ?", Lang::Fr),
+            ("As-tu quelqu'un à qui en parler ?", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 2, "{t}");
+        }
+        // generic check-ins and questions about others stay one probe
+        for (t, l) in [
+            ("How are you feeling about it?", Lang::En),
+            ("How are you doing?", Lang::En),
+            ("Did something happen?", Lang::En),
+            ("Is there anyone who can reproduce it on staging?", Lang::En),
+            ("Have you talked to your boss?", Lang::En),
+            ("Avez-vous quelqu'un pour tester ?", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn rhetorical_tags_outrage_and_pointers_explore_nothing() {
+        for (t, l) in [
+            ("It's hard to let go, you know?", Lang::En),
+            ("How could he do that to you?", Lang::En),
+            ("Am I the only one who hates mornings?", Lang::En),
+            ("Have you heard of the 5-4-3-2-1 trick?", Lang::En),
+            ("What do you have to lose?", Lang::En),
+            ("À quoi bon ?", Lang::Fr),
+            ("C'est moi ou c'est de pire en pire ?", Lang::Fr),
+            ("Suis-je la seule à détester ça ?", Lang::Fr),
+            ("take care of yourself ok?", Lang::En),
+            ("Prends soin de toi, d'accord ?", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 0, "{t}");
+        }
+        // real questions that look alike still count
+        assert_eq!(
+            grade("What did you expect to see on the page?", Lang::En),
+            2
+        );
+        assert_eq!(
+            grade("How could they reach the page, from which link?", Lang::En),
+            2
+        );
+        assert_eq!(grade("Vous voyez quel message d'erreur ?", Lang::Fr), 1);
+    }
+
+    #[test]
     fn questions_that_explore_nothing_earn_nothing() {
         for (t, l) in [
             (

@@ -8,6 +8,13 @@
 //! Negated markers ("I don't understand", "je ne comprends pas") do not
 //! count.
 //!
+//! Generic sympathy, encouragement and short reactions said of anything
+//! ("hang in there", "it'll be okay", "that's rough.") are courtesy: a 1,
+//! as peers grade them. A feeling named in their terms ("sounds
+//! mortifying", "must make you feel so alone") engages: the data files
+//! list feeling words once (`[feelings]`) and frames use them through
+//! `{feeling}` / `{very}`.
+//!
 //! What each language says is data: `data/empathy/<code>.toml` (see the
 //! top of `data/empathy/en.toml`), embedded at build time and parsed once.
 //! This file only fixes what each list means and weighs.
@@ -120,6 +127,34 @@ struct LangData {
     offers: Offers,
     #[serde(default)]
     polite_request: Option<PoliteRequest>,
+    #[serde(default)]
+    feelings: Option<Feelings>,
+}
+
+/// Words naming an emotional state, and the intensifiers peers put before
+/// them: a pattern writes `{feeling}` and `{very}` where they go, so one
+/// frame ("must make you feel {very}{feeling}") covers every feeling the
+/// linguist lists.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Feelings {
+    words: Vec<String>,
+    intensifiers: Vec<String>,
+}
+
+impl Feelings {
+    /// `{feeling}` becomes a choice of the words; `{very}` up to two
+    /// intensifiers, each followed by a space.
+    fn expand(&self, pattern: &str) -> String {
+        if !pattern.contains('{') {
+            return pattern.to_string();
+        }
+        let words = format!("(?:{})", self.words.join("|"));
+        let very = format!("(?:(?:{}) ){{0,2}}", self.intensifiers.join("|"));
+        pattern
+            .replace("{feeling}", &words)
+            .replace("{very}", &very)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -192,13 +227,17 @@ pub struct EmpathyFindings {
     pub raw: f64,
 }
 
-fn patterns(list: &[String], optional_apostrophes: bool) -> Vec<String> {
+fn patterns(list: &[String], data: &LangData) -> Vec<String> {
     list.iter()
         .map(|p| {
-            if optional_apostrophes {
-                apostrophes_optional(p)
+            let p = match &data.feelings {
+                Some(f) => f.expand(p),
+                None => p.clone(),
+            };
+            if data.optional_apostrophes {
+                apostrophes_optional(&p)
             } else {
-                p.clone()
+                p
             }
         })
         .collect()
@@ -237,7 +276,7 @@ impl EmpathyDetector {
                     let Some(list) = data.markers.get(key) else {
                         continue;
                     };
-                    let list = patterns(list, data.optional_apostrophes);
+                    let list = patterns(list, data);
                     markers.push((kind, weight, label));
                     lists.push(alt_pattern(
                         &list.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -258,7 +297,7 @@ impl EmpathyDetector {
                     markers,
                     all,
                     situation: {
-                        let list = patterns(&data.exploration.situation, data.optional_apostrophes);
+                        let list = patterns(&data.exploration.situation, data);
                         alt(&list.iter().map(String::as_str).collect::<Vec<_>>())
                     },
                     data,
@@ -546,6 +585,101 @@ mod tests {
             assert!(!d.offers.stock.is_empty(), "{code}");
         }
         assert_eq!(EmpathyDetector::new().langs.len(), DATA.len());
+    }
+
+    #[test]
+    fn reassurance_and_encouragement_are_courtesy() {
+        for (t, l) in [
+            ("It'll be okay, don't beat yourself up.", Lang::En),
+            ("Be gentle with yourself. Wishing you the best.", Lang::En),
+            (
+                "you're stronger than you think, one day at a time",
+                Lang::En,
+            ),
+            ("Ça va aller, ne lâche rien.", Lang::Fr),
+            (
+                "Sois indulgent avec toi-même, je te souhaite bon courage.",
+                Lang::Fr,
+            ),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert_eq!(out.score.grade, 1, "{t}");
+            assert!(
+                out.evidence.iter().all(|e| e.label == SYMPATHY_LABEL),
+                "{t}: {:?}",
+                out.evidence
+            );
+        }
+        // look-alikes in support answers are not encouragement
+        assert_eq!(grade("It will work out of the box.", Lang::En), 0);
+        assert_eq!(grade("Vous ne perdez pas vos données.", Lang::Fr), 0);
+    }
+
+    #[test]
+    fn short_generic_reactions_are_courtesy() {
+        for (t, l) in [
+            ("that sounds really hard, sorry.", Lang::En),
+            ("damn that's really tough. sorry to hear.", Lang::En),
+            ("so sorry man. hang in there", Lang::En),
+            ("aw i'm sorry, that comparison trap is the worst.", Lang::En),
+            ("C'est dur. Tellement désolé !", Lang::Fr),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert_eq!(out.score.grade, 1, "{t}: {:?}", out.evidence);
+        }
+        // the same words framing a feeling in their terms engage
+        assert_eq!(
+            grade("That silence must be so scary to sit in.", Lang::En),
+            2
+        );
+        assert_eq!(
+            grade("That's awful timing, and your launch is at risk.", Lang::En),
+            2
+        );
+    }
+
+    #[test]
+    fn feelings_named_in_any_frame_are_engagement() {
+        for (t, l) in [
+            (
+                "having to walk back into that room sounds mortifying",
+                Lang::En,
+            ),
+            (
+                "being an only child five hours away must make you feel really alone with it",
+                Lang::En,
+            ),
+            ("it makes sense if you feel gutted", Lang::En),
+            ("of course you keep rereading it", Lang::En),
+            (
+                "his joking about it probably stings more than he realises",
+                Lang::En,
+            ),
+            ("i get why it feels like it all went up in smoke", Lang::En),
+            ("It's okay to feel angry about it.", Lang::En),
+            ("Tu dois te sentir tellement seule.", Lang::Fr),
+            ("C'est normal de se sentir perdu après ça.", Lang::Fr),
+            ("Tu as le droit d'être en colère.", Lang::Fr),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert_eq!(out.score.grade, 2, "{t}: {:?}", out.evidence);
+        }
+        // the same frames around a thing, not a feeling, in support answers
+        for (t, l) in [
+            (
+                "The order was rejected and the cart is abandoned.",
+                Lang::En,
+            ),
+            (
+                "Your quota is exhausted; the issue is isolated to one page.",
+                Lang::En,
+            ),
+            ("Le cache est vide, c'est perdu.", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 0, "{t}");
+        }
+        // a negated feeling does not count
+        assert_eq!(grade("I don't get why it fails.", Lang::En), 0);
     }
 
     #[test]

@@ -129,7 +129,10 @@ impl ToneDetector {
                     r"(?:doesn't|does not|can't|cannot|couldn't|won't) (?:possibly |really |actually )?(?:knock|cost|take|shave|drop|slow|cause|break|explain|account for)\b[^.?!]*\b(?:anyone's|anybody's|on its own|by itself)",
                     r"i (?:have|'ve) already (?:answered|told|explained|said|replied)",
                     r"(?:already answered you|already told you|already explained)",
-                    r"for the (?:second|third|fourth|last|umpteenth|nth|hundredth) time",
+                    // "says no for the second time" tells their story;
+                    // "I'm telling you for the second time" is the put-down.
+                    r"(?:tell|telling|told|explain|explaining|explained|say|saying|said|ask|asking|asked|repeat|repeating|answer|answering|answered|write|writing|wrote) (?:(?:you|this|that|it|again|now) )*for the (?:second|third|fourth|umpteenth|nth|hundredth) time",
+                    r"for the (?:last|umpteenth|nth|hundredth) time",
                     r"(?:obviously|clearly|apparently),? you (?:didn't|did not|don't|do not|haven't|have not|can't|never|forgot|missed)",
                     r"you (?:obviously|clearly|apparently) (?:didn't|did not|don't|do not|haven't|can't)",
                     r"not rocket science",
@@ -454,7 +457,9 @@ fn shouting(orig: &str) -> Option<Range<usize>> {
         .char_indices()
         .chain(std::iter::once((orig.len(), ' ')))
     {
-        if c.is_alphabetic() {
+        // Underscores and digits join a token: `MIGRATE_ON_START` is one
+        // identifier (code, not shouting), and no shouted word has them.
+        if c.is_alphanumeric() || c == '_' {
             if start.is_none() {
                 start = Some(i);
             }
@@ -691,6 +696,28 @@ mod tests {
         assert!(flags("Avez-vous bien reçu le lien de confirmation ?", Lang::Fr).is_empty());
         assert!(flags("Did you see an error message when activating?", Lang::En).is_empty());
         assert!(flags("Avez-vous vu un message d’erreur ?", Lang::Fr).is_empty());
+    }
+
+    #[test]
+    fn identifiers_in_capitals_are_code_not_shouting() {
+        assert!(shouting("Also, is the MIGRATE_ON_START variable set?").is_none());
+        assert!(shouting("Set DB_POOL_SIZE and S3_BUCKET_NAME first.").is_none());
+        assert!(shouting("STOP SENDING ME THIS, fix it").is_some());
+    }
+
+    #[test]
+    fn repeating_oneself_is_a_put_down_but_their_second_try_is_not() {
+        assert!(flags(
+            "I'm telling you for the second time: clear the cache.",
+            Lang::En
+        )
+        .contains(&K::Sarcasm));
+        assert!(flags("For the last time, the cap is 5 sites.", Lang::En).contains(&K::Sarcasm));
+        assert!(flags(
+            "Your result says no for the second time, that must feel so isolating.",
+            Lang::En
+        )
+        .is_empty());
     }
 
     #[test]
