@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use serde::Deserialize;
 
 use super::applications::ApplicationRow;
-use super::schema::{answers, application_events, applications, screenings};
+use super::schema::{answer_reviews, answers, application_events, applications, screenings, users};
 use super::{DbConnection, DbError, QueryContext};
 use crate::domain::application::Stage;
 
@@ -68,10 +68,103 @@ struct Grades {
 /// screen (review grades, for one): their headers, and each application's
 /// values by id. The one place to add per-application columns to the export.
 pub fn extra_columns(
-    _conn: &mut DbConnection,
-    _application_ids: &[String],
+    conn: &mut DbConnection,
+    application_ids: &[String],
 ) -> Result<ExtraColumns, DbError> {
-    Ok((Vec::new(), HashMap::new()))
+    review_columns(conn, application_ids)
+}
+
+/// Review mode's grades: how many reviews the application's answers have,
+/// the reviewers' mean empathy and curiosity (0–2), and who reviewed.
+fn review_columns(
+    conn: &mut DbConnection,
+    application_ids: &[String],
+) -> Result<ExtraColumns, DbError> {
+    let headers = ["reviews", "review_empathy", "review_curiosity", "reviewers"]
+        .map(String::from)
+        .to_vec();
+    #[derive(Default)]
+    struct Reviewed {
+        empathy: Vec<f64>,
+        curiosity: Vec<f64>,
+        reviewers: Vec<String>,
+    }
+    let mut by_app: HashMap<String, Reviewed> = HashMap::new();
+    for chunk in application_ids.chunks(CHUNK) {
+        let rounds: HashMap<String, String> = screenings::table
+            .filter(screenings::application_id.eq_any(chunk))
+            .filter(screenings::status.eq(super::screenings::SUBMITTED))
+            .select((screenings::id, screenings::application_id))
+            .load::<(String, String)>(conn)
+            .context("reading rounds for review columns")?
+            .into_iter()
+            .collect();
+        let round_ids: Vec<&String> = rounds.keys().collect();
+        let round_of: HashMap<String, String> = answers::table
+            .filter(answers::screening_id.eq_any(round_ids))
+            .select((answers::id, answers::screening_id))
+            .load::<(String, String)>(conn)
+            .context("reading answers for review columns")?
+            .into_iter()
+            .collect();
+        let answer_ids: Vec<&String> = round_of.keys().collect();
+        let mut reviews: Vec<(String, i32, i32, String)> = Vec::new();
+        // A round has several answers: chunk again to stay under the
+        // databases' limits on bound parameters.
+        for ids in answer_ids.chunks(CHUNK) {
+            reviews.extend(
+                answer_reviews::table
+                    .filter(answer_reviews::answer_id.eq_any(ids))
+                    .order((answer_reviews::created_at.asc(), answer_reviews::id.asc()))
+                    .select((
+                        answer_reviews::answer_id,
+                        answer_reviews::empathy,
+                        answer_reviews::curiosity,
+                        answer_reviews::reviewer_id,
+                    ))
+                    .load::<(String, i32, i32, String)>(conn)
+                    .context("reading reviews for the export")?,
+            );
+        }
+        for (answer, empathy, curiosity, reviewer) in reviews {
+            let Some(app) = round_of.get(&answer).and_then(|round| rounds.get(round)) else {
+                continue;
+            };
+            let r = by_app.entry(app.clone()).or_default();
+            r.empathy.push(f64::from(empathy));
+            r.curiosity.push(f64::from(curiosity));
+            if !r.reviewers.contains(&reviewer) {
+                r.reviewers.push(reviewer);
+            }
+        }
+    }
+    let reviewer_ids: Vec<&String> = by_app.values().flat_map(|r| &r.reviewers).collect();
+    let names: HashMap<String, String> = users::table
+        .filter(users::id.eq_any(reviewer_ids))
+        .select((users::id, users::name))
+        .load::<(String, String)>(conn)
+        .context("reading reviewers' names for the export")?
+        .into_iter()
+        .collect();
+    let two = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_default();
+    let values = by_app
+        .into_iter()
+        .map(|(app, r)| {
+            let who: Vec<&str> = r
+                .reviewers
+                .iter()
+                .map(|id| names.get(id).map_or(id.as_str(), String::as_str))
+                .collect();
+            let row = vec![
+                r.empathy.len().to_string(),
+                two(mean(&r.empathy)),
+                two(mean(&r.curiosity)),
+                who.join("; "),
+            ];
+            (app, row)
+        })
+        .collect();
+    Ok((headers, values))
 }
 
 /// Every application of a job, oldest first, with the extra columns' headers.

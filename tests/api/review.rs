@@ -414,6 +414,30 @@ async fn the_screen_result_combines_reviews_as_configured(backend: Backend) {
         before,
         "review mode off: the automatic score"
     );
+
+    // The CSV export carries the review grades, for the reviewed candidate
+    // only (the reviews are kept when review mode is turned off).
+    let body = app
+        .get_text(&format!("/admin/jobs/{job_id}/applications.csv"))
+        .await;
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (reviews, empathy, curiosity, reviewers) = (
+        col("reviews"),
+        col("review_empathy"),
+        col("review_curiosity"),
+        col("reviewers"),
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    let reviewed: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[reviews] == "1").collect();
+    assert_eq!(reviewed.len(), 1, "{body}");
+    assert_eq!(&reviewed[0][empathy], "2.00");
+    assert_eq!(&reviewed[0][curiosity], "2.00");
+    assert_eq!(&reviewed[0][reviewers], "Fran Founder");
+    let other = rows.iter().find(|r| &r[reviews] != "1").unwrap();
+    assert_eq!(&other[reviews], "", "no review, no figures");
 }
 
 async fn the_agreement_page_shows_the_constructed_kappa(backend: Backend) {
