@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::Deserialize;
 
 use super::applications::ApplicationRow;
+use super::insight::SlimScore;
 use super::schema::{answer_reviews, answers, application_events, applications, screenings, users};
 use super::{DbConnection, DbError, QueryContext};
 use crate::domain::application::Stage;
@@ -28,24 +28,6 @@ pub struct ExportRow {
     pub key_points: Option<f64>,
     /// The [`extra_columns`] values, in their header's order.
     pub extra: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct SlimScore {
-    empathy: SlimGrade,
-    curiosity: SlimGrade,
-    #[serde(default)]
-    content: SlimContent,
-}
-
-#[derive(Deserialize)]
-struct SlimGrade {
-    grade: u8,
-}
-
-#[derive(Deserialize, Default)]
-struct SlimContent {
-    share: Option<f64>,
 }
 
 fn mean(v: &[f64]) -> Option<f64> {

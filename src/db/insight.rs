@@ -134,25 +134,28 @@ pub fn signature(conn: &mut DbConnection, scope: &Scope) -> Result<Signature, Db
 /// What the figures read of a stored answer score (`scoring::AnswerScore`
 /// as JSON; everything else in it is skipped).
 #[derive(Deserialize)]
-struct SlimScore {
-    tier: u8,
-    empathy: SlimGrade,
-    curiosity: SlimGrade,
+pub(super) struct SlimScore {
+    pub tier: u8,
+    pub empathy: SlimGrade,
+    pub curiosity: SlimGrade,
     #[serde(default)]
-    content: SlimContent,
+    pub content: SlimContent,
 }
 
 #[derive(Deserialize)]
-struct SlimGrade {
-    grade: u8,
+pub(super) struct SlimGrade {
+    pub grade: u8,
 }
 
 #[derive(Deserialize, Default)]
-struct SlimContent {
+pub(super) struct SlimContent {
     #[serde(default)]
-    covered: Vec<String>,
+    pub covered: Vec<String>,
     #[serde(default)]
-    missed: Vec<String>,
+    pub missed: Vec<String>,
+    /// Share of key points covered; absent for questions without any.
+    #[serde(default)]
+    pub share: Option<f64>,
 }
 
 /// What the figures read of a round's stored result

@@ -72,6 +72,18 @@ pub struct QuestionSpec {
     pub rubric: RubricSpec,
 }
 
+impl QuestionSpec {
+    /// A key point's label, for people; its id when the question has none
+    /// by that id (a grade stored before the point was renamed).
+    pub fn key_point_label(&self, id: &str) -> String {
+        self.rubric
+            .key_points
+            .iter()
+            .find(|k| k.id == id)
+            .map_or_else(|| id.to_string(), |k| k.label.clone())
+    }
+}
+
 /// A questionnaire as written in `questionnaires/*.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -306,15 +306,7 @@ pub async fn question(
 }
 
 fn grade_view(g: &Grades, q: &ReviewQuestion) -> Value {
-    let label = |id: &String| {
-        q.spec
-            .rubric
-            .key_points
-            .iter()
-            .find(|k| &k.id == id)
-            .map(|k| k.label.clone())
-            .unwrap_or_else(|| id.clone())
-    };
+    let label = |id: &String| q.spec.key_point_label(id);
     json!({
         "empathy": g.empathy, "curiosity": g.curiosity,
         "covered": g.covered.iter().map(label).collect::<Vec<_>>(),
@@ -327,15 +319,7 @@ fn auto_view(
     body: &str,
     mask: &dyn Fn(&str) -> String,
 ) -> Value {
-    let label = |id: &String| {
-        q.spec
-            .rubric
-            .key_points
-            .iter()
-            .find(|k| &k.id == id)
-            .map(|k| k.label.clone())
-            .unwrap_or_else(|| id.clone())
-    };
+    let label = |id: &String| q.spec.key_point_label(id);
     json!({
         "empathy": auto.empathy.grade, "curiosity": auto.curiosity.grade,
         "covered": auto.content.covered.iter().map(label).collect::<Vec<_>>(),
@@ -725,14 +709,7 @@ impl AppReviews {
         if !self.settings.enabled && mine.is_empty() {
             return Value::Null;
         }
-        let label = |id: &String| {
-            spec.rubric
-                .key_points
-                .iter()
-                .find(|k| &k.id == id)
-                .map(|k| k.label.clone())
-                .unwrap_or_else(|| id.clone())
-        };
+        let label = |id: &String| spec.key_point_label(id);
         let combined = auto.map(|s| flow::combined_score(s, Some(spec), &mine, &self.settings));
         let kps: Vec<String> = spec
             .rubric
