@@ -40,7 +40,7 @@ use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
 use rust_embed::RustEmbed;
 use serde::Deserialize;
 
-use super::text::{alt, alt_pattern, rx, sentences, Folded};
+use super::text::{alt, alt_pattern, rx, Folded};
 use super::types::{Dimension, DimensionScore, Evidence, EvidenceKind as K, Lang};
 
 pub const GRADE2_AT: f64 = 2.0;
@@ -314,7 +314,8 @@ impl CuriosityDetector {
                 .find(|r| r.start >= sent.start && r.start < sent.end)
                 .cloned()
         };
-        for sent in sentences(text) {
+        // The split the other passes share, made once per answer.
+        for sent in f.sentences().iter().cloned() {
             if rhetorical
                 .iter()
                 .any(|r| r.start < sent.end && sent.start < r.end)

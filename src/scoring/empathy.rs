@@ -29,7 +29,7 @@ use regex_automata::util::syntax;
 use rust_embed::RustEmbed;
 use serde::Deserialize;
 
-use super::text::{alt, alt_pattern, negated, sentences, Folded};
+use super::text::{alt, alt_pattern, negated, Folded};
 use super::types::{Dimension, DimensionScore, Evidence, EvidenceKind as K, Lang};
 
 /// Total at or above which empathy is graded 2, provided at least one
@@ -361,7 +361,7 @@ impl EmpathyDetector {
                     if kind == K::Greeting
                         && r.start
                             >= *first_sentence_end.get_or_insert_with(|| {
-                                sentences(text).first().map(|r| r.end).unwrap_or(0).max(1)
+                                f.sentences().first().map(|r| r.end).unwrap_or(0).max(1)
                             })
                     {
                         continue;

@@ -367,7 +367,7 @@ impl ToneDetector {
         } else {
             return None;
         };
-        let all = super::text::sentences(text);
+        let all = f.sentences();
         let span = match (all.first(), all.last()) {
             (Some(a), Some(b)) => f.orig(a.start..b.end),
             _ => return None,
@@ -439,9 +439,16 @@ fn shouting(orig: &str) -> Option<Range<usize>> {
     // A shouted word has two capitals in a row: ASCII text without any
     // needs only the punctuation check.
     let b = orig.as_bytes();
-    let capitals = !orig.is_ascii()
-        || b.windows(2)
-            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+    let capitals = if orig.is_ascii() {
+        b.windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+    } else {
+        // The same test by character: accents and curly quotes make most
+        // answers non-ASCII, and most of those have no two capitals in a row.
+        orig.chars()
+            .zip(orig.chars().skip(1))
+            .any(|(a, c)| a.is_uppercase() && c.is_uppercase())
+    };
     if !capitals {
         return repeated_marks(b);
     }
