@@ -15,22 +15,12 @@ use serde::{Deserialize, Serialize};
 use super::agreement::{self, Statistic};
 use super::application::Stage;
 
-/// The stages an application moves forward through, in order: the funnel.
-/// Rejected and withdrawn end a path; they are not steps of it.
-pub const PIPELINE: [Stage; 8] = [
-    Stage::Applied,
-    Stage::Screening,
-    Stage::ScreenReview,
-    Stage::Interview,
-    Stage::FinalConversation,
-    Stage::TeamDecision,
-    Stage::Offer,
-    Stage::Hired,
-];
+/// The funnel's steps: the pipeline's main path (one list for both).
+pub use super::pipeline::MAIN_PATH as PIPELINE;
 
 /// Where a stage sits in [`PIPELINE`]; `None` for rejected and withdrawn.
 pub fn position(stage: Stage) -> Option<usize> {
-    PIPELINE.iter().position(|s| *s == stage)
+    super::pipeline::main_index(stage)
 }
 
 /// One application, as the figures need it.

@@ -33,8 +33,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::application::Stage;
 
-/// The main path, in order, before any stage is skipped.
-const MAIN_PATH: [Stage; 8] = [
+/// The main path, in order, before any stage is skipped (also the
+/// insight funnel's steps). Rejected and withdrawn end a path.
+pub const MAIN_PATH: [Stage; 8] = [
     Stage::Applied,
     Stage::Screening,
     Stage::ScreenReview,
@@ -45,7 +46,8 @@ const MAIN_PATH: [Stage; 8] = [
     Stage::Hired,
 ];
 
-fn main_index(stage: Stage) -> Option<usize> {
+/// Where a stage sits on [`MAIN_PATH`]; `None` for rejected and withdrawn.
+pub fn main_index(stage: Stage) -> Option<usize> {
     MAIN_PATH.iter().position(|s| *s == stage)
 }
 
