@@ -13,6 +13,7 @@ on_every_backend!(
     the_agreement_page_shows_the_constructed_kappa,
     only_chosen_reviewers_get_in_and_forms_need_csrf,
     the_demo_has_a_job_in_review_mode_with_reviews_in_progress,
+    simultaneous_grades_of_one_answer_keep_one_review,
 );
 
 const NAMES: [&str; 10] = [
@@ -625,4 +626,23 @@ async fn the_demo_has_a_job_in_review_mode_with_reviews_in_progress(backend: Bac
     assert!(answers
         .iter()
         .any(|a| reviews.iter().filter(|r| &r.answer_id == a).count() < 2));
+}
+
+/// A double click, or two tabs: simultaneous grades of one answer by one
+/// reviewer end as one review, and none of them fails.
+async fn simultaneous_grades_of_one_answer_keep_one_review(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let job_id = job_with_answers(&app, 2).await;
+    let fran = user_id(&app, OWNER_EMAIL).await;
+    enable(&app, &job_id, &[&fran], "1").await;
+    let (q, answers) = first_question(&app, &job_id).await;
+    calibrate(&app, &job_id, &q).await;
+    let statuses = futures::future::join_all(
+        [(0, 0), (1, 1), (2, 2), (2, 1)]
+            .into_iter()
+            .map(|(e, c)| grade(&app, &job_id, &q, &answers[0], e, c)),
+    )
+    .await;
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    assert_eq!(review_count(&app).await, 1);
 }
