@@ -119,6 +119,7 @@ impl Application {
             mail_domain,
             questionnaires,
             company: Default::default(),
+            public: Default::default(),
         });
         if let Err(e) = crate::web::public::load_company(&state).await {
             tracing::warn!(error = %e, "could not read the company's name yet");

@@ -298,6 +298,7 @@ pub fn change_slug(
         .set((jobs::slug.eq(new_slug), jobs::updated_at.eq(now)))
         .execute(conn)
         .context("changing a job's address")?;
+    super::public_version::bump(conn)?;
     Ok(SlugChange::Changed)
 }
 
@@ -359,6 +360,9 @@ pub fn update_posting(
                 .context("moving a draft to its title's address")?;
         }
     }
+    if n == 1 {
+        super::public_version::bump(conn)?;
+    }
     Ok(n == 1)
 }
 
@@ -378,6 +382,9 @@ pub fn open(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<boo
     ))
     .execute(conn)
     .context("publishing a job")?;
+    if n == 1 {
+        super::public_version::bump(conn)?;
+    }
     Ok(n == 1)
 }
 
@@ -400,6 +407,9 @@ pub fn close(
     ))
     .execute(conn)
     .context("closing a job")?;
+    if n == 1 {
+        super::public_version::bump(conn)?;
+    }
     Ok(n == 1)
 }
 

@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod outbox;
 pub mod panels;
 pub mod password_resets;
+pub mod public_version;
 pub mod questionnaire_versions;
 pub mod rate_limits;
 pub mod reviews;
@@ -30,6 +31,7 @@ pub mod setup_tokens;
 pub mod users;
 pub mod writing;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -222,6 +224,9 @@ pub struct Db {
     /// SQLite allows one writer: serialising writes in the process avoids
     /// lock upgrades failing with SQLITE_BUSY under load.
     writer: Arc<Mutex<()>>,
+    /// Changes to the public pages committed through this handle: the
+    /// public cache of this process rebuilds on the very next request.
+    public_changes: Arc<AtomicU64>,
 }
 
 impl Db {
@@ -244,6 +249,7 @@ impl Db {
             backend: url.backend,
             permits: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
             writer: Arc::new(Mutex::new(())),
+            public_changes: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -282,7 +288,19 @@ impl Db {
             Backend::Postgres => None,
         };
         let conn: &mut DbConnection = &mut conn;
-        conn.transaction(f)
+        public_version::take_bumped();
+        let result = conn.transaction(f);
+        // Counted only once committed: a reader that sees the count
+        // changed then finds the new version in the database.
+        if public_version::take_bumped() && result.is_ok() {
+            self.public_changes.fetch_add(1, Ordering::SeqCst);
+        }
+        result
+    }
+
+    /// How many changes to the public pages this process has committed.
+    pub fn public_changes(&self) -> u64 {
+        self.public_changes.load(Ordering::SeqCst)
     }
 
     /// Runs a read on a blocking thread.

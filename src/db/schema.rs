@@ -446,3 +446,11 @@ diesel::table! {
         data -> Text,
     }
 }
+
+diesel::table! {
+    public_version (id) {
+        id -> Integer,
+        version -> BigInt,
+        changed_at -> Timestamp,
+    }
+}

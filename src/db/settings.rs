@@ -38,6 +38,9 @@ pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> Result<(), DbErro
             .execute(conn)
             .context("storing a setting")?;
     }
+    if [COMPANY_NAME, COMPANY_URL].contains(&key) {
+        super::public_version::bump(conn)?;
+    }
     Ok(())
 }
 

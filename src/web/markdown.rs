@@ -1,16 +1,22 @@
 //! Markdown written by staff, rendered to HTML that is safe to show
 //! anyone: pulldown-cmark to HTML, then ammonia's allow-list sanitiser.
 
+use once_cell::sync::Lazy;
 use pulldown_cmark::{html, Options, Parser};
+
+/// One sanitiser for the process: building ammonia's allow-lists costs more
+/// than cleaning a typical job section.
+static SANITISER: Lazy<ammonia::Builder<'static>> = Lazy::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder.link_rel(Some("noopener noreferrer nofollow"));
+    builder
+});
 
 pub fn to_safe_html(markdown: &str) -> String {
     let mut unsafe_html = String::with_capacity(markdown.len() * 2);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
-    ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .clean(&unsafe_html)
-        .to_string()
+    SANITISER.clean(&unsafe_html).to_string()
 }
 
 /// Like `to_safe_html`, for text where angle brackets are meant literally
@@ -25,10 +31,7 @@ pub fn to_safe_html_literal(markdown: &str) -> String {
         other => other,
     });
     html::push_html(&mut unsafe_html, events);
-    ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .clean(&unsafe_html)
-        .to_string()
+    SANITISER.clean(&unsafe_html).to_string()
 }
 
 /// The first `max_chars` characters of the text, without markup, for summaries.

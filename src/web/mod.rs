@@ -37,6 +37,8 @@ pub struct AppState {
     /// The company as last read from the database, for pages that do not
     /// read it themselves (thank-you and error pages); every read refreshes it.
     pub company: std::sync::RwLock<Option<public::view::Company>>,
+    /// The public pages, rendered once per change.
+    pub public: public::cache::PublicCache,
 }
 
 impl AppState {

@@ -14,6 +14,7 @@ mod keypoints;
 mod mail;
 mod pipeline;
 mod public;
+mod public_cache;
 mod questionnaire_editor;
 mod review;
 mod scoring;

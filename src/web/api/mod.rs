@@ -13,6 +13,7 @@ use serde_json::json;
 use super::forms::clean_json;
 mod view;
 
+use super::public::cache::{Cached, PageKey, Snapshot};
 use super::public::load_company;
 use super::{session, AppState, MAX_BODY_BYTES};
 use crate::db::{self, jobs::BoardFilter, users::User, DbError};
@@ -81,13 +82,17 @@ impl ResponseError for ApiError {
     }
 }
 
-/// A JSON response with `<`, `>` and `&` escaped: the same JSON value, but
-/// one no browser can mistake for markup.
-fn json(status: StatusCode, body: &impl Serialize) -> HttpResponse {
+/// JSON with `<`, `>` and `&` escaped: the same JSON value, but one no
+/// browser can mistake for markup.
+fn json_text(body: &impl Serialize) -> String {
     let value = serde_json::to_value(body).unwrap_or_else(|_| json!({ "error": "internal error" }));
+    super::public::jsonld::script_safe(&value)
+}
+
+fn json(status: StatusCode, body: &impl Serialize) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("application/json")
-        .body(super::public::jsonld::script_safe(&value))
+        .body(json_text(body))
 }
 
 fn json_error(err: JsonPayloadError) -> ApiError {
@@ -150,26 +155,66 @@ async fn one_job(
     Ok(json(status, &ApiJob::new(job, &company, &state.base_url())))
 }
 
-async fn open_jobs(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+async fn open_jobs(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let snapshot = state.public.snapshot(&state.db).await?;
+    let page = snapshot
+        .page(PageKey::ApiJobs, || build_open_jobs(&state, &snapshot))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(snapshot.respond(&req, &page))
+}
+
+async fn build_open_jobs(
+    state: &AppState,
+    snapshot: &Snapshot,
+) -> Result<Option<Cached>, ApiError> {
     let jobs = state
         .db
         .read(|conn| db::jobs::list_open(conn, &BoardFilter::default()))
         .await?;
-    job_list(&state, &jobs).await
+    let company = snapshot.company(state).await?;
+    let base = state.base_url();
+    let list = JobList {
+        jobs: jobs
+            .iter()
+            .map(|j| ApiJob::new(j, &company, &base))
+            .collect(),
+    };
+    Ok(Some(Cached::new("application/json", json_text(&list))))
 }
 
 async fn open_job(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
-    let job = state
+    let snapshot = state.public.snapshot(&state.db).await?;
+    let page = snapshot
+        .page(PageKey::ApiJob(slug.clone()), || {
+            build_open_job(&state, &snapshot, slug)
+        })
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(snapshot.respond(&req, &page))
+}
+
+async fn build_open_job(
+    state: &AppState,
+    snapshot: &Snapshot,
+    slug: String,
+) -> Result<Option<Cached>, ApiError> {
+    let Some(job) = state
         .db
         .read(move |conn| db::jobs::find_by_slug(conn, &slug))
         .await?
         .filter(|j| j.status != JobStatus::Draft)
-        .ok_or(ApiError::NotFound)?;
-    one_job(&state, StatusCode::OK, &job).await
+    else {
+        return Ok(None);
+    };
+    let company = snapshot.company(state).await?;
+    let body = json_text(&ApiJob::new(&job, &company, &state.base_url()));
+    Ok(Some(Cached::new("application/json", body)))
 }
 
 async fn all_jobs(

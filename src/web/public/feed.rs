@@ -1,9 +1,10 @@
 //! The Atom feed of open jobs, for aggregators and newsletters.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, Utc};
 
+use super::cache::{Cached, PageKey, Snapshot};
 use super::view::JobView;
 use crate::db::{self, jobs::BoardFilter};
 use crate::web::error::{WebContext, WebError};
@@ -13,13 +14,27 @@ fn utc(t: chrono::NaiveDateTime) -> DateTime<chrono::FixedOffset> {
     DateTime::<Utc>::from_naive_utc_and_offset(t, Utc).fixed_offset()
 }
 
-pub async fn atom(state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+pub async fn atom(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
+    let snapshot = state
+        .public
+        .snapshot(&state.db)
+        .await
+        .web_context("checking the public pages' version")?;
+    let page = snapshot
+        .page(PageKey::Feed, || build(&state, &snapshot))
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok(snapshot.respond(&req, &page))
+}
+
+async fn build(state: &AppState, snapshot: &Snapshot) -> Result<Option<Cached>, WebError> {
     let jobs = state
         .db
         .read(|conn| db::jobs::list_open(conn, &BoardFilter::default()))
         .await
         .web_context("listing open jobs")?;
-    let company = super::load_company(&state)
+    let company = snapshot
+        .company(state)
         .await
         .web_context("reading the company")?;
     let base = state.base_url();
@@ -85,7 +100,8 @@ pub async fn atom(state: web::Data<AppState>) -> Result<HttpResponse, WebError> 
         entries,
         ..Default::default()
     };
-    Ok(HttpResponse::Ok()
-        .content_type("application/atom+xml; charset=utf-8")
-        .body(feed.to_string()))
+    Ok(Some(Cached::new(
+        "application/atom+xml; charset=utf-8",
+        feed.to_string(),
+    )))
 }

@@ -3,19 +3,12 @@
 
 use serde_json::{json, Value};
 
-use super::view::Company;
+use super::view::{Company, PostingHtml};
 use crate::domain::job::{Job, Workplace};
-use crate::web::markdown;
 
 /// The post's sections as one piece of sanitised HTML, headed.
 pub fn description_html(job: &Job) -> String {
-    job.posting
-        .sections
-        .headed()
-        .iter()
-        .filter(|(_, _, text)| !text.trim().is_empty())
-        .map(|(_, heading, text)| format!("<h2>{heading}</h2>{}", markdown::to_safe_html(text)))
-        .collect()
+    PostingHtml::of(job).description.clone()
 }
 
 /// A place typed as "City, Region, Country": the country is the last part,

@@ -1,5 +1,6 @@
 //! What anyone can see: the job board, job pages, feeds, health.
 
+pub mod cache;
 mod feed;
 mod health;
 mod jobs;

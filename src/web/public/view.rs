@@ -1,9 +1,71 @@
 //! How a job is shown: the facts in words, the sections as safe HTML.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use once_cell::sync::Lazy;
 use serde::Serialize;
 
-use crate::domain::job::{Job, Workplace};
+use crate::domain::job::{Job, JobSections, Workplace};
 use crate::web::markdown;
+
+/// A job's sections as sanitised HTML, rendered once per text: every page,
+/// feed entry and API answer about the job uses the same rendering.
+pub struct PostingHtml {
+    source: JobSections,
+    /// (id, heading, html) of each non-empty section.
+    pub sections: Vec<(&'static str, &'static str, String)>,
+    /// The sections, headed, as one piece of HTML (feeds, JSON-LD, API).
+    pub description: String,
+    /// A plain-text excerpt for lists.
+    pub summary: String,
+}
+
+/// Renderings by job id; an entry is used only while its text is unchanged.
+static POSTINGS: Lazy<Mutex<HashMap<String, Arc<PostingHtml>>>> = Lazy::new(Default::default);
+
+impl PostingHtml {
+    fn render(sections: &JobSections) -> Self {
+        let sections_html: Vec<(&'static str, &'static str, String)> = sections
+            .headed()
+            .into_iter()
+            .filter(|(_, _, text)| !text.trim().is_empty())
+            .map(|(id, heading, text)| (id, heading, markdown::to_safe_html(text)))
+            .collect();
+        let description = sections_html
+            .iter()
+            .map(|(_, heading, html)| format!("<h2>{heading}</h2>{html}"))
+            .collect();
+        let summary_source = if sections.typical_day.is_empty() {
+            &sections.looking_for
+        } else {
+            &sections.typical_day
+        };
+        Self {
+            source: sections.clone(),
+            sections: sections_html,
+            description,
+            summary: markdown::plain_excerpt(summary_source, 220),
+        }
+    }
+
+    /// The job's rendering, made now only if its text changed since the last.
+    pub fn of(job: &Job) -> Arc<Self> {
+        let lookup = |map: &HashMap<String, Arc<Self>>| {
+            map.get(&job.id)
+                .filter(|p| p.source == job.posting.sections)
+                .cloned()
+        };
+        if let Some(found) = POSTINGS.lock().ok().and_then(|m| lookup(&m)) {
+            return found;
+        }
+        let rendered = Arc::new(Self::render(&job.posting.sections));
+        if let Ok(mut map) = POSTINGS.lock() {
+            map.insert(job.id.clone(), rendered.clone());
+        }
+        rendered
+    }
+}
 
 /// The company behind the jobs, from the instance settings.
 #[derive(Debug, Clone, Serialize)]
@@ -118,22 +180,16 @@ impl JobView {
                 )
             }
         });
-        let sections = p
+        let html = PostingHtml::of(job);
+        let sections = html
             .sections
-            .headed()
-            .into_iter()
-            .filter(|(_, _, text)| !text.trim().is_empty())
-            .map(|(id, heading, text)| SectionView {
+            .iter()
+            .map(|(id, heading, html)| SectionView {
                 id,
                 heading,
-                html: markdown::to_safe_html(text),
+                html: html.clone(),
             })
             .collect();
-        let summary_source = if p.sections.typical_day.is_empty() {
-            &p.sections.looking_for
-        } else {
-            &p.sections.typical_day
-        };
         let profile = p.tier_mix.recommended_profile();
         Self {
             id: job.id.clone(),
@@ -170,7 +226,7 @@ impl JobView {
             pass_mark: p.pass_mark.percent(),
             decision_rule: p.decision_rule.label(),
             sections,
-            summary: markdown::plain_excerpt(summary_source, 220),
+            summary: html.summary.clone(),
             published_on: job.published_at.map(|d| d.format("%-d %B %Y").to_string()),
             listed_until: job
                 .listed_until()
