@@ -11,6 +11,7 @@
 #   DURATION=10s  ROUNDS=2  CONNECTIONS="64 256"  JOBS=30 (generated jobs)
 #   SERVER_CPU=0  LOAD_CPU=1
 #   RAPPORT_BIN=path       measure this binary instead of building one
+#   BARE_BIN=path          use this bare handler instead of building it
 #   EXTRA_TARGETS="name|path|wrk-lua-script ..."   more scenarios (for example
 #                          apply or submit with a POST script); the script may
 #                          be empty for a GET of the path
@@ -56,9 +57,13 @@ trap cleanup EXIT
 
 # --- build -------------------------------------------------------------
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-say "building the bare handler"
-(cd "$ROOT" && cargo build --release --quiet --example bare_server)
-BARE="$CARGO_TARGET_DIR/release/examples/bare_server"
+if [ -n "${BARE_BIN:-}" ]; then
+    BARE="$BARE_BIN"
+else
+    say "building the bare handler"
+    (cd "$ROOT" && cargo build --release --quiet --example bare_server)
+    BARE="$CARGO_TARGET_DIR/release/examples/bare_server"
+fi
 if [ -n "${RAPPORT_BIN:-}" ]; then
     BIN="$RAPPORT_BIN"
 elif [ -n "$REV" ]; then
