@@ -96,7 +96,7 @@ fn seed(db: &Db, owner: &str) -> (String, String) {
                     .enumerate()
                     .map(|(k, (q, s))| {
                         let w = &weak.iter().find(|(wq, _)| wq == q).unwrap().1;
-                        let body = if (i + k) % 3 == 0 { w } else { s };
+                        let body = if (i + k).is_multiple_of(3) { w } else { s };
                         (q.clone(), format!("{body}\n\nBest regards, candidate {i}"))
                     })
                     .collect();
@@ -127,8 +127,7 @@ fn seed(db: &Db, owner: &str) -> (String, String) {
                     curiosity: auto.curiosity.grade,
                     covered: auto.content.covered.clone(),
                 };
-                review::submit_review(c, &ctx, &job, owner, q, &a.id, &grades, "", now)?
-                    .unwrap();
+                review::submit_review(c, &ctx, &job, owner, q, &a.id, &grades, "", now)?.unwrap();
             }
             Ok(q.spec.id.clone())
         })

@@ -148,7 +148,7 @@ fn add_candidate(
     let pick = |i: usize, strong: &str, weak: &str| match kind {
         "strong" => strong.to_string(),
         "weak" => weak.to_string(),
-        _ if i % 2 == 0 => strong.to_string(),
+        _ if i.is_multiple_of(2) => strong.to_string(),
         _ => weak.to_string(),
     };
     let answering: Option<Picker<'_>> = (!kind.is_empty()).then_some(&pick);
@@ -413,7 +413,7 @@ fn reviews_in_progress(
         answers.sort_by_key(|a| crate::domain::answer_review::order_key(who, &a.id));
         for (n, a) in answers.iter().take(how_many).enumerate() {
             let Some(auto) = &a.auto else { continue };
-            let lenient = shift > 0 && n % 3 == 0;
+            let lenient = shift > 0 && n.is_multiple_of(3);
             let grades = Grades {
                 empathy: (auto.empathy.grade + u8::from(lenient)).min(2),
                 curiosity: auto.curiosity.grade,

@@ -154,11 +154,9 @@ fn take_to_the_end(
         .unwrap_or(applied);
     let path: Vec<Stage> = match p.end {
         End::RejectedAtScreen => vec![Stage::Rejected],
-        End::RejectedAfterInterview if n % 2 == 0 => vec![
-            Stage::Interview,
-            Stage::FinalConversation,
-            Stage::Rejected,
-        ],
+        End::RejectedAfterInterview if n.is_multiple_of(2) => {
+            vec![Stage::Interview, Stage::FinalConversation, Stage::Rejected]
+        }
         End::RejectedAfterInterview => vec![Stage::Interview, Stage::Rejected],
         End::Hired => {
             let from = main_index(Stage::Interview).unwrap_or(0);
@@ -221,7 +219,10 @@ mod tests {
 
     #[test]
     fn a_partial_answer_is_its_first_sentences() {
-        assert_eq!(first_half("One two. Three four. Five six."), "One two. Three four.");
+        assert_eq!(
+            first_half("One two. Three four. Five six."),
+            "One two. Three four."
+        );
         assert_eq!(first_half("No full stop"), "No full stop");
     }
 

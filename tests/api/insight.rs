@@ -567,10 +567,17 @@ async fn each_figure_links_to_exactly_its_candidates(backend: Backend) {
         for (query, count) in [
             (format!("tier={}", t.tier), t.rounds),
             (format!("tier={}&outcome=passed", t.tier), t.passed),
-            (format!("tier={}&outcome=failed", t.tier), t.rounds - t.passed),
+            (
+                format!("tier={}&outcome=failed", t.tier),
+                t.rounds - t.passed,
+            ),
         ] {
             assert!(page.contains(&format!("href=\"{base}{query}\"")), "{query}");
-            assert_eq!(listed(&app.browser, &job_id, &query, names).await.len(), count, "{query}");
+            assert_eq!(
+                listed(&app.browser, &job_id, &query, names).await.len(),
+                count,
+                "{query}"
+            );
         }
     }
     assert_eq!(
@@ -606,14 +613,20 @@ async fn each_figure_links_to_exactly_its_candidates(backend: Backend) {
         assert_eq!(who.len(), item.answers, "{query}");
         assert_eq!(sorted(who), of(&[zoltan, yusra, xavier, wilma]));
     }
-    assert!(listed(&app.browser, &job_id, "answered=no-such-question", names)
-        .await
-        .is_empty());
+    assert!(
+        listed(&app.browser, &job_id, "answered=no-such-question", names)
+            .await
+            .is_empty()
+    );
 
     // Screen versus interviews: its dots are the decided candidates with
     // a scorecard (Wilma was hired without one).
     assert_eq!(figures.calibration.points.len(), 2);
-    for query in ["calibrated=1", "stage=hired&calibrated=1", "stage=rejected&calibrated=1"] {
+    for query in [
+        "calibrated=1",
+        "stage=hired&calibrated=1",
+        "stage=rejected&calibrated=1",
+    ] {
         assert!(page.contains(&format!("href=\"{base}{query}\"")), "{query}");
     }
     assert_eq!(
@@ -635,8 +648,14 @@ async fn an_interviewer_on_the_panel_follows_the_links_to_that_job_only(backend:
     let job_id = job_with_kinds(&app, &["strong", "weak"]).await;
     let (other_job, other_slug) = app.publish_job(&[]).await;
     assert_eq!(
-        apply_from(&app.new_browser(), &other_slug, "?ref=board", "Bo Brown", "bo@example.com")
-            .await,
+        apply_from(
+            &app.new_browser(),
+            &other_slug,
+            "?ref=board",
+            "Bo Brown",
+            "bo@example.com"
+        )
+        .await,
         303
     );
     let ivy = interviewer(&app, "ivy@example.com").await;
@@ -656,19 +675,24 @@ async fn an_interviewer_on_the_panel_follows_the_links_to_that_job_only(backend:
     assert!(links.len() > 10, "{links:?}");
     assert!(links.iter().any(|l| l.contains("tier=1&outcome=passed")));
     for link in &links {
-        assert!(link.starts_with(&format!("/admin/jobs/{job_id}/applications?")), "{link}");
+        assert!(
+            link.starts_with(&format!("/admin/jobs/{job_id}/applications?")),
+            "{link}"
+        );
         let res = ivy.get(link).await;
         assert_eq!(res.status().as_u16(), 200, "{link}");
         let list = res.text().await.unwrap();
         assert!(!list.contains("Bo Brown"), "{link}");
-        assert!(!list.contains("applications.csv"), "the export stays the owner's");
+        assert!(
+            !list.contains("applications.csv"),
+            "the export stays the owner's"
+        );
         assert!(!list.contains("/edit\""));
     }
-    assert_eq!(
-        listed(&ivy, &job_id, "tier=1", &NAMES[..2]).await.len(),
-        2
-    );
-    let all = ivy.get_text(&format!("/admin/jobs/{job_id}/applications")).await;
+    assert_eq!(listed(&ivy, &job_id, "tier=1", &NAMES[..2]).await.len(), 2);
+    let all = ivy
+        .get_text(&format!("/admin/jobs/{job_id}/applications"))
+        .await;
     assert!(all.contains(NAMES[0]) && all.contains(NAMES[1]) && !all.contains("Bo Brown"));
 
     // Another job's insight and list: refused, whatever the filters.
@@ -684,7 +708,9 @@ async fn an_interviewer_on_the_panel_follows_the_links_to_that_job_only(backend:
     }
     // The owner still sees both.
     assert!(app
-        .get_text(&format!("/admin/jobs/{other_job}/applications?source=board"))
+        .get_text(&format!(
+            "/admin/jobs/{other_job}/applications?source=board"
+        ))
         .await
         .contains("Bo Brown"));
 }
@@ -717,7 +743,14 @@ async fn the_demo_shows_every_figure(backend: Backend) {
     assert!(!page.contains("No data yet"), "{page}");
     assert!(!page.contains("Not enough decided candidates"), "{page}");
     assert!(!page.contains("not enough answers yet"), "{page}");
-    for figure in ["funnel-h", "time-h", "tiers-h", "sources-h", "items-h", "cal-h"] {
+    for figure in [
+        "funnel-h",
+        "time-h",
+        "tiers-h",
+        "sources-h",
+        "items-h",
+        "cal-h",
+    ] {
         let at = page.find(&format!("id=\"{figure}\"")).unwrap();
         let section = page[at..].split("</section>").next().unwrap();
         assert!(section.contains("<svg"), "{figure} has a chart");
@@ -727,7 +760,10 @@ async fn the_demo_shows_every_figure(backend: Backend) {
     for dim in ["Empathy", "Curiosity"] {
         let at = page.find(&format!("<figcaption>{dim}: ")).unwrap();
         let caption = page[at..].split("</figcaption>").next().unwrap();
-        assert!(caption.contains("ρ = ") && caption.contains("95% interval"), "{caption}");
+        assert!(
+            caption.contains("ρ = ") && caption.contains("95% interval"),
+            "{caption}"
+        );
     }
     let figures = figures_of(&app, &job_id).await;
     assert!(figures.calibration.points.len() >= 10);
@@ -735,11 +771,20 @@ async fn the_demo_shows_every_figure(backend: Backend) {
     assert!(figures.calibration.points.iter().any(|p| !p.hired));
     assert!(figures.time_to_hire.is_some());
     assert!(figures.sources.len() > 1);
-    assert!(figures.stage_times.iter().filter(|t| t.spread.is_some()).count() >= 3);
+    assert!(
+        figures
+            .stage_times
+            .iter()
+            .filter(|t| t.spread.is_some())
+            .count()
+            >= 3
+    );
 
     // Agreement: a kappa with its interval for the question two reviewers
     // went through, while others are still in progress.
-    let agreement = app.get_text(&format!("/admin/jobs/{job_id}/agreement")).await;
+    let agreement = app
+        .get_text(&format!("/admin/jobs/{job_id}/agreement"))
+        .await;
     let first = agreement
         .split("<article class=\"card stack\">")
         .nth(1)

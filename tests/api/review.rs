@@ -34,7 +34,13 @@ pub(crate) const NAMES: [&str; 10] = [
 /// even positions, weak ones at odd. Returns the job id.
 async fn job_with_answers(app: &TestApp, n: usize) -> String {
     let kinds: Vec<&str> = (0..n)
-        .map(|i| if i % 2 == 0 { "strong" } else { "weak" })
+        .map(|i| {
+            if i.is_multiple_of(2) {
+                "strong"
+            } else {
+                "weak"
+            }
+        })
         .collect();
     job_with_kinds(app, &kinds).await
 }

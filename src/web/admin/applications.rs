@@ -232,7 +232,8 @@ fn behind_view(narrow: &Narrow) -> Behind {
         words.push("were decided with both a scored screen and a scorecard".to_string());
     }
     Behind {
-        text: (!words.is_empty()).then(|| format!("Showing applications that {}.", words.join(" and "))),
+        text: (!words.is_empty())
+            .then(|| format!("Showing applications that {}.", words.join(" and "))),
         params,
     }
 }
