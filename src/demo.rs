@@ -367,8 +367,8 @@ fn interviews_in_progress(
 
 /// Review mode on the generalist job. On the first question the owner has
 /// reviewed every answer and the interviewer twelve (enough for a kappa
-/// with its interval), the interviewer a step more lenient on empathy now
-/// and then; on the second the owner is part-way through.
+/// with its interval), the interviewer a step more lenient on empathy and
+/// stricter on curiosity now and then; on the second the owner is part-way through.
 fn reviews_in_progress(
     conn: &mut DbConnection,
     ctx: &Ctx<'_>,
@@ -416,7 +416,12 @@ fn reviews_in_progress(
             let lenient = shift > 0 && n.is_multiple_of(3);
             let grades = Grades {
                 empathy: (auto.empathy.grade + u8::from(lenient)).min(2),
-                curiosity: auto.curiosity.grade,
+                // ...and now and then a step stricter on curiosity.
+                curiosity: if shift > 0 && n % 4 == 1 {
+                    auto.curiosity.grade.saturating_sub(1)
+                } else {
+                    auto.curiosity.grade
+                },
                 covered: auto.content.covered.clone(),
             };
             let note = if lenient {
