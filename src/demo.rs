@@ -144,19 +144,51 @@ fn add_candidate(
         consent: "yes".into(),
         ..Default::default()
     };
-    let new = NewApplication::parse(&input)
-        .map_err(|e| DbError::Corrupt(format!("demo candidate: {e:?}")))?;
-    let Applied::New(app) = flow::apply(conn, ctx, job, settings, library, &new, None, db::now())?
-    else {
-        return Ok(());
+    let kind = c.answers;
+    let pick = |i: usize, strong: &str, weak: &str| match kind {
+        "strong" => strong.to_string(),
+        "weak" => weak.to_string(),
+        _ if i.is_multiple_of(2) => strong.to_string(),
+        _ => weak.to_string(),
     };
-    if c.answers.is_empty() {
-        return Ok(());
-    }
+    let answering: Option<Picker<'_>> = (!kind.is_empty()).then_some(&pick);
+    apply_and_answer(
+        conn,
+        ctx,
+        (job, settings, library),
+        &input,
+        answering,
+        db::now(),
+    )?;
+    Ok(())
+}
+
+/// How a sample candidate answers the questionnaire's `i`-th question,
+/// given its strong and weak exemplar answers.
+pub(crate) type Picker<'a> = &'a dyn Fn(usize, &str, &str) -> String;
+
+/// Applies a sample candidate at `at` and, with a picker, answers round
+/// after round (a day apart, never later than now) until the screen is
+/// over. The new application.
+pub(crate) fn apply_and_answer(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    (job, settings, library): (&Job, &ScreeningSettings, &Library),
+    input: &ApplicationInput,
+    pick: Option<Picker<'_>>,
+    at: chrono::NaiveDateTime,
+) -> Result<Option<db::applications::ApplicationRow>, DbError> {
+    let new = NewApplication::parse(input)
+        .map_err(|e| DbError::Corrupt(format!("demo candidate: {e:?}")))?;
+    let Applied::New(app) = flow::apply(conn, ctx, job, settings, library, &new, None, at)? else {
+        return Ok(None);
+    };
+    let Some(pick) = pick else {
+        return Ok(Some(app));
+    };
     let strong = exemplar_answers("strong");
     let weak = exemplar_answers("weak");
-    // Answer round after round until the screen is over.
-    for _ in 0..3 {
+    for day in 1..=3 {
         let Some(round) = flow::current_round(conn, &app.id)?.filter(|r| r.is_open()) else {
             break;
         };
@@ -167,15 +199,9 @@ fn add_candidate(
                 let w = weak
                     .iter()
                     .find(|(wq, _)| wq == q)
-                    .map(|(_, a)| a.clone())
+                    .map(|(_, a)| a.as_str())
                     .unwrap_or_default();
-                let pick = match c.answers {
-                    "strong" => s.clone(),
-                    "weak" => w,
-                    _ if i % 2 == 0 => s.clone(),
-                    _ => w,
-                };
-                (q.clone(), pick)
+                (q.clone(), pick(i, s, w))
             })
             .collect();
         let app_now = db::applications::find(conn, &app.id)?.unwrap_or_else(|| app.clone());
@@ -187,10 +213,10 @@ fn add_candidate(
             &app_now,
             &round,
             &answers,
-            db::now(),
+            (at + chrono::Duration::days(day)).min(db::now()),
         )?;
     }
-    Ok(())
+    db::applications::find(conn, &app.id)
 }
 
 /// The demo's owner and interviewer ids.
@@ -339,9 +365,10 @@ fn interviews_in_progress(
     Ok(())
 }
 
-/// Loads the sample data; returns a summary for the terminal.
-/// Review mode on the generalist job: the owner has calibrated on and
-/// reviewed the first question; the interviewer is part-way through it.
+/// Review mode on the generalist job. On the first question the owner has
+/// reviewed every answer and the interviewer twelve (enough for a kappa
+/// with its interval), the interviewer a step more lenient on empathy and
+/// stricter on curiosity now and then; on the second the owner is part-way through.
 fn reviews_in_progress(
     conn: &mut DbConnection,
     ctx: &Ctx<'_>,
@@ -359,13 +386,18 @@ fn reviews_in_progress(
     review::change_settings(conn, owner, job, &settings, &reviewers, now)?
         .map_err(|e| DbError::Corrupt(format!("demo review settings: {e:?}")))?;
     let questions = review::job_questions(conn, &job.id)?;
-    let Some(first) = questions.first() else {
-        return Ok(());
-    };
-    for (who, how_many, shift) in [(owner, usize::MAX, 0u8), (interviewer, 2, 1u8)] {
+    let plan = [
+        (0, owner, usize::MAX, 0u8),
+        (0, interviewer, 12, 1u8),
+        (1, owner, 5, 0u8),
+    ];
+    for (index, who, how_many, shift) in plan {
+        let Some(question) = questions.get(index) else {
+            continue;
+        };
         // Calibration: the owner matches the agreed grades, the interviewer
         // is a step more lenient on weak answers.
-        let yours = first
+        let yours = question
             .exemplars()
             .into_iter()
             .map(|(_, _, agreed)| Grades {
@@ -373,29 +405,38 @@ fn reviews_in_progress(
                 ..agreed
             })
             .collect();
-        review::submit_calibration(conn, &job.id, who, first, yours, now)?
-            .map_err(|e| DbError::Corrupt(format!("demo calibration: {e:?}")))?;
-        let mut answers = first.answers.clone();
+        if question.has_exemplars() {
+            review::submit_calibration(conn, &job.id, who, question, yours, now)?
+                .map_err(|e| DbError::Corrupt(format!("demo calibration: {e:?}")))?;
+        }
+        let mut answers = question.answers.clone();
         answers.sort_by_key(|a| crate::domain::answer_review::order_key(who, &a.id));
-        for a in answers.iter().take(how_many) {
+        for (n, a) in answers.iter().take(how_many).enumerate() {
             let Some(auto) = &a.auto else { continue };
+            let lenient = shift > 0 && n.is_multiple_of(3);
             let grades = Grades {
-                empathy: (auto.empathy.grade + shift).min(2),
-                curiosity: auto.curiosity.grade,
+                empathy: (auto.empathy.grade + u8::from(lenient)).min(2),
+                // ...and now and then a step stricter on curiosity.
+                curiosity: if shift > 0 && n % 4 == 1 {
+                    auto.curiosity.grade.saturating_sub(1)
+                } else {
+                    auto.curiosity.grade
+                },
                 covered: auto.content.covered.clone(),
             };
-            let note = if shift > 0 {
+            let note = if lenient {
                 "Warm, though it skips the question behind the question."
             } else {
                 ""
             };
-            review::submit_review(conn, ctx, job, who, first, &a.id, &grades, note, now)?
+            review::submit_review(conn, ctx, job, who, question, &a.id, &grades, note, now)?
                 .map_err(|e| DbError::Corrupt(format!("demo review: {e:?}")))?;
         }
     }
     Ok(())
 }
 
+/// Loads the sample data; returns a summary for the terminal.
 pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String> {
     let postings = [generalist(), technical()]
         .iter()
@@ -451,6 +492,12 @@ pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String
                     for c in CANDIDATES {
                         add_candidate(conn, &ctx, &job, &settings, library, c)?;
                     }
+                    crate::demo_insight::past_candidates(
+                        conn,
+                        &ctx,
+                        (&job, &settings, library),
+                        &staff,
+                    )?;
                     interviews_in_progress(conn, &job, &staff)?;
                     reviews_in_progress(conn, &ctx, &job, &staff)?;
                     crate::demo_insight::spread_sources(conn, &job.id)?;
@@ -470,7 +517,7 @@ pub fn load(db: &Db, library: &Library, base_url: &str) -> anyhow::Result<String
     Ok(if created == 0 {
         format!("The demo jobs are already there. Run `cargo run` and open {board}.")
     } else {
-        format!("Loaded {created} published demo jobs for Glimmer Ratings, with {} sample candidates at different stages, an interview, scorecards and a decision in progress. Run `cargo run` and open {board}, or /login to see the team's side:{accounts}", CANDIDATES.len())
+        format!("Loaded {created} published demo jobs for Glimmer Ratings, with {} sample candidates at different stages (past hires and rejections among them), an interview, scorecards, reviews and a decision in progress. Run `cargo run` and open {board}, or /login to see the team's side:{accounts}", CANDIDATES.len() + crate::demo_insight::PAST_CANDIDATES)
     })
 }
 

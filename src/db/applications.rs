@@ -308,6 +308,13 @@ pub struct Narrow {
     pub reached: Option<Stage>,
     /// Came from this source ('' for links that carried none).
     pub source: Option<String>,
+    /// Took this tier in a submitted round, and passed or failed it when
+    /// the second part is given (a pass-rate row).
+    pub tier: Option<(u8, Option<bool>)>,
+    /// Answered this question in a submitted round (an item analysis row).
+    pub answered: Option<String>,
+    /// The decided candidates of the screen-versus-interviews scatter.
+    pub calibrated: bool,
 }
 
 /// One page of a job's applications and the total matching.
@@ -326,6 +333,11 @@ pub fn list_for_job_narrowed(
     q: &ListQuery,
     narrow: &Narrow,
 ) -> Result<(Vec<ApplicationRow>, i64), DbError> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    let tier_sql = narrow
+        .tier
+        .map(|(tier, passed)| super::insight::behind::tier(conn, tier, passed));
     let filtered = || {
         let mut query = applications::table
             .filter(applications::job_id.eq(job_id.to_string()))
@@ -349,6 +361,19 @@ pub fn list_for_job_narrowed(
         }
         if let Some(source) = &narrow.source {
             query = query.filter(applications::source.eq(source.clone()));
+        }
+        if let Some(tier) = &tier_sql {
+            query = query.filter(sql::<Bool>(tier));
+        }
+        if let Some(question) = &narrow.answered {
+            query = query.filter(
+                sql::<Bool>(&super::insight::behind::answered_open())
+                    .bind::<Text, _>(question.clone())
+                    .sql(")"),
+            );
+        }
+        if narrow.calibrated {
+            query = query.filter(sql::<Bool>(&super::insight::behind::calibrated()));
         }
         if let Some(s) = &q.search {
             let pattern = format!("%{}%", s.replace(['%', '_'], ""));

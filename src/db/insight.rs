@@ -171,6 +171,77 @@ struct SlimTier {
     passed: bool,
 }
 
+/// The candidates behind a figure, as SQL conditions on `applications`
+/// for its list (`db::applications::Narrow`). Each mirrors what
+/// [`compute`] counts, so a figure's link lists exactly the candidates it
+/// counts. Correlated `EXISTS`, so the job's own index on `applications`
+/// leads and only its candidates' rounds are looked at.
+pub mod behind {
+    use super::super::{screenings::SUBMITTED, DbConnection};
+    use crate::domain::application::Stage;
+
+    /// Has a submitted round that asked `tier`; with `passed`, one whose
+    /// stored result passed (or failed) it, as the pass-rate row counts.
+    /// The tier verdicts live in the round's JSON result, read with each
+    /// dialect's JSON functions. `tier` is a number, never text from outside.
+    pub fn tier(conn: &DbConnection, tier: u8, passed: Option<bool>) -> String {
+        match conn {
+            DbConnection::Sqlite(_) => {
+                let verdict = match passed {
+                    Some(p) => format!(" AND json_extract(t.value, '$.passed') = {}", i32::from(p)),
+                    None => String::new(),
+                };
+                format!(
+                    "EXISTS (SELECT 1 FROM screenings s, json_each(s.result, '$.tiers') t \
+                     WHERE s.application_id = applications.id AND s.status = '{SUBMITTED}' \
+                     AND s.result IS NOT NULL AND json_extract(t.value, '$.tier') = {tier}{verdict})"
+                )
+            }
+            DbConnection::Postgresql(_) => {
+                let verdict = match passed {
+                    Some(p) => format!(" AND (t ->> 'passed') = '{p}'"),
+                    None => String::new(),
+                };
+                format!(
+                    "EXISTS (SELECT 1 FROM screenings s, jsonb_array_elements(s.result::jsonb -> 'tiers') t \
+                     WHERE s.application_id = applications.id AND s.status = '{SUBMITTED}' \
+                     AND s.result IS NOT NULL AND (t ->> 'tier') = '{tier}'{verdict})"
+                )
+            }
+        }
+    }
+
+    /// A submitted round of the candidate with a scored answer (left open
+    /// for further conditions and the closing parenthesis).
+    fn scored_answer_open() -> String {
+        format!(
+            "EXISTS (SELECT 1 FROM screenings s JOIN answers a ON a.screening_id = s.id \
+             WHERE s.application_id = applications.id AND s.status = '{SUBMITTED}' \
+             AND a.score IS NOT NULL AND a.score_detail IS NOT NULL"
+        )
+    }
+
+    /// Has a scored answer to a question in a submitted round (the item
+    /// analysis' answers): the question id is to be bound right after this
+    /// text, then `)` closes it.
+    pub fn answered_open() -> String {
+        format!("{} AND a.question_id = ", scored_answer_open())
+    }
+
+    /// Decided, with a scored answer and an interviewer's current
+    /// scorecard: a dot of the screen-versus-interviews scatter.
+    pub fn calibrated() -> String {
+        format!(
+            "applications.stage IN ('{}', '{}') \
+             AND EXISTS (SELECT 1 FROM scorecards c WHERE c.application_id = applications.id \
+             AND c.superseded_at IS NULL) AND {}",
+            Stage::Hired.as_str(),
+            Stage::Rejected.as_str(),
+            scored_answer_open() + ")"
+        )
+    }
+}
+
 /// Computes every figure of a scope from the database.
 pub fn compute(conn: &mut DbConnection, scope: &Scope) -> Result<Insight, DbError> {
     let apps = scoped_apps(conn, scope)?;

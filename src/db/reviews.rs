@@ -1,6 +1,8 @@
 //! Review mode's storage: per-job settings, the chosen reviewers, their
 //! reviews of answers and their calibrations.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -136,17 +138,26 @@ pub struct JobAnswer {
     pub application_id: String,
 }
 
+/// Ids per bound `IN (...)` list: well under SQLite's and PostgreSQL's
+/// limits on parameters, whatever the number of answers.
+const CHUNK: usize = 5_000;
+
 /// Every answer of the job's submitted rounds, erased applications left out.
+/// The job's rounds are found by a subquery, not a list of bound ids, so
+/// each read is one statement at any number of candidates.
 pub fn job_answers(conn: &mut DbConnection, job_id: &str) -> Result<Vec<JobAnswer>, DbError> {
-    let apps: Vec<String> = applications::table
-        .filter(applications::job_id.eq(job_id))
-        .filter(applications::erased_at.is_null())
-        .select(applications::id)
-        .load(conn)
-        .context("finding a job's applications")?;
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    let of_job = |column: &str| {
+        sql::<Bool>(&format!(
+            "{column} IN (SELECT s.id FROM screenings s JOIN applications p ON p.id = s.application_id \
+             WHERE s.status = '{SUBMITTED}' AND p.erased_at IS NULL AND p.job_id = "
+        ))
+        .bind::<Text, _>(job_id.to_string())
+        .sql(")")
+    };
     let rounds: Vec<(String, String, String)> = screenings::table
-        .filter(screenings::status.eq(SUBMITTED))
-        .filter(screenings::application_id.eq_any(&apps))
+        .filter(of_job("screenings.id"))
         .select((
             screenings::id,
             screenings::questionnaire_version_id,
@@ -154,9 +165,12 @@ pub fn job_answers(conn: &mut DbConnection, job_id: &str) -> Result<Vec<JobAnswe
         ))
         .load(conn)
         .context("finding a job's submitted rounds")?;
-    let ids: Vec<String> = rounds.iter().map(|r| r.0.clone()).collect();
+    let round_of: HashMap<&str, (&str, &str)> = rounds
+        .iter()
+        .map(|(id, version, app)| (id.as_str(), (version.as_str(), app.as_str())))
+        .collect();
     let found: Vec<Answer> = answers::table
-        .filter(answers::screening_id.eq_any(ids))
+        .filter(of_job("answers.screening_id"))
         .order(answers::id.asc())
         .select(Answer::as_select())
         .load(conn)
@@ -164,24 +178,43 @@ pub fn job_answers(conn: &mut DbConnection, job_id: &str) -> Result<Vec<JobAnswe
     Ok(found
         .into_iter()
         .filter_map(|a| {
-            let r = rounds.iter().find(|r| r.0 == a.screening_id)?;
+            let (version, app) = round_of.get(a.screening_id.as_str())?;
             Some(JobAnswer {
-                questionnaire_version_id: r.1.clone(),
-                application_id: r.2.clone(),
+                questionnaire_version_id: version.to_string(),
+                application_id: app.to_string(),
                 answer: a,
             })
         })
         .collect())
 }
 
+/// The names of the job's candidates by application id, in one read (to
+/// mask them in the answers reviewers read).
+pub fn applicant_names(
+    conn: &mut DbConnection,
+    job_id: &str,
+) -> Result<HashMap<String, String>, DbError> {
+    let rows: Vec<(String, String)> = applications::table
+        .filter(applications::job_id.eq(job_id))
+        .select((applications::id, applications::name))
+        .load(conn)
+        .context("reading the names to mask")?;
+    Ok(rows.into_iter().collect())
+}
+
 /// The reviews of these answers, oldest first.
 pub fn for_answers(conn: &mut DbConnection, ids: &[String]) -> Result<Vec<ReviewRow>, DbError> {
-    answer_reviews::table
-        .filter(answer_reviews::answer_id.eq_any(ids))
-        .order((answer_reviews::created_at.asc(), answer_reviews::id.asc()))
-        .select(ReviewRow::as_select())
-        .load(conn)
-        .context("reading answer reviews")
+    let mut all = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        let rows: Vec<ReviewRow> = answer_reviews::table
+            .filter(answer_reviews::answer_id.eq_any(chunk))
+            .select(ReviewRow::as_select())
+            .load(conn)
+            .context("reading answer reviews")?;
+        all.extend(rows);
+    }
+    all.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+    Ok(all)
 }
 
 /// What saving a review did.

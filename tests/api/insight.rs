@@ -4,6 +4,7 @@
 use crate::helpers::{csrf_from, spawn_app, Backend, Browser, TestApp};
 use crate::on_every_backend;
 use crate::pipeline::{candidate_in_review, interviewer, set_panel, user_id};
+use crate::review::{job_with_kinds, NAMES};
 
 on_every_backend!(
     a_job_links_source_survives_the_apply_flow,
@@ -13,6 +14,9 @@ on_every_backend!(
     the_csv_export_is_rfc4180_and_neutralises_formulas,
     only_owners_export,
     calibration_pairs_the_screen_with_the_interviewers,
+    each_figure_links_to_exactly_its_candidates,
+    an_interviewer_on_the_panel_follows_the_links_to_that_job_only,
+    the_demo_shows_every_figure,
 );
 
 /// Applies through the form as a browser would: the form page first (with
@@ -252,7 +256,7 @@ async fn insight_is_for_the_owner_and_the_jobs_panel(backend: Backend) {
     assert!(across.contains("No data yet"), "{across}");
     assert!(!across.contains(&job_id));
 
-    // On the panel: the job's figures, without links into the owner's list.
+    // On the panel: the job's figures, linking to the job's list.
     let fran = user_id(&app, crate::helpers::OWNER_EMAIL).await;
     let ivy_id = user_id(&app, "ivy@example.com").await;
     set_panel(&app, &job_id, &[&fran, &ivy_id], &[]).await;
@@ -266,10 +270,7 @@ async fn insight_is_for_the_owner_and_the_jobs_panel(backend: Backend) {
     );
     let page = res.text().await.unwrap();
     assert!(page.contains("Funnel"));
-    assert!(
-        !page.contains("/applications?"),
-        "interviewers have no applications list"
-    );
+    assert!(page.contains(&format!("/admin/jobs/{job_id}/applications?")));
     assert!(!page.contains("applications.csv"));
     let across = ivy.get_text("/admin/insight").await;
     assert!(
@@ -459,4 +460,376 @@ async fn calibration_pairs_the_screen_with_the_interviewers(backend: Backend) {
         "one dot per scatter plot"
     );
     assert!(figures.time_to_hire.is_some());
+}
+
+/// A page as a browser reads its attributes back (handlebars escapes `=`
+/// and `&` in them).
+fn unescaped(page: &str) -> String {
+    page.replace("&#x3D;", "=").replace("&amp;", "&")
+}
+
+/// Which of `names` the job's applications list shows under `query`, as
+/// `who` sees it.
+async fn listed(who: &Browser, job_id: &str, query: &str, names: &[&str]) -> Vec<String> {
+    let res = who
+        .get(&format!("/admin/jobs/{job_id}/applications?{query}"))
+        .await;
+    assert_eq!(res.status().as_u16(), 200, "{query}");
+    let page = res.text().await.unwrap();
+    names
+        .iter()
+        .filter(|n| page.contains(**n))
+        .map(|n| n.to_string())
+        .collect()
+}
+
+async fn figures_of(app: &TestApp, job_id: &str) -> rapport::domain::insight::Insight {
+    let j = job_id.to_string();
+    app.db
+        .read(move |c| rapport::db::insight::compute(c, &rapport::db::insight::Scope::Job(j)))
+        .await
+        .unwrap()
+}
+
+/// Moves a candidate to `to` from wherever they are, and with `rating`
+/// gives them the owner's scorecard.
+async fn decide(app: &TestApp, job_id: &str, name: &str, to: &str, rating: Option<i32>) {
+    let fran = user_id(app, crate::helpers::OWNER_EMAIL).await;
+    let (j, n, to) = (job_id.to_string(), name.to_string(), to.to_string());
+    app.db
+        .write(move |c| {
+            use rapport::domain::application::Stage;
+            let q = rapport::db::applications::ListQuery {
+                stage: None,
+                search: Some(n.clone()),
+                sort: rapport::db::applications::Sort::Name,
+                page: 1,
+                per_page: 5,
+            };
+            let (rows, _) = rapport::db::applications::list_for_job(c, &j, &q)?;
+            let a = rows.into_iter().find(|a| a.name == n).unwrap();
+            let now = rapport::db::now();
+            let to = Stage::parse(&to).unwrap();
+            if a.stage() != to {
+                assert!(rapport::db::applications::move_stage(
+                    c,
+                    &a.id,
+                    a.stage(),
+                    to,
+                    "test",
+                    "",
+                    now
+                )?);
+            }
+            if let Some(r) = rating {
+                let ratings = rapport::db::scorecards::Ratings {
+                    empathy: r,
+                    curiosity: r,
+                    humility: 3,
+                    dedication: 3,
+                    technical: 3,
+                    recommendation: 3,
+                };
+                rapport::db::scorecards::submit(c, &a.id, None, &fran, &ratings, "{}", "", now)?;
+            }
+            Ok::<_, rapport::db::DbError>(())
+        })
+        .await
+        .unwrap();
+}
+
+async fn each_figure_links_to_exactly_its_candidates(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Zoltan strong, Yusra weak, Xavier strong on tier 1 only, Wilma
+    // strong, Viggo never answered.
+    let job_id = job_with_kinds(&app, &["strong", "weak", "tier1", "strong", "none"]).await;
+    let names = &NAMES[..5];
+    let [zoltan, yusra, xavier, wilma, _viggo] = [names[0], names[1], names[2], names[3], names[4]];
+    decide(&app, &job_id, zoltan, "hired", Some(4)).await;
+    decide(&app, &job_id, yusra, "rejected", Some(1)).await;
+    decide(&app, &job_id, wilma, "hired", None).await;
+
+    let figures = figures_of(&app, &job_id).await;
+    let page = unescaped(&app.get_text(&format!("/admin/jobs/{job_id}/insight")).await);
+    let base = format!("/admin/jobs/{job_id}/applications?");
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let of = |v: &[&str]| sorted(v.iter().map(|s| s.to_string()).collect());
+
+    // Pass rate per tier: every row links to who took the tier, who
+    // passed it and who did not, and each list is exactly what it counts.
+    let tier = |n: u8| *figures.tiers.iter().find(|t| t.tier == n).unwrap();
+    assert_eq!((tier(1).rounds, tier(1).passed), (4, 3));
+    assert_eq!((tier(2).rounds, tier(2).passed), (4, 2));
+    for t in &figures.tiers {
+        for (query, count) in [
+            (format!("tier={}", t.tier), t.rounds),
+            (format!("tier={}&outcome=passed", t.tier), t.passed),
+            (
+                format!("tier={}&outcome=failed", t.tier),
+                t.rounds - t.passed,
+            ),
+        ] {
+            assert!(page.contains(&format!("href=\"{base}{query}\"")), "{query}");
+            assert_eq!(
+                listed(&app.browser, &job_id, &query, names).await.len(),
+                count,
+                "{query}"
+            );
+        }
+    }
+    assert_eq!(
+        sorted(listed(&app.browser, &job_id, "tier=1", names).await),
+        of(&[zoltan, yusra, xavier, wilma])
+    );
+    assert_eq!(
+        sorted(listed(&app.browser, &job_id, "tier=1&outcome=passed", names).await),
+        of(&[zoltan, xavier, wilma])
+    );
+    assert_eq!(
+        listed(&app.browser, &job_id, "tier=1&outcome=failed", names).await,
+        of(&[yusra])
+    );
+    assert_eq!(
+        sorted(listed(&app.browser, &job_id, "tier=2&outcome=passed", names).await),
+        of(&[zoltan, wilma])
+    );
+    assert_eq!(
+        sorted(listed(&app.browser, &job_id, "tier=2&outcome=failed", names).await),
+        of(&[yusra, xavier])
+    );
+    // The narrowing is kept across pages and searches, and said in words.
+    let list = app.get_text(&format!("{base}tier=2&outcome=failed")).await;
+    assert!(list.contains("did not pass screening tier 2"), "{list}");
+    assert!(list.contains("name=\"outcome\" value=\"failed\""));
+
+    // Each question links to the candidates who answered it.
+    for item in &figures.items {
+        let query = format!("answered={}", item.question);
+        assert!(page.contains(&format!("href=\"{base}{query}\"")), "{query}");
+        let who = listed(&app.browser, &job_id, &query, names).await;
+        assert_eq!(who.len(), item.answers, "{query}");
+        assert_eq!(sorted(who), of(&[zoltan, yusra, xavier, wilma]));
+    }
+    assert!(
+        listed(&app.browser, &job_id, "answered=no-such-question", names)
+            .await
+            .is_empty()
+    );
+
+    // Screen versus interviews: its dots are the decided candidates with
+    // a scorecard (Wilma was hired without one).
+    assert_eq!(figures.calibration.points.len(), 2);
+    for query in [
+        "calibrated=1",
+        "stage=hired&calibrated=1",
+        "stage=rejected&calibrated=1",
+    ] {
+        assert!(page.contains(&format!("href=\"{base}{query}\"")), "{query}");
+    }
+    assert_eq!(
+        sorted(listed(&app.browser, &job_id, "calibrated=1", names).await),
+        of(&[zoltan, yusra])
+    );
+    assert_eq!(
+        listed(&app.browser, &job_id, "stage=hired&calibrated=1", names).await,
+        of(&[zoltan])
+    );
+    assert_eq!(
+        listed(&app.browser, &job_id, "stage=rejected&calibrated=1", names).await,
+        of(&[yusra])
+    );
+}
+
+async fn an_interviewer_on_the_panel_follows_the_links_to_that_job_only(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let job_id = job_with_kinds(&app, &["strong", "weak"]).await;
+    let (other_job, other_slug) = app.publish_job(&[]).await;
+    assert_eq!(
+        apply_from(
+            &app.new_browser(),
+            &other_slug,
+            "?ref=board",
+            "Bo Brown",
+            "bo@example.com"
+        )
+        .await,
+        303
+    );
+    let ivy = interviewer(&app, "ivy@example.com").await;
+    let fran = user_id(&app, crate::helpers::OWNER_EMAIL).await;
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    set_panel(&app, &job_id, &[&fran, &ivy_id], &[]).await;
+
+    // Her job's figures link to its list, and every link opens for her
+    // with that job's candidates only.
+    let page = unescaped(&ivy.get_text(&format!("/admin/jobs/{job_id}/insight")).await);
+    let doc = scraper::Html::parse_document(&page);
+    let sel = scraper::Selector::parse("a[href*='/applications?']").unwrap();
+    let links: Vec<String> = doc
+        .select(&sel)
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!(links.len() > 10, "{links:?}");
+    assert!(links.iter().any(|l| l.contains("tier=1&outcome=passed")));
+    for link in &links {
+        assert!(
+            link.starts_with(&format!("/admin/jobs/{job_id}/applications?")),
+            "{link}"
+        );
+        let res = ivy.get(link).await;
+        assert_eq!(res.status().as_u16(), 200, "{link}");
+        let list = res.text().await.unwrap();
+        assert!(!list.contains("Bo Brown"), "{link}");
+        assert!(
+            !list.contains("applications.csv"),
+            "the export stays the owner's"
+        );
+        assert!(!list.contains("/edit\""));
+    }
+    assert_eq!(listed(&ivy, &job_id, "tier=1", &NAMES[..2]).await.len(), 2);
+    let all = ivy
+        .get_text(&format!("/admin/jobs/{job_id}/applications"))
+        .await;
+    assert!(all.contains(NAMES[0]) && all.contains(NAMES[1]) && !all.contains("Bo Brown"));
+
+    // Another job's insight and list: refused, whatever the filters.
+    for path in [
+        format!("/admin/jobs/{other_job}/insight"),
+        format!("/admin/jobs/{other_job}/applications"),
+        format!("/admin/jobs/{other_job}/applications?source=board"),
+        format!("/admin/jobs/{other_job}/applications?tier=1"),
+    ] {
+        let res = ivy.get(&path).await;
+        assert_eq!(res.status().as_u16(), 403, "{path}");
+        assert!(!res.text().await.unwrap().contains("Bo Brown"));
+    }
+    // The owner still sees both.
+    assert!(app
+        .get_text(&format!(
+            "/admin/jobs/{other_job}/applications?source=board"
+        ))
+        .await
+        .contains("Bo Brown"));
+}
+
+async fn the_demo_shows_every_figure(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let library = rapport::questionnaires::Library::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires"
+    )));
+    rapport::demo::load(&app.db, &library, &app.address).unwrap();
+    let jobs = app.db.read(rapport::db::jobs::list_all).await.unwrap();
+    let mut reviewed = None;
+    for job in &jobs {
+        let id = job.id.clone();
+        if app
+            .db
+            .read(move |c| rapport::db::reviews::settings(c, &id))
+            .await
+            .unwrap()
+            .enabled
+        {
+            reviewed = Some(job.id.clone());
+        }
+    }
+    let job_id = reviewed.expect("a demo job in review mode");
+
+    let page = app.get_text(&format!("/admin/jobs/{job_id}/insight")).await;
+    assert!(!page.contains("No data yet"), "{page}");
+    assert!(!page.contains("Not enough decided candidates"), "{page}");
+    assert!(!page.contains("not enough answers yet"), "{page}");
+    for figure in [
+        "funnel-h",
+        "time-h",
+        "tiers-h",
+        "sources-h",
+        "items-h",
+        "cal-h",
+    ] {
+        let at = page.find(&format!("id=\"{figure}\"")).unwrap();
+        let section = page[at..].split("</section>").next().unwrap();
+        assert!(section.contains("<svg"), "{figure} has a chart");
+    }
+    // Both correlations with their interval, and a dot per decided candidate.
+    let page = unescaped(&page);
+    for dim in ["Empathy", "Curiosity"] {
+        let at = page.find(&format!("<figcaption>{dim}: ")).unwrap();
+        let caption = page[at..].split("</figcaption>").next().unwrap();
+        assert!(
+            caption.contains("ρ = ") && caption.contains("95% interval"),
+            "{caption}"
+        );
+    }
+    let figures = figures_of(&app, &job_id).await;
+    assert!(figures.calibration.points.len() >= 10);
+    assert!(figures.calibration.points.iter().any(|p| p.hired));
+    assert!(figures.calibration.points.iter().any(|p| !p.hired));
+    assert!(figures.time_to_hire.is_some());
+    assert!(figures.sources.len() > 1);
+    assert!(
+        figures
+            .stage_times
+            .iter()
+            .filter(|t| t.spread.is_some())
+            .count()
+            >= 3
+    );
+
+    // Agreement: a kappa with its interval for the question two reviewers
+    // went through, while others are still in progress.
+    let agreement = app
+        .get_text(&format!("/admin/jobs/{job_id}/agreement"))
+        .await;
+    let first = agreement
+        .split("<article class=\"card stack\">")
+        .nth(1)
+        .expect("a question's figures");
+    assert!(first.contains("Question 1 "), "{first}");
+    let between = first
+        .split("<th scope=\"row\">Reviewers")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert_eq!(between.matches("95% CI").count(), 2, "{between}");
+    assert!(!between.contains("not enough answers yet") && !between.contains("same grade"));
+    let (questions, reviews) = app
+        .db
+        .read({
+            let j = job_id.clone();
+            move |c| {
+                let qs = rapport::flows::review::job_questions(c, &j)?;
+                let ids: Vec<String> = qs
+                    .iter()
+                    .flat_map(|q| q.answers.iter().map(|a| a.id.clone()))
+                    .collect();
+                let reviews = rapport::db::reviews::for_answers(c, &ids)?;
+                Ok::<_, rapport::db::DbError>((qs, reviews))
+            }
+        })
+        .await
+        .unwrap();
+    let twice = |q: &rapport::flows::review::ReviewQuestion| {
+        q.answers
+            .iter()
+            .filter(|a| reviews.iter().filter(|r| r.answer_id == a.id).count() >= 2)
+            .count()
+    };
+    assert!(twice(&questions[0]) >= 10, "{}", twice(&questions[0]));
+    assert!(
+        questions[1..].iter().any(|q| {
+            let some = q
+                .answers
+                .iter()
+                .any(|a| reviews.iter().any(|r| r.answer_id == a.id));
+            some && twice(q) < q.answers.len()
+        }),
+        "reviews in progress on another question"
+    );
 }

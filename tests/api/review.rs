@@ -16,7 +16,7 @@ on_every_backend!(
     simultaneous_grades_of_one_answer_keep_one_review,
 );
 
-const NAMES: [&str; 10] = [
+pub(crate) const NAMES: [&str; 10] = [
     "Zoltan Quarrie",
     "Yusra Vantongeren",
     "Xavier Ollendorf",
@@ -33,6 +33,24 @@ const NAMES: [&str; 10] = [
 /// at once) and `n` candidates who submitted their answers: strong ones at
 /// even positions, weak ones at odd. Returns the job id.
 async fn job_with_answers(app: &TestApp, n: usize) -> String {
+    let kinds: Vec<&str> = (0..n)
+        .map(|i| {
+            if i.is_multiple_of(2) {
+                "strong"
+            } else {
+                "weak"
+            }
+        })
+        .collect();
+    job_with_kinds(app, &kinds).await
+}
+
+/// [`job_with_answers`] with each candidate's kind of answers given:
+/// "strong", "weak", "tier1" (strong on tier 1's questions, weak on the
+/// others'), or "none" (applied, never answered). Candidates are named
+/// from `NAMES`, in order.
+pub(crate) async fn job_with_kinds(app: &TestApp, kinds: &[&str]) -> String {
+    let kinds: Vec<String> = kinds.iter().map(|k| k.to_string()).collect();
     app.sign_up_owner().await;
     let (job_id, _) = app.publish_job(&[]).await;
     app.set_screening(&job_id, &["generalist-en"], true).await;
@@ -53,7 +71,14 @@ async fn job_with_answers(app: &TestApp, n: usize) -> String {
             };
             let strong = crate::helpers::exemplars("strong");
             let weak = crate::helpers::exemplars("weak");
-            for (i, name) in NAMES.iter().take(n).enumerate() {
+            let tier_of = |q: &str| {
+                library
+                    .get("generalist-en")
+                    .and_then(|l| l.questionnaire.questions.iter().find(|x| x.id == q))
+                    .map(|x| x.tier)
+                    .unwrap_or(0)
+            };
+            for (i, (name, kind)) in NAMES.iter().zip(&kinds).enumerate() {
                 let input = rapport::domain::application::ApplicationInput {
                     name: name.to_string(),
                     email: format!("cand{i}@candidates.test"),
@@ -78,11 +103,19 @@ async fn job_with_answers(app: &TestApp, n: usize) -> String {
                 else {
                     panic!("a new application")
                 };
+                if kind == "none" {
+                    continue;
+                }
                 let round = flow::current_round(conn, &a.id)?.unwrap();
                 let answers: Vec<(String, String)> = strong
                     .iter()
                     .map(|(q, s)| {
-                        let answer = if i % 2 == 0 {
+                        let good = match kind.as_str() {
+                            "strong" => true,
+                            "tier1" => tier_of(q) == 1,
+                            _ => false,
+                        };
+                        let answer = if good {
                             s.clone()
                         } else {
                             weak.iter()

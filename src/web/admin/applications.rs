@@ -28,6 +28,13 @@ pub struct TableQuery {
     reached: Option<String>,
     /// Came from this source; "-" for links that carried none.
     source: Option<String>,
+    /// Took this screening tier; with `outcome` ("passed", "failed"), passed or failed it.
+    tier: Option<u8>,
+    outcome: Option<String>,
+    /// Answered this screening question.
+    answered: Option<String>,
+    /// "1": the decided candidates set against their interviews.
+    calibrated: Option<String>,
     q: Option<String>,
     sort: Option<String>,
     page: Option<i64>,
@@ -49,10 +56,12 @@ pub fn score_chip(score: Option<f64>, passed: Option<i32>, pass_mark: u8) -> Val
     }
 }
 
+/// Owners see every job's list; an interviewer the lists of the jobs whose
+/// panel they are on (the insight pages' figures link here).
 pub async fn table(
     req: HttpRequest,
     state: web::Data<AppState>,
-    owner: Owner,
+    staff: Staff,
     id: web::Path<String>,
     query: web::Query<TableQuery>,
 ) -> Result<HttpResponse, WebError> {
@@ -76,7 +85,18 @@ pub async fn table(
             "-" => String::new(),
             s => crate::domain::application::clean_source(s),
         }),
+        tier: q.tier.map(|t| {
+            let passed = match q.outcome.as_deref() {
+                Some("passed") => Some(true),
+                Some("failed") => Some(false),
+                _ => None,
+            };
+            (t, passed)
+        }),
+        answered: q.answered.clone().filter(|a| !a.is_empty()),
+        calibrated: q.calibrated.as_deref() == Some("1"),
     };
+    let viewer = staff.user.clone();
     let list_for_db = list.clone();
     let narrow_for_db = narrow.clone();
     let (job, rows, total, counts) = state
@@ -85,6 +105,9 @@ pub async fn table(
             let Some(job) = db::jobs::find(conn, &job_id)? else {
                 return Ok(None);
             };
+            if !viewer.is_owner() && !db::panels::is_member(conn, &job.id, &viewer.id)? {
+                return Ok(Some(Err(())));
+            }
             let (rows, total) = db::applications::list_for_job_narrowed(
                 conn,
                 &job.id,
@@ -94,11 +117,12 @@ pub async fn table(
             let counts = db::applications::stage_counts(conn, &job.id)?;
             let ids: Vec<String> = rows.iter().map(|a| a.id.clone()).collect();
             let writing = db::writing::rates(conn, &ids)?;
-            Ok::<_, DbError>(Some((job, (rows, writing), total, counts)))
+            Ok::<_, DbError>(Some(Ok((job, (rows, writing), total, counts))))
         })
         .await
         .web_context("listing applications")?
-        .ok_or(WebError::NotFound)?;
+        .ok_or(WebError::NotFound)?
+        .map_err(|()| WebError::Forbidden)?;
     let (rows, writing) = rows;
     let pass_mark = job.posting.pass_mark.percent();
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
@@ -115,8 +139,9 @@ pub async fn table(
         Some(s) => s.clone(),
         None => String::new(),
     };
+    let behind = behind_view(&narrow);
     let link = |page: i64| {
-        let params: Vec<(&str, String)> = vec![
+        let mut params: Vec<(&str, String)> = vec![
             ("stage", stage_key.to_string()),
             ("reached", reached_key.to_string()),
             ("source", source_key.clone()),
@@ -124,6 +149,7 @@ pub async fn table(
             ("sort", sort_key.to_string()),
             ("page", page.to_string()),
         ];
+        params.extend(behind.params.iter().map(|(k, v)| (*k, v.clone())));
         format!(
             "?{}",
             serde_urlencoded::to_string(params).unwrap_or_default()
@@ -136,8 +162,9 @@ pub async fn table(
             json!({ "key": s.as_str(), "label": s.label(), "count": n, "current": stage_key == s.as_str() })
         }))
         .collect();
+    let owner = staff.user.is_owner();
     Page::new("pages/admin/applications", "Applications")
-        .staff(owner.user(), "jobs")
+        .staff(&staff.user, if owner { "jobs" } else { "home" })
         .render(
             &req,
             &state,
@@ -164,9 +191,51 @@ pub async fn table(
                 "reached": narrow.reached.map(|s| json!({ "key": s.as_str(), "label": s.label() })),
                 "source": narrow.source.as_ref().map(|s| if s.is_empty() { "(no source on the link)".to_string() } else { s.clone() }),
                 "source_key": source_key,
+                "behind": behind.text,
+                "behind_params": behind.params.iter().map(|(k, v)| json!({ "name": k, "value": v })).collect::<Vec<_>>(),
+                "can_manage": owner,
                 "sorts": Sort::ALL.iter().map(|(s, k, l)| json!({ "value": k, "label": l, "selected": *s == list.sort })).collect::<Vec<_>>(),
             }),
         )
+}
+
+/// The figure a list was narrowed to (tier, question, calibration): its
+/// words for the banner and its query parameters, kept across pages.
+struct Behind {
+    text: Option<String>,
+    params: Vec<(&'static str, String)>,
+}
+
+fn behind_view(narrow: &Narrow) -> Behind {
+    let mut words = Vec::new();
+    let mut params = Vec::new();
+    if let Some((tier, passed)) = narrow.tier {
+        params.push(("tier", tier.to_string()));
+        words.push(match passed {
+            Some(true) => {
+                params.push(("outcome", "passed".to_string()));
+                format!("passed screening tier {tier}")
+            }
+            Some(false) => {
+                params.push(("outcome", "failed".to_string()));
+                format!("did not pass screening tier {tier}")
+            }
+            None => format!("took screening tier {tier}"),
+        });
+    }
+    if let Some(q) = &narrow.answered {
+        params.push(("answered", q.clone()));
+        words.push(format!("answered the screening question “{q}”"));
+    }
+    if narrow.calibrated {
+        params.push(("calibrated", "1".to_string()));
+        words.push("were decided with both a scored screen and a scorecard".to_string());
+    }
+    Behind {
+        text: (!words.is_empty())
+            .then(|| format!("Showing applications that {}.", words.join(" and "))),
+        params,
+    }
 }
 
 pub async fn detail(

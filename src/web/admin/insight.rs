@@ -188,7 +188,8 @@ fn freshness(at: NaiveDateTime) -> String {
 }
 
 /// The page's view of the figures. `links` is the job whose applications
-/// list each figure links to (owners only: the list is theirs).
+/// list each figure links to (its owner and panel may open it); the page
+/// across jobs links to each job's page instead.
 fn view(figures: &Insight, at: NaiveDateTime, links: Option<&str>) -> Value {
     let list = |query: &str| links.map(|job| format!("/admin/jobs/{job}/applications?{query}"));
     let has_data = figures.applications > 0;
@@ -247,7 +248,15 @@ fn view(figures: &Insight, at: NaiveDateTime, links: Option<&str>) -> Value {
     let tiers: Vec<Value> = figures
         .tiers
         .iter()
-        .map(|t| json!({ "tier": t.tier, "rounds": t.rounds, "passed": t.passed, "rate": percent(t.rate()) }))
+        .map(|t| {
+            json!({
+                "tier": t.tier, "rounds": t.rounds, "passed": t.passed,
+                "failed": t.rounds - t.passed, "rate": percent(t.rate()),
+                "link": list(&format!("tier={}", t.tier)),
+                "passed_link": list(&format!("tier={}&outcome=passed", t.tier)),
+                "failed_link": list(&format!("tier={}&outcome=failed", t.tier)),
+            })
+        })
         .collect();
     let tiers_svg = (!figures.tiers.is_empty()).then(|| {
         charts::bars(
@@ -314,6 +323,7 @@ fn view(figures: &Insight, at: NaiveDateTime, links: Option<&str>) -> Value {
                 "item_rest": it.item_rest.map(|r| format!("{r:.2}")),
                 "separation": separation(it.item_rest),
                 "uncovered": it.uncovered,
+                "link": list(&serde_urlencoded::to_string([("answered", &it.question)]).unwrap_or_default()),
             })
         })
         .collect();
@@ -378,8 +388,9 @@ fn view(figures: &Insight, at: NaiveDateTime, links: Option<&str>) -> Value {
             "curiosity": correlation_json(&cal.curiosity),
             "empathy_svg": scatter(|p| (p.auto_empathy, p.interview_empathy), "empathy"),
             "curiosity_svg": scatter(|p| (p.auto_curiosity, p.interview_curiosity), "curiosity"),
-            "hired_link": list("stage=hired"),
-            "rejected_link": list("stage=rejected"),
+            "link": list("calibrated=1"),
+            "hired_link": list("stage=hired&calibrated=1"),
+            "rejected_link": list("stage=rejected&calibrated=1"),
         },
         "jobs": figures.jobs.iter().map(|j| json!({ "id": j.job_id, "title": j.title, "applied": j.applied, "hired": j.hired })).collect::<Vec<_>>(),
     })
@@ -436,7 +447,7 @@ pub async fn job(
     }
     let found = figures(&state, Scope::Job(job.id.clone())).await?;
     let mut ctx = match &found {
-        Some((at, f)) => view(f, *at, owner.then_some(job.id.as_str())),
+        Some((at, f)) => view(f, *at, Some(job.id.as_str())),
         None => json!({ "computing": true }),
     };
     ctx["job"] = json!({ "id": job.id, "title": job.posting.title });

@@ -2,6 +2,8 @@
 //! the scorer, per question and per reviewer, each reviewer's leniency and
 //! the answers people and scorer disagree about most.
 
+use std::collections::HashMap;
+
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::{json, Value};
 
@@ -55,19 +57,19 @@ fn grade_of(r: &ReviewRow, d: Dim) -> u8 {
 /// order, then the scorer's in the last slot.
 fn table(
     q: &ReviewQuestion,
-    reviews: &[ReviewRow],
+    by_answer: &HashMap<&str, Vec<&ReviewRow>>,
     raters: &[String],
     d: Dim,
 ) -> Vec<Vec<Option<u8>>> {
     q.answers
         .iter()
         .map(|a| {
+            let reviews = by_answer.get(a.id.as_str());
             let mut row: Vec<Option<u8>> = raters
                 .iter()
                 .map(|r| {
                     reviews
-                        .iter()
-                        .find(|x| x.answer_id == a.id && &x.reviewer_id == r)
+                        .and_then(|rs| rs.iter().find(|x| &x.reviewer_id == r))
                         .map(|x| grade_of(x, d))
                 })
                 .collect();
@@ -109,14 +111,7 @@ pub async fn agreement(
                 .into_iter()
                 .map(|u| (u.id, u.name))
                 .collect();
-            let mut names = Vec::new();
-            for q in &questions {
-                for a in &q.answers {
-                    if let Some(app) = db::applications::find(conn, &a.application_id)? {
-                        names.push((app.id, app.name));
-                    }
-                }
-            }
+            let names = db::reviews::applicant_names(conn, &job.id)?;
             let settings = db::reviews::settings(conn, &job.id)?;
             let reviewing = flow::may_review(conn, &job.id, &uid)?.is_ok();
             Ok::<_, DbError>(Some(Ok((
@@ -149,6 +144,11 @@ pub async fn agreement(
             .map(|(_, n)| n.clone())
             .unwrap_or_else(|| "a former team member".into())
     };
+    // Each answer's reviews, so a table is one pass over the answers.
+    let mut by_answer: HashMap<&str, Vec<&ReviewRow>> = HashMap::new();
+    for r in &reviews {
+        by_answer.entry(r.answer_id.as_str()).or_default().push(r);
+    }
     let boot = Bootstrap::default();
     let scorer = raters.len();
     let dims = [Dim::Empathy, Dim::Curiosity];
@@ -158,7 +158,7 @@ pub async fn agreement(
         .enumerate()
         .map(|(i, q)| {
             let tables: Vec<Vec<Vec<Option<u8>>>> =
-                dims.iter().map(|d| table(q, &reviews, &raters, *d)).collect();
+                dims.iter().map(|d| table(q, &by_answer, &raters, *d)).collect();
             for (p, t) in pooled.iter_mut().zip(&tables) {
                 p.extend(t.iter().cloned());
             }
@@ -186,7 +186,7 @@ pub async fn agreement(
             let reviewed = q
                 .answers
                 .iter()
-                .filter(|a| reviews.iter().any(|r| r.answer_id == a.id))
+                .filter(|a| by_answer.contains_key(a.id.as_str()))
                 .count();
             json!({
                 "number": i + 1,
@@ -247,9 +247,8 @@ pub async fn agreement(
             let q = &questions[qi];
             let a = &q.answers[ai];
             let app_name = names
-                .iter()
-                .find(|(id, _)| id == &a.application_id)
-                .map(|(_, n)| n.as_str())
+                .get(&a.application_id)
+                .map(String::as_str)
                 .unwrap_or("");
             let mask = |s: &str| super::mask_name(s, app_name);
             json!({
@@ -265,7 +264,7 @@ pub async fn agreement(
                         "quote": mask(a.body.get(e.span.clone()).unwrap_or("")),
                     })).collect::<Vec<_>>(),
                 })),
-                "people": reviews.iter().filter(|r| r.answer_id == a.id).map(|r| json!({
+                "people": by_answer.get(a.id.as_str()).into_iter().flatten().map(|r| json!({
                     "name": name(&r.reviewer_id), "empathy": r.empathy, "curiosity": r.curiosity, "note": r.note,
                 })).collect::<Vec<_>>(),
             })

@@ -7,6 +7,8 @@ mod agreement;
 
 pub use agreement::agreement;
 
+use std::collections::HashMap;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -117,8 +119,10 @@ struct Board {
     calibrations: Vec<(String, String)>,
     /// (id, name) of the team, for reviewers' names.
     team: Vec<(String, String)>,
-    /// Each application's name words, to mask them in answers.
-    names: Vec<(String, String)>,
+    /// Each application's name, by id, to mask it in answers.
+    names: HashMap<String, String>,
+    /// Positions in `reviews` of each answer's reviews.
+    by_answer: HashMap<String, Vec<usize>>,
 }
 
 /// Reads the job's review board for `user`, refusing anyone who is not a
@@ -146,18 +150,7 @@ async fn board(state: &AppState, user_id: &str, job_id: String) -> Result<Board,
                 .into_iter()
                 .map(|u| (u.id, u.name))
                 .collect();
-            let mut apps: Vec<String> = questions
-                .iter()
-                .flat_map(|q| q.answers.iter().map(|a| a.application_id.clone()))
-                .collect();
-            apps.sort();
-            apps.dedup();
-            let mut names = Vec::new();
-            for a in apps {
-                if let Some(app) = db::applications::find(conn, &a)? {
-                    names.push((app.id, app.name));
-                }
-            }
+            let names = db::reviews::applicant_names(conn, &job.id)?;
             Ok::<_, DbError>(Some(Ok(Board {
                 job,
                 settings,
@@ -166,6 +159,7 @@ async fn board(state: &AppState, user_id: &str, job_id: String) -> Result<Board,
                 calibrations,
                 team,
                 names,
+                by_answer: HashMap::new(),
             })))
         })
         .await
@@ -173,7 +167,12 @@ async fn board(state: &AppState, user_id: &str, job_id: String) -> Result<Board,
     match found {
         None => Err(WebError::NotFound),
         Some(Err(_)) => Err(WebError::Forbidden),
-        Some(Ok(b)) => Ok(b),
+        Some(Ok(mut b)) => {
+            for (i, r) in b.reviews.iter().enumerate() {
+                b.by_answer.entry(r.answer_id.clone()).or_default().push(i);
+            }
+            Ok(b)
+        }
     }
 }
 
@@ -189,23 +188,27 @@ impl Board {
     /// The answer with its author's name masked: a reply signed "Ana"
     /// would otherwise undo the anonymity.
     fn masked(&self, application_id: &str, text: &str) -> String {
-        let Some((_, name)) = self.names.iter().find(|(id, _)| id == application_id) else {
+        let Some(name) = self.names.get(application_id) else {
             return text.to_string();
         };
         mask_name(text, name)
     }
 
+    /// The reviews of an answer, oldest first.
+    fn of_answer<'a>(&'a self, answer: &str) -> impl Iterator<Item = &'a ReviewRow> + 'a {
+        self.by_answer
+            .get(answer)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.reviews[i])
+    }
+
     fn mine<'a>(&'a self, user: &str, answer: &str) -> Option<&'a ReviewRow> {
-        self.reviews
-            .iter()
-            .find(|r| r.reviewer_id == user && r.answer_id == answer)
+        self.of_answer(answer).find(|r| r.reviewer_id == user)
     }
 
     fn review_count(&self, answer: &str) -> usize {
-        self.reviews
-            .iter()
-            .filter(|r| r.answer_id == answer)
-            .count()
+        self.of_answer(answer).count()
     }
 }
 
@@ -426,9 +429,8 @@ fn render_question(
             let body = b.masked(&a.application_id, &a.body);
             let mask = |s: &str| b.masked(&a.application_id, s);
             let others: Vec<Value> = if finished {
-                b.reviews
-                    .iter()
-                    .filter(|r| r.answer_id == a.id && &r.reviewer_id != me)
+                b.of_answer(&a.id)
+                    .filter(|r| &r.reviewer_id != me)
                     .map(|r| {
                         let mut v = grade_view(&r.grades(), q);
                         v["author"] = json!(b.name_of(&r.reviewer_id));
