@@ -147,6 +147,9 @@ impl ToneDetector {
                     r"good luck with that",
                     r"nice try",
                     r"with all due respect",
+                    // grudging politeness taken back: "congratulations, I
+                    // suppose, but the manual covers it"
+                    r", i suppose,? but\b",
                     r"no offen[cs]e,? but",
                     r"(?:i'm |i am |we're |we are )?sorry (?:if |that )?you feel (?:that way|like that|this way)",
                     r"sorry,? but (?:you|that's your|it's your|this is your)",
@@ -250,6 +253,7 @@ impl ToneDetector {
                     r"desole,? mais (?:vous|c'est votre|c'est de votre)",
                     r"mais il fallait",
                     r"sans vouloir vous vexer",
+                    r", je suppose,? mais\b",
                     r"(?:de|datant de) (?:cette|la derniere) (?:decennie|siecle)",
                     r"(?:de|du) (?:ce|dernier) siecle",
                     r"(?:de|depuis) l'age de pierre",
@@ -578,6 +582,22 @@ mod tests {
             Lang::Fr
         )
         .is_empty());
+    }
+
+    #[test]
+    fn grudging_politeness_taken_back_is_sarcasm() {
+        assert!(flags(
+            "Congratulations on the baby, I suppose, but the manual covers E4.",
+            Lang::En
+        )
+        .contains(&K::Sarcasm));
+        assert!(flags(
+            "Félicitations, je suppose, mais le manuel l'explique.",
+            Lang::Fr
+        )
+        .contains(&K::Sarcasm));
+        // a supposition that is not a put-down
+        assert!(flags("I suppose you use the default theme.", Lang::En).is_empty());
     }
 
     #[test]
