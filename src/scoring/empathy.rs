@@ -1234,8 +1234,10 @@ mod tests {
         ] {
             assert_eq!(grade(t, l), 2, "{t}");
         }
-        // said of them, not against their judgement, it is no empathy
-        assert_eq!(grade("you're a horrible friend.", Lang::En), 0);
+        // the same frames about things, not a judgement of themselves
+        assert_eq!(grade("You're not a customer yet.", Lang::En), 0);
+        assert_eq!(grade("The cart is abandoned.", Lang::En), 0);
+        assert_eq!(grade("i feel so abandoned", Lang::En), 2);
         assert_eq!(grade("Save and publish at the same time.", Lang::En), 0);
     }
 }
