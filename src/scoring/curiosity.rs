@@ -1053,4 +1053,42 @@ mod tests {
             1
         );
     }
+
+    #[test]
+    fn asking_whether_anything_went_wrong_is_a_question_not_an_offer() {
+        assert_eq!(
+            grade("Is there anything that wasn't working for you?", Lang::En),
+            1
+        );
+        for t in [
+            "Is there anything else I can do?",
+            "Is there anything we could help with?",
+        ] {
+            assert_eq!(grade(t, Lang::En), 0, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_choice_they_made_is_their_setup() {
+        for (t, l) in [
+            (
+                "Could you send me your feed URL, and tell me which category you picked?",
+                Lang::En,
+            ),
+            (
+                "Pourriez-vous m'envoyer l'URL, et quelle catégorie vous avez choisie ?",
+                Lang::Fr,
+            ),
+        ] {
+            assert_eq!(grade(t, l), 2, "{t}");
+        }
+    }
+
+    #[test]
+    fn the_writer_offering_to_send_something_asks_nothing() {
+        for t in ["I can share a sample handler.", "We'll send you the guide."] {
+            assert_eq!(grade(t, Lang::En), 0, "{t}");
+        }
+        assert_eq!(grade("Please share a sample of the file.", Lang::En), 1);
+    }
 }

@@ -1156,4 +1156,88 @@ mod tests {
         let t = "Bonjour, merci. Qu'est-ce qui bloque exactement pour vous, et sur quelle page, afin que je puisse regarder ?";
         assert_eq!(detect(t, Lang::Fr, 2, false).score.grade, 2);
     }
+
+    #[test]
+    fn what_they_should_not_have_had_to_do_is_acknowledged() {
+        for (t, l) in [
+            ("Sorry, you shouldn't have to hunt for it.", Lang::En),
+            ("You should never have had to wait that long.", Lang::En),
+            ("Désolé, vous ne devriez pas avoir à chercher.", Lang::Fr),
+            ("Vous n'auriez pas dû devoir attendre.", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 2, "{t}");
+        }
+        // the customer's fault, negated or wrong, is not empathy
+        assert_eq!(grade("You should have checked the settings.", Lang::En), 0);
+        assert_eq!(grade("Vous devriez avoir la bonne version.", Lang::Fr), 0);
+    }
+
+    #[test]
+    fn a_bare_happy_to_help_or_sorry_youre_stuck_is_courtesy() {
+        for (t, l) in [
+            ("Hi, happy to help.", Lang::En),
+            ("Hi, sorry you're stuck!", Lang::En),
+            ("Sorry you're having trouble with this.", Lang::En),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert_eq!(out.score.grade, 1, "{t}: {:?}", out.evidence);
+        }
+        // an offer naming what they will help with, an apology naming the
+        // trouble, stay engaged
+        for t in [
+            "Happy to help you migrate the list.",
+            "Sorry it was hard to find.",
+            "Sorry you're stuck with blank pages.",
+        ] {
+            let out = detect(t, Lang::En, 0, false);
+            assert!(
+                out.evidence.iter().any(|e| is_engagement(e.kind)),
+                "{t}: {:?}",
+                out.evidence
+            );
+        }
+        let out = detect("Sorry it happened.", Lang::En, 0, false);
+        assert!(!out.evidence.iter().any(|e| is_engagement(e.kind)));
+    }
+
+    #[test]
+    fn reassurance_about_what_they_keep_counts() {
+        for (t, l) in [
+            ("You'll keep access until the end of the month.", Lang::En),
+            ("Rest assured, your orders are safe.", Lang::En),
+            ("Rassurez-vous, vos données sont intactes.", Lang::Fr),
+            ("Vous ne perdrez rien.", Lang::Fr),
+        ] {
+            let out = detect(t, l, 0, false);
+            assert!(
+                out.evidence.iter().any(|e| e.kind == K::NextSteps),
+                "{t}: {:?}",
+                out.evidence
+            );
+        }
+        assert!(detect("You lose access today.", Lang::En, 0, false)
+            .evidence
+            .is_empty());
+    }
+
+    #[test]
+    fn answering_a_harsh_self_judgement_and_mixed_feelings_engage() {
+        for (t, l) in [
+            ("you're not a horrible friend.", Lang::En),
+            (
+                "you can be happy for her and heartbroken at the same time",
+                Lang::En,
+            ),
+            ("relief and grief together, of course", Lang::En),
+            ("Tu n'es pas une mauvaise amie.", Lang::Fr),
+            ("Le soulagement et la tristesse en même temps.", Lang::Fr),
+        ] {
+            assert_eq!(grade(t, l), 2, "{t}");
+        }
+        // the same frames about things, not a judgement of themselves
+        assert_eq!(grade("You're not a customer yet.", Lang::En), 0);
+        assert_eq!(grade("The cart is abandoned.", Lang::En), 0);
+        assert_eq!(grade("i feel so abandoned", Lang::En), 2);
+        assert_eq!(grade("Save and publish at the same time.", Lang::En), 0);
+    }
 }

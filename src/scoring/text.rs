@@ -373,19 +373,19 @@ pub fn negated(f: &str, at: usize, end: usize) -> bool {
         Some(p) => &before[p + 1..],
         None => before,
     };
-    let prev: Vec<&str> = before
-        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .collect();
+    // Called for every empathy marker: the three words are walked twice
+    // rather than collected.
+    let prev = || {
+        before
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .take(3)
+    };
     // "n'hésitez pas", "don't hesitate" are offers, not negations.
-    if prev
-        .iter()
-        .any(|w| w.starts_with("hesit") || w.starts_with("n'hesit"))
-    {
+    if prev().any(|w| w.starts_with("hesit") || w.starts_with("n'hesit")) {
         return false;
     }
-    for w in prev {
+    for w in prev() {
         if matches!(
             w,
             "not" | "never" | "no" | "ne" | "pas" | "jamais" | "hardly"
@@ -396,11 +396,10 @@ pub fn negated(f: &str, at: usize, end: usize) -> bool {
         }
     }
     let after = f[end.min(f.len())..].trim_start();
-    let next: String = after
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
-    matches!(next.as_str(), "pas" | "rien" | "jamais")
+    let next = &after[..after
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(after.len())];
+    matches!(next, "pas" | "rien" | "jamais")
 }
 
 /// A compiled detector pattern and what a match means.

@@ -147,6 +147,9 @@ impl ToneDetector {
                     r"good luck with that",
                     r"nice try",
                     r"with all due respect",
+                    // grudging politeness taken back: "congratulations, I
+                    // suppose, but the manual covers it"
+                    r", i suppose,? but\b",
                     r"no offen[cs]e,? but",
                     r"(?:i'm |i am |we're |we are )?sorry (?:if |that )?you feel (?:that way|like that|this way)",
                     r"sorry,? but (?:you|that's your|it's your|this is your)",
@@ -250,6 +253,7 @@ impl ToneDetector {
                     r"desole,? mais (?:vous|c'est votre|c'est de votre)",
                     r"mais il fallait",
                     r"sans vouloir vous vexer",
+                    r", je suppose,? mais\b",
                     r"(?:de|datant de) (?:cette|la derniere) (?:decennie|siecle)",
                     r"(?:de|du) (?:ce|dernier) siecle",
                     r"(?:de|depuis) l'age de pierre",
@@ -436,20 +440,10 @@ fn is_shouted_word(w: &str) -> bool {
 /// ("(LCP, TBT, CLS)", "API", "PHP 8.2") are not shouting. Returns the span
 /// of the shouted run.
 fn shouting(orig: &str) -> Option<Range<usize>> {
-    // A shouted word has two capitals in a row: ASCII text without any
-    // needs only the punctuation check.
+    // Most answers have no shouted word, or only acronyms: only then is the
+    // full pass below needed.
     let b = orig.as_bytes();
-    let capitals = if orig.is_ascii() {
-        b.windows(2)
-            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
-    } else {
-        // The same test by character: accents and curly quotes make most
-        // answers non-ASCII, and most of those have no two capitals in a row.
-        orig.chars()
-            .zip(orig.chars().skip(1))
-            .any(|(a, c)| a.is_uppercase() && c.is_uppercase())
-    };
-    if !capitals {
+    if !has_shouted_word(orig) {
         return repeated_marks(b);
     }
     let mut words = 0usize;
@@ -511,20 +505,57 @@ fn shouting(orig: &str) -> Option<Range<usize>> {
     span
 }
 
+/// True when some word of `orig` is a shouted word
+/// ([`is_shouted_word`]). A shouted word holds two capitals in a row, so
+/// only the words around such a pair are looked at, not every word.
+fn has_shouted_word(orig: &str) -> bool {
+    let b = orig.as_bytes();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut prev_upper = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = if b[i].is_ascii() {
+            char::from(b[i])
+        } else {
+            orig[i..].chars().next().unwrap_or(' ')
+        };
+        let upper = c.is_uppercase();
+        if upper && prev_upper {
+            // The word (maximal run of word chars) holding the pair.
+            let start = orig[..i]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word(c))
+                .last()
+                .map_or(i, |(p, _)| p);
+            let end = orig[i..]
+                .char_indices()
+                .find(|&(_, c)| !is_word(c))
+                .map_or(orig.len(), |(p, _)| i + p);
+            if is_shouted_word(&orig[start..end]) {
+                return true;
+            }
+            prev_upper = false;
+            i = end.max(i + c.len_utf8());
+            continue;
+        }
+        prev_upper = upper;
+        i += c.len_utf8();
+    }
+    false
+}
+
 /// The first run of three or more `!`/`?`.
 fn repeated_marks(b: &[u8]) -> Option<Range<usize>> {
     let mut i = 0;
-    while i < b.len() {
-        if matches!(b[i], b'!' | b'?') {
-            let s = i;
-            while i < b.len() && matches!(b[i], b'!' | b'?') {
-                i += 1;
-            }
-            if i - s >= 3 {
-                return Some(s..i);
-            }
-        } else {
+    while let Some(n) = memchr::memchr2(b'!', b'?', &b[i..]) {
+        let s = i + n;
+        i = s;
+        while i < b.len() && matches!(b[i], b'!' | b'?') {
             i += 1;
+        }
+        if i - s >= 3 {
+            return Some(s..i);
         }
     }
     None
@@ -578,6 +609,22 @@ mod tests {
             Lang::Fr
         )
         .is_empty());
+    }
+
+    #[test]
+    fn grudging_politeness_taken_back_is_sarcasm() {
+        assert!(flags(
+            "Congratulations on the baby, I suppose, but the manual covers E4.",
+            Lang::En
+        )
+        .contains(&K::Sarcasm));
+        assert!(flags(
+            "Félicitations, je suppose, mais le manuel l'explique.",
+            Lang::Fr
+        )
+        .contains(&K::Sarcasm));
+        // a supposition that is not a put-down
+        assert!(flags("I suppose you use the default theme.", Lang::En).is_empty());
     }
 
     #[test]
