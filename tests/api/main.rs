@@ -19,6 +19,7 @@ mod review;
 mod scoring;
 mod security;
 mod spelling;
+mod staff_lists;
 mod trust_auth;
 mod trust_candidate;
 mod trust_edge;
