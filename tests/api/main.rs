@@ -9,6 +9,7 @@ mod applications;
 mod auth;
 mod health;
 mod insight;
+mod instances;
 mod jobs;
 mod keypoints;
 mod mail;
