@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::{application_events, applications, scorecards};
-use super::{new_id, DbConnection, DbError, QueryContext};
+use super::{new_id, DbConnection, DbError, MultiBackend, QueryContext};
 use crate::domain::application::{NewApplication, Stage};
 use crate::domain::job::LanguageRequirement;
 
@@ -290,14 +290,41 @@ impl Sort {
     }
 }
 
+/// Where a page of the table starts, in the sort's order. Pages are found
+/// by key (the rows after or before one row), never by counting rows from
+/// the start, so the last page costs what the first does.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Cursor {
+    #[default]
+    First,
+    /// The rows just after this application.
+    After(String),
+    /// The rows just before this application.
+    Before(String),
+    Last,
+}
+
 #[derive(Debug, Clone)]
 pub struct ListQuery {
     pub stage: Option<Stage>,
     /// Part of a name or an email.
     pub search: Option<String>,
     pub sort: Sort,
-    pub page: i64,
+    pub cursor: Cursor,
     pub per_page: i64,
+}
+
+impl ListQuery {
+    /// The first `per_page` rows of a stage (or of all), in `sort`'s order.
+    pub fn first(stage: Option<Stage>, sort: Sort, per_page: i64) -> Self {
+        Self {
+            stage,
+            search: None,
+            sort,
+            cursor: Cursor::First,
+            per_page,
+        }
+    }
 }
 
 /// Further filters of the applications table, reached from the insight
@@ -317,24 +344,111 @@ pub struct Narrow {
     pub calibrated: bool,
 }
 
+/// One page of applications: its rows, how many match in all, and whether
+/// rows come before or after it.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    pub rows: Vec<ApplicationRow>,
+    pub total: i64,
+    pub has_prev: bool,
+    pub has_next: bool,
+}
+
 /// One page of a job's applications and the total matching.
 pub fn list_for_job(
     conn: &mut DbConnection,
     job_id: &str,
     q: &ListQuery,
 ) -> Result<(Vec<ApplicationRow>, i64), DbError> {
-    list_for_job_narrowed(conn, job_id, q, &Narrow::default())
+    let listing = list_for_job_narrowed(conn, job_id, q, &Narrow::default())?;
+    Ok((listing.rows, listing.total))
 }
 
-/// [`list_for_job`], narrowed further.
+type Condition = Box<
+    dyn BoxableExpression<applications::table, MultiBackend, SqlType = diesel::sql_types::Bool>,
+>;
+
+/// The shortest search SQLite's trigram index answers: shorter ones scan
+/// the job's names and emails (PostgreSQL's index answers them, slowly).
+const TRIGRAM: usize = 3;
+
+/// Name-or-email search, through the database's own index: SQLite's FTS5
+/// trigram table (kept by triggers, case and accents folded) or
+/// PostgreSQL's pg_trgm index on the folded name and email.
+fn search_condition(sqlite: bool, search: &str) -> Condition {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    // LIKE's wildcards and escape are literal text in a search box.
+    let text: String = search
+        .chars()
+        .filter(|c| !matches!(c, '%' | '_' | '\\') && !c.is_control())
+        .collect();
+    if sqlite && text.chars().count() < TRIGRAM {
+        let pattern = format!("%{text}%");
+        return Box::new(
+            applications::name
+                .like(pattern.clone())
+                .or(applications::email.like(pattern.to_lowercase())),
+        );
+    }
+    if sqlite {
+        // One FTS5 phrase: the text as typed, found anywhere in a name or email.
+        let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+        Box::new(
+            sql::<Bool>(
+                "applications.id IN (SELECT app_id FROM applications_search \
+                 WHERE applications_search MATCH ",
+            )
+            .bind::<Text, _>(phrase)
+            .sql(")"),
+        )
+    } else {
+        Box::new(
+            sql::<Bool>(
+                "rapport_search_text(applications.name, applications.email) \
+                 LIKE ('%' || rapport_fold(",
+            )
+            .bind::<Text, _>(text)
+            .sql(") || '%')"),
+        )
+    }
+}
+
+/// The rows after `anchor` in a sort by `$col` (descending when `$desc`),
+/// ties broken by id (descending when `$id_desc`): `col` not before the
+/// anchor's (an index range), and past it or past its id.
+macro_rules! past {
+    ($col:expr, $value:expr, $id:expr, $desc:expr, $id_desc:expr) => {{
+        let value = $value;
+        let not_before: Condition = if $desc {
+            Box::new($col.le(value.clone()))
+        } else {
+            Box::new($col.ge(value.clone()))
+        };
+        let beyond: Condition = if $desc {
+            Box::new($col.lt(value))
+        } else {
+            Box::new($col.gt(value))
+        };
+        let id_beyond: Condition = if $id_desc {
+            Box::new(applications::id.lt($id))
+        } else {
+            Box::new(applications::id.gt($id))
+        };
+        Box::new(not_before.and(beyond.or(id_beyond))) as Condition
+    }};
+}
+
+/// [`list_for_job`], narrowed further, one page at `q.cursor`.
 pub fn list_for_job_narrowed(
     conn: &mut DbConnection,
     job_id: &str,
     q: &ListQuery,
     narrow: &Narrow,
-) -> Result<(Vec<ApplicationRow>, i64), DbError> {
+) -> Result<Listing, DbError> {
     use diesel::dsl::sql;
     use diesel::sql_types::{Bool, Text};
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
     let tier_sql = narrow
         .tier
         .map(|(tier, passed)| super::insight::behind::tier(conn, tier, passed));
@@ -376,12 +490,7 @@ pub fn list_for_job_narrowed(
             query = query.filter(sql::<Bool>(&super::insight::behind::calibrated()));
         }
         if let Some(s) = &q.search {
-            let pattern = format!("%{}%", s.replace(['%', '_'], ""));
-            query = query.filter(
-                applications::name
-                    .like(pattern.clone())
-                    .or(applications::email.like(pattern.to_lowercase())),
-            );
+            query = query.filter(search_condition(sqlite, s));
         }
         query
     };
@@ -389,21 +498,94 @@ pub fn list_for_job_narrowed(
         .count()
         .get_result(conn)
         .context("counting applications")?;
-    let query = filtered();
-    let query = match q.sort {
-        Sort::Newest => query.order((applications::created_at.desc(), applications::id.desc())),
-        Sort::Oldest => query.order((applications::created_at.asc(), applications::id.asc())),
-        // Not yet scored ranks -1: last, through the (job_id, screen_rank) index.
-        Sort::ScoreHigh => query.order((applications::screen_rank.desc(), applications::id.asc())),
-        Sort::Name => query.order((applications::name.asc(), applications::id.asc())),
+    // The anchor row of a next/previous link; gone (erased meanwhile) means
+    // the first page.
+    let anchor = match &q.cursor {
+        Cursor::After(id) | Cursor::Before(id) => find(conn, id)?,
+        Cursor::First | Cursor::Last => None,
     };
-    let rows = query
-        .limit(q.per_page)
-        .offset((q.page.max(1) - 1) * q.per_page)
-        .select(ApplicationRow::as_select())
-        .load(conn)
-        .context("listing applications")?;
-    Ok((rows, total))
+    let backward = matches!(
+        (&q.cursor, &anchor),
+        (Cursor::Last, _) | (Cursor::Before(_), Some(_))
+    );
+    // One page in the scan's direction, past `anchor` when given, plus one
+    // row to tell whether more follow.
+    let scan = |conn: &mut DbConnection,
+                backward: bool,
+                anchor: Option<&ApplicationRow>,
+                limit: i64|
+     -> Result<Vec<ApplicationRow>, DbError> {
+        let mut query = filtered();
+        // (sort column descending, id descending) in the table's order.
+        let (desc, id_desc) = match q.sort {
+            Sort::Newest => (true, true),
+            Sort::Oldest | Sort::Name => (false, false),
+            // Not yet scored ranks -1: last, through the (job_id, screen_rank) index.
+            Sort::ScoreHigh => (true, false),
+        };
+        let (desc, id_desc) = (desc != backward, id_desc != backward);
+        if let Some(a) = anchor {
+            let id = a.id.clone();
+            query = query.filter(match q.sort {
+                Sort::Newest | Sort::Oldest => {
+                    past!(applications::created_at, a.created_at, id, desc, id_desc)
+                }
+                Sort::ScoreHigh => {
+                    past!(applications::screen_rank, a.screen_rank, id, desc, id_desc)
+                }
+                Sort::Name => past!(applications::name, a.name.clone(), id, desc, id_desc),
+            });
+        }
+        query = match (q.sort, desc) {
+            (Sort::Newest | Sort::Oldest, true) => query.order(applications::created_at.desc()),
+            (Sort::Newest | Sort::Oldest, false) => query.order(applications::created_at.asc()),
+            (Sort::ScoreHigh, true) => query.order(applications::screen_rank.desc()),
+            (Sort::ScoreHigh, false) => query.order(applications::screen_rank.asc()),
+            (Sort::Name, true) => query.order(applications::name.desc()),
+            (Sort::Name, false) => query.order(applications::name.asc()),
+        };
+        query = if id_desc {
+            query.then_order_by(applications::id.desc())
+        } else {
+            query.then_order_by(applications::id.asc())
+        };
+        query
+            .limit(limit)
+            .select(ApplicationRow::as_select())
+            .load(conn)
+            .context("listing applications")
+    };
+    let per_page = q.per_page.max(1);
+    let mut rows = scan(conn, backward, anchor.as_ref(), per_page + 1)?;
+    let more = rows.len() as i64 > per_page;
+    rows.truncate(per_page as usize);
+    if backward {
+        rows.reverse();
+    }
+    // Rows on the anchor's other side: the anchor itself, when it still
+    // matches the filters, or any row past it the other way.
+    let behind = match &anchor {
+        Some(a) => {
+            let anchor_matches: i64 = filtered()
+                .filter(applications::id.eq(a.id.clone()))
+                .count()
+                .get_result(conn)
+                .context("checking a page's anchor")?;
+            anchor_matches > 0 || !scan(conn, !backward, Some(a), 1)?.is_empty()
+        }
+        None => false,
+    };
+    let (has_prev, has_next) = if backward {
+        (more, anchor.is_some() && behind)
+    } else {
+        (anchor.is_some() && behind, more)
+    };
+    Ok(Listing {
+        rows,
+        total,
+        has_prev,
+        has_next,
+    })
 }
 
 /// Applications per stage for a job.

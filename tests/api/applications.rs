@@ -306,7 +306,7 @@ async fn applying_twice_creates_one_application(backend: Backend) {
                     stage: None,
                     search: None,
                     sort: rapport::db::applications::Sort::Newest,
-                    page: 1,
+                    cursor: rapport::db::applications::Cursor::First,
                     per_page: 10,
                 },
             )

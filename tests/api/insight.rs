@@ -503,7 +503,7 @@ async fn decide(app: &TestApp, job_id: &str, name: &str, to: &str, rating: Optio
                 stage: None,
                 search: Some(n.clone()),
                 sort: rapport::db::applications::Sort::Name,
-                page: 1,
+                cursor: rapport::db::applications::Cursor::First,
                 per_page: 5,
             };
             let (rows, _) = rapport::db::applications::list_for_job(c, &j, &q)?;

@@ -59,7 +59,7 @@ pub(crate) async fn candidate_in_review(app: &TestApp, rule: &str) -> (String, S
                     stage: None,
                     search: None,
                     sort: rapport::db::applications::Sort::Newest,
-                    page: 1,
+                    cursor: rapport::db::applications::Cursor::First,
                     per_page: 5,
                 },
             )

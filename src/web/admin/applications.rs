@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::highlight;
-use crate::db::applications::{ListQuery, Narrow, Sort};
+use crate::db::applications::{Cursor, ListQuery, Listing, Narrow, Sort};
 use crate::db::{self, DbError};
 use crate::domain::application::Stage;
 use crate::domain::FieldError;
@@ -37,7 +37,23 @@ pub struct TableQuery {
     calibrated: Option<String>,
     q: Option<String>,
     sort: Option<String>,
-    page: Option<i64>,
+    /// The page after this application (a "next" link).
+    after: Option<String>,
+    /// The page before this application (a "previous" link).
+    before: Option<String>,
+    /// "last" for the last page.
+    at: Option<String>,
+}
+
+impl TableQuery {
+    fn cursor(&self) -> Cursor {
+        match (&self.after, &self.before, self.at.as_deref()) {
+            (Some(id), _, _) => Cursor::After(id.clone()),
+            (None, Some(id), _) => Cursor::Before(id.clone()),
+            (None, None, Some("last")) => Cursor::Last,
+            _ => Cursor::First,
+        }
+    }
 }
 
 /// A score as a chip: its number and its word, never colour alone.
@@ -76,7 +92,7 @@ pub async fn table(
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
         sort: Sort::parse(q.sort.as_deref().unwrap_or("")),
-        page: q.page.unwrap_or(1).max(1),
+        cursor: q.cursor(),
         per_page: PER_PAGE,
     };
     let narrow = Narrow {
@@ -99,7 +115,7 @@ pub async fn table(
     let viewer = staff.user.clone();
     let list_for_db = list.clone();
     let narrow_for_db = narrow.clone();
-    let (job, rows, total, counts) = state
+    let (job, listing, writing, counts) = state
         .db
         .read(move |conn| {
             let Some(job) = db::jobs::find(conn, &job_id)? else {
@@ -108,24 +124,28 @@ pub async fn table(
             if !viewer.is_owner() && !db::panels::is_member(conn, &job.id, &viewer.id)? {
                 return Ok(Some(Err(())));
             }
-            let (rows, total) = db::applications::list_for_job_narrowed(
+            let listing = db::applications::list_for_job_narrowed(
                 conn,
                 &job.id,
                 &list_for_db,
                 &narrow_for_db,
             )?;
             let counts = db::applications::stage_counts(conn, &job.id)?;
-            let ids: Vec<String> = rows.iter().map(|a| a.id.clone()).collect();
+            let ids: Vec<String> = listing.rows.iter().map(|a| a.id.clone()).collect();
             let writing = db::writing::rates(conn, &ids)?;
-            Ok::<_, DbError>(Some(Ok((job, (rows, writing), total, counts))))
+            Ok::<_, DbError>(Some(Ok((job, listing, writing, counts))))
         })
         .await
         .web_context("listing applications")?
         .ok_or(WebError::NotFound)?
         .map_err(|()| WebError::Forbidden)?;
-    let (rows, writing) = rows;
+    let Listing {
+        rows,
+        total,
+        has_prev,
+        has_next,
+    } = listing;
     let pass_mark = job.posting.pass_mark.percent();
-    let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let stage_key = list.stage.map(|s| s.as_str()).unwrap_or("");
     let sort_key = Sort::ALL
         .iter()
@@ -140,14 +160,15 @@ pub async fn table(
         None => String::new(),
     };
     let behind = behind_view(&narrow);
-    let link = |page: i64| {
+    // Page links keep every filter and the sort.
+    let link = |at: (&'static str, &str)| {
         let mut params: Vec<(&str, String)> = vec![
             ("stage", stage_key.to_string()),
             ("reached", reached_key.to_string()),
             ("source", source_key.clone()),
             ("q", search.clone()),
             ("sort", sort_key.to_string()),
-            ("page", page.to_string()),
+            (at.0, at.1.to_string()),
         ];
         params.extend(behind.params.iter().map(|(k, v)| (*k, v.clone())));
         format!(
@@ -181,10 +202,10 @@ pub async fn table(
                     "writing": writing.get(&a.id).map(|r| super::writing_view::rate_words(*r)),
                 })).collect::<Vec<_>>(),
                 "total": total,
-                "page": list.page,
-                "pages": pages,
-                "prev": (list.page > 1).then(|| link(list.page - 1)),
-                "next": (list.page < pages).then(|| link(list.page + 1)),
+                "first": has_prev.then(|| link(("at", "first"))),
+                "prev": has_prev.then(|| rows.first().map(|a| link(("before", &a.id)))).flatten(),
+                "next": has_next.then(|| rows.last().map(|a| link(("after", &a.id)))).flatten(),
+                "last": has_next.then(|| link(("at", "last"))),
                 "stages": stages,
                 "stage": stage_key,
                 "q": search,

@@ -27,7 +27,7 @@ pub async fn home(
                 let Some(job) = db::jobs::find(conn, &job_id)? else { continue };
                 let mut candidates = Vec::new();
                 for stage in [Stage::ScreenReview, Stage::Interview, Stage::FinalConversation, Stage::TeamDecision, Stage::Offer] {
-                    let q = db::applications::ListQuery { stage: Some(stage), search: None, sort: db::applications::Sort::ScoreHigh, page: 1, per_page: 50 };
+                    let q = db::applications::ListQuery { stage: Some(stage), search: None, sort: db::applications::Sort::ScoreHigh, cursor: db::applications::Cursor::First, per_page: 50 };
                     let (rows, _) = db::applications::list_for_job(conn, &job.id, &q)?;
                     for a in &rows {
                         if stage == Stage::TeamDecision

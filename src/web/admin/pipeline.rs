@@ -158,7 +158,7 @@ pub async fn board(
                     stage: Some(stage),
                     search: (!search.is_empty()).then(|| search.clone()),
                     sort: db::applications::Sort::ScoreHigh,
-                    page: 1,
+                    cursor: db::applications::Cursor::First,
                     per_page: 200,
                 };
                 let (list, total) = db::applications::list_for_job(conn, &job.id, &q)?;

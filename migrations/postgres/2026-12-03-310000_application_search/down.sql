@@ -1,0 +1,13 @@
+CREATE INDEX applications_job_created ON applications(job_id, created_at);
+CREATE INDEX applications_job_stage ON applications(job_id, stage, created_at);
+CREATE INDEX applications_job_rank ON applications(job_id, screen_rank);
+CREATE INDEX applications_job_stage_rank ON applications(job_id, stage, screen_rank);
+CREATE INDEX applications_job_name ON applications(job_id, name);
+DROP INDEX IF EXISTS applications_job_name_id;
+DROP INDEX IF EXISTS applications_job_stage_rank_id;
+DROP INDEX IF EXISTS applications_job_rank_id;
+DROP INDEX IF EXISTS applications_job_stage_created_id;
+DROP INDEX IF EXISTS applications_job_created_id;
+DROP INDEX IF EXISTS applications_search_trgm;
+DROP FUNCTION IF EXISTS rapport_search_text(text, text);
+DROP FUNCTION IF EXISTS rapport_fold(text);

@@ -1,0 +1,14 @@
+CREATE INDEX applications_job_created ON applications(job_id, created_at);
+CREATE INDEX applications_job_stage ON applications(job_id, stage, created_at);
+CREATE INDEX applications_job_rank ON applications(job_id, screen_rank);
+CREATE INDEX applications_job_stage_rank ON applications(job_id, stage, screen_rank);
+CREATE INDEX applications_job_name ON applications(job_id, name);
+DROP INDEX applications_job_name_id;
+DROP INDEX applications_job_stage_rank_id;
+DROP INDEX applications_job_rank_id;
+DROP INDEX applications_job_stage_created_id;
+DROP INDEX applications_job_created_id;
+DROP TRIGGER applications_search_delete;
+DROP TRIGGER applications_search_update;
+DROP TRIGGER applications_search_insert;
+DROP TABLE applications_search;

@@ -1,0 +1,134 @@
+//! Several `rapport serve` processes on one PostgreSQL database, as behind a
+//! load balancer: each runs its own mail worker, and every email still goes
+//! out exactly once.
+
+#[cfg(rapport_pg_tests)]
+mod on_postgres {
+    use std::collections::HashMap;
+    use std::path::PathBuf;
+
+    use rapport::config::Settings;
+    use rapport::startup::Application;
+
+    use crate::helpers::{spawn_app_with, unfold_qp, Backend, Browser};
+
+    /// A second instance on `database_url`, writing its emails beside the
+    /// first's, its worker polling every few milliseconds.
+    async fn second_instance(
+        database_url: String,
+        mail_dir: PathBuf,
+    ) -> (Browser, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = Settings::defaults();
+        settings.listen = "127.0.0.1:0".into();
+        settings.database_url = database_url;
+        settings.base_url = None;
+        settings.smtp_url = None;
+        settings.mail_dir = mail_dir;
+        settings.upload_dir = dir.path().join("uploads");
+        settings.questionnaire_dir =
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"));
+        settings.mail_poll_ms = 2;
+        settings.db_pool_size = 4;
+        settings.workers = Some(2);
+        let app = Application::build(settings).await.unwrap();
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        (Browser::new(&address), dir)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn two_instances_under_load_send_every_email_once() {
+        const N: usize = 60;
+        let app = spawn_app_with(Backend::Postgres, |s| s.mail_poll_ms = 2).await;
+        app.sign_up_owner().await;
+        let (_, slug) = app.publish_job(&[]).await;
+        let (admin_url, name) = app.pg_database().unwrap();
+        let mut url = url::Url::parse(&admin_url).unwrap();
+        url.set_path(&format!("/{name}"));
+        let (other, _dir) = second_instance(url.to_string(), app.mail_dir.clone()).await;
+
+        // Candidates apply through either instance at once; each
+        // application queues one email, which either worker may claim.
+        let browsers: Vec<Browser> = (0..N)
+            .map(|i| {
+                if i % 2 == 0 {
+                    app.new_browser()
+                } else {
+                    Browser::new(&other.address)
+                }
+            })
+            .collect();
+        let applies = browsers.iter().enumerate().map(|(i, b)| {
+            let slug = slug.clone();
+            async move {
+                b.apply(
+                    &slug,
+                    &format!("Candidate {i}"),
+                    &format!("c{i}@example.com"),
+                    None,
+                )
+                .await
+                .status()
+                .as_u16()
+            }
+        });
+        let statuses = futures::future::join_all(applies).await;
+        assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+        // The tests' own delivery runs too: a third claimant.
+        app.deliver_mail().await;
+
+        // Both workers drain the outbox (bounded: never a timing assertion).
+        let mut unsent = usize::MAX;
+        for _ in 0..1_000 {
+            let rows = app
+                .db
+                .read(|c| rapport::db::outbox::recent(c, 1_000))
+                .await
+                .unwrap();
+            unsent = rows.iter().filter(|r| r.sent_at.is_none()).count();
+            if rows.len() >= N && unsent == 0 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        assert_eq!(unsent, 0, "every email was sent");
+        let rows = app
+            .db
+            .read(|c| rapport::db::outbox::recent(c, 1_000))
+            .await
+            .unwrap();
+        assert!(rows.len() >= N, "one email per application at least");
+        assert!(
+            rows.iter().all(|r| r.attempts == 1),
+            "each sent in one attempt"
+        );
+        // Every queued email is in exactly one file: none sent twice.
+        let mut files_per_message: HashMap<String, usize> = HashMap::new();
+        let mut candidates_mailed = 0;
+        for eml in app.emails() {
+            let eml = unfold_qp(&eml);
+            let header = |name: &str| {
+                eml.lines()
+                    .find_map(|l| l.strip_prefix(name))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string()
+            };
+            if header("To: ").ends_with("@example.com") && header("To: ").starts_with('c') {
+                candidates_mailed += 1;
+            }
+            *files_per_message.entry(header("Message-ID: ")).or_default() += 1;
+        }
+        assert_eq!(candidates_mailed, N);
+        assert_eq!(files_per_message.len(), rows.len(), "{files_per_message:?}");
+        for row in &rows {
+            assert_eq!(
+                files_per_message.get(&row.message_id),
+                Some(&1),
+                "{} sent once",
+                row.message_id
+            );
+        }
+    }
+}
