@@ -28,7 +28,6 @@ const STAFF_ROUTES: &[(&str, &str)] = &[
     ("POST", "/admin/team/invitations"),
     ("POST", "/admin/team/invitations/{id}/revoke"),
     ("POST", "/admin/jobs/{id}/screening"),
-    ("GET", "/admin/jobs/{id}/applications"),
     ("POST", "/admin/jobs/{id}/bulk"),
     ("POST", "/admin/jobs/{id}/pipeline"),
     ("POST", "/admin/applications/{id}/move"),
@@ -50,6 +49,7 @@ const STAFF_ROUTES: &[(&str, &str)] = &[
 /// candidate in the pipeline tests): anonymous requests go to sign in.
 const PANEL_ROUTES: &[(&str, &str)] = &[
     ("GET", "/admin/jobs/{id}/board"),
+    ("GET", "/admin/jobs/{id}/applications"),
     ("GET", "/admin/applications/{id}"),
     ("GET", "/admin/applications/{id}/decision"),
     ("POST", "/admin/applications/{id}/scorecard"),

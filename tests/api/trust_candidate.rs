@@ -383,6 +383,12 @@ struct Value {
     v: Option<String>,
 }
 
+#[derive(diesel::QueryableByName)]
+struct Bytes {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Binary>)]
+    v: Option<Vec<u8>>,
+}
+
 /// Every (table, column, value) of every text-like column of every table,
 /// found from the database's own catalogue (so tables added later are
 /// searched too).
@@ -405,13 +411,18 @@ async fn every_text_value(app: &TestApp) -> Vec<(String, String, String)> {
                         ))
                         .load(c)?;
                         for col in columns {
-                            let values: Vec<Value> = diesel::sql_query(format!(
-                                "SELECT CAST(\"{}\" AS TEXT) AS v FROM \"{}\"",
+                            // As bytes: a search index's pages are blobs
+                            // that must not hold her name either.
+                            let values: Vec<Bytes> = diesel::sql_query(format!(
+                                "SELECT CAST(\"{}\" AS BLOB) AS v FROM \"{}\"",
                                 col.name, t.name
                             ))
                             .load(c)?;
                             out.extend(values.into_iter().filter_map(|v| {
-                                v.v.map(|v| (t.name.clone(), col.name.clone(), v))
+                                v.v.map(|v| {
+                                    let text = String::from_utf8_lossy(&v).into_owned();
+                                    (t.name.clone(), col.name.clone(), text)
+                                })
                             }));
                         }
                     }

@@ -8,6 +8,9 @@ CREATE VIRTUAL TABLE applications_search USING fts5(
     email,
     tokenize = 'trigram remove_diacritics 1'
 );
+-- An erased candidate's name must leave the index's pages too, not wait
+-- for the next merge of its segments (SQLite 3.42+).
+INSERT INTO applications_search (applications_search, rank) VALUES ('secure-delete', 1);
 INSERT INTO applications_search (app_id, name, email)
     SELECT id, name, email FROM applications;
 CREATE TRIGGER applications_search_insert AFTER INSERT ON applications BEGIN
