@@ -51,6 +51,16 @@ struct WordInfo {
     /// In a key point, says something is absent or restricted ("missing",
     /// "only"): negation in the answer is then expected.
     polar: bool,
+    /// A polar word that bears on the words after it ("instead of X",
+    /// "only X"), not on its whole clause ("X is missing").
+    forward: bool,
+    /// A cue only when the next word is one of these ("instead of").
+    cue_next: Vec<String>,
+    /// A noun that, negated, dismisses what the sentence said before it
+    /// ("..., so that's not the issue").
+    dismissal: bool,
+    /// A definite article ("the", "le"), which a dismissal noun needs.
+    definite: bool,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -118,8 +128,22 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().predicate = true;
         } else if let Some(w) = l.strip_prefix('-') {
             words.entry(w.to_string()).or_default().cancel = true;
+        } else if let Some(w) = l.strip_prefix("!>") {
+            let e = words.entry(w.to_string()).or_default();
+            e.polar = true;
+            e.forward = true;
         } else if let Some(w) = l.strip_prefix('!') {
             words.entry(w.to_string()).or_default().polar = true;
+        } else if let Some(w) = l.strip_prefix('^') {
+            words.entry(w.to_string()).or_default().dismissal = true;
+        } else if let Some(w) = l.strip_prefix('=') {
+            words.entry(w.to_string()).or_default().definite = true;
+        } else if let Some((w, next)) = l.split_once(' ') {
+            words
+                .entry(w.to_string())
+                .or_default()
+                .cue_next
+                .push(next.trim().to_string());
         } else {
             words.entry(l).or_default().cue = true;
         }
@@ -280,6 +304,10 @@ struct Tok {
     predicate: bool,
     cancel: bool,
     polar: bool,
+    /// See [`WordInfo::forward`].
+    forward: bool,
+    /// See [`WordInfo::dismissal`].
+    dismissal: bool,
     /// A `>` sits right before this word: a step of a menu path
     /// ("Settings > Billing").
     step: bool,
@@ -401,6 +429,8 @@ fn tokens_with(
                 predicate: false,
                 cancel: false,
                 polar: false,
+                forward: false,
+                dismissal: false,
                 step,
                 clause_start,
                 sentence: si,
@@ -408,8 +438,10 @@ fn tokens_with(
             }
         } else {
             let stop = info.is_some_and(|i| i.stop);
-            let cue = info.is_some_and(|i| i.cue)
-                || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
+            let next_word = ws.get(i + 1).map(|r| &f[r.clone()]);
+            let cue = info.is_some_and(|inf| {
+                inf.cue || inf.cue_next.iter().any(|n| next_word == Some(n.as_str()))
+            }) || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
             let mut skip = false;
             let key = if cue {
                 Rc::from(w)
@@ -432,6 +464,8 @@ fn tokens_with(
                 predicate: info.is_some_and(|i| i.predicate),
                 cancel: info.is_some_and(|i| i.cancel),
                 polar: info.is_some_and(|i| i.polar),
+                forward: info.is_some_and(|i| i.forward),
+                dismissal: info.is_some_and(|i| i.dismissal),
                 step,
                 key,
                 number: None,
@@ -468,6 +502,13 @@ struct Source {
     /// The source itself negates something ("there is no comment
     /// feature"): negation in the answer is then expected, not a miss.
     negative: bool,
+    /// In a negative source, the keys its negations bear on ("polling" in
+    /// "webhooks instead of polling"): the answer may negate those, not
+    /// the rest ("webhooks don't cover bookings" still refuses).
+    negated_keys: Vec<String>,
+    /// A polar word bears on its whole clause ("the variable is missing"):
+    /// any negation in the answer may agree with it.
+    all_negated: bool,
     /// The key point's label (not one of its examples).
     label: bool,
     /// A label starting "Asks ...": the answer must ask, in a question
@@ -734,6 +775,19 @@ fn source(
         .collect();
     let toks = &toks[..];
     let negative = toks.iter().any(|t| t.cue || t.polar);
+    let all_negated = toks.iter().any(|t| t.polar && !t.forward);
+    let mut negated_keys: Vec<String> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !(t.cue || t.polar && t.forward) {
+            continue;
+        }
+        let scope = toks[i + 1..]
+            .iter()
+            .take_while(|x| !x.clause_start)
+            .filter(|x| !x.stop && !x.cue && !x.key.is_empty())
+            .take(NEGATION_SCOPE);
+        negated_keys.extend(scope.map(|x| x.key.to_string()));
+    }
     let mut terms: Vec<Term> = Vec::new();
     let mut units: Vec<(u64, f64)> = Vec::new();
     let mut alternative = false;
@@ -788,6 +842,8 @@ fn source(
         units,
         total,
         negative,
+        negated_keys,
+        all_negated,
         label: is_label,
         asks,
         paths: paths(toks, f.as_str()),
@@ -1110,6 +1166,32 @@ fn judge(
             ),
         });
     }
+    // An identifier (an environment variable, a function: words joined by
+    // `_`) is a specific: another one with the same first part
+    // ("LATCHKEY_TOKEN" for "LATCHKEY_SERVICE_TOKEN") is another fact.
+    for t in &src.terms {
+        let Some((head, _)) = t.key.split_once('_') else {
+            continue;
+        };
+        if head.len() < 3 || toks.iter().any(|a| *a.key == *t.key) {
+            continue;
+        }
+        let other = toks.iter().find(|a| {
+            a.key
+                .split_once('_')
+                .is_some_and(|(h, _)| h == head && *a.key != *t.key)
+        });
+        if let Some(a) = other {
+            return Err((
+                format!(
+                    "says {} where the key point says {}",
+                    &text[a.range.clone()],
+                    t.key
+                ),
+                a.range.clone(),
+            ));
+        }
+    }
     // A menu path is a specific too: another branch from the same root
     // ("Settings > Billing" for "Settings > Notifications") is another fact.
     if !src.paths.is_empty() {
@@ -1140,11 +1222,50 @@ fn judge(
             }
         }
     }
-    if src.negative {
+    let d = lang_data(ans.lang);
+    let is_matched = |k: usize| w.matched.contains(&(w.first + k));
+    // "X is set, so that's not the issue": a negated dismissal noun with a
+    // definite article takes back what the sentence said before it ("that's
+    // not an issue" is an assurance, not this). It takes back a negative
+    // key point's statement too.
+    let dismissal = |i: usize| -> Option<bool> {
+        let next = &toks[i + 1..];
+        let n = next.iter().take(4).position(|x| x.dismissal)?;
+        let definite = n > 0
+            && d.info(&text[next[n - 1].range.clone()])
+                .is_some_and(|inf| inf.definite);
+        let own = (0..n).any(|k| is_matched(i + 1 + k));
+        (definite && !own)
+            .then(|| (0..i).any(|k| is_matched(k) && toks[k].sentence == toks[i].sentence))
+    };
+    for (i, c) in toks.iter().enumerate() {
+        if c.cue && dismissal(i) == Some(true) {
+            let start = if &*c.key == "t" && i > 0 {
+                toks[i - 1].range.start
+            } else {
+                c.range.start
+            };
+            let n = toks[i + 1..].iter().position(|x| x.dismissal).unwrap_or(0);
+            let end = toks[i + 1 + n].range.end;
+            return Err((format!("negated: '{}'", &text[start..end]), start..end));
+        }
+    }
+    if src.negative && src.all_negated {
         return Ok(());
     }
+    // A matched word the source's own negations bear on.
+    let negated_in_source = |k: usize| {
+        is_matched(k) && {
+            let key = &*toks[k].key;
+            src.negated_keys.iter().any(|n| n == key)
+        }
+    };
     for (i, c) in toks.iter().enumerate() {
         if !c.cue {
+            continue;
+        }
+        // A dismissal with nothing said before it negates nothing here.
+        if dismissal(i).is_some() {
             continue;
         }
         let next = &toks[i + 1..];
@@ -1181,10 +1302,13 @@ fn judge(
             (from..to).any(|k| w.matched.contains(&(w.first + k)))
         };
         let mut end = None;
+        // The matched word the negation bears on (window-relative).
+        let mut hit = None;
         for (k, x) in scope.enumerate() {
             let idx = w.first + i + 1 + k;
             if w.matched.contains(&idx) || (k < 3 && x.predicate && clause_matched) {
                 end = Some(x.range.end);
+                hit = w.matched.contains(&idx).then_some(i + 1 + k);
                 break;
             }
         }
@@ -1198,8 +1322,26 @@ fn judge(
         {
             end = Some(c.range.end);
             start = toks[i - 1].range.start;
+            hit = Some(i - 1);
         }
         if let Some(end) = end {
+            // A key point that itself negates ("webhooks instead of
+            // polling") agrees with a negation of the same words, or of
+            // the clause's subject ("comments aren't something we do").
+            if src.negative {
+                let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
+                let to = toks[i + 1..]
+                    .iter()
+                    .position(|x| x.clause_start)
+                    .map_or(toks.len(), |p| i + 1 + p);
+                let agrees = match hit {
+                    Some(h) => negated_in_source(h) || (from..i).any(negated_in_source),
+                    None => (from..to).any(negated_in_source),
+                };
+                if agrees {
+                    continue;
+                }
+            }
             let start = if &*c.key == "t" && i > 0 {
                 toks[i - 1].range.start
             } else {
@@ -1835,5 +1977,255 @@ mod tests {
             "Refunds take between five and fifteen business days.",
         );
         assert!(wrong.is_err_and(|r| r.starts_with("says 15")));
+    }
+
+    fn negated(r: &Result<String, String>) -> bool {
+        r.as_ref().is_err_and(|r| r.starts_with("negated"))
+    }
+
+    #[test]
+    fn a_negative_key_point_refuses_a_negation_of_its_other_words_en() {
+        let label =
+            "Suggests using webhooks for bookings instead of polling the API every 10 minutes";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Use webhooks for bookings rather than polling the API every 10 minutes.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Our webhooks don't cover bookings, so polling the API every 10 minutes is the only way.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Use webhooks for bookings instead of polling the API every 30 minutes.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 30 minutes where the key point says 10".into())
+        );
+    }
+
+    #[test]
+    fn a_negative_key_point_refuses_a_negation_of_its_other_words_fr() {
+        let label = "Conseille d'utiliser les webhooks pour les réservations au lieu d'interroger l'API toutes les 10 minutes";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Utilisez les webhooks pour les réservations plutôt que d'interroger l'API toutes les 10 minutes.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Nos webhooks ne couvrent pas les réservations : il faut interroger l'API toutes les 10 minutes.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Utilisez les webhooks pour les réservations au lieu d'interroger l'API toutes les 30 minutes.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 30")));
+    }
+
+    #[test]
+    fn instead_of_and_no_need_negate_what_follows_en() {
+        let label = "Says to compute the HMAC over the raw request body and answer within 5 seconds";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Compute the HMAC over the raw request body and answer within 5 seconds."
+        )
+        .is_ok());
+        for neg in [
+            "Answer within 5 seconds and compute the HMAC over the parsed JSON instead of the raw request body.",
+            "It is unnecessary to compute the HMAC over the raw request body; answer within 5 seconds.",
+        ] {
+            let got = run(Lang::En, label, &[], neg);
+            assert!(negated(&got), "{neg}: {got:?}");
+        }
+        // "Instead" without "of" negates nothing.
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Compute the HMAC over the raw request body instead, and answer within 5 seconds."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Compute the HMAC over the raw request body and answer within 10 seconds.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 10 seconds where the key point says 5".into())
+        );
+    }
+
+    #[test]
+    fn au_lieu_de_and_inutile_negate_what_follows_fr() {
+        let label = "Dit de calculer le HMAC sur le corps brut de la requête et de répondre sous 5 secondes";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Calculez le HMAC sur le corps brut de la requête et répondez sous 5 secondes."
+        )
+        .is_ok());
+        for neg in [
+            "Répondez sous 5 secondes et calculez le HMAC sur le JSON analysé au lieu du corps brut de la requête.",
+            "Inutile de calculer le HMAC sur le corps brut de la requête ; répondez sous 5 secondes.",
+        ] {
+            let got = run(Lang::Fr, label, &[], neg);
+            assert!(negated(&got), "{neg}: {got:?}");
+        }
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Calculez le HMAC sur le corps brut de la requête et répondez sous 10 secondes.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 10 secondes where the key point says 5".into())
+        );
+    }
+
+    #[test]
+    fn a_dismissed_statement_is_taken_back_en() {
+        let label = "Says the cached page holds a nonce that expires after 12 hours";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "The cached page holds an old nonce, and nonces expire after 12 hours."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The cached page holds a nonce that expires after 12 hours, so that isn't the cause.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        // An assurance is not a dismissal.
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "The cached page holds a nonce that expires after 12 hours; that's not a problem, we can fix it."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "The cached page holds a nonce that expires after 24 hours.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 24 hours where the key point says 12".into())
+        );
+    }
+
+    #[test]
+    fn a_dismissed_statement_is_taken_back_fr() {
+        let label = "Dit que la page en cache contient un jeton qui expire après 12 heures";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "La page en cache contient un jeton qui expire après 12 heures."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La page en cache contient un jeton qui expire après 12 heures, mais ce n'est pas la cause.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La page en cache contient un jeton qui expire après 24 heures.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 24 heures where the key point says 12".into())
+        );
+    }
+
+    #[test]
+    fn another_identifier_is_another_fact() {
+        let label = "Says the token goes in the LATCHKEY_SERVICE_TOKEN environment variable";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Put the token in the LATCHKEY_SERVICE_TOKEN environment variable."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Put the token in the LATCHKEY_TOKEN environment variable.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says latchkey_token where")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Never put the token in the LATCHKEY_SERVICE_TOKEN environment variable.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Dit de mettre le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Mettez le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Mettez le jeton dans la variable d'environnement LATCHKEY_TOKEN.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says latchkey_token where")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ne mettez jamais le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN.",
+        );
+        assert!(negated(&neg), "{neg:?}");
     }
 }
