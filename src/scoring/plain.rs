@@ -51,9 +51,6 @@ struct WordInfo {
     /// In a key point, says something is absent or restricted ("missing",
     /// "only"): negation in the answer is then expected.
     polar: bool,
-    /// A polar word that bears on the words after it ("instead of X",
-    /// "only X"), not on its whole clause ("X is missing").
-    forward: bool,
     /// A cue only when the next word is one of these ("instead of").
     cue_next: Vec<String>,
     /// A noun that, negated, dismisses what the sentence said before it
@@ -128,10 +125,6 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().predicate = true;
         } else if let Some(w) = l.strip_prefix('-') {
             words.entry(w.to_string()).or_default().cancel = true;
-        } else if let Some(w) = l.strip_prefix("!>") {
-            let e = words.entry(w.to_string()).or_default();
-            e.polar = true;
-            e.forward = true;
         } else if let Some(w) = l.strip_prefix('!') {
             words.entry(w.to_string()).or_default().polar = true;
         } else if let Some(w) = l.strip_prefix('^') {
@@ -304,8 +297,9 @@ struct Tok {
     predicate: bool,
     cancel: bool,
     polar: bool,
-    /// See [`WordInfo::forward`].
-    forward: bool,
+    /// A cue only by its next word ("instead of X", "au lieu de X"): it
+    /// offers X's alternative, and bears on X alone.
+    alternative: bool,
     /// See [`WordInfo::dismissal`].
     dismissal: bool,
     /// A `>` sits right before this word: a step of a menu path
@@ -429,7 +423,7 @@ fn tokens_with(
                 predicate: false,
                 cancel: false,
                 polar: false,
-                forward: false,
+                alternative: false,
                 dismissal: false,
                 step,
                 clause_start,
@@ -439,9 +433,12 @@ fn tokens_with(
         } else {
             let stop = info.is_some_and(|i| i.stop);
             let next_word = ws.get(i + 1).map(|r| &f[r.clone()]);
-            let cue = info.is_some_and(|inf| {
-                inf.cue || inf.cue_next.iter().any(|n| next_word == Some(n.as_str()))
-            }) || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
+            let alternative = info.is_some_and(|inf| {
+                !inf.cue && inf.cue_next.iter().any(|n| next_word == Some(n.as_str()))
+            });
+            let cue = alternative
+                || info.is_some_and(|inf| inf.cue)
+                || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
             let mut skip = false;
             let key = if cue {
                 Rc::from(w)
@@ -464,7 +461,7 @@ fn tokens_with(
                 predicate: info.is_some_and(|i| i.predicate),
                 cancel: info.is_some_and(|i| i.cancel),
                 polar: info.is_some_and(|i| i.polar),
-                forward: info.is_some_and(|i| i.forward),
+                alternative,
                 dismissal: info.is_some_and(|i| i.dismissal),
                 step,
                 key,
@@ -580,6 +577,8 @@ struct Term {
     /// The next content word after a number ("30 *days*"), its unit.
     unit: Option<String>,
     weight: f64,
+    /// Not a word of the question's prompt.
+    own: bool,
     typo: bool,
     /// For a number: whether the answer must give it. An example's own
     /// numbers ("two days ago") illustrate; only the label's are required.
@@ -716,6 +715,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
             })
         })
         .collect::<Vec<_>>();
+    let key_points = weigh_shared_words(key_points);
     let mut filter = Filter::default();
     for s in key_points.iter().flatten().flat_map(|k| &k.sources) {
         for t in &s.terms {
@@ -726,6 +726,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                     number: None,
                     unit: None,
                     weight: 0.0,
+                    own: false,
                     typo: false,
                     required: false,
                 });
@@ -737,6 +738,40 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
         filter,
         phrases: super::content::PhraseIndex::new(kps),
     }
+}
+
+/// A word several of the question's key points use ("import", "CSV" in
+/// every key point of an import question) tells them apart no better than
+/// the prompt's words do: it counts half, like them.
+fn weigh_shared_words(mut kps: Vec<Option<PlainKeyPoint>>) -> Vec<Option<PlainKeyPoint>> {
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for kp in kps.iter().flatten() {
+        let keys: HashSet<&str> = kp
+            .sources
+            .iter()
+            .flat_map(|s| &s.terms)
+            .filter(|t| t.number.is_none())
+            .map(|t| t.key.as_str())
+            .collect();
+        for k in keys {
+            *uses.entry(k.to_string()).or_default() += 1;
+        }
+    }
+    for src in kps.iter_mut().flatten().flat_map(|k| &mut k.sources) {
+        for t in &mut src.terms {
+            if t.number.is_none() && uses.get(&t.key).is_some_and(|n| *n >= 2) {
+                t.weight = t.weight.min(PROMPT_WORD_WEIGHT);
+            }
+        }
+        for u in &mut src.units {
+            u.1 = (0..src.terms.len())
+                .filter(|ti| u.0 & (1 << ti) != 0)
+                .map(|ti| src.terms[ti].weight)
+                .fold(0.0, f64::max);
+        }
+        src.total = src.units.iter().map(|u| u.1).sum();
+    }
+    kps
 }
 
 /// Whether the key point is matched in plain language: it has no
@@ -775,17 +810,26 @@ fn source(
         .collect();
     let toks = &toks[..];
     let negative = toks.iter().any(|t| t.cue || t.polar);
-    let all_negated = toks.iter().any(|t| t.polar && !t.forward);
+    let all_negated = toks.iter().any(|t| t.polar);
+    // What each negation bears on: the words after an alternative ("instead
+    // of X"), the whole clause for the others ("Pro doesn't include it").
     let mut negated_keys: Vec<String> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !(t.cue || t.polar && t.forward) {
+        if !t.cue {
             continue;
         }
-        let scope = toks[i + 1..]
+        let from = if t.alternative {
+            i + 1
+        } else {
+            toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0)
+        };
+        let to = toks[i + 1..]
             .iter()
-            .take_while(|x| !x.clause_start)
-            .filter(|x| !x.stop && !x.cue && !x.key.is_empty())
-            .take(NEGATION_SCOPE);
+            .position(|x| x.clause_start)
+            .map_or(toks.len(), |p| i + 1 + p);
+        let scope = toks[from..to]
+            .iter()
+            .filter(|x| !x.stop && !x.cue && !x.key.is_empty());
         negated_keys.extend(scope.map(|x| x.key.to_string()));
     }
     let mut terms: Vec<Term> = Vec::new();
@@ -818,6 +862,7 @@ fn source(
             } else {
                 1.0
             },
+            own: !prompt.contains(&*t.key),
             typo: t.number.is_none() && t.len >= 6,
             key: t.key.to_string(),
             number: t.number,
@@ -1231,9 +1276,12 @@ fn judge(
     let dismissal = |i: usize| -> Option<bool> {
         let next = &toks[i + 1..];
         let n = next.iter().take(4).position(|x| x.dismissal)?;
+        let info = |x: &Tok| d.info(&text[x.range.clone()]);
         let definite = n > 0
-            && d.info(&text[next[n - 1].range.clone()])
-                .is_some_and(|inf| inf.definite);
+            && info(&next[n - 1]).is_some_and(|inf| inf.definite)
+            && next[..n - 1]
+                .iter()
+                .all(|x| x.cue || info(x).is_some_and(|inf| inf.stop));
         let own = (0..n).any(|k| is_matched(i + 1 + k));
         (definite && !own)
             .then(|| (0..i).any(|k| is_matched(k) && toks[k].sentence == toks[i].sentence))
@@ -1324,6 +1372,19 @@ fn judge(
             start = toks[i - 1].range.start;
             hit = Some(i - 1);
         }
+        // "Enter a backup code instead of the app's code": the word is
+        // affirmed before the alternative, which only sets another aside.
+        if c.alternative
+            && hit.is_some_and(|h| {
+                (0..i).any(|k| {
+                    is_matched(k)
+                        && toks[k].sentence == c.sentence
+                        && toks[k].key == toks[h].key
+                })
+            })
+        {
+            continue;
+        }
         if let Some(end) = end {
             // A key point that itself negates ("webhooks instead of
             // polling") agrees with a negation of the same words, or of
@@ -1383,7 +1444,7 @@ pub fn refuse_span(
             && kp
                 .sources
                 .iter()
-                .any(|s| s.terms.iter().any(|x| x.weight >= 1.0 && *x.key == *t.key));
+                .any(|s| s.terms.iter().any(|x| x.own && *x.key == *t.key));
         if own && !matched.contains(&(first + i)) {
             matched.push(first + i);
         }
@@ -2227,5 +2288,62 @@ mod tests {
             "Ne mettez jamais le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN.",
         );
         assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn an_alternative_to_another_thing_is_not_a_negation() {
+        let label = "Suggests signing in with one of the 10 backup codes";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Sign in with one of your 10 backup codes instead of the code from the app.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Don't sign in with the 10 backup codes; use the app instead.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Sign in with one of your 8 backup codes.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 8")));
+        let label = "Dit de se connecter avec l'un des 10 codes de secours";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Connectez-vous avec l'un des 10 codes de secours au lieu du code de l'application.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ne vous connectez pas avec les 10 codes de secours.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Connectez-vous avec l'un des 8 codes de secours.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 8")));
+        // A negation that reaches a dismissal noun through other words is
+        // an ordinary negation, not a dismissal of the sentence.
+        assert!(run(
+            Lang::Fr,
+            "Dit qu'un retour arrive demain",
+            &[],
+            "Je n'ai pas encore trouvé la cause, mais un retour arrive demain."
+        )
+        .is_ok());
     }
 }
