@@ -1377,9 +1377,7 @@ fn judge(
         if c.alternative
             && hit.is_some_and(|h| {
                 (0..i).any(|k| {
-                    is_matched(k)
-                        && toks[k].sentence == c.sentence
-                        && toks[k].key == toks[h].key
+                    is_matched(k) && toks[k].sentence == c.sentence && toks[k].key == toks[h].key
                 })
             })
         {
@@ -2102,7 +2100,8 @@ mod tests {
 
     #[test]
     fn instead_of_and_no_need_negate_what_follows_en() {
-        let label = "Says to compute the HMAC over the raw request body and answer within 5 seconds";
+        let label =
+            "Says to compute the HMAC over the raw request body and answer within 5 seconds";
         assert!(run(
             Lang::En,
             label,
@@ -2261,7 +2260,8 @@ mod tests {
             "Never put the token in the LATCHKEY_SERVICE_TOKEN environment variable.",
         );
         assert!(negated(&neg), "{neg:?}");
-        let label = "Dit de mettre le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN";
+        let label =
+            "Dit de mettre le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN";
         assert!(run(
             Lang::Fr,
             label,
