@@ -51,6 +51,13 @@ struct WordInfo {
     /// In a key point, says something is absent or restricted ("missing",
     /// "only"): negation in the answer is then expected.
     polar: bool,
+    /// A cue only when the next word is one of these ("instead of").
+    cue_next: Vec<String>,
+    /// A noun that, negated, dismisses what the sentence said before it
+    /// ("..., so that's not the issue").
+    dismissal: bool,
+    /// A definite article ("the", "le"), which a dismissal noun needs.
+    definite: bool,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -120,6 +127,16 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().cancel = true;
         } else if let Some(w) = l.strip_prefix('!') {
             words.entry(w.to_string()).or_default().polar = true;
+        } else if let Some(w) = l.strip_prefix('^') {
+            words.entry(w.to_string()).or_default().dismissal = true;
+        } else if let Some(w) = l.strip_prefix('=') {
+            words.entry(w.to_string()).or_default().definite = true;
+        } else if let Some((w, next)) = l.split_once(' ') {
+            words
+                .entry(w.to_string())
+                .or_default()
+                .cue_next
+                .push(next.trim().to_string());
         } else {
             words.entry(l).or_default().cue = true;
         }
@@ -280,6 +297,11 @@ struct Tok {
     predicate: bool,
     cancel: bool,
     polar: bool,
+    /// A cue only by its next word ("instead of X", "au lieu de X"): it
+    /// offers X's alternative, and bears on X alone.
+    alternative: bool,
+    /// See [`WordInfo::dismissal`].
+    dismissal: bool,
     /// A `>` sits right before this word: a step of a menu path
     /// ("Settings > Billing").
     step: bool,
@@ -401,6 +423,8 @@ fn tokens_with(
                 predicate: false,
                 cancel: false,
                 polar: false,
+                alternative: false,
+                dismissal: false,
                 step,
                 clause_start,
                 sentence: si,
@@ -408,7 +432,12 @@ fn tokens_with(
             }
         } else {
             let stop = info.is_some_and(|i| i.stop);
-            let cue = info.is_some_and(|i| i.cue)
+            let next_word = ws.get(i + 1).map(|r| &f[r.clone()]);
+            let alternative = info.is_some_and(|inf| {
+                !inf.cue && inf.cue_next.iter().any(|n| next_word == Some(n.as_str()))
+            });
+            let cue = alternative
+                || info.is_some_and(|inf| inf.cue)
                 || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
             let mut skip = false;
             let key = if cue {
@@ -432,6 +461,8 @@ fn tokens_with(
                 predicate: info.is_some_and(|i| i.predicate),
                 cancel: info.is_some_and(|i| i.cancel),
                 polar: info.is_some_and(|i| i.polar),
+                alternative,
+                dismissal: info.is_some_and(|i| i.dismissal),
                 step,
                 key,
                 number: None,
@@ -468,6 +499,13 @@ struct Source {
     /// The source itself negates something ("there is no comment
     /// feature"): negation in the answer is then expected, not a miss.
     negative: bool,
+    /// In a negative source, the keys its negations bear on ("polling" in
+    /// "webhooks instead of polling"): the answer may negate those, not
+    /// the rest ("webhooks don't cover bookings" still refuses).
+    negated_keys: Vec<String>,
+    /// A polar word bears on its whole clause ("the variable is missing"):
+    /// any negation in the answer may agree with it.
+    all_negated: bool,
     /// The key point's label (not one of its examples).
     label: bool,
     /// A label starting "Asks ...": the answer must ask, in a question
@@ -539,6 +577,8 @@ struct Term {
     /// The next content word after a number ("30 *days*"), its unit.
     unit: Option<String>,
     weight: f64,
+    /// Not a word of the question's prompt.
+    own: bool,
     typo: bool,
     /// For a number: whether the answer must give it. An example's own
     /// numbers ("two days ago") illustrate; only the label's are required.
@@ -675,6 +715,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
             })
         })
         .collect::<Vec<_>>();
+    let key_points = weigh_shared_words(key_points);
     let mut filter = Filter::default();
     for s in key_points.iter().flatten().flat_map(|k| &k.sources) {
         for t in &s.terms {
@@ -685,6 +726,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                     number: None,
                     unit: None,
                     weight: 0.0,
+                    own: false,
                     typo: false,
                     required: false,
                 });
@@ -696,6 +738,40 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
         filter,
         phrases: super::content::PhraseIndex::new(kps),
     }
+}
+
+/// A word several of the question's key points use ("import", "CSV" in
+/// every key point of an import question) tells them apart no better than
+/// the prompt's words do: it counts half, like them.
+fn weigh_shared_words(mut kps: Vec<Option<PlainKeyPoint>>) -> Vec<Option<PlainKeyPoint>> {
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for kp in kps.iter().flatten() {
+        let keys: HashSet<&str> = kp
+            .sources
+            .iter()
+            .flat_map(|s| &s.terms)
+            .filter(|t| t.number.is_none())
+            .map(|t| t.key.as_str())
+            .collect();
+        for k in keys {
+            *uses.entry(k.to_string()).or_default() += 1;
+        }
+    }
+    for src in kps.iter_mut().flatten().flat_map(|k| &mut k.sources) {
+        for t in &mut src.terms {
+            if t.number.is_none() && uses.get(&t.key).is_some_and(|n| *n >= 2) {
+                t.weight = t.weight.min(PROMPT_WORD_WEIGHT);
+            }
+        }
+        for u in &mut src.units {
+            u.1 = (0..src.terms.len())
+                .filter(|ti| u.0 & (1 << ti) != 0)
+                .map(|ti| src.terms[ti].weight)
+                .fold(0.0, f64::max);
+        }
+        src.total = src.units.iter().map(|u| u.1).sum();
+    }
+    kps
 }
 
 /// Whether the key point is matched in plain language: it has no
@@ -734,6 +810,28 @@ fn source(
         .collect();
     let toks = &toks[..];
     let negative = toks.iter().any(|t| t.cue || t.polar);
+    let all_negated = toks.iter().any(|t| t.polar);
+    // What each negation bears on: the words after an alternative ("instead
+    // of X"), the whole clause for the others ("Pro doesn't include it").
+    let mut negated_keys: Vec<String> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !t.cue {
+            continue;
+        }
+        let from = if t.alternative {
+            i + 1
+        } else {
+            toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0)
+        };
+        let to = toks[i + 1..]
+            .iter()
+            .position(|x| x.clause_start)
+            .map_or(toks.len(), |p| i + 1 + p);
+        let scope = toks[from..to]
+            .iter()
+            .filter(|x| !x.stop && !x.cue && !x.key.is_empty());
+        negated_keys.extend(scope.map(|x| x.key.to_string()));
+    }
     let mut terms: Vec<Term> = Vec::new();
     let mut units: Vec<(u64, f64)> = Vec::new();
     let mut alternative = false;
@@ -764,6 +862,7 @@ fn source(
             } else {
                 1.0
             },
+            own: !prompt.contains(&*t.key),
             typo: t.number.is_none() && t.len >= 6,
             key: t.key.to_string(),
             number: t.number,
@@ -788,6 +887,8 @@ fn source(
         units,
         total,
         negative,
+        negated_keys,
+        all_negated,
         label: is_label,
         asks,
         paths: paths(toks, f.as_str()),
@@ -1110,6 +1211,32 @@ fn judge(
             ),
         });
     }
+    // An identifier (an environment variable, a function: words joined by
+    // `_`) is a specific: another one with the same first part
+    // ("LATCHKEY_TOKEN" for "LATCHKEY_SERVICE_TOKEN") is another fact.
+    for t in &src.terms {
+        let Some((head, _)) = t.key.split_once('_') else {
+            continue;
+        };
+        if head.len() < 3 || toks.iter().any(|a| *a.key == *t.key) {
+            continue;
+        }
+        let other = toks.iter().find(|a| {
+            a.key
+                .split_once('_')
+                .is_some_and(|(h, _)| h == head && *a.key != *t.key)
+        });
+        if let Some(a) = other {
+            return Err((
+                format!(
+                    "says {} where the key point says {}",
+                    &text[a.range.clone()],
+                    t.key
+                ),
+                a.range.clone(),
+            ));
+        }
+    }
     // A menu path is a specific too: another branch from the same root
     // ("Settings > Billing" for "Settings > Notifications") is another fact.
     if !src.paths.is_empty() {
@@ -1140,11 +1267,53 @@ fn judge(
             }
         }
     }
-    if src.negative {
+    let d = lang_data(ans.lang);
+    let is_matched = |k: usize| w.matched.contains(&(w.first + k));
+    // "X is set, so that's not the issue": a negated dismissal noun with a
+    // definite article takes back what the sentence said before it ("that's
+    // not an issue" is an assurance, not this). It takes back a negative
+    // key point's statement too.
+    let dismissal = |i: usize| -> Option<bool> {
+        let next = &toks[i + 1..];
+        let n = next.iter().take(4).position(|x| x.dismissal)?;
+        let info = |x: &Tok| d.info(&text[x.range.clone()]);
+        let definite = n > 0
+            && info(&next[n - 1]).is_some_and(|inf| inf.definite)
+            && next[..n - 1]
+                .iter()
+                .all(|x| x.cue || info(x).is_some_and(|inf| inf.stop));
+        let own = (0..n).any(|k| is_matched(i + 1 + k));
+        (definite && !own)
+            .then(|| (0..i).any(|k| is_matched(k) && toks[k].sentence == toks[i].sentence))
+    };
+    for (i, c) in toks.iter().enumerate() {
+        if c.cue && dismissal(i) == Some(true) {
+            let start = if &*c.key == "t" && i > 0 {
+                toks[i - 1].range.start
+            } else {
+                c.range.start
+            };
+            let n = toks[i + 1..].iter().position(|x| x.dismissal).unwrap_or(0);
+            let end = toks[i + 1 + n].range.end;
+            return Err((format!("negated: '{}'", &text[start..end]), start..end));
+        }
+    }
+    if src.negative && src.all_negated {
         return Ok(());
     }
+    // A matched word the source's own negations bear on.
+    let negated_in_source = |k: usize| {
+        is_matched(k) && {
+            let key = &*toks[k].key;
+            src.negated_keys.iter().any(|n| n == key)
+        }
+    };
     for (i, c) in toks.iter().enumerate() {
         if !c.cue {
+            continue;
+        }
+        // A dismissal with nothing said before it negates nothing here.
+        if dismissal(i).is_some() {
             continue;
         }
         let next = &toks[i + 1..];
@@ -1181,10 +1350,13 @@ fn judge(
             (from..to).any(|k| w.matched.contains(&(w.first + k)))
         };
         let mut end = None;
+        // The matched word the negation bears on (window-relative).
+        let mut hit = None;
         for (k, x) in scope.enumerate() {
             let idx = w.first + i + 1 + k;
             if w.matched.contains(&idx) || (k < 3 && x.predicate && clause_matched) {
                 end = Some(x.range.end);
+                hit = w.matched.contains(&idx).then_some(i + 1 + k);
                 break;
             }
         }
@@ -1198,8 +1370,37 @@ fn judge(
         {
             end = Some(c.range.end);
             start = toks[i - 1].range.start;
+            hit = Some(i - 1);
+        }
+        // "Enter a backup code instead of the app's code": the word is
+        // affirmed before the alternative, which only sets another aside.
+        if c.alternative
+            && hit.is_some_and(|h| {
+                (0..i).any(|k| {
+                    is_matched(k) && toks[k].sentence == c.sentence && toks[k].key == toks[h].key
+                })
+            })
+        {
+            continue;
         }
         if let Some(end) = end {
+            // A key point that itself negates ("webhooks instead of
+            // polling") agrees with a negation of the same words, or of
+            // the clause's subject ("comments aren't something we do").
+            if src.negative {
+                let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
+                let to = toks[i + 1..]
+                    .iter()
+                    .position(|x| x.clause_start)
+                    .map_or(toks.len(), |p| i + 1 + p);
+                let agrees = match hit {
+                    Some(h) => negated_in_source(h) || (from..i).any(negated_in_source),
+                    None => (from..to).any(negated_in_source),
+                };
+                if agrees {
+                    continue;
+                }
+            }
             let start = if &*c.key == "t" && i > 0 {
                 toks[i - 1].range.start
             } else {
@@ -1241,7 +1442,7 @@ pub fn refuse_span(
             && kp
                 .sources
                 .iter()
-                .any(|s| s.terms.iter().any(|x| x.weight >= 1.0 && *x.key == *t.key));
+                .any(|s| s.terms.iter().any(|x| x.own && *x.key == *t.key));
         if own && !matched.contains(&(first + i)) {
             matched.push(first + i);
         }
@@ -1835,5 +2036,314 @@ mod tests {
             "Refunds take between five and fifteen business days.",
         );
         assert!(wrong.is_err_and(|r| r.starts_with("says 15")));
+    }
+
+    fn negated(r: &Result<String, String>) -> bool {
+        r.as_ref().is_err_and(|r| r.starts_with("negated"))
+    }
+
+    #[test]
+    fn a_negative_key_point_refuses_a_negation_of_its_other_words_en() {
+        let label =
+            "Suggests using webhooks for bookings instead of polling the API every 10 minutes";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Use webhooks for bookings rather than polling the API every 10 minutes.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Our webhooks don't cover bookings, so polling the API every 10 minutes is the only way.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Use webhooks for bookings instead of polling the API every 30 minutes.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 30 minutes where the key point says 10".into())
+        );
+    }
+
+    #[test]
+    fn a_negative_key_point_refuses_a_negation_of_its_other_words_fr() {
+        let label = "Conseille d'utiliser les webhooks pour les réservations au lieu d'interroger l'API toutes les 10 minutes";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Utilisez les webhooks pour les réservations plutôt que d'interroger l'API toutes les 10 minutes.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Nos webhooks ne couvrent pas les réservations : il faut interroger l'API toutes les 10 minutes.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Utilisez les webhooks pour les réservations au lieu d'interroger l'API toutes les 30 minutes.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 30")));
+    }
+
+    #[test]
+    fn instead_of_and_no_need_negate_what_follows_en() {
+        let label =
+            "Says to compute the HMAC over the raw request body and answer within 5 seconds";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Compute the HMAC over the raw request body and answer within 5 seconds."
+        )
+        .is_ok());
+        for neg in [
+            "Answer within 5 seconds and compute the HMAC over the parsed JSON instead of the raw request body.",
+            "It is unnecessary to compute the HMAC over the raw request body; answer within 5 seconds.",
+        ] {
+            let got = run(Lang::En, label, &[], neg);
+            assert!(negated(&got), "{neg}: {got:?}");
+        }
+        // "Instead" without "of" negates nothing.
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Compute the HMAC over the raw request body instead, and answer within 5 seconds."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Compute the HMAC over the raw request body and answer within 10 seconds.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 10 seconds where the key point says 5".into())
+        );
+    }
+
+    #[test]
+    fn au_lieu_de_and_inutile_negate_what_follows_fr() {
+        let label = "Dit de calculer le HMAC sur le corps brut de la requête et de répondre sous 5 secondes";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Calculez le HMAC sur le corps brut de la requête et répondez sous 5 secondes."
+        )
+        .is_ok());
+        for neg in [
+            "Répondez sous 5 secondes et calculez le HMAC sur le JSON analysé au lieu du corps brut de la requête.",
+            "Inutile de calculer le HMAC sur le corps brut de la requête ; répondez sous 5 secondes.",
+        ] {
+            let got = run(Lang::Fr, label, &[], neg);
+            assert!(negated(&got), "{neg}: {got:?}");
+        }
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Calculez le HMAC sur le corps brut de la requête et répondez sous 10 secondes.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 10 secondes where the key point says 5".into())
+        );
+    }
+
+    #[test]
+    fn a_dismissed_statement_is_taken_back_en() {
+        let label = "Says the cached page holds a nonce that expires after 12 hours";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "The cached page holds an old nonce, and nonces expire after 12 hours."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The cached page holds a nonce that expires after 12 hours, so that isn't the cause.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        // An assurance is not a dismissal.
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "The cached page holds a nonce that expires after 12 hours; that's not a problem, we can fix it."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "The cached page holds a nonce that expires after 24 hours.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 24 hours where the key point says 12".into())
+        );
+    }
+
+    #[test]
+    fn a_dismissed_statement_is_taken_back_fr() {
+        let label = "Dit que la page en cache contient un jeton qui expire après 12 heures";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "La page en cache contient un jeton qui expire après 12 heures."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La page en cache contient un jeton qui expire après 12 heures, mais ce n'est pas la cause.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La page en cache contient un jeton qui expire après 24 heures.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 24 heures where the key point says 12".into())
+        );
+    }
+
+    #[test]
+    fn another_identifier_is_another_fact() {
+        let label = "Says the token goes in the LATCHKEY_SERVICE_TOKEN environment variable";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Put the token in the LATCHKEY_SERVICE_TOKEN environment variable."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Put the token in the LATCHKEY_TOKEN environment variable.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says latchkey_token where")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Never put the token in the LATCHKEY_SERVICE_TOKEN environment variable.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label =
+            "Dit de mettre le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Mettez le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Mettez le jeton dans la variable d'environnement LATCHKEY_TOKEN.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says latchkey_token where")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ne mettez jamais le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn an_alternative_to_another_thing_is_not_a_negation() {
+        let label = "Suggests signing in with one of the 10 backup codes";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Sign in with one of your 10 backup codes instead of the code from the app.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Don't sign in with the 10 backup codes; use the app instead.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Sign in with one of your 8 backup codes.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 8")));
+        let label = "Dit de se connecter avec l'un des 10 codes de secours";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Connectez-vous avec l'un des 10 codes de secours au lieu du code de l'application.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ne vous connectez pas avec les 10 codes de secours.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Connectez-vous avec l'un des 8 codes de secours.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 8")));
+        // A negation that reaches a dismissal noun through other words is
+        // an ordinary negation, not a dismissal of the sentence.
+        assert!(run(
+            Lang::Fr,
+            "Dit qu'un retour arrive demain",
+            &[],
+            "Je n'ai pas encore trouvé la cause, mais un retour arrive demain."
+        )
+        .is_ok());
     }
 }
