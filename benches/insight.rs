@@ -4,6 +4,9 @@
 //! the stored snapshot saves every view from).
 //! `cargo bench --bench insight`
 
+#[path = "common/http.rs"]
+mod http;
+use http::{csrf, measure, quantile};
 use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
@@ -203,32 +206,6 @@ fn run(db: &Db, sql: &str) {
     .unwrap();
 }
 
-fn csrf(html: &str) -> String {
-    let at = html
-        .find("name=\"csrf_token\" value=\"")
-        .expect("a CSRF token")
-        + 25;
-    html[at..].split('"').next().unwrap().to_string()
-}
-
-fn quantile(sorted: &[f64], p: f64) -> f64 {
-    rapport::domain::insight::quantile(sorted, p).unwrap_or(f64::NAN)
-}
-
-async fn measure(client: &reqwest::Client, url: &str, must_contain: &str) -> Vec<f64> {
-    let mut times = Vec::new();
-    for _ in 0..REQUESTS {
-        let t = Instant::now();
-        let res = client.get(url).send().await.unwrap();
-        assert_eq!(res.status().as_u16(), 200, "{url}");
-        let body = res.text().await.unwrap();
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-        assert!(body.contains(must_contain), "{url}: {body}");
-    }
-    times.sort_by(f64::total_cmp);
-    times
-}
-
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().unwrap();
@@ -336,7 +313,7 @@ async fn main() {
         ),
         ("/admin/insight", "/admin/insight".to_string()),
     ] {
-        let times = measure(&client, &format!("{base}{path}"), "Funnel").await;
+        let times = measure(&client, &format!("{base}{path}"), "Funnel", REQUESTS).await;
         let (p50, p95) = (quantile(&times, 0.5), quantile(&times, 0.95));
         println!(
             "{name:<34} {p50:>8.2} {p95:>8.2} {:>10.2}",
