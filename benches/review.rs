@@ -6,14 +6,12 @@
 
 #[path = "common/http.rs"]
 mod http;
-use http::{csrf, measure, quantile};
-use std::time::{Duration, Instant};
+use http::{measure, quantile, serve_signed_in};
+use std::time::Instant;
 
-use rapport::config::Settings;
 use rapport::db::{self, job_screening::ScreeningSettings, DatabaseUrl, Db};
 use rapport::domain::application::{ApplicationInput, NewApplication};
 use rapport::domain::job::{slugify, JobInput, JobPosting};
-use rapport::startup::Application;
 use rapport::web::candidate::flow;
 
 const N: usize = 2_000;
@@ -167,44 +165,7 @@ async fn main() {
         t.elapsed().as_secs_f64()
     );
 
-    let mut settings = Settings::defaults();
-    settings.listen = "127.0.0.1:0".into();
-    settings.database_url = format!("sqlite://{}", path.display());
-    settings.base_url = None;
-    settings.smtp_url = None;
-    settings.mail_dir = dir.path().join("mail");
-    settings.upload_dir = dir.path().join("uploads");
-    settings.questionnaire_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires").into();
-    settings.mail_poll_ms = 3_600_000;
-    let app = Application::build(settings).await.unwrap();
-    let base = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped());
-
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let login = client
-        .get(format!("{base}/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = client
-        .post(format!("{base}/login"))
-        .form(&[
-            ("email", "owner@example.com"),
-            ("password", PASSWORD),
-            ("csrf_token", &csrf(&login)),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 303, "signing in");
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    let (base, client) = serve_signed_in(&path, dir.path(), "owner@example.com", PASSWORD).await;
 
     println!("\n{REQUESTS} requests each, one at a time:");
     println!("{:<34} {:>8} {:>8}", "page", "p50 ms", "p95 ms");

@@ -37,3 +37,55 @@ pub async fn measure(
     times.sort_by(f64::total_cmp);
     times
 }
+
+/// Starts the app on a free port over the SQLite file at `db`, with mail,
+/// uploads and the mail poller out of the way, and signs `email` in; the
+/// app's address and a client holding the session.
+pub async fn serve_signed_in(
+    db: &std::path::Path,
+    dir: &std::path::Path,
+    email: &str,
+    password: &str,
+) -> (String, reqwest::Client) {
+    let mut settings = rapport::config::Settings::defaults();
+    settings.listen = "127.0.0.1:0".into();
+    settings.database_url = format!("sqlite://{}", db.display());
+    settings.base_url = None;
+    settings.smtp_url = None;
+    settings.mail_dir = dir.join("mail");
+    settings.upload_dir = dir.join("uploads");
+    settings.questionnaire_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires").into();
+    settings.mail_poll_ms = 3_600_000;
+    let app = rapport::startup::Application::build(settings)
+        .await
+        .unwrap();
+    let base = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = client
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let res = client
+        .post(format!("{base}/login"))
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("csrf_token", &csrf(&login)),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303, "signing in");
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    (base, client)
+}
