@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::insight::Scope;
 use super::schema::{application_events, applications, scorecards};
 use super::{new_id, DbConnection, DbError, MultiBackend, QueryContext};
 use crate::domain::application::{NewApplication, Stage};
@@ -446,6 +447,34 @@ pub fn list_for_job_narrowed(
     q: &ListQuery,
     narrow: &Narrow,
 ) -> Result<Listing, DbError> {
+    list_narrowed(conn, &Scope::Job(job_id.to_string()), q, narrow)
+}
+
+/// The applications of a scope's jobs: one job, every job, or the jobs of
+/// a member's panels (the list across jobs the insight page links to).
+fn in_scope(scope: &Scope) -> Condition {
+    match scope {
+        // Every row: a condition the planner drops.
+        Scope::All => Box::new(applications::id.is_not_null()),
+        Scope::Job(id) => Box::new(applications::job_id.eq(id.clone())),
+        Scope::PanelOf(user) => Box::new(
+            diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "applications.job_id IN (SELECT job_id FROM panel_members WHERE user_id = ",
+            )
+            .bind::<diesel::sql_types::Text, _>(user.clone())
+            .sql(")"),
+        ),
+    }
+}
+
+/// The applications of `scope` narrowed by `q` and `narrow`: one page at
+/// `q.cursor`, the total, and whether pages come before and after.
+pub fn list_narrowed(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    q: &ListQuery,
+    narrow: &Narrow,
+) -> Result<Listing, DbError> {
     use diesel::dsl::sql;
     use diesel::sql_types::{Bool, Text};
     let sqlite = matches!(conn, DbConnection::Sqlite(_));
@@ -453,9 +482,7 @@ pub fn list_for_job_narrowed(
         .tier
         .map(|(tier, passed)| super::insight::behind::tier(conn, tier, passed));
     let filtered = || {
-        let mut query = applications::table
-            .filter(applications::job_id.eq(job_id.to_string()))
-            .into_boxed();
+        let mut query = applications::table.filter(in_scope(scope)).into_boxed();
         if let Some(stage) = q.stage {
             query = query.filter(applications::stage.eq(stage.as_str()));
         }
@@ -590,8 +617,16 @@ pub fn list_for_job_narrowed(
 
 /// Applications per stage for a job.
 pub fn stage_counts(conn: &mut DbConnection, job_id: &str) -> Result<Vec<(String, i64)>, DbError> {
+    stage_counts_in(conn, &Scope::Job(job_id.to_string()))
+}
+
+/// Applications per stage in a scope's jobs.
+pub fn stage_counts_in(
+    conn: &mut DbConnection,
+    scope: &Scope,
+) -> Result<Vec<(String, i64)>, DbError> {
     applications::table
-        .filter(applications::job_id.eq(job_id))
+        .filter(in_scope(scope))
         .group_by(applications::stage)
         .select((applications::stage, diesel::dsl::count_star()))
         .load(conn)

@@ -16,6 +16,7 @@ on_every_backend!(
     calibration_pairs_the_screen_with_the_interviewers,
     each_figure_links_to_exactly_its_candidates,
     an_interviewer_on_the_panel_follows_the_links_to_that_job_only,
+    figures_across_jobs_link_to_exactly_their_candidates,
     the_demo_shows_every_figure,
 );
 
@@ -476,10 +477,18 @@ fn unescaped(page: &str) -> String {
 /// Which of `names` the job's applications list shows under `query`, as
 /// `who` sees it.
 async fn listed(who: &Browser, job_id: &str, query: &str, names: &[&str]) -> Vec<String> {
-    let res = who
-        .get(&format!("/admin/jobs/{job_id}/applications?{query}"))
-        .await;
-    assert_eq!(res.status().as_u16(), 200, "{query}");
+    listed_at(
+        who,
+        &format!("/admin/jobs/{job_id}/applications?{query}"),
+        names,
+    )
+    .await
+}
+
+/// Which of `names` the applications list at `path` shows, as `who` sees it.
+async fn listed_at(who: &Browser, path: &str, names: &[&str]) -> Vec<String> {
+    let res = who.get(path).await;
+    assert_eq!(res.status().as_u16(), 200, "{path}");
     let page = res.text().await.unwrap();
     names
         .iter()
@@ -718,6 +727,155 @@ async fn an_interviewer_on_the_panel_follows_the_links_to_that_job_only(backend:
         ))
         .await
         .contains("Bo Brown"));
+}
+
+/// The links of a page that lead to an applications list.
+fn list_links(page: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(page);
+    let sel = scraper::Selector::parse("a[href*='applications?']").unwrap();
+    doc.select(&sel)
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect()
+}
+
+async fn figures_across_jobs_link_to_exactly_their_candidates(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // One job with Zoltan (strong), Yusra (weak) and Xavier (tier 1 only);
+    // another with Bo, who came from the board and answered nothing.
+    let job_id = job_with_kinds(&app, &["strong", "weak", "tier1"]).await;
+    let [zoltan, yusra, xavier] = [NAMES[0], NAMES[1], NAMES[2]];
+    let (other_job, other_slug) = app.publish_job(&[]).await;
+    let bo = "Bo Brown";
+    assert_eq!(
+        apply_from(
+            &app.new_browser(),
+            &other_slug,
+            "?ref=board",
+            bo,
+            "bo@example.com"
+        )
+        .await,
+        303
+    );
+    decide(&app, &job_id, zoltan, "hired", Some(4)).await;
+    decide(&app, &job_id, yusra, "rejected", Some(1)).await;
+    let names = &[zoltan, yusra, xavier, bo];
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let of = |v: &[&str]| sorted(v.iter().map(|s| s.to_string()).collect());
+
+    let figures = app
+        .db
+        .read(|c| rapport::db::insight::compute(c, &rapport::db::insight::Scope::All))
+        .await
+        .unwrap();
+    let page = unescaped(&app.get_text("/admin/insight").await);
+    let base = "/admin/applications?";
+    // Every figure across jobs links to the list across jobs; only the
+    // table of jobs links to each job's own list (its hired candidates).
+    let (links, per_job): (Vec<String>, Vec<String>) = list_links(&page)
+        .into_iter()
+        .partition(|l| l.starts_with(base));
+    assert!(links.len() > 10, "{links:?}");
+    assert_eq!(
+        sorted(per_job),
+        sorted(vec![
+            format!("/admin/jobs/{job_id}/applications?stage=hired"),
+            format!("/admin/jobs/{other_job}/applications?stage=hired"),
+        ])
+    );
+    let count = |path: String| {
+        let browser = &app.browser;
+        async move { listed_at(browser, &path, names).await }
+    };
+
+    // The funnel: each step lists exactly the applications that reached it.
+    for step in &figures.funnel {
+        let query = format!("reached={}", step.stage.as_str());
+        assert!(links.contains(&format!("{base}{query}")), "{query}");
+        assert_eq!(
+            count(format!("{base}{query}")).await.len(),
+            step.reached,
+            "{query}"
+        );
+    }
+    assert_eq!(
+        sorted(count(format!("{base}reached=applied")).await),
+        of(names)
+    );
+    // Sources: the board's link and the links without one.
+    assert_eq!(count(format!("{base}source=board")).await, of(&[bo]));
+    assert_eq!(
+        sorted(count(format!("{base}source=-")).await),
+        of(&[zoltan, yusra, xavier])
+    );
+    // Tiers, questions and the calibration, counted as the figures count.
+    for t in &figures.tiers {
+        for (query, n) in [
+            (format!("tier={}", t.tier), t.rounds),
+            (format!("tier={}&outcome=passed", t.tier), t.passed),
+            (
+                format!("tier={}&outcome=failed", t.tier),
+                t.rounds - t.passed,
+            ),
+        ] {
+            assert!(links.contains(&format!("{base}{query}")), "{query}");
+            assert_eq!(count(format!("{base}{query}")).await.len(), n, "{query}");
+        }
+    }
+    for item in &figures.items {
+        let query = format!("answered={}", item.question);
+        assert_eq!(
+            count(format!("{base}{query}")).await.len(),
+            item.answers,
+            "{query}"
+        );
+    }
+    assert_eq!(
+        sorted(count(format!("{base}calibrated=1")).await),
+        of(&[zoltan, yusra])
+    );
+    assert_eq!(
+        count(format!("{base}stage=hired&calibrated=1")).await,
+        of(&[zoltan])
+    );
+    // The list says which job each candidate applied to.
+    let all = app.get_text("/admin/applications").await;
+    assert!(all.contains(&format!("/admin/jobs/{other_job}/applications")));
+    assert!(all.contains(&format!("/admin/jobs/{job_id}/applications")));
+
+    // An interviewer on the first job's panel only: the same links show
+    // that job's candidates and nothing of the other, whatever the filter.
+    let ivy = interviewer(&app, "ivy@example.com").await;
+    let fran = user_id(&app, crate::helpers::OWNER_EMAIL).await;
+    let ivy_id = user_id(&app, "ivy@example.com").await;
+    set_panel(&app, &job_id, &[&fran, &ivy_id], &[]).await;
+    let her_page = unescaped(&ivy.get_text("/admin/insight").await);
+    let her_links = list_links(&her_page);
+    assert!(her_links.len() > 10, "{her_links:?}");
+    assert!(!her_page.contains(&other_job), "another job's figures");
+    for link in &her_links {
+        assert!(
+            !listed_at(&ivy, link, &[bo]).await.contains(&bo.to_string()),
+            "{link}"
+        );
+    }
+    assert!(listed_at(&ivy, &format!("{base}source=board"), names)
+        .await
+        .is_empty());
+    assert_eq!(
+        sorted(listed_at(&ivy, "/admin/applications", names).await),
+        of(&[zoltan, yusra, xavier])
+    );
+    // Someone on no panel sees an empty list; no session, the sign-in page.
+    let olga = interviewer(&app, "olga@example.com").await;
+    assert!(listed_at(&olga, "/admin/applications", names)
+        .await
+        .is_empty());
+    let res = app.new_browser().get("/admin/applications").await;
+    assert!(res.status().is_redirection() || res.status().as_u16() == 401);
 }
 
 async fn the_demo_shows_every_figure(backend: Backend) {

@@ -50,6 +50,7 @@ const STAFF_ROUTES: &[(&str, &str)] = &[
 const PANEL_ROUTES: &[(&str, &str)] = &[
     ("GET", "/admin/jobs/{id}/board"),
     ("GET", "/admin/jobs/{id}/applications"),
+    ("GET", "/admin/applications"),
     ("GET", "/admin/applications/{id}"),
     ("GET", "/admin/applications/{id}/decision"),
     ("POST", "/admin/applications/{id}/scorecard"),

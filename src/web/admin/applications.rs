@@ -8,8 +8,10 @@ use serde_json::{json, Value};
 
 use super::highlight;
 use crate::db::applications::{Cursor, ListQuery, Listing, Narrow, Sort};
+use crate::db::insight::Scope;
 use crate::db::{self, DbError};
 use crate::domain::application::Stage;
+use crate::domain::job::Job;
 use crate::domain::FieldError;
 use crate::scoring::AnswerScore;
 use crate::web::candidate::flow;
@@ -72,8 +74,79 @@ pub fn score_chip(score: Option<f64>, passed: Option<i32>, pass_mark: u8) -> Val
     }
 }
 
-/// Owners see every job's list; an interviewer the lists of the jobs whose
-/// panel they are on (the insight pages' figures link here).
+impl TableQuery {
+    fn list(&self) -> ListQuery {
+        ListQuery {
+            stage: self.stage.as_deref().and_then(Stage::parse),
+            search: self
+                .q
+                .as_deref()
+                .map(crate::web::forms::clean_text)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            sort: Sort::parse(self.sort.as_deref().unwrap_or("")),
+            cursor: self.cursor(),
+            per_page: PER_PAGE,
+        }
+    }
+
+    fn narrow(&self) -> Narrow {
+        Narrow {
+            reached: self.reached.as_deref().and_then(Stage::parse),
+            source: self.source.as_deref().map(|s| match s {
+                "-" => String::new(),
+                s => crate::domain::application::clean_source(s),
+            }),
+            tier: self.tier.map(|t| {
+                let passed = match self.outcome.as_deref() {
+                    Some("passed") => Some(true),
+                    Some("failed") => Some(false),
+                    _ => None,
+                };
+                (t, passed)
+            }),
+            answered: self.answered.clone().filter(|a| !a.is_empty()),
+            calibrated: self.calibrated.as_deref() == Some("1"),
+        }
+    }
+}
+
+/// One page of a list and what its page shows beside the rows.
+struct Found {
+    listing: Listing,
+    writing: std::collections::HashMap<String, f64>,
+    counts: Vec<(String, i64)>,
+    /// The jobs of the rows, for their titles and pass marks.
+    jobs: Vec<Job>,
+}
+
+fn find_page(
+    conn: &mut db::DbConnection,
+    scope: &Scope,
+    list: &ListQuery,
+    narrow: &Narrow,
+) -> Result<Found, DbError> {
+    let listing = db::applications::list_narrowed(conn, scope, list, narrow)?;
+    let counts = db::applications::stage_counts_in(conn, scope)?;
+    let ids: Vec<String> = listing.rows.iter().map(|a| a.id.clone()).collect();
+    let writing = db::writing::rates(conn, &ids)?;
+    let mut jobs: Vec<Job> = Vec::new();
+    for row in &listing.rows {
+        if !jobs.iter().any(|j| j.id == row.job_id) {
+            jobs.extend(db::jobs::find(conn, &row.job_id)?);
+        }
+    }
+    Ok(Found {
+        listing,
+        writing,
+        counts,
+        jobs,
+    })
+}
+
+/// `/admin/jobs/{id}/applications`: owners see every job's list; an
+/// interviewer the lists of the jobs whose panel they are on (the insight
+/// pages' figures link here).
 pub async fn table(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -83,39 +156,10 @@ pub async fn table(
 ) -> Result<HttpResponse, WebError> {
     let job_id = id.into_inner();
     let q = query.into_inner();
-    let list = ListQuery {
-        stage: q.stage.as_deref().and_then(Stage::parse),
-        search: q
-            .q
-            .as_deref()
-            .map(crate::web::forms::clean_text)
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
-        sort: Sort::parse(q.sort.as_deref().unwrap_or("")),
-        cursor: q.cursor(),
-        per_page: PER_PAGE,
-    };
-    let narrow = Narrow {
-        reached: q.reached.as_deref().and_then(Stage::parse),
-        source: q.source.as_deref().map(|s| match s {
-            "-" => String::new(),
-            s => crate::domain::application::clean_source(s),
-        }),
-        tier: q.tier.map(|t| {
-            let passed = match q.outcome.as_deref() {
-                Some("passed") => Some(true),
-                Some("failed") => Some(false),
-                _ => None,
-            };
-            (t, passed)
-        }),
-        answered: q.answered.clone().filter(|a| !a.is_empty()),
-        calibrated: q.calibrated.as_deref() == Some("1"),
-    };
+    let (list, narrow) = (q.list(), q.narrow());
     let viewer = staff.user.clone();
-    let list_for_db = list.clone();
-    let narrow_for_db = narrow.clone();
-    let (job, listing, writing, counts) = state
+    let (list_for_db, narrow_for_db) = (list.clone(), narrow.clone());
+    let (job, found) = state
         .db
         .read(move |conn| {
             let Some(job) = db::jobs::find(conn, &job_id)? else {
@@ -124,28 +168,64 @@ pub async fn table(
             if !viewer.is_owner() && !db::panels::is_member(conn, &job.id, &viewer.id)? {
                 return Ok(Some(Err(())));
             }
-            let listing = db::applications::list_for_job_narrowed(
-                conn,
-                &job.id,
-                &list_for_db,
-                &narrow_for_db,
-            )?;
-            let counts = db::applications::stage_counts(conn, &job.id)?;
-            let ids: Vec<String> = listing.rows.iter().map(|a| a.id.clone()).collect();
-            let writing = db::writing::rates(conn, &ids)?;
-            Ok::<_, DbError>(Some(Ok((job, listing, writing, counts))))
+            let scope = Scope::Job(job.id.clone());
+            let found = find_page(conn, &scope, &list_for_db, &narrow_for_db)?;
+            Ok::<_, DbError>(Some(Ok((job, found))))
         })
         .await
         .web_context("listing applications")?
         .ok_or(WebError::NotFound)?
         .map_err(|()| WebError::Forbidden)?;
+    render_table(&req, &state, &staff, Some(&job), &list, &narrow, found)
+}
+
+/// `/admin/applications`: the applications of every job the person may
+/// see (owners every job, interviewers their panels' jobs), with the same
+/// filters as a job's list: the insight page across jobs links here.
+pub async fn across(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: Staff,
+    query: web::Query<TableQuery>,
+) -> Result<HttpResponse, WebError> {
+    let q = query.into_inner();
+    let (list, narrow) = (q.list(), q.narrow());
+    let scope = if staff.user.is_owner() {
+        Scope::All
+    } else {
+        Scope::PanelOf(staff.user.id.clone())
+    };
+    let (list_for_db, narrow_for_db) = (list.clone(), narrow.clone());
+    let found = state
+        .db
+        .read(move |conn| find_page(conn, &scope, &list_for_db, &narrow_for_db))
+        .await
+        .web_context("listing applications across jobs")?;
+    render_table(&req, &state, &staff, None, &list, &narrow, found)
+}
+
+/// The applications page, for one job or (without `job`) across jobs.
+fn render_table(
+    req: &HttpRequest,
+    state: &AppState,
+    staff: &Staff,
+    job: Option<&Job>,
+    list: &ListQuery,
+    narrow: &Narrow,
+    found: Found,
+) -> Result<HttpResponse, WebError> {
+    let Found {
+        listing,
+        writing,
+        counts,
+        jobs,
+    } = found;
     let Listing {
         rows,
         total,
         has_prev,
         has_next,
     } = listing;
-    let pass_mark = job.posting.pass_mark.percent();
     let stage_key = list.stage.map(|s| s.as_str()).unwrap_or("");
     let sort_key = Sort::ALL
         .iter()
@@ -159,7 +239,7 @@ pub async fn table(
         Some(s) => s.clone(),
         None => String::new(),
     };
-    let behind = behind_view(&narrow);
+    let behind = behind_view(narrow);
     // Page links keep every filter and the sort.
     let link = |at: (&'static str, &str)| {
         let mut params: Vec<(&str, String)> = vec![
@@ -184,23 +264,34 @@ pub async fn table(
         }))
         .collect();
     let owner = staff.user.is_owner();
-    Page::new("pages/admin/applications", "Applications")
+    let title = match job {
+        Some(j) => format!("Applications: {}", j.posting.title),
+        None if owner => "Applications: all jobs".to_string(),
+        None => "Applications: your jobs".to_string(),
+    };
+    let job_of = |id: &str| jobs.iter().find(|j| j.id == id);
+    Page::new("pages/admin/applications", &title)
         .staff(&staff.user, if owner { "jobs" } else { "home" })
         .render(
-            &req,
-            &state,
+            req,
+            state,
             json!({
-                "job": { "id": job.id, "title": job.posting.title, "slug": job.slug },
-                "rows": rows.iter().map(|a| json!({
-                    "id": a.id,
-                    "name": a.name,
-                    "email": a.email,
-                    "stage": a.stage().label(),
-                    "languages": a.languages().iter().map(|l| l.name()).collect::<Vec<_>>().join(", "),
-                    "applied_on": a.created_at.format("%-d %b %Y").to_string(),
-                    "chip": score_chip(a.screen_score, a.screen_passed, pass_mark),
-                    "writing": writing.get(&a.id).map(|r| super::writing_view::rate_words(*r)),
-                })).collect::<Vec<_>>(),
+                "job": job.map(|j| json!({ "id": j.id, "title": j.posting.title, "slug": j.slug })),
+                "rows": rows.iter().map(|a| {
+                    let row_job = job_of(&a.job_id);
+                    let pass_mark = row_job.map(|j| j.posting.pass_mark.percent()).unwrap_or_default();
+                    json!({
+                        "id": a.id,
+                        "name": a.name,
+                        "email": a.email,
+                        "job": if job.is_none() { row_job.map(|j| json!({ "id": j.id, "title": j.posting.title })) } else { None },
+                        "stage": a.stage().label(),
+                        "languages": a.languages().iter().map(|l| l.name()).collect::<Vec<_>>().join(", "),
+                        "applied_on": a.created_at.format("%-d %b %Y").to_string(),
+                        "chip": score_chip(a.screen_score, a.screen_passed, pass_mark),
+                        "writing": writing.get(&a.id).map(|r| super::writing_view::rate_words(*r)),
+                    })
+                }).collect::<Vec<_>>(),
                 "total": total,
                 "first": has_prev.then(|| link(("at", "first"))),
                 "prev": has_prev.then(|| rows.first().map(|a| link(("before", &a.id)))).flatten(),

@@ -187,11 +187,16 @@ fn freshness(at: NaiveDateTime) -> String {
     format!("{} UTC, {ago}", at.format("%-d %b %Y %H:%M"))
 }
 
-/// The page's view of the figures. `links` is the job whose applications
-/// list each figure links to (its owner and panel may open it); the page
-/// across jobs links to each job's page instead.
-fn view(figures: &Insight, at: NaiveDateTime, links: Option<&str>) -> Value {
-    let list = |query: &str| links.map(|job| format!("/admin/jobs/{job}/applications?{query}"));
+/// The page's view of the figures. Each figure links to the applications
+/// behind it: the job's list (`job`, its owner and panel may open it), or
+/// the list across the jobs the viewer may see, which counts what the
+/// figures across jobs count.
+fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
+    let base = match job {
+        Some(id) => format!("/admin/jobs/{id}/applications"),
+        None => "/admin/applications".to_string(),
+    };
+    let list = |query: &str| format!("{base}?{query}");
     let has_data = figures.applications > 0;
 
     let funnel: Vec<Value> = figures

@@ -42,6 +42,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 web::get().to(applications::table),
             )
             .configure(insight_routes)
+            .route("/applications", web::get().to(applications::across))
             .route("/applications/{id}", web::get().to(applications::detail))
             .route("/applications/{id}/cv", web::get().to(applications::cv))
             .route(
