@@ -271,7 +271,15 @@ fn render_table(
     };
     let job_of = |id: &str| jobs.iter().find(|j| j.id == id);
     Page::new("pages/admin/applications", &title)
-        .staff(&staff.user, if owner { "jobs" } else { "home" })
+        .staff(
+            &staff.user,
+            match (job, owner) {
+                // Reached from the insight page across jobs.
+                (None, _) => "insight",
+                (Some(_), true) => "jobs",
+                (Some(_), false) => "home",
+            },
+        )
         .render(
             req,
             state,
