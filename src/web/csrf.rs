@@ -14,9 +14,11 @@ use crate::security::token;
 pub const COOKIE: &str = "rapport_csrf";
 pub const FIELD: &str = "csrf_token";
 
-/// The nonce for this request, whether it came in a cookie or was just made.
+/// The nonce made for a browser that came without one, when its page first
+/// needed a form token: made lazily, so the many requests that render no
+/// form (cached public pages, feeds, assets) cost no random bytes.
 #[derive(Clone)]
-struct Nonce(String);
+struct FreshNonce(String);
 
 /// Marks a request whose response carries a form token: only such a
 /// response needs the nonce cookie (public pages without a form set no
@@ -33,16 +35,19 @@ pub async fn ensure_cookie(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let existing = req.cookie(COOKIE).map(|c| c.value().to_string());
-    let fresh = existing.is_none();
-    let nonce = existing.unwrap_or_else(token::random_token);
-    req.extensions_mut().insert(Nonce(nonce.clone()));
     let secure = req
         .app_data::<web::Data<AppState>>()
         .map(|s| s.settings.secure_cookies())
         .unwrap_or(false);
     let mut res = next.call(req).await?;
-    if fresh && token_used(&res.request().extensions()) {
+    let fresh = {
+        let extensions = res.request().extensions();
+        extensions
+            .get::<FreshNonce>()
+            .filter(|_| token_used(&extensions))
+            .map(|n| n.0.clone())
+    };
+    if let Some(nonce) = fresh {
         let cookie = Cookie::build(COOKIE, nonce)
             .path("/")
             .http_only(true)
@@ -54,14 +59,20 @@ pub async fn ensure_cookie(
     Ok(res)
 }
 
-/// The token to put in this request's forms.
+/// The token to put in this request's forms: for the browser's nonce, or
+/// for a new one that [`ensure_cookie`] then sends with the page.
 pub fn form_token(req: &HttpRequest, state: &AppState) -> String {
-    let nonce = req
-        .extensions()
-        .get::<Nonce>()
-        .map(|n| n.0.clone())
-        .or_else(|| req.cookie(COOKIE).map(|c| c.value().to_string()))
-        .unwrap_or_default();
+    let nonce = match req.cookie(COOKIE) {
+        Some(c) if !c.value().is_empty() => c.value().to_string(),
+        _ => {
+            let made = req.extensions().get::<FreshNonce>().map(|n| n.0.clone());
+            made.unwrap_or_else(|| {
+                let nonce = token::random_token();
+                req.extensions_mut().insert(FreshNonce(nonce.clone()));
+                nonce
+            })
+        }
+    };
     token_for(&state.secret, &nonce)
 }
 
