@@ -379,22 +379,27 @@ const TRIGRAM: usize = 3;
 fn search_condition(sqlite: bool, search: &str) -> Condition {
     use diesel::dsl::sql;
     use diesel::sql_types::{Bool, Text};
-    // LIKE's wildcards and escape are literal text in a search box.
-    let text: String = search
-        .chars()
-        .filter(|c| !matches!(c, '%' | '_' | '\\') && !c.is_control())
-        .collect();
-    if sqlite && text.chars().count() < TRIGRAM {
-        let pattern = format!("%{text}%");
+    let text: String = search.chars().filter(|c| !c.is_control()).collect();
+    // LIKE's wildcards are literal text in a search box (`_` is common in
+    // emails): escaped with a backslash, PostgreSQL's default escape and
+    // the one given to SQLite.
+    let literal = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    if sqlite && !searches_by_fts(sqlite, Some(&text)) {
+        let pattern = format!("%{literal}%");
         return Box::new(
             applications::name
                 .like(pattern.clone())
-                .or(applications::email.like(pattern.to_lowercase())),
+                .escape('\\')
+                .or(applications::email
+                    .like(pattern.to_lowercase())
+                    .escape('\\')),
         );
     }
     if sqlite {
-        // One FTS5 phrase: the text as typed, found anywhere in a name or email.
-        let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+        let phrase = fts_phrase(&text);
         Box::new(
             sql::<Bool>(
                 "applications.id IN (SELECT app_id FROM applications_search \
@@ -409,7 +414,7 @@ fn search_condition(sqlite: bool, search: &str) -> Condition {
                 "rapport_search_text(applications.name, applications.email) \
                  LIKE ('%' || rapport_fold(",
             )
-            .bind::<Text, _>(text)
+            .bind::<Text, _>(literal)
             .sql(") || '%')"),
         )
     }
@@ -452,19 +457,75 @@ pub fn list_for_job_narrowed(
 
 /// The applications of a scope's jobs: one job, every job, or the jobs of
 /// a member's panels (the list across jobs the insight page links to).
-fn in_scope(scope: &Scope) -> Condition {
+///
+/// With `by_index` false the condition is written so that SQLite cannot
+/// drive the query by the job's indexes (a unary `+` on the column, as
+/// SQLite's planner documentation advises): a search then starts from the
+/// few ids its FTS5 index found instead of walking every application of
+/// the job in the sort's order to test each against them.
+fn in_scope(scope: &Scope, by_index: bool) -> Condition {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    let column = if by_index {
+        "applications.job_id"
+    } else {
+        "+applications.job_id"
+    };
     match scope {
         // Every row: a condition the planner drops.
         Scope::All => Box::new(applications::id.is_not_null()),
-        Scope::Job(id) => Box::new(applications::job_id.eq(id.clone())),
+        Scope::Job(id) if by_index => Box::new(applications::job_id.eq(id.clone())),
+        Scope::Job(id) => Box::new(
+            sql::<Bool>(&format!("{column} = "))
+                .bind::<Text, _>(id.clone())
+                .sql(""),
+        ),
         Scope::PanelOf(user) => Box::new(
-            diesel::dsl::sql::<diesel::sql_types::Bool>(
-                "applications.job_id IN (SELECT job_id FROM panel_members WHERE user_id = ",
-            )
-            .bind::<diesel::sql_types::Text, _>(user.clone())
+            sql::<Bool>(&format!(
+                "{column} IN (SELECT job_id FROM panel_members WHERE user_id = "
+            ))
+            .bind::<Text, _>(user.clone())
             .sql(")"),
         ),
     }
+}
+
+/// Whether SQLite answers this search through its FTS5 trigram index.
+fn searches_by_fts(sqlite: bool, search: Option<&str>) -> bool {
+    sqlite && search.is_some_and(|s| s.chars().filter(|c| !c.is_control()).count() >= TRIGRAM)
+}
+
+/// One FTS5 phrase: the text as typed, found anywhere in a name or email.
+fn fts_phrase(text: &str) -> String {
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// Up to this many matches, a search on SQLite starts from the FTS5
+/// index's matches (a lookup and a sort each); beyond, the matches are
+/// dense enough that walking the job's rows in the sort's order finds a
+/// page sooner (measured in `benches/applications.rs`).
+const FEW_MATCHES: i64 = 1_000;
+
+/// Whether the FTS5 index matches at most [`FEW_MATCHES`] applications
+/// (of any job) for this search: counting stops there, so this costs
+/// little whatever the answer.
+fn has_few_matches(conn: &mut DbConnection, search: &str) -> Result<bool, DbError> {
+    use diesel::sql_types::{BigInt, Text};
+    #[derive(QueryableByName)]
+    struct Matches {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let found: Matches = diesel::sql_query(
+        "SELECT count(*) AS n FROM (SELECT 1 FROM applications_search \
+         WHERE applications_search MATCH ? LIMIT ?)",
+    )
+    .bind::<Text, _>(fts_phrase(search))
+    .bind::<BigInt, _>(FEW_MATCHES + 1)
+    .get_result(conn)
+    .context("counting a search's matches")?;
+    Ok(found.n <= FEW_MATCHES)
 }
 
 /// The applications of `scope` narrowed by `q` and `narrow`: one page at
@@ -481,8 +542,14 @@ pub fn list_narrowed(
     let tier_sql = narrow
         .tier
         .map(|(tier, passed)| super::insight::behind::tier(conn, tier, passed));
+    let by_index = match q.search.as_deref() {
+        Some(s) if searches_by_fts(sqlite, Some(s)) => !has_few_matches(conn, s)?,
+        _ => true,
+    };
     let filtered = || {
-        let mut query = applications::table.filter(in_scope(scope)).into_boxed();
+        let mut query = applications::table
+            .filter(in_scope(scope, by_index))
+            .into_boxed();
         if let Some(stage) = q.stage {
             query = query.filter(applications::stage.eq(stage.as_str()));
         }
@@ -626,7 +693,7 @@ pub fn stage_counts_in(
     scope: &Scope,
 ) -> Result<Vec<(String, i64)>, DbError> {
     applications::table
-        .filter(in_scope(scope))
+        .filter(in_scope(scope, true))
         .group_by(applications::stage)
         .select((applications::stage, diesel::dsl::count_star()))
         .load(conn)
