@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod demo_insight;
 pub mod domain;
+pub mod files;
 pub mod flows;
 pub mod mail;
 pub mod questionnaires;
