@@ -35,8 +35,9 @@ pub enum FileError {
         action: &'static str,
         key: String,
         place: Arc<str>,
+        // Boxed: the store's error is large, and results carry it everywhere.
         #[source]
-        source: object_store::Error,
+        source: Box<object_store::Error>,
     },
     /// Keys are names this application generated; anything else (a path,
     /// a name from outside) is refused before it reaches a store.
@@ -194,7 +195,7 @@ impl FileStore {
                 action: "reading",
                 key: key.clone(),
                 place: place.clone(),
-                source,
+                source: Box::new(source),
             })
             .boxed();
         Ok(Some(Download { size, body }))
@@ -224,7 +225,7 @@ impl FileStore {
             action,
             key: key.to_string(),
             place: self.place.clone(),
-            source,
+            source: Box::new(source),
         }
     }
 }
