@@ -15,7 +15,7 @@ use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey};
 use object_store::local::LocalFileSystem;
 use object_store::path::Path;
 use object_store::prefix::PrefixStore;
-use object_store::{ClientOptions, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
 use secrecy::ExposeSecret;
 
 use crate::config::Settings;
@@ -123,7 +123,11 @@ impl FileStore {
 
         let mut builder = AmazonS3Builder::from_env().with_bucket_name(bucket);
         if let Some(endpoint) = non_empty(&settings.s3_endpoint) {
-            builder = builder.with_endpoint(endpoint);
+            // Both keys: AWS_ENDPOINT_URL_S3 from the environment would
+            // otherwise win over the setting.
+            builder = builder
+                .with_endpoint(endpoint)
+                .with_config(AmazonS3ConfigKey::S3Endpoint, endpoint);
         }
         if let Some(region) = non_empty(&settings.s3_region) {
             builder = builder.with_region(region);
@@ -136,11 +140,13 @@ impl FileStore {
         }
         // Self-hosted servers (MinIO, Garage) often listen on plain HTTP
         // inside a private network; an http:// endpoint says so explicitly.
-        let plain_http = builder
-            .get_config_value(&AmazonS3ConfigKey::Endpoint)
-            .is_some_and(|e| e.starts_with("http://"));
+        let endpoint = builder
+            .get_config_value(&AmazonS3ConfigKey::S3Endpoint)
+            .or_else(|| builder.get_config_value(&AmazonS3ConfigKey::Endpoint));
+        if endpoint.is_some_and(|e| e.starts_with("http://")) {
+            builder = builder.with_allow_http(true);
+        }
         let store = builder
-            .with_client_options(ClientOptions::new().with_allow_http(plain_http))
             // A person is waiting on the other end: give up within seconds
             // rather than the default minutes.
             .with_retry(RetryConfig {
