@@ -62,7 +62,8 @@ pub struct Settings {
     )]
     pub questionnaire_dir: PathBuf,
 
-    /// Folder where uploaded CVs are kept (outside anything served).
+    /// Folder where uploaded CVs are kept (outside anything served), unless
+    /// RAPPORT_CV_STORE names S3-compatible storage.
     #[arg(
         long,
         env = "RAPPORT_UPLOAD_DIR",
@@ -70,6 +71,35 @@ pub struct Settings {
         global = true
     )]
     pub upload_dir: PathBuf,
+
+    /// Where uploaded CVs are kept: unset for the upload folder, or
+    /// s3://bucket/prefix for S3-compatible storage that several instances
+    /// share. Endpoint, region and keys below, or the standard AWS_*
+    /// variables.
+    #[arg(long, env = "RAPPORT_CV_STORE", global = true)]
+    pub cv_store: Option<String>,
+
+    /// S3 endpoint for storage other than AWS (MinIO, Garage, …), e.g.
+    /// http://10.0.0.5:9000; an http:// endpoint allows plain HTTP.
+    #[arg(long, env = "RAPPORT_S3_ENDPOINT", global = true)]
+    pub s3_endpoint: Option<String>,
+
+    /// S3 region (default: AWS_REGION, or us-east-1).
+    #[arg(long, env = "RAPPORT_S3_REGION", global = true)]
+    pub s3_region: Option<String>,
+
+    /// S3 access key id (default: AWS_ACCESS_KEY_ID).
+    #[arg(long, env = "RAPPORT_S3_ACCESS_KEY_ID", global = true)]
+    pub s3_access_key_id: Option<String>,
+
+    /// S3 secret access key (default: AWS_SECRET_ACCESS_KEY).
+    #[arg(
+        long,
+        env = "RAPPORT_S3_SECRET_ACCESS_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    pub s3_secret_access_key: Option<SecretString>,
 
     /// How often the mail worker looks for emails to send, in milliseconds.
     #[arg(

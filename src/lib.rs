@@ -3,6 +3,7 @@
 //! Layers, top to bottom: `web` (HTTP) → `flows` (what people do) → `mail`
 //! → `db` → `domain`.
 //! `domain` knows nothing of I/O; nothing below `web` knows about HTTP.
+//! Beside `db`, `files` keeps uploaded CVs (a folder or S3-compatible storage).
 
 pub mod cli;
 pub mod config;
@@ -10,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod demo_insight;
 pub mod domain;
+pub mod files;
 pub mod flows;
 pub mod mail;
 pub mod questionnaires;

@@ -11,6 +11,7 @@ use anyhow::Context;
 
 use crate::config::Settings;
 use crate::db::{self, DatabaseUrl, Db};
+use crate::files::FileStore;
 use crate::mail::transport::Transport;
 use crate::mail::worker::MailWorker;
 use crate::security::token;
@@ -106,18 +107,15 @@ impl Application {
         let header_timeout = settings.header_timeout();
         let questionnaires = crate::questionnaires::Library::load(&settings.questionnaire_dir);
         tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");
-        std::fs::create_dir_all(&settings.upload_dir).with_context(|| {
-            format!(
-                "creating the upload folder {}",
-                settings.upload_dir.display()
-            )
-        })?;
+        let files = FileStore::from_settings(&settings).context("opening the CV store")?;
+        tracing::info!(place = files.place(), "CVs are kept in");
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,
             secret: secret.into_bytes(),
             mail_domain,
             questionnaires,
+            files,
             company: Default::default(),
             public: Default::default(),
         });

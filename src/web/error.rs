@@ -10,6 +10,7 @@ use actix_web::{web, HttpResponse, ResponseError};
 use super::public::view::Company;
 use super::AppState;
 use crate::db::DbError;
+use crate::files::FileError;
 use crate::templates;
 
 tokio::task_local! {
@@ -64,6 +65,13 @@ pub enum WebError {
         #[source]
         source: DbError,
     },
+    /// Storing, reading or deleting an uploaded file failed.
+    #[error("{context}: {source}")]
+    Files {
+        context: &'static str,
+        #[source]
+        source: FileError,
+    },
     #[error("{0}")]
     Internal(String),
 }
@@ -99,7 +107,9 @@ impl ResponseError for WebError {
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            WebError::Database { .. } | WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Database { .. } | WebError::Files { .. } | WebError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 
@@ -134,7 +144,7 @@ impl ResponseError for WebError {
             WebError::TooManyRequests(m) => ("Too many attempts", m.clone()),
             WebError::Conflict(m) => ("Someone else acted first", m.clone()),
             WebError::UnsupportedMediaType(m) => ("This form could not be read", m.clone()),
-            WebError::Database { .. } | WebError::Internal(_) => {
+            WebError::Database { .. } | WebError::Files { .. } | WebError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (
                     "Something went wrong",

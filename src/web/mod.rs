@@ -34,6 +34,8 @@ pub struct AppState {
     pub mail_domain: String,
     /// The questionnaires jobs can use.
     pub questionnaires: crate::questionnaires::Library,
+    /// Uploaded CVs: a local folder, or a bucket every instance shares.
+    pub files: crate::files::FileStore,
     /// The company as last read from the database, for pages that do not
     /// read it themselves (thank-you and error pages); every read refreshes it.
     pub company: std::sync::RwLock<Option<public::view::Company>>,

@@ -1,6 +1,6 @@
 //! Several `rapport serve` processes on one PostgreSQL database, as behind a
 //! load balancer: each runs its own mail worker, and every email still goes
-//! out exactly once.
+//! out exactly once; with a shared S3 store, every CV is reachable from each.
 
 #[cfg(rapport_pg_tests)]
 mod on_postgres {
@@ -10,13 +10,17 @@ mod on_postgres {
     use rapport::config::Settings;
     use rapport::startup::Application;
 
-    use crate::helpers::{spawn_app_with, unfold_qp, Backend, Browser};
+    use crate::cv_store::{application_of, files_in, local_uploads, S3Server};
+    use crate::helpers::{
+        location, spawn_app_with, unfold_qp, Backend, Browser, OWNER_EMAIL, PASSWORD,
+    };
 
     /// A second instance on `database_url`, writing its emails beside the
     /// first's, its worker polling every few milliseconds.
     async fn second_instance(
         database_url: String,
         mail_dir: PathBuf,
+        configure: impl FnOnce(&mut Settings),
     ) -> (Browser, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         let mut settings = Settings::defaults();
@@ -31,6 +35,7 @@ mod on_postgres {
         settings.mail_poll_ms = 2;
         settings.db_pool_size = 4;
         settings.workers = Some(2);
+        configure(&mut settings);
         let app = Application::build(settings).await.unwrap();
         let address = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
@@ -46,7 +51,7 @@ mod on_postgres {
         let (admin_url, name) = app.pg_database().unwrap();
         let mut url = url::Url::parse(&admin_url).unwrap();
         url.set_path(&format!("/{name}"));
-        let (other, _dir) = second_instance(url.to_string(), app.mail_dir.clone()).await;
+        let (other, _dir) = second_instance(url.to_string(), app.mail_dir.clone(), |_| {}).await;
 
         // Candidates apply through either instance at once; each
         // application queues one email, which either worker may claim.
@@ -130,5 +135,55 @@ mod on_postgres {
                 row.message_id
             );
         }
+    }
+
+    /// The database URL of a test app's own PostgreSQL database.
+    fn database_url_of(app: &crate::helpers::TestApp) -> String {
+        let (admin_url, name) = app.pg_database().unwrap();
+        let mut url = url::Url::parse(&admin_url).unwrap();
+        url.set_path(&format!("/{name}"));
+        url.to_string()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_cv_uploaded_through_one_instance_downloads_through_another() {
+        let s3 = S3Server::start().await;
+        let a = spawn_app_with(Backend::Postgres, |s| s3.configure(s)).await;
+        a.sign_up_owner().await;
+        let (_, slug) = a.publish_job(&[]).await;
+        let (b, b_dir) =
+            second_instance(database_url_of(&a), a.mail_dir.clone(), |s| s3.configure(s)).await;
+
+        // A candidate applies through instance A.
+        let pdf = b"%PDF-1.4\n% uploaded through A\n%%EOF\n".to_vec();
+        let res = a
+            .new_browser()
+            .apply(
+                &slug,
+                "Ana Lima",
+                "ana@example.com",
+                Some(("cv.pdf", pdf.clone())),
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+        let (app_id, key) = application_of(&a, "ana@example.com").await;
+        assert_eq!(s3.objects(), vec![(key.unwrap(), pdf.clone())]);
+
+        // Staff signed in on instance B download it from the shared store;
+        // neither instance kept it on its own disk.
+        let res = b.login(OWNER_EMAIL, PASSWORD).await;
+        assert_eq!(location(&res), "/admin");
+        let res = b.get(&format!("/admin/applications/{app_id}/cv")).await;
+        assert_eq!(res.status().as_u16(), 200);
+        assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+        assert!(files_in(&local_uploads(&a)).is_empty());
+        assert!(files_in(&b_dir.path().join("uploads")).is_empty());
+
+        // An instance on its own local folder does not see it: the shared
+        // store is what makes the download above work.
+        let (c, _c_dir) = second_instance(database_url_of(&a), a.mail_dir.clone(), |_| {}).await;
+        c.login(OWNER_EMAIL, PASSWORD).await;
+        let res = c.get(&format!("/admin/applications/{app_id}/cv")).await;
+        assert_eq!(res.status().as_u16(), 404);
     }
 }

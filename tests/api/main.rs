@@ -7,6 +7,7 @@ mod smtp;
 
 mod applications;
 mod auth;
+mod cv_store;
 mod health;
 mod insight;
 mod instances;

@@ -1,6 +1,7 @@
 //! Reviewing applications: the per-job table, the candidate's page with
 //! every answer's evidence, reviewers' overrides, and the CV download.
 
+use actix_web::body::SizedStream;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -13,6 +14,7 @@ use crate::db::{self, DbError};
 use crate::domain::application::Stage;
 use crate::domain::job::Job;
 use crate::domain::FieldError;
+use crate::files::FileError;
 use crate::scoring::AnswerScore;
 use crate::web::candidate::flow;
 use crate::web::error::{WebContext, WebError};
@@ -798,12 +800,18 @@ pub async fn cv(
     let (Some(file), Some(name)) = (app.cv_file, app.cv_filename) else {
         return Err(WebError::NotFound);
     };
-    // The stored name is ours (an id and .pdf); never a path from outside.
-    if !file.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
-        return Err(WebError::NotFound);
-    }
-    let bytes =
-        std::fs::read(state.settings.upload_dir.join(&file)).map_err(|_| WebError::NotFound)?;
+    // The store refuses any key that is not a name it gave out, so a
+    // stored value that is a path from outside reads nothing.
+    let download = match state.files.get(&file).await {
+        Ok(Some(download)) => download,
+        Ok(None) | Err(FileError::InvalidKey { .. }) => return Err(WebError::NotFound),
+        Err(source) => {
+            return Err(WebError::Files {
+                context: "reading a CV",
+                source,
+            })
+        }
+    };
     let ascii: String = name
         .chars()
         .map(|c| {
@@ -821,5 +829,6 @@ pub async fn cv(
             format!("attachment; filename=\"{ascii}\""),
         ))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .body(bytes))
+        // Streamed from the store as it arrives, never held whole in memory.
+        .body(SizedStream::new(download.size, download.body)))
 }

@@ -219,22 +219,29 @@ pub async fn submit(
         }
     };
 
-    // The file goes to the upload folder under a generated name first; if
-    // the application is not stored, it is removed again.
-    let stored = match cv {
-        Some((bytes, filename)) => {
-            let file = format!("{}.pdf", db::new_id());
-            let path = state.settings.upload_dir.join(&file);
-            std::fs::write(&path, bytes)
-                .map_err(|e| WebError::Internal(format!("storing a CV: {e}")))?;
-            Some((StoredCv { file, filename }, path))
-        }
-        None => None,
-    };
-    let stored_path = stored.as_ref().map(|(_, p)| p.clone());
+    // Read before the CV is stored, so that failing here leaves no file.
     let company = load_company(&state)
         .await
         .web_context("reading the company")?;
+    // The file is stored under a generated name first (a slow upload to
+    // S3 must not hold the write transaction open); if the application is
+    // not stored, or is a duplicate, it is removed again.
+    let stored = match cv {
+        Some((bytes, filename)) => {
+            let file = format!("{}.pdf", db::new_id());
+            state
+                .files
+                .put(&file, bytes)
+                .await
+                .map_err(|source| WebError::Files {
+                    context: "storing a CV",
+                    source,
+                })?;
+            Some(StoredCv { file, filename })
+        }
+        None => None,
+    };
+    let stored_key = stored.as_ref().map(|cv| cv.file.clone());
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let library = state.questionnaires.clone();
@@ -259,7 +266,7 @@ pub async fn submit(
                 &settings,
                 &library,
                 &new,
-                stored.map(|(cv, _)| cv),
+                stored,
                 db::now(),
             )?;
             Ok((applied, has_questions))
@@ -268,9 +275,7 @@ pub async fn submit(
     let (outcome, has_questions) = match outcome {
         Ok(o) => o,
         Err(e) => {
-            if let Some(p) = &stored_path {
-                let _ = std::fs::remove_file(p);
-            }
+            discard_cv(&state, stored_key.as_deref()).await;
             return Err(WebError::Database {
                 context: "storing an application",
                 source: e,
@@ -278,9 +283,7 @@ pub async fn submit(
         }
     };
     if let Applied::Duplicate(_) = outcome {
-        if let Some(p) = &stored_path {
-            let _ = std::fs::remove_file(p);
-        }
+        discard_cv(&state, stored_key.as_deref()).await;
     }
     // The same answer whether or not this address had applied: the
     // existing applicant was emailed their own link instead. Post/Redirect/Get,
@@ -301,6 +304,16 @@ pub async fn submit(
     res.add_cookie(&cookie)
         .map_err(|e| WebError::Internal(format!("setting the thank-you cookie: {e}")))?;
     Ok(res)
+}
+
+/// Removes a CV stored for an application that was not kept. A failure
+/// leaves an orphan file, not a wrong answer: it is logged, not shown.
+async fn discard_cv(state: &AppState, key: Option<&str>) {
+    if let Some(key) = key {
+        if let Err(e) = state.files.delete(key).await {
+            tracing::warn!(error = %e, "could not remove the CV of an application not kept");
+        }
+    }
 }
 
 /// What the thank-you page says to the person who just applied, carried

@@ -488,8 +488,9 @@ pub async fn erase(
         .await
         .web_context("erasing an application")?;
     if let Some(file) = cv {
-        if let Err(e) = std::fs::remove_file(state.settings.upload_dir.join(&file)) {
-            tracing::warn!(error = %e, "could not delete an erased CV file");
+        if let Err(e) = state.files.delete(&file).await {
+            // The row naming it is gone: say so loudly, or the file stays forever.
+            tracing::error!(error = %e, "an erased candidate's CV could not be deleted; delete it by hand");
         }
     }
     let mut res = Page::new("pages/candidate/erased", "Your data is erased")
