@@ -118,7 +118,8 @@ async fn submit(w: Arc<World>, app_id: String, answers: Arc<Vec<String>>) {
         w.db.read(move |conn| {
             let app = db::applications::find(conn, &app_id)?.unwrap();
             let round = flow::current_round(conn, &app.id)?.unwrap();
-            let version = rapport::flows::questionnaires::version(conn, &round.questionnaire_version_id)?;
+            let version =
+                rapport::flows::questionnaires::version(conn, &round.questionnaire_version_id)?;
             let final_answers: Vec<(String, String)> = version
                 .loaded
                 .questionnaire

@@ -123,7 +123,9 @@ pub fn version(conn: &mut DbConnection, id: &str) -> Result<Arc<Version>, DbErro
     Ok(version)
 }
 
-fn read<V>(cache: &RwLock<HashMap<String, V>>) -> std::sync::RwLockReadGuard<'_, HashMap<String, V>> {
+fn read<V>(
+    cache: &RwLock<HashMap<String, V>>,
+) -> std::sync::RwLockReadGuard<'_, HashMap<String, V>> {
     cache.read().unwrap_or_else(|p| p.into_inner())
 }
 

@@ -19,11 +19,11 @@ use crate::domain::screening;
 use crate::flows::questionnaires::Version;
 use crate::mail::{self, EmailKind};
 use crate::questionnaires::{Library, Loaded};
+use crate::scoring::spelling::Writing;
 use crate::scoring::{
     from_domain, questionnaire_result, screen_result, AnswerScore, Scorer, ScreenResult, Tier,
     SCORER_VERSION,
 };
-use crate::scoring::spelling::Writing;
 use crate::security::token;
 
 use super::writing::CoverLetterCheck;
@@ -658,11 +658,16 @@ pub fn plan_submit(
         .iter()
         .map(|id| crate::flows::questionnaires::version(conn, id))
         .collect::<Result<Vec<_>, _>>()?;
-    let cover_letter = CoverLetterCheck::new(job, &app.name, &app.cover_letter, &versions);
     let questionnaire = &version.loaded.questionnaire;
     let scorer = Scorer::shared();
     let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
     let known = super::writing::known_words(job, &[questionnaire], &app.name);
+    // Usually every round has this round's version: the same known words.
+    let cover_letter = if versions.len() == 1 && versions[0].id == version.id {
+        CoverLetterCheck::with_known(&versions, &app.cover_letter, &known)
+    } else {
+        CoverLetterCheck::new(job, &app.name, &app.cover_letter, &versions)
+    };
     let mut answers = Vec::new();
     let mut round_scores = Vec::new();
     for spec in questionnaire.questions_of_tiers(&round.tiers()) {
@@ -727,7 +732,8 @@ pub fn submit_planned(
     let tiers = round.tiers();
     let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
     for a in &plan.answers {
-        let answer_id = db::screenings::write_answer(conn, &round.id, &a.question_id, &a.body, now)?;
+        let answer_id =
+            db::screenings::write_answer(conn, &round.id, &a.question_id, &a.body, now)?;
         db::screenings::store_score(conn, &answer_id, a.score, &a.detail)?;
         db::screenings::store_writing(conn, &answer_id, &a.writing)?;
     }

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use crate::db::screenings::Screening;
 use crate::db::{self, DbConnection, DbError};
-use crate::flows::questionnaires::{self, Version};
 use crate::domain::job::Job;
 use crate::domain::questionnaire::Questionnaire;
+use crate::flows::questionnaires::{self, Version};
 use crate::scoring::spelling::{self, Writing};
 use crate::scoring::{lang, Lang};
 
@@ -66,12 +66,26 @@ pub struct CoverLetterCheck {
 }
 
 impl CoverLetterCheck {
-    pub fn new(job: &Job, app_name: &str, cover_letter_text: &str, versions: &[Arc<Version>]) -> Self {
+    pub fn new(
+        job: &Job,
+        app_name: &str,
+        cover_letter_text: &str,
+        versions: &[Arc<Version>],
+    ) -> Self {
         let refs: Vec<&Questionnaire> = versions.iter().map(|v| &v.loaded.questionnaire).collect();
         let known = known_words(job, &refs, app_name);
+        Self::with_known(versions, cover_letter_text, &known)
+    }
+
+    /// The same, with the known words of `versions` already worked out.
+    pub fn with_known(
+        versions: &[Arc<Version>],
+        cover_letter_text: &str,
+        known: &HashSet<String>,
+    ) -> Self {
         Self {
             versions: versions.iter().map(|v| v.id.clone()).collect(),
-            writing: cover_letter(cover_letter_text, &known),
+            writing: cover_letter(cover_letter_text, known),
         }
     }
 }
