@@ -78,22 +78,26 @@ async fn apply(w: Arc<World>, i: usize) -> String {
         ..Default::default()
     })
     .unwrap();
+    let new = Arc::new(new);
+    let (w2, new2) = (w.clone(), new.clone());
+    let plan =
+        w.db.read(move |conn| flow::plan_apply(conn, &w2.library, &w2.job, &new2))
+            .await
+            .unwrap();
     let w2 = w.clone();
-    let applied =
+    let (applied, _) =
         w.db.write(move |conn| {
-            let settings = db::job_screening::get(conn, &w2.job.id)?;
-            let library = rapport::flows::questionnaires::library(conn, &w2.library)?;
             let ctx = Ctx {
                 base_url: "http://127.0.0.1",
                 mail_domain: "example.com",
                 company: "Glimmer",
             };
-            flow::apply(
+            flow::apply_planned(
                 conn,
                 &ctx,
                 &w2.job,
-                &settings,
-                &library,
+                &w2.library,
+                plan,
                 &new,
                 None,
                 db::now(),
@@ -106,35 +110,37 @@ async fn apply(w: Arc<World>, i: usize) -> String {
     }
 }
 
-/// One submission of every answer, as `POST /candidate/submit` does it.
+/// One submission of every answer, as `POST /candidate/submit` does it:
+/// scored on a read connection, stored in the write transaction.
 async fn submit(w: Arc<World>, app_id: String, answers: Arc<Vec<String>>) {
     let w2 = w.clone();
+    let (app, plan) =
+        w.db.read(move |conn| {
+            let app = db::applications::find(conn, &app_id)?.unwrap();
+            let round = flow::current_round(conn, &app.id)?.unwrap();
+            let version =
+                rapport::flows::questionnaires::version(conn, &round.questionnaire_version_id)?;
+            let final_answers: Vec<(String, String)> = version
+                .loaded
+                .questionnaire
+                .questions_of_tiers(&round.tiers())
+                .enumerate()
+                .map(|(i, q)| (q.id.clone(), answers[i % answers.len()].clone()))
+                .collect();
+            let plan = flow::plan_submit(conn, &w2.job, &app, round, &final_answers)?;
+            Ok::<_, DbError>((app, plan))
+        })
+        .await
+        .unwrap();
+    let w2 = w.clone();
     w.db.write(move |conn| {
-        let app = db::applications::find(conn, &app_id)?.unwrap();
-        let round = flow::current_round(conn, &app.id)?.unwrap();
-        let loaded = db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?;
-        let final_answers: Vec<(String, String)> = loaded
-            .questionnaire
-            .questions_of_tiers(&round.tiers())
-            .enumerate()
-            .map(|(i, q)| (q.id.clone(), answers[i % answers.len()].clone()))
-            .collect();
         let settings = db::job_screening::get(conn, &w2.job.id)?;
         let ctx = Ctx {
             base_url: "http://127.0.0.1",
             mail_domain: "example.com",
             company: "Glimmer",
         };
-        flow::submit(
-            conn,
-            &ctx,
-            &w2.job,
-            &settings,
-            &app,
-            &round,
-            &final_answers,
-            db::now(),
-        )?;
+        flow::submit_planned(conn, &ctx, &w2.job, &settings, &app, &plan, db::now())?;
         Ok::<_, DbError>(())
     })
     .await

@@ -3,6 +3,7 @@
 //! it exists, otherwise the ones shipped inside the binary.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
@@ -39,9 +40,11 @@ impl Loaded {
 /// not use it, so the two never clash.
 pub const AUTHORED_PREFIX: &str = "own-";
 
+/// Shared, not copied: a library is cloned for every application, and a
+/// parsed questionnaire never changes.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    items: Vec<Loaded>,
+    items: Vec<Arc<Loaded>>,
 }
 
 impl Library {
@@ -74,7 +77,7 @@ impl Library {
             }
         }
         sources.sort();
-        let mut items: Vec<Loaded> = Vec::new();
+        let mut items: Vec<Arc<Loaded>> = Vec::new();
         for (name, text) in sources {
             match Loaded::from_source(text) {
                 Ok(l) if l.questionnaire.id.starts_with(AUTHORED_PREFIX) => {
@@ -87,7 +90,7 @@ impl Library {
                 {
                     tracing::warn!(file = %name, id = %l.questionnaire.id, "another questionnaire has the same id; this one is left out")
                 }
-                Ok(l) => items.push(l),
+                Ok(l) => items.push(Arc::new(l)),
                 Err(problems) => {
                     for p in problems {
                         tracing::warn!(file = %name, "questionnaire left out: {p}");
@@ -98,13 +101,13 @@ impl Library {
         Self { items }
     }
 
-    pub fn all(&self) -> &[Loaded] {
+    pub fn all(&self) -> &[Arc<Loaded>] {
         &self.items
     }
 
     /// This library plus `extra` (questionnaires written in the app); an
     /// extra one whose id is already here is left out.
-    pub fn with(&self, extra: Vec<Loaded>) -> Library {
+    pub fn with(&self, extra: Vec<Arc<Loaded>>) -> Library {
         let mut items = self.items.clone();
         for l in extra {
             if !items
@@ -118,7 +121,10 @@ impl Library {
     }
 
     pub fn get(&self, id: &str) -> Option<&Loaded> {
-        self.items.iter().find(|l| l.questionnaire.id == id)
+        self.items
+            .iter()
+            .find(|l| l.questionnaire.id == id)
+            .map(|l| &**l)
     }
 }
 
@@ -143,7 +149,7 @@ mod tests {
 
         let written = Loaded::from_source(source("own-labels", "Written")).unwrap();
         let clash = Loaded::from_source(source("generalist-en", "Written")).unwrap();
-        let merged = library.with(vec![written, clash]);
+        let merged = library.with(vec![Arc::new(written), Arc::new(clash)]);
         assert_eq!(merged.all().len(), 2);
         assert_eq!(
             merged.get("own-labels").unwrap().questionnaire.title,

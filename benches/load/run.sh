@@ -12,9 +12,15 @@
 #   SERVER_CPU=0  LOAD_CPU=1
 #   RAPPORT_BIN=path       measure this binary instead of building one
 #   BARE_BIN=path          use this bare handler instead of building it
-#   EXTRA_TARGETS="name|path|wrk-lua-script ..."   more scenarios (for example
-#                          apply or submit with a POST script); the script may
-#                          be empty for a GET of the path
+#   LOADER_BIN=path        use this examples/load_candidates instead of building it
+#   CANDIDATES=3000        candidates with an open round of questions, made
+#                          before the server starts, for the submit scenario:
+#                          requests beyond them re-submit a round already
+#                          submitted (a cheaper answer), so keep it above
+#                          submissions/s x DURATION x runs
+#   POSTS=0                leave out the apply and submit scenarios
+#   EXTRA_TARGETS="name|path|wrk-lua-script ..."   more scenarios; the script
+#                          may be empty for a GET of the path
 #   KEEP=1                 keep the working folder (database, pages, logs)
 set -euo pipefail
 
@@ -26,6 +32,8 @@ JOBS=${JOBS:-30}
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 EXTRA_TARGETS=${EXTRA_TARGETS:-}
+CANDIDATES=${CANDIDATES:-3000}
+POSTS=${POSTS:-1}
 REV=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -64,6 +72,13 @@ else
     (cd "$ROOT" && cargo build --release --quiet --example bare_server)
     BARE="$CARGO_TARGET_DIR/release/examples/bare_server"
 fi
+if [ "$POSTS" = 1 ] && [ -n "${LOADER_BIN:-}" ]; then
+    LOADER="$LOADER_BIN"
+elif [ "$POSTS" = 1 ]; then
+    say "building the candidate loader"
+    (cd "$ROOT" && cargo build --release --quiet --example load_candidates)
+    LOADER="$CARGO_TARGET_DIR/release/examples/load_candidates"
+fi
 if [ -n "${RAPPORT_BIN:-}" ]; then
     BIN="$RAPPORT_BIN"
 elif [ -n "$REV" ]; then
@@ -96,6 +111,11 @@ say "loading the demo"
 "$BIN" demo >"$WORK/demo.txt" 2>&1
 printf 'load benchmark password' | "$BIN" user add --email bench@example.com --name Bench \
     --role owner --password-stdin >/dev/null 2>&1
+
+if [ "$POSTS" = 1 ]; then
+    say "opening $CANDIDATES candidate sessions with questions to submit"
+    SCREEN_SLUG=$("$LOADER" "$DATABASE_URL" "$RAPPORT_QUESTIONNAIRE_DIR" "$CANDIDATES" "$WORK/candidates.tsv")
+fi
 
 taskset -c "$SERVER_CPU" "$BIN" serve >"$WORK/rapport.log" 2>&1 &
 RAPPORT_PID=$!
@@ -138,6 +158,50 @@ TARGETS=(
     "api list|/api/v1/jobs|"
     "api job|/api/v1/jobs/$SLUG|"
 )
+if [ "$POSTS" = 1 ]; then
+    # One browser's CSRF nonce and form token serve every POST.
+    FORM_TOKEN=$(token "/jobs/$SCREEN_SLUG/apply")
+    NONCE=$(awk '$6 == "rapport_csrf" { v = $7 } END { print v }' "$JAR")
+    # Applying: a multipart form like the browser's, a new address each time.
+    cat >"$WORK/apply.lua" <<LUA
+local n, run = 0, tostring(os.time()) .. "-" .. tostring(math.random(1, 1000000000))
+local boundary = "----rapportload"
+local function field(name, value)
+  return "--" .. boundary .. "\r\nContent-Disposition: form-data; name=\"" .. name .. "\"\r\n\r\n" .. value .. "\r\n"
+end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "multipart/form-data; boundary=" .. boundary
+wrk.headers["Cookie"] = "rapport_csrf=$NONCE"
+request = function()
+  n = n + 1
+  local body = field("csrf_token", "$FORM_TOKEN") .. field("name", "Load Applicant " .. n)
+    .. field("email", "apply-" .. run .. "-" .. n .. "@example.com")
+    .. field("languages", "en") .. field("fluencies", "fluent")
+    .. field("location", "Lisbon, Portugal")
+    .. field("cover_letter", "I read every ticket twice and answer it once; I like people and puzzles.")
+    .. field("consent", "yes") .. "--" .. boundary .. "--\r\n"
+  return wrk.format(nil, nil, nil, body)
+end
+LUA
+    # Submitting: each request is another candidate's open round (see CANDIDATES).
+    cat >"$WORK/submit.lua" <<LUA
+local rows = {}
+for line in io.lines("$WORK/candidates.tsv") do
+  local cookie, body = line:match("([^\t]*)\t(.*)")
+  rows[#rows + 1] = { cookie, body }
+end
+local i = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+request = function()
+  i = i + 1
+  local row = rows[((i - 1) % #rows) + 1]
+  return wrk.format(nil, nil, { ["Cookie"] = "rapport_candidate=" .. row[1] .. "; rapport_csrf=$NONCE",
+    ["Content-Type"] = "application/x-www-form-urlencoded" }, row[2] .. "&csrf_token=$FORM_TOKEN")
+end
+LUA
+    TARGETS+=("apply|/jobs/$SCREEN_SLUG/apply|$WORK/apply.lua" "submit|/candidate/submit|$WORK/submit.lua")
+fi
 for extra in $EXTRA_TARGETS; do TARGETS+=("$extra"); done
 
 # --- the same bytes for the bare handler ---------------------------------
@@ -216,4 +280,8 @@ echo
 echo "rapport peak memory (VmHWM): $(awk '/^VmHWM:/ {print $2, $3}' "/proc/$RAPPORT_PID/status")"
 echo "rapport threads: $(awk '/^Threads:/ {print $2}' "/proc/$RAPPORT_PID/status") now, $(cat "$MAX_THREADS") at most"
 echo "bare handler peak memory (VmHWM): $(awk '/^VmHWM:/ {print $2, $3}' "/proc/$BARE_PID/status")"
+if [ "$POSTS" = 1 ]; then
+    echo "applications stored: $(sqlite3 "$WORK/rapport.db" 'select count(*) from applications' 2>/dev/null || echo '?')"
+    echo "rounds submitted: $(sqlite3 "$WORK/rapport.db" "select count(*) from screenings where status = 'submitted'" 2>/dev/null || echo '?') of $CANDIDATES prepared (requests beyond them re-submitted one)"
+fi
 echo "load on the machine (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -103,6 +103,21 @@ pub fn latest_all(conn: &mut DbConnection) -> Result<Vec<AuthoredVersion>, DbErr
     Ok(out)
 }
 
+/// Each questionnaire's latest version number, by id: cheap, without
+/// the texts.
+pub fn latest_versions(conn: &mut DbConnection) -> Result<Vec<(String, i32)>, DbError> {
+    let rows: Vec<(String, Option<i32>)> = aq::table
+        .group_by(aq::questionnaire_id)
+        .select((aq::questionnaire_id, diesel::dsl::max(aq::version)))
+        .order(aq::questionnaire_id.asc())
+        .load(conn)
+        .context("listing the latest questionnaire versions")?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, v)| v.map(|v| (id, v)))
+        .collect())
+}
+
 /// Whether any version of this questionnaire is stored.
 pub fn exists(conn: &mut DbConnection, id: &str) -> Result<bool, DbError> {
     let n: i64 = aq::table

@@ -189,11 +189,16 @@ impl r2d2::ManageConnection for ConnectionManager {
             Backend::Sqlite => {
                 let mut conn = diesel::SqliteConnection::establish(&self.url.target)
                     .map_err(|e| DbError::Connect(e.to_string()))?;
-                // WAL lets readers work while one writer writes; NORMAL sync is
-                // durable across application crashes in WAL mode; the busy
-                // timeout covers a second process writing at the same time.
-                // busy_timeout first: switching to WAL takes a lock that
-                // connections opened at the same moment must wait for.
+                // WAL lets readers work while one writer writes. With WAL,
+                // synchronous = NORMAL syncs the log at checkpoints instead of
+                // at every commit: a commit survives the application (or this
+                // process) crashing, but a power loss or an operating-system
+                // crash can roll back the last commits before it, never
+                // corrupt the file. That is the durability promised here;
+                // FULL would sync on every commit, at a cost on each write.
+                // The busy timeout covers a second process writing at the
+                // same time. busy_timeout first: switching to WAL takes a
+                // lock that connections opened at the same moment must wait for.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",

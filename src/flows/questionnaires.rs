@@ -3,11 +3,16 @@
 //! source is the one representation stored: what is saved is exactly what
 //! `Questionnaire::parse` accepts and what export gives back.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
+
 use chrono::NaiveDateTime;
+use sha2::{Digest, Sha256};
 
 use crate::db::{self, DbConnection, DbError};
 use crate::domain::questionnaire::{Problem, Questionnaire};
 use crate::questionnaires::{Library, Loaded, AUTHORED_PREFIX};
+use crate::scoring::{self, from_domain};
 
 /// Which questionnaire a save goes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +41,7 @@ pub fn library(conn: &mut DbConnection, files: &Library) -> Result<Library, DbEr
         // One that no longer passes the checks (stricter after an upgrade)
         // is left out, as a file would be, rather than stopping every
         // application.
-        match Loaded::from_source(v.source) {
+        match authored(v.source) {
             Ok(l) => extra.push(l),
             Err(problems) => {
                 for p in problems {
@@ -46,6 +51,90 @@ pub fn library(conn: &mut DbConnection, files: &Library) -> Result<Library, DbEr
         }
     }
     Ok(files.with(extra))
+}
+
+/// Which version of each questionnaire written in the app is the latest:
+/// the library is the same as long as this is.
+pub fn library_stamp(conn: &mut DbConnection) -> Result<Vec<(String, i32)>, DbError> {
+    db::authored_questionnaires::latest_versions(conn)
+}
+
+/// Parsed texts are kept by their SHA-256: the same text always parses to
+/// the same questionnaire, whichever database or version row it came from.
+/// The cap only guards against a process that sees endless new texts.
+const CACHE_CAP: usize = 512;
+
+static AUTHORED: LazyLock<RwLock<HashMap<String, Arc<Loaded>>>> = LazyLock::new(Default::default);
+
+/// A written questionnaire's text, parsed once per process.
+fn authored(source: String) -> Result<Arc<Loaded>, Vec<Problem>> {
+    let hash = hex::encode(Sha256::digest(source.as_bytes()));
+    if let Some(l) = read(&AUTHORED).get(&hash) {
+        return Ok(l.clone());
+    }
+    let loaded = Arc::new(Loaded::from_source(source)?);
+    remember(&AUTHORED, hash, loaded.clone());
+    Ok(loaded)
+}
+
+/// A stored questionnaire version (the exact text candidates were sent),
+/// parsed, with the scorer's view of each question.
+#[derive(Debug)]
+pub struct Version {
+    /// The version row's id.
+    pub id: String,
+    pub loaded: Loaded,
+    /// In the questionnaire's order. Kept with the version so what the
+    /// scorer compiles for a question (key points) is compiled once.
+    questions: Vec<scoring::Question>,
+}
+
+impl Version {
+    fn new(id: &str, loaded: Loaded) -> Self {
+        let questions = from_domain::questions(&loaded.questionnaire);
+        Self {
+            id: id.to_string(),
+            loaded,
+            questions,
+        }
+    }
+
+    /// The scorer's view of question `id`.
+    pub fn question(&self, id: &str) -> Option<&scoring::Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+static VERSIONS: LazyLock<RwLock<HashMap<String, Arc<Version>>>> = LazyLock::new(Default::default);
+
+/// A stored questionnaire version by id, read and parsed once per process:
+/// a version row is never changed once written (its id names one text),
+/// so what was parsed stays right. Ids are random, so two databases used
+/// by one process (tests) never share one.
+pub fn version(conn: &mut DbConnection, id: &str) -> Result<Arc<Version>, DbError> {
+    if let Some(v) = read(&VERSIONS).get(id) {
+        return Ok(v.clone());
+    }
+    let version = Arc::new(Version::new(
+        id,
+        db::questionnaire_versions::load(conn, id)?,
+    ));
+    remember(&VERSIONS, id.to_string(), version.clone());
+    Ok(version)
+}
+
+fn read<V>(
+    cache: &RwLock<HashMap<String, V>>,
+) -> std::sync::RwLockReadGuard<'_, HashMap<String, V>> {
+    cache.read().unwrap_or_else(|p| p.into_inner())
+}
+
+fn remember<V>(cache: &RwLock<HashMap<String, V>>, key: String, value: V) {
+    let mut map = cache.write().unwrap_or_else(|p| p.into_inner());
+    if map.len() >= CACHE_CAP {
+        map.clear();
+    }
+    map.insert(key, value);
 }
 
 /// Checks a questionnaire's text as `rapport questionnaire check` does:

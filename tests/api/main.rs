@@ -15,6 +15,7 @@ mod jobs;
 mod keypoints;
 mod mail;
 mod pipeline;
+mod planned_flows;
 mod public;
 mod public_cache;
 mod questionnaire_editor;

@@ -1,5 +1,7 @@
 //! The application form on a job's page.
 
+use std::sync::Arc;
+
 use actix_multipart::form::{tempfile::TempFile, text::Text, MultipartForm};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
@@ -244,34 +246,41 @@ pub async fn submit(
     let stored_key = stored.as_ref().map(|cv| cv.file.clone());
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
-    let library = state.questionnaires.clone();
+    let shipped = state.questionnaires.clone();
     let job_for_tx = job.clone();
-    let outcome = state
+    // The questionnaires and the cover letter's spelling are worked out on
+    // a read connection; the write only checks they still hold and stores.
+    let new = Arc::new(new);
+    let (plan_shipped, plan_job, plan_new) = (shipped.clone(), job.clone(), new.clone());
+    let planned = state
         .db
-        .write(move |conn| {
-            let settings = db::job_screening::get(conn, &job_for_tx.id)?;
-            // Read in the transaction: the questionnaire as saved right now.
-            let library = crate::flows::questionnaires::library(conn, &library)?;
-            let ctx = Ctx {
-                base_url: &base_url,
-                mail_domain: &mail_domain,
-                company: &company.name,
-            };
-            let languages: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
-            let has_questions = flow::has_questions(&job_for_tx, &settings, &library, &languages);
-            let applied = flow::apply(
-                conn,
-                &ctx,
-                &job_for_tx,
-                &settings,
-                &library,
-                &new,
-                stored,
-                db::now(),
-            )?;
-            Ok((applied, has_questions))
-        })
+        .read(move |conn| flow::plan_apply(conn, &plan_shipped, &plan_job, &plan_new))
         .await;
+    let outcome = match planned {
+        Ok(plan) => {
+            state
+                .db
+                .write(move |conn| {
+                    let ctx = Ctx {
+                        base_url: &base_url,
+                        mail_domain: &mail_domain,
+                        company: &company.name,
+                    };
+                    flow::apply_planned(
+                        conn,
+                        &ctx,
+                        &job_for_tx,
+                        &shipped,
+                        plan,
+                        &new,
+                        stored,
+                        db::now(),
+                    )
+                })
+                .await
+        }
+        Err(e) => Err(e),
+    };
     let (outcome, has_questions) = match outcome {
         Ok(o) => o,
         Err(e) => {

@@ -3,6 +3,8 @@
 //! transaction: the change, its history and the emails it causes commit
 //! together or not at all.
 
+use std::sync::Arc;
+
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 
@@ -14,13 +16,17 @@ use crate::domain::application::{NewApplication, Stage};
 use crate::domain::interview::{ics_event, IcsMethod, InterviewKind, Invitation, Schedule};
 use crate::domain::job::Job;
 use crate::domain::screening;
+use crate::flows::questionnaires::Version;
 use crate::mail::{self, EmailKind};
 use crate::questionnaires::{Library, Loaded};
+use crate::scoring::spelling::Writing;
 use crate::scoring::{
     from_domain, questionnaire_result, screen_result, AnswerScore, Scorer, ScreenResult, Tier,
     SCORER_VERSION,
 };
 use crate::security::token;
+
+use super::writing::CoverLetterCheck;
 
 /// What the flow needs to know about the instance.
 pub struct Ctx<'a> {
@@ -129,7 +135,9 @@ pub fn has_questions(
 }
 
 /// Stores an application, starts its first round of questions when the job
-/// has a questionnaire, and queues the confirmation email.
+/// has a questionnaire, and queues the confirmation email; everything,
+/// the cover letter's spelling too, in the caller's transaction (see
+/// [`plan_apply`] for the pages' way, with the work done before it).
 #[allow(clippy::too_many_arguments)]
 pub fn apply(
     conn: &mut DbConnection,
@@ -141,6 +149,109 @@ pub fn apply(
     cv: Option<StoredCv>,
     now: NaiveDateTime,
 ) -> Result<Applied, DbError> {
+    let cover_letter = cover_letter_of(job, new);
+    apply_with(
+        conn,
+        ctx,
+        job,
+        settings,
+        library,
+        new,
+        cv,
+        &cover_letter,
+        now,
+    )
+}
+
+/// A new application's cover letter spelling: no questionnaire sent yet,
+/// so the words known are the job's and the candidate's name.
+fn cover_letter_of(job: &Job, new: &NewApplication) -> Writing {
+    CoverLetterCheck::new(job, new.name.as_str(), &new.cover_letter, &[]).writing
+}
+
+/// What applying works out before its write transaction, from reads: the
+/// job's screening, the questionnaires it picks from and the cover
+/// letter's spelling. SQLite has one writer, so whatever is computed
+/// inside the write transaction makes every other candidate wait.
+pub struct ApplyPlan {
+    settings: ScreeningSettings,
+    stamp: Vec<(String, i32)>,
+    library: Library,
+    cover_letter: Writing,
+}
+
+/// Reads and computes an [`ApplyPlan`] (no transaction needed: what can
+/// change before the write is checked again there).
+pub fn plan_apply(
+    conn: &mut DbConnection,
+    files: &Library,
+    job: &Job,
+    new: &NewApplication,
+) -> Result<ApplyPlan, DbError> {
+    let settings = db::job_screening::get(conn, &job.id)?;
+    // The stamp before the library: a save in between makes the stamp
+    // older than the library, and the write then rebuilds it.
+    let stamp = crate::flows::questionnaires::library_stamp(conn)?;
+    let library = crate::flows::questionnaires::library(conn, files)?;
+    Ok(ApplyPlan {
+        settings,
+        stamp,
+        library,
+        cover_letter: cover_letter_of(job, new),
+    })
+}
+
+/// [`apply`] in the write transaction from a plan: the screening settings
+/// and the latest questionnaire versions are read again, and when either
+/// changed since the plan, the library is built again here, so the
+/// candidate gets what the job asks for at the moment they are stored.
+/// Returns whether questions were (or, for a repeat, would be) sent.
+#[allow(clippy::too_many_arguments)]
+pub fn apply_planned(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    files: &Library,
+    plan: ApplyPlan,
+    new: &NewApplication,
+    cv: Option<StoredCv>,
+    now: NaiveDateTime,
+) -> Result<(Applied, bool), DbError> {
+    let settings = db::job_screening::get(conn, &job.id)?;
+    let stamp = crate::flows::questionnaires::library_stamp(conn)?;
+    let library = if settings == plan.settings && stamp == plan.stamp {
+        plan.library
+    } else {
+        crate::flows::questionnaires::library(conn, files)?
+    };
+    let languages: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
+    let questions = has_questions(job, &settings, &library, &languages);
+    let applied = apply_with(
+        conn,
+        ctx,
+        job,
+        &settings,
+        &library,
+        new,
+        cv,
+        &plan.cover_letter,
+        now,
+    )?;
+    Ok((applied, questions))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_with(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    library: &Library,
+    new: &NewApplication,
+    cv: Option<StoredCv>,
+    cover_letter: &Writing,
+    now: NaiveDateTime,
+) -> Result<Applied, DbError> {
     let Some(app) = db::applications::insert(conn, &job.id, new, cv, now)? else {
         let existing = db::applications::find_by_job_email(conn, &job.id, new.email.as_str())?
             .ok_or_else(|| DbError::Corrupt("duplicate application vanished".into()))?;
@@ -150,7 +261,7 @@ pub fn apply(
         return Ok(Applied::Duplicate(existing));
     };
     // The cover letter's spelling, for the table before any screen.
-    super::writing::refresh(conn, &app.id)?;
+    super::writing::store(conn, &app.id, std::slice::from_ref(cover_letter))?;
     let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
     let mut email = CandidateEmail {
         name: new.name.as_str(),
@@ -280,8 +391,8 @@ fn round_final_scores(
     let overrides = db::screenings::overrides_for(conn, &ids)?;
     // In review mode people's reviews combine with the automatic score.
     let reviews = crate::flows::review::reviews_counting(conn, job_id, &ids)?;
-    let loaded = match &reviews {
-        Some(_) => Some(db::questionnaire_versions::load(
+    let version = match &reviews {
+        Some(_) => Some(crate::flows::questionnaires::version(
             conn,
             &round.questionnaire_version_id,
         )?),
@@ -295,8 +406,9 @@ fn round_final_scores(
             .and_then(|d| serde_json::from_str(d).ok());
         let Some(auto) = auto else { continue };
         let combined = reviews.as_ref().map(|(settings, by_answer)| {
-            let spec = loaded.as_ref().and_then(|l| {
-                l.questionnaire
+            let spec = version.as_ref().and_then(|v| {
+                v.loaded
+                    .questionnaire
                     .questions
                     .iter()
                     .find(|q| q.id == a.question_id)
@@ -328,6 +440,18 @@ pub fn recompute_screen(
     pass_mark: f64,
     now: NaiveDateTime,
 ) -> Result<ScreenResult, DbError> {
+    recompute_screen_with(conn, application_id, pass_mark, None, now)
+}
+
+/// [`recompute_screen`] with the cover letter's spelling checked before
+/// the transaction, if still valid (see [`CoverLetterCheck`]).
+fn recompute_screen_with(
+    conn: &mut DbConnection,
+    application_id: &str,
+    pass_mark: f64,
+    cover_letter: Option<&CoverLetterCheck>,
+    now: NaiveDateTime,
+) -> Result<ScreenResult, DbError> {
     let submitted: Vec<Screening> = db::screenings::for_application(conn, application_id)?
         .into_iter()
         .filter(|r| !r.is_open())
@@ -341,7 +465,7 @@ pub fn recompute_screen(
     }
     let result = screen_result(&scores, pass_mark);
     // Spelling counts in the overall score only with the job's weight.
-    let writing_rate = super::writing::refresh(conn, application_id)?;
+    let writing_rate = super::writing::refresh_with(conn, application_id, cover_letter)?;
     let result = match db::applications::find(conn, application_id)? {
         Some(app) => {
             let weight = db::job_screening::get(conn, &app.job_id)?.writing_weight;
@@ -444,8 +568,8 @@ pub fn after_review(
     if latest.is_open() || !latest_passed {
         return Ok(None);
     }
-    let loaded = db::questionnaire_versions::load(conn, &latest.questionnaire_version_id)?;
-    let screened = screened_tiers(job, &loaded);
+    let version = crate::flows::questionnaires::version(conn, &latest.questionnaire_version_id)?;
+    let screened = screened_tiers(job, &version.loaded);
     let Some(next) = screening::next_round(&screened, &latest.tiers(), true) else {
         return Ok(None);
     };
@@ -481,7 +605,8 @@ pub fn after_review(
 
 /// Submits a round with its final answers: scores every answer with the
 /// exact questionnaire version the candidate saw, stores scores and
-/// result, then either sends the next tier or ends the screen.
+/// result, then either sends the next tier or ends the screen; all in the
+/// caller's transaction (the pages score first: [`plan_submit`]).
 #[allow(clippy::too_many_arguments)]
 pub fn submit(
     conn: &mut DbConnection,
@@ -493,41 +618,130 @@ pub fn submit(
     final_answers: &[(String, String)],
     now: NaiveDateTime,
 ) -> Result<Submitted, DbError> {
-    if round.application_id != app.id || !db::screenings::mark_submitted(conn, &round.id, now)? {
-        return Ok(Submitted::AlreadySubmitted);
-    }
-    let loaded = db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?;
-    let tiers = round.tiers();
+    let plan = plan_submit(conn, job, app, round.clone(), final_answers)?;
+    submit_planned(conn, ctx, job, settings, app, &plan, now)
+}
+
+/// One answer as it will be stored, scored and checked.
+struct ScoredAnswer {
+    question_id: String,
+    body: String,
+    score: f64,
+    detail: String,
+    writing: String,
+}
+
+/// A round's answers scored and spell-checked before the write
+/// transaction, with the questionnaire version the round was sent with
+/// (a round's version never changes, and a version's text never does).
+pub struct SubmitPlan {
+    round: Screening,
+    version: Arc<Version>,
+    answers: Vec<ScoredAnswer>,
+    result: String,
+    passed: bool,
+    cover_letter: CoverLetterCheck,
+}
+
+/// Scores `round`'s answers and checks their spelling, from reads only:
+/// the write ([`submit_planned`]) decides whether they are stored.
+pub fn plan_submit(
+    conn: &mut DbConnection,
+    job: &Job,
+    app: &ApplicationRow,
+    round: Screening,
+    final_answers: &[(String, String)],
+) -> Result<SubmitPlan, DbError> {
+    let version = crate::flows::questionnaires::version(conn, &round.questionnaire_version_id)?;
+    let rounds = db::screenings::for_application(conn, &app.id)?;
+    let versions = super::writing::version_ids(&rounds)
+        .iter()
+        .map(|id| crate::flows::questionnaires::version(conn, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let questionnaire = &version.loaded.questionnaire;
     let scorer = Scorer::shared();
     let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
+    let known = super::writing::known_words(job, &[questionnaire], &app.name);
+    // Usually every round has this round's version: the same known words.
+    let cover_letter = if versions.len() == 1 && versions[0].id == version.id {
+        CoverLetterCheck::with_known(&versions, &app.cover_letter, &known)
+    } else {
+        CoverLetterCheck::new(job, &app.name, &app.cover_letter, &versions)
+    };
+    let mut answers = Vec::new();
     let mut round_scores = Vec::new();
-    let known = super::writing::known_words(job, &[&loaded.questionnaire], &app.name);
-    for spec in loaded.questionnaire.questions_of_tiers(&tiers) {
+    for spec in questionnaire.questions_of_tiers(&round.tiers()) {
         // A question left blank counts, with nothing to earn.
         let body = final_answers
             .iter()
             .find(|(q, _)| *q == spec.id)
             .map(|(_, b)| b.as_str())
             .unwrap_or("");
-        let answer_id = db::screenings::write_answer(conn, &round.id, &spec.id, body, now)?;
-        let question = from_domain::question(&loaded.questionnaire, spec);
-        let score = scorer.score(&question, body);
+        let fresh;
+        let question = match version.question(&spec.id) {
+            Some(q) => q,
+            None => {
+                fresh = from_domain::question(questionnaire, spec);
+                &fresh
+            }
+        };
+        let score = scorer.score(question, body);
         let detail = serde_json::to_string(&score).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        db::screenings::store_score(conn, &answer_id, score.score, &detail)?;
         let lang = super::writing::lang_of(body, score.lang);
         let writing = crate::scoring::spelling::check(body, lang, &known);
         let writing =
             serde_json::to_string(&writing).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        db::screenings::store_writing(conn, &answer_id, &writing)?;
         round_scores.push((score.tier, score.score));
+        answers.push(ScoredAnswer {
+            question_id: spec.id.clone(),
+            body: body.to_string(),
+            score: score.score,
+            detail,
+            writing,
+        });
     }
     let result = questionnaire_result(&round_scores, pass_mark);
-    let result_json =
-        serde_json::to_string(&result).map_err(|e| DbError::Corrupt(e.to_string()))?;
-    db::screenings::store_result(conn, &round.id, &result_json, SCORER_VERSION)?;
     let passed = result.overall.passed;
+    let result = serde_json::to_string(&result).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    Ok(SubmitPlan {
+        round,
+        version,
+        answers,
+        result,
+        passed,
+        cover_letter,
+    })
+}
 
-    let screened = screened_tiers(job, &loaded);
+/// Stores a planned submission in the write transaction, once: the round
+/// is closed only if it is still open (a double click, a retry or a second
+/// tab finds it submitted and changes nothing).
+pub fn submit_planned(
+    conn: &mut DbConnection,
+    ctx: &Ctx<'_>,
+    job: &Job,
+    settings: &ScreeningSettings,
+    app: &ApplicationRow,
+    plan: &SubmitPlan,
+    now: NaiveDateTime,
+) -> Result<Submitted, DbError> {
+    let round = &plan.round;
+    if round.application_id != app.id || !db::screenings::mark_submitted(conn, &round.id, now)? {
+        return Ok(Submitted::AlreadySubmitted);
+    }
+    let tiers = round.tiers();
+    let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
+    for a in &plan.answers {
+        let answer_id =
+            db::screenings::write_answer(conn, &round.id, &a.question_id, &a.body, now)?;
+        db::screenings::store_score(conn, &answer_id, a.score, &a.detail)?;
+        db::screenings::store_writing(conn, &answer_id, &a.writing)?;
+    }
+    db::screenings::store_result(conn, &round.id, &plan.result, SCORER_VERSION)?;
+    let passed = plan.passed;
+    let cover_letter = Some(&plan.cover_letter);
+
+    let screened = screened_tiers(job, &plan.version.loaded);
     if let Some(next) = screening::next_round(&screened, &tiers, passed) {
         send_next_round(
             conn,
@@ -540,14 +754,14 @@ pub fn submit(
             now,
         )?;
         // The rounds so far are the screen so far: the summary shows them.
-        recompute_screen(conn, &app.id, pass_mark, now)?;
+        recompute_screen_with(conn, &app.id, pass_mark, cover_letter, now)?;
         return Ok(Submitted::Scored {
             passed,
             next_round: true,
         });
     }
 
-    let screen_passed = recompute_screen(conn, &app.id, pass_mark, now)?.passed;
+    let screen_passed = recompute_screen_with(conn, &app.id, pass_mark, cover_letter, now)?.passed;
     let reason = if screen_passed {
         "screen passed — awaiting review"
     } else {

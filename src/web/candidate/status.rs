@@ -256,31 +256,49 @@ pub async fn submit(
         .web_context("reading the company")?;
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
-    let outcome = state
+    // Scored on a read connection, with the version the round was sent
+    // with; the write stores it only if the round is still open.
+    let (plan_app, plan_job) = (app.clone(), job.clone());
+    let plan = state
         .db
-        .write(move |conn| {
+        .read(move |conn| {
             let Some(r) =
-                db::screenings::find(conn, &round)?.filter(|r| r.application_id == app.id)
+                db::screenings::find(conn, &round)?.filter(|r| r.application_id == plan_app.id)
             else {
                 return Ok(None);
             };
+            // A round once submitted stays so: nothing to score again.
+            if !r.is_open() {
+                return Ok(Some(None));
+            }
+            flow::plan_submit(conn, &plan_job, &plan_app, r, &answers).map(|p| Some(Some(p)))
+        })
+        .await
+        .web_context("scoring answers")?;
+    let plan = match plan {
+        None => return Err(WebError::NotFound),
+        Some(None) => return Ok(see_other("/candidate?notice=already")),
+        Some(Some(plan)) => plan,
+    };
+    let outcome = state
+        .db
+        .write(move |conn| {
             let settings = db::job_screening::get(conn, &job.id)?;
             let ctx = Ctx {
                 base_url: &base_url,
                 mail_domain: &mail_domain,
                 company: &company.name,
             };
-            flow::submit(conn, &ctx, &job, &settings, &app, &r, &answers, db::now()).map(Some)
+            flow::submit_planned(conn, &ctx, &job, &settings, &app, &plan, db::now())
         })
         .await
         .web_context("submitting answers")?;
     match outcome {
-        None => Err(WebError::NotFound),
-        Some(Submitted::AlreadySubmitted) => Ok(see_other("/candidate?notice=already")),
-        Some(Submitted::Scored {
+        Submitted::AlreadySubmitted => Ok(see_other("/candidate?notice=already")),
+        Submitted::Scored {
             next_round: true, ..
-        }) => Ok(see_other("/candidate?notice=next")),
-        Some(Submitted::Scored { .. }) => Ok(see_other("/candidate?notice=submitted")),
+        } => Ok(see_other("/candidate?notice=next")),
+        Submitted::Scored { .. } => Ok(see_other("/candidate?notice=submitted")),
     }
 }
 
