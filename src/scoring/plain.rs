@@ -336,12 +336,14 @@ fn tokens_with(
             si += 1;
         }
         let gap = &f.as_bytes()[prev_end..r.start];
-        let step = !out.is_empty() && gap.contains(&b'>');
-        let clause_start = out.is_empty()
-            || out.last().is_some_and(|t| t.sentence != si)
-            || gap
-                .iter()
-                .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')'));
+        // The gap between two words is a byte or two: one pass over it.
+        let (mut arrow, mut mark) = (false, false);
+        for &b in gap {
+            arrow |= b == b'>';
+            mark |= matches!(b, b',' | b';' | b':' | b'(' | b')');
+        }
+        let step = !out.is_empty() && arrow;
+        let clause_start = out.is_empty() || out.last().is_some_and(|t| t.sentence != si) || mark;
         let w = &f[r.clone()];
         let slot = match cache.index.get(w) {
             Some(&e) => e,
@@ -1012,8 +1014,7 @@ impl Answer {
                 if a.key.len() > l + 1 {
                     break;
                 }
-                // One edit adds at most one letter to either side's set.
-                if (m & !t.letters).count_ones() > 1 || (t.letters & !m).count_ones() > 1 {
+                if !may_be_one_typo(m, t.letters) {
                     continue;
                 }
                 if &*a.key != key && one_typo(&a.key, key) {
@@ -1028,6 +1029,13 @@ impl Answer {
 /// more pairs through the typo prefilter, never fewer).
 fn letters(w: &str) -> u32 {
     w.bytes().fold(0, |m, b| m | 1 << (b & 31))
+}
+
+/// Whether words with these [`letters`] can be one typo apart: one edit
+/// adds at most one letter to either side's set, so a cheap necessary
+/// condition for [`one_typo`].
+fn may_be_one_typo(a: u32, b: u32) -> bool {
+    (a & !b).count_ones() <= 1 && (b & !a).count_ones() <= 1
 }
 
 /// Whether two words differ by at most one letter (substitution,
@@ -2394,5 +2402,42 @@ mod tests {
             "Je n'ai pas encore trouvé la cause, mais un retour arrive demain."
         )
         .is_ok());
+    }
+
+    proptest::proptest! {
+        /// The letter-set prefilter never turns away a pair `one_typo`
+        /// accepts: an edit of any kind, on any word, passes it.
+        #[test]
+        fn typo_prefilter_keeps_every_one_typo_pair(
+            a in "[a-z0-9_]{1,12}",
+            b in "[a-z0-9_]{1,12}",
+            at in 0usize..12,
+            c in proptest::char::range('a', 'z'),
+            kind in 0u8..4,
+        ) {
+            let i = at % a.len();
+            let mut e = a.clone().into_bytes();
+            match kind {
+                0 => e[i] = c as u8,
+                1 => e.insert(i, c as u8),
+                2 => { e.remove(i); }
+                _ => if i + 1 < e.len() { e.swap(i, i + 1) },
+            }
+            let e = String::from_utf8(e).unwrap();
+            if one_typo(&a, &e) {
+                proptest::prop_assert!(may_be_one_typo(letters(&a), letters(&e)));
+            }
+            if one_typo(&a, &b) {
+                proptest::prop_assert!(may_be_one_typo(letters(&a), letters(&b)));
+            }
+        }
+    }
+
+    #[test]
+    fn typo_prefilter_turns_away_words_two_letters_apart() {
+        assert!(one_typo("refund", "refumd"));
+        assert!(may_be_one_typo(letters("refund"), letters("refumd")));
+        assert!(!one_typo("refund", "rebind"));
+        assert!(!may_be_one_typo(letters("refund"), letters("rewixd")));
     }
 }
