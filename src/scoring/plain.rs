@@ -336,12 +336,14 @@ fn tokens_with(
             si += 1;
         }
         let gap = &f.as_bytes()[prev_end..r.start];
-        let step = !out.is_empty() && gap.contains(&b'>');
-        let clause_start = out.is_empty()
-            || out.last().is_some_and(|t| t.sentence != si)
-            || gap
-                .iter()
-                .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')'));
+        // The gap between two words is a byte or two: one pass over it.
+        let (mut arrow, mut mark) = (false, false);
+        for &b in gap {
+            arrow |= b == b'>';
+            mark |= matches!(b, b',' | b';' | b':' | b'(' | b')');
+        }
+        let step = !out.is_empty() && arrow;
+        let clause_start = out.is_empty() || out.last().is_some_and(|t| t.sentence != si) || mark;
         let w = &f[r.clone()];
         let slot = match cache.index.get(w) {
             Some(&e) => e,
@@ -583,6 +585,10 @@ struct Term {
     /// For a number: whether the answer must give it. An example's own
     /// numbers ("two days ago") illustrate; only the label's are required.
     required: bool,
+    /// Index of its key among the question's term keys (set by [`compile`]).
+    slot: u32,
+    /// [`letters`] of its key, for the typo prefilter.
+    letters: u32,
 }
 
 /// A key point's plain-language form, compiled for one language.
@@ -665,6 +671,9 @@ pub struct Compiled {
     pub filter: Filter,
     /// Each key point's phrasings, expanded, tokenised and indexed.
     pub phrases: super::content::PhraseIndex,
+    /// Every distinct term key of the question to its slot: an answer
+    /// groups its words by slot, and only words some term looks for.
+    slots: FnvMap<Box<str>, u32>,
 }
 
 /// Compiles the plain forms of a question's key points.
@@ -715,7 +724,17 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
             })
         })
         .collect::<Vec<_>>();
-    let key_points = weigh_shared_words(key_points);
+    let mut key_points = weigh_shared_words(key_points);
+    let mut slots: FnvMap<Box<str>, u32> = FnvMap::default();
+    for t in key_points
+        .iter_mut()
+        .flatten()
+        .flat_map(|k| &mut k.sources)
+        .flat_map(|s| &mut s.terms)
+    {
+        let next = slots.len() as u32;
+        t.slot = *slots.entry(t.key.as_str().into()).or_insert(next);
+    }
     let mut filter = Filter::default();
     for s in key_points.iter().flatten().flat_map(|k| &k.sources) {
         for t in &s.terms {
@@ -729,6 +748,8 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                     own: false,
                     typo: false,
                     required: false,
+                    slot: 0,
+                    letters: 0,
                 });
             }
         }
@@ -737,6 +758,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
         key_points,
         filter,
         phrases: super::content::PhraseIndex::new(kps),
+        slots,
     }
 }
 
@@ -867,6 +889,8 @@ fn source(
             key: t.key.to_string(),
             number: t.number,
             unit,
+            slot: 0,
+            letters: letters(&t.key),
         });
         let (bit, w) = (1u64 << (terms.len() - 1), terms[terms.len() - 1].weight);
         match units.last_mut() {
@@ -902,13 +926,16 @@ pub struct Answer {
     sentences: usize,
     /// First and last token of each sentence.
     bounds: Vec<(usize, usize)>,
-    /// Content words (token indices), sorted by key.
+    /// Content words whose key is a term key (token indices), grouped by
+    /// the term's slot, in text order within a slot.
     order: Vec<usize>,
-    /// Where each key's run is in `order`.
-    runs: FnvMap<Rc<str>, Range<usize>>,
+    /// Where each slot's group is in `order`: `starts[s]..starts[s + 1]`.
+    starts: Vec<u32>,
     /// Content words a one-letter typo may stand for (5+ letters, not a
     /// number), sorted by key length: a term only scans its length ± 1.
     typo_pool: Vec<usize>,
+    /// [`letters`] of each `typo_pool` word's key.
+    typo_letters: Vec<u32>,
 }
 
 impl Answer {
@@ -916,30 +943,39 @@ impl Answer {
         let toks = tokens(lang_data(lang), f, Some(&compiled.filter));
         let sentences = toks.last().map(|t| t.sentence + 1).unwrap_or(0);
         let mut bounds = vec![(usize::MAX, 0); sentences];
-        let mut order = Vec::new();
+        // A counting sort by slot: the key is looked up once per word,
+        // and words no term looks for are left out (only typos reach them).
+        let n_slots = compiled.slots.len();
+        let mut starts = vec![0u32; n_slots + 1];
+        let mut slot_of: Vec<(u32, u32)> = Vec::with_capacity(toks.len());
+        let mut typo_pool: Vec<usize> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             let b = &mut bounds[t.sentence];
             b.0 = b.0.min(i);
             b.1 = i;
-            if !t.stop && !t.cue {
-                order.push(i);
+            if t.stop || t.cue {
+                continue;
+            }
+            if let Some(&s) = compiled.slots.get(&*t.key) {
+                starts[s as usize + 1] += 1;
+                slot_of.push((s, i as u32));
+            }
+            if t.len >= 5 && t.number.is_none() {
+                typo_pool.push(i);
             }
         }
-        order.sort_unstable_by(|a, b| toks[*a].key.cmp(&toks[*b].key));
-        let mut runs: FnvMap<Rc<str>, Range<usize>> = FnvMap::default();
-        let mut from = 0;
-        while from < order.len() {
-            let key = &toks[order[from]].key;
-            let to = from + order[from..].partition_point(|i| toks[*i].key == *key);
-            runs.insert(key.clone(), from..to);
-            from = to;
+        for s in 0..n_slots {
+            starts[s + 1] += starts[s];
         }
-        let mut typo_pool: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|i| toks[*i].len >= 5 && toks[*i].number.is_none())
-            .collect();
+        let mut order = vec![0usize; slot_of.len()];
+        let mut next: Vec<u32> = starts[..n_slots].to_vec();
+        for (s, i) in slot_of {
+            let at = &mut next[s as usize];
+            order[*at as usize] = i as usize;
+            *at += 1;
+        }
         typo_pool.sort_by_key(|i| toks[*i].key.len());
+        let typo_letters = typo_pool.iter().map(|i| letters(&toks[*i].key)).collect();
         // A sentence without words has no tokens; keep its bounds sane.
         for b in &mut bounds {
             if b.0 == usize::MAX {
@@ -952,26 +988,34 @@ impl Answer {
             sentences,
             bounds,
             order,
-            runs,
+            starts,
             typo_pool,
+            typo_letters,
         }
     }
 
     /// Tokens matching a term: same key, or a one-letter typo of a long word.
     fn hits(&self, t: &Term, out: &mut Vec<usize>) {
         let key = t.key.as_str();
-        if let Some(r) = self.runs.get(key) {
-            out.extend(&self.order[r.clone()]);
+        let s = t.slot as usize;
+        if let (Some(&a), Some(&b)) = (self.starts.get(s), self.starts.get(s + 1)) {
+            out.extend(&self.order[a as usize..b as usize]);
         }
         if t.typo {
             let l = key.len();
             let from = self
                 .typo_pool
                 .partition_point(|i| self.toks[*i].key.len() + 1 < l);
-            for i in &self.typo_pool[from..] {
+            for (i, &m) in self.typo_pool[from..]
+                .iter()
+                .zip(&self.typo_letters[from..])
+            {
                 let a = &self.toks[*i];
                 if a.key.len() > l + 1 {
                     break;
+                }
+                if !may_be_one_typo(m, t.letters) {
+                    continue;
                 }
                 if &*a.key != key && one_typo(&a.key, key) {
                     out.push(*i);
@@ -979,6 +1023,19 @@ impl Answer {
             }
         }
     }
+}
+
+/// The set of a word's bytes, by their low 5 bits (collisions only let
+/// more pairs through the typo prefilter, never fewer).
+fn letters(w: &str) -> u32 {
+    w.bytes().fold(0, |m, b| m | 1 << (b & 31))
+}
+
+/// Whether words with these [`letters`] can be one typo apart: one edit
+/// adds at most one letter to either side's set, so a cheap necessary
+/// condition for [`one_typo`].
+fn may_be_one_typo(a: u32, b: u32) -> bool {
+    (a & !b).count_ones() <= 1 && (b & !a).count_ones() <= 1
 }
 
 /// Whether two words differ by at most one letter (substitution,
@@ -2345,5 +2402,42 @@ mod tests {
             "Je n'ai pas encore trouvé la cause, mais un retour arrive demain."
         )
         .is_ok());
+    }
+
+    proptest::proptest! {
+        /// The letter-set prefilter never turns away a pair `one_typo`
+        /// accepts: an edit of any kind, on any word, passes it.
+        #[test]
+        fn typo_prefilter_keeps_every_one_typo_pair(
+            a in "[a-z0-9_]{1,12}",
+            b in "[a-z0-9_]{1,12}",
+            at in 0usize..12,
+            c in proptest::char::range('a', 'z'),
+            kind in 0u8..4,
+        ) {
+            let i = at % a.len();
+            let mut e = a.clone().into_bytes();
+            match kind {
+                0 => e[i] = c as u8,
+                1 => e.insert(i, c as u8),
+                2 => { e.remove(i); }
+                _ => if i + 1 < e.len() { e.swap(i, i + 1) },
+            }
+            let e = String::from_utf8(e).unwrap();
+            if one_typo(&a, &e) {
+                proptest::prop_assert!(may_be_one_typo(letters(&a), letters(&e)));
+            }
+            if one_typo(&a, &b) {
+                proptest::prop_assert!(may_be_one_typo(letters(&a), letters(&b)));
+            }
+        }
+    }
+
+    #[test]
+    fn typo_prefilter_turns_away_words_two_letters_apart() {
+        assert!(one_typo("refund", "refumd"));
+        assert!(may_be_one_typo(letters("refund"), letters("refumd")));
+        assert!(!one_typo("refund", "rebind"));
+        assert!(!may_be_one_typo(letters("refund"), letters("rewixd")));
     }
 }
