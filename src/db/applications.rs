@@ -365,7 +365,7 @@ pub fn list_for_job(
     Ok((listing.rows, listing.total))
 }
 
-type Condition = Box<
+pub(super) type Condition = Box<
     dyn BoxableExpression<applications::table, MultiBackend, SqlType = diesel::sql_types::Bool>,
 >;
 
@@ -463,7 +463,7 @@ pub fn list_for_job_narrowed(
 /// SQLite's planner documentation advises): a search then starts from the
 /// few ids its FTS5 index found instead of walking every application of
 /// the job in the sort's order to test each against them.
-fn in_scope(scope: &Scope, by_index: bool) -> Condition {
+pub(super) fn in_scope(scope: &Scope, by_index: bool) -> Condition {
     use diesel::dsl::sql;
     use diesel::sql_types::{Bool, Text};
     let column = if by_index {

@@ -58,7 +58,7 @@ struct AppRow {
 }
 
 fn scoped_apps(conn: &mut DbConnection, scope: &Scope) -> Result<Vec<AppRow>, DbError> {
-    let mut q = applications::table
+    applications::table
         .select((
             applications::id,
             applications::job_id,
@@ -66,20 +66,9 @@ fn scoped_apps(conn: &mut DbConnection, scope: &Scope) -> Result<Vec<AppRow>, Db
             applications::source,
             applications::screen_passed,
         ))
-        .into_boxed();
-    match scope {
-        Scope::All => {}
-        Scope::Job(id) => q = q.filter(applications::job_id.eq(id.clone())),
-        Scope::PanelOf(user) => {
-            let jobs: Vec<String> = panel_members::table
-                .filter(panel_members::user_id.eq(user))
-                .select(panel_members::job_id)
-                .load(conn)
-                .context("reading a member's panels")?;
-            q = q.filter(applications::job_id.eq_any(jobs));
-        }
-    }
-    q.load(conn).context("reading applications for insight")
+        .filter(super::applications::in_scope(scope, true))
+        .load(conn)
+        .context("reading applications for insight")
 }
 
 /// What a scope's figures are computed from, cheaply (indexes only): how
