@@ -700,6 +700,16 @@ pub fn stage_counts_in(
         .context("counting applications by stage")
 }
 
+/// Every application of a job, oldest first.
+pub fn ids_for_job(conn: &mut DbConnection, job_id: &str) -> Result<Vec<String>, DbError> {
+    applications::table
+        .filter(applications::job_id.eq(job_id))
+        .select(applications::id)
+        .order(applications::created_at.asc())
+        .load(conn)
+        .context("listing a job's applications")
+}
+
 /// Deletes an application and everything hanging from it (history,
 /// links, sessions, rounds, answers and their scores, overrides,
 /// interviews, scorecards, votes, offers). Returns the CV file to delete.

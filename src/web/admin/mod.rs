@@ -46,6 +46,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/applications/{id}", web::get().to(applications::detail))
             .route("/applications/{id}/cv", web::get().to(applications::cv))
             .route(
+                "/applications/{id}/erase",
+                web::post().to(applications::erase),
+            )
+            .route("/jobs/{id}/retention", web::post().to(jobs::retention))
+            .route(
                 "/answers/{id}/override",
                 web::post().to(applications::override_answer),
             )
