@@ -5,6 +5,7 @@
 pub mod closing;
 pub mod decision;
 pub mod erasure;
+pub mod import;
 pub mod interviews;
 pub mod pipeline;
 pub mod questionnaires;

@@ -3,6 +3,7 @@
 //! time, on PostgreSQL too (each test in a database of its own).
 
 mod helpers;
+mod import;
 mod smtp;
 
 mod applications;
