@@ -185,8 +185,7 @@ pub async fn table(
         &state,
         &staff,
         Some(&job),
-        &list,
-        &narrow,
+        (&list, &narrow),
         found,
         erased,
     )
@@ -215,7 +214,7 @@ pub async fn across(
         .await
         .web_context("listing applications across jobs")?;
     let erased = q.erased.is_some();
-    render_table(&req, &state, &staff, None, &list, &narrow, found, erased)
+    render_table(&req, &state, &staff, None, (&list, &narrow), found, erased)
 }
 
 /// The applications page, for one job or (without `job`) across jobs.
@@ -224,8 +223,7 @@ fn render_table(
     state: &AppState,
     staff: &Staff,
     job: Option<&Job>,
-    list: &ListQuery,
-    narrow: &Narrow,
+    (list, narrow): (&ListQuery, &Narrow),
     found: Found,
     erased: bool,
 ) -> Result<HttpResponse, WebError> {
