@@ -223,16 +223,35 @@ pub fn read(
         match record {
             Ok(r) if r.iter().all(|c| c.trim().is_empty()) => {}
             Ok(r) => {
-                let number = r.position().map(|p| p.line()).unwrap_or(number);
+                let number = r
+                    .position()
+                    .map(|p| line_at(bytes, p.byte()))
+                    .unwrap_or(number);
                 lines.push(mapping.line(&r, number));
             }
             Err(e) => lines.push(Line {
-                number: e.position().map(|p| p.line()).unwrap_or(number),
+                number: e
+                    .position()
+                    .map(|p| line_at(bytes, p.byte()))
+                    .unwrap_or(number),
                 parsed: Err(vec![FieldError::new("line", format!("not valid CSV: {e}"))]),
             }),
         }
     }
     Ok((headers, mapping, lines))
+}
+
+/// The line (from 1) a record starting at this byte offset is on, as an
+/// editor counts lines: the CSV reader counts no blank lines, and starts a
+/// record where the blank lines before it start.
+fn line_at(bytes: &[u8], offset: u64) -> u64 {
+    let mut start = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    while bytes.get(start).is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+        start += 1;
+    }
+    memchr::memchr_iter(b'\n', &bytes[..start]).count() as u64 + 1
 }
 
 /// A mapping written as `field=Header` pairs, as on the command line.
@@ -312,7 +331,7 @@ mod tests {
 
     #[test]
     fn a_given_mapping_wins_and_bad_ones_are_refused() {
-        let csv = "Who,Contact,Mail\nAna Lima,ana@example.com,old@example.com\n";
+        let csv = "Who,Contact,Mail,Languages\nAna Lima,ana@example.com,old@example.com,en\n";
         let given = parse_mapping(&["name=Who".into(), "email=Contact".into()]).unwrap();
         let (_, _, lines) = read(csv.as_bytes(), &given).unwrap();
         assert_eq!(
