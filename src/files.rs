@@ -226,6 +226,17 @@ impl FileStore {
         }
     }
 
+    /// Deletes an erased candidate's CV after the erasure committed. The
+    /// row naming it is gone, so a failure is logged loudly for someone
+    /// to delete it by hand rather than returned to a caller who can do
+    /// nothing with it.
+    pub async fn delete_erased(&self, key: Option<&str>) {
+        let Some(key) = key else { return };
+        if let Err(e) = self.delete(key).await {
+            tracing::error!(error = %e, "an erased candidate's CV could not be deleted; delete it by hand");
+        }
+    }
+
     fn error(&self, action: &'static str, key: &str, source: object_store::Error) -> FileError {
         FileError::Store {
             action,

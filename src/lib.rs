@@ -15,6 +15,7 @@ pub mod files;
 pub mod flows;
 pub mod mail;
 pub mod questionnaires;
+pub mod retention;
 pub mod scoring;
 pub mod security;
 pub mod startup;

@@ -109,6 +109,16 @@ impl Application {
         tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");
         let files = FileStore::from_settings(&settings).context("opening the CV store")?;
         tracing::info!(place = files.place(), "CVs are kept in");
+        tokio::spawn(
+            crate::retention::Retention {
+                db: db.clone(),
+                files: files.clone(),
+                mail_domain: mail_domain.clone(),
+                // Data is kept for months: an hourly look is on time.
+                every: std::time::Duration::from_secs(3600),
+            }
+            .run(),
+        );
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,

@@ -1,6 +1,7 @@
 //! The command line: `rapport` (serve), `migrate`, `user add`, `demo`,
-//! `score`, `score-eval` and `questionnaire check`.
+//! `score`, `score-eval`, `questionnaire check` and `import candidates`.
 
+pub mod import;
 mod rescore;
 mod score;
 
@@ -77,6 +78,31 @@ pub enum Command {
         #[command(subcommand)]
         action: QuestionnaireAction,
     },
+    /// Bring data in from another tool.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ImportWhat {
+    /// Candidates from a CSV file (headers on the first line) into one job. Columns named name, email, languages ("en:native; fr"), location, timezone, cover_letter, portfolio_url, source are found by themselves; map others with --map. Reruns skip anyone already there.
+    Candidates {
+        /// The job's address (the end of its public link).
+        #[arg(long)]
+        job: String,
+        file: std::path::PathBuf,
+        /// field=Header, e.g. --map email="E-mail address" (repeatable).
+        #[arg(long = "map")]
+        mapping: Vec<String>,
+        /// Check every line and report problems; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good lines even when some have problems.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -141,6 +167,28 @@ pub fn run() -> anyhow::Result<()> {
         Command::Questionnaire {
             action: QuestionnaireAction::Check { files },
         } => score::check(&files),
+        Command::Import {
+            what:
+                ImportWhat::Candidates {
+                    job,
+                    file,
+                    mapping,
+                    dry_run,
+                    skip_invalid,
+                },
+        } => {
+            let csv =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let db = open_database(&cli.settings)?;
+            let opts = import::Options {
+                job_slug: &job,
+                mapping: &mapping,
+                dry_run,
+                skip_invalid,
+                progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            };
+            import::run(&db, &csv, &opts, &mut std::io::stdout().lock()).map(|_| ())
+        }
         Command::Rescore { apply } => {
             let db = open_database(&cli.settings)?;
             rescore::run(&db, apply)

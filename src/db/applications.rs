@@ -75,6 +75,19 @@ pub fn insert(
     cv: Option<StoredCv>,
     now: NaiveDateTime,
 ) -> Result<Option<ApplicationRow>, DbError> {
+    insert_as(conn, job_id, a, cv, ("candidate", "applied"), now)
+}
+
+/// [`insert`], with who brought the application in and how, for its
+/// first event (an import says so).
+pub fn insert_as(
+    conn: &mut DbConnection,
+    job_id: &str,
+    a: &NewApplication,
+    cv: Option<StoredCv>,
+    (actor, how): (&str, &str),
+    now: NaiveDateTime,
+) -> Result<Option<ApplicationRow>, DbError> {
     if find_by_job_email(conn, job_id, a.email.as_str())?.is_some() {
         return Ok(None);
     }
@@ -110,7 +123,7 @@ pub fn insert(
     if !inserted {
         return Ok(None);
     }
-    record_event(conn, &id, "candidate", None, Stage::Applied, "applied", now)?;
+    record_event(conn, &id, actor, None, Stage::Applied, how, now)?;
     find(conn, &id)
 }
 
@@ -698,6 +711,16 @@ pub fn stage_counts_in(
         .select((applications::stage, diesel::dsl::count_star()))
         .load(conn)
         .context("counting applications by stage")
+}
+
+/// Every application of a job, oldest first.
+pub fn ids_for_job(conn: &mut DbConnection, job_id: &str) -> Result<Vec<String>, DbError> {
+    applications::table
+        .filter(applications::job_id.eq(job_id))
+        .select(applications::id)
+        .order(applications::created_at.asc())
+        .load(conn)
+        .context("listing a job's applications")
 }
 
 /// Deletes an application and everything hanging from it (history,

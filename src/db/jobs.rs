@@ -3,8 +3,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{job_slugs, jobs};
+use super::schema::{job_retention, job_slugs, jobs};
 use super::{new_id, DbConnection, DbError, QueryContext};
+use crate::domain::application::RetentionMonths;
 use crate::domain::job::{
     slugify, Channel, CloseReason, DecisionRule, EmploymentType, Job, JobPosting, JobSections,
     JobStatus, LanguageRequirement, PassMark, SalaryPeriod, SalaryRange, TierMix, Workplace,
@@ -411,6 +412,73 @@ pub fn close(
         super::public_version::bump(conn)?;
     }
     Ok(n == 1)
+}
+
+/// How long this job's candidates' data is kept after it closes.
+pub fn retention(conn: &mut DbConnection, id: &str) -> Result<RetentionMonths, DbError> {
+    let months: Option<i32> = job_retention::table
+        .find(id)
+        .select(job_retention::months)
+        .first(conn)
+        .optional()
+        .context("reading a job's retention period")?;
+    Ok(months.map(RetentionMonths::from_stored).unwrap_or_default())
+}
+
+pub fn set_retention(
+    conn: &mut DbConnection,
+    id: &str,
+    months: RetentionMonths,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let months = months.get() as i32;
+    let n = diesel::update(job_retention::table.find(id))
+        .set((
+            job_retention::months.eq(months),
+            job_retention::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .context("saving a job's retention period")?;
+    if n == 0 {
+        diesel::insert_into(job_retention::table)
+            .values((
+                job_retention::job_id.eq(id),
+                job_retention::months.eq(months),
+                job_retention::updated_at.eq(now),
+            ))
+            .execute(conn)
+            .context("saving a job's retention period")?;
+    }
+    Ok(())
+}
+
+/// Closed jobs whose retention period has passed at `now`: their
+/// candidates' personal data is due for erasure.
+pub fn past_retention(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Vec<String>, DbError> {
+    let closed: Vec<(String, Option<NaiveDateTime>)> = jobs::table
+        .filter(jobs::status.eq(JobStatus::Closed.as_str()))
+        .filter(jobs::closed_at.is_not_null())
+        .select((jobs::id, jobs::closed_at))
+        .load(conn)
+        .context("finding closed jobs")?;
+    let chosen: std::collections::HashMap<String, i32> = job_retention::table
+        .select((job_retention::job_id, job_retention::months))
+        .load::<(String, i32)>(conn)
+        .context("reading retention periods")?
+        .into_iter()
+        .collect();
+    // Month arithmetic differs between the two SQL dialects; the list of
+    // closed jobs is short, so the dates are compared here.
+    Ok(closed
+        .into_iter()
+        .filter_map(|(id, closed_at)| {
+            let retention = chosen
+                .get(&id)
+                .map(|m| RetentionMonths::from_stored(*m))
+                .unwrap_or_default();
+            (retention.erase_after(closed_at?) <= now).then_some(id)
+        })
+        .collect())
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Job>, DbError> {

@@ -182,6 +182,17 @@ pub fn recent(conn: &mut DbConnection, limit: i64) -> Result<Vec<OutboxRow>, DbE
         .context("listing emails")
 }
 
+/// Every email queued for one address, oldest first: what a candidate's
+/// copy of their data lists.
+pub fn to_recipient(conn: &mut DbConnection, recipient: &str) -> Result<Vec<OutboxRow>, DbError> {
+    outbox::table
+        .filter(outbox::recipient.eq(recipient))
+        .order(outbox::created_at.asc())
+        .select(OutboxRow::as_select())
+        .load(conn)
+        .context("listing emails to one address")
+}
+
 /// Whether `text` mentions `needle` as a whole word (a name inside a
 /// longer word, "Al" in "Also", is not a mention).
 fn mentions(text: &str, needle: &str) -> bool {

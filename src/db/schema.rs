@@ -240,6 +240,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    job_retention (job_id) {
+        job_id -> Text,
+        months -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     job_pipeline (job_id) {
         job_id -> Text,
         skipped_stages -> Text,

@@ -125,9 +125,56 @@ impl fmt::Display for Stage {
     }
 }
 
-/// How long an application's data is kept after the hiring decision; said
-/// in the consent and on the candidate's status page.
+/// How long candidates' personal data is kept after their job closes,
+/// unless the owner sets another period for the job; said in the consent
+/// and on the candidate's status page.
 pub const RETENTION_MONTHS: u32 = 12;
+
+/// A job's retention period: whole months, at least one (a team needs
+/// time to answer a candidate's questions after closing) and at most five
+/// years, beyond which keeping a candidate's data is hard to justify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionMonths(u32);
+
+impl RetentionMonths {
+    pub const MAX: u32 = 60;
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        match text.trim().parse::<u32>() {
+            Ok(m) if (1..=Self::MAX).contains(&m) => Ok(Self(m)),
+            _ => Err(format!(
+                "Keep candidates' data for between 1 and {} months after the job closes.",
+                Self::MAX
+            )),
+        }
+    }
+
+    /// A stored value; anything out of range reads as the default, so a
+    /// hand-edited row can never make data live forever.
+    pub fn from_stored(months: i32) -> Self {
+        match u32::try_from(months) {
+            Ok(m) if (1..=Self::MAX).contains(&m) => Self(m),
+            _ => Self(RETENTION_MONTHS),
+        }
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+
+    /// When data of a job closed at `closed_at` is due for erasure.
+    pub fn erase_after(self, closed_at: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+        closed_at
+            .checked_add_months(chrono::Months::new(self.0))
+            .unwrap_or(chrono::NaiveDateTime::MAX)
+    }
+}
+
+impl Default for RetentionMonths {
+    fn default() -> Self {
+        Self(RETENTION_MONTHS)
+    }
+}
 
 /// What a candidate typed in the application form.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -436,5 +483,33 @@ mod tests {
         }
         assert!(!Stage::Withdrawn.is_active());
         assert!(Stage::Screening.is_active());
+    }
+}
+
+#[cfg(test)]
+mod retention_tests {
+    use super::RetentionMonths;
+
+    #[test]
+    fn retention_is_whole_months_within_five_years() {
+        assert_eq!(RetentionMonths::parse(" 6 ").unwrap().get(), 6);
+        assert!(RetentionMonths::parse("0").is_err());
+        assert!(RetentionMonths::parse("61").is_err());
+        assert!(RetentionMonths::parse("six").is_err());
+        assert_eq!(RetentionMonths::from_stored(-3).get(), 12);
+        assert_eq!(RetentionMonths::from_stored(600).get(), 12);
+    }
+
+    #[test]
+    fn erasure_falls_due_the_same_day_months_later() {
+        let closed = chrono::NaiveDate::from_ymd_opt(2026, 1, 31)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let due = RetentionMonths::parse("1").unwrap().erase_after(closed);
+        // The end of a shorter month, not a day spilled into the next one.
+        assert_eq!(due.to_string(), "2026-02-28 09:00:00");
+        let due = RetentionMonths::default().erase_after(closed);
+        assert_eq!(due.to_string(), "2027-01-31 09:00:00");
     }
 }

@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod answer_review;
 pub mod application;
 pub mod decision;
+pub mod import;
 pub mod insight;
 pub mod interview;
 pub mod job;

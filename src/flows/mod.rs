@@ -4,7 +4,10 @@
 
 pub mod closing;
 pub mod decision;
+pub mod erasure;
+pub mod import;
 pub mod interviews;
 pub mod pipeline;
 pub mod questionnaires;
 pub mod review;
+pub mod subject_access;

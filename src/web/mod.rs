@@ -9,6 +9,7 @@ pub mod assets;
 pub mod auth;
 pub mod candidate;
 pub mod csrf;
+pub mod downloads;
 pub mod error;
 pub mod forms;
 pub mod headers;

@@ -3,11 +3,13 @@
 //! time, on PostgreSQL too (each test in a database of its own).
 
 mod helpers;
+mod import;
 mod smtp;
 
 mod applications;
 mod auth;
 mod cv_store;
+mod data_rights;
 mod health;
 mod insight;
 mod instances;

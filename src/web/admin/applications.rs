@@ -1,8 +1,7 @@
 //! Reviewing applications: the per-job table, the candidate's page with
 //! every answer's evidence, reviewers' overrides, and the CV download.
 
-use actix_web::body::SizedStream;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -14,7 +13,7 @@ use crate::db::{self, DbError};
 use crate::domain::application::Stage;
 use crate::domain::job::Job;
 use crate::domain::FieldError;
-use crate::files::FileError;
+use crate::flows::erasure::{self, Why};
 use crate::scoring::AnswerScore;
 use crate::web::candidate::flow;
 use crate::web::error::{WebContext, WebError};
@@ -47,6 +46,8 @@ pub struct TableQuery {
     before: Option<String>,
     /// "last" for the last page.
     at: Option<String>,
+    /// Set after an owner erased a candidate from this list.
+    erased: Option<String>,
 }
 
 impl TableQuery {
@@ -178,7 +179,16 @@ pub async fn table(
         .web_context("listing applications")?
         .ok_or(WebError::NotFound)?
         .map_err(|()| WebError::Forbidden)?;
-    render_table(&req, &state, &staff, Some(&job), &list, &narrow, found)
+    let erased = q.erased.is_some();
+    render_table(
+        &req,
+        &state,
+        &staff,
+        Some(&job),
+        (&list, &narrow),
+        found,
+        erased,
+    )
 }
 
 /// `/admin/applications`: the applications of every job the person may
@@ -203,7 +213,8 @@ pub async fn across(
         .read(move |conn| find_page(conn, &scope, &list_for_db, &narrow_for_db))
         .await
         .web_context("listing applications across jobs")?;
-    render_table(&req, &state, &staff, None, &list, &narrow, found)
+    let erased = q.erased.is_some();
+    render_table(&req, &state, &staff, None, (&list, &narrow), found, erased)
 }
 
 /// The applications page, for one job or (without `job`) across jobs.
@@ -212,9 +223,9 @@ fn render_table(
     state: &AppState,
     staff: &Staff,
     job: Option<&Job>,
-    list: &ListQuery,
-    narrow: &Narrow,
+    (list, narrow): (&ListQuery, &Narrow),
     found: Found,
+    erased: bool,
 ) -> Result<HttpResponse, WebError> {
     let Found {
         listing,
@@ -316,6 +327,7 @@ fn render_table(
                 "behind": behind.text,
                 "behind_params": behind.params.iter().map(|(k, v)| json!({ "name": k, "value": v })).collect::<Vec<_>>(),
                 "can_manage": owner,
+                "notice": erased.then_some("The candidate's data is erased: their application, answers, CV, interviews and scorecards are gone, and the history keeps only that an application was erased."),
                 "sorts": Sort::ALL.iter().map(|(s, k, l)| json!({ "value": k, "label": l, "selected": *s == list.sort })).collect::<Vec<_>>(),
             }),
         )
@@ -797,38 +809,46 @@ pub async fn cv(
         .await
         .web_context("finding an application")?
         .ok_or(WebError::NotFound)?;
-    let (Some(file), Some(name)) = (app.cv_file, app.cv_filename) else {
-        return Err(WebError::NotFound);
-    };
-    // The store refuses any key that is not a name it gave out, so a
-    // stored value that is a path from outside reads nothing.
-    let download = match state.files.get(&file).await {
-        Ok(Some(download)) => download,
-        Ok(None) | Err(FileError::InvalidKey { .. }) => return Err(WebError::NotFound),
-        Err(source) => {
-            return Err(WebError::Files {
-                context: "reading a CV",
-                source,
-            })
-        }
-    };
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
+    crate::web::downloads::cv(&state, &app).await
+}
+
+#[derive(Deserialize)]
+pub struct EraseForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+/// An owner erases a candidate who asked by other means (an email, a
+/// letter): the same erasure as the candidate's own button.
+pub async fn erase(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<EraseForm>,
+) -> Result<HttpResponse, WebError> {
+    if form.confirm != "yes" {
+        return Err(WebError::BadRequest(
+            "Tick the box to confirm that the candidate asked to be erased; nothing was erased."
+                .into(),
+        ));
+    }
+    let id = id.into_inner();
+    let owner_id = owner.user().id.clone();
+    let mail_domain = state.mail_domain.clone();
+    let done = state
+        .db
+        .write(move |conn| {
+            let why = Why::OwnerOnRequest {
+                owner_id: &owner_id,
+            };
+            erasure::erase(conn, &id, why, &mail_domain, db::now())
         })
-        .collect();
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{ascii}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        // Streamed from the store as it arrives, never held whole in memory.
-        .body(SizedStream::new(download.size, download.body)))
+        .await
+        .web_context("erasing an application")?
+        .ok_or(WebError::NotFound)?;
+    state.files.delete_erased(done.cv_file.as_deref()).await;
+    Ok(see_other(&format!(
+        "/admin/jobs/{}/applications?erased=1",
+        done.job_id
+    )))
 }

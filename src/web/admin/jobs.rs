@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::db::{self, DbError};
+use crate::domain::application::RetentionMonths;
 use crate::domain::job::{
     parse_slug, slugify, Channel, DecisionRule, EmploymentType, Fluency, Job, JobInput, JobPosting,
     JobStatus, SalaryPeriod, TierMix, Workplace, LANGUAGES,
@@ -212,6 +213,7 @@ pub struct EditQuery {
     closed: Option<String>,
     reopened: Option<String>,
     address: Option<String>,
+    retention: Option<String>,
 }
 
 pub async fn edit_form(
@@ -232,6 +234,8 @@ pub async fn edit_form(
         Some("The job is open again.")
     } else if query.address.is_some() {
         Some("The address is changed. Links to the old one lead to the new one.")
+    } else if query.retention.is_some() {
+        Some("The retention period is saved.")
     } else if query.saved.is_some() {
         Some("Saved.")
     } else {
@@ -255,6 +259,7 @@ async fn edit_page(
     ctx["pipeline"] = pipeline_context(state, job).await?;
     ctx["review"] = super::review::editor_context(state, job).await?;
     ctx["address"] = address_context(state, job, address).await?;
+    ctx["retention"] = retention_context(state, job).await?;
     ctx["notice"] = json!(notice);
     Page::new("pages/admin/job_editor", "Edit job")
         .staff(owner.user(), "jobs")
@@ -644,6 +649,60 @@ pub async fn screening(
         "/admin/jobs/{}/edit?screening=1",
         job.id
     )))
+}
+
+#[derive(Deserialize)]
+pub struct RetentionForm {
+    #[serde(default)]
+    months: String,
+}
+
+/// How long the job's candidates' data is kept after it closes.
+pub async fn retention(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<RetentionForm>,
+) -> Result<HttpResponse, WebError> {
+    let job = load(&state, id.into_inner()).await?;
+    let months = RetentionMonths::parse(&form.months).map_err(WebError::BadRequest)?;
+    let actor = owner.user().id.clone();
+    let job_id = job.id.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = db::now();
+            db::jobs::set_retention(conn, &job_id, months, now)?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "job.retention",
+                ("job", &job_id),
+                &format!("{} months", months.get()),
+                now,
+            )
+        })
+        .await
+        .web_context("saving a retention period")?;
+    Ok(see_other(&format!(
+        "/admin/jobs/{}/edit?retention=1",
+        job.id
+    )))
+}
+
+/// The retention card: the period, and once the job is closed, the day.
+async fn retention_context(state: &AppState, job: &Job) -> Result<Value, WebError> {
+    let job_id = job.id.clone();
+    let months = state
+        .db
+        .read(move |conn| db::jobs::retention(conn, &job_id))
+        .await
+        .web_context("reading a job's retention period")?;
+    Ok(json!({
+        "months": months.get(),
+        "max": RetentionMonths::MAX,
+        "erased_on": job.closed_at.map(|c| months.erase_after(c).format("%-d %B %Y").to_string()),
+    }))
 }
 
 /// The job's hiring panel and the stages it may skip, for the editor.

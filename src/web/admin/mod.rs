@@ -10,6 +10,7 @@ mod decision;
 mod emails;
 mod highlight;
 mod home;
+mod import;
 mod insight;
 mod interviews;
 mod jobs;
@@ -45,6 +46,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/applications", web::get().to(applications::across))
             .route("/applications/{id}", web::get().to(applications::detail))
             .route("/applications/{id}/cv", web::get().to(applications::cv))
+            .route(
+                "/applications/{id}/erase",
+                web::post().to(applications::erase),
+            )
+            .route("/jobs/{id}/retention", web::post().to(jobs::retention))
+            .route("/jobs/{id}/import", web::get().to(import::form))
+            .route("/jobs/{id}/import", web::post().to(import::import))
             .route(
                 "/answers/{id}/override",
                 web::post().to(applications::override_answer),

@@ -13,7 +13,6 @@ use super::flow::{self, Applied, Ctx};
 use crate::db::{self, applications::StoredCv};
 use crate::domain::application::{
     looks_like_pdf, timezone_choices, ApplicationInput, NewApplication, MAX_CV_BYTES,
-    RETENTION_MONTHS,
 };
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
@@ -35,15 +34,30 @@ async fn open_job(state: &AppState, slug: String) -> Result<Job, WebError> {
         .ok_or(WebError::NotFound)
 }
 
-/// Whether the job sends screening questions (the form says what comes next).
-async fn screens(state: &AppState, job: &Job) -> Result<bool, WebError> {
+/// What the form promises about this job: whether screening questions
+/// follow, and how long the candidate's data is kept after the job closes.
+#[derive(serde::Serialize)]
+struct Follows {
+    screens: bool,
+    retention_months: u32,
+}
+
+async fn what_follows(state: &AppState, job: &Job) -> Result<Follows, WebError> {
     let id = job.id.clone();
-    let settings = state
+    let (settings, retention) = state
         .db
-        .read(move |conn| db::job_screening::get(conn, &id))
+        .read(move |conn| {
+            Ok::<_, db::DbError>((
+                db::job_screening::get(conn, &id)?,
+                db::jobs::retention(conn, &id)?,
+            ))
+        })
         .await
         .web_context("reading the job's screening")?;
-    Ok(!settings.questionnaire_ids.is_empty())
+    Ok(Follows {
+        screens: !settings.questionnaire_ids.is_empty(),
+        retention_months: retention.get(),
+    })
 }
 
 fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> serde_json::Value {
@@ -68,7 +82,6 @@ fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> s
         "form": input,
         "consent_checked": matches!(input.consent.as_str(), "yes" | "on" | "true"),
         "language_rows": rows,
-        "retention_months": RETENTION_MONTHS,
         "timezones": timezone_choices(),
         "max_cv_mb": MAX_CV_BYTES / (1024 * 1024),
         "errors": errors_value,
@@ -113,7 +126,7 @@ pub async fn form(
         ..Default::default()
     };
     let mut ctx = form_context(&job, &input, &[]);
-    ctx["screens"] = json!(screens(&state, &job).await?);
+    ctx["follows"] = json!(what_follows(&state, &job).await?);
     ctx["company"] = json!(company);
     let title = format!("Apply: {}", job.posting.title);
     Page::new("pages/candidate/apply", &title).render(&req, &state, ctx)
@@ -211,7 +224,7 @@ pub async fn submit(
                 errors.push(FieldError::new("cv", cv_error));
             }
             let mut ctx = form_context(&job, &input, &errors);
-            ctx["screens"] = json!(screens(&state, &job).await?);
+            ctx["follows"] = json!(what_follows(&state, &job).await?);
             ctx["company"] = json!(load_company(&state)
                 .await
                 .web_context("reading the company")?);
@@ -363,7 +376,7 @@ pub async fn thanks(
         .and_then(|c| ThanksNote::decode(c.value()));
     let (name, has_questions) = match note {
         Some(n) => (n.name, n.has_questions),
-        None => (String::new(), screens(&state, &job).await?),
+        None => (String::new(), what_follows(&state, &job).await?.screens),
     };
     let company = load_company(&state)
         .await

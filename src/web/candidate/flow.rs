@@ -13,7 +13,7 @@ use crate::db::job_screening::ScreeningSettings;
 use crate::db::screenings::Screening;
 use crate::db::{self, DbConnection, DbError};
 use crate::domain::application::{NewApplication, Stage};
-use crate::domain::interview::{ics_event, IcsMethod, InterviewKind, Invitation, Schedule};
+
 use crate::domain::job::Job;
 use crate::domain::screening;
 use crate::flows::questionnaires::Version;
@@ -56,7 +56,7 @@ pub const MAX_LINKS_PER_WINDOW: i64 = 3;
 pub const LINK_WINDOW_MINUTES: i64 = 15;
 
 /// A date as the candidate reads it: in the time zone they gave, else UTC.
-fn day(t: NaiveDateTime, timezone: &str) -> String {
+pub(super) fn day(t: NaiveDateTime, timezone: &str) -> String {
     let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(t, chrono::Utc);
     match crate::domain::application::parse_timezone(timezone) {
         Some(tz) => utc.with_timezone(&tz).format("%-d %B %Y").to_string(),
@@ -808,119 +808,6 @@ pub fn submit_planned(
         passed: screen_passed,
         next_round: false,
     })
-}
-
-/// Erases an application at the candidate's request: the application and
-/// everything hanging from it are deleted, emails to or about them are
-/// cancelled or emptied, and the audit trail keeps who did what without
-/// the words that named them. What stays is an anonymous "an application
-/// was erased" event on the job, so counts can still be reported. Returns
-/// the CV file to delete once the transaction has committed.
-pub fn erase(
-    conn: &mut DbConnection,
-    application_id: &str,
-    mail_domain: &str,
-    now: NaiveDateTime,
-) -> Result<Option<String>, DbError> {
-    let Some(app) = db::applications::find(conn, application_id)? else {
-        return Ok(None);
-    };
-    db::outbox::scrub_mentions(conn, &app.email, &app.name)?;
-    let interviews = db::interviews::for_application(conn, &app.id)?;
-    cancel_for_interviewers(conn, &app, &interviews, mail_domain, now)?;
-    let mut subjects = vec![app.id.clone()];
-    subjects.extend(interviews.into_iter().map(|i| i.id));
-    db::audit::scrub(conn, &subjects, &[&app.email, &app.name])?;
-    let cv = db::applications::delete(conn, &app.id)?;
-    db::audit::record(
-        conn,
-        None,
-        "application.erased",
-        ("job", &app.job_id),
-        "an application was erased at the candidate's request",
-        now,
-    )?;
-    Ok(cv)
-}
-
-/// Takes the erased candidate's upcoming interviews out of the
-/// interviewers' calendars: a cancellation with the same UID, which names
-/// the job and the kind of interview but not the person.
-fn cancel_for_interviewers(
-    conn: &mut DbConnection,
-    app: &ApplicationRow,
-    interviews: &[db::interviews::Interview],
-    mail_domain: &str,
-    now: NaiveDateTime,
-) -> Result<(), DbError> {
-    let upcoming: Vec<_> = interviews
-        .iter()
-        .filter(|i| i.status == db::interviews::SCHEDULED && i.starts_at > now)
-        .collect();
-    if upcoming.is_empty() {
-        return Ok(());
-    }
-    let job_title = db::jobs::find(conn, &app.job_id)?
-        .map(|j| j.posting.title)
-        .unwrap_or_default();
-    let users = db::users::list(conn)?;
-    for interview in upcoming {
-        let at = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
-            interview.starts_at,
-            chrono::Utc,
-        );
-        let Some(schedule) = Schedule::from_stored(
-            at,
-            &interview.timezone,
-            interview.duration_minutes.max(0) as u32,
-            &interview.location,
-        ) else {
-            continue;
-        };
-        let kind = InterviewKind::parse(&interview.kind)
-            .map(InterviewKind::label)
-            .unwrap_or("Interview");
-        let ids = db::interviews::interviewers(conn, &interview.id)?;
-        let interviewers: Vec<(&str, &str)> = users
-            .iter()
-            .filter(|u| ids.contains(&u.id))
-            .map(|u| (u.name.as_str(), u.email.as_str()))
-            .collect();
-        let organizer = users.iter().find(|u| u.id == interview.created_by);
-        let summary = format!("Cancelled: {kind} — {job_title}");
-        let reason = "The candidate withdrew and asked for their data to be erased, so this interview will not take place.";
-        let ics = ics_event(&Invitation {
-            uid: &interview.uid,
-            sequence: interview.sequence.max(0) as u32 + 1,
-            stamp: chrono::Utc::now(),
-            schedule: &schedule,
-            summary: &summary,
-            description: reason,
-            organizer_name: organizer.map(|u| u.name.as_str()).unwrap_or(""),
-            organizer_email: organizer.map(|u| u.email.as_str()).unwrap_or(""),
-            attendees: &interviewers,
-            method: IcsMethod::Cancel,
-        });
-        let body = format!(
-            "Cancelled: {kind} for {job_title}, planned for {} (UTC: {}).\n\n{reason}",
-            schedule.local_time(),
-            at.format("%Y-%m-%d %H:%M"),
-        );
-        for (_, email) in &interviewers {
-            mail::queue(
-                conn,
-                EmailKind::InterviewerInvitation,
-                email,
-                &mail::candidate::payload(
-                    &summary,
-                    &body,
-                    Some((&ics, IcsMethod::Cancel.as_str())),
-                ),
-                mail_domain,
-            )?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -36,7 +36,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/answers", web::post().to(status::save))
                 .route("/submit", web::post().to(status::submit))
                 .route("/withdraw", web::post().to(status::withdraw))
-                .route("/erase", web::post().to(status::erase)),
+                .route("/erase", web::post().to(status::erase))
+                .route("/data.json", web::get().to(status::data))
+                .route("/cv", web::get().to(status::cv)),
         );
 }
 

@@ -8,9 +8,10 @@ use serde_json::json;
 use super::flow::{self, Ctx, Submitted};
 use super::Candidate;
 use crate::db::{self, DbError};
-use crate::domain::application::{Stage, RETENTION_MONTHS};
+use crate::domain::application::Stage;
 use crate::domain::interview::InterviewKind;
 use crate::domain::job::Job;
+use crate::flows::erasure::{self, Why};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::public::load_company;
@@ -44,16 +45,18 @@ pub async fn page(
     let app = candidate.application;
     let job = job_of(&state, app.job_id.clone()).await?;
     let app_id = app.id.clone();
-    let ((round, loaded, answers), interviews) = state
+    let job_id = job.id.clone();
+    let ((round, loaded, answers), interviews, retention) = state
         .db
         .read(move |conn| {
             let interviews = db::interviews::for_application(conn, &app_id)?;
+            let retention = db::jobs::retention(conn, &job_id)?;
             let Some(round) = flow::current_round(conn, &app_id)? else {
-                return Ok(((None, None, vec![]), interviews));
+                return Ok(((None, None, vec![]), interviews, retention));
             };
             let loaded = db::questionnaire_versions::load(conn, &round.questionnaire_version_id)?;
             let answers = db::screenings::answers(conn, &round.id)?;
-            Ok::<_, DbError>(((Some(round), Some(loaded), answers), interviews))
+            Ok::<_, DbError>(((Some(round), Some(loaded), answers), interviews, retention))
         })
         .await
         .web_context("reading the questions")?;
@@ -167,7 +170,10 @@ pub async fn page(
             "questions": questions,
             "minutes": minutes,
             "max_answer_chars": MAX_ANSWER_CHARS,
-            "retention_months": RETENTION_MONTHS,
+            "retention_months": retention.get(),
+            "has_cv": app.cv_file.is_some(),
+            // Once the job is closed, the day the data goes.
+            "erased_on": job.closed_at.map(|closed| flow::day(retention.erase_after(closed), &app.timezone)),
             "notice": notice,
         }),
     )
@@ -473,6 +479,29 @@ pub async fn withdraw(
     Ok(see_other("/candidate?notice=withdrawn"))
 }
 
+/// The candidate's copy of everything held about them, as JSON.
+pub async fn data(
+    state: web::Data<AppState>,
+    candidate: Candidate,
+) -> Result<HttpResponse, WebError> {
+    let id = candidate.application.id.clone();
+    let all = state
+        .db
+        .read(move |conn| crate::flows::subject_access::everything_held(conn, &id))
+        .await
+        .web_context("reading a candidate's data")?
+        .ok_or(WebError::NotFound)?;
+    Ok(crate::web::downloads::json(&all, "my-application.json"))
+}
+
+/// The CV the candidate sent, back to them.
+pub async fn cv(
+    state: web::Data<AppState>,
+    candidate: Candidate,
+) -> Result<HttpResponse, WebError> {
+    crate::web::downloads::cv(&state, &candidate.application).await
+}
+
 /// Erases what the candidate gave us now, not after the retention period.
 pub async fn erase(
     req: HttpRequest,
@@ -500,16 +529,15 @@ pub async fn erase(
         .await;
     }
     let mail_domain = state.mail_domain.clone();
-    let cv = state
+    let done = state
         .db
-        .write(move |conn| flow::erase(conn, &app.id, &mail_domain, db::now()))
+        .write(move |conn| {
+            erasure::erase(conn, &app.id, Why::CandidateAsked, &mail_domain, db::now())
+        })
         .await
         .web_context("erasing an application")?;
-    if let Some(file) = cv {
-        if let Err(e) = state.files.delete(&file).await {
-            // The row naming it is gone: say so loudly, or the file stays forever.
-            tracing::error!(error = %e, "an erased candidate's CV could not be deleted; delete it by hand");
-        }
+    if let Some(done) = done {
+        state.files.delete_erased(done.cv_file.as_deref()).await;
     }
     let mut res = Page::new("pages/candidate/erased", "Your data is erased")
         .status(StatusCode::OK)
