@@ -3,6 +3,7 @@
 //! constructed ("parse, don't validate").
 
 pub mod agreement;
+pub mod api_token;
 pub mod answer_review;
 pub mod application;
 pub mod decision;

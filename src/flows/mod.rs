@@ -2,8 +2,10 @@
 //! given: the pages, the API and the command line call the same functions.
 //! Knows no HTTP.
 
+pub mod api_tokens;
 pub mod closing;
 pub mod decision;
+pub mod jobs;
 pub mod interviews;
 pub mod pipeline;
 pub mod questionnaires;
