@@ -201,8 +201,8 @@ fn create_token(
     scope: &str,
     days: i64,
 ) -> anyhow::Result<()> {
-    let new = crate::domain::api_token::NewToken::parse(name, scope, &days.to_string())
-        .map_err(|errors| {
+    let new = crate::domain::api_token::NewToken::parse(name, scope, &days.to_string()).map_err(
+        |errors| {
             anyhow::Error::msg(
                 errors
                     .iter()
@@ -210,7 +210,8 @@ fn create_token(
                     .collect::<Vec<_>>()
                     .join("\n"),
             )
-        })?;
+        },
+    )?;
     let email = EmailAddress::parse(email).map_err(anyhow::Error::msg)?;
     let db = open_database(settings)?;
     let made = db.write_blocking(|conn| {

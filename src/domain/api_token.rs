@@ -71,7 +71,10 @@ impl NewToken {
         }
         let scope = Scope::parse(scope);
         if scope.is_none() {
-            errors.push(FieldError::new("scope", "Choose read only or read and write."));
+            errors.push(FieldError::new(
+                "scope",
+                "Choose read only or read and write.",
+            ));
         }
         let days = match days.trim() {
             "" => Some(DEFAULT_DAYS),

@@ -3,8 +3,8 @@
 //! constructed ("parse, don't validate").
 
 pub mod agreement;
-pub mod api_token;
 pub mod answer_review;
+pub mod api_token;
 pub mod application;
 pub mod decision;
 pub mod insight;

@@ -13,7 +13,14 @@ pub fn create_draft(
 ) -> Result<Job, DbError> {
     let now = db::now();
     let job = db::jobs::insert_draft(conn, posting, &slugify(&posting.title), now)?;
-    db::audit::record(conn, Some(actor), "job.created", ("job", &job.id), detail, now)?;
+    db::audit::record(
+        conn,
+        Some(actor),
+        "job.created",
+        ("job", &job.id),
+        detail,
+        now,
+    )?;
     Ok(job)
 }
 

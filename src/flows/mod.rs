@@ -5,8 +5,8 @@
 pub mod api_tokens;
 pub mod closing;
 pub mod decision;
-pub mod jobs;
 pub mod interviews;
+pub mod jobs;
 pub mod pipeline;
 pub mod questionnaires;
 pub mod review;

@@ -102,7 +102,10 @@ fn stage_param(field: &'static str, raw: Option<&str>) -> Result<Option<Stage>, 
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => Stage::parse(s).map(Some).ok_or_else(|| {
-            ApiError::Invalid(vec![FieldError::new(field, format!("'{s}' is not a stage code"))])
+            ApiError::Invalid(vec![FieldError::new(
+                field,
+                format!("'{s}' is not a stage code"),
+            )])
         }),
     }
 }
@@ -180,7 +183,9 @@ pub async fn list(
                 None if user.is_owner() => Scope::All,
                 None => Scope::PanelOf(user.id.clone()),
             };
-            Ok::<_, DbError>(Ok(db::applications::list_narrowed(conn, &scope, &list, &narrow)?))
+            Ok::<_, DbError>(Ok(db::applications::list_narrowed(
+                conn, &scope, &list, &narrow,
+            )?))
         })
         .await??;
     let page = ApplicationPage {
@@ -371,7 +376,10 @@ pub async fn read(
             status: r.status.clone(),
             sent_at: iso(r.sent_at),
             submitted_at: r.submitted_at.map(iso),
-            result: r.result.as_deref().and_then(|s| serde_json::from_str(s).ok()),
+            result: r
+                .result
+                .as_deref()
+                .and_then(|s| serde_json::from_str(s).ok()),
             scorer_version: r.scorer_version.clone(),
             answers: loaded
                 .questionnaire
@@ -453,10 +461,14 @@ pub async fn read(
             })
             .collect(),
         has_cv: app.cv_file.is_some(),
-        allowed_moves: crate::domain::pipeline::allowed_moves(app.stage(), MoveKind::Manual, &settings)
-            .iter()
-            .map(|s| s.as_str().to_string())
-            .collect(),
+        allowed_moves: crate::domain::pipeline::allowed_moves(
+            app.stage(),
+            MoveKind::Manual,
+            &settings,
+        )
+        .iter()
+        .map(|s| s.as_str().to_string())
+        .collect(),
         screenings,
         events: events
             .iter()
@@ -511,12 +523,20 @@ pub async fn move_stage(
     if to.is_none() {
         errors.push(FieldError::new("to", "give the stage code to move to"));
     }
-    let seen = match body.from.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let seen = match body
+        .from
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         None => None,
         Some(s) => match Stage::parse(s) {
             Some(stage) => Some(stage),
             None => {
-                errors.push(FieldError::new("from", format!("'{s}' is not a stage code")));
+                errors.push(FieldError::new(
+                    "from",
+                    format!("'{s}' is not a stage code"),
+                ));
                 None
             }
         },
@@ -528,9 +548,15 @@ pub async fn move_stage(
             .to_string()
     };
     let reason = clean(body.reason.as_deref());
-    let email_reason = body.rejection_email_reason.as_deref().map(|r| clean(Some(r)));
+    let email_reason = body
+        .rejection_email_reason
+        .as_deref()
+        .map(|r| clean(Some(r)));
     if reason.chars().count() > 2000 {
-        errors.push(FieldError::new("reason", "keep the reason under 2,000 characters"));
+        errors.push(FieldError::new(
+            "reason",
+            "keep the reason under 2,000 characters",
+        ));
     }
     let (Some(to), true) = (to, errors.is_empty()) else {
         return Err(ApiError::Invalid(errors));
@@ -553,7 +579,11 @@ pub async fn move_stage(
                 to,
                 how: MoveKind::Manual,
                 actor: &actor,
-                reason: if reason.is_empty() { "moved through the API" } else { &reason },
+                reason: if reason.is_empty() {
+                    "moved through the API"
+                } else {
+                    &reason
+                },
                 seen,
                 rejection_email: email_reason.as_deref(),
                 notify_cancellations: notify,

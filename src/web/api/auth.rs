@@ -144,10 +144,7 @@ async fn by_session(req: &HttpRequest, state: &AppState) -> Result<Caller, ApiEr
             });
         }
     }
-    Ok(Caller {
-        user,
-        scope: None,
-    })
+    Ok(Caller { user, scope: None })
 }
 
 impl FromRequest for Caller {

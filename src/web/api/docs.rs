@@ -13,7 +13,9 @@ use once_cell::sync::Lazy;
 use serde::Serialize;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::{ResponseBuilder, Responses};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, ObjectBuilder, Ref, Type};
 use utoipa::{Modify, OpenApi, ToSchema};
 
@@ -106,7 +108,11 @@ fn add(responses: &mut Responses, status: &str, response: utoipa::openapi::Respo
 
 fn staff_errors(op: &mut Operation, write: bool, has_path_id: bool, has_body: bool) {
     let r = &mut op.responses;
-    add(r, "400", error_response("The request could not be read (bad_request)"));
+    add(
+        r,
+        "400",
+        error_response("The request could not be read (bad_request)"),
+    );
     add(
         r,
         "401",
@@ -115,7 +121,9 @@ fn staff_errors(op: &mut Operation, write: bool, has_path_id: bool, has_body: bo
     add(
         r,
         "403",
-        error_response("Not allowed (owner_only, read_only_token, not_on_panel, csrf_token_invalid)"),
+        error_response(
+            "Not allowed (owner_only, read_only_token, not_on_panel, csrf_token_invalid)",
+        ),
     );
     if has_path_id {
         add(r, "404", error_response("No such resource (not_found)"));
@@ -130,12 +138,26 @@ fn staff_errors(op: &mut Operation, write: bool, has_path_id: bool, has_body: bo
         );
     }
     if has_body {
-        add(r, "413", error_response("The body is too large (payload_too_large)"));
-        add(r, "415", error_response("Send application/json (unsupported_media_type)"));
+        add(
+            r,
+            "413",
+            error_response("The body is too large (payload_too_large)"),
+        );
+        add(
+            r,
+            "415",
+            error_response("Send application/json (unsupported_media_type)"),
+        );
     }
-    add(r, "422", error_response("Some fields are not valid (invalid): see fields"));
+    add(
+        r,
+        "422",
+        error_response("Some fields are not valid (invalid): see fields"),
+    );
     let limited = ResponseBuilder::new()
-        .description("Too many requests with this token (rate_limited): retry after Retry-After seconds")
+        .description(
+            "Too many requests with this token (rate_limited): retry after Retry-After seconds",
+        )
         .header(
             "Retry-After",
             HeaderBuilder::new()
@@ -192,7 +214,11 @@ impl Modify for StandardResponses {
                     let has_body = op.request_body.is_some();
                     staff_errors(op, write, has_id, has_body);
                 } else if has_id {
-                    add(&mut op.responses, "404", error_response("No such open job (not_found)"));
+                    add(
+                        &mut op.responses,
+                        "404",
+                        error_response("No such open job (not_found)"),
+                    );
                 }
             }
         }
@@ -218,7 +244,10 @@ pub async fn openapi_json() -> HttpResponse {
 pub async fn page() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300")))
+        .insert_header((
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        ))
         .body(PAGE)
 }
 

@@ -86,7 +86,11 @@ async fn views(state: &AppState, jobs: &[Job]) -> Result<Vec<StaffJob>, ApiError
         .collect())
 }
 
-async fn respond(state: &AppState, status: StatusCode, job: &Job) -> Result<HttpResponse, ApiError> {
+async fn respond(
+    state: &AppState,
+    status: StatusCode,
+    job: &Job,
+) -> Result<HttpResponse, ApiError> {
     let view = views(state, std::slice::from_ref(job)).await?;
     let mut res = json(status, &view[0]);
     if status == StatusCode::CREATED {

@@ -184,7 +184,10 @@ pub struct JobList {
 #[utoipa::path(get, path = "/api/v1/jobs", tag = "public",
     responses((status = 200, description = "Every open job", body = JobList),
         (status = 304, description = "Unchanged since the ETag sent in If-None-Match")))]
-pub async fn open_jobs(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn open_jobs(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
     let snapshot = state.public.snapshot(&state.db).await?;
     let page = snapshot
         .page(PageKey::ApiJobs, || build_open_jobs(&state, &snapshot))
@@ -250,4 +253,3 @@ async fn build_open_job(
     let body = json_text(&ApiJob::new(&job, &company, &state.base_url()));
     Ok(Some(Cached::new("application/json", body)))
 }
-
