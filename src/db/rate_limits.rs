@@ -85,6 +85,25 @@ pub fn try_take(
     Ok(Some(hit))
 }
 
+/// Forgets `key`'s attempts older than `before`: a busy key with a short
+/// window (an API token's minute) then keeps at most its allowance of rows,
+/// not a day's worth.
+pub fn forget_key_before(
+    conn: &mut DbConnection,
+    key: &str,
+    before: NaiveDateTime,
+) -> Result<(), DbError> {
+    let key = &stored_key(key);
+    diesel::delete(
+        rate_limit_hits::table
+            .filter(rate_limit_hits::key.eq(key))
+            .filter(rate_limit_hits::at.le(before)),
+    )
+    .execute(conn)
+    .context("forgetting a key's old attempts")?;
+    Ok(())
+}
+
 /// How long until `key` may make another attempt: when its oldest
 /// attempt in the window leaves it (at least one second, for Retry-After).
 pub fn wait_for(

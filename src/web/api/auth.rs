@@ -100,6 +100,7 @@ async fn by_token(state: &AppState, raw: &str) -> Result<Caller, ApiError> {
                 let wait = db::rate_limits::wait_for(conn, &key, RATE_WINDOW, now)?;
                 return Ok(TokenCheck::Limited(wait));
             }
+            db::rate_limits::forget_key_before(conn, &key, now - RATE_WINDOW)?;
             db::api_tokens::touch(conn, &row.id, now)?;
             Ok(TokenCheck::Valid(user, row.scope()))
         })
