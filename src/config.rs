@@ -169,6 +169,15 @@ pub struct Settings {
     )]
     pub trust_proxy: bool,
 
+    /// Requests one API token may make per minute (then 429 with Retry-After).
+    #[arg(
+        long,
+        env = "RAPPORT_API_REQUESTS_PER_MINUTE",
+        default_value_t = 120,
+        global = true
+    )]
+    pub api_requests_per_minute: i64,
+
     /// Log filter, e.g. info or rapport=debug.
     #[arg(long, env = "RAPPORT_LOG", default_value = "info", global = true)]
     pub log: String,

@@ -1,5 +1,5 @@
-//! The command line: `rapport` (serve), `migrate`, `user add`, `demo`,
-//! `score`, `score-eval`, `questionnaire check` and `import candidates`.
+//! The command line: `rapport` (serve), `migrate`, `user add`, `token create`,
+//! `demo`, `score`, `score-eval`, `questionnaire check` and `import candidates`.
 
 pub mod import;
 mod rescore;
@@ -39,6 +39,11 @@ pub enum Command {
     User {
         #[command(subcommand)]
         action: UserAction,
+    },
+    /// Manage personal API tokens.
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
     },
     /// Load a sample company with two published support jobs.
     Demo,
@@ -115,6 +120,23 @@ pub enum QuestionnaireAction {
 }
 
 #[derive(Subcommand)]
+pub enum TokenAction {
+    /// Make a token for an existing staff account and print it (only once).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// read or read-write.
+        #[arg(long, default_value = "read")]
+        scope: String,
+        /// Days until it expires (1 to 365).
+        #[arg(long, default_value_t = crate::domain::api_token::DEFAULT_DAYS)]
+        days: i64,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum UserAction {
     /// Create a staff account; the password is read from standard input.
     Add {
@@ -149,6 +171,15 @@ pub fn run() -> anyhow::Result<()> {
                     password_stdin,
                 },
         } => add_user(&cli.settings, &email, &name, &role, password_stdin),
+        Command::Token {
+            action:
+                TokenAction::Create {
+                    email,
+                    name,
+                    scope,
+                    days,
+                },
+        } => create_token(&cli.settings, &email, &name, &scope, days),
         Command::Score {
             questionnaire,
             answers,
@@ -209,6 +240,47 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         tracing::info!(port = app.port(), "Rapport is listening");
         app.run_until_stopped().await.context("running the server")
     })
+}
+
+fn create_token(
+    settings: &Settings,
+    email: &str,
+    name: &str,
+    scope: &str,
+    days: i64,
+) -> anyhow::Result<()> {
+    let new = crate::domain::api_token::NewToken::parse(name, scope, &days.to_string()).map_err(
+        |errors| {
+            anyhow::Error::msg(
+                errors
+                    .iter()
+                    .map(|e| format!("--{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        },
+    )?;
+    let email = EmailAddress::parse(email).map_err(anyhow::Error::msg)?;
+    let db = open_database(settings)?;
+    let made = db.write_blocking(|conn| {
+        let Some(user) = db::users::find_by_email(conn, email.as_str())? else {
+            return Ok(None);
+        };
+        crate::flows::api_tokens::create(conn, &user.id, &new).map(Some)
+    })?;
+    match made {
+        Some((raw, row)) => {
+            eprintln!(
+                "Token \"{}\" ({}) for {email}, expires {} UTC. It is shown only this once:",
+                row.name,
+                row.scope().as_str(),
+                row.expires_at.format("%Y-%m-%d %H:%M")
+            );
+            println!("{raw}");
+            Ok(())
+        }
+        None => bail!("no staff account has the email {email}"),
+    }
 }
 
 fn add_user(

@@ -2,6 +2,7 @@
 //! `MultiConnection`, a bounded pool, embedded migrations per dialect, and
 //! one module of queries per aggregate.
 
+pub mod api_tokens;
 pub mod applications;
 pub mod audit;
 pub mod authored_questionnaires;

@@ -85,6 +85,44 @@ pub fn try_take(
     Ok(Some(hit))
 }
 
+/// Forgets `key`'s attempts older than `before`: a busy key with a short
+/// window (an API token's minute) then keeps at most its allowance of rows,
+/// not a day's worth.
+pub fn forget_key_before(
+    conn: &mut DbConnection,
+    key: &str,
+    before: NaiveDateTime,
+) -> Result<(), DbError> {
+    let key = &stored_key(key);
+    diesel::delete(
+        rate_limit_hits::table
+            .filter(rate_limit_hits::key.eq(key))
+            .filter(rate_limit_hits::at.le(before)),
+    )
+    .execute(conn)
+    .context("forgetting a key's old attempts")?;
+    Ok(())
+}
+
+/// How long until `key` may make another attempt: when its oldest
+/// attempt in the window leaves it (at least one second, for Retry-After).
+pub fn wait_for(
+    conn: &mut DbConnection,
+    key: &str,
+    window: Duration,
+    now: NaiveDateTime,
+) -> Result<Duration, DbError> {
+    let key = &stored_key(key);
+    let oldest: Option<NaiveDateTime> = rate_limit_hits::table
+        .filter(rate_limit_hits::key.eq(key))
+        .filter(rate_limit_hits::at.gt(now - window))
+        .select(diesel::dsl::min(rate_limit_hits::at))
+        .first(conn)
+        .context("finding the oldest counted attempt")?;
+    let wait = oldest.map(|at| at + window - now).unwrap_or(window);
+    Ok(wait.max(Duration::seconds(1)))
+}
+
 /// Keys name people (an email address, a client address): only their
 /// digest is stored, so the table holds no personal data to erase.
 fn stored_key(key: &str) -> String {

@@ -380,7 +380,7 @@ impl JobSections {
 
 /// A job as a founder typed it: every field a string, straight from a form
 /// or a JSON body. Lengths are checked here; meaning in `JobPosting::parse`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(default)]
 pub struct JobInput {
     #[validate(length(max = 120, message = "Use at most 120 characters for the title."))]

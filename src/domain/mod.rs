@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod answer_review;
+pub mod api_token;
 pub mod application;
 pub mod decision;
 pub mod import;

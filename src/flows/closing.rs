@@ -16,6 +16,14 @@ pub struct Rejection {
     pub notify_interviews: bool,
 }
 
+/// What candidates let go read when nobody wrote a reason.
+pub fn default_reason(reason: CloseReason) -> &'static str {
+    match reason {
+        CloseReason::Filled => "We have now filled this role.",
+        CloseReason::Cancelled => "We are no longer hiring for this role.",
+    }
+}
+
 /// Closes an open job and, when `remaining` says so, rejects everyone
 /// still in progress (their emails and interview cancellations with it).
 /// False when the job was no longer open.

@@ -2,11 +2,13 @@
 //! given: the pages, the API and the command line call the same functions.
 //! Knows no HTTP.
 
+pub mod api_tokens;
 pub mod closing;
 pub mod decision;
 pub mod erasure;
 pub mod import;
 pub mod interviews;
+pub mod jobs;
 pub mod pipeline;
 pub mod questionnaires;
 pub mod review;

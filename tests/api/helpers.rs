@@ -269,6 +269,11 @@ impl std::ops::Deref for TestApp {
 }
 
 impl TestApp {
+    /// The URL of this test's SQLite database (for the command line).
+    pub fn sqlite_url(&self) -> String {
+        format!("sqlite://{}", self._dir.path().join("rapport.db").display())
+    }
+
     /// The admin URL and name of this test's PostgreSQL database.
     #[cfg_attr(not(rapport_pg_tests), allow(dead_code))]
     pub fn pg_database(&self) -> Option<(String, String)> {

@@ -235,9 +235,12 @@ async fn editing_a_job_keeps_its_address(backend: Backend) {
 async fn the_json_api_creates_drafts_and_rejects_bad_json(backend: Backend) {
     let app = spawn_app(backend).await;
     app.sign_up_owner().await;
+    // A signed-in browser's writes carry the page's CSRF token.
+    let csrf = app.csrf_token().await;
     let res = app
         .client
         .post(app.url("/api/v1/admin/jobs"))
+        .header("x-csrf-token", &csrf)
         .header("content-type", "application/json")
         .body("{\"title\": ")
         .send()
@@ -245,18 +248,21 @@ async fn the_json_api_creates_drafts_and_rejects_bad_json(backend: Backend) {
         .unwrap();
     assert_eq!(res.status().as_u16(), 400);
     let body: serde_json::Value = res.json().await.unwrap();
-    assert!(body["error"].as_str().unwrap().contains("JSON"));
+    assert_eq!(body["error"]["code"], "bad_request");
+    assert!(body["error"]["message"].as_str().unwrap().contains("JSON"));
 
     let res = app
         .client
         .post(app.url("/api/v1/admin/jobs"))
+        .header("x-csrf-token", &csrf)
         .json(&serde_json::json!({ "title": "API Support Agent", "workplace": "mars" }))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 422);
     let body: serde_json::Value = res.json().await.unwrap();
-    assert!(body["fields"]
+    assert_eq!(body["error"]["code"], "invalid");
+    assert!(body["error"]["fields"]
         .as_array()
         .unwrap()
         .iter()
@@ -266,6 +272,7 @@ async fn the_json_api_creates_drafts_and_rejects_bad_json(backend: Backend) {
     let res = app
         .client
         .post(app.url("/api/v1/admin/jobs"))
+        .header("x-csrf-token", &csrf)
         .json(&serde_json::json!({
             "title": "API Support Agent", "workplace": "remote", "employment_type": "part_time",
             "languages": ["en"], "fluencies": ["fluent"], "tier1": "100", "tier2": "0", "tier3": "0"

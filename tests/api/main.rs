@@ -21,6 +21,7 @@ mod planned_flows;
 mod public;
 mod public_cache;
 mod questionnaire_editor;
+mod rest_api;
 mod review;
 mod scoring;
 mod security;

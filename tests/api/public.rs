@@ -145,7 +145,7 @@ async fn the_feed_and_the_api_list_open_jobs(backend: Backend) {
     let missing = app.get("/api/v1/jobs/draft-support-role").await;
     assert_eq!(missing.status().as_u16(), 404);
     let body: serde_json::Value = missing.json().await.unwrap();
-    assert_eq!(body["error"], "not found");
+    assert_eq!(body["error"]["code"], "not_found");
 }
 
 async fn unknown_addresses_get_a_404_page(backend: Backend) {

@@ -113,7 +113,7 @@ async fn every_staff_route_refuses_anonymous_requests(backend: Backend) {
             "{method} {path} must answer 401"
         );
         let body: serde_json::Value = res.json().await.unwrap();
-        assert!(body["error"].is_string());
+        assert_eq!(body["error"]["code"], "unauthorized");
     }
     // Nothing changed: still one draft.
     let jobs = app.db.read(rapport::db::jobs::list_all).await.unwrap();
@@ -296,13 +296,17 @@ async fn oversized_bodies_are_refused(backend: Backend) {
     let res = app
         .client
         .post(app.url("/api/v1/admin/jobs"))
+        .header("x-csrf-token", app.csrf_token().await)
         .json(&serde_json::json!({ "title": huge }))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 413);
     let body: serde_json::Value = res.json().await.unwrap();
-    assert!(body["error"].as_str().unwrap().contains("larger"));
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("larger"));
     assert!(app
         .db
         .read(rapport::db::jobs::list_all)

@@ -168,6 +168,7 @@ async fn nul_bytes_are_removed_wherever_candidates_type(backend: Backend) {
     let res = app
         .client
         .post(app.url("/api/v1/admin/jobs"))
+        .header("x-csrf-token", app.csrf_token().await)
         .json(&body)
         .send()
         .await
@@ -394,6 +395,7 @@ async fn unknown_choices_are_refused_and_change_nothing(backend: Backend) {
     let res = app
         .client
         .post(app.url("/api/v1/admin/jobs"))
+        .header("x-csrf-token", app.csrf_token().await)
         .json(&body)
         .send()
         .await
@@ -495,6 +497,7 @@ async fn unknown_choices_are_refused_and_change_nothing(backend: Backend) {
     let res = app
         .client
         .post(app.url("/api/v1/admin/jobs"))
+        .header("x-csrf-token", app.csrf_token().await)
         .header("content-type", "application/x-www-form-urlencoded")
         .body("title=x")
         .send()

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::db::{self, DbError};
 use crate::domain::job::{CloseReason, Job, JobStatus};
-use crate::flows::closing::{close_job, Rejection};
+use crate::flows::closing::{close_job, default_reason, Rejection};
 use crate::flows::pipeline::Mailer;
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::web::error::{WebContext, WebError};
@@ -42,13 +42,6 @@ pub struct CloseForm {
 #[derive(Deserialize)]
 pub struct CloseQuery {
     reason: Option<String>,
-}
-
-fn default_reason(reason: CloseReason) -> &'static str {
-    match reason {
-        CloseReason::Filled => "We have now filled this role.",
-        CloseReason::Cancelled => "We are no longer hiring for this role.",
-    }
 }
 
 async fn load_open(state: &AppState, id: String) -> Result<Job, WebError> {

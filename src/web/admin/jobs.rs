@@ -178,19 +178,7 @@ pub async fn create(
     let actor = owner.user().id.clone();
     let job = state
         .db
-        .write(move |conn| {
-            let now = db::now();
-            let job = db::jobs::insert_draft(conn, &posting, &slugify(&posting.title), now)?;
-            db::audit::record(
-                conn,
-                Some(&actor),
-                "job.created",
-                ("job", &job.id),
-                &posting.title,
-                now,
-            )?;
-            Ok(job)
-        })
+        .write(move |conn| crate::flows::jobs::create_draft(conn, &posting, &actor, &posting.title))
         .await
         .web_context("creating a job")?;
     Ok(see_other(&format!("/admin/jobs/{}/edit?saved=1", job.id)))
@@ -384,11 +372,7 @@ pub async fn update(
     let job_id = job.id.clone();
     state
         .db
-        .write(move |conn| {
-            let now = db::now();
-            db::jobs::update_posting(conn, &job_id, &posting, now)?;
-            db::audit::record(conn, Some(&actor), "job.edited", ("job", &job_id), "", now)
-        })
+        .write(move |conn| crate::flows::jobs::update(conn, &job_id, &posting, &actor))
         .await
         .web_context("saving a job")?;
     Ok(see_other(&format!("/admin/jobs/{}/edit?saved=1", job.id)))
@@ -438,43 +422,21 @@ pub async fn publish(
             json!({ "job": JobView::new(&job, &state.base_url()), "advice": advice }),
         );
     }
-    change_status(&state, &owner, &job, StatusChange::Open, "published").await
-}
-
-enum StatusChange {
-    Open,
+    change_status(&state, &owner, &job, "published").await
 }
 
 async fn change_status(
     state: &AppState,
     owner: &Owner,
     job: &Job,
-    change: StatusChange,
     done: &str,
 ) -> Result<HttpResponse, WebError> {
     let actor = owner.user().id.clone();
-    let job_id = job.id.clone();
     let was = job.status;
+    let for_flow = job.clone();
     let changed = state
         .db
-        .write(move |conn| {
-            let now = db::now();
-            let (changed, action, detail) = match change {
-                StatusChange::Open => (
-                    db::jobs::open(conn, &job_id, now)?,
-                    if was == JobStatus::Closed {
-                        "job.reopened"
-                    } else {
-                        "job.published"
-                    },
-                    String::new(),
-                ),
-            };
-            if changed {
-                db::audit::record(conn, Some(&actor), action, ("job", &job_id), &detail, now)?;
-            }
-            Ok::<_, DbError>(changed)
-        })
+        .write(move |conn| crate::flows::jobs::open(conn, &for_flow, &actor))
         .await
         .web_context("changing a job's status")?;
     if !changed {
@@ -501,7 +463,7 @@ pub async fn reopen(
             "Only a closed job can be reopened.".into(),
         ));
     }
-    change_status(&state, &owner, &job, StatusChange::Open, "reopened").await
+    change_status(&state, &owner, &job, "reopened").await
 }
 
 /// The screening section of the editor: the questionnaires to choose from

@@ -18,6 +18,7 @@ mod pipeline;
 mod questionnaires;
 mod review;
 mod team;
+mod tokens;
 mod writing_view;
 
 use actix_web::web;
@@ -136,6 +137,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             )
             .route("/company", web::get().to(company::page))
             .route("/company", web::post().to(company::save))
+            .route("/account/tokens", web::get().to(tokens::page))
+            .route("/account/tokens", web::post().to(tokens::create))
+            .route(
+                "/account/tokens/{id}/revoke",
+                web::post().to(tokens::revoke),
+            )
             .route("/team", web::get().to(team::page))
             .route("/team/invitations", web::post().to(team::invite))
             .route(

@@ -1,49 +1,77 @@
-//! The JSON API: open jobs for syndication, and staff endpoints behind the
-//! same session as the pages (401, not a redirect, when it is missing).
-
-use std::future::Future;
-use std::pin::Pin;
+//! The JSON API: open jobs for syndication (`/api/v1/jobs`, cached), and
+//! the staff resources under `/api/v1/admin/…`, reached with a personal
+//! token (`Authorization: Bearer`) or the pages' session (401, not a
+//! redirect, when neither is there). Handlers only translate HTTP: every
+//! change goes through the same `flows` function and validation as the
+//! pages. The OpenAPI document is generated from these handlers (`docs`).
 
 use actix_web::error::JsonPayloadError;
 use actix_web::http::StatusCode;
-use actix_web::{web, FromRequest, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 use serde_json::json;
 
-use super::forms::clean_json;
+mod applications;
+mod auth;
+mod docs;
+mod jobs;
+mod reads;
 mod view;
 
 use super::public::cache::{Cached, PageKey, Snapshot};
-use super::public::load_company;
-use super::{session, AppState, MAX_BODY_BYTES};
-use crate::db::{self, jobs::BoardFilter, users::User, DbError};
-use crate::domain::job::{slugify, Job, JobInput, JobPosting, JobStatus};
+use super::{AppState, MAX_BODY_BYTES};
+use crate::db::{self, jobs::BoardFilter, DbError};
+use crate::domain::job::JobStatus;
 use crate::domain::FieldError;
+pub use auth::Caller;
 use view::ApiJob;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(
+    cfg.route("/api/docs", web::get().to(docs::page)).service(
         web::scope("/api/v1")
             .app_data(
                 web::JsonConfig::default()
                     .limit(MAX_BODY_BYTES)
                     .error_handler(|err, _| json_error(err).into()),
             )
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|err, _| ApiError::BadRequest(err.to_string()).into()),
+            )
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|err, _| ApiError::BadRequest(err.to_string()).into()),
+            )
+            .route("/openapi.json", web::get().to(docs::openapi_json))
             .route("/jobs", web::get().to(open_jobs))
             .route("/jobs/{slug}", web::get().to(open_job))
-            .route("/admin/jobs", web::get().to(all_jobs))
-            .route("/admin/jobs", web::post().to(create_job)),
+            .configure(jobs::routes)
+            .configure(applications::routes)
+            .configure(reads::routes)
+            .default_service(web::to(|| async { ApiError::NotFound.error_response() })),
     );
 }
 
+/// Every failure of the API, answered as
+/// `{"error": {"code", "message", "fields"}}`: `code` is stable (scripts
+/// match on it), `message` is for people.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("not found")]
     NotFound,
-    #[error("sign in first")]
-    Unauthorized,
-    #[error("your account cannot do this")]
-    Forbidden,
+    /// 401, with its code: `unauthorized`, `token_revoked`, `token_expired`.
+    #[error("{message}")]
+    Unauthorized {
+        code: &'static str,
+        message: &'static str,
+    },
+    /// 403, with its code: `owner_only`, `read_only_token`, `not_on_panel`,
+    /// `csrf_token_invalid`.
+    #[error("{message}")]
+    Forbidden {
+        code: &'static str,
+        message: &'static str,
+    },
     #[error("{0}")]
     BadRequest(String),
     #[error("the request body is larger than {MAX_BODY_BYTES} bytes")]
@@ -52,20 +80,44 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("some fields are not valid")]
     Invalid(Vec<FieldError>),
+    /// 409: the change does not fit where the resource stands now.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("too many requests with this token: wait {retry_after} s")]
+    RateLimited { retry_after: i64 },
     #[error("internal error")]
     Internal(#[from] DbError),
+}
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::NotFound => "not_found",
+            ApiError::Unauthorized { code, .. }
+            | ApiError::Forbidden { code, .. }
+            | ApiError::Conflict { code, .. } => code,
+            ApiError::BadRequest(_) => "bad_request",
+            ApiError::TooLarge => "payload_too_large",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::Invalid(_) => "invalid",
+            ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::Internal(_) => "internal",
+        }
+    }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -74,11 +126,29 @@ impl ResponseError for ApiError {
         if let ApiError::Internal(e) = self {
             tracing::error!(error = %e, "API request failed");
         }
-        let mut body = json!({ "error": self.to_string() });
-        if let ApiError::Invalid(fields) = self {
-            body["fields"] = json!(fields);
+        let fields = match self {
+            ApiError::Invalid(fields) => json!(fields),
+            _ => json!([]),
+        };
+        let body = json!({ "error": { "code": self.code(), "message": self.to_string(), "fields": fields } });
+        let mut res = json(self.status_code(), &body);
+        let headers = res.headers_mut();
+        match self {
+            ApiError::RateLimited { retry_after } => {
+                headers.insert(
+                    actix_web::http::header::RETRY_AFTER,
+                    actix_web::http::header::HeaderValue::from(*retry_after),
+                );
+            }
+            ApiError::Unauthorized { .. } => {
+                headers.insert(
+                    actix_web::http::header::WWW_AUTHENTICATE,
+                    actix_web::http::header::HeaderValue::from_static("Bearer"),
+                );
+            }
+            _ => {}
         }
-        json(self.status_code(), &body)
+        res
     }
 }
 
@@ -89,7 +159,7 @@ fn json_text(body: &impl Serialize) -> String {
     super::public::jsonld::script_safe(&value)
 }
 
-fn json(status: StatusCode, body: &impl Serialize) -> HttpResponse {
+pub(crate) fn json(status: StatusCode, body: &impl Serialize) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("application/json")
         .body(json_text(body))
@@ -105,57 +175,19 @@ fn json_error(err: JsonPayloadError) -> ApiError {
     }
 }
 
-/// A signed-in staff member, for JSON routes.
-pub struct ApiStaff(pub User);
-
-impl FromRequest for ApiStaff {
-    type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            let state = req
-                .app_data::<web::Data<AppState>>()
-                .ok_or(ApiError::Unauthorized)?;
-            match session::current_user(&req, state).await {
-                Ok(Ok(user)) => Ok(ApiStaff(user)),
-                Ok(Err(_)) => Err(ApiError::Unauthorized),
-                Err(_) => Err(ApiError::Unauthorized),
-            }
-        })
-    }
-}
-
-#[derive(Serialize)]
-struct JobList {
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct JobList {
     jobs: Vec<ApiJob>,
 }
 
-async fn job_list(state: &AppState, jobs: &[Job]) -> Result<HttpResponse, ApiError> {
-    let company = load_company(state).await?;
-    let base = state.base_url();
-    Ok(json(
-        StatusCode::OK,
-        &JobList {
-            jobs: jobs
-                .iter()
-                .map(|j| ApiJob::new(j, &company, &base))
-                .collect(),
-        },
-    ))
-}
-
-async fn one_job(
-    state: &AppState,
-    status: StatusCode,
-    job: &Job,
+/// The open jobs, for job boards and aggregators.
+#[utoipa::path(get, path = "/api/v1/jobs", tag = "public",
+    responses((status = 200, description = "Every open job", body = JobList),
+        (status = 304, description = "Unchanged since the ETag sent in If-None-Match")))]
+pub async fn open_jobs(
+    req: HttpRequest,
+    state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let company = load_company(state).await?;
-    Ok(json(status, &ApiJob::new(job, &company, &state.base_url())))
-}
-
-async fn open_jobs(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let snapshot = state.public.snapshot(&state.db).await?;
     let page = snapshot
         .page(PageKey::ApiJobs, || build_open_jobs(&state, &snapshot))
@@ -183,7 +215,12 @@ async fn build_open_jobs(
     Ok(Some(Cached::new("application/json", json_text(&list))))
 }
 
-async fn open_job(
+/// One job that is or was public (open or closed), by its address.
+#[utoipa::path(get, path = "/api/v1/jobs/{slug}", tag = "public",
+    params(("slug" = String, Path, description = "The job's address, as in /jobs/{slug}")),
+    responses((status = 200, description = "The job", body = ApiJob),
+        (status = 304, description = "Unchanged since the ETag sent in If-None-Match")))]
+pub async fn open_job(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -215,47 +252,4 @@ async fn build_open_job(
     let company = snapshot.company(state).await?;
     let body = json_text(&ApiJob::new(&job, &company, &state.base_url()));
     Ok(Some(Cached::new("application/json", body)))
-}
-
-async fn all_jobs(
-    state: web::Data<AppState>,
-    ApiStaff(user): ApiStaff,
-) -> Result<HttpResponse, ApiError> {
-    if !user.is_owner() {
-        return Err(ApiError::Forbidden);
-    }
-    let jobs = state.db.read(db::jobs::list_all).await?;
-    job_list(&state, &jobs).await
-}
-
-/// Creates a draft from a JSON `JobInput` (same fields as the editor form).
-async fn create_job(
-    state: web::Data<AppState>,
-    ApiStaff(user): ApiStaff,
-    web::Json(mut body): web::Json<serde_json::Value>,
-) -> Result<HttpResponse, ApiError> {
-    if !user.is_owner() {
-        return Err(ApiError::Forbidden);
-    }
-    clean_json(&mut body);
-    let input: JobInput = serde_json::from_value(body)
-        .map_err(|e| ApiError::BadRequest(format!("the JSON body could not be read: {e}")))?;
-    let posting = JobPosting::parse(&input).map_err(ApiError::Invalid)?;
-    let job = state
-        .db
-        .write(move |conn| {
-            let now = db::now();
-            let job = db::jobs::insert_draft(conn, &posting, &slugify(&posting.title), now)?;
-            db::audit::record(
-                conn,
-                Some(&user.id),
-                "job.created",
-                ("job", &job.id),
-                "created through the API",
-                now,
-            )?;
-            Ok(job)
-        })
-        .await?;
-    one_job(&state, StatusCode::CREATED, &job).await
 }

@@ -9,42 +9,46 @@ use crate::domain::job::Job;
 use crate::web::public::jsonld;
 use crate::web::public::view::{job_url, Company};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiCompany {
     pub name: String,
     /// The company's own site; empty when none was given.
     pub url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiSalary {
     pub min: i64,
     pub max: i64,
     /// ISO 4217, like EUR.
     pub currency: String,
     /// year, month or hour.
+    #[schema(value_type = String)]
     pub period: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiLanguage {
     /// ISO 639-1, like en.
     pub code: String,
     /// native, fluent, professional…
+    #[schema(value_type = String)]
     pub fluency: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiJob {
     pub id: String,
     pub slug: String,
     pub url: String,
     /// The application form; null once the job no longer takes applications.
     pub apply_url: Option<String>,
+    #[schema(value_type = String)]
     pub status: &'static str,
     pub title: String,
     pub company: ApiCompany,
     /// remote, hybrid or onsite.
+    #[schema(value_type = String)]
     pub workplace: &'static str,
     /// Where the work is, for hybrid and on-site jobs (free text).
     pub location: Option<String>,
@@ -52,6 +56,7 @@ pub struct ApiJob {
     pub remote_regions: Vec<String>,
     pub timezone_note: Option<String>,
     /// full_time, part_time, contractor, temporary or intern.
+    #[schema(value_type = String)]
     pub employment_type: &'static str,
     pub salary: Option<ApiSalary>,
     pub languages: Vec<ApiLanguage>,
