@@ -131,17 +131,10 @@ fn seed(db: &Db) -> String {
 /// What the board reads (src/web/admin/pipeline.rs): each stage's best 200
 /// and their count, then when the shown ones entered their stage.
 fn board(c: &mut DbConnection, job_id: &str, search: Option<&str>) -> Result<usize, DbError> {
-    let mut shown = Vec::new();
-    for stage in Stage::ALL {
-        let mut q = ListQuery::first(Some(stage), Sort::ScoreHigh, 200);
-        q.search = search.map(str::to_string);
-        shown.extend(
-            db::applications::list_for_job(c, job_id, &q)?
-                .0
-                .into_iter()
-                .map(|a| a.id),
-        );
-    }
+    let shown: Vec<String> = db::applications::board(c, job_id, search, 200)?
+        .into_iter()
+        .flat_map(|column| column.rows.into_iter().map(|a| a.id))
+        .collect();
     Ok(db::applications::stage_entered_at(c, &shown)?.len())
 }
 

@@ -695,6 +695,85 @@ pub fn list_narrowed(
     })
 }
 
+/// One column of the staff board: a stage's first applications, best
+/// screen score first, and how many the stage holds in all.
+#[derive(Debug, Clone)]
+pub struct BoardColumn {
+    pub stage: Stage,
+    pub rows: Vec<ApplicationRow>,
+    pub total: i64,
+}
+
+/// The staff board of a job: every stage's best `per_stage` applications
+/// (the order of [`Sort::ScoreHigh`]) and its count, narrowed by a search.
+///
+/// Without a search each stage is one short walk of its index. With one,
+/// the matches are found once for all stages, not once per stage: a search
+/// shared by thousands (a common surname) would otherwise be looked up and
+/// counted seven times over.
+pub fn board(
+    conn: &mut DbConnection,
+    job_id: &str,
+    search: Option<&str>,
+    per_stage: i64,
+) -> Result<Vec<BoardColumn>, DbError> {
+    let Some(search) = search.filter(|s| !s.is_empty()) else {
+        return Stage::ALL
+            .into_iter()
+            .map(|stage| {
+                let q = ListQuery::first(Some(stage), Sort::ScoreHigh, per_stage);
+                let (rows, total) = list_for_job(conn, job_id, &q)?;
+                Ok(BoardColumn { stage, rows, total })
+            })
+            .collect();
+    };
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    let scope = Scope::Job(job_id.to_string());
+    // On SQLite a search the FTS5 index answers starts from its matches,
+    // never from the job's rows (see `in_scope`).
+    let by_index = !searches_by_fts(sqlite, Some(search));
+    // Every match, lightly, in the board's order within each stage: the
+    // database orders (its collation breaks ties), Rust only cuts.
+    let matches: Vec<(String, String)> = applications::table
+        .filter(in_scope(&scope, by_index))
+        .filter(search_condition(sqlite, search))
+        .order((
+            applications::stage.asc(),
+            applications::screen_rank.desc(),
+            applications::id.asc(),
+        ))
+        .select((applications::id, applications::stage))
+        .load(conn)
+        .context("finding a board's matches")?;
+    let mut totals = std::collections::HashMap::<&str, i64>::new();
+    let mut shown = Vec::new();
+    for (id, stage) in &matches {
+        let n = totals.entry(stage.as_str()).or_default();
+        *n += 1;
+        if *n <= per_stage {
+            shown.push(id.clone());
+        }
+    }
+    let rows: Vec<ApplicationRow> = applications::table
+        .filter(applications::id.eq_any(&shown))
+        .order((applications::screen_rank.desc(), applications::id.asc()))
+        .select(ApplicationRow::as_select())
+        .load(conn)
+        .context("reading a board's cards")?;
+    Ok(Stage::ALL
+        .into_iter()
+        .map(|stage| BoardColumn {
+            stage,
+            rows: rows
+                .iter()
+                .filter(|a| a.stage == stage.as_str())
+                .cloned()
+                .collect(),
+            total: totals.get(stage.as_str()).copied().unwrap_or(0),
+        })
+        .collect())
+}
+
 /// Applications per stage for a job.
 pub fn stage_counts(conn: &mut DbConnection, job_id: &str) -> Result<Vec<(String, i64)>, DbError> {
     stage_counts_in(conn, &Scope::Job(job_id.to_string()))

@@ -23,21 +23,39 @@ pub async fn log_request(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
     let method = req.method().to_string();
-    let path = loggable_path(req.path(), req.match_pattern().as_deref());
+    let path = req.path().to_string();
     let res = next.call(req).await;
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     match &res {
         Ok(r) => {
+            // The pattern is looked up once the request is routed: then it
+            // is an index into the routes. Before, it meant matching the
+            // path against every route in turn (a regex each), which cost
+            // the public pages as much as the rest of their answer.
+            let path = loggable_path(&path, r.request().match_pattern().as_deref());
             tracing::info!(%method, %path, status = r.status().as_u16(), elapsed_ms, "request")
         }
-        Err(e) => tracing::warn!(%method, %path, error = %e, elapsed_ms, "request failed"),
+        Err(e) => {
+            // The request is gone: keep only the first segment, which is
+            // never a token.
+            let path = first_segment(&path);
+            tracing::warn!(%method, %path, error = %e, elapsed_ms, "request failed")
+        }
     }
     res
 }
 
+/// `/c/abc` → `/c/…`; a path of one segment as is.
+fn first_segment(path: &str) -> String {
+    match path.get(1..).and_then(|rest| rest.find('/')) {
+        Some(end) => format!("{}/…", &path[..end + 1]),
+        None => path.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::loggable_path;
+    use super::{first_segment, loggable_path};
 
     #[test]
     fn tokens_never_reach_the_log() {
@@ -51,5 +69,13 @@ mod tests {
             "/jobs/support"
         );
         assert_eq!(loggable_path("/nowhere", None), "/nowhere");
+    }
+
+    #[test]
+    fn a_failed_request_logs_its_first_segment_only() {
+        assert_eq!(first_segment("/c/secret-token"), "/c/…");
+        assert_eq!(first_segment("/invitations/abc/x"), "/invitations/…");
+        assert_eq!(first_segment("/jobs"), "/jobs");
+        assert_eq!(first_segment("/"), "/");
     }
 }

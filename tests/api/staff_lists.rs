@@ -15,6 +15,7 @@ on_every_backend!(
     pages_return_every_row_exactly_once_with_filters_and_sorts,
     the_table_links_pages_keeping_filters_and_sort,
     an_interviewer_searches_only_their_panels_candidates,
+    the_board_searched_in_one_pass_shows_what_each_stage_would,
 );
 
 /// Stores applications directly (thousands of HTTP applies would be slow):
@@ -412,5 +413,85 @@ async fn an_interviewer_searches_only_their_panels_candidates(backend: Backend) 
         let res = ivy.get(&path).await;
         assert_eq!(res.status().as_u16(), 403, "GET {path}");
         assert!(!res.text().await.unwrap().contains("Lefebvre"));
+    }
+}
+
+/// The board's search finds the matches once for every stage: each column
+/// must still hold exactly what that stage's own list shows (its first
+/// cards, best score first, ties by id) and its count.
+async fn the_board_searched_in_one_pass_shows_what_each_stage_would(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let job = published_job(&app, "Support Specialist").await;
+    let other = published_job(&app, "Support Lead").await;
+    let stages = [
+        Stage::Applied,
+        Stage::ScreenReview,
+        Stage::Interview,
+        Stage::Rejected,
+    ];
+    let people: Vec<_> = (0..61)
+        .map(|i| {
+            // Scores repeat (and some are missing): ties at every cut.
+            let score = (i % 5 != 0).then_some((i % 3) as f64 / 2.0);
+            let last = ["Martin", "Martín", "Moreau", "Lefèvre"][i % 4];
+            (
+                format!("{last} {}", ["Ana", "Bo", "Cy"][i % 3]),
+                format!("p{i}@example.com"),
+                stages[(i / 2) % stages.len()],
+                score,
+            )
+        })
+        .collect();
+    store(&app, &job, people).await;
+    let elsewhere = ("Martin Elsewhere".into(), "e@example.com".into());
+    store(
+        &app,
+        &other,
+        vec![(elsewhere.0, elsewhere.1, Stage::Interview, Some(0.5))],
+    )
+    .await;
+    for search in [
+        None,
+        Some("martin"),
+        Some("mar"),
+        Some("LEFEV"),
+        Some("p1"),
+        Some("nobody"),
+    ] {
+        let (job_id, q) = (job.clone(), search.map(str::to_string));
+        let (board, per_stage) = app
+            .db
+            .read(move |c| {
+                let board = rapport::db::applications::board(c, &job_id, q.as_deref(), 4)?;
+                let mut per_stage = Vec::new();
+                for stage in Stage::ALL {
+                    let mut list = ListQuery::first(Some(stage), Sort::ScoreHigh, 4);
+                    list.search = q.clone();
+                    per_stage.push(rapport::db::applications::list_for_job(c, &job_id, &list)?);
+                }
+                Ok((board, per_stage))
+            })
+            .await
+            .unwrap();
+        assert_eq!(board.len(), Stage::ALL.len());
+        let mut shown = 0;
+        for (column, (rows, total)) in board.iter().zip(&per_stage) {
+            let what = format!("{:?} searching {search:?}", column.stage);
+            let ids = |rows: &[rapport::db::applications::ApplicationRow]| {
+                rows.iter().map(|a| a.id.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&column.rows), ids(rows), "{what}");
+            assert_eq!(column.total, *total, "{what}");
+            assert!(column.rows.len() <= 4, "{what}");
+            assert!(column.rows.iter().all(|a| a.job_id == job), "{what}");
+            shown += column.rows.len();
+        }
+        let expected = match search {
+            None => 16,
+            Some("nobody") => 0,
+            _ => 1,
+        };
+        assert!(shown >= expected, "searching {search:?}: {shown} cards");
     }
 }

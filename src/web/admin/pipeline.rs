@@ -152,18 +152,15 @@ pub async fn board(
             let settings = stage_settings(conn, &job.id)?;
             // The board shows the active candidates and the latest decisions;
             // the table has everyone.
-            let mut rows = Vec::new();
-            for stage in Stage::ALL {
-                let q = db::applications::ListQuery {
-                    stage: Some(stage),
-                    search: (!search.is_empty()).then(|| search.clone()),
-                    sort: db::applications::Sort::ScoreHigh,
-                    cursor: db::applications::Cursor::First,
-                    per_page: 200,
-                };
-                let (list, total) = db::applications::list_for_job(conn, &job.id, &q)?;
-                rows.push((stage, list, total));
-            }
+            let rows: Vec<_> = db::applications::board(
+                conn,
+                &job.id,
+                (!search.is_empty()).then_some(search.as_str()),
+                200,
+            )?
+            .into_iter()
+            .map(|c| (c.stage, c.rows, c.total))
+            .collect();
             let shown: Vec<String> = rows
                 .iter()
                 .flat_map(|(_, list, _)| list.iter().map(|a| a.id.clone()))
