@@ -64,6 +64,11 @@ impl Bearer {
             .unwrap()
     }
 
+    /// A GET whose JSON body the test reads, whatever its status.
+    async fn get_json(&self, path: &str) -> Value {
+        self.get(path).await.json().await.unwrap()
+    }
+
     async fn send(&self, method: reqwest::Method, path: &str, body: &Value) -> reqwest::Response {
         self.client
             .request(method, format!("{}{path}", self.base))
@@ -281,7 +286,7 @@ async fn interviewers_tokens_see_their_panels_and_no_owner_routes(backend: Backe
         &token_for(&app, "ivy@example.com", "read-write", "30").await,
     );
 
-    let jobs: Value = ivy.get("/api/v1/admin/jobs").await.json().await.unwrap();
+    let jobs: Value = ivy.get_json("/api/v1/admin/jobs").await;
     let ids: Vec<&str> = jobs["jobs"]
         .as_array()
         .unwrap()
@@ -299,12 +304,7 @@ async fn interviewers_tokens_see_their_panels_and_no_owner_routes(backend: Backe
     let res = ivy.get(&format!("/api/v1/admin/jobs/{other}")).await;
     assert_eq!(error_of(res).await, (403, "not_on_panel".into()));
 
-    let apps: Value = ivy
-        .get("/api/v1/admin/applications")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let apps: Value = ivy.get_json("/api/v1/admin/applications").await;
     let names: Vec<&str> = apps["applications"]
         .as_array()
         .unwrap()
@@ -391,7 +391,7 @@ async fn jobs_are_created_updated_published_and_closed_through_the_flows(backend
     assert_eq!(created["status"], "draft");
     assert_eq!(created["workplace"], "remote");
     assert!(created["created_at"].as_str().unwrap().ends_with('Z'));
-    let read: Value = api.get(&loc).await.json().await.unwrap();
+    let read: Value = api.get_json(&loc).await;
     assert_eq!(read["title"], "API Support Agent");
 
     // The editor's validation, field by field.
@@ -497,7 +497,7 @@ async fn applications_page_by_key_and_move_through_the_state_machine(backend: Ba
     let mut seen = Vec::new();
     let mut path = format!("/api/v1/admin/applications?job_id={job_id}&sort=name&limit=2");
     loop {
-        let page: Value = api.get(&path).await.json().await.unwrap();
+        let page: Value = api.get_json(&path).await;
         assert_eq!(page["total"], 3);
         for a in page["applications"].as_array().unwrap() {
             seen.push(a["name"].as_str().unwrap().to_string());
@@ -518,26 +518,15 @@ async fn applications_page_by_key_and_move_through_the_state_machine(backend: Ba
     let res = api.get("/api/v1/admin/applications?limit=0").await;
     assert_eq!(error_of(res).await, (422, "invalid".into()));
     let filtered: Value = api
-        .get("/api/v1/admin/applications?q=bo%40example")
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/v1/admin/applications?q=bo%40example")
+        .await;
     assert_eq!(filtered["total"], 1);
 
-    let list: Value = api
-        .get("/api/v1/admin/applications?sort=name")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let list: Value = api.get_json("/api/v1/admin/applications?sort=name").await;
     let ana = list["applications"][0]["id"].as_str().unwrap().to_string();
     let detail: Value = api
-        .get(&format!("/api/v1/admin/applications/{ana}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/api/v1/admin/applications/{ana}"))
+        .await;
     assert_eq!(detail["stage"], "applied");
     assert!(detail["allowed_moves"]
         .as_array()
@@ -570,11 +559,8 @@ async fn applications_page_by_key_and_move_through_the_state_machine(backend: Ba
     let res = api.post(&move_path, &json!({"to": "screening"})).await;
     assert_eq!(error_of(res).await, (409, "transition_not_allowed".into()));
     let detail: Value = api
-        .get(&format!("/api/v1/admin/applications/{ana}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/api/v1/admin/applications/{ana}"))
+        .await;
     let last = detail["events"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(
         (last["to_stage"].as_str(), last["reason"].as_str()),
@@ -586,19 +572,11 @@ async fn applications_page_by_key_and_move_through_the_state_machine(backend: Ba
             .await;
         assert_eq!(res.status().as_u16(), 200, "{path}");
     }
-    let qs: Value = api
-        .get("/api/v1/admin/questionnaires")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let qs: Value = api.get_json("/api/v1/admin/questionnaires").await;
     let first = qs["questionnaires"][0]["id"].as_str().unwrap().to_string();
     let q: Value = api
-        .get(&format!("/api/v1/admin/questionnaires/{first}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("/api/v1/admin/questionnaires/{first}"))
+        .await;
     assert_eq!(q["id"], first.as_str());
     assert!(!q["questions"].as_array().unwrap().is_empty());
 }
