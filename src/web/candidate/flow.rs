@@ -13,7 +13,6 @@ use crate::db::job_screening::ScreeningSettings;
 use crate::db::screenings::Screening;
 use crate::db::{self, DbConnection, DbError};
 use crate::domain::application::{NewApplication, Stage};
-
 use crate::domain::job::Job;
 use crate::domain::screening;
 use crate::flows::questionnaires::Version;
