@@ -9,11 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::db::{self, Db};
 use crate::domain::import::{self, Line};
-use crate::flows::import::{import_candidates, Imported};
-
-/// Lines stored per transaction: a crash loses at most one chunk, and a
-/// rerun skips what is already there.
-const CHUNK: usize = 200;
+use crate::flows::import::{import_candidates, Imported, CHUNK};
 
 pub struct Options<'a> {
     pub job_slug: &'a str,
@@ -50,10 +46,7 @@ pub fn run(
         writeln!(out, "  {field:<14} ← {header}")?;
     }
     let problems = report_problems(&lines, out)?;
-    let good: Vec<_> = lines
-        .iter()
-        .filter_map(|l| l.parsed.as_ref().ok().cloned())
-        .collect();
+    let good = import::ready(&lines);
     writeln!(
         out,
         "{} lines: {} ready, {} with problems.",

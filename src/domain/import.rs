@@ -241,6 +241,14 @@ pub fn read(
     Ok((headers, mapping, lines))
 }
 
+/// The lines that passed every check, ready to store.
+pub fn ready(lines: &[Line]) -> Vec<NewApplication> {
+    lines
+        .iter()
+        .filter_map(|l| l.parsed.as_ref().ok().cloned())
+        .collect()
+}
+
 /// The line (from 1) a record starting at this byte offset is on, as an
 /// editor counts lines: the CSV reader counts no blank lines, and starts a
 /// record where the blank lines before it start.

@@ -9,6 +9,10 @@ use chrono::NaiveDateTime;
 use crate::db::{self, DbConnection, DbError};
 use crate::domain::application::NewApplication;
 
+/// Candidates stored per transaction by a caller importing a whole file:
+/// a crash loses at most one chunk, and a rerun skips what is already there.
+pub const CHUNK: usize = 200;
+
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Imported {
     pub added: usize,

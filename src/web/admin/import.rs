@@ -10,25 +10,13 @@ use serde_json::{json, Value};
 use crate::db;
 use crate::domain::import::{self, MAX_IMPORT_BYTES};
 use crate::domain::job::Job;
-use crate::flows::import::{import_candidates, Imported};
+use crate::flows::import::{import_candidates, Imported, CHUNK};
 use crate::web::csrf;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::{clean_text, MultipartBody};
 use crate::web::render::Page;
 use crate::web::session::Owner;
 use crate::web::AppState;
-
-/// Lines stored per transaction, as on the command line.
-const CHUNK: usize = 200;
-
-async fn job(state: &AppState, id: String) -> Result<Job, WebError> {
-    state
-        .db
-        .read(move |conn| db::jobs::find(conn, &id))
-        .await
-        .web_context("finding a job")?
-        .ok_or(WebError::NotFound)
-}
 
 fn render(
     req: &HttpRequest,
@@ -58,7 +46,7 @@ pub async fn form(
     owner: Owner,
     id: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let job = job(&state, id.into_inner()).await?;
+    let job = super::jobs::load(&state, id.into_inner()).await?;
     render(&req, &state, &owner, &job, StatusCode::OK, json!({}))
 }
 
@@ -85,7 +73,7 @@ pub async fn import(
     if !csrf::is_valid(&req, &state, &text(&form.csrf_token)) {
         return Err(WebError::Csrf);
     }
-    let job = job(&state, id.into_inner()).await?;
+    let job = super::jobs::load(&state, id.into_inner()).await?;
     let mapping_text = text(&form.mapping);
     let skip_invalid = text(&form.skip_invalid) == "yes";
     let storing = text(&form.action) == "import";
@@ -125,10 +113,7 @@ pub async fn import(
         })
         .collect();
     let bad = lines.iter().filter(|l| l.parsed.is_err()).count();
-    let good: Vec<_> = lines
-        .iter()
-        .filter_map(|l| l.parsed.as_ref().ok().cloned())
-        .collect();
+    let good = import::ready(&lines);
     let mut imported: Option<Imported> = None;
     if storing && (bad == 0 || skip_invalid) {
         let mut done = Imported::default();

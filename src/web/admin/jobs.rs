@@ -184,7 +184,7 @@ pub async fn create(
     Ok(see_other(&format!("/admin/jobs/{}/edit?saved=1", job.id)))
 }
 
-async fn load(state: &AppState, id: String) -> Result<Job, WebError> {
+pub(super) async fn load(state: &AppState, id: String) -> Result<Job, WebError> {
     state
         .db
         .read(move |conn| db::jobs::find(conn, &id))
