@@ -802,6 +802,25 @@ pub fn ids_for_job(conn: &mut DbConnection, job_id: &str) -> Result<Vec<String>,
         .context("listing a job's applications")
 }
 
+/// Which of `keys` an application still names as its CV (the rest are
+/// files no one can reach any more).
+pub fn cv_files_in_use(
+    conn: &mut DbConnection,
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>, DbError> {
+    let mut in_use = std::collections::HashSet::new();
+    // Bounded lists: SQLite caps a statement's parameters.
+    for chunk in keys.chunks(500) {
+        let found: Vec<Option<String>> = applications::table
+            .filter(applications::cv_file.eq_any(chunk))
+            .select(applications::cv_file)
+            .load(conn)
+            .context("finding which CV files are in use")?;
+        in_use.extend(found.into_iter().flatten());
+    }
+    Ok(in_use)
+}
+
 /// Deletes an application and everything hanging from it (history,
 /// links, sessions, rounds, answers and their scores, overrides,
 /// interviews, scorecards, votes, offers). Returns the CV file to delete.
