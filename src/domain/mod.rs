@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod answer_review;
 pub mod api_token;
 pub mod application;
+pub mod booking;
 pub mod decision;
 pub mod import;
 pub mod insight;
