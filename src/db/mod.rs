@@ -6,6 +6,7 @@ pub mod api_tokens;
 pub mod applications;
 pub mod audit;
 pub mod authored_questionnaires;
+pub mod bookings;
 pub mod candidate_access;
 pub mod decisions;
 pub mod email_templates;

@@ -476,3 +476,45 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    availability_windows (id) {
+        id -> Text,
+        user_id -> Text,
+        weekday -> Integer,
+        starts_minute -> Integer,
+        ends_minute -> Integer,
+        timezone -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    booking_offers (id) {
+        id -> Text,
+        application_id -> Text,
+        token_hash -> Text,
+        kind -> Text,
+        duration_minutes -> Integer,
+        location -> Text,
+        timezone -> Text,
+        cutoff_hours -> Integer,
+        created_by -> Text,
+        created_at -> Timestamp,
+        interview_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    booking_offer_interviewers (offer_id, user_id) {
+        offer_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    booking_slots (offer_id, starts_at) {
+        offer_id -> Text,
+        starts_at -> Timestamp,
+    }
+}

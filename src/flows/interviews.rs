@@ -21,6 +21,37 @@ pub fn schedule_of(i: &Interview) -> Result<Schedule, DbError> {
     .ok_or_else(|| DbError::Corrupt(format!("interview {} schedule", i.id)))
 }
 
+/// Schedules an interview and sends its invitations (the candidate's from
+/// the job's editable text), recording who did it: staff on the
+/// application page, or the candidate booking an offered time (`actor`
+/// `None`).
+pub fn schedule(
+    conn: &mut DbConnection,
+    mailer: &Mailer<'_>,
+    new: db::interviews::NewInterview<'_>,
+    actor: Option<&str>,
+    now: chrono::NaiveDateTime,
+) -> Result<Interview, DbError> {
+    let interview = db::interviews::insert(conn, new, now)?;
+    send_invitations(
+        conn,
+        mailer,
+        &interview,
+        CandidateMessage::InterviewInvitation,
+        IcsMethod::Request,
+        true,
+    )?;
+    db::audit::record(
+        conn,
+        actor,
+        "interview.scheduled",
+        ("application", &interview.application_id),
+        &interview.id,
+        now,
+    )?;
+    Ok(interview)
+}
+
 /// Queues the calendar emails for an interview: to the candidate (from the
 /// job's editable text), unless `notify_candidate` is false, and to each
 /// interviewer, with a link to the kit.

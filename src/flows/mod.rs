@@ -3,6 +3,7 @@
 //! Knows no HTTP.
 
 pub mod api_tokens;
+pub mod booking;
 pub mod closing;
 pub mod decision;
 pub mod erasure;

@@ -13,6 +13,8 @@ use crate::db::{self, DbConnection, DbError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CandidateMessage {
+    /// A link to choose an interview time from those the team offers.
+    BookingInvitation,
     InterviewInvitation,
     InterviewUpdate,
     InterviewCancelled,
@@ -21,7 +23,8 @@ pub enum CandidateMessage {
 }
 
 impl CandidateMessage {
-    pub const ALL: [CandidateMessage; 5] = [
+    pub const ALL: [CandidateMessage; 6] = [
+        CandidateMessage::BookingInvitation,
         CandidateMessage::InterviewInvitation,
         CandidateMessage::InterviewUpdate,
         CandidateMessage::InterviewCancelled,
@@ -31,6 +34,7 @@ impl CandidateMessage {
 
     pub fn key(self) -> &'static str {
         match self {
+            CandidateMessage::BookingInvitation => "booking_invitation",
             CandidateMessage::InterviewInvitation => "interview_invitation",
             CandidateMessage::InterviewUpdate => "interview_update",
             CandidateMessage::InterviewCancelled => "interview_cancelled",
@@ -45,6 +49,7 @@ impl CandidateMessage {
 
     pub fn label(self) -> &'static str {
         match self {
+            CandidateMessage::BookingInvitation => "Choose an interview time",
             CandidateMessage::InterviewInvitation => "Invitation to interview",
             CandidateMessage::InterviewUpdate => "Interview moved",
             CandidateMessage::InterviewCancelled => "Interview cancelled",
@@ -55,6 +60,7 @@ impl CandidateMessage {
 
     pub fn default_subject(self) -> &'static str {
         match self {
+            CandidateMessage::BookingInvitation => "{{job_title}}: choose a time to talk",
             CandidateMessage::InterviewInvitation => "{{job_title}}: let's talk",
             CandidateMessage::InterviewUpdate => {
                 "Rescheduled: our conversation about {{job_title}}"
@@ -67,6 +73,7 @@ impl CandidateMessage {
 
     pub fn default_body(self) -> &'static str {
         match self {
+            CandidateMessage::BookingInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you. Choose the time that suits you best:\n\n{{booking_link}}\n\nThe times are shown in your own time zone. You can move or cancel your booking from the same link.\n\n{{company}}",
             CandidateMessage::InterviewInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you.\n\nWhen: {{when}}\nWhere: {{location}}\nWith: {{interviewers}}\n\nThe invitation is attached for your calendar. {{#if reply_to}} If the time does not suit you, just reply and we will find another.{{/if}}\n\n{{company}}",
             CandidateMessage::InterviewUpdate => "Hello {{name}},\n\nRescheduled: our conversation has moved. The new time:\n\nWhen: {{when}}\nWhere: {{location}}\n\nThe updated invitation is attached. Sorry for the change, and thank you for your flexibility.\n\n{{company}}",
             CandidateMessage::InterviewCancelled => "Hello {{name}},\n\nWe have had to cancel our conversation planned for {{when}}.{{#unless decided}} We will be in touch about what comes next.{{/unless}}\n\n{{company}}",
@@ -77,7 +84,7 @@ impl CandidateMessage {
 }
 
 /// The values a candidate email may use.
-pub const PLACEHOLDERS: [&str; 10] = [
+pub const PLACEHOLDERS: [&str; 11] = [
     "name",
     "job_title",
     "company",
@@ -89,6 +96,8 @@ pub const PLACEHOLDERS: [&str; 10] = [
     "reply_to",
     // True once the application ended (hired, rejected, withdrawn).
     "decided",
+    // Where the candidate chooses an interview time.
+    "booking_link",
 ];
 
 /// Helpers a template may call (`{{#if reason}}`, `{{#if (eq a b)}}`):
@@ -157,6 +166,7 @@ pub fn sample_vars() -> Value {
         "reason": "We chose a candidate with more experience in billing support.",
         "terms": "Full time, EUR 44,000 a year, starting 1 April.",
         "reply_to": "jobs@glimmer.example",
+        "booking_link": "https://jobs.glimmer.example/book/…",
     })
 }
 

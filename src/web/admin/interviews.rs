@@ -11,7 +11,7 @@ use crate::db::{self, interviews::Interview, DbConnection, DbError};
 use crate::domain::interview::{default_kit, IcsMethod, InterviewKind, Schedule, ScheduleInput};
 use crate::domain::scorecard::{Attribute, Rating, Scorecard, ScorecardInput};
 use crate::domain::FieldError;
-use crate::flows::interviews::{schedule_of, send_invitations};
+use crate::flows::interviews::{self as interview_flows, schedule_of, send_invitations};
 use crate::flows::pipeline::Mailer;
 use crate::mail::candidate::CandidateMessage;
 use crate::web::error::{WebContext, WebError};
@@ -94,8 +94,13 @@ pub async fn schedule(
                 return Ok(false);
             }
             let now = db::now();
-            let interview = db::interviews::insert(
+            interview_flows::schedule(
                 conn,
+                &Mailer {
+                    company: &company,
+                    base_url: &base_url,
+                    mail_domain: &mail_domain,
+                },
                 db::interviews::NewInterview {
                     application_id: &app_id,
                     kind: kind.as_str(),
@@ -107,26 +112,7 @@ pub async fn schedule(
                     created_by: &actor,
                     uid_domain: &mail_domain,
                 },
-                now,
-            )?;
-            send_invitations(
-                conn,
-                &Mailer {
-                    company: &company,
-                    base_url: &base_url,
-                    mail_domain: &mail_domain,
-                },
-                &interview,
-                CandidateMessage::InterviewInvitation,
-                IcsMethod::Request,
-                true,
-            )?;
-            db::audit::record(
-                conn,
                 Some(&actor),
-                "interview.scheduled",
-                ("application", &app_id),
-                &interview.id,
                 now,
             )?;
             Ok::<_, DbError>(true)
