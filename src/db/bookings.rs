@@ -76,10 +76,7 @@ pub fn remove_window(conn: &mut DbConnection, user_id: &str, id: &str) -> Result
 }
 
 /// The windows of `user_ids`, by day of the week and start.
-pub fn windows_of(
-    conn: &mut DbConnection,
-    user_ids: &[String],
-) -> Result<Vec<WindowRow>, DbError> {
+pub fn windows_of(conn: &mut DbConnection, user_ids: &[String]) -> Result<Vec<WindowRow>, DbError> {
     availability_windows::table
         .filter(availability_windows::user_id.eq_any(user_ids))
         .order((

@@ -192,37 +192,86 @@ pub fn can_change(starts_at: DateTime<Utc>, cutoff_hours: u32, now: DateTime<Utc
 /// What staff choose when they offer times.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OfferTerms {
+    pub duration_minutes: u32,
+    pub location: String,
+    /// The organiser's zone, kept with the interview once booked.
+    pub timezone: Tz,
     pub days_ahead: u32,
     pub cutoff_hours: u32,
 }
 
+/// What staff typed.
+#[derive(Debug, Clone, Default)]
+pub struct OfferInput {
+    pub duration_minutes: String,
+    pub location: String,
+    pub timezone: String,
+    pub days_ahead: String,
+    pub cutoff_hours: String,
+}
+
 impl OfferTerms {
-    pub fn parse(days_ahead: &str, cutoff_hours: &str) -> Result<OfferTerms, Vec<FieldError>> {
+    pub fn parse(input: &OfferInput) -> Result<OfferTerms, Vec<FieldError>> {
+        use crate::domain::interview::{
+            MAX_DURATION_MINUTES, MAX_LOCATION_CHARS, MIN_DURATION_MINUTES,
+        };
         let mut errors = Vec::new();
-        let days = days_ahead
+        let number = |raw: &str| raw.trim().parse::<u32>().ok();
+        let duration = number(&input.duration_minutes)
+            .filter(|m| (MIN_DURATION_MINUTES..=MAX_DURATION_MINUTES).contains(m));
+        if duration.is_none() {
+            errors.push(FieldError::new(
+                "duration_minutes",
+                format!("Give the length in minutes, from {MIN_DURATION_MINUTES} to {MAX_DURATION_MINUTES}."),
+            ));
+        }
+        let location: String = input
+            .location
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
             .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (1..=MAX_DAYS_AHEAD).contains(d));
+            .to_string();
+        if location.is_empty() || location.chars().count() > MAX_LOCATION_CHARS {
+            errors.push(FieldError::new(
+                "location",
+                format!(
+                    "Give the place or the video link (at most {MAX_LOCATION_CHARS} characters)."
+                ),
+            ));
+        }
+        let timezone = parse_timezone(&input.timezone);
+        if timezone.is_none() {
+            errors.push(FieldError::new(
+                "timezone",
+                "Choose your time zone, e.g. Europe/Paris.",
+            ));
+        }
+        let days = number(&input.days_ahead).filter(|d| (1..=MAX_DAYS_AHEAD).contains(d));
         if days.is_none() {
             errors.push(FieldError::new(
                 "days_ahead",
                 format!("Offer times over 1 to {MAX_DAYS_AHEAD} days."),
             ));
         }
-        let cutoff = cutoff_hours
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|h| *h <= MAX_CUTOFF_HOURS);
+        let cutoff = number(&input.cutoff_hours).filter(|h| *h <= MAX_CUTOFF_HOURS);
         if cutoff.is_none() {
             errors.push(FieldError::new(
                 "cutoff_hours",
                 format!("Give a number of hours from 0 to {MAX_CUTOFF_HOURS}."),
             ));
         }
-        match (days, cutoff) {
-            (Some(days_ahead), Some(cutoff_hours)) => Ok(OfferTerms {
+        match (duration, timezone, days, cutoff, errors.is_empty()) {
+            (
+                Some(duration_minutes),
+                Some(timezone),
+                Some(days_ahead),
+                Some(cutoff_hours),
+                true,
+            ) => Ok(OfferTerms {
+                duration_minutes,
+                location,
+                timezone,
                 days_ahead,
                 cutoff_hours,
             }),
@@ -371,14 +420,37 @@ mod tests {
         .unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["weekday", "ends", "timezone"]);
-        assert!(OfferTerms::parse("0", "24").is_err());
-        assert!(OfferTerms::parse("14", "500").is_err());
+        let input = |days: &str, cutoff: &str| OfferInput {
+            duration_minutes: "45".into(),
+            location: "https://meet.example.com/x".into(),
+            timezone: "Europe/Paris".into(),
+            days_ahead: days.into(),
+            cutoff_hours: cutoff.into(),
+        };
         assert_eq!(
-            OfferTerms::parse("14", "24").unwrap(),
-            OfferTerms {
-                days_ahead: 14,
-                cutoff_hours: 24
-            }
+            OfferTerms::parse(&input("0", "24")).unwrap_err()[0].field,
+            "days_ahead"
+        );
+        assert_eq!(
+            OfferTerms::parse(&input("14", "500")).unwrap_err()[0].field,
+            "cutoff_hours"
+        );
+        let blank = OfferTerms::parse(&OfferInput::default()).unwrap_err();
+        let fields: Vec<&str> = blank.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "duration_minutes",
+                "location",
+                "timezone",
+                "days_ahead",
+                "cutoff_hours"
+            ]
+        );
+        let terms = OfferTerms::parse(&input("14", "24")).unwrap();
+        assert_eq!(
+            (terms.days_ahead, terms.cutoff_hours, terms.duration_minutes),
+            (14, 24, 45)
         );
     }
 

@@ -5,7 +5,6 @@
 //! time taken meanwhile is refused rather than double-booked.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use chrono_tz::Tz;
 use serde_json::json;
 
 use crate::db::{self, bookings::OfferRow, DbConnection, DbError};
@@ -21,10 +20,6 @@ use crate::security::token::{hash_token, random_token};
 pub struct OfferRequest<'a> {
     pub application_id: &'a str,
     pub kind: InterviewKind,
-    pub duration_minutes: u32,
-    pub location: &'a str,
-    /// The organiser's zone, kept with the interview once booked.
-    pub timezone: Tz,
     pub interviewers: &'a [String],
     pub terms: OfferTerms,
     pub actor: &'a str,
@@ -33,7 +28,9 @@ pub struct OfferRequest<'a> {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Offered {
     /// The link was emailed to the candidate with this many times.
-    Sent { times: usize },
+    Sent {
+        times: usize,
+    },
     NoSuchApplication,
     /// Times are offered only to candidates at an interview stage.
     NotAtInterviewStage,
@@ -63,7 +60,7 @@ pub fn offer(
     let from = now.and_utc() + booking::MIN_NOTICE;
     let until = now.and_utc() + chrono::Duration::days(i64::from(req.terms.days_ahead));
     let people = availability(conn, req.interviewers, now)?;
-    let times = booking::free_slots(&people, from, until, req.duration_minutes);
+    let times = booking::free_slots(&people, from, until, req.terms.duration_minutes);
     if times.is_empty() {
         return Ok(Offered::NoFreeTime);
     }
@@ -75,9 +72,9 @@ pub fn offer(
             application_id: &app.id,
             token_hash: &hash_token(&token),
             kind: req.kind.as_str(),
-            duration_minutes: req.duration_minutes as i32,
-            location: req.location,
-            timezone: req.timezone.name(),
+            duration_minutes: req.terms.duration_minutes as i32,
+            location: &req.terms.location,
+            timezone: req.terms.timezone.name(),
             cutoff_hours: req.terms.cutoff_hours as i32,
             created_by: req.actor,
             interviewers: req.interviewers,
@@ -253,10 +250,14 @@ pub fn book(
     db::bookings::lock_interviewers(conn, &interviewers)?;
     let length = chrono::Duration::minutes(i64::from(offer.duration_minutes));
     for id in &interviewers {
-        let taken = db::bookings::busy_times(conn, id, now)?.into_iter().any(|b| {
-            let own = current.as_ref().is_some_and(|i| i.starts_at.and_utc() == b.starts);
-            !own && b.starts < at + length && at < b.ends
-        });
+        let taken = db::bookings::busy_times(conn, id, now)?
+            .into_iter()
+            .any(|b| {
+                let own = current
+                    .as_ref()
+                    .is_some_and(|i| i.starts_at.and_utc() == b.starts);
+                !own && b.starts < at + length && at < b.ends
+            });
         if taken {
             return Ok(Booked::Taken);
         }

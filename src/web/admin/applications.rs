@@ -415,7 +415,8 @@ async fn render_detail(
                 interview_people.push(db::interviews::interviewers(conn, &i.id)?);
             }
             let panel = db::panels::members(conn, &job.id)?;
-            let extra = (settings, interviews, interview_people, panel);
+            let offers = db::bookings::for_application(conn, &app.id)?;
+            let extra = (settings, interviews, interview_people, panel, offers);
             let mut rounds = Vec::new();
             for r in db::screenings::for_application(conn, &app.id)? {
                 let loaded = db::questionnaire_versions::load(conn, &r.questionnaire_version_id)?;
@@ -429,7 +430,8 @@ async fn render_detail(
         })
         .await
         .web_context("reading an application")?;
-    let Some((app, job, events, rounds, (settings, interviews, interview_people, panel))) = data
+    let Some((app, job, events, rounds, (settings, interviews, interview_people, panel, offers))) =
+        data
     else {
         return Err(WebError::NotFound);
     };
@@ -618,6 +620,12 @@ async fn render_detail(
                 "moves": moves,
                 "has_upcoming": interviews.iter().any(|i| i.status == crate::db::interviews::SCHEDULED && i.starts_at > crate::db::now()),
                 "interviews": interviews_view,
+                "offers": offers.iter().map(|o| json!({
+                    "kind": crate::domain::interview::InterviewKind::parse(&o.kind).map(|k| k.label()).unwrap_or("Interview"),
+                    "sent": o.created_at.format("%-d %b %Y %H:%M UTC").to_string(),
+                    "booked": o.interview_id.is_some(),
+                })).collect::<Vec<_>>(),
+                "can_offer": matches!(app.stage(), Stage::Interview | Stage::FinalConversation),
                 "panel": panel.iter().map(|p| json!({ "id": p, "name": name(p) })).collect::<Vec<_>>(),
                 "kinds": crate::domain::interview::InterviewKind::ALL.iter().map(|k| json!({ "value": k.as_str(), "label": k.label() })).collect::<Vec<_>>(),
                 "events": events.iter().map(|e| json!({

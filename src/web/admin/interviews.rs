@@ -648,3 +648,120 @@ pub async fn save_kit(
         .web_context("saving a kit")?;
     Ok(see_other("/admin/kits"))
 }
+
+#[derive(Deserialize, Default)]
+pub struct OfferForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    duration_minutes: String,
+    #[serde(default)]
+    location: String,
+    #[serde(default)]
+    timezone: String,
+    #[serde(default)]
+    days_ahead: String,
+    #[serde(default)]
+    cutoff_hours: String,
+    #[serde(default)]
+    interviewers: Vec<String>,
+}
+
+/// Emails the candidate a link to the times every chosen interviewer is
+/// free, to book one themselves.
+pub async fn offer_times(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<OfferForm>,
+) -> Result<HttpResponse, WebError> {
+    use crate::domain::booking::{OfferInput, OfferTerms};
+    use crate::flows::booking::{offer, OfferRequest, Offered};
+    let (app, _, _) = application_for(&state, owner.user(), id.into_inner()).await?;
+    let back = format!("/admin/applications/{}#offer-times", app.id);
+    let kind = InterviewKind::parse(&form.kind);
+    let terms = OfferTerms::parse(&OfferInput {
+        duration_minutes: form.duration_minutes.clone(),
+        location: form.location.clone(),
+        timezone: form.timezone.clone(),
+        days_ahead: form.days_ahead.clone(),
+        cutoff_hours: form.cutoff_hours.clone(),
+    });
+    let mut errors = terms.clone().err().unwrap_or_default();
+    if kind.is_none() {
+        errors.push(FieldError::new("kind", "Choose the kind of interview."));
+    }
+    if form.interviewers.is_empty() {
+        errors.push(FieldError::new(
+            "interviewers",
+            "Choose at least one interviewer from the panel.",
+        ));
+    }
+    let (Some(kind), Ok(terms), true) = (kind, terms, errors.is_empty()) else {
+        return form_problems(
+            &req,
+            &state,
+            owner.user(),
+            "The times are not sent yet",
+            &errors,
+            back,
+        );
+    };
+    let company = crate::web::public::company_name(&state).await?;
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
+    let actor = owner.user().id.clone();
+    let app_id = app.id.clone();
+    let outcome = state
+        .db
+        .write(move |conn| {
+            offer(
+                conn,
+                &Mailer {
+                    company: &company,
+                    base_url: &base_url,
+                    mail_domain: &mail_domain,
+                },
+                &OfferRequest {
+                    application_id: &app_id,
+                    kind,
+                    interviewers: &form.interviewers,
+                    terms,
+                    actor: &actor,
+                },
+                db::now(),
+            )
+        })
+        .await
+        .web_context("offering interview times")?;
+    let problem = match outcome {
+        Offered::Sent { .. } => {
+            return Ok(see_other(&format!(
+                "/admin/applications/{}#interviews",
+                app.id
+            )))
+        }
+        Offered::NoSuchApplication => return Err(WebError::NotFound),
+        Offered::NotAtInterviewStage => FieldError::new(
+            "kind",
+            "Times can be offered only to a candidate at an interview stage: move them there first.",
+        ),
+        Offered::NotOnPanel => FieldError::new(
+            "interviewers",
+            "Interviewers must be on the job's hiring panel.",
+        ),
+        Offered::NoFreeTime => FieldError::new(
+            "interviewers",
+            "No time suits every chosen interviewer in that period: ask them to add weekly hours on their availability page, choose fewer interviewers, or offer more days.",
+        ),
+    };
+    form_problems(
+        &req,
+        &state,
+        owner.user(),
+        "The times are not sent yet",
+        &[problem],
+        back,
+    )
+}

@@ -3,6 +3,7 @@
 
 mod access;
 mod applications;
+mod availability;
 mod charts;
 mod closing;
 mod company;
@@ -85,6 +86,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 web::post().to(interviews::schedule),
             )
             .route(
+                "/applications/{id}/booking-offers",
+                web::post().to(interviews::offer_times),
+            )
+            .route(
                 "/applications/{id}/scorecard",
                 web::post().to(interviews::submit_scorecard),
             )
@@ -137,6 +142,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             )
             .route("/company", web::get().to(company::page))
             .route("/company", web::post().to(company::save))
+            .route("/account/availability", web::get().to(availability::page))
+            .route("/account/availability", web::post().to(availability::add))
+            .route(
+                "/account/availability/{id}/remove",
+                web::post().to(availability::remove),
+            )
             .route("/account/tokens", web::get().to(tokens::page))
             .route("/account/tokens", web::post().to(tokens::create))
             .route(

@@ -2,6 +2,7 @@
 //! questionnaire, and the status page with withdraw and erase.
 
 mod apply;
+mod booking;
 pub use apply::SourceQuery;
 pub mod flow;
 mod link;
@@ -29,6 +30,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/jobs/{slug}/applied", web::get().to(apply::thanks))
         .route("/jobs/{slug}/link", web::post().to(apply::resend_link))
         .route("/c/{token}", web::get().to(link::open))
+        .route("/book/{token}", web::get().to(booking::page))
+        .route("/book/{token}", web::post().to(booking::book))
+        .route("/book/{token}/cancel", web::post().to(booking::cancel))
         .service(
             web::scope("/candidate")
                 .app_data(web::PayloadConfig::new(MAX_SCREENING_BODY))
