@@ -231,6 +231,10 @@ pub fn book(
         return Ok(Booked::NoSuchLink);
     };
     let current = booked_interview(conn, &offer)?;
+    let at_naive = at.naive_utc();
+    if current.as_ref().is_some_and(|i| i.starts_at == at_naive) {
+        return Ok(Booked::Unchanged);
+    }
     let cutoff = offer.cutoff_hours.max(0) as u32;
     if !app.stage().is_active()
         || current
@@ -238,10 +242,6 @@ pub fn book(
             .is_some_and(|i| !booking::can_change(i.starts_at.and_utc(), cutoff, now.and_utc()))
     {
         return Ok(Booked::TooLate);
-    }
-    let at_naive = at.naive_utc();
-    if current.as_ref().is_some_and(|i| i.starts_at == at_naive) {
-        return Ok(Booked::Unchanged);
     }
     if at <= now.and_utc() || !db::bookings::slots(conn, &offer.id)?.contains(&at_naive) {
         return Ok(Booked::NotOffered);

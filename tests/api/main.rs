@@ -8,6 +8,7 @@ mod smtp;
 
 mod applications;
 mod auth;
+mod booking;
 mod cv_store;
 mod data_rights;
 mod health;
