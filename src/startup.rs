@@ -14,9 +14,9 @@ use crate::db::{self, DatabaseUrl, Db};
 use crate::files::FileStore;
 use crate::mail::transport::Transport;
 use crate::mail::worker::MailWorker;
-use crate::webhooks::WebhookWorker;
 use crate::security::token;
 use crate::web::{csrf, error::WebError, AppState, MAX_BODY_BYTES};
+use crate::webhooks::WebhookWorker;
 
 /// How long the setup link printed at start works.
 const SETUP_LINK_LIFETIME: chrono::Duration = chrono::Duration::hours(24);

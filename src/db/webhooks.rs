@@ -11,7 +11,9 @@ use serde_json::json;
 use super::schema::{applications, jobs, webhook_attempts, webhook_deliveries, webhook_endpoints};
 use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::domain::application::Stage;
-use crate::domain::webhook::{envelope, events_from_stored, events_to_stored, EndpointSettings, Event};
+use crate::domain::webhook::{
+    envelope, events_from_stored, events_to_stored, EndpointSettings, Event,
+};
 
 /// Attempts before a delivery is given up: with the default 30-second
 /// base, doubling to at most an hour, the last is about four hours after
@@ -141,9 +143,11 @@ pub fn delete_endpoint(conn: &mut DbConnection, id: &str) -> Result<bool, DbErro
         .select(webhook_deliveries::id)
         .load(conn)
         .context("listing a webhook's deliveries")?;
-    diesel::delete(webhook_attempts::table.filter(webhook_attempts::delivery_id.eq_any(&deliveries)))
-        .execute(conn)
-        .context("deleting a webhook's delivery log")?;
+    diesel::delete(
+        webhook_attempts::table.filter(webhook_attempts::delivery_id.eq_any(&deliveries)),
+    )
+    .execute(conn)
+    .context("deleting a webhook's delivery log")?;
     diesel::delete(webhook_deliveries::table.filter(webhook_deliveries::endpoint_id.eq(id)))
         .execute(conn)
         .context("deleting a webhook's deliveries")?;
@@ -164,7 +168,10 @@ pub fn find_endpoint(conn: &mut DbConnection, id: &str) -> Result<Option<Endpoin
 
 pub fn list_endpoints(conn: &mut DbConnection) -> Result<Vec<EndpointRow>, DbError> {
     webhook_endpoints::table
-        .order((webhook_endpoints::created_at.asc(), webhook_endpoints::id.asc()))
+        .order((
+            webhook_endpoints::created_at.asc(),
+            webhook_endpoints::id.asc(),
+        ))
         .select(EndpointRow::as_select())
         .load(conn)
         .context("listing webhook endpoints")
@@ -459,7 +466,8 @@ pub fn record_attempt(
             webhook_attempts::at.eq(attempt.at),
             webhook_attempts::status.eq(status),
             webhook_attempts::error.eq(attempt.error.as_deref()),
-            webhook_attempts::duration_ms.eq(attempt.duration_ms.clamp(0, i64::from(i32::MAX)) as i32),
+            webhook_attempts::duration_ms
+                .eq(attempt.duration_ms.clamp(0, i64::from(i32::MAX)) as i32),
         ))
         .execute(conn)
         .context("logging a webhook attempt")?;
@@ -478,7 +486,10 @@ pub fn record_attempt(
     let update = diesel::update(held);
     let outcome = if attempt.delivered {
         update
-            .set((common, webhook_deliveries::delivered_at.eq(Some(attempt.at))))
+            .set((
+                common,
+                webhook_deliveries::delivered_at.eq(Some(attempt.at)),
+            ))
             .execute(conn)
     } else if attempts >= MAX_ATTEMPTS {
         update

@@ -172,9 +172,8 @@ mod tests {
             "https://u:p@x.example/",
             "",
         ] {
-            let errors =
-                EndpointSettings::parse(bad, &strings(&["ping.x", "decision.made"]), true)
-                    .unwrap_err();
+            let errors = EndpointSettings::parse(bad, &strings(&["ping.x", "decision.made"]), true)
+                .unwrap_err();
             assert!(errors.iter().any(|e| e.field == "url"), "{bad}");
         }
         let errors = EndpointSettings::parse("https://x.example", &[], false).unwrap_err();
@@ -188,7 +187,10 @@ mod tests {
     fn events_round_trip_through_storage() {
         let all = Event::SUBSCRIBABLE.to_vec();
         assert_eq!(events_from_stored(&events_to_stored(&all)), all);
-        assert_eq!(events_from_stored("decision.made,later.event"), vec![Event::DecisionMade]);
+        assert_eq!(
+            events_from_stored("decision.made,later.event"),
+            vec![Event::DecisionMade]
+        );
     }
 
     #[test]

@@ -53,7 +53,13 @@ pub fn cast_vote(
         Outcome::Rejected => ("rejected", Stage::Rejected, "the panel decided not to hire"),
         Outcome::Pending { .. } => return Ok(Ok(())),
     };
-    let moved = move_one(conn, &app.id, job, &MoveRequest::decision(to, reason), mailer)?;
+    let moved = move_one(
+        conn,
+        &app.id,
+        job,
+        &MoveRequest::decision(to, reason),
+        mailer,
+    )?;
     if moved.is_ok() {
         db::webhooks::decision_made(conn, &app.id, &job.id, outcome, to, now)?;
     }

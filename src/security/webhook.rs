@@ -96,7 +96,14 @@ mod tests {
         );
         let changed = BODY.replace("ping", "pong");
         assert_eq!(
-            verify("whsec_abc", "1800000000", &sig, &changed, 1_800_000_000, 300),
+            verify(
+                "whsec_abc",
+                "1800000000",
+                &sig,
+                &changed,
+                1_800_000_000,
+                300
+            ),
             Err(Rejected::BadSignature)
         );
         // The timestamp is signed too: moving it breaks the signature.

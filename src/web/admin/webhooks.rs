@@ -37,7 +37,11 @@ impl EndpointForm {
     fn of(row: &EndpointRow) -> Self {
         Self {
             url: row.url.clone(),
-            events: row.events().iter().map(|e| e.as_str().to_string()).collect(),
+            events: row
+                .events()
+                .iter()
+                .map(|e| e.as_str().to_string())
+                .collect(),
             active: row.is_active().then(|| "yes".into()),
         }
     }
@@ -132,7 +136,16 @@ pub async fn create(
         secret: Some((row.secret.clone(), "created")),
         ..Shown::default()
     };
-    render_endpoint(&req, &state, &owner, row, &EndpointForm::default(), None, shown).await
+    render_endpoint(
+        &req,
+        &state,
+        &owner,
+        row,
+        &EndpointForm::default(),
+        None,
+        shown,
+    )
+    .await
 }
 
 #[derive(Default)]
@@ -256,7 +269,16 @@ pub async fn page(
         page: query.page.unwrap_or(0).clamp(0, 10_000),
         ..Shown::default()
     };
-    render_endpoint(&req, &state, &owner, row, &EndpointForm::default(), None, shown).await
+    render_endpoint(
+        &req,
+        &state,
+        &owner,
+        row,
+        &EndpointForm::default(),
+        None,
+        shown,
+    )
+    .await
 }
 
 pub async fn update(
@@ -312,7 +334,16 @@ pub async fn rotate(
         secret: Some((secret, "rotated")),
         ..Shown::default()
     };
-    render_endpoint(&req, &state, &owner, row, &EndpointForm::default(), None, shown).await
+    render_endpoint(
+        &req,
+        &state,
+        &owner,
+        row,
+        &EndpointForm::default(),
+        None,
+        shown,
+    )
+    .await
 }
 
 pub async fn send_test(
