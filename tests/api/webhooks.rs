@@ -21,6 +21,7 @@ on_every_backend!(
     events_are_queued_in_their_transaction_and_only_for_subscribers,
     payloads_carry_no_personal_data,
     only_owners_manage_webhooks_and_every_form_needs_its_csrf_token,
+    owners_manage_webhooks_through_the_api,
 );
 
 #[derive(Debug, Clone)]
@@ -686,4 +687,237 @@ async fn only_owners_manage_webhooks_and_every_form_needs_its_csrf_token(backend
             .as_u16(),
         404
     );
+}
+
+async fn token_for(app: &TestApp, email: &str, scope: &str) -> String {
+    let (email, new) = (
+        email.to_string(),
+        rapport::domain::api_token::NewToken::parse("hooks", scope, "").unwrap(),
+    );
+    app.db
+        .write(move |conn| {
+            let user = rapport::db::users::find_by_email(conn, &email)?.expect("the account");
+            rapport::flows::api_tokens::create(conn, &user.id, &new)
+        })
+        .await
+        .unwrap()
+        .0
+}
+
+async fn owners_manage_webhooks_through_the_api(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let receiver = Receiver::start(0).await;
+    let owner = token_for(&app, OWNER_EMAIL, "read-write").await;
+    let reader = token_for(&app, OWNER_EMAIL, "read").await;
+    app.create_user("ivy@example.com", "interviewer").await;
+    let ivy = token_for(&app, "ivy@example.com", "read-write").await;
+    let api = app.anonymous();
+    let call = |method: reqwest::Method, path: &str, token: &str, body: Option<Value>| {
+        let mut req = api.request(method, app.url(path)).bearer_auth(token);
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        req.send()
+    };
+    let code = |v: &Value| v["error"]["code"].as_str().unwrap_or_default().to_string();
+    let body = json!({ "url": receiver.url, "events": ["decision.made", "candidate.erased"] });
+
+    let res = call(
+        reqwest::Method::POST,
+        "/api/v1/admin/webhooks",
+        &owner,
+        Some(body.clone()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status().as_u16(), 201);
+    let place = location(&res);
+    let created: Value = res.json().await.unwrap();
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(place, format!("/api/v1/admin/webhooks/{id}"));
+    let secret = created["secret"].as_str().unwrap().to_string();
+    assert!(secret.starts_with("whsec_"));
+    assert_eq!(created["active"], true);
+    assert_eq!(
+        created["events"],
+        json!(["decision.made", "candidate.erased"])
+    );
+
+    let read: Value = call(reqwest::Method::GET, &place, &reader, None)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(read["url"], receiver.url.as_str());
+    let list = call(
+        reqwest::Method::GET,
+        "/api/v1/admin/webhooks",
+        &reader,
+        None,
+    )
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert!(
+        list.contains(&id) && !list.contains(&secret),
+        "no secret after creation"
+    );
+
+    // Refused: a read-only token writing, an interviewer, an invalid body.
+    let res = call(
+        reqwest::Method::POST,
+        "/api/v1/admin/webhooks",
+        &reader,
+        Some(body.clone()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(code(&res.json().await.unwrap()), "read_only_token");
+    for (method, path) in [
+        (reqwest::Method::GET, "/api/v1/admin/webhooks".to_string()),
+        (reqwest::Method::GET, place.clone()),
+        (reqwest::Method::POST, format!("{place}/test")),
+    ] {
+        let res = call(method, &path, &ivy, None).await.unwrap();
+        assert_eq!(res.status().as_u16(), 403, "{path}");
+        assert_eq!(code(&res.json().await.unwrap()), "owner_only");
+    }
+    let res = call(
+        reqwest::Method::PUT,
+        &place,
+        &owner,
+        Some(json!({ "url": "ftp://x.example", "events": [] })),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status().as_u16(), 422);
+    let err: Value = res.json().await.unwrap();
+    let fields: Vec<&str> = err["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["url", "events"]);
+
+    // Paused through the API, then a test event, then the log.
+    let res = call(
+        reqwest::Method::PUT,
+        &place,
+        &owner,
+        Some(json!({ "url": receiver.url, "events": ["decision.made"], "active": false })),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let saved: Value = res.json().await.unwrap();
+    assert_eq!(
+        (saved["active"].clone(), saved["events"].clone()),
+        (json!(false), json!(["decision.made"]))
+    );
+    let res = call(
+        reqwest::Method::POST,
+        &format!("{place}/test"),
+        &owner,
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status().as_u16(), 202);
+    let queued: Value = res.json().await.unwrap();
+    let delivery = queued["delivery_id"].as_str().unwrap().to_string();
+    assert_eq!(app.deliver_webhooks().await, 0, "paused: nothing goes out");
+    call(
+        reqwest::Method::PUT,
+        &place,
+        &owner,
+        Some(json!({ "url": receiver.url, "events": ["decision.made"] })),
+    )
+    .await
+    .unwrap();
+    deliver_until(&app, || receiver.received().len() == 1).await;
+    assert_eq!(receiver.received()[0].id, delivery);
+    let log: Value = call(
+        reqwest::Method::GET,
+        &format!("{place}/deliveries"),
+        &reader,
+        None,
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let first = &log["deliveries"][0];
+    assert_eq!(first["id"], delivery.as_str());
+    assert_eq!(first["status"], "delivered");
+    assert_eq!(first["attempts"][0]["status"], 200);
+
+    // A rotated secret is returned once and signs what follows.
+    let res = call(
+        reqwest::Method::POST,
+        &format!("{place}/rotate-secret"),
+        &owner,
+        None,
+    )
+    .await
+    .unwrap();
+    let rotated: Value = res.json().await.unwrap();
+    let new_secret = rotated["secret"].as_str().unwrap().to_string();
+    assert_ne!(new_secret, secret);
+    call(
+        reqwest::Method::POST,
+        &format!("{place}/test"),
+        &owner,
+        None,
+    )
+    .await
+    .unwrap();
+    deliver_until(&app, || receiver.received().len() == 2).await;
+    let got = receiver.received().remove(1);
+    let now = chrono::Utc::now().timestamp();
+    assert_eq!(
+        verify(
+            &new_secret,
+            &got.timestamp,
+            &got.signature,
+            &got.body,
+            now,
+            300
+        ),
+        Ok(())
+    );
+
+    let doc: Value = api
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for path in [
+        "/api/v1/admin/webhooks",
+        "/api/v1/admin/webhooks/{id}",
+        "/api/v1/admin/webhooks/{id}/deliveries",
+        "/api/v1/admin/webhooks/{id}/test",
+        "/api/v1/admin/webhooks/{id}/rotate-secret",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} is documented");
+    }
+    assert!(doc["paths"]["/api/v1/admin/webhooks/{id}"]["delete"]["responses"]["204"].is_object());
+
+    let res = call(reqwest::Method::DELETE, &place, &owner, None)
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 204);
+    let res = call(reqwest::Method::GET, &place, &owner, None)
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 404);
 }
