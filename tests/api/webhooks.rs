@@ -22,6 +22,7 @@ on_every_backend!(
     payloads_carry_no_personal_data,
     only_owners_manage_webhooks_and_every_form_needs_its_csrf_token,
     owners_manage_webhooks_through_the_api,
+    the_panels_decision_is_an_event,
 );
 
 #[derive(Debug, Clone)]
@@ -920,4 +921,65 @@ async fn owners_manage_webhooks_through_the_api(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 404);
+}
+
+async fn the_panels_decision_is_an_event(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let receiver = Receiver::start(0).await;
+    let (hook, _) = register(&app, &receiver.url, &["decision.made"]).await;
+    let (job_id, slug) = app.publish_job(&[]).await;
+    app.new_browser()
+        .apply(&slug, "Ana Lima", "ana@example.com", None)
+        .await;
+    let ana = application_id(&app, &job_id, "ana@example.com").await;
+    let fran = {
+        let email = OWNER_EMAIL.to_string();
+        app.db
+            .read(move |c| rapport::db::users::find_by_email(c, &email))
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    crate::pipeline::set_panel(&app, &job_id, &[&fran], &[]).await;
+    // Straight to the team decision: the way there has tests of its own.
+    let target = ana.clone();
+    app.db
+        .write(move |conn| {
+            use rapport::domain::application::Stage;
+            rapport::db::applications::move_stage(
+                conn,
+                &target,
+                Stage::Applied,
+                Stage::TeamDecision,
+                "system",
+                "test setup",
+                rapport::db::now(),
+            )
+        })
+        .await
+        .unwrap();
+    assert!(
+        deliveries(&app, &hook).await.is_empty(),
+        "a move is not a decision"
+    );
+    let res = app
+        .post_form(
+            &format!("/admin/applications/{ana}/vote"),
+            &[
+                ("vote", "yes"),
+                ("reason", "Great fit."),
+                ("without_scorecard", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    deliver_until(&app, || receiver.received().len() == 1).await;
+    let decided = receiver.received()[0].json();
+    assert_eq!(decided["type"], "decision.made");
+    assert_eq!(decided["data"]["application_id"], ana.as_str());
+    assert_eq!(decided["data"]["outcome"], "approved");
+    assert_eq!(decided["data"]["stage"], "offer");
+    assert!(!receiver.received()[0].body.contains("Great fit"));
 }
