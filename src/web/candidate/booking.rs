@@ -83,7 +83,7 @@ async fn render(
             state,
             json!({
                 "token": token,
-                "company": company,
+                "company": { "name": company },
                 "kind": kind,
                 "minutes": offer.offer.duration_minutes,
                 "location": offer.offer.location,
