@@ -50,6 +50,25 @@ impl ScheduleForm {
     }
 }
 
+/// What is missing from the kind and interviewers an interview (or an
+/// offer of times) names.
+fn kind_and_panel_problems(
+    kind: Option<InterviewKind>,
+    interviewers: &[String],
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if kind.is_none() {
+        errors.push(FieldError::new("kind", "Choose the kind of interview."));
+    }
+    if interviewers.is_empty() {
+        errors.push(FieldError::new(
+            "interviewers",
+            "Choose at least one interviewer from the panel.",
+        ));
+    }
+    errors
+}
+
 pub async fn schedule(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -61,15 +80,7 @@ pub async fn schedule(
     let kind = InterviewKind::parse(&form.kind);
     let schedule = form.schedule();
     let mut errors = schedule.clone().err().unwrap_or_default();
-    if kind.is_none() {
-        errors.push(FieldError::new("kind", "Choose the kind of interview."));
-    }
-    if form.interviewers.is_empty() {
-        errors.push(FieldError::new(
-            "interviewers",
-            "Choose at least one interviewer from the panel.",
-        ));
-    }
+    errors.extend(kind_and_panel_problems(kind, &form.interviewers));
     let (Some(kind), Ok(schedule), true) = (kind, schedule, errors.is_empty()) else {
         return form_problems(
             &req,
@@ -689,15 +700,7 @@ pub async fn offer_times(
         cutoff_hours: form.cutoff_hours.clone(),
     });
     let mut errors = terms.clone().err().unwrap_or_default();
-    if kind.is_none() {
-        errors.push(FieldError::new("kind", "Choose the kind of interview."));
-    }
-    if form.interviewers.is_empty() {
-        errors.push(FieldError::new(
-            "interviewers",
-            "Choose at least one interviewer from the panel.",
-        ));
-    }
+    errors.extend(kind_and_panel_problems(kind, &form.interviewers));
     let (Some(kind), Ok(terms), true) = (kind, terms, errors.is_empty()) else {
         return form_problems(
             &req,
