@@ -183,13 +183,16 @@ impl Page {
             .set_window_size(w, h)
             .await
             .expect("resizing the window");
-        // The window may be a little larger than its viewport: grow it
-        // until the viewport itself is the size asked for.
-        let inner = self.js("return window.innerWidth", vec![]).await;
-        let inner = inner.as_u64().unwrap_or(w as u64) as u32;
-        if inner != w {
+        // The window is a little larger than its viewport: grow it until
+        // the viewport itself is the size asked for.
+        let inner = self
+            .js("return [window.innerWidth, window.innerHeight]", vec![])
+            .await;
+        let iw = inner[0].as_u64().unwrap_or(w as u64) as u32;
+        let ih = inner[1].as_u64().unwrap_or(h as u64) as u32;
+        if (iw, ih) != (w, h) {
             self.client
-                .set_window_size(w + (w - inner.min(w)), h)
+                .set_window_size(w + w.saturating_sub(iw), h + h.saturating_sub(ih))
                 .await
                 .expect("resizing the window");
         }

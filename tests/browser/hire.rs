@@ -254,9 +254,23 @@ async fn staff_review_the_answers(world: &World, owner: &mut Page, job_id: &str)
     assert!(owner.text().await.contains("Ana Lima"));
     owner.check(Some("application")).await;
 
+    // A reviewer corrects the automatic score of the first answer.
     owner
-        .goto(&world.url(&format!("/admin/jobs/{job_id}/review")))
+        .click_css("details:has(form[action^='/admin/answers/']) > summary")
         .await;
+    owner
+        .fill(
+            "form[action^='/admin/answers/']",
+            &[
+                ("empathy", "2"),
+                ("curiosity", "1"),
+                ("percent", "80"),
+                ("reason", "The apology is specific and the next step is clear."),
+            ],
+        )
+        .await;
+    owner.click_button("Save the review").await;
+    assert!(owner.text().await.contains("The apology is specific"));
     owner.check(None).await;
     owner
         .goto(&world.url(&format!("/admin/jobs/{job_id}/board")))

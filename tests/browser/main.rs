@@ -63,3 +63,24 @@ pub fn assert_no_faults(faults: &[String], pages: usize) {
         faults.join("\n  - ")
     );
 }
+
+/// The checks themselves find faults: a page with an image without a text
+/// alternative, a box wider than a phone and a script error fails all three.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_checks_find_planted_faults() {
+    let Some(world) = World::start().await else {
+        return;
+    };
+    let mut page = world.window().await;
+    page.goto(
+        "data:text/html,<!doctype html><html lang=en><title>Faults</title><main>\
+         <img src=x.png><div style='width:600px'>wide</div>\
+         <script>console.error('planted')</script></main></html>",
+    )
+    .await;
+    page.check(None).await;
+    let faults = page.close().await.join("\n");
+    assert!(faults.contains("image-alt"), "axe missed the image: {faults}");
+    assert!(faults.contains("scrolls sideways"), "missed the overflow: {faults}");
+    assert!(faults.contains("planted"), "missed the console error: {faults}");
+}
