@@ -233,7 +233,10 @@ impl Page {
     async fn find_or_fail(&self, locator: Locator<'_>, what: &str) -> fantoccini::elements::Element {
         match self.client.find(locator).await {
             Ok(element) => element,
-            Err(e) => panic!("no {what} on {}: {e}", self.path().await),
+            Err(e) => {
+                let text: String = self.text().await.chars().take(2000).collect();
+                panic!("no {what} on {}: {e}\n--- the page says:\n{text}", self.path().await)
+            }
         }
     }
 
@@ -266,22 +269,63 @@ impl Page {
             .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
-    /// Clicks the button with this text, as a person would.
+    /// Clicks the button with this text, as a person would, and waits for
+    /// the page it leads to.
     pub async fn click_button(&self, text: &str) {
         let xpath = format!("//button[normalize-space()='{text}']");
-        self.find_or_fail(Locator::XPath(&xpath), &format!("button “{text}”"))
-            .await
+        let button = self
+            .find_or_fail(Locator::XPath(&xpath), &format!("button “{text}”"))
+            .await;
+        self.mark_page().await;
+        button
             .click()
             .await
             .unwrap_or_else(|e| panic!("clicking “{text}”: {e}"));
+        self.wait_for_new_page(&format!("the page after “{text}”"))
+            .await;
     }
 
+    /// Follows a link (by its text, or a CSS selector) and waits for the page.
     pub async fn click_link(&self, text: &str) {
-        self.find_or_fail(Locator::LinkText(text), &format!("link “{text}”"))
+        self.follow(Locator::LinkText(text), &format!("link “{text}”"))
+            .await;
+    }
+
+    pub async fn follow(&self, locator: Locator<'_>, what: &str) {
+        let link = self.find_or_fail(locator, what).await;
+        self.mark_page().await;
+        link.click()
             .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("clicking “{text}”: {e}"));
+            .unwrap_or_else(|e| panic!("clicking {what}: {e}"));
+        self.wait_for_new_page(&format!("the page after {what}"))
+            .await;
+    }
+
+    /// Marks the current document, so that its replacement can be told apart.
+    async fn mark_page(&self) {
+        self.js("window.__rapportOldPage = true;", vec![]).await;
+    }
+
+    /// Waits until the marked document has been replaced and the new one
+    /// has loaded. A click that submits a form returns before the browser
+    /// has the answer; reading the page then would read the old one.
+    async fn wait_for_new_page(&self, what: &str) {
+        for _ in 0..400 {
+            // While the documents change over, a script may find no page
+            // to run in: that is an answer of "not yet".
+            let ready = self
+                .client
+                .execute(
+                    "return !window.__rapportOldPage && document.readyState === 'complete'",
+                    vec![],
+                )
+                .await;
+            if matches!(ready, Ok(Value::Bool(true))) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("timed out waiting for {what}");
     }
 
     pub async fn text(&self) -> String {

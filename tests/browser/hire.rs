@@ -47,6 +47,7 @@ async fn a_whole_hire_in_a_real_browser() {
     let mut ana = world.window().await;
 
     owner_sets_up_the_company(&world, &mut owner).await;
+    owner_signs_out_and_in(&world, &mut owner).await;
     let (job_id, slug) = owner_publishes_a_job(&world, &mut owner).await;
     candidate_applies_on_a_phone(&world, &mut ana, &slug).await;
     candidate_answers_with_autosave(&world, &mut ana).await;
@@ -57,6 +58,9 @@ async fn a_whole_hire_in_a_real_browser() {
     staff_record_the_scorecard(&world, &mut owner, &interview).await;
     staff_move_to(&world, &mut owner, &app_id, "team_decision").await;
     staff_decide_and_send_the_offer(&world, &mut owner, &app_id).await;
+    candidate_sees_the_offer(&world, &mut ana).await;
+    staff_record_the_acceptance_and_close_the_job(&world, &mut owner, &app_id, &job_id).await;
+    staff_pages_around_the_hire(&world, &mut owner, &job_id).await;
 
     let pages = owner.pages_checked + ana.pages_checked;
     let mut faults = owner.close().await;
@@ -93,6 +97,17 @@ async fn owner_sets_up_the_company(world: &World, owner: &mut Page) {
     let landing = owner.path().await;
     assert!(landing.starts_with("/admin"), "setup signs the owner in (at {landing})");
     owner.check(Some("staff-home")).await;
+}
+
+async fn owner_signs_out_and_in(world: &World, owner: &mut Page) {
+    owner.click_button("Sign out (Fran Founder)").await;
+    owner.goto(&world.url("/login")).await;
+    owner.check(Some("sign-in")).await;
+    owner.type_into("#email", OWNER_EMAIL).await;
+    owner.type_into("#password", PASSWORD).await;
+    owner.click_button("Sign in").await;
+    let landing = owner.path().await;
+    assert!(landing.starts_with("/admin"), "signed in (at {landing})");
 }
 
 async fn owner_publishes_a_job(world: &World, owner: &mut Page) -> (String, String) {
@@ -312,7 +327,12 @@ async fn staff_schedule_the_interview(world: &World, owner: &mut Page, app_id: &
         .await;
     owner.click_button("Schedule and send invitations").await;
     owner.check(None).await;
-    owner.click_css("#interviews a[href^='/admin/interviews/']").await;
+    owner
+        .follow(
+            fantoccini::Locator::Css("#interviews a[href^='/admin/interviews/']"),
+            "the interview's link",
+        )
+        .await;
     let interview = owner
         .path()
         .await
@@ -370,4 +390,72 @@ async fn staff_decide_and_send_the_offer(world: &World, owner: &mut Page, app_id
             .any(|e| e.contains(&format!("To: {CANDIDATE_EMAIL}")) && unfold_qp(e).contains("EUR 44,000")),
         "the offer was emailed to the candidate"
     );
+}
+
+async fn candidate_sees_the_offer(world: &World, ana: &mut Page) {
+    ana.goto(&world.url("/candidate")).await;
+    ana.check(None).await;
+}
+
+async fn staff_record_the_acceptance_and_close_the_job(
+    world: &World,
+    owner: &mut Page,
+    app_id: &str,
+    job_id: &str,
+) {
+    owner
+        .goto(&world.url(&format!("/admin/applications/{app_id}/decision")))
+        .await;
+    owner
+        .fill(
+            &format!("form[action='/admin/applications/{app_id}/offer-answer']"),
+            &[("answer", "accepted"), ("close_job", "yes")],
+        )
+        .await;
+    owner.click_button("Record the answer").await;
+    assert_eq!(
+        owner.path().await,
+        format!("/admin/jobs/{job_id}/close?reason=filled"),
+        "an accepted offer leads to closing the job"
+    );
+    owner.check(Some("close-job")).await;
+    owner.click_button("Close the job").await;
+    owner.check(None).await;
+    let id = job_id.to_string();
+    let job = world
+        .app
+        .db
+        .read(move |conn| rapport::db::jobs::find(conn, &id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.status, rapport::domain::job::JobStatus::Closed);
+}
+
+/// The rest of the staff's pages, reached from the navigation and the job.
+async fn staff_pages_around_the_hire(world: &World, owner: &mut Page, job_id: &str) {
+    for link in [
+        "Your work",
+        "Jobs",
+        "Team",
+        "Questionnaires",
+        "Interview kits",
+        "Insight",
+        "API tokens",
+    ] {
+        owner.click_link(link).await;
+        owner.check(None).await;
+    }
+    for path in [
+        "/admin/applications".to_string(),
+        format!("/admin/jobs/{job_id}/edit"),
+        format!("/admin/jobs/{job_id}/preview"),
+        format!("/admin/jobs/{job_id}/insight"),
+        format!("/admin/jobs/{job_id}/import"),
+        format!("/admin/jobs/{job_id}/emails/interview_invitation"),
+        "/api/docs".to_string(),
+    ] {
+        owner.goto(&world.url(&path)).await;
+        owner.check(None).await;
+    }
 }
