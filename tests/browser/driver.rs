@@ -368,7 +368,36 @@ impl Page {
             .unwrap_or_default()
     }
 
+    /// Tells the page the reader prefers a dark (or light) scheme, and
+    /// reduced motion: the checks then see the colours a page settles on,
+    /// never a transition halfway.
+    async fn colour_scheme(&self, scheme: &str) {
+        let res = reqwest::Client::new()
+            .post(format!(
+                "{}/session/{}/goog/cdp/execute",
+                self.driver_url, self.session
+            ))
+            .json(&json!({
+                "cmd": "Emulation.setEmulatedMedia",
+                "params": { "features": [
+                    { "name": "prefers-color-scheme", "value": scheme },
+                    { "name": "prefers-reduced-motion", "value": "reduce" },
+                ] },
+            }))
+            .send()
+            .await
+            .expect("switching the colour scheme");
+        assert!(res.status().is_success(), "switching the colour scheme");
+    }
+
     async fn axe_violations(&self) -> Vec<String> {
+        self.axe_run(
+            r#"{ "runOnly": { "type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, "resultTypes": ["violations"] }"#,
+        )
+        .await
+    }
+
+    async fn axe_run(&self, options: &str) -> Vec<String> {
         let loaded = self
             .js(
                 &format!("if (!window.axe) {{ {} }} return !!window.axe;", self.axe),
@@ -381,16 +410,13 @@ impl Page {
             .execute_async(
                 r#"
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {
-                  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-                  resultTypes: ["violations"]
-                }).then(r => done(r.violations.map(v =>
+                axe.run(document, arguments[0]).then(r => done(r.violations.map(v =>
                   v.id + " (" + v.impact + "): " + v.help + "\n" +
                   v.nodes.slice(0, 5).map(n => "      " + n.target.join(" ") + "  " +
                     (n.failureSummary || "").replace(/\s+/g, " ").slice(0, 300)).join("\n")
                 ))).catch(e => done(["axe failed: " + e]));
                 "#,
-                vec![],
+                vec![serde_json::from_str(options).expect("axe options as JSON")],
             )
             .await
             .expect("running axe");
@@ -409,6 +435,7 @@ impl Page {
     /// screenshots of both widths are saved.
     pub async fn check(&mut self, screenshot: Option<&str>) {
         let path = self.path().await;
+        self.colour_scheme("light").await;
         for (size, label) in [(PHONE, "phone"), (DESKTOP, "desktop")] {
             self.resize(size).await;
             let widths = self
@@ -443,6 +470,14 @@ impl Page {
                 std::fs::write(dir.join(format!("{name}-{label}.png")), png)
                     .expect("saving a screenshot");
             }
+        }
+        // The dark scheme has colours of its own: their contrast too.
+        self.colour_scheme("dark").await;
+        for v in self
+            .axe_run(r#"{ "runOnly": { "type": "rule", "values": ["color-contrast"] }, "resultTypes": ["violations"] }"#)
+            .await
+        {
+            self.faults.push(format!("{path} in the dark scheme: {v}"));
         }
         for e in self.console_errors().await {
             self.faults.push(format!("{path}: console error: {e}"));
