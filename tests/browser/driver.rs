@@ -230,12 +230,19 @@ impl Page {
         assert_eq!(missing, json!([]), "fields not found in {form}");
     }
 
-    async fn find_or_fail(&self, locator: Locator<'_>, what: &str) -> fantoccini::elements::Element {
+    async fn find_or_fail(
+        &self,
+        locator: Locator<'_>,
+        what: &str,
+    ) -> fantoccini::elements::Element {
         match self.client.find(locator).await {
             Ok(element) => element,
             Err(e) => {
                 let text: String = self.text().await.chars().take(2000).collect();
-                panic!("no {what} on {}: {e}\n--- the page says:\n{text}", self.path().await)
+                panic!(
+                    "no {what} on {}: {e}\n--- the page says:\n{text}",
+                    self.path().await
+                )
             }
         }
     }
@@ -350,7 +357,10 @@ impl Page {
     /// The browser's console entries at error level since the last call.
     async fn console_errors(&self) -> Vec<String> {
         let res = reqwest::Client::new()
-            .post(format!("{}/session/{}/se/log", self.driver_url, self.session))
+            .post(format!(
+                "{}/session/{}/se/log",
+                self.driver_url, self.session
+            ))
             .json(&json!({ "type": "browser" }))
             .send()
             .await

@@ -95,7 +95,10 @@ async fn owner_sets_up_the_company(world: &World, owner: &mut Page) {
         .await;
     owner.click_button("Create the owner account").await;
     let landing = owner.path().await;
-    assert!(landing.starts_with("/admin"), "setup signs the owner in (at {landing})");
+    assert!(
+        landing.starts_with("/admin"),
+        "setup signs the owner in (at {landing})"
+    );
     owner.check(Some("staff-home")).await;
 }
 
@@ -181,11 +184,8 @@ async fn candidate_applies_on_a_phone(world: &World, ana: &mut Page, slug: &str)
     ana.resize(PHONE).await;
     ana.type_into("#name", "Ana Lima").await;
     ana.type_into("#email", CANDIDATE_EMAIL).await;
-    ana.fill(
-        "main form",
-        &[("languages", "en"), ("fluencies", "fluent")],
-    )
-    .await;
+    ana.fill("main form", &[("languages", "en"), ("fluencies", "fluent")])
+        .await;
     ana.type_into("#location", "Lisbon, Portugal").await;
     ana.type_into("#cover_letter", "I love helping people find their way.")
         .await;
@@ -241,7 +241,11 @@ async fn candidate_answers_with_autosave(world: &World, ana: &mut Page) {
             vec![serde_json::json!(format!("answer-{first_q}"))],
         )
         .await;
-    assert_eq!(kept.as_str(), Some(first_answer.as_str()), "autosave kept the answer");
+    assert_eq!(
+        kept.as_str(),
+        Some(first_answer.as_str()),
+        "autosave kept the answer"
+    );
 
     for (q, a) in &answers[1..] {
         ana.set_value(&format!("#answer-{q}"), a).await;
@@ -280,7 +284,10 @@ async fn staff_review_the_answers(world: &World, owner: &mut Page, job_id: &str)
                 ("empathy", "2"),
                 ("curiosity", "1"),
                 ("percent", "80"),
-                ("reason", "The apology is specific and the next step is clear."),
+                (
+                    "reason",
+                    "The apology is specific and the next step is clear.",
+                ),
             ],
         )
         .await;
@@ -353,9 +360,7 @@ async fn staff_record_the_scorecard(world: &World, owner: &mut Page, interview: 
         .goto(&world.url(&format!("/admin/interviews/{interview}")))
         .await;
     let form = "form[action$='/scorecard']";
-    owner
-        .fill(form, GOOD_SCORECARD)
-        .await;
+    owner.fill(form, GOOD_SCORECARD).await;
     owner.click_button("Submit the scorecard").await;
     owner.check(None).await;
 }
@@ -387,7 +392,8 @@ async fn staff_decide_and_send_the_offer(world: &World, owner: &mut Page, app_id
             .app
             .emails()
             .iter()
-            .any(|e| e.contains(&format!("To: {CANDIDATE_EMAIL}")) && unfold_qp(e).contains("EUR 44,000")),
+            .any(|e| e.contains(&format!("To: {CANDIDATE_EMAIL}"))
+                && unfold_qp(e).contains("EUR 44,000")),
         "the offer was emailed to the candidate"
     );
 }

@@ -80,7 +80,16 @@ async fn the_checks_find_planted_faults() {
     .await;
     page.check(None).await;
     let faults = page.close().await.join("\n");
-    assert!(faults.contains("image-alt"), "axe missed the image: {faults}");
-    assert!(faults.contains("scrolls sideways"), "missed the overflow: {faults}");
-    assert!(faults.contains("planted"), "missed the console error: {faults}");
+    assert!(
+        faults.contains("image-alt"),
+        "axe missed the image: {faults}"
+    );
+    assert!(
+        faults.contains("scrolls sideways"),
+        "missed the overflow: {faults}"
+    );
+    assert!(
+        faults.contains("planted"),
+        "missed the console error: {faults}"
+    );
 }
