@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
@@ -12,6 +12,11 @@ use serde_json::{json, Value};
 pub const SKIP_VAR: &str = "RAPPORT_SKIP_BROWSER_TESTS";
 
 pub const PHONE: (u32, u32) = (390, 844);
+
+/// How long to wait for something that must happen (a page after a click,
+/// an autosave): generous, for a debug build on a busy machine; a wait ends
+/// as soon as the thing happens.
+const PATIENCE: Duration = Duration::from_secs(60);
 pub const DESKTOP: (u32, u32) = (1280, 900);
 
 /// Where the run's screenshots go; CI keeps the folder as an artifact.
@@ -27,6 +32,13 @@ pub fn target_dir() -> PathBuf {
         .to_path_buf()
 }
 
+/// Writes to the terminal even while the test harness captures output
+/// (it captures the print macros only): a skip must never go unnoticed.
+pub fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
 fn on_path(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
@@ -39,13 +51,16 @@ fn on_path(names: &[&str]) -> Option<PathBuf> {
 /// without a browser would hide every fault it exists to find.
 pub fn tools() -> Option<(PathBuf, PathBuf)> {
     if std::env::var(SKIP_VAR).is_ok_and(|v| !v.is_empty() && v != "0") {
-        eprintln!(
-            "\n**********************************************************************\n\
-             ** BROWSER TESTS SKIPPED because {SKIP_VAR} is set.\n\
-             ** Nothing was checked in a browser: layout, accessibility and script\n\
-             ** errors are untested in this run.\n\
-             **********************************************************************\n"
-        );
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            say(&format!(
+                "\n**********************************************************************\n\
+                 ** BROWSER TESTS SKIPPED because {SKIP_VAR} is set.\n\
+                 ** Nothing was checked in a browser: layout, accessibility and script\n\
+                 ** errors are untested in this run.\n\
+                 **********************************************************************\n"
+            ))
+        });
         return None;
     }
     let chromium = on_path(&["chromium", "chromium-browser", "google-chrome"]);
@@ -317,7 +332,8 @@ impl Page {
     /// has loaded. A click that submits a form returns before the browser
     /// has the answer; reading the page then would read the old one.
     async fn wait_for_new_page(&self, what: &str) {
-        for _ in 0..400 {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
             // While the documents change over, a script may find no page
             // to run in: that is an answer of "not yet".
             let ready = self
@@ -345,7 +361,8 @@ impl Page {
 
     /// Waits (without a fixed delay) until the script returns true.
     pub async fn wait_until(&self, what: &str, script: &str) {
-        for _ in 0..200 {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
             if self.js(script, vec![]).await == json!(true) {
                 return;
             }

@@ -65,11 +65,11 @@ async fn a_whole_hire_in_a_real_browser() {
     let pages = owner.pages_checked + ana.pages_checked;
     let mut faults = owner.close().await;
     faults.extend(ana.close().await);
-    eprintln!(
+    crate::driver::say(&format!(
         "browser test: {pages} pages checked in {:.1} s; screenshots in {}",
         started.elapsed().as_secs_f64(),
         screenshot_dir().display()
-    );
+    ));
     assert_no_faults(&faults, pages);
 }
 
