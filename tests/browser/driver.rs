@@ -396,8 +396,7 @@ impl Page {
     }
 
     /// Tells the page the reader prefers a dark (or light) scheme, and
-    /// reduced motion: the checks then see the colours a page settles on,
-    /// never a transition halfway.
+    /// reduced motion (transitions then take no time).
     async fn colour_scheme(&self, scheme: &str) {
         let res = reqwest::Client::new()
             .post(format!(
@@ -415,6 +414,25 @@ impl Page {
             .await
             .expect("switching the colour scheme");
         assert!(res.status().is_success(), "switching the colour scheme");
+        // Colours change through CSS transitions, which advance only with
+        // the page's frames: wait until every one has finished, so that no
+        // check reads a colour halfway.
+        self.client
+            .execute_async(
+                r#"
+                const done = arguments[arguments.length - 1];
+                const settle = () => {
+                  const running = document.getAnimations()
+                    .filter(a => a instanceof CSSTransition && a.playState === "running");
+                  if (running.length === 0) { done(true); return; }
+                  Promise.all(running.map(a => a.finished.catch(() => null))).then(settle);
+                };
+                requestAnimationFrame(() => requestAnimationFrame(settle));
+                "#,
+                vec![],
+            )
+            .await
+            .expect("waiting for the colours to settle");
     }
 
     async fn axe_violations(&self) -> Vec<String> {
@@ -425,13 +443,13 @@ impl Page {
     }
 
     async fn axe_run(&self, options: &str) -> Vec<String> {
-        let loaded = self
-            .js(
-                &format!("if (!window.axe) {{ {} }} return !!window.axe;", self.axe),
-                vec![],
-            )
-            .await;
-        assert_eq!(loaded, json!(true), "axe-core did not load");
+        // Half a megabyte of script: sent once per page, not once per run.
+        if self.js("return !!window.axe", vec![]).await != json!(true) {
+            let loaded = self
+                .js(&format!("{}\nreturn !!window.axe;", self.axe), vec![])
+                .await;
+            assert_eq!(loaded, json!(true), "axe-core did not load");
+        }
         let result = self
             .client
             .execute_async(
@@ -506,6 +524,7 @@ impl Page {
         {
             self.faults.push(format!("{path} in the dark scheme: {v}"));
         }
+        self.colour_scheme("light").await;
         for e in self.console_errors().await {
             self.faults.push(format!("{path}: console error: {e}"));
         }
