@@ -270,7 +270,12 @@ async fn staff_review_the_answers(world: &World, owner: &mut Page, job_id: &str)
         .next()
         .unwrap()
         .to_string();
-    assert!(owner.text().await.contains("Ana Lima"));
+    let page = owner.text().await;
+    assert!(page.contains("Ana Lima"));
+    assert!(
+        page.contains("Download ana-lima-cv.pdf"),
+        "the CV was uploaded"
+    );
     owner.check(Some("application")).await;
 
     // A reviewer corrects the automatic score of the first answer.
@@ -312,6 +317,16 @@ async fn staff_move_to(world: &World, owner: &mut Page, app_id: &str, stage: &st
         )
         .await;
     owner.click_button("Move").await;
+    let id = app_id.to_string();
+    let now = world
+        .app
+        .db
+        .read(move |c| rapport::db::applications::find(c, &id))
+        .await
+        .unwrap()
+        .unwrap()
+        .stage;
+    assert_eq!(now, stage, "the move was stored");
     owner.check(None).await;
 }
 
@@ -369,6 +384,10 @@ async fn staff_decide_and_send_the_offer(world: &World, owner: &mut Page, app_id
     owner
         .goto(&world.url(&format!("/admin/applications/{app_id}/decision")))
         .await;
+    assert!(
+        owner.text().await.contains("A great first hire."),
+        "the scorecard is on the decision page"
+    );
     owner.check(Some("decision")).await;
     owner
         .fill(
@@ -400,6 +419,7 @@ async fn staff_decide_and_send_the_offer(world: &World, owner: &mut Page, app_id
 
 async fn candidate_sees_the_offer(world: &World, ana: &mut Page) {
     ana.goto(&world.url("/candidate")).await;
+    assert!(ana.text().await.contains("We have made you an offer"));
     ana.check(None).await;
 }
 
