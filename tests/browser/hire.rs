@@ -50,6 +50,7 @@ async fn a_whole_hire_in_a_real_browser() {
     owner_signs_out_and_in(&world, &mut owner).await;
     let (job_id, slug) = owner_publishes_a_job(&world, &mut owner).await;
     candidate_applies_on_a_phone(&world, &mut ana, &slug).await;
+    candidate_asks_for_a_new_link(&world, &mut ana, &slug).await;
     candidate_answers_with_autosave(&world, &mut ana).await;
     let app_id = staff_review_the_answers(&world, &mut owner, &job_id).await;
     staff_move_to(&world, &mut owner, &app_id, "interview").await;
@@ -196,6 +197,15 @@ async fn candidate_applies_on_a_phone(world: &World, ana: &mut Page, slug: &str)
     ana.click_button("Send my application").await;
     assert_eq!(ana.path().await, format!("/jobs/{slug}/applied"));
     ana.check(Some("applied")).await;
+}
+
+/// A candidate who lost the email asks for the link again.
+async fn candidate_asks_for_a_new_link(world: &World, ana: &mut Page, slug: &str) {
+    ana.goto(&world.url(&format!("/jobs/{slug}/link"))).await;
+    ana.check(Some("lost-link")).await;
+    ana.type_into("#resend-email", CANDIDATE_EMAIL).await;
+    ana.click_button("Email me a new link").await;
+    ana.check(None).await;
 }
 
 /// The personal link from the newest email to the candidate in the outbox.
