@@ -133,6 +133,26 @@ pub struct Settings {
     )]
     pub mail_lease_ms: u64,
 
+    /// How often the webhook worker looks for deliveries to post, in
+    /// milliseconds.
+    #[arg(
+        long,
+        env = "RAPPORT_WEBHOOK_POLL_MS",
+        default_value_t = 1000,
+        global = true
+    )]
+    pub webhook_poll_ms: u64,
+
+    /// First retry delay after a failed webhook delivery, in milliseconds;
+    /// it doubles with each failure, up to an hour (10 attempts in all).
+    #[arg(
+        long,
+        env = "RAPPORT_WEBHOOK_RETRY_BASE_MS",
+        default_value_t = 30_000,
+        global = true
+    )]
+    pub webhook_retry_base_ms: u64,
+
     /// Database connections in the pool (and blocking database calls at once).
     #[arg(long, env = "RAPPORT_DB_POOL_SIZE", default_value_t = 8, global = true)]
     pub db_pool_size: u32,
@@ -246,6 +266,14 @@ impl Settings {
 
     pub fn mail_retry_base(&self) -> Duration {
         Duration::from_millis(self.mail_retry_base_ms.max(1))
+    }
+
+    pub fn webhook_poll(&self) -> Duration {
+        Duration::from_millis(self.webhook_poll_ms.max(10))
+    }
+
+    pub fn webhook_retry_base(&self) -> Duration {
+        Duration::from_millis(self.webhook_retry_base_ms.max(1))
     }
 
     /// The SMTP URL as lettre understands it, with STARTTLS required unless

@@ -227,14 +227,34 @@ impl FileStore {
     }
 
     /// Deletes an erased candidate's CV after the erasure committed. The
-    /// row naming it is gone, so a failure is logged loudly for someone
-    /// to delete it by hand rather than returned to a caller who can do
-    /// nothing with it.
+    /// row naming it is gone, so a failure is not returned to a caller who
+    /// can do nothing with it: the file is an orphan now, and the retention
+    /// task's sweep ([`FileStore::cvs_stored_before`]) deletes it later.
     pub async fn delete_erased(&self, key: Option<&str>) {
         let Some(key) = key else { return };
         if let Err(e) = self.delete(key).await {
-            tracing::error!(error = %e, "an erased candidate's CV could not be deleted; delete it by hand");
+            tracing::error!(error = %e, "an erased candidate's CV could not be deleted now; the next sweep of orphaned files deletes it");
         }
+    }
+
+    /// The CVs stored before `before` (keys made by [`new_cv_key`] only:
+    /// anything else in the folder or bucket is not ours to judge).
+    pub async fn cvs_stored_before(
+        &self,
+        before: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<String>, FileError> {
+        let listed: Vec<object_store::ObjectMeta> = self
+            .inner
+            .list(None)
+            .try_collect()
+            .await
+            .map_err(|source| self.error("listing", "the stored files", source))?;
+        Ok(listed
+            .into_iter()
+            .filter(|meta| meta.last_modified < before)
+            .map(|meta| meta.location.to_string())
+            .filter(|key| is_cv_key(key))
+            .collect())
     }
 
     fn error(&self, action: &'static str, key: &str, source: object_store::Error) -> FileError {
@@ -245,6 +265,21 @@ impl FileStore {
             source: Box::new(source),
         }
     }
+}
+
+/// A new, unguessable name for an uploaded CV.
+pub fn new_cv_key() -> String {
+    format!("{}.pdf", uuid::Uuid::new_v4().simple())
+}
+
+/// Whether `key` has the shape [`new_cv_key`] gives.
+fn is_cv_key(key: &str) -> bool {
+    key.strip_suffix(".pdf").is_some_and(|id| {
+        id.len() == 32
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
 }
 
 /// The store's URL for messages, without any keys someone put in it.
@@ -351,5 +386,23 @@ mod tests {
         assert!(!uploads.join("abc.pdf").exists());
         // Deleting twice is not an error: erasure may be retried.
         store.delete("abc.pdf").await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn only_cvs_stored_before_the_cutoff_are_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::local(dir.path()).unwrap();
+        let cv = new_cv_key();
+        store.put(&cv, b"%PDF-1.4".to_vec()).await.unwrap();
+        // Files Rapport did not name are never candidates for deletion.
+        store.put("abc.pdf", b"%PDF-1.4".to_vec()).await.unwrap();
+        std::fs::write(dir.path().join("notes.txt"), b"keep me").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub").join(new_cv_key()), b"x").unwrap();
+
+        let soon = chrono::Utc::now() + chrono::Duration::minutes(1);
+        assert_eq!(store.cvs_stored_before(soon).await.unwrap(), vec![cv]);
+        let earlier = chrono::Utc::now() - chrono::Duration::hours(1);
+        assert!(store.cvs_stored_before(earlier).await.unwrap().is_empty());
     }
 }

@@ -1,14 +1,30 @@
 //! The retention task: every `every`, erases the candidates of closed jobs
-//! whose retention period has passed, as the consent promised. Several
-//! instances may run it at once; each erasure locks its application.
+//! whose retention period has passed, as the consent promised, and deletes
+//! orphaned CVs: files no application names any more because deleting them
+//! failed after an erasure (storage down) or because the process died
+//! between storing a CV and committing its application. Several instances
+//! may run it at once; each erasure locks its application, and deleting a
+//! file twice is harmless.
 
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
 
 use crate::db::{self, Db, DbError};
-use crate::files::FileStore;
+use crate::files::{FileError, FileStore};
 use crate::flows::erasure::{self, Why};
+
+/// A CV stored this recently may belong to an application still being
+/// committed (the file is stored first): the sweep leaves it alone.
+pub const ORPHAN_GRACE: chrono::Duration = chrono::Duration::hours(1);
+
+#[derive(Debug, thiserror::Error)]
+pub enum SweepError {
+    #[error("finding the CVs in use: {0}")]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Files(#[from] FileError),
+}
 
 pub struct Retention {
     pub db: Db,
@@ -29,6 +45,16 @@ impl Retention {
                 ),
                 Err(e) => {
                     tracing::warn!(error = %e, "retention: could not erase; trying again later")
+                }
+            }
+            match self
+                .delete_orphaned_cvs(chrono::Utc::now() - ORPHAN_GRACE)
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "retention: deleted orphaned CVs"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "retention: could not sweep orphaned CVs; trying again later")
                 }
             }
             tokio::time::sleep(self.every).await;
@@ -58,5 +84,28 @@ impl Retention {
             }
         }
         Ok(erased)
+    }
+
+    /// Deletes the CVs stored before `stored_before` that no application
+    /// names. Returns how many were deleted.
+    pub async fn delete_orphaned_cvs(
+        &self,
+        stored_before: chrono::DateTime<chrono::Utc>,
+    ) -> Result<usize, SweepError> {
+        let stored = self.files.cvs_stored_before(stored_before).await?;
+        if stored.is_empty() {
+            return Ok(0);
+        }
+        let listed = stored.clone();
+        let in_use = self
+            .db
+            .read(move |conn| db::applications::cv_files_in_use(conn, &listed))
+            .await?;
+        let mut deleted = 0;
+        for key in stored.iter().filter(|k| !in_use.contains(*k)) {
+            self.files.delete(key).await?;
+            deleted += 1;
+        }
+        Ok(deleted)
     }
 }

@@ -16,6 +16,7 @@ use crate::mail::transport::Transport;
 use crate::mail::worker::MailWorker;
 use crate::security::token;
 use crate::web::{csrf, error::WebError, AppState, MAX_BODY_BYTES};
+use crate::webhooks::WebhookWorker;
 
 /// How long the setup link printed at start works.
 const SETUP_LINK_LIFETIME: chrono::Duration = chrono::Duration::hours(24);
@@ -27,6 +28,25 @@ pub struct Application {
     pub setup_link: Option<String>,
     pub db: Db,
     mail: Arc<MailWorker>,
+    webhooks: Arc<WebhookWorker>,
+    /// The background tasks, ended by [`Stopper::stop`].
+    tasks: Vec<tokio::task::AbortHandle>,
+}
+
+/// Stops a running application: the HTTP server and its background tasks
+/// (for tests that restart on the same database, and a graceful exit).
+pub struct Stopper {
+    server: actix_web::dev::ServerHandle,
+    tasks: Vec<tokio::task::AbortHandle>,
+}
+
+impl Stopper {
+    pub async fn stop(self) {
+        for task in &self.tasks {
+            task.abort();
+        }
+        self.server.stop(true).await;
+    }
 }
 
 /// Opens the database named in the settings and applies pending migrations.
@@ -100,7 +120,15 @@ impl Application {
             lease: settings.mail_lease(),
         };
         let worker = Arc::new(worker);
-        tokio::spawn(worker.clone().run());
+        let mut tasks = vec![tokio::spawn(worker.clone().run()).abort_handle()];
+        let webhooks = Arc::new(WebhookWorker {
+            db: db.clone(),
+            client: crate::webhooks::client().context("setting up webhook delivery")?,
+            poll: settings.webhook_poll(),
+            retry_base: settings.webhook_retry_base(),
+            id: db::new_id(),
+        });
+        tasks.push(tokio::spawn(webhooks.clone().run()).abort_handle());
 
         let mail_domain = settings.mail_domain();
         let workers = settings.workers;
@@ -109,7 +137,7 @@ impl Application {
         tracing::info!(count = questionnaires.all().len(), "questionnaires loaded");
         let files = FileStore::from_settings(&settings).context("opening the CV store")?;
         tracing::info!(place = files.place(), "CVs are kept in");
-        tokio::spawn(
+        let retention = tokio::spawn(
             crate::retention::Retention {
                 db: db.clone(),
                 files: files.clone(),
@@ -119,6 +147,7 @@ impl Application {
             }
             .run(),
         );
+        tasks.push(retention.abort_handle());
         let state = web::Data::new(AppState {
             db: db.clone(),
             settings,
@@ -166,6 +195,8 @@ impl Application {
             setup_link,
             db,
             mail: worker,
+            webhooks,
+            tasks,
         })
     }
 
@@ -176,6 +207,19 @@ impl Application {
     /// The mail worker, so tests and tools can deliver due emails now.
     pub fn mail_worker(&self) -> Arc<MailWorker> {
         self.mail.clone()
+    }
+
+    /// The webhook worker, so tests and tools can post due deliveries now.
+    pub fn webhook_worker(&self) -> Arc<WebhookWorker> {
+        self.webhooks.clone()
+    }
+
+    /// What stops this application once it runs.
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            server: self.server.handle(),
+            tasks: self.tasks.clone(),
+        }
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -124,6 +124,7 @@ pub fn insert_as(
         return Ok(None);
     }
     record_event(conn, &id, actor, None, Stage::Applied, how, now)?;
+    super::webhooks::application_created(conn, &id, job_id, actor, now)?;
     find(conn, &id)
 }
 
@@ -175,6 +176,9 @@ pub fn move_stage(
     .context("moving an application")?;
     if n == 1 {
         record_event(conn, id, actor, Some(from), to, reason, now)?;
+        // Every stage change, whoever made it, is one webhook event: the
+        // twin of the history event, in the same transaction.
+        super::webhooks::stage_changed(conn, id, from, to, actor, now)?;
     }
     Ok(n == 1)
 }
@@ -186,6 +190,12 @@ pub fn set_screen_result(
     passed: bool,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
+    let before: Option<(Option<f64>, Option<i32>)> = applications::table
+        .find(id)
+        .select((applications::screen_score, applications::screen_passed))
+        .first(conn)
+        .optional()
+        .context("reading a screen result")?;
     diesel::update(applications::table.find(id))
         .set((
             applications::screen_score.eq(Some(score)),
@@ -195,6 +205,11 @@ pub fn set_screen_result(
         ))
         .execute(conn)
         .context("recording a screen result")?;
+    // Recomputing an unchanged screen (a rescore, a review that changed
+    // nothing overall) is not news to a webhook.
+    if before != Some((Some(score), Some(i32::from(passed)))) {
+        super::webhooks::screen_scored(conn, id, score, passed, now)?;
+    }
     Ok(())
 }
 
@@ -800,6 +815,25 @@ pub fn ids_for_job(conn: &mut DbConnection, job_id: &str) -> Result<Vec<String>,
         .order(applications::created_at.asc())
         .load(conn)
         .context("listing a job's applications")
+}
+
+/// Which of `keys` an application still names as its CV (the rest are
+/// files no one can reach any more).
+pub fn cv_files_in_use(
+    conn: &mut DbConnection,
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>, DbError> {
+    let mut in_use = std::collections::HashSet::new();
+    // Bounded lists: SQLite caps a statement's parameters.
+    for chunk in keys.chunks(500) {
+        let found: Vec<Option<String>> = applications::table
+            .filter(applications::cv_file.eq_any(chunk))
+            .select(applications::cv_file)
+            .load(conn)
+            .context("finding which CV files are in use")?;
+        in_use.extend(found.into_iter().flatten());
+    }
+    Ok(in_use)
 }
 
 /// Deletes an application and everything hanging from it (history,

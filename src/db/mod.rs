@@ -30,6 +30,7 @@ pub mod sessions;
 pub mod settings;
 pub mod setup_tokens;
 pub mod users;
+pub mod webhooks;
 pub mod writing;
 
 use std::sync::atomic::{AtomicU64, Ordering};

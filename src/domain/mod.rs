@@ -17,6 +17,7 @@ pub mod questionnaire;
 pub mod scorecard;
 pub mod screening;
 pub mod user;
+pub mod webhook;
 
 /// A problem with one field of some input, phrased for the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

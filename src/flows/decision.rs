@@ -47,23 +47,21 @@ pub fn cast_vote(
         .iter()
         .filter_map(|v| Vote::parse(&v.vote))
         .collect();
-    let moved = match tally(job.posting.decision_rule, panel.len(), &votes) {
-        Outcome::Approved => move_one(
-            conn,
-            &app.id,
-            job,
-            &MoveRequest::decision(Stage::Offer, "the panel approved"),
-            mailer,
-        )?,
+    let (outcome, to, reason) = match tally(job.posting.decision_rule, panel.len(), &votes) {
+        Outcome::Approved => ("approved", Stage::Offer, "the panel approved"),
         // No email here: a person confirms a rejection email.
-        Outcome::Rejected => move_one(
-            conn,
-            &app.id,
-            job,
-            &MoveRequest::decision(Stage::Rejected, "the panel decided not to hire"),
-            mailer,
-        )?,
-        Outcome::Pending { .. } => Ok(()),
+        Outcome::Rejected => ("rejected", Stage::Rejected, "the panel decided not to hire"),
+        Outcome::Pending { .. } => return Ok(Ok(())),
     };
+    let moved = move_one(
+        conn,
+        &app.id,
+        job,
+        &MoveRequest::decision(to, reason),
+        mailer,
+    )?;
+    if moved.is_ok() {
+        db::webhooks::decision_made(conn, &app.id, &job.id, outcome, to, now)?;
+    }
     Ok(moved.map_err(MoveRefused::message))
 }

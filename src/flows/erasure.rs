@@ -49,6 +49,15 @@ impl Why<'_> {
         }
     }
 
+    /// The reason a `candidate.erased` webhook gives, as a code.
+    fn code(&self) -> &'static str {
+        match self {
+            Why::CandidateAsked => "candidate_request",
+            Why::OwnerOnRequest { .. } => "owner_on_request",
+            Why::RetentionPassed => "retention",
+        }
+    }
+
     fn calendar_note(&self) -> &'static str {
         match self {
             Why::CandidateAsked | Why::OwnerOnRequest { .. } => "The candidate withdrew and asked for their data to be erased, so this interview will not take place.",
@@ -91,6 +100,7 @@ pub fn erase(
         why.detail(),
         now,
     )?;
+    db::webhooks::candidate_erased(conn, &app.id, &app.job_id, why.code(), now)?;
     Ok(Some(Erased {
         job_id: app.job_id,
         cv_file,

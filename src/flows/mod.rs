@@ -13,3 +13,4 @@ pub mod pipeline;
 pub mod questionnaires;
 pub mod review;
 pub mod subject_access;
+pub mod webhooks;

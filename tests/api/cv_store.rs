@@ -36,22 +36,43 @@ impl S3Server {
         let root = tempfile::tempdir().expect("a folder for the S3 server");
         // s3s-fs keeps a bucket as a folder under its root.
         std::fs::create_dir(root.path().join(BUCKET)).unwrap();
+        Self::serve(root).await
+    }
+
+    /// The same bucket served again after an outage (on a new port).
+    pub async fn restarted(self) -> Self {
+        self.task.abort();
+        let root = tempfile::tempdir().expect("a folder for the S3 server");
+        std::fs::remove_dir(root.path()).unwrap();
+        std::fs::rename(self.root.path(), root.path()).unwrap();
+        Self::serve(root).await
+    }
+
+    async fn serve(root: tempfile::TempDir) -> Self {
         let fs = s3s_fs::FileSystem::new(root.path()).expect("the S3 file system");
         let mut builder = S3ServiceBuilder::new(fs);
         builder.set_auth(SimpleAuth::from_single(ACCESS_KEY, SECRET_KEY));
         let service = builder.build();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let endpoint = format!("http://{}", listener.local_addr().unwrap());
+        // Open connections are closed too when the server stops: a client
+        // keeping one alive must not see through an outage.
+        let (stopping, stopped) = tokio::sync::watch::channel(false);
         let task = tokio::spawn(async move {
+            let _stopping = stopping;
             loop {
                 let Ok((socket, _)) = listener.accept().await else {
                     continue;
                 };
                 let service = service.clone();
+                let mut stopped = stopped.clone();
                 tokio::spawn(async move {
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(socket), service)
-                        .await;
+                    let conn = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(socket), service);
+                    tokio::select! {
+                        _ = conn => {}
+                        _ = stopped.changed() => {}
+                    }
                 });
             }
         });
@@ -138,7 +159,8 @@ async fn count_applications(app: &TestApp) -> i64 {
 
 on_every_backend!(
     cvs_are_stored_read_and_erased_in_s3,
-    an_application_is_not_kept_when_its_cv_cannot_be_stored
+    an_application_is_not_kept_when_its_cv_cannot_be_stored,
+    cvs_left_behind_by_an_outage_are_swept_afterwards
 );
 
 async fn cvs_are_stored_read_and_erased_in_s3(backend: Backend) {
@@ -253,4 +275,74 @@ async fn an_application_is_not_kept_when_its_cv_cannot_be_stored(backend: Backen
         "no application without its CV"
     );
     assert_eq!(app.deliver_mail().await, 0, "and no email about one");
+}
+
+/// An erasure during a storage outage commits (the candidate is erased)
+/// but cannot delete the CV; neither can a process that died between
+/// storing a CV and committing its application. The retention task's sweep
+/// deletes such orphans once storage answers again, and only them.
+async fn cvs_left_behind_by_an_outage_are_swept_afterwards(backend: Backend) {
+    let s3 = S3Server::start().await;
+    let app = spawn_app_with(backend, |s| s3.configure(s)).await;
+    app.sign_up_owner().await;
+    let (_, slug) = app.publish_job(&[]).await;
+    let ana = app.new_browser();
+    for (browser, name, email) in [
+        (&ana, "Ana Lima", "ana@example.com"),
+        (&app.new_browser(), "Bo Chen", "bo@example.com"),
+    ] {
+        let res = browser
+            .apply(
+                &slug,
+                name,
+                email,
+                Some(("cv.pdf", b"%PDF-1.4\n%%EOF\n".to_vec())),
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+    }
+    let (_, bo_cv) = application_of(&app, "bo@example.com").await;
+    assert_eq!(s3.objects().len(), 2);
+
+    s3.stop();
+    let link = app.candidate_link("ana@example.com").await;
+    ana.client.get(&link).send().await.unwrap();
+    let res = ana
+        .post_form("/candidate/erase", &[("confirm", "yes")])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.text().await.unwrap().contains("Your data is erased"));
+
+    let s3 = s3.restarted().await;
+    assert_eq!(s3.objects().len(), 2, "Ana's CV outlived the outage");
+    let mut settings = Settings::defaults();
+    s3.configure(&mut settings);
+    let files = rapport::files::FileStore::from_settings(&settings).unwrap();
+    // A CV stored by a process that died before committing, and a file
+    // someone else put in the bucket.
+    files
+        .put(&rapport::files::new_cv_key(), b"%PDF-1.4".to_vec())
+        .await
+        .unwrap();
+    files.put("notes.pdf", b"not ours".to_vec()).await.unwrap();
+
+    let retention = rapport::retention::Retention {
+        db: app.db.clone(),
+        files,
+        mail_domain: "example.com".into(),
+        every: std::time::Duration::from_secs(3600),
+    };
+    let an_hour_ago = chrono::Utc::now() - rapport::retention::ORPHAN_GRACE;
+    assert_eq!(
+        retention.delete_orphaned_cvs(an_hour_ago).await.unwrap(),
+        0,
+        "files this young may belong to an application being committed"
+    );
+    assert_eq!(s3.objects().len(), 4);
+    let soon = chrono::Utc::now() + chrono::Duration::minutes(1);
+    assert_eq!(retention.delete_orphaned_cvs(soon).await.unwrap(), 2);
+    let left: Vec<String> = s3.objects().into_iter().map(|(k, _)| k).collect();
+    let mut expected = vec![bo_cv.unwrap(), "notes.pdf".to_string()];
+    expected.sort();
+    assert_eq!(left, expected, "Bo's CV and the foreign file stay");
 }

@@ -5,7 +5,8 @@ use diesel::{Connection, RunQueryDsl};
 use rapport::config::Settings;
 use rapport::db::Db;
 use rapport::mail::worker::MailWorker;
-use rapport::startup::Application;
+use rapport::startup::{Application, Stopper};
+use rapport::webhooks::WebhookWorker;
 use reqwest::redirect::Policy;
 use reqwest::Response;
 
@@ -53,6 +54,11 @@ pub struct TestApp {
     pub db: Db,
     pub setup_link: Option<String>,
     pub mail: Arc<MailWorker>,
+    /// The webhook worker: tests post due deliveries themselves.
+    pub webhooks: Arc<WebhookWorker>,
+    /// The settings the app was built with, to start another on its database.
+    pub settings: Settings,
+    stopper: std::sync::Mutex<Option<Stopper>>,
     _dir: tempfile::TempDir,
     pg: Option<(String, String)>,
 }
@@ -113,18 +119,23 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
     // polling stays out of the way.
     settings.mail_poll_ms = 3_600_000;
     settings.mail_retry_base_ms = 1;
+    // Likewise webhooks (deliver_webhooks).
+    settings.webhook_poll_ms = 3_600_000;
+    settings.webhook_retry_base_ms = 1;
     settings.db_pool_size = 4;
     settings.workers = Some(2);
     configure(&mut settings);
     let mail_dir = settings.mail_dir.clone();
 
-    let app = Application::build(settings)
+    let app = Application::build(settings.clone())
         .await
         .expect("the application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db.clone();
     let setup_link = app.setup_link.clone();
     let mail = app.mail_worker();
+    let webhooks = app.webhook_worker();
+    let stopper = std::sync::Mutex::new(Some(app.stopper()));
     tokio::spawn(app.run_until_stopped());
 
     TestApp {
@@ -134,6 +145,9 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
         db,
         setup_link,
         mail,
+        webhooks,
+        settings,
+        stopper,
         _dir: dir,
         pg,
     }
@@ -330,6 +344,20 @@ impl TestApp {
             .pool_idle_timeout(std::time::Duration::from_secs(1))
             .build()
             .unwrap()
+    }
+
+    /// Stops the server and its background tasks; the database stays (and
+    /// another app can start on it from `settings`).
+    pub async fn stop(&self) {
+        let stopper = self.stopper.lock().unwrap().take();
+        if let Some(stopper) = stopper {
+            stopper.stop().await;
+        }
+    }
+
+    /// Posts every due webhook delivery now, as the worker would.
+    pub async fn deliver_webhooks(&self) -> usize {
+        self.webhooks.deliver_due().await.expect("webhook delivery")
     }
 
     /// Delivers every due email now, as the worker would.

@@ -32,3 +32,4 @@ mod trust_candidate;
 mod trust_edge;
 mod trust_mail;
 mod trust_pipeline;
+mod webhooks;

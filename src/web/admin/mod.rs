@@ -19,6 +19,7 @@ mod questionnaires;
 mod review;
 mod team;
 mod tokens;
+mod webhooks;
 mod writing_view;
 
 use actix_web::web;
@@ -143,6 +144,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 "/account/tokens/{id}/revoke",
                 web::post().to(tokens::revoke),
             )
+            .configure(webhook_routes)
             .route("/team", web::get().to(team::page))
             .route("/team/invitations", web::post().to(team::invite))
             .route(
@@ -160,4 +162,15 @@ fn insight_routes(cfg: &mut web::ServiceConfig) {
             "/jobs/{id}/applications.csv",
             web::get().to(insight::export_csv),
         );
+}
+
+/// Webhook endpoints and their delivery log (issue 12, item 4).
+fn webhook_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/webhooks", web::get().to(webhooks::list))
+        .route("/webhooks", web::post().to(webhooks::create))
+        .route("/webhooks/{id}", web::get().to(webhooks::page))
+        .route("/webhooks/{id}", web::post().to(webhooks::update))
+        .route("/webhooks/{id}/rotate", web::post().to(webhooks::rotate))
+        .route("/webhooks/{id}/test", web::post().to(webhooks::send_test))
+        .route("/webhooks/{id}/delete", web::post().to(webhooks::delete));
 }

@@ -19,7 +19,7 @@ use utoipa::openapi::security::{
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, ObjectBuilder, Ref, Type};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use super::{applications, jobs, reads, view};
+use super::{applications, jobs, reads, view, webhooks};
 
 /// Every error: `{"error": {"code", "message", "fields"}}`.
 #[derive(Serialize, ToSchema)]
@@ -71,6 +71,14 @@ pub struct FieldProblem {
         reads::decision,
         reads::questionnaires,
         reads::questionnaire,
+        webhooks::list,
+        webhooks::create,
+        webhooks::read,
+        webhooks::update,
+        webhooks::delete,
+        webhooks::rotate,
+        webhooks::send_test,
+        webhooks::deliveries,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem, view::ApiJob)),
     modifiers(&StandardResponses),
@@ -79,6 +87,7 @@ pub struct FieldProblem {
         (name = "jobs", description = "Staff jobs"),
         (name = "applications", description = "Applications and their pipeline"),
         (name = "interviews"), (name = "scorecards"), (name = "decisions"), (name = "questionnaires"),
+        (name = "webhooks", description = "Webhook endpoints and their delivery log (owners)"),
     )
 )]
 pub struct ApiDoc;

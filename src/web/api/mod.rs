@@ -17,6 +17,7 @@ mod docs;
 mod jobs;
 mod reads;
 mod view;
+mod webhooks;
 
 use super::public::cache::{Cached, PageKey, Snapshot};
 use super::{AppState, MAX_BODY_BYTES};
@@ -48,6 +49,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .configure(jobs::routes)
             .configure(applications::routes)
             .configure(reads::routes)
+            .configure(webhooks::routes)
             .default_service(web::to(|| async { ApiError::NotFound.error_response() })),
     );
 }

@@ -243,7 +243,7 @@ pub async fn submit(
     // not stored, or is a duplicate, it is removed again.
     let stored = match cv {
         Some((bytes, filename)) => {
-            let file = format!("{}.pdf", db::new_id());
+            let file = crate::files::new_cv_key();
             state
                 .files
                 .put(&file, bytes)
@@ -329,7 +329,8 @@ pub async fn submit(
 }
 
 /// Removes a CV stored for an application that was not kept. A failure
-/// leaves an orphan file, not a wrong answer: it is logged, not shown.
+/// leaves an orphan file, not a wrong answer: it is logged, not shown, and
+/// the retention task's sweep of orphaned files deletes it later.
 async fn discard_cv(state: &AppState, key: Option<&str>) {
     if let Some(key) = key {
         if let Err(e) = state.files.delete(key).await {
