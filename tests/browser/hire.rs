@@ -476,6 +476,7 @@ async fn staff_pages_around_the_hire(world: &World, owner: &mut Page, job_id: &s
         "Team",
         "Questionnaires",
         "Interview kits",
+        "Webhooks",
         "Insight",
         "API tokens",
     ] {
