@@ -54,7 +54,9 @@ async fn a_whole_hire_in_a_real_browser() {
     candidate_answers_with_autosave(&world, &mut ana).await;
     let app_id = staff_review_the_answers(&world, &mut owner, &job_id).await;
     staff_move_to(&world, &mut owner, &app_id, "interview").await;
-    let interview = staff_schedule_the_interview(&world, &mut owner, &app_id).await;
+    staff_offer_their_times(&world, &mut owner, &app_id).await;
+    candidate_books_a_time(&world, &mut ana).await;
+    let interview = staff_open_the_booked_interview(&mut owner, &world, &app_id).await;
     candidate_sees_the_interview(&world, &mut ana).await;
     staff_record_the_scorecard(&world, &mut owner, &interview).await;
     staff_move_to(&world, &mut owner, &app_id, "team_decision").await;
@@ -340,25 +342,83 @@ async fn staff_move_to(world: &World, owner: &mut Page, app_id: &str, stage: &st
     owner.check(None).await;
 }
 
-async fn staff_schedule_the_interview(world: &World, owner: &mut Page, app_id: &str) -> String {
+/// The owner keeps weekly hours (every day, around the clock, so the test
+/// does not depend on today's date) and lets the candidate choose a time.
+async fn staff_offer_their_times(world: &World, owner: &mut Page, app_id: &str) {
+    owner.click_link("Availability").await;
+    for day in 1..=7 {
+        owner
+            .fill(
+                "form[action='/admin/account/availability']",
+                &[
+                    ("weekday", &day.to_string()),
+                    ("starts", "00:00"),
+                    ("ends", "23:30"),
+                    ("timezone", "UTC"),
+                ],
+            )
+            .await;
+        owner.click_button("Add these hours").await;
+    }
+    owner.check(Some("availability")).await;
+    owner
+        .goto(&world.url(&format!("/admin/applications/{app_id}")))
+        .await;
     let fran = user_id(world, OWNER_EMAIL).await;
-    owner.click_css("#schedule summary").await;
+    owner.click_css("#offer-times summary").await;
     owner
         .fill(
-            &format!("form[action='/admin/applications/{app_id}/interviews']"),
+            &format!("form[action='/admin/applications/{app_id}/booking-offers']"),
             &[
                 ("kind", "culture"),
-                ("date", "2027-03-02"),
-                ("time", "14:00"),
-                ("timezone", "Europe/Paris"),
                 ("duration_minutes", "45"),
                 ("location", "https://meet.example.com/ana"),
+                ("timezone", "Europe/Paris"),
+                ("days_ahead", "7"),
+                ("cutoff_hours", "24"),
                 ("interviewers", &fran),
             ],
         )
         .await;
-    owner.click_button("Schedule and send invitations").await;
+    owner.click_button("Send the times").await;
+    assert!(owner
+        .text()
+        .await
+        .contains("waiting for the candidate to choose"));
     owner.check(None).await;
+}
+
+/// The candidate opens the emailed link on their phone and books the
+/// third time offered.
+async fn candidate_books_a_time(world: &World, ana: &mut Page) {
+    world.app.deliver_mail().await;
+    let eml = world
+        .app
+        .emails()
+        .into_iter()
+        .rev()
+        .map(|e| unfold_qp(&e))
+        .find(|e| e.contains(&format!("To: {CANDIDATE_EMAIL}")) && e.contains("/book/"))
+        .expect("an email with a booking link in the outbox");
+    let start = eml.find(&format!("{}/book/", world.app.address)).unwrap();
+    let link: String = eml[start..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+        .next()
+        .unwrap()
+        .to_string();
+    ana.goto(&link).await;
+    ana.check(Some("booking")).await;
+    ana.click_css("fieldset input[name=at]:nth-of-type(1)")
+        .await;
+    ana.click_button("Book this time").await;
+    assert!(ana.text().await.contains("Your interview is booked"));
+    ana.check(Some("booked")).await;
+}
+
+async fn staff_open_the_booked_interview(owner: &mut Page, world: &World, app_id: &str) -> String {
+    owner
+        .goto(&world.url(&format!("/admin/applications/{app_id}")))
+        .await;
     owner
         .follow(
             fantoccini::Locator::Css("#interviews a[href^='/admin/interviews/']"),
