@@ -144,12 +144,10 @@ fn job_input(mut body: serde_json::Value) -> Result<JobPosting, ApiError> {
     JobPosting::parse(&input).map_err(ApiError::Invalid)
 }
 
-/// The jobs the caller may see.
-#[utoipa::path(get, path = "/api/v1/admin/jobs", tag = "jobs",
-    responses((status = 200, description = "Every job (owners) or the caller's panels' jobs (interviewers)", body = StaffJobList)))]
-pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+/// Every job for owners, their panels' jobs for interviewers.
+pub(super) async fn visible_jobs(state: &AppState, caller: &Caller) -> Result<Vec<Job>, ApiError> {
     let user = caller.user.clone();
-    let jobs = state
+    Ok(state
         .db
         .read(move |conn| {
             let all = db::jobs::list_all(conn)?;
@@ -159,7 +157,14 @@ pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResp
             let mine = db::panels::jobs_of(conn, &user.id)?;
             Ok(all.into_iter().filter(|j| mine.contains(&j.id)).collect())
         })
-        .await?;
+        .await?)
+}
+
+/// The jobs the caller may see.
+#[utoipa::path(get, path = "/api/v1/admin/jobs", tag = "jobs",
+    responses((status = 200, description = "Every job (owners) or the caller's panels' jobs (interviewers)", body = StaffJobList)))]
+pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    let jobs = visible_jobs(&state, &caller).await?;
     Ok(json(
         StatusCode::OK,
         &StaffJobList {
