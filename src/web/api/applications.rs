@@ -509,7 +509,7 @@ pub struct MoveBody {
 /// `transition_not_allowed`, a stale one 409 `stage_changed`.
 #[utoipa::path(post, path = "/api/v1/admin/applications/{id}/stage", tag = "applications",
     params(("id" = String, Path, description = "The application's id")),
-    request_body = MoveBody,
+    request_body(content = MoveBody, example = json!({"to": "rejected", "from": "applied", "reason": "Not the right fit this time."})),
     responses((status = 200, description = "The application after the move", body = ApplicationSummary)))]
 pub async fn move_stage(
     state: web::Data<AppState>,

@@ -185,9 +185,34 @@ pub async fn read(
     respond(&state, StatusCode::OK, &job).await
 }
 
+/// A posting the editor accepts: the documented example of `JobInput`.
+fn job_example() -> serde_json::Value {
+    serde_json::json!({
+        "title": "Customer Support Specialist",
+        "workplace": "remote",
+        "remote_regions": "Europe",
+        "employment_type": "full_time",
+        "languages": ["en"],
+        "fluencies": ["fluent"],
+        "channels": ["email", "live_chat"],
+        "typical_day": "You answer customers' questions by email and chat, and tell the product team what they keep asking.",
+        "looking_for": "You are patient, curious and write clearly.",
+        "tools": "Zendesk",
+        "pass_mark": "50",
+        "tier1": "40",
+        "tier2": "40",
+        "tier3": "20",
+        "decision_rule": "majority",
+        "salary_min": "40000",
+        "salary_max": "50000",
+        "salary_currency": "EUR",
+        "salary_period": "year"
+    })
+}
+
 /// Creates a draft from the editor's fields (owners, read-write).
 #[utoipa::path(post, path = "/api/v1/admin/jobs", tag = "jobs",
-    request_body = JobInput,
+    request_body(content = JobInput, example = job_example),
     responses((status = 201, description = "The new draft; Location names it", body = StaffJob,
         headers(("Location" = String, description = "/api/v1/admin/jobs/{id}")))))]
 pub async fn create(
@@ -210,7 +235,7 @@ pub async fn create(
 /// Replaces the posting (owners, read-write): the editor's fields, all of them.
 #[utoipa::path(put, path = "/api/v1/admin/jobs/{id}", tag = "jobs",
     params(("id" = String, Path, description = "The job's id")),
-    request_body = JobInput,
+    request_body(content = JobInput, example = job_example),
     responses((status = 200, description = "The saved job", body = StaffJob)))]
 pub async fn update(
     state: web::Data<AppState>,
@@ -289,7 +314,7 @@ fn yes() -> bool {
 /// Closes an open job (owners, read-write); 409 `job_not_open` otherwise.
 #[utoipa::path(post, path = "/api/v1/admin/jobs/{id}/close", tag = "jobs",
     params(("id" = String, Path, description = "The job's id")),
-    request_body = CloseBody,
+    request_body(content = CloseBody, example = json!({"reason": "filled", "reject_remaining": true, "rejection_reason": "We hired someone else."})),
     responses((status = 200, description = "The job, closed", body = StaffJob)))]
 pub async fn close(
     state: web::Data<AppState>,
