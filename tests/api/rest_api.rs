@@ -24,6 +24,7 @@ on_every_backend!(
     csv_exports_hold_every_application_of_the_job_and_nothing_else,
     interviewers_export_only_their_panels_jobs,
     control_characters_in_an_api_path_are_a_json_not_found,
+    ids_with_a_nul_in_the_query_name_nothing,
 );
 
 /// A token for the account with this email, made by the same flow as the page.
@@ -1067,4 +1068,31 @@ async fn control_characters_in_an_api_path_are_a_json_not_found(backend: Backend
         .to_str()
         .unwrap()
         .starts_with("text/html"));
+}
+
+async fn ids_with_a_nul_in_the_query_name_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (job_id, slug) = app.publish_job(&[]).await;
+    app.new_browser()
+        .apply(&slug, "Ana Lima", "ana@example.com", None)
+        .await;
+    let api = Bearer::new(&app, &token_for(&app, OWNER_EMAIL, "read", "30").await);
+    // Found against PostgreSQL, which fails a query whose text holds NUL
+    // (a 500); SQLite found nothing. Either way the id names nothing.
+    for job in ["%00", "a%00b"] {
+        let res = api
+            .get(&format!("/api/v1/admin/applications?job_id={job}"))
+            .await;
+        assert_eq!(error_of(res).await, (404, "not_found".into()), "{job}");
+    }
+    for cursor in ["after", "before"] {
+        let page: Value = api
+            .get_json(&format!(
+                "/api/v1/admin/applications?job_id={job_id}&{cursor}=%00"
+            ))
+            .await;
+        assert_eq!(page["total"], 1, "{cursor}: {page}");
+        assert_eq!(page["applications"][0]["name"], "Ana Lima", "{cursor}");
+    }
 }
