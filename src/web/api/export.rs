@@ -119,8 +119,7 @@ pub async fn jobs_csv(
 
 /// Every application of one job, oldest first, in the staff page's export
 /// columns: owners any job, interviewers their panels' jobs. An erased
-/// candidate's row keeps its stages and scores, not their name, email or
-/// location.
+/// candidate's name, email and location are never in it.
 #[utoipa::path(get, path = "/api/v1/admin/jobs/{id}/applications.csv", tag = "applications",
     params(("id" = String, Path, description = "The job's id")),
     responses((status = 200, description = "The job's applications, one row each (RFC 4180, UTF-8, CRLF, a header row), the columns of the staff page's export: application_id, name, email, stage, source, languages, location, applied_at, entered_<stage> for each stage, screen_score_percent, screen_passed, screen_empathy_0_2, screen_curiosity_0_2, screen_key_points_covered_percent, then review columns. Cells a spreadsheet would run as a formula start with an apostrophe.",
