@@ -432,22 +432,31 @@ pub fn set_retention(
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
     let months = months.get() as i32;
-    let n = diesel::update(job_retention::table.find(id))
-        .set((
-            job_retention::months.eq(months),
-            job_retention::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .context("saving a job's retention period")?;
-    if n == 0 {
+    let update = |conn: &mut DbConnection| {
+        diesel::update(job_retention::table.find(id))
+            .set((
+                job_retention::months.eq(months),
+                job_retention::updated_at.eq(now),
+            ))
+            .execute(conn)
+            .context("saving a job's retention period")
+    };
+    if update(conn)? > 0 {
+        return Ok(());
+    }
+    let inserted = super::insert_unless_duplicate(conn, "saving a job's retention period", |c| {
         diesel::insert_into(job_retention::table)
             .values((
                 job_retention::job_id.eq(id),
                 job_retention::months.eq(months),
                 job_retention::updated_at.eq(now),
             ))
-            .execute(conn)
-            .context("saving a job's retention period")?;
+            .execute(c)
+    })?;
+    if !inserted {
+        // Another owner saved the job's first period at the same moment:
+        // their row is committed now, and this later save replaces it.
+        update(conn)?;
     }
     Ok(())
 }

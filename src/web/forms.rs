@@ -89,11 +89,15 @@ pub fn require_urlencoded(req: &HttpRequest) -> Result<(), WebError> {
 /// No page's address holds a control character: such a request names
 /// nothing, and is answered "not found" before a handler passes the text
 /// to the database (PostgreSQL fails on NUL where SQLite finds nothing).
+/// The JSON API answers in its own error body, as its document says.
 pub async fn refuse_control_characters_in_path(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     if percent_decoded(req.path()).chars().any(char::is_control) {
+        if req.path().starts_with("/api/") {
+            return Err(crate::web::api::ApiError::NotFound.into());
+        }
         return Err(WebError::NotFound.into());
     }
     next.call(req).await

@@ -346,3 +346,53 @@ async fn retention_erases_exactly_the_candidates_past_their_date(backend: Backen
     );
     assert_eq!(files_in(&local_uploads(&app)).len(), 1);
 }
+
+/// Two owners saving a job's first retention period at the same moment
+/// both find no row and both insert: the second insert hits the primary
+/// key. Only PostgreSQL runs writers side by side (SQLite takes one at a
+/// time), so the race is tried there: every save succeeds and one row
+/// holds the period.
+#[cfg(rapport_pg_tests)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn first_retention_saves_at_once_all_succeed_with_one_row() {
+    use diesel::prelude::*;
+
+    let app = spawn_app(Backend::Postgres).await;
+    app.sign_up_owner().await;
+    let token = app.csrf_token().await;
+    for round in 0..6 {
+        let (job_id, _) = app
+            .publish_job(&[("title", &format!("Support agent {round}"))])
+            .await;
+        let path = format!("/admin/jobs/{job_id}/retention");
+        let months: Vec<String> = (1..=12).map(|m| m.to_string()).collect();
+        let saves = months.iter().map(|m| {
+            let (app, path, token) = (&app, &path, &token);
+            async move {
+                app.post_raw(path, &[("months", m.as_str()), ("csrf_token", token)])
+                    .await
+            }
+        });
+        let codes: Vec<u16> = futures::future::join_all(saves)
+            .await
+            .iter()
+            .map(|r| r.status().as_u16())
+            .collect();
+        assert!(codes.iter().all(|c| *c == 303), "round {round}: {codes:?}");
+        let job = job_id.clone();
+        let rows: Vec<i32> = app
+            .db
+            .read(move |conn| {
+                use rapport::db::schema::job_retention::dsl::*;
+                Ok(job_retention
+                    .filter(job_id.eq(job))
+                    .select(months)
+                    .load::<i32>(conn)
+                    .unwrap())
+            })
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1, "round {round}");
+        assert!((1..=12).contains(&rows[0]));
+    }
+}

@@ -25,6 +25,10 @@ mod writing_view;
 
 use actix_web::web;
 
+/// The applications' CSV and its formula guard, which the API's export
+/// shares so both give the same columns.
+pub(crate) use insight::{export_bytes, neutralise};
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/admin")

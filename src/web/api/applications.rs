@@ -110,6 +110,14 @@ fn stage_param(field: &'static str, raw: Option<&str>) -> Result<Option<Stage>, 
     }
 }
 
+/// Whether an id from the query could name a row at all: none holds a
+/// control character, and PostgreSQL fails a query whose text holds NUL
+/// (SQLite just finds nothing). Such an id names nothing, like any unknown
+/// one: a job is not found, a cursor starts from the first page.
+fn names_a_row(id: &str) -> bool {
+    !id.chars().any(char::is_control)
+}
+
 /// Applications the caller may see, a page at a time, newest first unless
 /// sorted otherwise. Pages are found by key: follow `next` / `prev`.
 #[utoipa::path(get, path = "/api/v1/admin/applications", tag = "applications",
@@ -150,7 +158,10 @@ pub async fn list(
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
         sort,
-        cursor: match (p.after, p.before) {
+        cursor: match (
+            p.after.filter(|id| names_a_row(id)),
+            p.before.filter(|id| names_a_row(id)),
+        ) {
             (Some(id), _) => Cursor::After(id),
             (None, Some(id)) => Cursor::Before(id),
             _ => Cursor::First,
@@ -167,6 +178,9 @@ pub async fn list(
     };
     let user = caller.user.clone();
     let job_id = p.job_id.filter(|j| !j.is_empty());
+    if job_id.as_ref().is_some_and(|j| !names_a_row(j)) {
+        return Err(ApiError::NotFound);
+    }
     let listing = state
         .db
         .read(move |conn| {
@@ -509,7 +523,7 @@ pub struct MoveBody {
 /// `transition_not_allowed`, a stale one 409 `stage_changed`.
 #[utoipa::path(post, path = "/api/v1/admin/applications/{id}/stage", tag = "applications",
     params(("id" = String, Path, description = "The application's id")),
-    request_body = MoveBody,
+    request_body(content = MoveBody, example = json!({"to": "rejected", "from": "applied", "reason": "Not the right fit this time."})),
     responses((status = 200, description = "The application after the move", body = ApplicationSummary)))]
 pub async fn move_stage(
     state: web::Data<AppState>,

@@ -19,7 +19,7 @@ use utoipa::openapi::security::{
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, ObjectBuilder, Ref, Type};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use super::{applications, jobs, reads, view, webhooks};
+use super::{applications, export, jobs, reads, view, webhooks};
 
 /// Every error: `{"error": {"code", "message", "fields"}}`.
 #[derive(Serialize, ToSchema)]
@@ -63,6 +63,8 @@ pub struct FieldProblem {
         jobs::update,
         jobs::publish,
         jobs::close,
+        export::jobs_csv,
+        export::applications_csv,
         applications::list,
         applications::read,
         applications::move_stage,

@@ -144,12 +144,10 @@ fn job_input(mut body: serde_json::Value) -> Result<JobPosting, ApiError> {
     JobPosting::parse(&input).map_err(ApiError::Invalid)
 }
 
-/// The jobs the caller may see.
-#[utoipa::path(get, path = "/api/v1/admin/jobs", tag = "jobs",
-    responses((status = 200, description = "Every job (owners) or the caller's panels' jobs (interviewers)", body = StaffJobList)))]
-pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+/// Every job for owners, their panels' jobs for interviewers.
+pub(super) async fn visible_jobs(state: &AppState, caller: &Caller) -> Result<Vec<Job>, ApiError> {
     let user = caller.user.clone();
-    let jobs = state
+    Ok(state
         .db
         .read(move |conn| {
             let all = db::jobs::list_all(conn)?;
@@ -159,7 +157,14 @@ pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResp
             let mine = db::panels::jobs_of(conn, &user.id)?;
             Ok(all.into_iter().filter(|j| mine.contains(&j.id)).collect())
         })
-        .await?;
+        .await?)
+}
+
+/// The jobs the caller may see.
+#[utoipa::path(get, path = "/api/v1/admin/jobs", tag = "jobs",
+    responses((status = 200, description = "Every job (owners) or the caller's panels' jobs (interviewers)", body = StaffJobList)))]
+pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    let jobs = visible_jobs(&state, &caller).await?;
     Ok(json(
         StatusCode::OK,
         &StaffJobList {
@@ -180,9 +185,34 @@ pub async fn read(
     respond(&state, StatusCode::OK, &job).await
 }
 
+/// A posting the editor accepts: the documented example of `JobInput`.
+fn job_example() -> serde_json::Value {
+    serde_json::json!({
+        "title": "Customer Support Specialist",
+        "workplace": "remote",
+        "remote_regions": "Europe",
+        "employment_type": "full_time",
+        "languages": ["en"],
+        "fluencies": ["fluent"],
+        "channels": ["email", "live_chat"],
+        "typical_day": "You answer customers' questions by email and chat, and tell the product team what they keep asking.",
+        "looking_for": "You are patient, curious and write clearly.",
+        "tools": "Zendesk",
+        "pass_mark": "50",
+        "tier1": "40",
+        "tier2": "40",
+        "tier3": "20",
+        "decision_rule": "majority",
+        "salary_min": "40000",
+        "salary_max": "50000",
+        "salary_currency": "EUR",
+        "salary_period": "year"
+    })
+}
+
 /// Creates a draft from the editor's fields (owners, read-write).
 #[utoipa::path(post, path = "/api/v1/admin/jobs", tag = "jobs",
-    request_body = JobInput,
+    request_body(content = JobInput, example = job_example),
     responses((status = 201, description = "The new draft; Location names it", body = StaffJob,
         headers(("Location" = String, description = "/api/v1/admin/jobs/{id}")))))]
 pub async fn create(
@@ -205,7 +235,7 @@ pub async fn create(
 /// Replaces the posting (owners, read-write): the editor's fields, all of them.
 #[utoipa::path(put, path = "/api/v1/admin/jobs/{id}", tag = "jobs",
     params(("id" = String, Path, description = "The job's id")),
-    request_body = JobInput,
+    request_body(content = JobInput, example = job_example),
     responses((status = 200, description = "The saved job", body = StaffJob)))]
 pub async fn update(
     state: web::Data<AppState>,
@@ -284,7 +314,7 @@ fn yes() -> bool {
 /// Closes an open job (owners, read-write); 409 `job_not_open` otherwise.
 #[utoipa::path(post, path = "/api/v1/admin/jobs/{id}/close", tag = "jobs",
     params(("id" = String, Path, description = "The job's id")),
-    request_body = CloseBody,
+    request_body(content = CloseBody, example = json!({"reason": "filled", "reject_remaining": true, "rejection_reason": "We hired someone else."})),
     responses((status = 200, description = "The job, closed", body = StaffJob)))]
 pub async fn close(
     state: web::Data<AppState>,

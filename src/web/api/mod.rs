@@ -14,6 +14,7 @@ use serde_json::json;
 mod applications;
 mod auth;
 mod docs;
+mod export;
 mod jobs;
 mod reads;
 mod view;
@@ -46,6 +47,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/openapi.json", web::get().to(docs::openapi_json))
             .route("/jobs", web::get().to(open_jobs))
             .route("/jobs/{slug}", web::get().to(open_job))
+            .configure(export::routes)
             .configure(jobs::routes)
             .configure(applications::routes)
             .configure(reads::routes)
@@ -89,6 +91,9 @@ pub enum ApiError {
     RateLimited { retry_after: i64 },
     #[error("internal error")]
     Internal(#[from] DbError),
+    /// A CSV export could not be written (to memory: not expected).
+    #[error("internal error")]
+    Export(String),
 }
 
 impl ApiError {
@@ -103,7 +108,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::Invalid(_) => "invalid",
             ApiError::RateLimited { .. } => "rate_limited",
-            ApiError::Internal(_) => "internal",
+            ApiError::Internal(_) | ApiError::Export(_) => "internal",
         }
     }
 }
@@ -120,13 +125,15 @@ impl ResponseError for ApiError {
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Internal(_) | ApiError::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
-        if let ApiError::Internal(e) = self {
-            tracing::error!(error = %e, "API request failed");
+        match self {
+            ApiError::Internal(e) => tracing::error!(error = %e, "API request failed"),
+            ApiError::Export(e) => tracing::error!(error = %e, "API export failed"),
+            _ => {}
         }
         let fields = match self {
             ApiError::Invalid(fields) => json!(fields),
