@@ -132,7 +132,9 @@ curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "csrf_token=$(token /l
 say "generating $JOBS published jobs"
 SECTION=$(printf 'You answer **emails** and chats from people who sell on our platform. %.0s' $(seq 8))
 for i in $(seq "$JOBS"); do
-    id=$(curl -s -b "$JAR" -c "$JAR" -H 'content-type: application/json' "$BASE/api/v1/admin/jobs" -d "{
+    # A session's writes to the API carry the page's CSRF token.
+    id=$(curl -s -b "$JAR" -c "$JAR" -H 'content-type: application/json' \
+        -H "X-CSRF-Token: $(token /admin/jobs/new)" "$BASE/api/v1/admin/jobs" -d "{
       \"title\": \"Support Specialist $i\", \"workplace\": \"remote\", \"remote_regions\": \"Europe\",
       \"employment_type\": \"full_time\", \"salary_min\": \"40000\", \"salary_max\": \"48000\",
       \"salary_currency\": \"EUR\", \"salary_period\": \"year\",
