@@ -3,7 +3,7 @@
 //! or cancels one through the emailed link; a time taken meanwhile is
 //! refused kindly, and parallel bookings of one time leave one interview.
 
-use crate::helpers::{location, spawn_app, unfold_qp, Backend, TestApp};
+use crate::helpers::{location, spawn_app, Backend, TestApp};
 use crate::on_every_backend;
 use crate::pipeline::{interviewer, set_panel, user_id};
 
@@ -83,24 +83,9 @@ async fn offer(app: &TestApp, app_id: &str, cutoff_hours: &str) -> reqwest::Resp
 
 /// The booking link emailed to `to`.
 async fn booking_link(app: &TestApp, to: &str) -> String {
-    app.deliver_mail().await;
-    let mut found = None;
-    for e in app.emails() {
-        let e = unfold_qp(&e);
-        if !e.contains(&format!("To: {to}")) {
-            continue;
-        }
-        if let Some(start) = e.find(&format!("{}/book/", app.address)) {
-            found = Some(
-                e[start..]
-                    .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
-                    .next()
-                    .unwrap()
-                    .to_string(),
-            );
-        }
-    }
-    found.expect("a booking link was emailed")
+    app.link_in_mail(to, "/book/")
+        .await
+        .expect("a booking link was emailed")
 }
 
 /// The times a booking page offers, as the form posts them.

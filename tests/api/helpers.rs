@@ -409,6 +409,14 @@ impl TestApp {
 
     /// The last personal link emailed to `to` (delivering due mail first).
     pub async fn candidate_link(&self, to: &str) -> String {
+        self.link_in_mail(to, "/c/")
+            .await
+            .expect("a personal link was emailed")
+    }
+
+    /// The newest link to this app under `path` (such as `/c/` or
+    /// `/book/`) in the emails delivered to `to`.
+    pub async fn link_in_mail(&self, to: &str, path: &str) -> Option<String> {
         self.deliver_mail().await;
         let mut found = None;
         for e in self.emails() {
@@ -416,7 +424,7 @@ impl TestApp {
             if !e.contains(&format!("To: {to}")) {
                 continue;
             }
-            if let Some(start) = e.find(&format!("{}/c/", self.address)) {
+            if let Some(start) = e.find(&format!("{}{path}", self.address)) {
                 let link: String = e[start..]
                     .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
                     .next()
@@ -425,7 +433,7 @@ impl TestApp {
                 found = Some(link);
             }
         }
-        found.expect("a personal link was emailed")
+        found
     }
 
     /// Sets a job's screening to these questionnaires.

@@ -264,8 +264,13 @@ async fn read_only_tokens_cannot_write_and_expired_ones_are_refused(backend: Bac
     assert_eq!(job_count(&app).await, 0);
 }
 
-async fn interviewers_tokens_see_their_panels_and_no_owner_routes(backend: Backend) {
-    let app = spawn_app(backend).await;
+/// Two published jobs with one applicant each (Ana on the first, Bo on the
+/// second), and Ivy, an interviewer on the first job's panel only, with a
+/// token of `scope`. Returns (first job, second job, Ivy's client).
+async fn two_jobs_and_an_interviewer_on_the_first(
+    app: &TestApp,
+    scope: &str,
+) -> (String, String, Bearer) {
     app.sign_up_owner().await;
     let (on_panel, slug_a) = app.publish_job(&[("title", "Panel Job")]).await;
     let (other, slug_b) = app.publish_job(&[("title", "Other Job")]).await;
@@ -285,10 +290,13 @@ async fn interviewers_tokens_see_their_panels_and_no_owner_routes(backend: Backe
         })
         .await
         .unwrap();
-    let ivy = Bearer::new(
-        &app,
-        &token_for(&app, "ivy@example.com", "read-write", "30").await,
-    );
+    let ivy = Bearer::new(app, &token_for(app, "ivy@example.com", scope, "30").await);
+    (on_panel, other, ivy)
+}
+
+async fn interviewers_tokens_see_their_panels_and_no_owner_routes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (on_panel, other, ivy) = two_jobs_and_an_interviewer_on_the_first(&app, "read-write").await;
 
     let jobs: Value = ivy.get_json("/api/v1/admin/jobs").await;
     let ids: Vec<&str> = jobs["jobs"]
@@ -1002,29 +1010,7 @@ async fn csv_exports_hold_every_application_of_the_job_and_nothing_else(backend:
 
 async fn interviewers_export_only_their_panels_jobs(backend: Backend) {
     let app = spawn_app(backend).await;
-    app.sign_up_owner().await;
-    let (on_panel, slug_a) = app.publish_job(&[("title", "Panel Job")]).await;
-    let (other, slug_b) = app.publish_job(&[("title", "Other Job")]).await;
-    let visitor = app.new_browser();
-    visitor
-        .apply(&slug_a, "Ana Panel", "ana@example.com", None)
-        .await;
-    visitor
-        .apply(&slug_b, "Bo Other", "bo@example.com", None)
-        .await;
-    app.create_user("ivy@example.com", "interviewer").await;
-    let job = on_panel.clone();
-    app.db
-        .write(move |conn| {
-            let ivy = rapport::db::users::find_by_email(conn, "ivy@example.com")?.unwrap();
-            rapport::db::panels::set(conn, &job, &[ivy.id], rapport::db::now())
-        })
-        .await
-        .unwrap();
-    let ivy = Bearer::new(
-        &app,
-        &token_for(&app, "ivy@example.com", "read", "30").await,
-    );
+    let (on_panel, other, ivy) = two_jobs_and_an_interviewer_on_the_first(&app, "read").await;
 
     let jobs = csv_download(ivy.get("/api/v1/admin/jobs.csv").await).await;
     let (_, jobs) = csv_rows(&jobs);

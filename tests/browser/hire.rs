@@ -212,21 +212,11 @@ async fn candidate_asks_for_a_new_link(world: &World, ana: &mut Page, slug: &str
 
 /// The personal link from the newest email to the candidate in the outbox.
 async fn link_from_the_outbox(world: &World) -> String {
-    world.app.deliver_mail().await;
-    let eml = world
+    world
         .app
-        .emails()
-        .into_iter()
-        .rev()
-        .map(|e| unfold_qp(&e))
-        .find(|e| e.contains(&format!("To: {CANDIDATE_EMAIL}")) && e.contains("/c/"))
-        .expect("an email with a personal link in the outbox");
-    let start = eml.find(&format!("{}/c/", world.app.address)).unwrap();
-    eml[start..]
-        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
-        .next()
-        .unwrap()
-        .to_string()
+        .link_in_mail(CANDIDATE_EMAIL, "/c/")
+        .await
+        .expect("an email with a personal link in the outbox")
 }
 
 async fn candidate_answers_with_autosave(world: &World, ana: &mut Page) {
@@ -391,21 +381,11 @@ async fn staff_offer_their_times(world: &World, owner: &mut Page, app_id: &str) 
 /// The candidate opens the emailed link on their phone and books the
 /// third time offered.
 async fn candidate_books_a_time(world: &World, ana: &mut Page) {
-    world.app.deliver_mail().await;
-    let eml = world
+    let link = world
         .app
-        .emails()
-        .into_iter()
-        .rev()
-        .map(|e| unfold_qp(&e))
-        .find(|e| e.contains(&format!("To: {CANDIDATE_EMAIL}")) && e.contains("/book/"))
+        .link_in_mail(CANDIDATE_EMAIL, "/book/")
+        .await
         .expect("an email with a booking link in the outbox");
-    let start = eml.find(&format!("{}/book/", world.app.address)).unwrap();
-    let link: String = eml[start..]
-        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
-        .next()
-        .unwrap()
-        .to_string();
     ana.goto(&link).await;
     ana.check(Some("booking")).await;
     ana.click_css("fieldset input[name=at]:nth-of-type(1)")
