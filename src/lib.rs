@@ -13,6 +13,7 @@ pub mod demo_insight;
 pub mod domain;
 pub mod files;
 pub mod flows;
+pub mod i18n;
 pub mod mail;
 pub mod questionnaires;
 pub mod retention;

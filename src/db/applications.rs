@@ -37,9 +37,15 @@ pub struct ApplicationRow {
     pub screen_rank: f64,
     /// Where the candidate came from (`ref`/`utm_source`), '' if unknown.
     pub source: String,
+    /// The language the candidate reads us in (a `locales/` code).
+    pub locale: String,
 }
 
 impl ApplicationRow {
+    /// The candidate's language; English for a code with no file.
+    pub fn locale(&self) -> crate::i18n::Locale {
+        crate::i18n::Locale::parse_or_english(&self.locale)
+    }
     pub fn stage(&self) -> Stage {
         Stage::parse(&self.stage).unwrap_or(Stage::Applied)
     }
@@ -126,6 +132,19 @@ pub fn insert_as(
     record_event(conn, &id, actor, None, Stage::Applied, how, now)?;
     super::webhooks::application_created(conn, &id, job_id, actor, now)?;
     find(conn, &id)
+}
+
+/// Remembers the language a candidate reads us in (their emails follow it).
+pub fn set_locale(
+    conn: &mut DbConnection,
+    id: &str,
+    locale: crate::i18n::Locale,
+) -> Result<(), DbError> {
+    diesel::update(applications::table.find(id))
+        .set(applications::locale.eq(locale.code()))
+        .execute(conn)
+        .context("setting an application's language")?;
+    Ok(())
 }
 
 pub fn record_event(

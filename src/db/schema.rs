@@ -165,6 +165,7 @@ diesel::table! {
         erased_at -> Nullable<Timestamp>,
         screen_rank -> Double,
         source -> Text,
+        locale -> Text,
     }
 }
 

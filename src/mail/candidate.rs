@@ -170,25 +170,9 @@ pub fn sample_vars() -> Value {
     })
 }
 
-/// A moment as someone in `tz` reads it: "Tuesday 2 March 2027, 14:00
-/// Lisbon time (WET)". The city says which zone is meant all year round;
-/// the abbreviation alone is ambiguous, and some zones only have an
-/// offset ("+03"), written as "UTC+03".
+/// A moment as someone in `tz` reads it, in English (see [`Locale::when_in`]).
 pub fn when_in(at: DateTime<Utc>, tz: Tz) -> String {
-    let local = at.with_timezone(&tz);
-    let day_and_time = local.format("%A %-d %B %Y, %H:%M");
-    let abbr = local.format("%Z").to_string();
-    let abbr = if abbr.starts_with(['+', '-']) {
-        format!("UTC{abbr}")
-    } else {
-        abbr
-    };
-    match tz.name().rsplit_once('/') {
-        Some((region, city)) if region != "Etc" => {
-            format!("{day_and_time} {} time ({abbr})", city.replace('_', " "))
-        }
-        _ => format!("{day_and_time} {abbr}"),
-    }
+    crate::i18n::Locale::ENGLISH.when_in(at, tz)
 }
 
 /// A moment written for the candidate: in the time zone they gave when

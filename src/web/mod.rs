@@ -14,6 +14,7 @@ pub mod error;
 pub mod forms;
 pub mod headers;
 pub mod limits;
+pub mod locale;
 pub mod markdown;
 pub mod public;
 pub mod render;

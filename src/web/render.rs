@@ -5,10 +5,11 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use serde_json::{json, Value};
 
-use super::csrf;
 use super::error::WebError;
 use super::AppState;
+use super::{csrf, locale};
 use crate::db::users::User;
+use crate::i18n::Locale;
 use crate::templates;
 
 pub struct Page<'a> {
@@ -18,6 +19,10 @@ pub struct Page<'a> {
     /// The navigation entry to mark as current.
     pub nav: &'a str,
     pub status: StatusCode,
+    /// The language of the page's words (staff pages: English).
+    pub locale: Locale,
+    /// Whether the page offers the language switch (candidate and public pages).
+    switch: bool,
 }
 
 impl<'a> Page<'a> {
@@ -28,7 +33,16 @@ impl<'a> Page<'a> {
             user: None,
             nav: "",
             status: StatusCode::OK,
+            locale: Locale::ENGLISH,
+            switch: false,
         }
+    }
+
+    /// A candidate or public page in `locale`, with the language switch.
+    pub fn locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self.switch = true;
+        self
     }
 
     pub fn staff(mut self, user: &'a User, nav: &'a str) -> Self {
@@ -52,7 +66,9 @@ impl<'a> Page<'a> {
         let csrf_token = csrf::form_token(req, state);
         let mut ctx = json!({
             "title": self.title,
-            "lang": "en",
+            "lang": self.locale.code(),
+            "locale": self.locale.code(),
+            "languages": if self.switch { locale::switch(req, self.locale) } else { Value::Null },
             "csrf_token": csrf_token,
             "staff": self.user.is_some(),
             "nav": { self.nav: true },
@@ -78,9 +94,13 @@ impl<'a> Page<'a> {
         if body.contains(&csrf_token) {
             csrf::mark_token_used(req);
         }
-        Ok(HttpResponse::build(self.status)
+        let mut res = HttpResponse::build(self.status)
             .content_type("text/html; charset=utf-8")
-            .body(body))
+            .body(body);
+        if self.switch {
+            locale::remember(req, &mut res);
+        }
+        Ok(res)
     }
 }
 
