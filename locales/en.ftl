@@ -74,6 +74,217 @@ staff-email-invitation-subject = { $inviter } invited you to hire with { $compan
 staff-email-invitation-invited = { $inviter } invited you to join { $company }'s hiring team on Rapport as { $role }.
 staff-email-invitation-link-text = Choose your password here (the link works once, until { $expires_on }):
 
+# pages/admin/applications.hbs
+staff-applications-title-job = Applications: { $title }
+staff-applications-insight = Insight
+staff-applications-export = Export CSV
+staff-applications-import = Import CSV
+staff-applications-edit-job = Edit the job
+staff-applications-title-all = Applications: all jobs
+staff-applications-title-yours = Applications: your jobs
+staff-applications-stages = Stages
+staff-applications-search = Search applications
+staff-applications-q = Name or email
+staff-applications-sort = Sort
+staff-applications-show = Show
+staff-applications-reached = Showing applications that reached { $label } or further.
+staff-applications-show-all = Show all
+staff-applications-source = Showing applications from the source “{ $source }”.
+staff-applications-total = { $count -> [one] { $count } application *[other] { $count } applications }
+staff-applications-candidate = Candidate
+staff-applications-job = Job
+staff-applications-stage = Stage
+staff-applications-screen = Screen
+staff-applications-writing = Writing
+staff-applications-languages = Languages
+staff-applications-applied = Applied
+staff-applications-not-measured = Not measured
+staff-applications-pages = Pages
+staff-applications-first = First page
+staff-applications-prev = Previous page
+staff-applications-next = Next page
+staff-applications-last = Last page
+staff-applications-empty = No application matches. When candidates apply, they appear here with their screen results.
+
+# pages/admin/availability.hbs
+staff-availability-title = Your availability
+staff-availability-intro = The weekly hours you can interview, in your own time zone. When the team offers a candidate times to choose from, only times inside every chosen interviewer's hours, and clear of their other interviews, are offered.
+staff-availability-hours = Your hours
+staff-availability-day = Day
+staff-availability-from = From
+staff-availability-to = To
+staff-availability-timezone = Time zone
+staff-common-actions = Actions
+staff-availability-remove = Remove
+staff-availability-empty = No hours yet: candidates cannot be offered times with you.
+staff-availability-add = Add hours
+staff-common-error = Error:
+staff-availability-from-hint = Local time, e.g. 09:30.
+staff-availability-to-hint = The last interview ends by then.
+staff-availability-timezone-hint = e.g. Europe/Paris, America/New_York
+staff-availability-submit = Add these hours
+
+# pages/admin/board.hbs
+staff-board-title = Board: { $title }
+staff-board-table = Table
+staff-board-search = Search the board
+staff-board-q = Name or email
+staff-board-search-button = Search
+staff-board-select = Select { $name }
+staff-board-days = { $count -> [one] { $count } day *[other] { $count } days } in stage
+staff-board-more-html = More in the <a href="/admin/jobs/{ $job }/applications?stage={ $stage }">table</a>.
+staff-board-first-200 = Showing the first 200.
+staff-board-move = Move the selected candidates
+staff-board-to = To
+staff-board-reason = Reason (kept in each history; required to reject)
+staff-board-send-email = When rejecting, send each the kind rejection email (with the reason)
+staff-board-notify = When rejecting or hiring, tell each candidate their upcoming interviews are cancelled
+staff-board-submit = Move the selected
+
+# pages/admin/bulk_result.hbs
+staff-bulk-result-title = Some moves were refused
+staff-bulk-result-moved = { $count -> [one] { $count } application *[other] { $count } applications } moved. These stayed where they were:
+staff-bulk-result-back = Back to the board
+
+# pages/admin/company.hbs
+staff-company-back = ← Team
+staff-company-title = Company
+staff-company-saved = Saved. New emails use these details.
+staff-company-name = Company name
+staff-company-name-hint = On the job board, the pages candidates see and every email.
+staff-company-url = Company website (optional)
+staff-company-reply-to = Reply address for candidates (optional)
+staff-company-reply-to-hint = Candidates' emails carry it as Reply-To, so an answer reaches a person; the emails invite them to reply only when it is set. Use an inbox your team reads, like jobs@yourcompany.com.
+staff-common-save = Save
+
+# pages/admin/form_errors.hbs
+staff-form-errors-back = Go back and correct it
+
+# pages/admin/home.hbs
+staff-home-title = Your work
+staff-home-reviews = Answers to review
+staff-home-left = ({ $left } of { $total } answers left)
+staff-home-votes = Votes you owe
+staff-home-none = None.
+staff-home-scorecards = Scorecards you owe
+staff-home-none-thanks = None. Thank you!
+staff-home-upcoming = Upcoming interviews
+staff-home-nothing-scheduled = Nothing scheduled.
+staff-home-panels = Your hiring panels
+staff-home-no-candidate = No candidate past the screen yet.
+staff-home-no-panel-owner = You are on no hiring panel yet: put yourself on one in a job's settings to interview and vote.
+staff-home-all-jobs = All jobs
+staff-home-no-panel = Welcome, { $name }. When the owner puts you on a job's hiring panel, its candidates, your interviews and the scorecards you owe appear here.
+
+# pages/admin/interview.hbs
+staff-interview-cancelled = This interview was cancelled.
+staff-interview-with = with { $interviewers }
+staff-interview-look-for = What to look for
+staff-interview-scorecard = Your scorecard
+staff-interview-amending = (amending version { $my_versions })
+staff-interview-scorecard-hint = Rate on a four-point scale. You will see the others' scorecards once yours is in.
+staff-interview-notes = Notes
+staff-interview-recommendation = Overall recommendation
+staff-interview-overall-notes = Overall notes
+staff-interview-submit = Submit the scorecard
+staff-interview-screen = Screen results
+staff-interview-tier = Tier { $tiers }: { $percent }%
+staff-interview-passed = passed
+staff-interview-below = below the pass mark
+staff-interview-no-screen = No screen.
+staff-interview-read-answers = Read the answers and their evidence
+staff-interview-defend = — ask the candidate to defend them.
+staff-interview-answers = Their screening answers
+staff-interview-answer-percent = ({ $percent }%)
+staff-interview-move-or-cancel = Move or cancel
+staff-interview-date = Date
+staff-interview-time = Time
+staff-interview-timezone = Time zone
+staff-interview-minutes = Minutes
+staff-interview-location = Place or video link
+staff-interview-move = Move the interview
+staff-interview-cancel-submit = Cancel the interview
+
+# pages/admin/interview_cancel.hbs
+staff-interview-cancel-back = ← { $kind }: { $name }
+staff-interview-cancel-title = Cancel the interview?
+staff-interview-cancel-text = The { $kind } interview with { $name } ({ $title }), { $when }, will be cancelled. This cannot be undone: to meet later, schedule a new one.
+staff-interview-cancel-interviewers = The interviewers get the calendar cancellation.
+staff-interview-cancel-notify = Tell { $name } too
+staff-interview-cancel-notify-ended = (their application has ended, so the email will not promise anything more)
+staff-interview-cancel-keep = Keep it
+
+# pages/admin/job_close.hbs
+staff-job-close-title = Close “{ $title }”
+staff-job-close-reason = Why it closes
+staff-job-close-filled = Filled
+staff-job-close-cancelled = Cancelled
+staff-job-close-remaining = { $count -> [one] { $count } candidate is *[other] { $count } candidates are } still in progress
+staff-job-close-reject = Reject them now (their history says the job closed)
+staff-job-close-send-email = Send each the kind rejection email
+staff-job-close-rejection-reason = The reason they read in that email
+staff-job-close-notify-interviews = Their upcoming interviews are cancelled: tell the candidates too (interviewers are always told)
+staff-job-close-preview = Preview of the email to { $to }
+staff-job-close-nobody = Nobody is in progress for this job.
+staff-job-close-submit = Close the job
+staff-job-close-keep = Keep it open
+
+# pages/admin/job_import.hbs
+staff-job-import-back = ← Applications: { $title }
+staff-job-import-title = Import candidates
+staff-job-import-file-problems = The file cannot be imported
+staff-job-import-imported = Imported { $added } candidates
+staff-job-import-already = { $already } were already there for this job and were left as they are
+staff-job-import-see-applications = See the applications
+staff-job-import-refused = Nothing was imported: { $bad } lines have problems
+staff-job-import-refused-hint = Fix them in the file, or tick “Import the good lines anyway”.
+staff-job-import-checked = Checked: { $lines } lines, { $ready } ready, { $bad } with problems. Nothing was stored.
+staff-job-import-holds = What the file holds
+staff-job-import-problems = Problems, by line
+staff-job-import-line = Line
+staff-job-import-field = Field
+staff-job-import-problem = Problem
+staff-job-import-intro = A CSV file from your previous tool, with headers on the first line (at most { $max_mb } MB). Columns named name, email, languages (“en:native; fr”), location, timezone, cover_letter, portfolio_url and source are found by themselves. Imported candidates start at “Applied” and get no email; anyone already there for this job (same email) is left as is, so importing the same file twice adds no one twice.
+staff-job-import-file = CSV file
+staff-job-import-mapping = Other column names (optional)
+staff-job-import-mapping-hint-html = One per line, as field=Header, for example <code>email=E-mail address</code>.
+staff-job-import-skip-invalid = Import the good lines anyway when some have problems
+staff-job-import-check = Check the file
+staff-job-import-submit = Import
+
+# pages/admin/job_publish_confirm.hbs
+staff-job-publish-confirm-title = Publish “{ $title }” with open advice?
+staff-job-publish-confirm-text = The review has { $count -> [one] { $count } piece *[other] { $count } pieces } of advice on this post. You can publish anyway, or go back and improve it first.
+staff-job-publish-confirm-submit = Publish anyway
+staff-job-publish-confirm-back = Back to the editor
+
+# pages/admin/jobs.hbs
+staff-jobs-title = Jobs
+staff-jobs-new = Write a new job
+staff-jobs-col-title = Title
+staff-jobs-status = Status
+staff-jobs-profile = Profile
+staff-jobs-published = Published
+staff-jobs-updated = Last change
+staff-jobs-open = Open
+staff-jobs-draft = Draft
+staff-jobs-closed = Closed
+staff-jobs-board = Board
+staff-jobs-applications = Applications
+staff-jobs-preview = Preview
+staff-jobs-public = Public page
+staff-jobs-empty = No jobs yet. Start with the ticket mix: the share of simple, troubleshooting and code-level tickets decides who to hire and which screening questions candidates get.
+staff-jobs-first = Write your first job
+
+# pages/admin/kits.hbs
+staff-kits-title = Interview kits
+staff-kits-intro = What interviewers read for each kind of interview, with the scorecard at its foot. Edit them to fit your team.
+staff-kits-edited = edited
+staff-kits-field-title = Title
+staff-kits-field-intro = How to run it
+staff-kits-field-questions = Questions, one per line
+staff-kits-save = Save this kit
+
 # pages/admin/layout/header.hbs
 staff-layout-brand = Rapport
 staff-layout-nav = Staff
@@ -92,13 +303,184 @@ staff-layout-sign-out = Sign out ({ $name })
 # pages/admin/layout/title_suffix.hbs
 staff-layout-title-suffix = · Rapport
 
+# pages/admin/questionnaire_import.hbs
+staff-questionnaire-import-back = ← Questionnaires
+staff-questionnaire-import-title = Import a questionnaire
+staff-questionnaire-import-problems = Nothing was imported: { $count -> [one] one problem *[other] { $count } problems }
+staff-questionnaire-import-format-html = The same TOML format as the files in <code>questionnaires/</code> and as an export. It is checked as <code>rapport questionnaire check</code> checks a file.
+staff-questionnaire-import-file = TOML file
+staff-questionnaire-import-source = Or paste the TOML
+staff-questionnaire-import-target = Save as
+staff-questionnaire-import-target-new = A new questionnaire
+staff-questionnaire-import-target-version = A new version of “{ $title }”
+staff-questionnaire-import-submit = Import
+
+# pages/admin/questionnaires.hbs
+staff-questionnaires-title = Questionnaires
+staff-questionnaires-new = Write a new questionnaire
+staff-questionnaires-import = Import TOML
+staff-questionnaires-intro = The screening questions candidates answer. Choose them for a job in its screening settings. Every save is a new version; candidates keep the version they were sent.
+staff-questionnaires-own = Written by your team
+staff-questionnaires-col-title = Title
+staff-questionnaires-language = Language
+staff-questionnaires-questions = Questions
+staff-questionnaires-version = Version
+staff-questionnaires-saved = Saved
+staff-questionnaires-version-number = v{ $version }
+staff-questionnaires-by = by { $by }
+staff-questionnaires-edit = Edit
+staff-questionnaires-export = Export TOML
+staff-questionnaires-none = None yet. Start from scratch, or from one of the questionnaires below and change it for your product.
+staff-questionnaires-shipped = Shipped with Rapport
+staff-questionnaires-shipped-intro = Read-only defaults: start from one to make it yours.
+staff-questionnaires-read-only = Read-only
+staff-questionnaires-start-from = Start from this
+staff-questionnaires-no-files = No questionnaire files were found.
+
+# pages/admin/review/agreement.hbs
+staff-review-agreement-interval = (95% CI { $interval })
+staff-review-agreement-title = Agreement: { $title }
+staff-review-agreement-intro = Kappa is quadratic-weighted Cohen's kappa (two raters), alpha Krippendorff's alpha (more than two): 1 is perfect agreement, 0 what chance alone gives. A figure needs at least { $min_units } answers graded by both sides; intervals are 95% bootstrap intervals.
+staff-review-agreement-no-reviews = No reviews yet: the figures appear as reviewers grade answers.
+staff-review-agreement-per-question = Per question
+staff-review-agreement-question = Question { $number }
+staff-review-agreement-reviewed = { $reviewed } of { $answers } answers reviewed
+staff-review-agreement-between = Between
+staff-review-agreement-empathy = Empathy
+staff-review-agreement-curiosity = Curiosity
+staff-review-agreement-reviewers = Reviewers
+staff-review-agreement-vs-scorer-html = { $name } and the scorer <span class="muted">(kappa)</span>
+staff-review-agreement-no-answers = No submitted answers yet.
+staff-review-agreement-per-reviewer = Per reviewer, all questions
+staff-review-agreement-leniency-intro = Leniency is the mean difference between a reviewer's grade and the others' (the scorer included) on the same answers: positive grades higher, negative lower.
+staff-review-agreement-reviewer = Reviewer
+staff-review-agreement-reviews = Reviews
+staff-review-agreement-kappa-empathy = Kappa with the scorer: empathy
+staff-review-agreement-curiosity-lower = curiosity
+staff-review-agreement-leniency-empathy = Leniency: empathy
+staff-review-agreement-no-reviewers = No reviewers chosen yet.
+staff-review-agreement-disagreements = Where people and the scorer disagree most
+staff-review-agreement-gap = gap { $gap } grade steps (empathy + curiosity)
+staff-review-agreement-spread = reviewers { $spread } apart
+staff-review-agreement-scorer = Scorer: empathy { $empathy }, curiosity { $curiosity } ({ $percent }%)
+staff-review-agreement-no-evidence = no evidence found
+staff-review-agreement-person = { $name }: empathy { $empathy }, curiosity { $curiosity }
+staff-review-agreement-no-disagreement = No disagreement between people and the scorer yet.
+
+# pages/admin/review/overview.hbs
+staff-common-back-home = ← Your work
+staff-review-overview-title = Review answers: { $title }
+staff-review-overview-intro = One question at a time, every candidate's answer in an order of your own, without names. Each answer needs { $needed } reviews.
+staff-review-overview-agreement-link = How far reviewers agree
+staff-review-overview-continue = Continue reviewing
+staff-review-overview-all-done = You have reviewed every answer so far.
+staff-review-overview-question = Question
+staff-review-overview-you = You
+staff-review-overview-fully-reviewed = Fully reviewed
+staff-review-overview-question-number = Question { $number }
+staff-review-overview-of = { $done } of { $total }
+staff-review-overview-empty = No submitted answers yet: they appear here as candidates submit their screening.
+
+# pages/admin/team.hbs
+staff-team-title = Team
+staff-team-company-link = Company name, website and reply address
+staff-team-invited = Invitation sent to { $invited }. The link works for a week.
+staff-team-people = People
+staff-team-name = Name
+staff-common-email = Email
+staff-team-role = Role
+staff-team-waiting = Waiting for an answer
+staff-team-expires = Expires
+staff-team-revoke = Revoke
+staff-team-invite = Invite someone
+staff-team-invite-intro = Interviewers read candidates' files, run interviews and record scorecards. Owners can do everything.
+staff-team-role-interviewer = Interviewer
+staff-team-role-owner = Owner
+staff-team-submit = Send the invitation
+
+# pages/admin/tokens.hbs
+staff-tokens-title = API tokens
+staff-tokens-api-docs = API reference
+staff-tokens-created = Your new token “{ $name }”. Copy it now: it is shown only this once.
+staff-tokens-bearer-html = Send it as <code>Authorization: Bearer …</code>.
+staff-tokens-revoked = The token is revoked: requests with it are refused.
+staff-tokens-yours = Your tokens
+staff-tokens-name = Name
+staff-tokens-scope = Scope
+staff-tokens-created-on = Created
+staff-tokens-expires = Expires
+staff-tokens-last-used = Last used
+staff-tokens-never = Never
+staff-tokens-revoke = Revoke
+staff-tokens-revoked-on = Revoked { $revoked }
+staff-tokens-expired = Expired
+staff-tokens-empty = You have no tokens yet.
+staff-tokens-new = New token
+staff-tokens-new-intro = A token acts as you: it sees what you see
+staff-tokens-new-intro-panel = (the jobs whose panel you are on)
+staff-tokens-new-read-only = A read-only token cannot change anything.
+staff-tokens-name-hint = What uses it, like “CI export”.
+staff-tokens-read = Read only
+staff-tokens-read-write = Read and write
+staff-tokens-days = Expires after (days)
+staff-tokens-submit = Create the token
+
+# pages/admin/webhook.hbs
+staff-webhook-title = Webhook
+staff-webhook-all = All webhooks
+staff-webhooks-active = Active
+staff-webhooks-paused = Paused
+staff-webhook-secret-created = The webhook is registered. Its signing secret: copy it now, it is shown only this once.
+staff-webhook-secret-rotated = The new signing secret (the old one no longer signs anything): copy it now, it is shown only this once.
+staff-webhook-check-signature-html = Check each delivery's <code>Rapport-Webhook-Signature</code> with it (see the README).
+staff-common-saved = Saved.
+staff-webhook-tested = A test event is queued: it appears in the log below once sent
+staff-webhook-tested-inactive = when the webhook is active again
+staff-webhook-settings = Settings
+staff-webhooks-url = URL
+staff-webhooks-events = Events
+staff-webhook-active-field = Active (paused: nothing is queued, and what waits is sent when it is active again)
+staff-webhook-test-and-secret = Test and secret
+staff-webhook-test = Send test event
+staff-webhook-test-hint-html = Posts a <code>ping</code> event to this URL, signed like every other.
+staff-webhook-rotate = Rotate the secret
+staff-webhook-rotate-hint = The secret was shown once, when the webhook was registered. A new one replaces it at once, also for deliveries still waiting.
+staff-webhook-delete = Delete the webhook
+staff-webhook-log = Delivery log
+staff-webhook-log-hint-html = Newest first. A delivery that gets no 2xx answer within 10 seconds is tried again after 30 seconds, then twice as long each time (at most an hour), 10 attempts in all, with the same <code>Rapport-Webhook-Id</code>.
+staff-webhook-event = Event
+staff-webhook-queued = Queued
+staff-webhook-status = Status
+staff-webhook-attempts = Attempts (newest first)
+staff-webhook-delivery-id = Delivery id
+staff-webhook-next-try = next try { $next }
+staff-webhook-no-answer = no answer
+staff-webhook-ms = ({ $ms } ms)
+staff-webhook-not-tried = Not tried yet
+staff-webhook-newer = Newer
+staff-webhook-older = Older
+staff-webhook-nothing-sent = Nothing sent yet.
+
+# pages/admin/webhooks.hbs
+staff-webhooks-title = Webhooks
+staff-webhooks-api-docs = API reference
+staff-webhooks-deleted = The webhook is deleted, with its delivery log.
+staff-webhooks-endpoints = Endpoints
+staff-webhooks-state = State
+staff-webhooks-registered = Registered
+staff-webhooks-empty = No webhooks yet. A webhook posts what happens in Rapport (a new application, a stage change, a decision…) to another tool: a chat channel, a spreadsheet, an HR system.
+staff-webhooks-new = New webhook
+staff-webhooks-new-intro = Each event is posted as JSON, signed with the webhook's own secret. Payloads carry ids and codes, never a candidate's name or email: your tool reads more through the API.
+staff-webhooks-url-hint = Where events are posted, like https://hooks.example.com/rapport.
+staff-webhooks-active-field = Active (a paused webhook gets nothing)
+staff-webhooks-submit = Register the webhook
+
 # pages/auth/forgot.hbs
 staff-auth-forgot-title = Choose a new password
 staff-auth-forgot-sent = If an account exists for that email, we have sent it a link to choose a new password. The link works once, for one hour.
 staff-auth-forgot-nothing-arrived = Nothing arrived after a few minutes? Check your spam folder, or ask the owner of this Rapport to invite you again.
 staff-auth-back-to-sign-in = Back to sign in
 staff-auth-forgot-intro = Enter the email you sign in with. We will send you a link to choose a new password.
-staff-common-email = Email
 staff-auth-forgot-submit = Send me a link
 
 # pages/auth/invitation.hbs
