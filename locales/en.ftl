@@ -490,6 +490,46 @@ staff-review-overview-question-number = Question { $number }
 staff-review-overview-of = { $done } of { $total }
 staff-review-overview-empty = No submitted answers yet: they appear here as candidates submit their screening.
 
+# pages/admin/review/question.hbs
+staff-review-question-empathy = Empathy
+staff-review-question-curiosity = Curiosity
+staff-review-question-covered = Key points covered
+staff-review-question-required = (required)
+staff-review-question-note = Note (optional)
+staff-review-question-back = ← All questions
+staff-review-question-title = Question { $number } of { $question_count }
+staff-review-question-tier = tier { $tier }
+staff-review-question-question-of = question { $number } of { $question_count }
+staff-review-question-progress = { $graded } of { $total } answers
+staff-review-question-prompt = The question
+staff-review-question-guide = Grading guide (the scorer uses the same)
+staff-review-question-calibrate = First, calibrate
+staff-review-question-calibrate-intro = Grade these exemplar answers as you would a candidate's. You will then see the grades agreed for them; your reviews of this question count from then on.
+staff-review-question-exemplar-number = Exemplar { $number }
+staff-review-question-choose = Choose
+staff-review-question-calibrate-submit = Compare with the agreed grades
+staff-review-question-calibration = Your calibration: { $summary }
+staff-review-question-exemplar = Exemplar
+staff-review-question-you = You
+staff-review-question-agreed = Agreed
+staff-review-question-grades = empathy { $empathy }, curiosity { $curiosity }; key points:
+staff-review-question-none = none
+staff-review-question-answer-of = Answer { $number } of { $total }
+staff-review-question-save-first = Save and see the automatic score
+staff-review-question-all-graded = You have graded every answer to this question.
+staff-review-question-next-question = Next question
+staff-review-question-agreement = See how reviewers agree
+staff-review-question-graded = Answers you graded
+staff-review-question-others-later = The other reviewers' grades show once you have graded every answer to this question.
+staff-review-question-grades-sentence = Empathy { $empathy }, curiosity { $curiosity }. Key points:
+staff-review-question-auto = Automatic score: { $percent }%
+staff-review-question-missed = missed:
+staff-review-question-evidence = Evidence ({ $count })
+staff-review-question-others = Other reviewers
+staff-review-question-other-grades = { $author }: empathy { $empathy }, curiosity { $curiosity }; key points:
+staff-review-question-change = Change your grades
+staff-review-question-save-changes = Save changes
+
 # pages/admin/team.hbs
 staff-team-title = Team
 staff-team-company-link = Company name, website and reply address
