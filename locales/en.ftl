@@ -95,7 +95,10 @@ staff-application-answer = Answer { $final_percent }%
 staff-application-reviewed-percent = (reviewed; automatic { $percent }%)
 staff-application-no-answer = No answer.
 staff-application-writing = Writing: { $rate }
-staff-questionnaire-editor-why = Why: { $count -> [one] { $count } piece *[other] { $count } pieces } of evidence
+staff-questionnaire-editor-why = Why: { $count ->
+        [one] { $count } piece
+       *[other] { $count } pieces
+    } of evidence
 staff-application-covered = Covered:
 staff-application-missed = Missed
 staff-application-capped = (a required point is missing, so the score is capped at 50%)
@@ -109,7 +112,10 @@ staff-application-no-review = No review yet.
 staff-application-override-counts = An owner's override counts instead.
 staff-application-override = Reviewed by { $author } on { $at }: empathy { $empathy }/2, curiosity { $curiosity }/2, answer { $percent }%. “{ $reason }”
 staff-application-override-title = Override this score
-staff-questionnaire-editor-problems = Please fix { $count -> [one] this problem *[other] these { $count } problems }
+staff-questionnaire-editor-problems = Please fix { $count ->
+        [one] this problem
+       *[other] these { $count } problems
+    }
 staff-application-nothing-saved = Nothing was saved yet.
 staff-application-override-empathy = Empathy (0–2)
 staff-common-error = Error:
@@ -183,7 +189,10 @@ staff-applications-show = Show
 staff-applications-reached = Showing applications that reached { $label } or further.
 staff-applications-show-all = Show all
 staff-applications-source = Showing applications from the source “{ $source }”.
-staff-applications-total = { $count -> [one] { $count } application *[other] { $count } applications }
+staff-applications-total = { $count ->
+        [one] { $count } application
+       *[other] { $count } applications
+    }
 staff-applications-candidate = Candidate
 staff-applications-job = Job
 staff-applications-stage = Stage
@@ -222,7 +231,10 @@ staff-board-search = Search the board
 staff-board-q = Name or email
 staff-board-search-button = Search
 staff-board-select = Select { $name }
-staff-board-days = { $count -> [one] { $count } day *[other] { $count } days } in stage
+staff-board-days = { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    } in stage
 staff-board-more-html = More in the <a href="/admin/jobs/{ $job }/applications?stage={ $stage }">table</a>.
 staff-board-first-200 = Showing the first 200.
 staff-board-move = Move the selected candidates
@@ -234,7 +246,10 @@ staff-board-submit = Move the selected
 
 # pages/admin/bulk_result.hbs
 staff-bulk-result-title = Some moves were refused
-staff-bulk-result-moved = { $count -> [one] { $count } application *[other] { $count } applications } moved. These stayed where they were:
+staff-bulk-result-moved = { $count ->
+        [one] { $count } application
+       *[other] { $count } applications
+    } moved. These stayed where they were:
 staff-bulk-result-back = Back to the board
 
 # pages/admin/company.hbs
@@ -314,7 +329,10 @@ staff-insight-all-jobs = All jobs
 staff-insight-applications = Applications
 staff-insight-export = Export CSV
 staff-insight-computing = The figures are being computed for the first time. Reload this page in a minute.
-staff-insight-fresh = Figures as of { $fresh } ({ $count -> [one] { $count } application *[other] { $count } applications }). They are recomputed when applications change, and every { $minutes } minutes for scorecards.
+staff-insight-fresh = Figures as of { $fresh } ({ $count ->
+        [one] { $count } application
+       *[other] { $count } applications
+    }). They are recomputed when applications change, and every { $minutes } minutes for scorecards.
 staff-insight-no-data = No data yet
 staff-insight-no-one = No one has applied yet. When candidates apply, the funnel, the time in each stage, pass rates and the questions' analysis appear here.
 staff-insight-jobs = Jobs
@@ -415,7 +433,10 @@ staff-job-close-title = Close “{ $title }”
 staff-job-close-reason = Why it closes
 staff-job-close-filled = Filled
 staff-job-close-cancelled = Cancelled
-staff-job-close-remaining = { $count -> [one] { $count } candidate is *[other] { $count } candidates are } still in progress
+staff-job-close-remaining = { $count ->
+        [one] { $count } candidate is
+       *[other] { $count } candidates are
+    } still in progress
 staff-job-close-reject = Reject them now (their history says the job closed)
 staff-job-close-send-email = Send each the kind rejection email
 staff-job-close-rejection-reason = The reason they read in that email
@@ -481,7 +502,10 @@ staff-job-editor-save-draft = Save draft
 staff-job-editor-recommended = Recommended profile: { $profile }
 staff-job-editor-mix-label = Ticket mix: tier 1 { $tier1 }%, tier 2 { $tier2 }%, tier 3 { $tier3 }%
 staff-job-editor-mix = Tier 1 { $tier1 }% · tier 2 { $tier2 }% · tier 3 { $tier3 }%
-staff-job-editor-tiers = Candidates get the screening questions of { $count -> [one] tier *[other] tiers }
+staff-job-editor-tiers = Candidates get the screening questions of { $count ->
+        [one] tier
+       *[other] tiers
+    }
 staff-job-editor-advice = Job-post review
 staff-job-editor-advice-intro = Advice, not rules: you can publish anyway.
 staff-job-editor-advice-new = Save the draft to see advice on the post.
@@ -553,7 +577,10 @@ staff-job-import-submit = Import
 
 # pages/admin/job_publish_confirm.hbs
 staff-job-publish-confirm-title = Publish “{ $title }” with open advice?
-staff-job-publish-confirm-text = The review has { $count -> [one] { $count } piece *[other] { $count } pieces } of advice on this post. You can publish anyway, or go back and improve it first.
+staff-job-publish-confirm-text = The review has { $count ->
+        [one] { $count } piece
+       *[other] { $count } pieces
+    } of advice on this post. You can publish anyway, or go back and improve it first.
 staff-job-publish-confirm-submit = Publish anyway
 staff-job-publish-confirm-back = Back to the editor
 
@@ -604,7 +631,10 @@ staff-questionnaire-editor-title-edit = Edit questionnaire
 staff-questionnaires-export = Export TOML
 staff-questionnaire-editor-import = Import a new version
 staff-questionnaire-editor-nothing-saved = Nothing was saved yet; everything you typed is still here.
-staff-questionnaire-editor-warnings = { $count -> [one] { $count } warning *[other] { $count } warnings }
+staff-questionnaire-editor-warnings = { $count ->
+        [one] { $count } warning
+       *[other] { $count } warnings
+    }
 staff-questionnaire-editor-warnings-hint-html = (you can save anyway; <code>rapport questionnaire check</code> reports the same):
 staff-questionnaire-editor-about = About this questionnaire
 staff-questionnaire-editor-field-title = Title
@@ -683,7 +713,10 @@ staff-questionnaire-editor-start-from = Start from this version
 
 # pages/admin/questionnaire_import.hbs
 staff-questionnaire-import-title = Import a questionnaire
-staff-questionnaire-import-problems = Nothing was imported: { $count -> [one] one problem *[other] { $count } problems }
+staff-questionnaire-import-problems = Nothing was imported: { $count ->
+        [one] one problem
+       *[other] { $count } problems
+    }
 staff-questionnaire-import-format-html = The same TOML format as the files in <code>questionnaires/</code> and as an export. It is checked as <code>rapport questionnaire check</code> checks a file.
 staff-questionnaire-import-file = TOML file
 staff-questionnaire-import-source = Or paste the TOML
