@@ -963,4 +963,16 @@ staff-auth-setup-you = You
 staff-auth-setup-password-hint = At least 10 characters. A few unrelated words work well.
 staff-auth-setup-submit = Create the owner account
 
+# Page titles given from Rust (the others reuse their page's heading)
+staff-title-job-edit = Edit job
+staff-title-job-publish-confirm = Publish with open advice?
+staff-title-job-close = Close: { $title }
+staff-title-job-import = Import candidates: { $title }
+staff-title-review = Review answers
+staff-title-calibrate = Calibrate
+staff-title-agreement = Agreement
+staff-title-interview = { $kind }: { $name }
+staff-title-link-gone = This link no longer works
+staff-title-setup = Set up Rapport
+
 # end of staff pages

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::error::{WebContext, WebError};
 use super::forms::CsrfForm;
 use super::render::{errors_json, see_other, Page};
-use super::{csrf, session, AppState};
+use super::{admin, csrf, session, AppState};
 use crate::db::{self, users::User, DbError};
 use crate::domain::user::{EmailAddress, NewPassword, PersonName, Role};
 use crate::domain::FieldError;
@@ -104,7 +104,7 @@ async fn login_form(
     state: web::Data<AppState>,
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, WebError> {
-    Page::new("pages/auth/login", "Sign in").render(
+    Page::new("pages/auth/login", &admin::title("staff-auth-login-title")).render(
         &req,
         &state,
         json!({
@@ -148,7 +148,7 @@ async fn login(
     let ip_key = format!("ip:{}", super::limits::client_ip(&req, &state));
     let account_key = account_key(&email);
     let retry = |message: &str, status: StatusCode| {
-        Page::new("pages/auth/login", "Sign in").status(status).render(
+        Page::new("pages/auth/login", &admin::title("staff-auth-login-title")).status(status).render(
             &req,
             &state,
             json!({ "next": safe_next(Some(&form.next)), "email": form.email, "error": message }),
@@ -292,9 +292,12 @@ fn link_gone(
     what: &str,
     hint: &str,
 ) -> Result<HttpResponse, WebError> {
-    Page::new("pages/auth/link_gone", "This link no longer works")
-        .status(StatusCode::NOT_FOUND)
-        .render(req, state, json!({ "what": what, "hint": hint }))
+    Page::new(
+        "pages/auth/link_gone",
+        &admin::title("staff-title-link-gone"),
+    )
+    .status(StatusCode::NOT_FOUND)
+    .render(req, state, json!({ "what": what, "hint": hint }))
 }
 
 const SETUP_HINT: &str = "Setup links work once and only while no account exists. Restart Rapport to print a new one in its log, or create the owner with `rapport user add --role owner`.";
@@ -315,7 +318,7 @@ async fn setup_form(
     if !valid {
         return link_gone(&req, &state, "setup link", SETUP_HINT);
     }
-    Page::new("pages/auth/setup", "Set up Rapport").render(
+    Page::new("pages/auth/setup", &admin::title("staff-title-setup")).render(
         &req,
         &state,
         json!({ "form": SetupForm::default() }),
@@ -357,7 +360,7 @@ async fn setup(
         .map_err(|m| errors.push(FieldError::new("password", m)))
         .ok();
     let (Some(name), Some(email), Some(pw), true) = (name, email, pw, errors.is_empty()) else {
-        return Page::new("pages/auth/setup", "Set up Rapport")
+        return Page::new("pages/auth/setup", &admin::title("staff-title-setup"))
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .render(
                 &req,
@@ -424,7 +427,11 @@ async fn invitation_form(
     let Some(invitation) = invitation else {
         return link_gone(&req, &state, "invitation", INVITATION_HINT);
     };
-    Page::new("pages/auth/invitation", "Join the team").render(
+    Page::new(
+        "pages/auth/invitation",
+        &admin::title("staff-auth-invitation-title"),
+    )
+    .render(
         &req,
         &state,
         json!({ "invitation": invitation, "form": { "name": invitation.name } }),
@@ -461,13 +468,16 @@ async fn accept_invitation(
         ));
     }
     let (Some(name), Some(pw), true) = (name, pw, errors.is_empty()) else {
-        return Page::new("pages/auth/invitation", "Join the team")
-            .status(StatusCode::UNPROCESSABLE_ENTITY)
-            .render(
-                &req,
-                &state,
-                json!({ "invitation": invitation, "form": form, "errors": errors_json(&errors) }),
-            );
+        return Page::new(
+            "pages/auth/invitation",
+            &admin::title("staff-auth-invitation-title"),
+        )
+        .status(StatusCode::UNPROCESSABLE_ENTITY)
+        .render(
+            &req,
+            &state,
+            json!({ "invitation": invitation, "form": form, "errors": errors_json(&errors) }),
+        );
     };
     let password_hash =
         password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
@@ -516,11 +526,11 @@ async fn forgot_form(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, WebError> {
-    Page::new("pages/auth/forgot", "Choose a new password").render(
-        &req,
-        &state,
-        json!({ "form": ForgotForm::default() }),
+    Page::new(
+        "pages/auth/forgot",
+        &admin::title("staff-auth-forgot-title"),
     )
+    .render(&req, &state, json!({ "form": ForgotForm::default() }))
 }
 
 #[derive(serde::Serialize)]
@@ -542,13 +552,16 @@ async fn forgot(
         Ok(email) => email,
         Err(message) => {
             let errors = [FieldError::new("email", message)];
-            return Page::new("pages/auth/forgot", "Choose a new password")
-                .status(StatusCode::UNPROCESSABLE_ENTITY)
-                .render(
-                    &req,
-                    &state,
-                    json!({ "form": form, "errors": errors_json(&errors) }),
-                );
+            return Page::new(
+                "pages/auth/forgot",
+                &admin::title("staff-auth-forgot-title"),
+            )
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .render(
+                &req,
+                &state,
+                json!({ "form": form, "errors": errors_json(&errors) }),
+            );
         }
     };
     let client = super::limits::client_ip(&req, &state);
@@ -597,11 +610,11 @@ async fn forgot(
         })
         .await
         .web_context("sending a password link")?;
-    Page::new("pages/auth/forgot", "Choose a new password").render(
-        &req,
-        &state,
-        json!({ "sent": true }),
+    Page::new(
+        "pages/auth/forgot",
+        &admin::title("staff-auth-forgot-title"),
     )
+    .render(&req, &state, json!({ "sent": true }))
 }
 
 #[derive(Deserialize)]
@@ -633,7 +646,7 @@ async fn reset_form(
     let Some(user) = reset_account(&state, token::hash_token(&path.into_inner())).await? else {
         return link_gone(&req, &state, "password link", RESET_HINT);
     };
-    Page::new("pages/auth/reset", "Choose a new password").render(
+    Page::new("pages/auth/reset", &admin::title("staff-auth-reset-title")).render(
         &req,
         &state,
         json!({ "email": user.email }),
@@ -663,7 +676,7 @@ async fn reset(
         ));
     }
     let (Some(pw), true) = (pw, errors.is_empty()) else {
-        return Page::new("pages/auth/reset", "Choose a new password")
+        return Page::new("pages/auth/reset", &admin::title("staff-auth-reset-title"))
             .status(StatusCode::UNPROCESSABLE_ENTITY)
             .render(
                 &req,

@@ -278,9 +278,12 @@ fn render_table(
         .collect();
     let owner = staff.user.is_owner();
     let title = match job {
-        Some(j) => format!("Applications: {}", j.posting.title),
-        None if owner => "Applications: all jobs".to_string(),
-        None => "Applications: your jobs".to_string(),
+        Some(j) => super::title_with(
+            "staff-applications-title-job",
+            &[("title", &j.posting.title)],
+        ),
+        None if owner => super::title("staff-applications-title-all"),
+        None => super::title("staff-applications-title-yours"),
     };
     let job_of = |id: &str| jobs.iter().find(|j| j.id == id);
     Page::new("pages/admin/applications", &title)

@@ -60,8 +60,8 @@ async fn render(
     } else {
         form.timezone.clone()
     };
-    let page = Page::new("pages/admin/availability", "Your availability")
-        .staff(&staff.user, "availability");
+    let title = super::title("staff-availability-title");
+    let page = Page::new("pages/admin/availability", &title).staff(&staff.user, "availability");
     let page = match errors {
         Some(_) => page.status(StatusCode::UNPROCESSABLE_ENTITY),
         None => page,

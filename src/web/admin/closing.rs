@@ -118,7 +118,7 @@ async fn render(
             Err(problem) => json!({ "to": a.name, "problem": problem }),
         }
     });
-    let title = format!("Close: {}", job.posting.title);
+    let title = super::title_with("staff-title-job-close", &[("title", &job.posting.title)]);
     Page::new("pages/admin/job_close", &title)
         .staff(owner.user(), "jobs")
         .render(

@@ -38,7 +38,7 @@ fn render(
     errors: Option<&[FieldError]>,
     saved: bool,
 ) -> Result<HttpResponse, WebError> {
-    Page::new("pages/admin/company", "Company")
+    Page::new("pages/admin/company", &super::title("staff-company-title"))
         .staff(owner.user(), "team")
         .status(if errors.is_some() {
             StatusCode::UNPROCESSABLE_ENTITY

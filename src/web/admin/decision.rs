@@ -148,7 +148,7 @@ async fn render(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let title = format!("Decision: {}", app.name);
+    let title = super::title_with("staff-decision-title", &[("name", &app.name)]);
     Page::new("pages/admin/decision", &title)
         .staff(&staff.user, if staff.user.is_owner() { "jobs" } else { "home" })
         .status(status)

@@ -66,7 +66,7 @@ pub async fn home(
         })
         .await
         .web_context("reading your work")?;
-    Page::new("pages/admin/home", "Your work")
+    Page::new("pages/admin/home", &super::title("staff-home-title"))
         .staff(&staff.user, "home")
         .render(
             &req,

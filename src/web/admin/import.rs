@@ -26,7 +26,7 @@ fn render(
     status: StatusCode,
     outcome: Value,
 ) -> Result<HttpResponse, WebError> {
-    let title = format!("Import candidates: {}", job.posting.title);
+    let title = super::title_with("staff-title-job-import", &[("title", &job.posting.title)]);
     let mut ctx = json!({
         "job": { "id": job.id, "title": job.posting.title, "slug": job.slug },
         "max_mb": MAX_IMPORT_BYTES / (1024 * 1024),

@@ -419,9 +419,12 @@ pub async fn across(
     };
     ctx["across"] = json!(true);
     ctx["owner"] = json!(staff.user.is_owner());
-    Page::new("pages/admin/insight", "Insight: all jobs")
-        .staff(&staff.user, "insight")
-        .render(&req, &state, ctx)
+    Page::new(
+        "pages/admin/insight",
+        &super::title("staff-insight-title-all"),
+    )
+    .staff(&staff.user, "insight")
+    .render(&req, &state, ctx)
 }
 
 /// `/admin/jobs/{id}/insight`: one job, for its owner or panel.
@@ -457,7 +460,7 @@ pub async fn job(
     };
     ctx["job"] = json!({ "id": job.id, "title": job.posting.title });
     ctx["owner"] = json!(owner);
-    let title = format!("Insight: {}", job.posting.title);
+    let title = super::title_with("staff-insight-title-job", &[("title", &job.posting.title)]);
     Page::new("pages/admin/insight", &title)
         .staff(&staff.user, "insight")
         .render(&req, &state, ctx)

@@ -256,7 +256,7 @@ pub async fn cancel(
             source: e,
         })?;
         let kind = InterviewKind::parse(&interview.kind).unwrap_or(InterviewKind::Culture);
-        return Page::new("pages/admin/interview_cancel", "Cancel the interview?")
+        return Page::new("pages/admin/interview_cancel", &super::title("staff-interview-cancel-title"))
             .staff(owner.user(), "jobs")
             .render(
                 &req,
@@ -399,7 +399,10 @@ async fn render_kit(
         .filter_map(|r| r.result.as_deref().and_then(|s| serde_json::from_str::<Value>(s).ok()).map(|v| (r, v)))
         .map(|(r, v)| json!({ "tiers": r.tiers().iter().map(u8::to_string).collect::<Vec<_>>().join(", "), "percent": (v["overall"]["share"].as_f64().unwrap_or(0.0) * 100.0).round() as i64, "passed": v["overall"]["passed"] }))
         .collect();
-    let title = format!("{}: {}", kind.label(), app.name);
+    let title = super::title_with(
+        "staff-title-interview",
+        &[("kind", kind.label()), ("name", &app.name)],
+    );
     Page::new("pages/admin/interview", &title)
         .staff(&staff.user, if staff.user.is_owner() { "jobs" } else { "home" })
         .status(status)
@@ -606,7 +609,7 @@ pub async fn kits(
         })
         .await
         .web_context("reading interview kits")?;
-    Page::new("pages/admin/kits", "Interview kits")
+    Page::new("pages/admin/kits", &super::title("staff-kits-title"))
         .staff(owner.user(), "kits")
         .render(&req, &state, json!({ "kits": kits }))
 }

@@ -35,7 +35,7 @@ pub async fn list(
         .web_context("listing jobs")?;
     let base = state.base_url();
     let views: Vec<JobView> = jobs.iter().map(|j| JobView::new(j, &base)).collect();
-    Page::new("pages/admin/jobs", "Jobs")
+    Page::new("pages/admin/jobs", &super::title("staff-jobs-title"))
         .staff(owner.user(), "jobs")
         .render(&req, &state, json!({ "jobs": views }))
 }
@@ -141,9 +141,12 @@ pub async fn new_form(
     owner: Owner,
 ) -> Result<HttpResponse, WebError> {
     let ctx = editor_context(&new_job_defaults(), None, &[], &state.base_url());
-    Page::new("pages/admin/job_editor", "New job")
-        .staff(owner.user(), "jobs")
-        .render(&req, &state, ctx)
+    Page::new(
+        "pages/admin/job_editor",
+        &super::title("staff-job-editor-title-new"),
+    )
+    .staff(owner.user(), "jobs")
+    .render(&req, &state, ctx)
 }
 
 fn editor_with_errors(
@@ -154,8 +157,12 @@ fn editor_with_errors(
     job: Option<&Job>,
     errors: &[FieldError],
 ) -> Result<HttpResponse, WebError> {
-    let title = if job.is_some() { "Edit job" } else { "New job" };
-    Page::new("pages/admin/job_editor", title)
+    let title = super::title(if job.is_some() {
+        "staff-title-job-edit"
+    } else {
+        "staff-job-editor-title-new"
+    });
+    Page::new("pages/admin/job_editor", &title)
         .staff(owner.user(), "jobs")
         .status(StatusCode::UNPROCESSABLE_ENTITY)
         .render(
@@ -249,14 +256,17 @@ async fn edit_page(
     ctx["address"] = address_context(state, job, address).await?;
     ctx["retention"] = retention_context(state, job).await?;
     ctx["notice"] = json!(notice);
-    Page::new("pages/admin/job_editor", "Edit job")
-        .staff(owner.user(), "jobs")
-        .status(if address.is_some() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        })
-        .render(req, state, ctx)
+    Page::new(
+        "pages/admin/job_editor",
+        &super::title("staff-title-job-edit"),
+    )
+    .staff(owner.user(), "jobs")
+    .status(if address.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    })
+    .render(req, state, ctx)
 }
 
 /// The job's address: it follows the title until the job is first
@@ -413,7 +423,7 @@ pub async fn publish(
         // Advice never blocks publishing, but publishing past it is a choice.
         return Page::new(
             "pages/admin/job_publish_confirm",
-            "Publish with open advice?",
+            &super::title("staff-title-job-publish-confirm"),
         )
         .staff(owner.user(), "jobs")
         .render(

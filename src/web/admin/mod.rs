@@ -24,10 +24,25 @@ mod webhooks;
 mod writing_view;
 
 use actix_web::web;
+use fluent_bundle::FluentArgs;
+
+use crate::i18n::Locale;
 
 /// The applications' CSV and its formula guard, which the API's export
 /// shares so both give the same columns.
 pub(crate) use insight::{export_bytes, neutralise};
+
+/// A staff page's title, from the same `staff-` messages as the staff
+/// templates (staff pages stay in English for now).
+pub(crate) fn title(key: &str) -> String {
+    Locale::ENGLISH.text(key)
+}
+
+/// A staff page's title with values in it, e.g. the job's title.
+pub(crate) fn title_with(key: &str, values: &[(&str, &str)]) -> String {
+    let args: FluentArgs = values.iter().map(|(name, value)| (*name, *value)).collect();
+    Locale::ENGLISH.text_with(key, Some(&args))
+}
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(

@@ -199,7 +199,7 @@ pub async fn board(
             })
         })
         .collect();
-    let title = format!("Board: {}", job.posting.title);
+    let title = super::title_with("staff-board-title", &[("title", &job.posting.title)]);
     Page::new("pages/admin/board", &title)
         .staff(&staff.user, "jobs")
         .render(
@@ -321,7 +321,7 @@ pub async fn bulk(
     if refused.is_empty() {
         return Ok(see_other(&format!("/admin/jobs/{job_id}/board")));
     }
-    Page::new("pages/admin/bulk_result", "Some moves were refused")
+    Page::new("pages/admin/bulk_result", &super::title("staff-bulk-result-title"))
         .staff(owner.user(), "jobs")
         .render(
             &req,

@@ -53,7 +53,8 @@ async fn render(
         })
         .await
         .web_context("listing the team")?;
-    let page = Page::new("pages/admin/team", "Team").staff(owner.user(), "team");
+    let title = super::title("staff-team-title");
+    let page = Page::new("pages/admin/team", &title).staff(owner.user(), "team");
     let page = if errors.is_some() {
         page.status(StatusCode::UNPROCESSABLE_ENTITY)
     } else {

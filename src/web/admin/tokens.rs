@@ -44,7 +44,8 @@ async fn render(
         .await
         .web_context("listing API tokens")?;
     let now = db::now();
-    let page = Page::new("pages/admin/tokens", "API tokens").staff(&staff.user, "tokens");
+    let title = super::title("staff-tokens-title");
+    let page = Page::new("pages/admin/tokens", &title).staff(&staff.user, "tokens");
     let page = if errors.is_some() {
         page.status(StatusCode::UNPROCESSABLE_ENTITY)
     } else {

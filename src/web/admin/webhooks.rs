@@ -87,7 +87,8 @@ async fn render_list(
         .read(db::webhooks::list_endpoints)
         .await
         .web_context("listing webhooks")?;
-    let page = Page::new("pages/admin/webhooks", "Webhooks").staff(owner.user(), "webhooks");
+    let title = super::title("staff-webhooks-title");
+    let page = Page::new("pages/admin/webhooks", &title).staff(owner.user(), "webhooks");
     let page = if errors.is_some() {
         page.status(StatusCode::UNPROCESSABLE_ENTITY)
     } else {
@@ -235,7 +236,7 @@ async fn render_endpoint(
         StatusCode::OK
     };
     let query = req.query_string();
-    Page::new("pages/admin/webhook", "Webhook")
+    Page::new("pages/admin/webhook", &super::title("staff-webhook-title"))
         .staff(owner.user(), "webhooks")
         .status(status)
         .render(

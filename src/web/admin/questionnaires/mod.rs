@@ -278,12 +278,12 @@ async fn render_editor(
     if let Some(id) = view.id {
         ctx["versions"] = versions_context(state, id).await?;
     }
-    let title = if view.id.is_some() {
-        "Edit questionnaire"
+    let title = super::title(if view.id.is_some() {
+        "staff-questionnaire-editor-title-edit"
     } else {
-        "New questionnaire"
-    };
-    Page::new("pages/admin/questionnaire_editor", title)
+        "staff-questionnaire-editor-title-new"
+    });
+    Page::new("pages/admin/questionnaire_editor", &title)
         .staff(owner.user(), "questionnaires")
         .status(status)
         .render(req, state, ctx)
@@ -336,9 +336,12 @@ pub async fn list(
             })
         })
         .collect();
-    Page::new("pages/admin/questionnaires", "Questionnaires")
-        .staff(owner.user(), "questionnaires")
-        .render(&req, &state, json!({ "own": own, "shipped": shipped }))
+    Page::new(
+        "pages/admin/questionnaires",
+        &super::title("staff-questionnaires-title"),
+    )
+    .staff(owner.user(), "questionnaires")
+    .render(&req, &state, json!({ "own": own, "shipped": shipped }))
 }
 
 #[derive(Deserialize)]
@@ -663,13 +666,16 @@ pub async fn import_form(
     query: web::Query<ImportQuery>,
 ) -> Result<HttpResponse, WebError> {
     let own = own_titles(&state).await?;
-    Page::new("pages/admin/questionnaire_import", "Import a questionnaire")
-        .staff(owner.user(), "questionnaires")
-        .render(
-            &req,
-            &state,
-            import_context(&own, "", query.into.as_deref().unwrap_or(""), &[]),
-        )
+    Page::new(
+        "pages/admin/questionnaire_import",
+        &super::title("staff-questionnaire-import-title"),
+    )
+    .staff(owner.user(), "questionnaires")
+    .render(
+        &req,
+        &state,
+        import_context(&own, "", query.into.as_deref().unwrap_or(""), &[]),
+    )
 }
 
 #[derive(MultipartForm)]
@@ -738,12 +744,15 @@ pub async fn import(
             Saved::Refused(p) => p,
         }
     };
-    Page::new("pages/admin/questionnaire_import", "Import a questionnaire")
-        .staff(owner.user(), "questionnaires")
-        .status(StatusCode::UNPROCESSABLE_ENTITY)
-        .render(
-            &req,
-            &state,
-            import_context(&own, &source, &target_id, &problems),
-        )
+    Page::new(
+        "pages/admin/questionnaire_import",
+        &super::title("staff-questionnaire-import-title"),
+    )
+    .staff(owner.user(), "questionnaires")
+    .status(StatusCode::UNPROCESSABLE_ENTITY)
+    .render(
+        &req,
+        &state,
+        import_context(&own, &source, &target_id, &problems),
+    )
 }

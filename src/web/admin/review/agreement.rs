@@ -270,7 +270,7 @@ pub async fn agreement(
             })
         })
         .collect();
-    Page::new("pages/admin/review/agreement", "Agreement")
+    Page::new("pages/admin/review/agreement", &super::super::title("staff-title-agreement"))
         .staff(
             &staff.user,
             if staff.user.is_owner() {

@@ -260,19 +260,22 @@ pub async fn overview(
         .iter()
         .find(|q| q["finished"] == false)
         .map(|q| q["id"].clone());
-    Page::new("pages/admin/review/overview", "Review answers")
-        .staff(&staff.user, "home")
-        .render(
-            &req,
-            &state,
-            json!({
-                "job": { "id": b.job.id, "title": b.job.posting.title },
-                "questions": questions,
-                "next": next,
-                "needed": n,
-                "is_owner": staff.user.is_owner(),
-            }),
-        )
+    Page::new(
+        "pages/admin/review/overview",
+        &super::title("staff-title-review"),
+    )
+    .staff(&staff.user, "home")
+    .render(
+        &req,
+        &state,
+        json!({
+            "job": { "id": b.job.id, "title": b.job.posting.title },
+            "questions": questions,
+            "next": next,
+            "needed": n,
+            "is_owner": staff.user.is_owner(),
+        }),
+    )
 }
 
 /// A refused review form: which answer, why and what was typed.
@@ -384,10 +387,13 @@ fn render_question(
         ctx["errors"] = attempt
             .map(|a| errors_json(&a.errors))
             .unwrap_or(Value::Null);
-        return Page::new("pages/admin/review/question", "Calibrate")
-            .staff(&staff.user, "home")
-            .status(status)
-            .render(req, state, ctx);
+        return Page::new(
+            "pages/admin/review/question",
+            &super::title("staff-title-calibrate"),
+        )
+        .staff(&staff.user, "home")
+        .status(status)
+        .render(req, state, ctx);
     }
     let calibration_view = calibration.and_then(|(_, json)| {
         let items: Vec<answer_review::CalibrationItem> = serde_json::from_str(json).ok()?;
@@ -479,10 +485,13 @@ fn render_question(
         .as_ref()
         .map(|a| errors_json(&a.errors))
         .unwrap_or(Value::Null);
-    Page::new("pages/admin/review/question", "Review answers")
-        .staff(&staff.user, "home")
-        .status(status)
-        .render(req, state, ctx)
+    Page::new(
+        "pages/admin/review/question",
+        &super::title("staff-title-review"),
+    )
+    .staff(&staff.user, "home")
+    .status(status)
+    .render(req, state, ctx)
 }
 
 /// A reviewer grades one answer (or changes their grades of it).
