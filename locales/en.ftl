@@ -48,41 +48,40 @@ layout-language = Language
 # In English only for now: every key here starts with `staff-`, which
 # exempts it from the other files.
 
-# emails/password_reset.html.hbs
+# Shared by several staff pages
+staff-common-error = Error:
+staff-common-email = Email
+staff-common-actions = Actions
+staff-common-save = Save
+staff-common-cancel = Cancel
+staff-common-back-home = ← Your work
+staff-common-saved = Saved.
+staff-common-password = Password
+
+# emails/password_reset.*
 staff-email-password-reset-hello = Hello { $name },
 staff-email-password-reset-asked = Someone (we hope you) asked to choose a new password for your Rapport account at { $company }.
 staff-email-password-reset-link-html = <a href="{ $link }">Choose your new password</a> (the link works once, for one hour, until { $expires_at }).
 staff-email-password-reset-signs-out = Choosing a new password signs you out everywhere else.
 staff-email-password-reset-ignore = If you did not ask for this, you can ignore this email: your password stays as it is.
-
-# emails/password_reset.subject.hbs
 staff-email-password-reset-subject = Choose a new password for Rapport at { $company }
-
-# emails/password_reset.text.hbs
 staff-email-password-reset-link-text = Choose your new password here (the link works once, for one hour, until { $expires_at }):
 
-# emails/staff_invitation.html.hbs
+# emails/staff_invitation.*
 staff-email-invitation-hello = Hello { $name },
 staff-email-invitation-invited-html = { $inviter } invited you to join { $company }'s hiring team on Rapport as <strong>{ $role }</strong>.
 staff-email-invitation-link-html = <a href="{ $link }">Choose your password</a> (the link works once, until { $expires_on }).
 staff-email-invitation-ignore = If you did not expect this email, you can ignore it: nothing happens until the link is used.
-
-# emails/staff_invitation.subject.hbs
 staff-email-invitation-subject = { $inviter } invited you to hire with { $company } on Rapport
-
-# emails/staff_invitation.text.hbs
 staff-email-invitation-invited = { $inviter } invited you to join { $company }'s hiring team on Rapport as { $role }.
 staff-email-invitation-link-text = Choose your password here (the link works once, until { $expires_on }):
 
 # pages/admin/application.hbs
-staff-job-import-back = ← Applications: { $title }
 staff-application-back-board = ← Board: { $title }
 staff-application-round-label = Screening round, tier { $tiers }
 staff-application-round = Screening: tier { $tiers }
 staff-application-round-sent = ({ $questionnaire } v{ $version }, sent { $sent_on })
 staff-application-waiting = Waiting for the candidate's answers
-staff-interview-passed = passed
-staff-interview-below = below the pass mark
 staff-application-tier-percent = Tier { $tier }: { $percent }%
 staff-application-scorer = Scored by scorer { $scorer_version }.
 staff-application-tier = Tier { $tier }
@@ -95,38 +94,25 @@ staff-application-answer = Answer { $final_percent }%
 staff-application-reviewed-percent = (reviewed; automatic { $percent }%)
 staff-application-no-answer = No answer.
 staff-application-writing = Writing: { $rate }
-staff-questionnaire-editor-why = Why: { $count ->
-        [one] { $count } piece
-       *[other] { $count } pieces
-    } of evidence
 staff-application-covered = Covered:
 staff-application-missed = Missed
 staff-application-capped = (a required point is missing, so the score is capped at 50%)
 staff-application-review-mode = Review mode
 staff-application-off = (off)
 staff-application-review-grades = { $author } — empathy { $empathy }/2, curiosity { $curiosity }/2
-staff-interview-answer-percent = ({ $percent }%)
 staff-application-key-points = key points:
-staff-review-question-none = none
 staff-application-no-review = No review yet.
 staff-application-override-counts = An owner's override counts instead.
 staff-application-override = Reviewed by { $author } on { $at }: empathy { $empathy }/2, curiosity { $curiosity }/2, answer { $percent }%. “{ $reason }”
 staff-application-override-title = Override this score
-staff-questionnaire-editor-problems = Please fix { $count ->
-        [one] this problem
-       *[other] these { $count } problems
-    }
 staff-application-nothing-saved = Nothing was saved yet.
 staff-application-override-empathy = Empathy (0–2)
-staff-common-error = Error:
 staff-application-override-curiosity = Curiosity (0–2)
 staff-application-override-percent = Answer score (%)
-staff-decision-why = Why
 staff-application-override-submit = Save the review
 staff-application-no-rounds = No screening questions were sent for this application (the job has no questionnaire).
 staff-application-facts = Application
 staff-application-erased = The candidate erased their data.
-staff-common-email = Email
 staff-application-applied = Applied
 staff-application-location = Location
 staff-application-timezone = Time zone
@@ -144,7 +130,6 @@ staff-application-schedule = Schedule an interview
 staff-application-kind = Kind
 staff-application-date = Date
 staff-application-time = Time
-staff-availability-timezone-hint = e.g. Europe/Paris, America/New_York
 staff-application-minutes = Minutes
 staff-application-location-field = Place or video link
 staff-application-interviewers = Interviewers (from the panel)
@@ -209,6 +194,7 @@ staff-applications-last = Last page
 staff-applications-empty = No application matches. When candidates apply, they appear here with their screen results.
 
 # pages/admin/availability.hbs
+staff-availability-timezone-hint = e.g. Europe/Paris, America/New_York
 staff-availability-title = Your availability
 staff-availability-intro = The weekly hours you can interview, in your own time zone. When the team offers a candidate times to choose from, only times inside every chosen interviewer's hours, and clear of their other interviews, are offered.
 staff-availability-hours = Your hours
@@ -216,7 +202,6 @@ staff-availability-day = Day
 staff-availability-from = From
 staff-availability-to = To
 staff-availability-timezone = Time zone
-staff-common-actions = Actions
 staff-availability-remove = Remove
 staff-availability-empty = No hours yet: candidates cannot be offered times with you.
 staff-availability-add = Add hours
@@ -261,9 +246,9 @@ staff-company-name-hint = On the job board, the pages candidates see and every e
 staff-company-url = Company website (optional)
 staff-company-reply-to = Reply address for candidates (optional)
 staff-company-reply-to-hint = Candidates' emails carry it as Reply-To, so an answer reaches a person; the emails invite them to reply only when it is set. Use an inbox your team reads, like jobs@yourcompany.com.
-staff-common-save = Save
 
 # pages/admin/decision.hbs
+staff-decision-why = Why
 staff-decision-title = Decision: { $name }
 staff-decision-rule = rule: { $rule }
 staff-decision-panel = panel:
@@ -394,6 +379,9 @@ staff-insight-curiosity-caption = Curiosity: { $text }
 staff-insight-cal-empty = No data yet: no hired or rejected candidate has both a scored screen and a scorecard. The correlation needs { $needed }.
 
 # pages/admin/interview.hbs
+staff-interview-passed = passed
+staff-interview-below = below the pass mark
+staff-interview-answer-percent = ({ $percent }%)
 staff-interview-cancelled = This interview was cancelled.
 staff-interview-with = with { $interviewers }
 staff-interview-look-for = What to look for
@@ -417,9 +405,9 @@ staff-interview-timezone = Time zone
 staff-interview-minutes = Minutes
 staff-interview-location = Place or video link
 staff-interview-move = Move the interview
-staff-interview-cancel-submit = Cancel the interview
 
 # pages/admin/interview_cancel.hbs
+staff-interview-cancel-submit = Cancel the interview
 staff-interview-cancel-back = ← { $kind }: { $name }
 staff-interview-cancel-title = Cancel the interview?
 staff-interview-cancel-text = The { $kind } interview with { $name } ({ $title }), { $when }, will be cancelled. This cannot be undone: to meet later, schedule a new one.
@@ -448,12 +436,7 @@ staff-job-close-keep = Keep it open
 
 # pages/admin/job_editor.hbs
 staff-job-editor-title-new = New job
-staff-jobs-open = Open
-staff-jobs-draft = Draft
-staff-jobs-closed = Closed
-staff-jobs-preview = Preview
 staff-job-editor-publish = Publish
-staff-jobs-public = Public page
 staff-job-editor-reopen = Reopen
 staff-job-editor-role = The role
 staff-job-editor-field-title = Title
@@ -519,7 +502,6 @@ staff-job-editor-slug-submit = Change the address
 staff-job-editor-former = Former addresses, which lead here:
 staff-job-editor-screening = Screening questions
 staff-job-editor-screening-intro = The ticket mix screens tiers { $tiers }. Candidates get the first chosen questionnaire in one of their languages.
-staff-job-import-see-applications = See the applications
 staff-job-editor-questionnaires = Questionnaires
 staff-job-editor-questionnaires-intro-html = The shipped ones and your team's own: <a href="/admin/questionnaires">write or edit questionnaires</a>.
 staff-job-editor-questionnaire-version = { $language }, v{ $version };
@@ -555,6 +537,8 @@ staff-job-editor-close = Close this job
 staff-job-editor-close-why = Why
 
 # pages/admin/job_import.hbs
+staff-job-import-back = ← Applications: { $title }
+staff-job-import-see-applications = See the applications
 staff-job-import-title = Import candidates
 staff-job-import-file-problems = The file cannot be imported
 staff-job-import-imported = Imported { $added } candidates
@@ -585,6 +569,11 @@ staff-job-publish-confirm-submit = Publish anyway
 staff-job-publish-confirm-back = Back to the editor
 
 # pages/admin/jobs.hbs
+staff-jobs-open = Open
+staff-jobs-draft = Draft
+staff-jobs-closed = Closed
+staff-jobs-preview = Preview
+staff-jobs-public = Public page
 staff-jobs-title = Jobs
 staff-jobs-new = Write a new job
 staff-jobs-col-title = Title
@@ -625,10 +614,16 @@ staff-layout-sign-out = Sign out ({ $name })
 staff-layout-title-suffix = · Rapport
 
 # pages/admin/questionnaire_editor.hbs
-staff-questionnaire-import-back = ← Questionnaires
+staff-questionnaire-editor-why = Why: { $count ->
+        [one] { $count } piece
+       *[other] { $count } pieces
+    } of evidence
+staff-questionnaire-editor-problems = Please fix { $count ->
+        [one] this problem
+       *[other] these { $count } problems
+    }
 staff-questionnaire-editor-title-new = New questionnaire
 staff-questionnaire-editor-title-edit = Edit questionnaire
-staff-questionnaires-export = Export TOML
 staff-questionnaire-editor-import = Import a new version
 staff-questionnaire-editor-nothing-saved = Nothing was saved yet; everything you typed is still here.
 staff-questionnaire-editor-warnings = { $count ->
@@ -702,16 +697,13 @@ staff-questionnaire-editor-try-not-saved = Only a try: nothing was saved.
 staff-questionnaire-editor-remove-question = Remove question { $number }
 staff-questionnaire-editor-add-question = Add a question
 staff-questionnaire-editor-save-version = Save as a new version
-staff-common-cancel = Cancel
 staff-questionnaire-editor-versions = Versions
-staff-questionnaires-version = Version
-staff-questionnaires-saved = Saved
 staff-questionnaire-editor-by = By
-staff-questionnaires-version-number = v{ $version }
 staff-questionnaire-editor-latest = latest
 staff-questionnaire-editor-start-from = Start from this version
 
 # pages/admin/questionnaire_import.hbs
+staff-questionnaire-import-back = ← Questionnaires
 staff-questionnaire-import-title = Import a questionnaire
 staff-questionnaire-import-problems = Nothing was imported: { $count ->
         [one] one problem
@@ -726,6 +718,10 @@ staff-questionnaire-import-target-version = A new version of “{ $title }”
 staff-questionnaire-import-submit = Import
 
 # pages/admin/questionnaires.hbs
+staff-questionnaires-export = Export TOML
+staff-questionnaires-version = Version
+staff-questionnaires-saved = Saved
+staff-questionnaires-version-number = v{ $version }
 staff-questionnaires-title = Questionnaires
 staff-questionnaires-new = Write a new questionnaire
 staff-questionnaires-import = Import TOML
@@ -774,7 +770,6 @@ staff-review-agreement-person = { $name }: empathy { $empathy }, curiosity { $cu
 staff-review-agreement-no-disagreement = No disagreement between people and the scorer yet.
 
 # pages/admin/review/overview.hbs
-staff-common-back-home = ← Your work
 staff-review-overview-title = Review answers: { $title }
 staff-review-overview-intro = One question at a time, every candidate's answer in an order of your own, without names. Each answer needs { $needed } reviews.
 staff-review-overview-agreement-link = How far reviewers agree
@@ -788,6 +783,7 @@ staff-review-overview-of = { $done } of { $total }
 staff-review-overview-empty = No submitted answers yet: they appear here as candidates submit their screening.
 
 # pages/admin/review/question.hbs
+staff-review-question-none = none
 staff-review-question-empathy = Empathy
 staff-review-question-curiosity = Curiosity
 staff-review-question-covered = Key points covered
@@ -872,17 +868,12 @@ staff-tokens-submit = Create the token
 # pages/admin/webhook.hbs
 staff-webhook-title = Webhook
 staff-webhook-all = All webhooks
-staff-webhooks-active = Active
-staff-webhooks-paused = Paused
 staff-webhook-secret-created = The webhook is registered. Its signing secret: copy it now, it is shown only this once.
 staff-webhook-secret-rotated = The new signing secret (the old one no longer signs anything): copy it now, it is shown only this once.
 staff-webhook-check-signature-html = Check each delivery's <code>Rapport-Webhook-Signature</code> with it (see the README).
-staff-common-saved = Saved.
 staff-webhook-tested = A test event is queued: it appears in the log below once sent
 staff-webhook-tested-inactive = when the webhook is active again
 staff-webhook-settings = Settings
-staff-webhooks-url = URL
-staff-webhooks-events = Events
 staff-webhook-active-field = Active (paused: nothing is queued, and what waits is sent when it is active again)
 staff-webhook-test-and-secret = Test and secret
 staff-webhook-test = Send test event
@@ -906,6 +897,10 @@ staff-webhook-older = Older
 staff-webhook-nothing-sent = Nothing sent yet.
 
 # pages/admin/webhooks.hbs
+staff-webhooks-active = Active
+staff-webhooks-paused = Paused
+staff-webhooks-url = URL
+staff-webhooks-events = Events
 staff-webhooks-title = Webhooks
 staff-webhooks-api-docs = API reference
 staff-webhooks-deleted = The webhook is deleted, with its delivery log.
@@ -931,7 +926,6 @@ staff-auth-forgot-submit = Send me a link
 staff-auth-invitation-title = Join the team
 staff-auth-invitation-intro-html = You were invited as <strong>{ $role }</strong> with the email <strong>{ $email }</strong>. Choose the name your colleagues see and a password.
 staff-auth-your-name = Your name
-staff-common-password = Password
 staff-auth-password-hint = At least 10 characters.
 staff-auth-password-again = The same password again
 staff-auth-invitation-submit = Create my account

@@ -204,3 +204,81 @@ fn webhook_routes(cfg: &mut web::ServiceConfig) {
         .route("/webhooks/{id}/test", web::post().to(webhooks::send_test))
         .route("/webhooks/{id}/delete", web::post().to(webhooks::delete));
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::templates::staff_only;
+
+    #[test]
+    fn titles_come_from_the_staff_messages() {
+        assert_eq!(title("staff-jobs-title"), "Jobs");
+        assert_eq!(
+            title_with("staff-board-title", &[("title", "Support <Lead>")]),
+            "Board: Support <Lead>"
+        );
+        assert_eq!(
+            title_with(
+                "staff-title-interview",
+                &[("kind", "Phone screen"), ("name", "Ada")]
+            ),
+            "Phone screen: Ada"
+        );
+    }
+
+    fn templates_under(dir: &Path, found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                templates_under(&path, found);
+            } else if path.extension().is_some_and(|e| e == "hbs") {
+                found.push(path);
+            }
+        }
+    }
+
+    /// Staff pages may stay in English, but their words come from the
+    /// messages: none are left in the markup, its attributes or the
+    /// values given to partials.
+    #[test]
+    fn staff_templates_hold_no_words_of_their_own() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut files = Vec::new();
+        templates_under(&root, &mut files);
+        let remove = regex::Regex::new(
+            r"(?s)\{\{!--.*?--\}\}|<script.*?</script>|<svg.*?</svg>|\{\{\{.*?\}\}\}|\{\{.*?\}\}|<[^>]*>",
+        )
+        .unwrap();
+        let attribute = regex::Regex::new(
+            r#"\b(?:placeholder|aria-label|title|alt|label|hint)="([^"{]*[A-Za-z]{2}[^"{]*)""#,
+        )
+        .unwrap();
+        let words = regex::Regex::new(r"[A-Za-z]{2}").unwrap();
+        let mut left = Vec::new();
+        let mut checked = 0;
+        for path in files {
+            let name = path.strip_prefix(&root).unwrap().to_string_lossy();
+            let name = name.trim_end_matches(".hbs").replace('\\', "/");
+            // The candidate emails' editor belongs to the email templates.
+            if !staff_only(&name) || name == "pages/admin/email_template" {
+                continue;
+            }
+            checked += 1;
+            let source = std::fs::read_to_string(&path).unwrap();
+            for c in attribute.captures_iter(&source) {
+                left.push(format!("{name}: {}", &c[1]));
+            }
+            for text in remove.replace_all(&source, "\n").lines() {
+                let text = text.trim();
+                // Paths such as `/jobs/` are addresses, not words.
+                if words.is_match(text) && !text.starts_with('/') {
+                    left.push(format!("{name}: {text}"));
+                }
+            }
+        }
+        assert!(checked > 30, "found the staff templates ({checked})");
+        assert!(left.is_empty(), "words outside the messages: {left:#?}");
+    }
+}
