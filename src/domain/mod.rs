@@ -21,10 +21,17 @@ pub mod user;
 pub mod webhook;
 
 /// A problem with one field of some input, phrased for the person who typed it.
+/// `message` is in English (the JSON API answers with it); a candidate's
+/// page shows the message named by `key`, when there is one, in their
+/// language (see [`FieldError::in_locale`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
     pub field: &'static str,
     pub message: String,
+    #[serde(skip)]
+    pub key: Option<&'static str>,
+    #[serde(skip)]
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
@@ -32,6 +39,65 @@ impl FieldError {
         Self {
             field,
             message: message.into(),
+            key: None,
+            args: Vec::new(),
         }
     }
+
+    /// An error whose words are the translation files' message `key`
+    /// (English in `message`).
+    pub fn localized(field: &'static str, key: &'static str) -> Self {
+        Self::localized_with(field, key, &[])
+    }
+
+    /// [`FieldError::localized`] with the message's variables.
+    pub fn localized_with(
+        field: &'static str,
+        key: &'static str,
+        args: &[(&'static str, String)],
+    ) -> Self {
+        let args = args.to_vec();
+        let message = crate::i18n::Locale::ENGLISH.text_with(key, Some(&fluent_args(&args)));
+        Self {
+            field,
+            message,
+            key: Some(key),
+            args,
+        }
+    }
+
+    /// Names the first of `keys` whose English words are this message, so
+    /// a message made elsewhere in English (shared with staff forms) can be
+    /// shown in another language without repeating its rules.
+    pub fn keyed_if_english(mut self, keys: &[&'static str]) -> Self {
+        self.key = keys
+            .iter()
+            .find(|k| crate::i18n::Locale::ENGLISH.text(k) == self.message)
+            .copied();
+        self
+    }
+
+    /// The message in `locale` (its English words when it has no key).
+    pub fn text(&self, locale: crate::i18n::Locale) -> String {
+        match self.key {
+            Some(key) => locale.text_with(key, Some(&fluent_args(&self.args))),
+            None => self.message.clone(),
+        }
+    }
+
+    /// This error with its message in `locale`, for a page.
+    pub fn in_locale(&self, locale: crate::i18n::Locale) -> Self {
+        Self {
+            message: self.text(locale),
+            ..self.clone()
+        }
+    }
+}
+
+fn fluent_args(args: &[(&'static str, String)]) -> fluent_bundle::FluentArgs<'static> {
+    let mut out = fluent_bundle::FluentArgs::new();
+    for (name, value) in args {
+        out.set(*name, value.clone());
+    }
+    out
 }
