@@ -101,3 +101,42 @@ fn fluent_args(args: &[(&'static str, String)]) -> fluent_bundle::FluentArgs<'st
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::application::{self, ApplicationInput, NewApplication};
+    use crate::i18n::Locale;
+
+    #[test]
+    fn a_candidate_s_errors_keep_english_and_read_in_their_language() {
+        let input = ApplicationInput {
+            email: "not an address".into(),
+            cover_letter: "x".repeat(application::MAX_COVER_LETTER_CHARS + 1),
+            ..Default::default()
+        };
+        let errors = NewApplication::parse(&input).err().expect("refused");
+        let fr = Locale::parse("fr").unwrap();
+        let by = |field: &str| errors.iter().find(|e| e.field == field).unwrap();
+        // The API's words are unchanged English.
+        assert_eq!(by("name").message, "Enter a name.");
+        assert_eq!(
+            by("email").message,
+            "Enter an email address like name@example.com."
+        );
+        assert_eq!(
+            by("cover_letter").message,
+            "Keep the cover letter under 10000 characters."
+        );
+        // Every one of them has French words.
+        for e in &errors {
+            assert!(e.key.is_some(), "{} has no message key", e.field);
+            assert_ne!(e.text(fr), e.message, "{}", e.field);
+            assert_eq!(e.text(Locale::ENGLISH), e.message);
+        }
+        assert_eq!(by("name").in_locale(fr).message, "Indiquez un nom.");
+        assert!(by("cover_letter").text(fr).contains("10000"));
+        // Serialised (the JSON API) without the key.
+        let json = serde_json::to_value(by("name")).unwrap();
+        assert_eq!(json, serde_json::json!({"field": "name", "message": "Enter a name."}));
+    }
+}

@@ -344,7 +344,18 @@ mod tests {
                 assert!(locale.has(&key), "{} lacks {key}", locale.code());
             }
         }
-        assert_eq!(language_name(Locale::ENGLISH, "pt"), "Portuguese");
+        for (code, name) in LANGUAGES {
+            assert_eq!(language_name(Locale::ENGLISH, code), *name);
+        }
+        for f in Fluency::ALL {
+            assert_eq!(word(Locale::ENGLISH, "cand-fluency", f.as_str()), f.label());
+        }
+        for e in EmploymentType::ALL {
+            assert_eq!(word(Locale::ENGLISH, "public-employment", e.as_str()), e.label());
+        }
+        for p in SalaryPeriod::ALL {
+            assert_eq!(word(Locale::ENGLISH, "public-salary", p.as_str()), p.label());
+        }
         let fr = Locale::parse("fr").unwrap();
         assert_eq!(language_name(fr, "de"), "Allemand");
     }
