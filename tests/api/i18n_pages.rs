@@ -116,7 +116,17 @@ async fn the_switch_changes_the_language_and_the_cookie_keeps_it(backend: Backen
     let board = res.text().await.unwrap();
     assert_eq!(lang_of(&board), "fr");
     // The switch links to this page in each language.
-    assert!(board.contains(r#"href="/jobs?lang=en""#));
+    let doc = scraper::Html::parse_document(&board);
+    let sel = scraper::Selector::parse("nav.language-switch a").unwrap();
+    let links: Vec<(String, String)> = doc
+        .select(&sel)
+        .map(|a| {
+            let attr = |n: &str| a.value().attr(n).unwrap_or_default().to_string();
+            (attr("hreflang"), attr("href"))
+        })
+        .collect();
+    assert!(links.contains(&("en".into(), "/jobs?lang=en".into())), "{links:?}");
+    assert!(links.contains(&("fr".into(), "/jobs?lang=fr".into())), "{links:?}");
 
     // Remembered: the English job's form is in French for this visitor.
     let form = visitor.get_text(&format!("/jobs/{en_slug}/apply")).await;
@@ -276,7 +286,7 @@ async fn the_application_speaks_its_questionnaire_s_language_until_the_candidate
     assert!(home.contains("Bonjour Béa"));
     assert!(home.contains("Vos questions de présélection attendent vos réponses."));
     let res = app
-        .post_form(&format!("/admin/jobs/{fr_id}/close"), &[("reason", "filled")])
+        .post_form(&format!("/admin/jobs/{fr_id}/close"), &[("reason", "filled"), ("confirm", "yes")])
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let home = bea.get_text("/candidate").await;

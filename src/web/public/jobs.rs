@@ -120,7 +120,8 @@ async fn build_board(
         switch_for("/jobs", &query, locale),
         json!({
             "jobs": views,
-            "languages": languages,
+            // Not `languages`: the layout's switch is called that.
+            "support_languages": languages,
             "remote_only": remote_only,
             "filtered": language.is_some() || remote_only,
         }),
