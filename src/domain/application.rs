@@ -295,10 +295,7 @@ impl NewApplication {
             given => match parse_timezone(given) {
                 Some(tz) => tz.name().to_string(),
                 None => {
-                    errors.push(FieldError::localized(
-                        "timezone",
-                        "cand-error-timezone",
-                    ));
+                    errors.push(FieldError::localized("timezone", "cand-error-timezone"));
                     String::new()
                 }
             },

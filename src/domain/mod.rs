@@ -137,6 +137,9 @@ mod tests {
         assert!(by("cover_letter").text(fr).contains("10000"));
         // Serialised (the JSON API) without the key.
         let json = serde_json::to_value(by("name")).unwrap();
-        assert_eq!(json, serde_json::json!({"field": "name", "message": "Enter a name."}));
+        assert_eq!(
+            json,
+            serde_json::json!({"field": "name", "message": "Enter a name."})
+        );
     }
 }

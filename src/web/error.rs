@@ -48,12 +48,7 @@ pub async fn pages_with_company(
         None => None,
     };
     let locale = if candidate_facing(req.path()) {
-        super::locale::choose(
-            req.request(),
-            None,
-            &super::locale::all(),
-            Locale::ENGLISH,
-        )
+        super::locale::choose(req.request(), None, &super::locale::all(), Locale::ENGLISH)
     } else {
         Locale::ENGLISH
     };

@@ -22,9 +22,7 @@ const FRENCH: &str = "fr-FR,fr;q=0.9,en;q=0.5";
 /// with none (English). Returns (French job id, its slug, English slug).
 async fn two_jobs(app: &TestApp) -> (String, String, String) {
     app.sign_up_owner().await;
-    let (fr_id, fr_slug) = app
-        .publish_job(&[("title", "Spécialiste support")])
-        .await;
+    let (fr_id, fr_slug) = app.publish_job(&[("title", "Spécialiste support")]).await;
     app.set_screening(&fr_id, &["generalist-fr"], false).await;
     let (_, en_slug) = app.publish_job(&[("title", "Support Specialist")]).await;
     (fr_id, fr_slug, en_slug)
@@ -74,7 +72,10 @@ async fn a_french_browser_gets_french_only_where_the_job_speaks_it(backend: Back
     let page = get_in(&visitor, app.url(&format!("/jobs/{fr_slug}")), FRENCH).await;
     assert_eq!(lang_of(&page), "fr");
     assert!(page.contains("Intéressé(e)"));
-    assert!(page.contains(r#""inLanguage":"fr""#), "JSON-LD names the job's language");
+    assert!(
+        page.contains(r#""inLanguage":"fr""#),
+        "JSON-LD names the job's language"
+    );
     let page = get_in(&visitor, app.url(&format!("/jobs/{fr_slug}")), "en-GB,en").await;
     assert_eq!(lang_of(&page), "fr", "the job's own language by default");
     let page = get_in(&visitor, app.url(&format!("/jobs/{en_slug}")), FRENCH).await;
@@ -95,7 +96,11 @@ async fn a_french_browser_gets_french_only_where_the_job_speaks_it(backend: Back
     langs.sort();
     assert_eq!(langs, ["en", "fr"]);
     let board = get_in(&visitor, app.url("/jobs"), "de-DE").await;
-    assert_eq!(lang_of(&board), "en", "a language Rapport lacks gets English");
+    assert_eq!(
+        lang_of(&board),
+        "en",
+        "a language Rapport lacks gets English"
+    );
 
     // Error pages speak the visitor's language on public addresses.
     let missing = get_in(&visitor, app.url("/jobs/no-such-job"), FRENCH).await;
@@ -125,8 +130,14 @@ async fn the_switch_changes_the_language_and_the_cookie_keeps_it(backend: Backen
             (attr("hreflang"), attr("href"))
         })
         .collect();
-    assert!(links.contains(&("en".into(), "/jobs?lang=en".into())), "{links:?}");
-    assert!(links.contains(&("fr".into(), "/jobs?lang=fr".into())), "{links:?}");
+    assert!(
+        links.contains(&("en".into(), "/jobs?lang=en".into())),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&("fr".into(), "/jobs?lang=fr".into())),
+        "{links:?}"
+    );
 
     // Remembered: the English job's form is in French for this visitor.
     let form = visitor.get_text(&format!("/jobs/{en_slug}/apply")).await;
@@ -188,11 +199,7 @@ async fn the_public_job_page_is_kept_once_per_language(backend: Backend) {
 }
 
 /// Posts the application form with these fields (and a valid token).
-async fn post_application(
-    who: &Browser,
-    slug: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
+async fn post_application(who: &Browser, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     let page = who.get_text(&format!("/jobs/{slug}/apply")).await;
     let token = csrf_from(&page).expect("the form carries a token");
     let mut form = reqwest::multipart::Form::new().text("csrf_token", token);
@@ -232,7 +239,9 @@ async fn a_french_candidate_reads_the_form_s_errors_in_french(backend: Backend) 
     assert!(page.contains("Erreur"));
     assert!(!page.contains("Enter a name."));
     // What they typed and chose stays, in French.
-    assert!(page.contains(r#"<option value="native" selected>Langue maternelle ou bilingue</option>"#));
+    assert!(
+        page.contains(r#"<option value="native" selected>Langue maternelle ou bilingue</option>"#)
+    );
 
     // The same mistakes on the English form read in English.
     let res = post_application(&ana, &en_slug, &[("locale", "en"), ("email", "x")]).await;
@@ -273,7 +282,10 @@ async fn the_application_speaks_its_questionnaire_s_language_until_the_candidate
     )
     .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(application_locale(&app, &fr_id, "bea@example.com").await, "fr");
+    assert_eq!(
+        application_locale(&app, &fr_id, "bea@example.com").await,
+        "fr"
+    );
     let thanks = bea.get_text(&location(&res)).await;
     assert_eq!(lang_of(&thanks), "fr");
     assert!(thanks.contains("Merci, Béa"), "{thanks}");
@@ -286,7 +298,10 @@ async fn the_application_speaks_its_questionnaire_s_language_until_the_candidate
     assert!(home.contains("Bonjour Béa"));
     assert!(home.contains("Vos questions de présélection attendent vos réponses."));
     let res = app
-        .post_form(&format!("/admin/jobs/{fr_id}/close"), &[("reason", "filled"), ("confirm", "yes")])
+        .post_form(
+            &format!("/admin/jobs/{fr_id}/close"),
+            &[("reason", "filled"), ("confirm", "yes")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let home = bea.get_text("/candidate").await;
@@ -300,8 +315,12 @@ async fn the_application_speaks_its_questionnaire_s_language_until_the_candidate
     let home = bea.get_text("/candidate?lang=en").await;
     assert_eq!(lang_of(&home), "en");
     assert!(home.contains("Hello Béa"));
-    assert_eq!(application_locale(&app, &fr_id, "bea@example.com").await, "en");
-    let english_day = regex::Regex::new(r"on \d{1,2} [A-Z][a-z]+ \d{4}, \d+ months after it closed").unwrap();
+    assert_eq!(
+        application_locale(&app, &fr_id, "bea@example.com").await,
+        "en"
+    );
+    let english_day =
+        regex::Regex::new(r"on \d{1,2} [A-Z][a-z]+ \d{4}, \d+ months after it closed").unwrap();
     assert!(english_day.is_match(&home), "{home}");
 }
 
@@ -326,9 +345,15 @@ async fn a_form_s_language_is_the_application_s_when_no_questionnaire_says_other
     )
     .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(application_locale(&app, &job_id, "cleo@example.com").await, "fr");
+    assert_eq!(
+        application_locale(&app, &job_id, "cleo@example.com").await,
+        "fr"
+    );
     // Someone on the English form stays English.
     let dan = app.new_browser();
     dan.apply(&slug, "Dan", "dan@example.com", None).await;
-    assert_eq!(application_locale(&app, &job_id, "dan@example.com").await, "en");
+    assert_eq!(
+        application_locale(&app, &job_id, "dan@example.com").await,
+        "en"
+    );
 }

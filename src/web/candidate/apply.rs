@@ -16,9 +16,9 @@ use crate::domain::application::{
 };
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
+use crate::i18n::Locale;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::{clean_text, CsrfForm, MultipartBody};
-use crate::i18n::Locale;
 use crate::web::locale;
 use crate::web::public::load_company;
 use crate::web::public::view::{language_name, JobLanguages};
@@ -196,8 +196,7 @@ fn read_cv(cv: &Option<TempFile>) -> Result<Option<(Vec<u8>, String)>, &'static 
     if file.size > MAX_CV_BYTES {
         return Err("cand-error-cv-large");
     }
-    let bytes = std::fs::read(file.file.path())
-        .map_err(|_| "cand-error-cv-unreadable")?;
+    let bytes = std::fs::read(file.file.path()).map_err(|_| "cand-error-cv-unreadable")?;
     if !looks_like_pdf(&bytes) {
         return Err("cand-error-cv-not-pdf");
     }
@@ -269,7 +268,7 @@ pub async fn submit(
             )
             .locale(locale)
             .status(StatusCode::UNPROCESSABLE_ENTITY)
-                .render(&req, &state, ctx);
+            .render(&req, &state, ctx);
         }
     };
 
@@ -437,7 +436,11 @@ pub async fn thanks(
             n.has_questions,
             n.locale.as_deref().and_then(Locale::parse),
         ),
-        None => (String::new(), what_follows(&state, &job).await?.screens, None),
+        None => (
+            String::new(),
+            what_follows(&state, &job).await?.screens,
+            None,
+        ),
     };
     let company = load_company(&state)
         .await
@@ -508,9 +511,12 @@ pub async fn resend_link(
         .await
         .web_context("sending a new link")?;
     let locale = locale::choose(&req, None, &locale::all(), Locale::ENGLISH);
-    Page::new("pages/candidate/link_sent", &locale.text("cand-inbox-heading"))
-        .locale(locale)
-        .render(
+    Page::new(
+        "pages/candidate/link_sent",
+        &locale.text("cand-inbox-heading"),
+    )
+    .locale(locale)
+    .render(
         &req,
         &state,
         json!({ "job": { "title": job.posting.title, "slug": job.slug } }),

@@ -9,22 +9,19 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::db;
+use crate::db::applications::ApplicationRow;
 use crate::domain::application::parse_timezone;
 use crate::flows::booking::{self, Booked, Cancelled, Offer};
 use crate::flows::pipeline::Mailer;
-use crate::db::applications::ApplicationRow;
 use crate::i18n::Locale;
-use crate::web::locale;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
+use crate::web::locale;
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 
 /// The offer behind a link, with its candidate's application.
-async fn load(
-    state: &AppState,
-    token: &str,
-) -> Result<Option<(Offer, ApplicationRow)>, WebError> {
+async fn load(state: &AppState, token: &str) -> Result<Option<(Offer, ApplicationRow)>, WebError> {
     let token = token.to_string();
     state
         .db
@@ -95,35 +92,41 @@ async fn render(
             tz,
         )
     });
-    Page::new("pages/candidate/booking", &locale.text("cand-booking-title"))
-        .locale(locale)
-        .status(status)
-        .render(
-            req,
-            state,
-            json!({
-                "token": token,
-                "company": { "name": company },
-                "kind": kind,
-                "minutes": offer.offer.duration_minutes,
-                "location": offer.offer.location,
-                "timezone": tz.name(),
-                "days": days,
-                "booked": offer.booked.map(|at| locale.when_in(at, tz)),
-                "change_until": change_until,
-                "can_change": offer.can_change,
-                "notice": notice.map(|key| locale.text(key)),
-                "problem": problem.map(|key| locale.text(key)),
-            }),
-        )
+    Page::new(
+        "pages/candidate/booking",
+        &locale.text("cand-booking-title"),
+    )
+    .locale(locale)
+    .status(status)
+    .render(
+        req,
+        state,
+        json!({
+            "token": token,
+            "company": { "name": company },
+            "kind": kind,
+            "minutes": offer.offer.duration_minutes,
+            "location": offer.offer.location,
+            "timezone": tz.name(),
+            "days": days,
+            "booked": offer.booked.map(|at| locale.when_in(at, tz)),
+            "change_until": change_until,
+            "can_change": offer.can_change,
+            "notice": notice.map(|key| locale.text(key)),
+            "problem": problem.map(|key| locale.text(key)),
+        }),
+    )
 }
 
 fn gone(req: &HttpRequest, state: &AppState) -> Result<HttpResponse, WebError> {
     let locale = visitor_locale(req);
-    Page::new("pages/candidate/link_gone", &locale.text("cand-link-broken"))
-        .locale(locale)
-        .status(StatusCode::NOT_FOUND)
-        .render(req, state, json!({}))
+    Page::new(
+        "pages/candidate/link_gone",
+        &locale.text("cand-link-broken"),
+    )
+    .locale(locale)
+    .status(StatusCode::NOT_FOUND)
+    .render(req, state, json!({}))
 }
 
 pub async fn page(
@@ -133,7 +136,8 @@ pub async fn page(
 ) -> Result<HttpResponse, WebError> {
     // The switch keeps the notice in the address, next to `lang`.
     let said = |name: &str| {
-        url::form_urlencoded::parse(req.query_string().as_bytes()).any(|(k, v)| k == name && v == "1")
+        url::form_urlencoded::parse(req.query_string().as_bytes())
+            .any(|(k, v)| k == name && v == "1")
     };
     let notice = if said("booked") {
         Some("cand-booking-notice-booked")
@@ -199,14 +203,8 @@ pub async fn book(
             StatusCode::UNPROCESSABLE_ENTITY,
             "cand-booking-problem-not-offered",
         ),
-        Booked::Taken => (
-            StatusCode::CONFLICT,
-            "cand-booking-problem-taken",
-        ),
-        Booked::TooLate => (
-            StatusCode::CONFLICT,
-            "cand-booking-problem-too-late",
-        ),
+        Booked::Taken => (StatusCode::CONFLICT, "cand-booking-problem-taken"),
+        Booked::TooLate => (StatusCode::CONFLICT, "cand-booking-problem-too-late"),
     };
     render(&req, &state, &token, status, None, Some(problem)).await
 }

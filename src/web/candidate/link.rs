@@ -7,9 +7,9 @@ use serde_json::json;
 
 use crate::db;
 use crate::i18n::Locale;
-use crate::web::locale;
 use crate::security::token;
 use crate::web::error::{WebContext, WebError};
+use crate::web::locale;
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 
@@ -104,8 +104,8 @@ pub async fn lost_form(
     Page::new("pages/candidate/lost_link", &locale.text("cand-lost-title"))
         .locale(locale)
         .render(
-        &req,
-        &state,
-        json!({ "job": { "title": job.posting.title, "slug": job.slug } }),
-    )
+            &req,
+            &state,
+            json!({ "job": { "title": job.posting.title, "slug": job.slug } }),
+        )
 }

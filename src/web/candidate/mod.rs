@@ -17,8 +17,8 @@ use actix_web::{web, FromRequest, HttpRequest};
 
 use super::error::{WebContext, WebError};
 use super::{locale, AppState};
-use crate::i18n::Locale;
 use crate::db::{self, applications::ApplicationRow};
+use crate::i18n::Locale;
 use crate::security::token;
 
 /// Answers can be long: a whole questionnaire of thorough replies.
@@ -131,7 +131,12 @@ pub async fn personal_locale(
             .await
             .web_context("storing a candidate's language")?;
     }
-    Ok(locale::choose(req, Some(own), &locale::all(), Locale::ENGLISH))
+    Ok(locale::choose(
+        req,
+        Some(own),
+        &locale::all(),
+        Locale::ENGLISH,
+    ))
 }
 
 /// Field errors with their words in `locale`, for a page.

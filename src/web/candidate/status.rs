@@ -9,10 +9,10 @@ use super::flow::{self, Ctx, Submitted};
 use super::Candidate;
 use crate::db::{self, DbError};
 use crate::domain::application::{parse_timezone, Stage};
-use crate::i18n::Locale;
 use crate::domain::interview::InterviewKind;
 use crate::domain::job::Job;
 use crate::flows::erasure::{self, Why};
+use crate::i18n::Locale;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::public::load_company;
@@ -618,10 +618,7 @@ mod tests {
             }
         }
         for kind in InterviewKind::ALL {
-            assert_eq!(
-                interview_kind(Locale::ENGLISH, kind),
-                kind.for_candidate()
-            );
+            assert_eq!(interview_kind(Locale::ENGLISH, kind), kind.for_candidate());
             let fr = Locale::parse("fr").unwrap();
             assert_ne!(interview_kind(fr, kind), kind.for_candidate());
         }

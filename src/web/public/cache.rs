@@ -23,10 +23,10 @@ use sha2::{Digest, Sha256};
 use tokio::sync::OnceCell;
 
 use super::view::{Company, JobLanguages};
-use crate::i18n::Locale;
-use crate::web::locale;
 use crate::db::public_version::{self, PublicVersion};
 use crate::db::{Db, DbError};
+use crate::i18n::Locale;
+use crate::web::locale;
 use crate::web::AppState;
 
 /// How stale a process's pages can be after another process's change.
@@ -125,7 +125,12 @@ impl Snapshot {
         state: &AppState,
         slug: &str,
     ) -> Result<Option<JobLanguages>, DbError> {
-        if let Some(found) = self.languages.read().ok().and_then(|l| l.get(slug).cloned()) {
+        if let Some(found) = self
+            .languages
+            .read()
+            .ok()
+            .and_then(|l| l.get(slug).cloned())
+        {
             return Ok(Some(found));
         }
         let files = state.questionnaires.clone();

@@ -7,11 +7,11 @@ use serde_json::json;
 use super::cache::{render_shared, switch_for, Cached, PageKey, Snapshot};
 use super::jsonld;
 use super::view::{JobLanguages, JobView};
-use crate::i18n::Locale;
-use crate::web::locale;
 use crate::db::{self, jobs::BoardFilter};
 use crate::domain::job::{JobStatus, LANGUAGES};
+use crate::i18n::Locale;
 use crate::web::error::{WebContext, WebError};
+use crate::web::locale;
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 

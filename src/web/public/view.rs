@@ -303,11 +303,7 @@ impl JobLanguages {
     }
 
     /// Reads a job's screening and the questionnaire library.
-    pub fn read(
-        conn: &mut DbConnection,
-        files: &Library,
-        job_id: &str,
-    ) -> Result<Self, DbError> {
+    pub fn read(conn: &mut DbConnection, files: &Library, job_id: &str) -> Result<Self, DbError> {
         let settings = db::job_screening::get(conn, job_id)?;
         let library = crate::flows::questionnaires::library(conn, files)?;
         Ok(Self::of(&settings, &library))
@@ -329,7 +325,10 @@ mod tests {
             keys.push(format!("cand-fluency-{}", f.as_str().replace('_', "-")));
         }
         for e in EmploymentType::ALL {
-            keys.push(format!("public-employment-{}", e.as_str().replace('_', "-")));
+            keys.push(format!(
+                "public-employment-{}",
+                e.as_str().replace('_', "-")
+            ));
         }
         for p in SalaryPeriod::ALL {
             keys.push(format!("public-salary-{}", p.as_str().replace('_', "-")));
@@ -351,10 +350,16 @@ mod tests {
             assert_eq!(word(Locale::ENGLISH, "cand-fluency", f.as_str()), f.label());
         }
         for e in EmploymentType::ALL {
-            assert_eq!(word(Locale::ENGLISH, "public-employment", e.as_str()), e.label());
+            assert_eq!(
+                word(Locale::ENGLISH, "public-employment", e.as_str()),
+                e.label()
+            );
         }
         for p in SalaryPeriod::ALL {
-            assert_eq!(word(Locale::ENGLISH, "public-salary", p.as_str()), p.label());
+            assert_eq!(
+                word(Locale::ENGLISH, "public-salary", p.as_str()),
+                p.label()
+            );
         }
         let fr = Locale::parse("fr").unwrap();
         assert_eq!(language_name(fr, "de"), "Allemand");
