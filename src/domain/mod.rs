@@ -114,7 +114,9 @@ mod tests {
             cover_letter: "x".repeat(application::MAX_COVER_LETTER_CHARS + 1),
             ..Default::default()
         };
-        let errors = NewApplication::parse(&input).err().expect("refused");
+        let Err(errors) = NewApplication::parse(&input) else {
+            panic!("refused")
+        };
         let fr = Locale::parse("fr").unwrap();
         let by = |field: &str| errors.iter().find(|e| e.field == field).unwrap();
         // The API's words are unchanged English.
