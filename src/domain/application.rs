@@ -233,14 +233,24 @@ pub fn clean_source(raw: &str) -> String {
 
 pub const MAX_COVER_LETTER_CHARS: usize = 10_000;
 
+/// The messages of `PersonName::parse` and `EmailAddress::parse` (shared
+/// with staff forms), by their keys, so a candidate reads them in their
+/// language.
+const NAME_ERRORS: &[&str] = &[
+    "cand-error-name-empty",
+    "cand-error-name-long",
+    "cand-error-name-control",
+];
+const EMAIL_ERRORS: &[&str] = &["cand-error-email-empty", "cand-error-email-invalid"];
+
 impl NewApplication {
     pub fn parse(input: &ApplicationInput) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = PersonName::parse(&input.name)
-            .map_err(|m| errors.push(FieldError::new("name", m)))
+            .map_err(|m| errors.push(FieldError::new("name", m).keyed_if_english(NAME_ERRORS)))
             .ok();
         let email = EmailAddress::parse(&input.email)
-            .map_err(|m| errors.push(FieldError::new("email", m)))
+            .map_err(|m| errors.push(FieldError::new("email", m).keyed_if_english(EMAIL_ERRORS)))
             .ok();
         let mut languages: Vec<LanguageRequirement> = Vec::new();
         for (i, code) in input.languages.iter().enumerate() {
@@ -257,44 +267,45 @@ impl NewApplication {
                     })
                 }
                 (Some(_), Some(_)) => {}
-                (None, _) => errors.push(FieldError::new(
+                (None, _) => errors.push(FieldError::localized(
                     "languages",
-                    "Choose languages from the list.",
+                    "cand-error-languages-list",
                 )),
-                (_, None) => errors.push(FieldError::new(
+                (_, None) => errors.push(FieldError::localized(
                     "languages",
-                    "Say how well you speak each language.",
+                    "cand-error-languages-fluency",
                 )),
             }
         }
         if languages.is_empty() && !errors.iter().any(|e| e.field == "languages") {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "languages",
-                "Tell us at least one language you can support customers in, and how well you speak it.",
+                "cand-error-languages-none",
             ));
         }
         let location = input.location.trim().to_string();
         if location.chars().count() > 200 {
-            errors.push(FieldError::new("location", "Use at most 200 characters."));
+            errors.push(FieldError::localized(
+                "location",
+                "cand-error-location-long",
+            ));
         }
         let timezone = match input.timezone.trim() {
             "" => String::new(),
             given => match parse_timezone(given) {
                 Some(tz) => tz.name().to_string(),
                 None => {
-                    errors.push(FieldError::new(
-                        "timezone",
-                        "Choose your time zone from the list, by its city (for example Europe/Lisbon or America/New_York), or leave it empty.",
-                    ));
+                    errors.push(FieldError::localized("timezone", "cand-error-timezone"));
                     String::new()
                 }
             },
         };
         let cover_letter = input.cover_letter.trim().to_string();
         if cover_letter.chars().count() > MAX_COVER_LETTER_CHARS {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized_with(
                 "cover_letter",
-                format!("Keep the cover letter under {MAX_COVER_LETTER_CHARS} characters."),
+                "cand-error-cover-letter-long",
+                &[("max", MAX_COVER_LETTER_CHARS.to_string())],
             ));
         }
         let portfolio_url = input.portfolio_url.trim().to_string();
@@ -302,16 +313,13 @@ impl NewApplication {
             && !url::Url::parse(&portfolio_url)
                 .is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
         {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "portfolio_url",
-                "Enter the full address, like https://linkedin.com/in/you, or leave it empty.",
+                "cand-error-portfolio-url",
             ));
         }
         if !matches!(input.consent.as_str(), "yes" | "on" | "true") {
-            errors.push(FieldError::new(
-                "consent",
-                "Tick the box to agree that we process your application (you can withdraw and erase it at any time).",
-            ));
+            errors.push(FieldError::localized("consent", "cand-error-consent"));
         }
         match (name, email, errors.is_empty()) {
             (Some(name), Some(email), true) => Ok(Self {

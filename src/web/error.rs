@@ -11,12 +11,24 @@ use super::public::view::Company;
 use super::AppState;
 use crate::db::DbError;
 use crate::files::FileError;
+use crate::i18n::Locale;
 use crate::templates;
 
 tokio::task_local! {
     /// The company of the request being answered: error pages are rendered
     /// where no request is at hand, and name it like every public page.
     static COMPANY: Option<Company>;
+    /// The language of the request's error page (English on staff pages).
+    static LOCALE: Locale;
+}
+
+/// Whether a path is one of the pages candidates and the public read
+/// (their error pages speak the visitor's language; staff's stay English).
+fn candidate_facing(path: &str) -> bool {
+    path == "/"
+        || ["/jobs", "/c/", "/book/", "/candidate"]
+            .iter()
+            .any(|p| path.starts_with(p))
 }
 
 /// Makes the company known to the error pages of the requests it wraps.
@@ -35,7 +47,14 @@ pub async fn pages_with_company(
         },
         None => None,
     };
-    COMPANY.scope(company, next.call(req)).await
+    let locale = if candidate_facing(req.path()) {
+        super::locale::choose(req.request(), None, &super::locale::all(), Locale::ENGLISH)
+    } else {
+        Locale::ENGLISH
+    };
+    LOCALE
+        .scope(locale, COMPANY.scope(company, next.call(req)))
+        .await
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,32 +142,33 @@ impl ResponseError for WebError {
                 .insert_header((header::LOCATION, location))
                 .finish();
         }
+        let locale = LOCALE.try_with(|l| *l).unwrap_or_default();
         let (title, message) = match self {
             WebError::CandidateSessionMissing => (
-                "Open your personal link",
-                "To see your questions and where your application stands, open the personal link we emailed you. If you cannot find it, go back to the job's page and ask for a new one.".to_string(),
+                locale.text("error-session-title"),
+                locale.text("error-session-body"),
             ),
             WebError::NotFound => (
-                "Page not found",
-                "We could not find this page. It may have moved, or the address may have a typo.".to_string(),
+                locale.text("error-not-found-title"),
+                locale.text("error-not-found-body"),
             ),
             WebError::Forbidden => (
-                "Not allowed",
-                "Your account cannot open this page. Ask the owner of this Rapport if you need it.".to_string(),
+                locale.text("error-forbidden-title"),
+                locale.text("error-forbidden-body"),
             ),
             WebError::Csrf => (
-                "Please try again",
-                "This form expired or did not come from this site, so nothing was changed. Go back, reload the page and send it again.".to_string(),
+                locale.text("error-csrf-title"),
+                locale.text("error-csrf-body"),
             ),
-            WebError::BadRequest(m) => ("Something is not right", m.clone()),
-            WebError::TooManyRequests(m) => ("Too many attempts", m.clone()),
-            WebError::Conflict(m) => ("Someone else acted first", m.clone()),
-            WebError::UnsupportedMediaType(m) => ("This form could not be read", m.clone()),
+            WebError::BadRequest(m) => (locale.text("error-bad-request-title"), m.clone()),
+            WebError::TooManyRequests(m) => (locale.text("error-too-many-title"), m.clone()),
+            WebError::Conflict(m) => (locale.text("error-conflict-title"), m.clone()),
+            WebError::UnsupportedMediaType(m) => (locale.text("error-media-title"), m.clone()),
             WebError::Database { .. } | WebError::Files { .. } | WebError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (
-                    "Something went wrong",
-                    "Something went wrong on our side and nothing was changed. Please try again in a moment.".to_string(),
+                    locale.text("error-internal-title"),
+                    locale.text("error-internal-body"),
                 )
             }
             WebError::Unauthenticated { .. } => unreachable!("handled above"),
@@ -156,7 +176,13 @@ impl ResponseError for WebError {
         let body = templates::html()
             .render(
                 "pages/error",
-                &serde_json::json!({ "title": title, "message": message, "lang": "en", "company": COMPANY.try_with(Clone::clone).ok().flatten() }),
+                &serde_json::json!({
+                    "title": title,
+                    "message": message,
+                    "lang": locale.code(),
+                    "locale": locale.code(),
+                    "company": COMPANY.try_with(Clone::clone).ok().flatten(),
+                }),
             )
             .unwrap_or_else(|_| format!("<!doctype html><title>{title}</title><h1>{title}</h1>"));
         HttpResponse::build(self.status_code())

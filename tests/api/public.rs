@@ -31,13 +31,13 @@ async fn the_board_lists_open_jobs_newest_first_with_filters(backend: Backend) {
     assert!(remote.contains("Support Specialist (English)"));
     assert!(!remote.contains("Spécialiste support"));
 
-    let french = app.get_text("/jobs?lang=fr").await;
+    let french = app.get_text("/jobs?language=fr").await;
     assert!(french.contains("Spécialiste support"));
     assert!(
         french.contains("Support Specialist (English)"),
         "the English job also asks for French"
     );
-    let german = app.get_text("/jobs?lang=de").await;
+    let german = app.get_text("/jobs?language=de").await;
     assert!(german.contains("No open job matches these filters"));
     // Phones: the viewport is set.
     assert!(board.contains("width=device-width"));

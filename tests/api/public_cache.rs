@@ -23,7 +23,7 @@ on_every_backend!(
 fn public_paths(slug: &str) -> Vec<String> {
     vec![
         "/jobs".into(),
-        "/jobs?lang=fr".into(),
+        "/jobs?language=fr".into(),
         "/jobs?remote=1".into(),
         format!("/jobs/{slug}"),
         "/jobs.atom".into(),

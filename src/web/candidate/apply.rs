@@ -16,9 +16,12 @@ use crate::domain::application::{
 };
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
+use crate::i18n::Locale;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::{clean_text, CsrfForm, MultipartBody};
+use crate::web::locale;
 use crate::web::public::load_company;
+use crate::web::public::view::{language_name, JobLanguages};
 use crate::web::render::{errors_json, see_other, Page};
 use crate::web::{csrf, AppState};
 
@@ -32,6 +35,27 @@ async fn open_job(state: &AppState, slug: String) -> Result<Job, WebError> {
         .web_context("finding a job")?
         .filter(|j| j.status != JobStatus::Draft)
         .ok_or(WebError::NotFound)
+}
+
+async fn languages_of(state: &AppState, job: &Job) -> Result<JobLanguages, WebError> {
+    let files = state.questionnaires.clone();
+    let id = job.id.clone();
+    state
+        .db
+        .read(move |conn| JobLanguages::read(conn, &files, &id))
+        .await
+        .web_context("reading a job's languages")
+}
+
+/// The language of the job's form and the pages after it.
+async fn job_locale(req: &HttpRequest, state: &AppState, job: &Job) -> Result<Locale, WebError> {
+    Ok(languages_of(state, job).await?.page_locale(req))
+}
+
+fn apply_title(locale: Locale, job: &Job) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("job", job.posting.title.clone());
+    locale.text_with("cand-apply-title", Some(&args))
 }
 
 /// What the form promises about this job: whether screening questions
@@ -60,22 +84,27 @@ async fn what_follows(state: &AppState, job: &Job) -> Result<Follows, WebError> 
     })
 }
 
-fn form_context(job: &Job, input: &ApplicationInput, errors: &[FieldError]) -> serde_json::Value {
+fn form_context(
+    job: &Job,
+    input: &ApplicationInput,
+    errors: &[FieldError],
+    locale: Locale,
+) -> serde_json::Value {
     let rows: Vec<_> = (0..LANGUAGE_ROWS.max(input.languages.len()))
         .map(|i| {
             let code = input.languages.get(i).map(String::as_str).unwrap_or("");
             let fluency = input.fluencies.get(i).map(String::as_str).unwrap_or("");
             json!({
                 "index": i,
-                "languages": LANGUAGES.iter().map(|(c, n)| json!({"value": c, "label": n, "selected": *c == code})).collect::<Vec<_>>(),
-                "fluencies": Fluency::ALL.iter().map(|f| json!({"value": f.as_str(), "label": f.label(), "selected": f.as_str() == fluency})).collect::<Vec<_>>(),
+                "languages": LANGUAGES.iter().map(|(c, _)| json!({"value": c, "label": language_name(locale, c), "selected": *c == code})).collect::<Vec<_>>(),
+                "fluencies": Fluency::ALL.iter().map(|f| json!({"value": f.as_str(), "label": locale.text(&format!("cand-fluency-{}", f.as_str())), "selected": f.as_str() == fluency})).collect::<Vec<_>>(),
             })
         })
         .collect();
     let errors_value = if errors.is_empty() {
         serde_json::Value::Null
     } else {
-        errors_json(errors)
+        errors_json(&super::errors_in(errors, locale))
     };
     json!({
         "job": { "title": job.posting.title, "slug": job.slug, "is_open": job.is_open() },
@@ -125,11 +154,13 @@ pub async fn form(
         source: query.source(),
         ..Default::default()
     };
-    let mut ctx = form_context(&job, &input, &[]);
+    let locale = job_locale(&req, &state, &job).await?;
+    let mut ctx = form_context(&job, &input, &[], locale);
     ctx["follows"] = json!(what_follows(&state, &job).await?);
     ctx["company"] = json!(company);
-    let title = format!("Apply: {}", job.posting.title);
-    Page::new("pages/candidate/apply", &title).render(&req, &state, ctx)
+    Page::new("pages/candidate/apply", &apply_title(locale, &job))
+        .locale(locale)
+        .render(&req, &state, ctx)
 }
 
 #[derive(MultipartForm)]
@@ -145,6 +176,8 @@ pub struct ApplyForm {
     portfolio_url: Option<Text<String>>,
     consent: Option<Text<String>>,
     source: Option<Text<String>>,
+    /// The language of the form the candidate filled in.
+    locale: Option<Text<String>>,
     #[multipart(limit = "6MB")]
     cv: Option<TempFile>,
 }
@@ -153,21 +186,19 @@ fn text(t: &Option<Text<String>>) -> String {
     t.as_ref().map(|t| clean_text(&t.0)).unwrap_or_default()
 }
 
-/// Reads the uploaded CV, if any: `Ok(None)` when none was chosen.
+/// Reads the uploaded CV, if any: `Ok(None)` when none was chosen; the
+/// message key of what is wrong with it otherwise.
 fn read_cv(cv: &Option<TempFile>) -> Result<Option<(Vec<u8>, String)>, &'static str> {
     let Some(file) = cv else { return Ok(None) };
     if file.size == 0 && file.file_name.as_deref().unwrap_or("").is_empty() {
         return Ok(None);
     }
     if file.size > MAX_CV_BYTES {
-        return Err("The CV is larger than 5 MB. Send a smaller PDF, or a link to it instead.");
+        return Err("cand-error-cv-large");
     }
-    let bytes = std::fs::read(file.file.path())
-        .map_err(|_| "The CV could not be read. Please try again.")?;
+    let bytes = std::fs::read(file.file.path()).map_err(|_| "cand-error-cv-unreadable")?;
     if !looks_like_pdf(&bytes) {
-        return Err(
-            "The CV is not a PDF document. Save it as PDF and try again, or send a link instead.",
-        );
+        return Err("cand-error-cv-not-pdf");
     }
     let name: String = file
         .file_name
@@ -197,10 +228,13 @@ pub async fn submit(
         return Err(WebError::Csrf);
     }
     let job = open_job(&state, slug.into_inner()).await?;
+    // The language of the form they filled in.
+    let locale = match form.locale.as_ref().and_then(|l| Locale::parse(&l.0)) {
+        Some(l) => l,
+        None => job_locale(&req, &state, &job).await?,
+    };
     if !job.is_open() {
-        return Err(WebError::BadRequest(
-            "This job is closed and no longer takes applications.".into(),
-        ));
+        return Err(WebError::BadRequest(locale.text("cand-apply-closed-error")));
     }
     let input = ApplicationInput {
         name: text(&form.name),
@@ -221,16 +255,20 @@ pub async fn submit(
         (parsed, cv) => {
             let mut errors = parsed.err().unwrap_or_default();
             if let Err(cv_error) = cv {
-                errors.push(FieldError::new("cv", cv_error));
+                errors.push(FieldError::localized("cv", cv_error));
             }
-            let mut ctx = form_context(&job, &input, &errors);
+            let mut ctx = form_context(&job, &input, &errors, locale);
             ctx["follows"] = json!(what_follows(&state, &job).await?);
             ctx["company"] = json!(load_company(&state)
                 .await
                 .web_context("reading the company")?);
-            return Page::new("pages/candidate/apply", "Please check your application")
-                .status(StatusCode::UNPROCESSABLE_ENTITY)
-                .render(&req, &state, ctx);
+            return Page::new(
+                "pages/candidate/apply",
+                &locale.text("cand-apply-problems-title"),
+            )
+            .locale(locale)
+            .status(StatusCode::UNPROCESSABLE_ENTITY)
+            .render(&req, &state, ctx);
         }
     };
 
@@ -267,7 +305,10 @@ pub async fn submit(
     let (plan_shipped, plan_job, plan_new) = (shipped.clone(), job.clone(), new.clone());
     let planned = state
         .db
-        .read(move |conn| flow::plan_apply(conn, &plan_shipped, &plan_job, &plan_new))
+        .read(move |conn| {
+            flow::plan_apply(conn, &plan_shipped, &plan_job, &plan_new)
+                .map(|plan| plan.in_language(locale))
+        })
         .await;
     let outcome = match planned {
         Ok(plan) => {
@@ -314,6 +355,7 @@ pub async fn submit(
     let note = ThanksNote {
         name: input.name.trim().chars().take(100).collect(),
         has_questions,
+        locale: Some(applied_locale(&outcome, locale).code().to_string()),
     };
     let cookie = Cookie::build(THANKS_COOKIE, note.encode())
         .path(thanks.clone())
@@ -348,6 +390,19 @@ const THANKS_COOKIE: &str = "rapport_applied";
 struct ThanksNote {
     name: String,
     has_questions: bool,
+    /// The application's language, which the thank-you page speaks.
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+/// The language the thank-you page speaks: the new application's (the
+/// same as its confirmation email), else the form's: a repeated
+/// application must not reveal the earlier one's language.
+fn applied_locale(outcome: &Applied, form: Locale) -> Locale {
+    match outcome {
+        Applied::New(app) => app.locale(),
+        Applied::Duplicate(_) => form,
+    }
 }
 
 impl ThanksNote {
@@ -375,14 +430,29 @@ pub async fn thanks(
     let note = req
         .cookie(THANKS_COOKIE)
         .and_then(|c| ThanksNote::decode(c.value()));
-    let (name, has_questions) = match note {
-        Some(n) => (n.name, n.has_questions),
-        None => (String::new(), what_follows(&state, &job).await?.screens),
+    let (name, has_questions, own) = match note {
+        Some(n) => (
+            n.name,
+            n.has_questions,
+            n.locale.as_deref().and_then(Locale::parse),
+        ),
+        None => (
+            String::new(),
+            what_follows(&state, &job).await?.screens,
+            None,
+        ),
     };
     let company = load_company(&state)
         .await
         .web_context("reading the company")?;
-    Page::new("pages/candidate/applied", "Thank you for applying").render(
+    let languages = languages_of(&state, &job).await?;
+    let locale = locale::choose(&req, own, &languages.offered, languages.own);
+    Page::new(
+        "pages/candidate/applied",
+        &locale.text("cand-applied-title"),
+    )
+    .locale(locale)
+    .render(
         &req,
         &state,
         json!({
@@ -440,7 +510,13 @@ pub async fn resend_link(
         })
         .await
         .web_context("sending a new link")?;
-    Page::new("pages/candidate/link_sent", "Check your inbox").render(
+    let locale = locale::choose(&req, None, &locale::all(), Locale::ENGLISH);
+    Page::new(
+        "pages/candidate/link_sent",
+        &locale.text("cand-inbox-heading"),
+    )
+    .locale(locale)
+    .render(
         &req,
         &state,
         json!({ "job": { "title": job.posting.title, "slug": job.slug } }),

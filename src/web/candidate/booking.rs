@@ -9,22 +9,35 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::db;
+use crate::db::applications::ApplicationRow;
 use crate::domain::application::parse_timezone;
 use crate::flows::booking::{self, Booked, Cancelled, Offer};
 use crate::flows::pipeline::Mailer;
-use crate::mail::candidate::when_in;
+use crate::i18n::Locale;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
+use crate::web::locale;
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 
-async fn load(state: &AppState, token: &str) -> Result<Option<Offer>, WebError> {
+/// The offer behind a link, with its candidate's application.
+async fn load(state: &AppState, token: &str) -> Result<Option<(Offer, ApplicationRow)>, WebError> {
     let token = token.to_string();
     state
         .db
-        .read(move |conn| booking::view(conn, &token, db::now()))
+        .read(move |conn| {
+            let Some(offer) = booking::view(conn, &token, db::now())? else {
+                return Ok(None);
+            };
+            Ok(db::applications::find(conn, &offer.offer.application_id)?.map(|app| (offer, app)))
+        })
         .await
         .web_context("reading a booking link")
+}
+
+/// The language of a page with no application behind it.
+fn visitor_locale(req: &HttpRequest) -> Locale {
+    locale::choose(req, None, &locale::all(), Locale::ENGLISH)
 }
 
 /// The page behind the link; `notice` says what just happened, `problem`
@@ -37,9 +50,10 @@ async fn render(
     notice: Option<&str>,
     problem: Option<&str>,
 ) -> Result<HttpResponse, WebError> {
-    let Some(offer) = load(state, token).await? else {
+    let Some((offer, app)) = load(state, token).await? else {
         return gone(req, state);
     };
+    let locale = super::personal_locale(req, state, &app).await?;
     let tz: Tz = parse_timezone(&offer.candidate_timezone)
         .or_else(|| offer.offer.timezone.parse().ok())
         .unwrap_or(Tz::UTC);
@@ -48,7 +62,8 @@ async fn render(
     let mut current_day = String::new();
     for at in &offer.free {
         let local = at.with_timezone(&tz);
-        let day = local.format("%A %-d %B %Y").to_string();
+        // "Tuesday 2 March 2027": the language's day, with the year.
+        let day = format!("{} {}", locale.weekday_date(&local), local.format("%Y"));
         if day != current_day {
             days.push(json!({ "day": day, "times": [] }));
             current_day = day;
@@ -61,47 +76,57 @@ async fn render(
             times.push(json!({
                 "value": at.to_rfc3339(),
                 "id": format!("t{}", at.timestamp()),
-                "label": local.format("%H:%M").to_string(),
+                "label": locale.time(&local),
                 "booked": offer.booked == Some(*at),
             }));
         }
     }
     let company = crate::web::public::company_name(state).await?;
-    let kind = crate::domain::interview::InterviewKind::parse(&offer.offer.kind)
-        .map(|k| k.for_candidate())
-        .unwrap_or("Interview");
+    let kind = match crate::domain::interview::InterviewKind::parse(&offer.offer.kind) {
+        Some(k) => super::status::interview_kind(locale, k),
+        None => locale.text("cand-interview-other"),
+    };
     let change_until = offer.booked.map(|at| {
-        when_in(
+        locale.when_in(
             at - chrono::Duration::hours(i64::from(offer.offer.cutoff_hours.max(0))),
             tz,
         )
     });
-    Page::new("pages/candidate/booking", "Choose a time")
-        .status(status)
-        .render(
-            req,
-            state,
-            json!({
-                "token": token,
-                "company": { "name": company },
-                "kind": kind,
-                "minutes": offer.offer.duration_minutes,
-                "location": offer.offer.location,
-                "timezone": tz.name(),
-                "days": days,
-                "booked": offer.booked.map(|at| when_in(at, tz)),
-                "change_until": change_until,
-                "can_change": offer.can_change,
-                "notice": notice,
-                "problem": problem,
-            }),
-        )
+    Page::new(
+        "pages/candidate/booking",
+        &locale.text("cand-booking-title"),
+    )
+    .locale(locale)
+    .status(status)
+    .render(
+        req,
+        state,
+        json!({
+            "token": token,
+            "company": { "name": company },
+            "kind": kind,
+            "minutes": offer.offer.duration_minutes,
+            "location": offer.offer.location,
+            "timezone": tz.name(),
+            "days": days,
+            "booked": offer.booked.map(|at| locale.when_in(at, tz)),
+            "change_until": change_until,
+            "can_change": offer.can_change,
+            "notice": notice.map(|key| locale.text(key)),
+            "problem": problem.map(|key| locale.text(key)),
+        }),
+    )
 }
 
 fn gone(req: &HttpRequest, state: &AppState) -> Result<HttpResponse, WebError> {
-    Page::new("pages/candidate/link_gone", "This link does not work")
-        .status(StatusCode::NOT_FOUND)
-        .render(req, state, json!({}))
+    let locale = visitor_locale(req);
+    Page::new(
+        "pages/candidate/link_gone",
+        &locale.text("cand-link-broken"),
+    )
+    .locale(locale)
+    .status(StatusCode::NOT_FOUND)
+    .render(req, state, json!({}))
 }
 
 pub async fn page(
@@ -109,11 +134,19 @@ pub async fn page(
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let notice = match req.query_string() {
-        "booked=1" => Some("Your interview is booked: the invitation is on its way to your inbox."),
-        "moved=1" => Some("Your interview is moved: the updated invitation is on its way."),
-        "cancelled=1" => Some("Your booking is cancelled. You can choose another time below."),
-        _ => None,
+    // The switch keeps the notice in the address, next to `lang`.
+    let said = |name: &str| {
+        url::form_urlencoded::parse(req.query_string().as_bytes())
+            .any(|(k, v)| k == name && v == "1")
+    };
+    let notice = if said("booked") {
+        Some("cand-booking-notice-booked")
+    } else if said("moved") {
+        Some("cand-booking-notice-moved")
+    } else if said("cancelled") {
+        Some("cand-booking-notice-cancelled")
+    } else {
+        None
     };
     render(&req, &state, &token, StatusCode::OK, notice, None).await
 }
@@ -142,7 +175,7 @@ pub async fn book(
             &token,
             StatusCode::UNPROCESSABLE_ENTITY,
             None,
-            Some("Choose one of the times below."),
+            Some("cand-booking-problem-choose"),
         )
         .await;
     };
@@ -168,16 +201,10 @@ pub async fn book(
         Booked::NoSuchLink => return gone(&req, &state),
         Booked::NotOffered => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            "That time is not one of those offered any more. Choose one of the times below.",
+            "cand-booking-problem-not-offered",
         ),
-        Booked::Taken => (
-            StatusCode::CONFLICT,
-            "Sorry, someone booked that time a moment before you. The times below are still free: choose another one.",
-        ),
-        Booked::TooLate => (
-            StatusCode::CONFLICT,
-            "Your interview is too close to change here now. Reply to the invitation email and we will sort it out with you.",
-        ),
+        Booked::Taken => (StatusCode::CONFLICT, "cand-booking-problem-taken"),
+        Booked::TooLate => (StatusCode::CONFLICT, "cand-booking-problem-too-late"),
     };
     render(&req, &state, &token, status, None, Some(problem)).await
 }
@@ -218,7 +245,7 @@ pub async fn cancel(
                 &token,
                 StatusCode::CONFLICT,
                 None,
-                Some("Your interview is too close to cancel here now. Reply to the invitation email and we will sort it out with you."),
+                Some("cand-booking-problem-too-late-cancel"),
             )
             .await
         }

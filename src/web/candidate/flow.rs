@@ -16,6 +16,7 @@ use crate::domain::application::{NewApplication, Stage};
 use crate::domain::job::Job;
 use crate::domain::screening;
 use crate::flows::questionnaires::Version;
+use crate::i18n::Locale;
 use crate::mail::{self, EmailKind};
 use crate::questionnaires::{Library, Loaded};
 use crate::scoring::spelling::Writing;
@@ -158,6 +159,7 @@ pub fn apply(
         new,
         cv,
         &cover_letter,
+        Locale::ENGLISH,
         now,
     )
 }
@@ -177,6 +179,17 @@ pub struct ApplyPlan {
     stamp: Vec<(String, i32)>,
     library: Library,
     cover_letter: Writing,
+    /// The language of the form the candidate applied with.
+    page_locale: Locale,
+}
+
+impl ApplyPlan {
+    /// The language of the form the candidate applied with: theirs, unless
+    /// the questionnaire they get is in another (English by default).
+    pub fn in_language(mut self, locale: Locale) -> Self {
+        self.page_locale = locale;
+        self
+    }
 }
 
 /// Reads and computes an [`ApplyPlan`] (no transaction needed: what can
@@ -197,6 +210,7 @@ pub fn plan_apply(
         stamp,
         library,
         cover_letter: cover_letter_of(job, new),
+        page_locale: Locale::ENGLISH,
     })
 }
 
@@ -234,6 +248,7 @@ pub fn apply_planned(
         new,
         cv,
         &plan.cover_letter,
+        plan.page_locale,
         now,
     )?;
     Ok((applied, questions))
@@ -249,9 +264,10 @@ fn apply_with(
     new: &NewApplication,
     cv: Option<StoredCv>,
     cover_letter: &Writing,
+    page_locale: Locale,
     now: NaiveDateTime,
 ) -> Result<Applied, DbError> {
-    let Some(app) = db::applications::insert(conn, &job.id, new, cv, now)? else {
+    let Some(mut app) = db::applications::insert(conn, &job.id, new, cv, now)? else {
         let existing = db::applications::find_by_job_email(conn, &job.id, new.email.as_str())?
             .ok_or_else(|| DbError::Corrupt("duplicate application vanished".into()))?;
         // Whoever applied gets the same answer; the real applicant gets
@@ -262,6 +278,14 @@ fn apply_with(
     // The cover letter's spelling, for the table before any screen.
     super::writing::store(conn, &app.id, std::slice::from_ref(cover_letter))?;
     let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
+    let picked = pick_questionnaire(settings, library, &langs);
+    // The candidate's language from now on (pages and emails, this
+    // confirmation first): their questionnaire's, else their form's.
+    let locale = picked
+        .and_then(|l| Locale::parse(&l.questionnaire.language))
+        .unwrap_or(page_locale);
+    db::applications::set_locale(conn, &app.id, locale)?;
+    app.locale = locale.code().to_string();
     let mut email = CandidateEmail {
         name: new.name.as_str(),
         job_title: &job.posting.title,
@@ -272,7 +296,7 @@ fn apply_with(
         again: false,
         questions: false,
     };
-    if let Some(loaded) = pick_questionnaire(settings, library, &langs) {
+    if let Some(loaded) = picked {
         let tiers = screened_tiers(job, loaded);
         let round = screening::first_round(&tiers, settings.all_tiers_at_once);
         if !round.is_empty() {

@@ -6,8 +6,10 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 
 use crate::db;
+use crate::i18n::Locale;
 use crate::security::token;
 use crate::web::error::{WebContext, WebError};
+use crate::web::locale;
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 
@@ -48,7 +50,11 @@ pub async fn open(
     match found {
         Ok((Some(app), Some(_job), expires)) if app.erased_at.is_none() => {
             let cookie = super::start_session(&state, app.id.clone(), expires).await?;
-            let mut res = see_other("/candidate");
+            // A language chosen on the link is the candidate's choice.
+            let mut res = match locale::from_query(&req) {
+                Some(l) => see_other(&format!("/candidate?lang={}", l.code())),
+                None => see_other("/candidate"),
+            };
             res.add_cookie(&cookie)
                 .map_err(|e| WebError::Internal(format!("setting the candidate cookie: {e}")))?;
             res.headers_mut().insert(
@@ -68,7 +74,9 @@ fn gone(
     job: Option<crate::domain::job::Job>,
 ) -> Result<HttpResponse, WebError> {
     let expired = job.is_some();
-    Page::new("pages/candidate/link_gone", "This link does not work")
+    let locale = locale::choose(req, None, &locale::all(), Locale::ENGLISH);
+    Page::new("pages/candidate/link_gone", &locale.text("cand-link-broken"))
+        .locale(locale)
         .status(if expired { StatusCode::GONE } else { StatusCode::NOT_FOUND })
         .render(
             req,
@@ -92,9 +100,12 @@ pub async fn lost_form(
         .web_context("finding a job")?
         .filter(|j| j.status != crate::domain::job::JobStatus::Draft)
         .ok_or(WebError::NotFound)?;
-    Page::new("pages/candidate/lost_link", "Get a new personal link").render(
-        &req,
-        &state,
-        json!({ "job": { "title": job.posting.title, "slug": job.slug } }),
-    )
+    let locale = locale::choose(&req, None, &locale::all(), Locale::ENGLISH);
+    Page::new("pages/candidate/lost_link", &locale.text("cand-lost-title"))
+        .locale(locale)
+        .render(
+            &req,
+            &state,
+            json!({ "job": { "title": job.posting.title, "slug": job.slug } }),
+        )
 }

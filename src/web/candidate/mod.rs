@@ -16,8 +16,9 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{web, FromRequest, HttpRequest};
 
 use super::error::{WebContext, WebError};
-use super::AppState;
+use super::{locale, AppState};
 use crate::db::{self, applications::ApplicationRow};
+use crate::i18n::Locale;
 use crate::security::token;
 
 /// Answers can be long: a whole questionnaire of thorough replies.
@@ -111,4 +112,37 @@ pub async fn start_session(
         .secure(state.settings.secure_cookies())
         .same_site(SameSite::Lax)
         .finish())
+}
+
+/// The language of a candidate's personal page: their choice with the
+/// switch, else their application's. A choice made with `?lang=` here is
+/// stored on the application, so their emails follow it too.
+pub async fn personal_locale(
+    req: &HttpRequest,
+    state: &AppState,
+    app: &ApplicationRow,
+) -> Result<Locale, WebError> {
+    let own = app.locale();
+    if let Some(chosen) = locale::from_query(req).filter(|l| *l != own) {
+        let id = app.id.clone();
+        state
+            .db
+            .write(move |conn| db::applications::set_locale(conn, &id, chosen))
+            .await
+            .web_context("storing a candidate's language")?;
+    }
+    Ok(locale::choose(
+        req,
+        Some(own),
+        &locale::all(),
+        Locale::ENGLISH,
+    ))
+}
+
+/// Field errors with their words in `locale`, for a page.
+pub fn errors_in(
+    errors: &[crate::domain::FieldError],
+    locale: Locale,
+) -> Vec<crate::domain::FieldError> {
+    errors.iter().map(|e| e.in_locale(locale)).collect()
 }

@@ -8,10 +8,11 @@ use serde_json::json;
 use super::flow::{self, Ctx, Submitted};
 use super::Candidate;
 use crate::db::{self, DbError};
-use crate::domain::application::Stage;
+use crate::domain::application::{parse_timezone, Stage};
 use crate::domain::interview::InterviewKind;
 use crate::domain::job::Job;
 use crate::flows::erasure::{self, Why};
+use crate::i18n::Locale;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::public::load_company;
@@ -21,6 +22,32 @@ use crate::web::AppState;
 /// The longest answer kept, in characters: a thorough support reply is a
 /// few thousand; this leaves room without inviting abuse.
 pub const MAX_ANSWER_CHARS: usize = 20_000;
+
+/// The words of `Stage::CANDIDATE_STEPS`, in order.
+const STEP_KEYS: [&str; 5] = [
+    "cand-step-applied",
+    "cand-step-screening",
+    "cand-step-review",
+    "cand-step-conversations",
+    "cand-step-decision",
+];
+
+/// What a conversation is, as the candidate reads it.
+pub(super) fn interview_kind(locale: Locale, kind: InterviewKind) -> String {
+    locale.text(&format!(
+        "cand-interview-{}",
+        kind.as_str().replace('_', "-")
+    ))
+}
+
+/// A day as the candidate reads it: in their language and time zone.
+fn candidate_day(locale: Locale, t: chrono::NaiveDateTime, timezone: &str) -> String {
+    let utc = t.and_utc();
+    match parse_timezone(timezone) {
+        Some(tz) => locale.date(utc.with_timezone(&tz).date_naive()),
+        None => locale.date(utc.date_naive()),
+    }
+}
 
 #[derive(serde::Deserialize)]
 pub struct PageQuery {
@@ -43,6 +70,7 @@ pub async fn page(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let app = candidate.application;
+    let locale = super::personal_locale(&req, &state, &app).await?;
     let job = job_of(&state, app.job_id.clone()).await?;
     let app_id = app.id.clone();
     let job_id = job.id.clone();
@@ -71,9 +99,11 @@ pub async fn page(
                 i.starts_at,
                 chrono::Utc,
             );
+            let tz = parse_timezone(&app.timezone).unwrap_or(organiser_tz);
+            let kind = InterviewKind::parse(&i.kind).unwrap_or(InterviewKind::Culture);
             Some(json!({
-                "kind": InterviewKind::parse(&i.kind).map(InterviewKind::for_candidate).unwrap_or("A conversation with the team"),
-                "when": crate::mail::candidate::when_for_candidate(at, &app.timezone, organiser_tz),
+                "kind": interview_kind(locale, kind),
+                "when": locale.when_in(at, tz),
                 "utc": at.to_rfc3339(),
                 "minutes": i.duration_minutes,
                 "location": i.location,
@@ -89,8 +119,8 @@ pub async fn page(
             .iter()
             .enumerate()
             .filter(|(_, (_, screening))| screened || !screening)
-            .map(|(i, (label, _))| {
-                json!({ "label": label, "done": i < current, "current": i == current })
+            .map(|(i, _)| {
+                json!({ "label": locale.text(STEP_KEYS[i]), "done": i < current, "current": i == current })
             })
             .collect(),
         None => vec![],
@@ -137,31 +167,32 @@ pub async fn page(
         .await
         .web_context("reading the company")?;
     let notice = match query.notice.as_deref() {
-        Some("saved") => Some("Your answers are saved. You can come back and finish later."),
-        Some("submitted") => Some("Thank you! We have your answers."),
-        Some("next") => Some("Thank you! You passed this part: the next questions are below, and we also emailed you a link to them."),
-        Some("already") => Some("We already have your answers for these questions, so nothing was changed."),
-        Some("withdrawn") => Some("You withdrew your application. We are sorry to see you go, and wish you well."),
+        Some("saved") => Some("cand-notice-saved"),
+        Some("submitted") => Some("cand-notice-submitted"),
+        Some("next") => Some("cand-notice-next"),
+        Some("already") => Some("cand-notice-already"),
+        Some("withdrawn") => Some("cand-notice-withdrawn"),
         _ => None,
-    };
-    let lang = loaded
-        .as_ref()
-        .map(|l| l.questionnaire.language.clone())
-        .unwrap_or_else(|| "en".into());
-    Page::new("pages/candidate/home", &job.posting.title).render(
+    }
+    .map(|key| locale.text(key));
+    Page::new("pages/candidate/home", &job.posting.title)
+        .locale(locale)
+        .render(
         &req,
         &state,
         json!({
-            "lang": lang,
             "company": company,
             "name": app.name,
             "job": { "title": job.posting.title, "slug": job.slug },
-            "stage_words": stage.for_candidate(),
+            "stage_words": locale.text(&format!("cand-stage-{}", stage.as_str().replace('_', "-"))),
             "steps": steps,
             "interviews": upcoming,
             "active": stage.is_active(),
             "questionnaire": loaded.as_ref().filter(|_| open_round.is_some()).map(|l| json!({
                 "title": l.questionnaire.title,
+                // The questions are in the questionnaire's language, which
+                // may not be the page's.
+                "lang": l.questionnaire.language,
                 // Written in Markdown (paragraphs, the product facts as a list).
                 "description_html": crate::web::markdown::to_safe_html_literal(&l.questionnaire.description),
                 "links": l.questionnaire.links,
@@ -173,7 +204,7 @@ pub async fn page(
             "retention_months": retention.get(),
             "has_cv": app.cv_file.is_some(),
             // Once the job is closed, the day the data goes.
-            "erased_on": job.closed_at.map(|closed| flow::day(retention.erase_after(closed), &app.timezone)),
+            "erased_on": job.closed_at.map(|closed| candidate_day(locale, retention.erase_after(closed), &app.timezone)),
             "notice": notice,
         }),
     )
@@ -182,14 +213,17 @@ pub async fn page(
 /// The answers in a posted questionnaire form: `answer-<question id>` fields.
 fn answers_from(
     form: &std::collections::HashMap<String, String>,
+    locale: Locale,
 ) -> Result<Vec<(String, String)>, WebError> {
     let mut out = Vec::new();
     for (k, v) in form {
         if let Some(q) = k.strip_prefix("answer-") {
             if v.chars().count() > MAX_ANSWER_CHARS {
-                return Err(WebError::BadRequest(format!(
-                    "An answer is longer than {MAX_ANSWER_CHARS} characters. Please shorten it; nothing was lost on our side, go back to keep your text."
-                )));
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("max", MAX_ANSWER_CHARS.to_string());
+                return Err(WebError::BadRequest(
+                    locale.text_with("cand-error-answer-long", Some(&args)),
+                ));
             }
             out.push((q.to_string(), v.replace("\r\n", "\n")));
         }
@@ -208,7 +242,8 @@ pub async fn save(
     candidate: Candidate,
     CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let answers = answers_from(&form)?;
+    let locale = super::personal_locale(&req, &state, &candidate.application).await?;
+    let answers = answers_from(&form, locale)?;
     let round = round_id(&form);
     let app_id = candidate.application.id.clone();
     let saved = state
@@ -250,9 +285,10 @@ pub async fn submit(
     candidate: Candidate,
     CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let answers = answers_from(&form)?;
-    let round = round_id(&form);
     let app = candidate.application;
+    let locale = super::personal_locale(&req, &state, &app).await?;
+    let answers = answers_from(&form, locale)?;
+    let round = round_id(&form);
     let job = job_of(&state, app.job_id.clone()).await?;
     if !confirmed(form.get("confirm").map(String::as_str)) {
         return confirm_submit(&req, &state, &app, &job, round, answers).await;
@@ -321,12 +357,13 @@ pub struct ConfirmForm {
     confirm: Option<String>,
 }
 
-/// The page asking "are you sure?" before an irreversible action.
+/// The page asking "are you sure?" before an irreversible action: its
+/// words are the messages `cand-<what>-title`, `-lead` and `-button`.
 struct Confirmation<'a> {
-    title: &'a str,
-    lead: &'a str,
+    title: &'static str,
+    lead: &'static str,
+    button: &'static str,
     action: &'a str,
-    button: &'a str,
     danger: bool,
 }
 
@@ -338,6 +375,8 @@ async fn confirm_page(
     c: Confirmation<'_>,
     extra: serde_json::Value,
 ) -> Result<HttpResponse, WebError> {
+    let locale = super::personal_locale(req, state, app).await?;
+    let title = locale.text(c.title);
     let company = load_company(state)
         .await
         .web_context("reading the company")?;
@@ -345,16 +384,18 @@ async fn confirm_page(
         "company": company,
         "name": app.name,
         "job": { "title": job.posting.title, "slug": job.slug },
-        "heading": c.title,
-        "lead": c.lead,
+        "heading": title,
+        "lead": locale.text(c.lead),
         "action": c.action,
-        "button": c.button,
+        "button": locale.text(c.button),
         "danger": c.danger,
     });
     if let (Some(base), serde_json::Value::Object(extra)) = (ctx.as_object_mut(), extra) {
         base.extend(extra);
     }
-    Page::new("pages/candidate/confirm", c.title).render(req, state, ctx)
+    Page::new("pages/candidate/confirm", &title)
+        .locale(locale)
+        .render(req, state, ctx)
 }
 
 /// Shows the answers about to be sent, carried in the form so nothing is
@@ -414,10 +455,10 @@ async fn confirm_submit(
         app,
         job,
         Confirmation {
-            title: "Send your answers?",
-            lead: "Once sent, your answers cannot be changed. Read them through once more; if you want to change something, go back to them.",
+            title: "cand-submit-title",
+            lead: "cand-submit-lead",
+            button: "cand-submit-button",
             action: "/candidate/submit",
-            button: "Yes, send my answers",
             danger: false,
         },
         json!({
@@ -439,8 +480,9 @@ pub async fn withdraw(
     let app = candidate.application;
     let from = app.stage();
     if !from.is_active() {
+        let locale = super::personal_locale(&req, &state, &app).await?;
         return Err(WebError::BadRequest(
-            "This application is already closed.".into(),
+            locale.text("cand-error-already-closed"),
         ));
     }
     if !confirmed(form.confirm.as_deref()) {
@@ -451,10 +493,10 @@ pub async fn withdraw(
             &app,
             &job,
             Confirmation {
-                title: "Withdraw your application?",
-                lead: "We will stop considering you for this job, and you cannot undo it: to be considered again you would need to apply again. Your data stays until you erase it or the retention period ends.",
+                title: "cand-withdraw-title",
+                lead: "cand-withdraw-lead",
+                button: "cand-withdraw-button",
                 action: "/candidate/withdraw",
-                button: "Yes, withdraw my application",
                 danger: true,
             },
             json!({}),
@@ -518,16 +560,23 @@ pub async fn erase(
             &app,
             &job,
             Confirmation {
-                title: "Erase all your data now?",
-                lead: "We will delete your application, your answers and any file you sent, at once, and withdraw you from this job. Your personal link will stop working. This cannot be undone.",
+                title: "cand-erase-title",
+                lead: "cand-erase-lead",
+                button: "cand-erase-button",
                 action: "/candidate/erase",
-                button: "Yes, erase my data",
                 danger: true,
             },
             json!({}),
         )
         .await;
     }
+    // Their language, read before the application is erased.
+    let locale = crate::web::locale::choose(
+        &req,
+        Some(app.locale()),
+        &crate::web::locale::all(),
+        Locale::ENGLISH,
+    );
     let mail_domain = state.mail_domain.clone();
     let done = state
         .db
@@ -539,7 +588,8 @@ pub async fn erase(
     if let Some(done) = done {
         state.files.delete_erased(done.cv_file.as_deref()).await;
     }
-    let mut res = Page::new("pages/candidate/erased", "Your data is erased")
+    let mut res = Page::new("pages/candidate/erased", &locale.text("cand-erased-title"))
+        .locale(locale)
         .status(StatusCode::OK)
         .render(&req, &state, json!({}))?;
     let mut gone = actix_web::cookie::Cookie::build(super::COOKIE, "")
@@ -549,4 +599,39 @@ pub async fn erase(
     res.add_cookie(&gone)
         .map_err(|e| WebError::Internal(e.to_string()))?;
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_stage_step_and_conversation_has_words_in_every_language() {
+        for (i, (label, _)) in Stage::CANDIDATE_STEPS.iter().enumerate() {
+            assert_eq!(Locale::ENGLISH.text(STEP_KEYS[i]), *label);
+        }
+        for stage in Stage::ALL {
+            let key = format!("cand-stage-{}", stage.as_str().replace('_', "-"));
+            assert_eq!(Locale::ENGLISH.text(&key), stage.for_candidate());
+            for locale in Locale::all() {
+                assert!(locale.has(&key), "{} lacks {key}", locale.code());
+            }
+        }
+        for kind in InterviewKind::ALL {
+            assert_eq!(interview_kind(Locale::ENGLISH, kind), kind.for_candidate());
+            let fr = Locale::parse("fr").unwrap();
+            assert_ne!(interview_kind(fr, kind), kind.for_candidate());
+        }
+    }
+
+    #[test]
+    fn days_are_the_candidate_s_in_their_language() {
+        let t = chrono::NaiveDate::from_ymd_opt(2027, 1, 1)
+            .unwrap()
+            .and_hms_opt(23, 30, 0)
+            .unwrap();
+        let fr = Locale::parse("fr").unwrap();
+        assert_eq!(candidate_day(fr, t, "Asia/Tokyo"), "2 janvier 2027");
+        assert_eq!(candidate_day(Locale::ENGLISH, t, ""), "1 January 2027");
+    }
 }

@@ -22,9 +22,11 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use tokio::sync::OnceCell;
 
-use super::view::Company;
+use super::view::{Company, JobLanguages};
 use crate::db::public_version::{self, PublicVersion};
 use crate::db::{Db, DbError};
+use crate::i18n::Locale;
+use crate::web::locale;
 use crate::web::AppState;
 
 /// How stale a process's pages can be after another process's change.
@@ -41,8 +43,9 @@ pub enum PageKey {
     Board {
         language: Option<&'static str>,
         remote_only: bool,
+        locale: Locale,
     },
-    Job(String),
+    Job(String, Locale),
     Feed,
     ApiJobs,
     ApiJob(String),
@@ -86,6 +89,9 @@ pub struct Snapshot {
     last_modified: SystemTime,
     company: OnceCell<Company>,
     pages: RwLock<HashMap<PageKey, Arc<OnceCell<Arc<Cached>>>>>,
+    /// Each job's languages by slug, read once per version: the language
+    /// of a job page is chosen before its bytes are looked up.
+    languages: RwLock<HashMap<String, JobLanguages>>,
 }
 
 impl Snapshot {
@@ -100,6 +106,7 @@ impl Snapshot {
             last_modified: SystemTime::UNIX_EPOCH + Duration::from_secs(secs),
             company: OnceCell::new(),
             pages: RwLock::new(HashMap::new()),
+            languages: RwLock::new(HashMap::new()),
         }
     }
 
@@ -109,6 +116,53 @@ impl Snapshot {
             .get_or_try_init(|| super::load_company(state))
             .await
             .cloned()
+    }
+
+    /// The languages of the public job at `slug`; `None` when there is none
+    /// (not kept, so unknown addresses do not fill the memory).
+    pub async fn job_languages(
+        &self,
+        state: &AppState,
+        slug: &str,
+    ) -> Result<Option<JobLanguages>, DbError> {
+        if let Some(found) = self
+            .languages
+            .read()
+            .ok()
+            .and_then(|l| l.get(slug).cloned())
+        {
+            return Ok(Some(found));
+        }
+        let files = state.questionnaires.clone();
+        let wanted = slug.to_string();
+        let found = state
+            .db
+            .read(move |conn| {
+                match crate::db::jobs::find_by_slug(conn, &wanted)?
+                    .filter(|j| j.status != crate::domain::job::JobStatus::Draft)
+                {
+                    Some(job) => JobLanguages::read(conn, &files, &job.id).map(Some),
+                    None => Ok(None),
+                }
+            })
+            .await?;
+        if let (Some(found), Ok(mut map)) = (&found, self.languages.write()) {
+            map.insert(slug.to_string(), found.clone());
+        }
+        Ok(found)
+    }
+
+    /// [`Snapshot::respond`] for a page in a language: the language choice
+    /// made with `?lang=` is remembered, and caches told the bytes depend
+    /// on the language headers as well as on the encoding.
+    pub fn respond_in_language(&self, req: &HttpRequest, page: &Cached) -> HttpResponse {
+        let mut res = self.respond(req, page);
+        locale::remember(req, &mut res);
+        res.headers_mut().insert(
+            header::VARY,
+            HeaderValue::from_static("Accept-Encoding, Accept-Language, Cookie"),
+        );
+        res
     }
 
     /// The page under `key`, built by `build` the first time it is asked
@@ -291,18 +345,43 @@ impl PublicCache {
     }
 }
 
+/// The language switch of a shared page: links to its canonical address
+/// (`path` with the `query` pairs that change its bytes) in each language,
+/// not to whatever address the first reader happened to use.
+pub fn switch_for(path: &str, query: &[(&str, &str)], current: Locale) -> Value {
+    Locale::all()
+        .map(|l| {
+            let href = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(query.iter())
+                .append_pair("lang", l.code())
+                .finish();
+            json!({
+                "code": l.code(),
+                "name": l.name(),
+                "href": format!("{path}?{href}"),
+                "current": l == current,
+            })
+        })
+        .collect()
+}
+
 /// Renders a public page template inside the layout, the same for every
-/// reader: no session, no form token (a form added to a public page gets an
-/// empty token, which the server refuses, rather than one reader's token).
+/// reader of its language: no session, no form token (a form added to a
+/// public page gets an empty token, which the server refuses, rather than
+/// one reader's token). `switch` is the language switch ([`switch_for`]).
 pub fn render_shared(
     template: &str,
     title: &str,
     company: &Company,
+    locale: Locale,
+    switch: Value,
     data: Value,
 ) -> Result<String, String> {
     let mut ctx = json!({
         "title": title,
-        "lang": "en",
+        "lang": locale.code(),
+        "locale": locale.code(),
+        "languages": switch,
         "csrf_token": "",
         "staff": false,
         "nav": {},

@@ -6,7 +6,11 @@ use std::sync::{Arc, Mutex};
 use once_cell::sync::Lazy;
 use serde::Serialize;
 
+use crate::db::job_screening::ScreeningSettings;
+use crate::db::{self, DbConnection, DbError};
 use crate::domain::job::{Job, JobSections, Workplace};
+use crate::i18n::Locale;
+use crate::questionnaires::Library;
 use crate::web::markdown;
 
 /// A job's sections as sanitised HTML, rendered once per text: every page,
@@ -77,14 +81,14 @@ pub struct Company {
 #[derive(Serialize)]
 pub struct LanguageView {
     pub code: String,
-    pub name: &'static str,
-    pub fluency: &'static str,
+    pub name: String,
+    pub fluency: String,
 }
 
 #[derive(Serialize)]
 pub struct SectionView {
     pub id: &'static str,
-    pub heading: &'static str,
+    pub heading: String,
     pub html: String,
 }
 
@@ -111,7 +115,7 @@ pub struct JobView {
     pub is_remote: bool,
     pub place: String,
     pub timezone_note: String,
-    pub employment_type: &'static str,
+    pub employment_type: String,
     pub salary: Option<String>,
     pub languages: Vec<LanguageView>,
     pub channels: Vec<&'static str>,
@@ -130,53 +134,56 @@ pub struct JobView {
     pub listed_until: Option<String>,
     pub updated_on: String,
     pub share: ShareLinks,
+    /// The language the job speaks to candidates in (its first
+    /// questionnaire's), for `lang` on a list entry; when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
 }
 
 fn enc(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
-/// Groups digits by thousands: 52000 → "52,000".
-fn thousands(n: i64) -> String {
-    let digits = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
 pub fn job_url(base_url: &str, slug: &str) -> String {
     format!("{base_url}/jobs/{slug}")
 }
 
+/// The words for `value` (an enum's `as_str`) under `prefix`, in `locale`.
+fn word(locale: Locale, prefix: &str, value: &str) -> String {
+    locale.text(&format!("{prefix}-{}", value.replace('_', "-")))
+}
+
 impl JobView {
+    /// The job in English (staff pages, feeds).
     pub fn new(job: &Job, base_url: &str) -> Self {
+        Self::in_locale(job, base_url, Locale::ENGLISH)
+    }
+
+    /// The job with its facts (not its text, which is the employer's) in
+    /// `locale`: place, contract, salary, languages, headings and dates.
+    pub fn in_locale(job: &Job, base_url: &str, locale: Locale) -> Self {
         let p = &job.posting;
         let url = job_url(base_url, &job.slug);
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("regions", p.remote_regions.clone());
+        args.set("location", p.location.clone());
         let place = match p.workplace {
-            Workplace::Remote if p.remote_regions.is_empty() => "Remote".to_string(),
-            Workplace::Remote => format!("Remote ({})", p.remote_regions),
-            Workplace::Hybrid => format!("Hybrid, {}", p.location),
+            Workplace::Remote if p.remote_regions.is_empty() => locale.text("public-place-remote"),
+            Workplace::Remote => locale.text_with("public-place-remote-regions", Some(&args)),
+            Workplace::Hybrid => locale.text_with("public-place-hybrid", Some(&args)),
             Workplace::Onsite => p.location.clone(),
         };
         let salary = p.salary.as_ref().map(|s| {
+            let period = word(locale, "public-salary", s.period.as_str());
             if s.min == s.max {
-                format!("{} {} {}", s.currency, thousands(s.min), s.period.label())
+                format!("{} {} {}", s.currency, locale.number(s.min), period)
             } else {
                 format!(
                     "{} {}–{} {}",
                     s.currency,
-                    thousands(s.min),
-                    thousands(s.max),
-                    s.period.label()
+                    locale.number(s.min),
+                    locale.number(s.max),
+                    period
                 )
             }
         });
@@ -184,9 +191,9 @@ impl JobView {
         let sections = html
             .sections
             .iter()
-            .map(|(id, heading, html)| SectionView {
+            .map(|(id, _, html)| SectionView {
                 id,
-                heading,
+                heading: word(locale, "public-section", id),
                 html: html.clone(),
             })
             .collect();
@@ -204,15 +211,15 @@ impl JobView {
             is_remote: p.is_remote(),
             place,
             timezone_note: p.timezone_note.clone(),
-            employment_type: p.employment_type.label(),
+            employment_type: word(locale, "public-employment", p.employment_type.as_str()),
             salary,
             languages: p
                 .languages
                 .iter()
                 .map(|l| LanguageView {
                     code: l.code.clone(),
-                    name: l.name(),
-                    fluency: l.fluency().label(),
+                    name: language_name(locale, &l.code),
+                    fluency: word(locale, "cand-fluency", l.fluency().as_str()),
                 })
                 .collect(),
             channels: p.channels.iter().map(|c| c.label()).collect(),
@@ -227,10 +234,8 @@ impl JobView {
             decision_rule: p.decision_rule.label(),
             sections,
             summary: html.summary.clone(),
-            published_on: job.published_at.map(|d| d.format("%-d %B %Y").to_string()),
-            listed_until: job
-                .listed_until()
-                .map(|d| d.format("%-d %B %Y").to_string()),
+            published_on: job.published_at.map(|d| locale.date(d.date())),
+            listed_until: job.listed_until().map(|d| locale.date(d)),
             updated_on: job.updated_at.format("%-d %B %Y").to_string(),
             share: ShareLinks {
                 email: format!(
@@ -250,19 +255,113 @@ impl JobView {
                 facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", enc(&url)),
             },
             url,
+            lang: None,
         }
+    }
+}
+
+/// A support language's name in `locale` ("French", "Français").
+pub fn language_name(locale: Locale, code: &str) -> String {
+    match crate::domain::job::language_name(code) {
+        Some(_) => word(locale, "cand-language", code),
+        None => "Unknown language".into(),
+    }
+}
+
+/// The languages a job speaks to its candidates in: its own (its first
+/// questionnaire's, English when it has none or Rapport does not speak
+/// it) and every one it offers (its questionnaires', its own first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobLanguages {
+    pub own: Locale,
+    pub offered: Vec<Locale>,
+}
+
+impl JobLanguages {
+    pub fn of(settings: &ScreeningSettings, library: &Library) -> Self {
+        let found: Vec<Option<Locale>> = settings
+            .questionnaire_ids
+            .iter()
+            .filter_map(|id| library.get(id))
+            .map(|l| Locale::parse(&l.questionnaire.language))
+            .collect();
+        let own = found.first().copied().flatten().unwrap_or(Locale::ENGLISH);
+        let mut offered = vec![own];
+        for locale in found.into_iter().flatten() {
+            if !offered.contains(&locale) {
+                offered.push(locale);
+            }
+        }
+        Self { own, offered }
+    }
+
+    /// The language of the job's page and form for this request: the
+    /// visitor's choice, else the browser's among the job's, else the
+    /// job's own.
+    pub fn page_locale(&self, req: &actix_web::HttpRequest) -> Locale {
+        crate::web::locale::choose(req, None, &self.offered, self.own)
+    }
+
+    /// Reads a job's screening and the questionnaire library.
+    pub fn read(conn: &mut DbConnection, files: &Library, job_id: &str) -> Result<Self, DbError> {
+        let settings = db::job_screening::get(conn, job_id)?;
+        let library = crate::flows::questionnaires::library(conn, files)?;
+        Ok(Self::of(&settings, &library))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::*;
 
     #[test]
-    fn amounts_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(52000), "52,000");
-        assert_eq!(thousands(1234567), "1,234,567");
+    fn every_word_a_job_shows_has_a_message() {
+        use crate::domain::job::{EmploymentType, Fluency, SalaryPeriod, LANGUAGES};
+        let mut keys: Vec<String> = LANGUAGES
+            .iter()
+            .map(|(code, _)| format!("cand-language-{code}"))
+            .collect();
+        for f in Fluency::ALL {
+            keys.push(format!("cand-fluency-{}", f.as_str().replace('_', "-")));
+        }
+        for e in EmploymentType::ALL {
+            keys.push(format!(
+                "public-employment-{}",
+                e.as_str().replace('_', "-")
+            ));
+        }
+        for p in SalaryPeriod::ALL {
+            keys.push(format!("public-salary-{}", p.as_str().replace('_', "-")));
+        }
+        for (id, heading, _) in JobSections::default().headed() {
+            let key = format!("public-section-{}", id.replace('_', "-"));
+            assert_eq!(Locale::ENGLISH.text(&key), heading, "{key}");
+            keys.push(key);
+        }
+        for key in keys {
+            for locale in Locale::all() {
+                assert!(locale.has(&key), "{} lacks {key}", locale.code());
+            }
+        }
+        for (code, name) in LANGUAGES {
+            assert_eq!(language_name(Locale::ENGLISH, code), *name);
+        }
+        for f in Fluency::ALL {
+            assert_eq!(word(Locale::ENGLISH, "cand-fluency", f.as_str()), f.label());
+        }
+        for e in EmploymentType::ALL {
+            assert_eq!(
+                word(Locale::ENGLISH, "public-employment", e.as_str()),
+                e.label()
+            );
+        }
+        for p in SalaryPeriod::ALL {
+            assert_eq!(
+                word(Locale::ENGLISH, "public-salary", p.as_str()),
+                p.label()
+            );
+        }
+        let fr = Locale::parse("fr").unwrap();
+        assert_eq!(language_name(fr, "de"), "Allemand");
     }
 }
