@@ -73,7 +73,7 @@ pub async fn page(
             );
             Some(json!({
                 "kind": InterviewKind::parse(&i.kind).map(InterviewKind::for_candidate).unwrap_or("A conversation with the team"),
-                "when": crate::mail::candidate::when_for_candidate(at, &app.timezone, organiser_tz),
+                "when": crate::mail::candidate::when_for_candidate(at, &app.timezone, organiser_tz, app.locale()),
                 "utc": at.to_rfc3339(),
                 "minutes": i.duration_minutes,
                 "location": i.location,
