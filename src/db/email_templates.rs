@@ -24,11 +24,7 @@ pub fn get(
 }
 
 /// The languages in which the job has its own text for this kind of email.
-pub fn locales(
-    conn: &mut DbConnection,
-    job_id: &str,
-    kind: &str,
-) -> Result<Vec<Locale>, DbError> {
+pub fn locales(conn: &mut DbConnection, job_id: &str, kind: &str) -> Result<Vec<Locale>, DbError> {
     let codes: Vec<String> = email_templates::table
         .filter(email_templates::job_id.eq(job_id))
         .filter(email_templates::kind.eq(kind))

@@ -3,8 +3,8 @@
 //! rendered when the email is queued, so what was sent is what was seen.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use fluent_bundle::FluentArgs;
 use chrono_tz::Tz;
+use fluent_bundle::FluentArgs;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -68,7 +68,10 @@ impl CandidateMessage {
 
     /// The default subject in `locale`, a template like one an owner writes.
     pub fn default_subject(self, locale: Locale) -> String {
-        locale.text_with(&format!("{}-subject", self.fluent_id()), Some(&placeholder_args()))
+        locale.text_with(
+            &format!("{}-subject", self.fluent_id()),
+            Some(&placeholder_args()),
+        )
     }
 
     /// The default text in `locale`: the language file's words, with the
@@ -85,7 +88,10 @@ impl CandidateMessage {
             ),
             CandidateMessage::InterviewCancelled => args.set(
                 "unless_decided",
-                format!("{{{{#unless decided}}}} {}{{{{/unless}}}}", sentence("next")),
+                format!(
+                    "{{{{#unless decided}}}} {}{{{{/unless}}}}",
+                    sentence("next")
+                ),
             ),
             CandidateMessage::Rejection => {
                 args.set("if_reason", "{{#if reason}}\n\n{{reason}}{{/if}}")
@@ -231,7 +237,8 @@ pub fn when_for_candidate(
 /// time zone they gave (UTC when none), in their language.
 pub fn day_for_candidate(t: NaiveDateTime, candidate_timezone: &str, locale: Locale) -> String {
     let utc = DateTime::<Utc>::from_naive_utc_and_offset(t, Utc);
-    let tz = crate::domain::application::parse_timezone(candidate_timezone).unwrap_or(chrono_tz::UTC);
+    let tz =
+        crate::domain::application::parse_timezone(candidate_timezone).unwrap_or(chrono_tz::UTC);
     locale.date(utc.with_timezone(&tz).date_naive())
 }
 
@@ -260,9 +267,14 @@ pub fn send(
     mail_domain: &str,
 ) -> Result<(), DbError> {
     let locale = app.locale();
-    let defaults = || (message.default_subject(locale), message.default_body(locale));
-    let (subject, body) =
-        db::email_templates::get(conn, &app.job_id, message.key(), locale)?.unwrap_or_else(defaults);
+    let defaults = || {
+        (
+            message.default_subject(locale),
+            message.default_body(locale),
+        )
+    };
+    let (subject, body) = db::email_templates::get(conn, &app.job_id, message.key(), locale)?
+        .unwrap_or_else(defaults);
     // Texts may say "just reply" only when a reply reaches someone.
     let mut vars = vars.clone();
     if let (Some(reply_to), Some(fields)) = (db::settings::reply_to(conn)?, vars.as_object_mut()) {
@@ -375,10 +387,21 @@ mod tests {
                     }
                     locale.lookup_strict(&key, Some(&args)).unwrap();
                 }
-                assert!(unknown_placeholders(&subject).is_empty(), "{m:?} {}", locale.code());
-                assert!(unknown_placeholders(&body).is_empty(), "{m:?} {}", locale.code());
+                assert!(
+                    unknown_placeholders(&subject).is_empty(),
+                    "{m:?} {}",
+                    locale.code()
+                );
+                assert!(
+                    unknown_placeholders(&body).is_empty(),
+                    "{m:?} {}",
+                    locale.code()
+                );
                 let (s, b) = render(&subject, &body, &sample).unwrap();
-                assert!(!s.is_empty() && !s.contains("{{") && !s.contains('$'), "{s}");
+                assert!(
+                    !s.is_empty() && !s.contains("{{") && !s.contains('$'),
+                    "{s}"
+                );
                 assert!(!b.contains("{{") && !b.contains('$'), "{b}");
                 assert!(b.contains(sample["name"].as_str().unwrap()), "{m:?}: {b}");
                 assert!(b.contains("Glimmer Ratings"), "{m:?}: {b}");
@@ -405,13 +428,23 @@ mod tests {
             "mardi 2 mars 2027 à 15:00, heure de Paris (CET)"
         );
         let m = CandidateMessage::InterviewInvitation;
-        let (s, b) = render(&m.default_subject(french()), &m.default_body(french()), &sample).unwrap();
+        let (s, b) = render(
+            &m.default_subject(french()),
+            &m.default_body(french()),
+            &sample,
+        )
+        .unwrap();
         assert!(s.starts_with("Chargée de support client"), "{s}");
         assert!(b.starts_with("Bonjour Camille Martin,"), "{b}");
         assert!(b.contains("Quand\u{a0}: mardi 2 mars 2027 à 15:00"), "{b}");
         assert!(b.contains("répondez simplement"), "{b}");
         let m = CandidateMessage::Rejection;
-        let (_, b) = render(&m.default_subject(french()), &m.default_body(french()), &sample).unwrap();
+        let (_, b) = render(
+            &m.default_subject(french()),
+            &m.default_body(french()),
+            &sample,
+        )
+        .unwrap();
         assert!(b.contains("\n\nNous avons choisi une personne"), "{b}");
     }
 
@@ -447,11 +480,18 @@ mod tests {
             assert!(!without.1.contains(&reply), "{}", without.1);
             let offer = CandidateMessage::Offer.default_body(locale);
             let offer = render("s", &offer, &vars).unwrap().1;
-            assert!(offer.contains(&locale.text("email-default-offer-call")), "{offer}");
+            assert!(
+                offer.contains(&locale.text("email-default-offer-call")),
+                "{offer}"
+            );
             assert!(!offer.contains(&locale.text("email-default-offer-call-reply")));
         }
         let vars = sample_vars(Locale::ENGLISH);
-        let offer = render("s", &CandidateMessage::Offer.default_body(Locale::ENGLISH), &vars);
+        let offer = render(
+            "s",
+            &CandidateMessage::Offer.default_body(Locale::ENGLISH),
+            &vars,
+        );
         assert!(offer.unwrap().1.contains("Reply to this email"));
     }
 
@@ -490,9 +530,15 @@ mod tests {
             .unwrap()
             .and_hms_opt(23, 30, 0)
             .unwrap();
-        assert_eq!(day_for_candidate(t, "Asia/Tokyo", Locale::ENGLISH), "2 January 2027");
+        assert_eq!(
+            day_for_candidate(t, "Asia/Tokyo", Locale::ENGLISH),
+            "2 January 2027"
+        );
         assert_eq!(day_for_candidate(t, "", Locale::ENGLISH), "1 January 2027");
-        assert_eq!(day_for_candidate(t, "Asia/Tokyo", french()), "2 janvier 2027");
+        assert_eq!(
+            day_for_candidate(t, "Asia/Tokyo", french()),
+            "2 janvier 2027"
+        );
     }
 
     #[test]

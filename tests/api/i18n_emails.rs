@@ -251,7 +251,9 @@ async fn a_french_candidate_gets_french_emails_and_an_english_one_english(backen
         assert!(confirmation.subject.starts_with("Nous avons bien reçu"));
         assert!(confirmation.text.starts_with("Bonjour Camille Martin,"));
     } else {
-        assert!(confirmation.subject.starts_with("We received your application"));
+        assert!(confirmation
+            .subject
+            .starts_with("We received your application"));
     }
     set_language(&app, &camille.id, "fr").await;
 
@@ -272,7 +274,9 @@ async fn a_french_candidate_gets_french_emails_and_an_english_one_english(backen
         link.subject,
         "Votre nouveau lien pour le poste de Customer Support Specialist"
     );
-    assert!(link.text.starts_with("Bonjour Camille Martin,\n\nVoici un nouveau lien personnel"));
+    assert!(link
+        .text
+        .starts_with("Bonjour Camille Martin,\n\nVoici un nouveau lien personnel"));
     // The expiry date in French: "(valable jusqu’au 17 décembre 2026)".
     let french_date = regex::Regex::new(
         r"valable jusqu’au \d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\)",
@@ -281,7 +285,9 @@ async fn a_french_candidate_gets_french_emails_and_an_english_one_english(backen
     assert!(french_date.is_match(&link.text), "{}", link.text);
     assert!(link.text.contains("Si vous ne l’avez pas demandé"));
     assert!(link.html.contains("<html lang=\"fr\">"), "{}", link.html);
-    assert!(link.html.contains("nouveau lien personnel vers votre candidature</a>"));
+    assert!(link
+        .html
+        .contains("nouveau lien personnel vers votre candidature</a>"));
     assert!(!link.text.contains("Hello") && !link.html.contains("Hello"));
 
     // The interview invitation: French words, the time the French way
@@ -309,7 +315,10 @@ async fn a_french_candidate_gets_french_emails_and_an_english_one_english(backen
     // The interviewer's invitation stays English.
     let staff = emails_to(&app, OWNER_EMAIL, before).await;
     assert_eq!(staff.len(), 1);
-    assert!(staff[0].subject.starts_with("Interview: Camille Martin"), "{staff:?}");
+    assert!(
+        staff[0].subject.starts_with("Interview: Camille Martin"),
+        "{staff:?}"
+    );
     assert!(staff[0].html.contains("<html lang=\"en\">"));
 
     // Rejected: the interview still to come is cancelled, and both emails
@@ -366,12 +375,16 @@ async fn a_french_candidate_gets_french_emails_and_an_english_one_english(backen
     assert!(by_subject("Customer Support Specialist: let's talk")
         .text
         .contains("When: Tuesday 2 March 2027, 15:00 Paris time (CET)"));
-    assert!(by_subject("Customer Support Specialist: our conversation is cancelled")
-        .text
-        .contains("cancel our conversation planned for Tuesday 2 March 2027, 15:00 Paris time"));
-    assert!(by_subject("Your application for Customer Support Specialist")
-        .text
-        .starts_with("Hello Ana Lima,\n\nThank you for the time and care you gave"));
+    assert!(
+        by_subject("Customer Support Specialist: our conversation is cancelled")
+            .text
+            .contains("cancel our conversation planned for Tuesday 2 March 2027, 15:00 Paris time")
+    );
+    assert!(
+        by_subject("Your application for Customer Support Specialist")
+            .text
+            .starts_with("Hello Ana Lima,\n\nThank you for the time and care you gave")
+    );
     for e in &to_ana {
         assert!(!e.text.contains("Bonjour"), "{e:?}");
     }
@@ -423,7 +436,12 @@ async fn an_owners_french_text_goes_to_french_candidates_only(backend: Backend) 
         .db
         .read(move |conn| {
             Ok((
-                rapport::db::email_templates::get(conn, &id, "rejection", Locale::parse("fr").unwrap())?,
+                rapport::db::email_templates::get(
+                    conn,
+                    &id,
+                    "rejection",
+                    Locale::parse("fr").unwrap(),
+                )?,
                 rapport::db::email_templates::get(conn, &id, "rejection", Locale::ENGLISH)?,
             ))
         })

@@ -167,8 +167,12 @@ pub async fn page(
         .await
         .web_context("reading an email template")?;
     let customised = stored.is_some();
-    let (subject, body) = stored
-        .unwrap_or_else(|| (message.default_subject(locale), message.default_body(locale)));
+    let (subject, body) = stored.unwrap_or_else(|| {
+        (
+            message.default_subject(locale),
+            message.default_body(locale),
+        )
+    });
     let reply_to = reply_to(&state).await?;
     editor(
         &req,
@@ -310,7 +314,14 @@ pub async fn save(
             } else {
                 format!("{} ({})", message.key(), locale.code())
             };
-            db::audit::record(conn, Some(&actor), "email.edited", ("job", &jid), &what, now)?;
+            db::audit::record(
+                conn,
+                Some(&actor),
+                "email.edited",
+                ("job", &jid),
+                &what,
+                now,
+            )?;
             Ok::<_, DbError>(())
         })
         .await
