@@ -175,6 +175,7 @@ staff-email-editor-heading = Candidate emails: { $job }
 staff-email-editor-nav = Emails
 staff-email-editor-languages = Language of the text
 staff-email-editor-customised = this job's own text
+staff-email-editor-own-text = own text
 staff-email-editor-nothing-saved = Nothing was saved.
 staff-email-editor-subject = Subject
 staff-email-editor-text = Text

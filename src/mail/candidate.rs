@@ -1,6 +1,8 @@
-//! Emails to candidates at the moves that concern them. Each has a default
-//! text; an owner may rewrite it per job (with a preview). The text is
-//! rendered when the email is queued, so what was sent is what was seen.
+//! Emails to candidates at the moves that concern them, in the language
+//! of their application. Each has a default text per language (from the
+//! `email-default-*` messages of `locales/`); an owner may rewrite it per
+//! job and language (with a preview). The text is rendered when the email
+//! is queued, so what was sent is what was seen.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;

@@ -431,6 +431,11 @@ async fn an_owners_french_text_goes_to_french_candidates_only(backend: Backend) 
     assert!(page.contains("Chère Camille Martin, merci"), "the preview");
     let page = app.get_text(&editor).await;
     assert!(!page.contains(chip), "English is still the default");
+    assert!(
+        page.contains(r#"aria-current="page">English</a>"#)
+            && page.contains("Français <span class=\"muted\">(own text)</span></a>"),
+        "the language tabs say which have the job's own text"
+    );
     let id = job_id.clone();
     let (french, english) = app
         .db
