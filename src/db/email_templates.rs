@@ -1,34 +1,49 @@
-//! Candidate emails an owner rewrote for a job.
+//! Candidate emails an owner rewrote for a job, one text per language.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::email_templates;
 use super::{DbConnection, DbError, QueryContext};
+use crate::i18n::Locale;
 
-/// The job's own (subject, body) for this kind of email, if the owner wrote one.
+/// The job's own (subject, body) for this kind of email in `locale`, if
+/// the owner wrote one.
 pub fn get(
     conn: &mut DbConnection,
     job_id: &str,
     kind: &str,
+    locale: Locale,
 ) -> Result<Option<(String, String)>, DbError> {
     email_templates::table
-        .find((job_id, kind))
+        .find((job_id, kind, locale.code()))
         .select((email_templates::subject, email_templates::body))
         .first(conn)
         .optional()
         .context("reading an email template")
 }
 
+/// The languages in which the job has its own text for this kind of email.
+pub fn locales(conn: &mut DbConnection, job_id: &str, kind: &str) -> Result<Vec<Locale>, DbError> {
+    let codes: Vec<String> = email_templates::table
+        .filter(email_templates::job_id.eq(job_id))
+        .filter(email_templates::kind.eq(kind))
+        .select(email_templates::locale)
+        .load(conn)
+        .context("listing an email's languages")?;
+    Ok(codes.iter().filter_map(|c| Locale::parse(c)).collect())
+}
+
 pub fn set(
     conn: &mut DbConnection,
     job_id: &str,
     kind: &str,
+    locale: Locale,
     subject: &str,
     body: &str,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    let n = diesel::update(email_templates::table.find((job_id, kind)))
+    let n = diesel::update(email_templates::table.find((job_id, kind, locale.code())))
         .set((
             email_templates::subject.eq(subject),
             email_templates::body.eq(body),
@@ -41,6 +56,7 @@ pub fn set(
             .values((
                 email_templates::job_id.eq(job_id),
                 email_templates::kind.eq(kind),
+                email_templates::locale.eq(locale.code()),
                 email_templates::subject.eq(subject),
                 email_templates::body.eq(body),
                 email_templates::updated_at.eq(now),
@@ -51,8 +67,13 @@ pub fn set(
     Ok(())
 }
 
-pub fn reset(conn: &mut DbConnection, job_id: &str, kind: &str) -> Result<(), DbError> {
-    diesel::delete(email_templates::table.find((job_id, kind)))
+pub fn reset(
+    conn: &mut DbConnection,
+    job_id: &str,
+    kind: &str,
+    locale: Locale,
+) -> Result<(), DbError> {
+    diesel::delete(email_templates::table.find((job_id, kind, locale.code())))
         .execute(conn)
         .context("resetting an email template")?;
     Ok(())

@@ -351,12 +351,13 @@ diesel::table! {
 }
 
 diesel::table! {
-    email_templates (job_id, kind) {
+    email_templates (job_id, kind, locale) {
         job_id -> Text,
         kind -> Text,
         subject -> Text,
         body -> Text,
         updated_at -> Timestamp,
+        locale -> Text,
     }
 }
 

@@ -86,9 +86,8 @@ pub fn offer(
         .ok_or_else(|| DbError::Corrupt("application without job".into()))?;
     candidate_mail::send(
         conn,
-        &job.id,
         CandidateMessage::BookingInvitation,
-        &app.email,
+        &app,
         &json!({
             "name": app.name, "job_title": job.posting.title, "company": mailer.company,
             "booking_link": format!("{}/book/{token}", mailer.base_url),

@@ -125,7 +125,7 @@ pub fn send_invitations(
         .join(", ");
     let vars = json!({
         "name": app.name, "job_title": job.posting.title, "company": state_company,
-        "when": candidate_mail::when_for_candidate(schedule.starts_at_utc(), &app.timezone, schedule.timezone()),
+        "when": candidate_mail::when_for_candidate(schedule.starts_at_utc(), &app.timezone, schedule.timezone(), app.locale()),
         "location": schedule.location(), "interviewers": names,
         // Hired, rejected or withdrawn: no "we will be in touch".
         "decided": !app.stage().is_active(),
@@ -133,9 +133,8 @@ pub fn send_invitations(
     if notify_candidate {
         candidate_mail::send(
             conn,
-            &job.id,
             message,
-            &app.email,
+            &app,
             &vars,
             Some((&candidate_ics, method.as_str())),
             mail_domain,

@@ -179,9 +179,8 @@ pub fn send_rejection(
     let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": mailer.company, "reason": reason });
     candidate_mail::send(
         conn,
-        &job.id,
         CandidateMessage::Rejection,
-        &app.email,
+        app,
         &vars,
         None,
         mailer.mail_domain,

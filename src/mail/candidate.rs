@@ -1,14 +1,19 @@
-//! Emails to candidates at the moves that concern them. Each has a default
-//! text; an owner may rewrite it per job (with a preview). The text is
-//! rendered when the email is queued, so what was sent is what was seen.
+//! Emails to candidates at the moves that concern them, in the language
+//! of their application. Each has a default text per language (from the
+//! `email-default-*` messages of `locales/`); an owner may rewrite it per
+//! job and language (with a preview). The text is rendered when the email
+//! is queued, so what was sent is what was seen.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
+use fluent_bundle::FluentArgs;
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{queue, EmailKind};
+use crate::db::applications::ApplicationRow;
 use crate::db::{self, DbConnection, DbError};
+use crate::i18n::Locale;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,29 +63,64 @@ impl CandidateMessage {
         }
     }
 
-    pub fn default_subject(self) -> &'static str {
-        match self {
-            CandidateMessage::BookingInvitation => "{{job_title}}: choose a time to talk",
-            CandidateMessage::InterviewInvitation => "{{job_title}}: let's talk",
-            CandidateMessage::InterviewUpdate => {
-                "Rescheduled: our conversation about {{job_title}}"
-            }
-            CandidateMessage::InterviewCancelled => "{{job_title}}: our conversation is cancelled",
-            CandidateMessage::Rejection => "Your application for {{job_title}}",
-            CandidateMessage::Offer => "{{job_title}}: an offer from {{company}}",
-        }
+    /// The message ids of this email's default texts: `email-default-<key>`.
+    fn fluent_id(self) -> String {
+        format!("email-default-{}", self.key().replace('_', "-"))
     }
 
-    pub fn default_body(self) -> &'static str {
-        match self {
-            CandidateMessage::BookingInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you. Choose the time that suits you best:\n\n{{booking_link}}\n\nThe times are shown in your own time zone. You can move or cancel your booking from the same link.\n\n{{company}}",
-            CandidateMessage::InterviewInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you.\n\nWhen: {{when}}\nWhere: {{location}}\nWith: {{interviewers}}\n\nThe invitation is attached for your calendar. {{#if reply_to}} If the time does not suit you, just reply and we will find another.{{/if}}\n\n{{company}}",
-            CandidateMessage::InterviewUpdate => "Hello {{name}},\n\nRescheduled: our conversation has moved. The new time:\n\nWhen: {{when}}\nWhere: {{location}}\n\nThe updated invitation is attached. Sorry for the change, and thank you for your flexibility.\n\n{{company}}",
-            CandidateMessage::InterviewCancelled => "Hello {{name}},\n\nWe have had to cancel our conversation planned for {{when}}.{{#unless decided}} We will be in touch about what comes next.{{/unless}}\n\n{{company}}",
-            CandidateMessage::Rejection => "Hello {{name}},\n\nThank you for the time and care you gave to your application for {{job_title}}. We have decided not to go further with it: this is our final decision for this role.{{#if reason}}\n\n{{reason}}{{/if}}\n\nWe wish you all the best in your search.\n\n{{company}}",
-            CandidateMessage::Offer => "Hello {{name}},\n\nWe are delighted: the whole team would like you to join {{company}} as {{job_title}}.\n\n{{terms}}\n\n{{#if reply_to}}Reply to this email with any question; we{{else}}We{{/if}} will call you to talk it through.\n\n{{company}}",
-        }
+    /// The default subject in `locale`, a template like one an owner writes.
+    pub fn default_subject(self, locale: Locale) -> String {
+        locale.text_with(
+            &format!("{}-subject", self.fluent_id()),
+            Some(&placeholder_args()),
+        )
     }
+
+    /// The default text in `locale`: the language file's words, with the
+    /// parts shown only sometimes wrapped in their conditions here, so a
+    /// translation never has to write Handlebars.
+    pub fn default_body(self, locale: Locale) -> String {
+        let id = self.fluent_id();
+        let mut args = placeholder_args();
+        let sentence = |suffix: &str| locale.text(&format!("{id}-{suffix}"));
+        match self {
+            CandidateMessage::InterviewInvitation => args.set(
+                "if_reply_to",
+                format!("{{{{#if reply_to}}}} {}{{{{/if}}}}", sentence("reply")),
+            ),
+            CandidateMessage::InterviewCancelled => args.set(
+                "unless_decided",
+                format!(
+                    "{{{{#unless decided}}}} {}{{{{/unless}}}}",
+                    sentence("next")
+                ),
+            ),
+            CandidateMessage::Rejection => {
+                args.set("if_reason", "{{#if reason}}\n\n{{reason}}{{/if}}")
+            }
+            CandidateMessage::Offer => args.set(
+                "call",
+                format!(
+                    "{{{{#if reply_to}}}}{}{{{{else}}}}{}{{{{/if}}}}",
+                    sentence("call-reply"),
+                    sentence("call")
+                ),
+            ),
+            CandidateMessage::BookingInvitation | CandidateMessage::InterviewUpdate => {}
+        }
+        locale.text_with(&format!("{id}-body"), Some(&args))
+    }
+}
+
+/// Every placeholder as a message variable whose value is the placeholder
+/// itself (`$name` is `{{name}}`): formatting a default text in a language
+/// gives a template.
+fn placeholder_args() -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    for p in PLACEHOLDERS {
+        args.set(p, format!("{{{{{p}}}}}"));
+    }
+    args
 }
 
 /// The values a candidate email may use.
@@ -154,17 +194,25 @@ pub fn unknown_placeholders(template: &str) -> Vec<String> {
     unknown
 }
 
-/// Values a candidate email may use, with a sample for previews.
-pub fn sample_vars() -> Value {
+/// Values a candidate email may use, with a sample candidate for
+/// previews, written in `locale` (names, dates and sentences included).
+pub fn sample_vars(locale: Locale) -> Value {
+    let at = DateTime::parse_from_rfc3339("2027-03-02T14:00:00Z")
+        .expect("a fixed moment")
+        .with_timezone(&Utc);
+    let tz = locale
+        .text("email-sample-timezone")
+        .parse::<Tz>()
+        .unwrap_or(chrono_tz::UTC);
     json!({
-        "name": "Ana Lima",
-        "job_title": "Customer Support Specialist",
+        "name": locale.text("email-sample-name"),
+        "job_title": locale.text("email-sample-job"),
         "company": "Glimmer Ratings",
-        "when": "Tuesday 2 March 2027, 14:00 Lisbon time (WET)",
+        "when": locale.when_in(at, tz),
         "location": "https://meet.example.com/glimmer",
-        "interviewers": "Fran Founder, Ivy Interviewer",
-        "reason": "We chose a candidate with more experience in billing support.",
-        "terms": "Full time, EUR 44,000 a year, starting 1 April.",
+        "interviewers": locale.text("email-sample-interviewers"),
+        "reason": locale.text("email-sample-reason"),
+        "terms": locale.text("email-sample-terms"),
         "reply_to": "jobs@glimmer.example",
         "booking_link": "https://jobs.glimmer.example/book/…",
     })
@@ -172,14 +220,28 @@ pub fn sample_vars() -> Value {
 
 /// A moment as someone in `tz` reads it, in English (see [`Locale::when_in`]).
 pub fn when_in(at: DateTime<Utc>, tz: Tz) -> String {
-    crate::i18n::Locale::ENGLISH.when_in(at, tz)
+    Locale::ENGLISH.when_in(at, tz)
 }
 
-/// A moment written for the candidate: in the time zone they gave when
-/// they applied, else in `fallback` (the organiser's).
-pub fn when_for_candidate(at: DateTime<Utc>, candidate_timezone: &str, fallback: Tz) -> String {
+/// A moment written for the candidate, in their language: in the time zone
+/// they gave when they applied, else in `fallback` (the organiser's).
+pub fn when_for_candidate(
+    at: DateTime<Utc>,
+    candidate_timezone: &str,
+    fallback: Tz,
+    locale: Locale,
+) -> String {
     let tz = crate::domain::application::parse_timezone(candidate_timezone).unwrap_or(fallback);
-    when_in(at, tz)
+    locale.when_in(at, tz)
+}
+
+/// A day written for the candidate ("2 mars 2027"): the date of `t` in the
+/// time zone they gave (UTC when none), in their language.
+pub fn day_for_candidate(t: NaiveDateTime, candidate_timezone: &str, locale: Locale) -> String {
+    let utc = DateTime::<Utc>::from_naive_utc_and_offset(t, Utc);
+    let tz =
+        crate::domain::application::parse_timezone(candidate_timezone).unwrap_or(chrono_tz::UTC);
+    locale.date(utc.with_timezone(&tz).date_naive())
 }
 
 /// Renders a subject and body template with `vars`; an error says what is wrong.
@@ -194,24 +256,27 @@ pub fn render(subject: &str, body: &str, vars: &Value) -> Result<(String, String
     Ok((s.trim().to_string(), b))
 }
 
-/// Queues a candidate email on `conn`, with the job's own text when the
-/// owner wrote one, and an iCalendar invitation when given.
+/// Queues a candidate email on `conn` in the candidate's language (the
+/// application's): the job's own text in that language when the owner
+/// wrote one, else the default in that language; with an iCalendar
+/// invitation when given.
 pub fn send(
     conn: &mut DbConnection,
-    job_id: &str,
     message: CandidateMessage,
-    to: &str,
+    app: &ApplicationRow,
     vars: &Value,
     ics: Option<(&str, &str)>,
     mail_domain: &str,
 ) -> Result<(), DbError> {
-    let (subject, body) =
-        db::email_templates::get(conn, job_id, message.key())?.unwrap_or_else(|| {
-            (
-                message.default_subject().into(),
-                message.default_body().into(),
-            )
-        });
+    let locale = app.locale();
+    let defaults = || {
+        (
+            message.default_subject(locale),
+            message.default_body(locale),
+        )
+    };
+    let (subject, body) = db::email_templates::get(conn, &app.job_id, message.key(), locale)?
+        .unwrap_or_else(defaults);
     // Texts may say "just reply" only when a reply reaches someone.
     let mut vars = vars.clone();
     if let (Some(reply_to), Some(fields)) = (db::settings::reply_to(conn)?, vars.as_object_mut()) {
@@ -221,13 +286,19 @@ pub fn send(
     // A stored template was checked when saved; fall back to the default if
     // it cannot be rendered now rather than lose the email.
     let (subject, body) = render(&subject, &body, vars)
-        .or_else(|_| render(message.default_subject(), message.default_body(), vars))
+        .or_else(|_| {
+            let (subject, body) = defaults();
+            render(&subject, &body, vars)
+        })
         .map_err(DbError::Corrupt)?;
+    let mut payload = payload(&subject, &body, ics);
+    // The HTML part's `lang`.
+    payload["locale"] = json!(locale);
     queue(
         conn,
         EmailKind::CandidateMessage,
-        to,
-        &payload(&subject, &body, ics),
+        &app.email,
+        &payload,
         mail_domain,
     )?;
     Ok(())
@@ -253,21 +324,134 @@ pub fn payload(subject: &str, body: &str, ics: Option<(&str, &str)>) -> Value {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_default_renders_with_the_sample() {
-        for m in CandidateMessage::ALL {
-            let (s, b) = render(m.default_subject(), m.default_body(), &sample_vars()).unwrap();
-            assert!(!s.is_empty() && !s.contains("{{"));
-            assert!(b.contains("Ana Lima"), "{m:?}");
+    fn french() -> Locale {
+        Locale::parse("fr").expect("locales/fr.ftl")
+    }
+
+    // The English defaults as they were written in code before they moved
+    // to the language files: what owners and candidates know.
+    fn old_subject(m: CandidateMessage) -> &'static str {
+        match m {
+            CandidateMessage::BookingInvitation => "{{job_title}}: choose a time to talk",
+            CandidateMessage::InterviewInvitation => "{{job_title}}: let's talk",
+            CandidateMessage::InterviewUpdate => {
+                "Rescheduled: our conversation about {{job_title}}"
+            }
+            CandidateMessage::InterviewCancelled => "{{job_title}}: our conversation is cancelled",
+            CandidateMessage::Rejection => "Your application for {{job_title}}",
+            CandidateMessage::Offer => "{{job_title}}: an offer from {{company}}",
+        }
+    }
+
+    fn old_body(m: CandidateMessage) -> &'static str {
+        match m {
+            CandidateMessage::BookingInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you. Choose the time that suits you best:\n\n{{booking_link}}\n\nThe times are shown in your own time zone. You can move or cancel your booking from the same link.\n\n{{company}}",
+            CandidateMessage::InterviewInvitation => "Hello {{name}},\n\nThank you for your answers: we enjoyed reading them, and we would like to talk with you.\n\nWhen: {{when}}\nWhere: {{location}}\nWith: {{interviewers}}\n\nThe invitation is attached for your calendar. {{#if reply_to}} If the time does not suit you, just reply and we will find another.{{/if}}\n\n{{company}}",
+            CandidateMessage::InterviewUpdate => "Hello {{name}},\n\nRescheduled: our conversation has moved. The new time:\n\nWhen: {{when}}\nWhere: {{location}}\n\nThe updated invitation is attached. Sorry for the change, and thank you for your flexibility.\n\n{{company}}",
+            CandidateMessage::InterviewCancelled => "Hello {{name}},\n\nWe have had to cancel our conversation planned for {{when}}.{{#unless decided}} We will be in touch about what comes next.{{/unless}}\n\n{{company}}",
+            CandidateMessage::Rejection => "Hello {{name}},\n\nThank you for the time and care you gave to your application for {{job_title}}. We have decided not to go further with it: this is our final decision for this role.{{#if reason}}\n\n{{reason}}{{/if}}\n\nWe wish you all the best in your search.\n\n{{company}}",
+            CandidateMessage::Offer => "Hello {{name}},\n\nWe are delighted: the whole team would like you to join {{company}} as {{job_title}}.\n\n{{terms}}\n\n{{#if reply_to}}Reply to this email with any question; we{{else}}We{{/if}} will call you to talk it through.\n\n{{company}}",
         }
     }
 
     #[test]
-    fn unknown_placeholders_are_found() {
+    fn english_defaults_are_the_texts_candidates_already_get() {
+        let mut without_reply = sample_vars(Locale::ENGLISH);
+        without_reply.as_object_mut().unwrap().remove("reply_to");
         for m in CandidateMessage::ALL {
-            assert!(unknown_placeholders(m.default_subject()).is_empty());
-            assert!(unknown_placeholders(m.default_body()).is_empty(), "{m:?}");
+            assert_eq!(m.default_subject(Locale::ENGLISH), old_subject(m), "{m:?}");
+            if m == CandidateMessage::Offer {
+                // Whole sentences for translators, the same email.
+                for vars in [sample_vars(Locale::ENGLISH), without_reply.clone()] {
+                    assert_eq!(
+                        render("s", &m.default_body(Locale::ENGLISH), &vars).unwrap(),
+                        render("s", old_body(m), &vars).unwrap()
+                    );
+                }
+            } else {
+                assert_eq!(m.default_body(Locale::ENGLISH), old_body(m), "{m:?}");
+            }
         }
+    }
+
+    #[test]
+    fn every_default_renders_in_every_language_with_its_sample() {
+        for locale in Locale::all() {
+            let sample = sample_vars(locale);
+            for m in CandidateMessage::ALL {
+                let (subject, body) = (m.default_subject(locale), m.default_body(locale));
+                // Every message exists in the language, every variable given.
+                let id = m.fluent_id();
+                for key in [format!("{id}-subject"), format!("{id}-body")] {
+                    let mut args = placeholder_args();
+                    for extra in ["if_reply_to", "unless_decided", "if_reason", "call"] {
+                        args.set(extra, "");
+                    }
+                    locale.lookup_strict(&key, Some(&args)).unwrap();
+                }
+                assert!(
+                    unknown_placeholders(&subject).is_empty(),
+                    "{m:?} {}",
+                    locale.code()
+                );
+                assert!(
+                    unknown_placeholders(&body).is_empty(),
+                    "{m:?} {}",
+                    locale.code()
+                );
+                let (s, b) = render(&subject, &body, &sample).unwrap();
+                assert!(
+                    !s.is_empty() && !s.contains("{{") && !s.contains('$'),
+                    "{s}"
+                );
+                assert!(!b.contains("{{") && !b.contains('$'), "{b}");
+                assert!(b.contains(sample["name"].as_str().unwrap()), "{m:?}: {b}");
+                assert!(b.contains("Glimmer Ratings"), "{m:?}: {b}");
+                if locale != Locale::ENGLISH {
+                    let english = render(
+                        &m.default_subject(Locale::ENGLISH),
+                        &m.default_body(Locale::ENGLISH),
+                        &sample,
+                    )
+                    .unwrap();
+                    assert_ne!(s, english.0, "{m:?} is translated");
+                    assert_ne!(b, english.1, "{m:?} is translated");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn french_defaults_read_french_with_french_samples() {
+        let sample = sample_vars(french());
+        assert_eq!(sample["name"], "Camille Martin");
+        assert_eq!(
+            sample["when"],
+            "mardi 2 mars 2027 à 15:00, heure de Paris (CET)"
+        );
+        let m = CandidateMessage::InterviewInvitation;
+        let (s, b) = render(
+            &m.default_subject(french()),
+            &m.default_body(french()),
+            &sample,
+        )
+        .unwrap();
+        assert!(s.starts_with("Chargée de support client"), "{s}");
+        assert!(b.starts_with("Bonjour Camille Martin,"), "{b}");
+        assert!(b.contains("Quand\u{a0}: mardi 2 mars 2027 à 15:00"), "{b}");
+        assert!(b.contains("répondez simplement"), "{b}");
+        let m = CandidateMessage::Rejection;
+        let (_, b) = render(
+            &m.default_subject(french()),
+            &m.default_body(french()),
+            &sample,
+        )
+        .unwrap();
+        assert!(b.contains("\n\nNous avons choisi une personne"), "{b}");
+    }
+
+    #[test]
+    fn unknown_placeholders_are_found() {
         assert_eq!(
             unknown_placeholders("Hi {{first_name}}, {{name}} {{ first_name }} {{{surname}}}"),
             ["first_name", "surname"]
@@ -287,39 +471,50 @@ mod tests {
 
     #[test]
     fn reply_sentences_need_a_reply_address() {
-        let mut vars = sample_vars();
-        let with = render(
+        for locale in Locale::all() {
+            let mut vars = sample_vars(locale);
+            let invitation = CandidateMessage::InterviewInvitation.default_body(locale);
+            let reply = locale.text("email-default-interview-invitation-reply");
+            let with = render("s", &invitation, &vars).unwrap();
+            assert!(with.1.contains(&reply));
+            vars.as_object_mut().unwrap().remove("reply_to");
+            let without = render("s", &invitation, &vars).unwrap();
+            assert!(!without.1.contains(&reply), "{}", without.1);
+            let offer = CandidateMessage::Offer.default_body(locale);
+            let offer = render("s", &offer, &vars).unwrap().1;
+            assert!(
+                offer.contains(&locale.text("email-default-offer-call")),
+                "{offer}"
+            );
+            assert!(!offer.contains(&locale.text("email-default-offer-call-reply")));
+        }
+        let vars = sample_vars(Locale::ENGLISH);
+        let offer = render(
             "s",
-            CandidateMessage::InterviewInvitation.default_body(),
+            &CandidateMessage::Offer.default_body(Locale::ENGLISH),
             &vars,
-        )
-        .unwrap();
-        assert!(with.1.contains("just reply"));
-        vars.as_object_mut().unwrap().remove("reply_to");
-        let without = render(
-            "s",
-            CandidateMessage::InterviewInvitation.default_body(),
-            &vars,
-        )
-        .unwrap();
-        assert!(!without.1.contains("reply"), "{}", without.1);
-        let offer = render("s", CandidateMessage::Offer.default_body(), &vars).unwrap();
-        assert!(!offer.1.to_lowercase().contains("reply") && offer.1.contains("We will call you"));
+        );
+        assert!(offer.unwrap().1.contains("Reply to this email"));
     }
 
     #[test]
-    fn times_are_written_in_the_candidate_zone() {
+    fn times_are_written_in_the_candidate_zone_and_language() {
         // 15:00 in Paris in winter is 14:00 in Lisbon.
         let at = DateTime::parse_from_rfc3339("2027-03-02T14:00:00Z")
             .unwrap()
             .with_timezone(&Utc);
+        let paris = chrono_tz::Europe::Paris;
         assert_eq!(
-            when_for_candidate(at, "Europe/Lisbon", chrono_tz::Europe::Paris),
+            when_for_candidate(at, "Europe/Lisbon", paris, Locale::ENGLISH),
             "Tuesday 2 March 2027, 14:00 Lisbon time (WET)"
         );
         assert_eq!(
-            when_for_candidate(at, "", chrono_tz::Europe::Paris),
+            when_for_candidate(at, "", paris, Locale::ENGLISH),
             "Tuesday 2 March 2027, 15:00 Paris time (CET)"
+        );
+        assert_eq!(
+            when_for_candidate(at, "", paris, french()),
+            "mardi 2 mars 2027 à 15:00, heure de Paris (CET)"
         );
         assert_eq!(
             when_in(at, chrono_tz::America::Argentina::Buenos_Aires),
@@ -332,8 +527,26 @@ mod tests {
     }
 
     #[test]
+    fn days_are_the_candidate_s() {
+        let t = chrono::NaiveDate::from_ymd_opt(2027, 1, 1)
+            .unwrap()
+            .and_hms_opt(23, 30, 0)
+            .unwrap();
+        assert_eq!(
+            day_for_candidate(t, "Asia/Tokyo", Locale::ENGLISH),
+            "2 January 2027"
+        );
+        assert_eq!(day_for_candidate(t, "", Locale::ENGLISH), "1 January 2027");
+        assert_eq!(
+            day_for_candidate(t, "Asia/Tokyo", french()),
+            "2 janvier 2027"
+        );
+    }
+
+    #[test]
     fn broken_templates_are_reported() {
-        assert!(render("Hi {{name", "x", &sample_vars()).is_err());
-        assert!(render("ok", "{{#if reason}}unclosed", &sample_vars()).is_err());
+        let sample = sample_vars(Locale::ENGLISH);
+        assert!(render("Hi {{name", "x", &sample).is_err());
+        assert!(render("ok", "{{#if reason}}unclosed", &sample).is_err());
     }
 }

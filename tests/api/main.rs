@@ -12,6 +12,7 @@ mod booking;
 mod cv_store;
 mod data_rights;
 mod health;
+mod i18n_emails;
 mod i18n_pages;
 mod insight;
 mod instances;

@@ -419,7 +419,9 @@ async fn unknown_choices_are_refused_and_change_nothing(backend: Backend) {
     let id = job_id.clone();
     let stored = app
         .db
-        .read(move |c| rapport::db::email_templates::get(c, &id, "rejection"))
+        .read(move |c| {
+            rapport::db::email_templates::get(c, &id, "rejection", rapport::i18n::Locale::ENGLISH)
+        })
         .await
         .unwrap();
     assert!(stored.is_none(), "nothing saved");

@@ -701,7 +701,14 @@ async fn unknown_placeholders_are_flagged_and_refused(backend: Backend) {
     assert!(page.contains("Hello {{first_name}}"), "the text is kept");
     let stored = app
         .db
-        .read(move |conn| rapport::db::email_templates::get(conn, &job, "rejection"))
+        .read(move |conn| {
+            rapport::db::email_templates::get(
+                conn,
+                &job,
+                "rejection",
+                rapport::i18n::Locale::ENGLISH,
+            )
+        })
         .await
         .unwrap();
     assert!(stored.is_none(), "nothing was saved");

@@ -93,25 +93,35 @@ async fn render(
     form: &CloseForm,
 ) -> Result<HttpResponse, WebError> {
     let job_id = job.id.clone();
+    // The preview is the email the first candidate would get, in their
+    // language: the job's own text in it, else the default.
     let (remaining, template) = state
         .db
         .read(move |conn| {
-            Ok::<_, DbError>((
-                db::applications::active_for_job(conn, &job_id)?,
-                db::email_templates::get(conn, &job_id, CandidateMessage::Rejection.key())?,
-            ))
+            let remaining = db::applications::active_for_job(conn, &job_id)?;
+            let template = match remaining.first() {
+                Some(first) => {
+                    let locale = first.locale();
+                    let key = CandidateMessage::Rejection.key();
+                    Some(
+                        db::email_templates::get(conn, &job_id, key, locale)?.unwrap_or_else(
+                            || {
+                                (
+                                    CandidateMessage::Rejection.default_subject(locale),
+                                    CandidateMessage::Rejection.default_body(locale),
+                                )
+                            },
+                        ),
+                    )
+                }
+                None => None,
+            };
+            Ok::<_, DbError>((remaining, template))
         })
         .await
         .web_context("reading the candidates in progress")?;
     let company = crate::web::public::company_name(state).await?;
-    let (subject, body) = template.unwrap_or_else(|| {
-        (
-            CandidateMessage::Rejection.default_subject().into(),
-            CandidateMessage::Rejection.default_body().into(),
-        )
-    });
-    // The preview is the email the first candidate would get.
-    let preview = remaining.first().map(|a| {
+    let preview = remaining.first().zip(template).map(|(a, (subject, body))| {
         let vars = json!({ "name": a.name, "job_title": job.posting.title, "company": company, "reason": form.rejection_reason.trim() });
         match candidate_mail::render(&subject, &body, &vars) {
             Ok((subject, body)) => json!({ "to": a.name, "subject": subject, "body": body }),

@@ -310,6 +310,7 @@ pub async fn offer(
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
     let app_id = app.id.clone();
+    let candidate = app.clone();
     let made = state
         .db
         .write(move |conn| {
@@ -318,7 +319,7 @@ pub async fn offer(
                 return Ok(false);
             }
             let vars = json!({ "name": app.name, "job_title": job.posting.title, "company": company, "terms": terms });
-            candidate_mail::send(conn, &job.id, CandidateMessage::Offer, &app.email, &vars, None, &mail_domain)?;
+            candidate_mail::send(conn, CandidateMessage::Offer, &candidate, &vars, None, &mail_domain)?;
             db::audit::record(conn, Some(&by), "offer.made", ("application", &app_id), "", now)?;
             Ok::<_, DbError>(true)
         })

@@ -1,4 +1,6 @@
-//! The candidate emails of a job, editable by the owner with a preview.
+//! The candidate emails of a job, editable by the owner with a preview,
+//! one text per language: a candidate gets the text in the language they
+//! applied in.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -6,6 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::db::{self, DbError};
+use crate::i18n::Locale;
 use crate::mail::candidate::{
     render, sample_vars, unknown_placeholders, CandidateMessage, PLACEHOLDERS,
 };
@@ -28,6 +31,45 @@ fn unknown_in(subject: &str, body: &str) -> Vec<String> {
 
 fn braces(p: &str) -> String {
     format!("{{{{{p}}}}}")
+}
+
+/// The language whose text is edited: `?language=fr` on the page, a
+/// hidden field in the form; English when absent or unknown.
+#[derive(Deserialize)]
+pub struct LanguageQuery {
+    #[serde(default)]
+    language: String,
+}
+
+impl LanguageQuery {
+    fn locale(&self) -> Locale {
+        Locale::parse_or_english(&self.language)
+    }
+}
+
+/// The editor's address for a kind of email in a language (English
+/// without a query, as before languages).
+fn editor_path(job_id: &str, message: CandidateMessage, locale: Locale) -> String {
+    let path = format!("/admin/jobs/{job_id}/emails/{}", message.key());
+    if locale == Locale::ENGLISH {
+        path
+    } else {
+        format!("{path}?language={}", locale.code())
+    }
+}
+
+/// The sample candidate of the preview, in the text's language, for this
+/// job, with the company's reply address as emails carry it.
+fn preview_vars(locale: Locale, job_title: &str, reply_to: Option<String>) -> serde_json::Value {
+    let mut vars = sample_vars(locale);
+    vars["job_title"] = json!(job_title);
+    match reply_to {
+        Some(address) => vars["reply_to"] = json!(address),
+        None => {
+            vars.as_object_mut().map(|v| v.remove("reply_to"));
+        }
+    }
+    vars
 }
 
 /// The company's reply address: the preview reads as the email will.
@@ -56,24 +98,23 @@ fn editor(
     owner: &Owner,
     job: (String, String),
     message: CandidateMessage,
+    locale: Locale,
     subject: &str,
     body: &str,
     customised: bool,
+    customised_in: &[Locale],
     error: Option<String>,
     notice: Option<&str>,
     reply_to: Option<String>,
 ) -> Result<HttpResponse, WebError> {
-    let mut vars = sample_vars();
-    vars["job_title"] = json!(job.1);
-    match reply_to {
-        Some(address) => vars["reply_to"] = json!(address),
-        None => {
-            vars.as_object_mut().map(|v| v.remove("reply_to"));
-        }
-    }
+    let vars = preview_vars(locale, &job.1, reply_to);
     let preview = render(subject, body, &vars);
     let unknown = unknown_in(subject, body);
-    let title = format!("Email: {}", message.label());
+    let title = if locale == Locale::ENGLISH {
+        format!("Email: {}", message.label())
+    } else {
+        format!("Email: {} ({})", message.label(), locale.name())
+    };
     Page::new("pages/admin/email_template", &title)
         .staff(owner.user(), "jobs")
         .status(if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK })
@@ -84,7 +125,11 @@ fn editor(
                 "job": { "id": job.0, "title": job.1 },
                 "kind": message.key(),
                 "label": message.label(),
-                "kinds": CandidateMessage::ALL.iter().map(|m| json!({ "key": m.key(), "label": m.label(), "current": *m == message })).collect::<Vec<_>>(),
+                "kinds": CandidateMessage::ALL.iter().map(|m| json!({ "href": editor_path(&job.0, *m, locale), "label": m.label(), "current": *m == message })).collect::<Vec<_>>(),
+                "language": locale.code(),
+                "language_name": locale.name(),
+                "english": locale == Locale::ENGLISH,
+                "languages": Locale::all().map(|l| json!({ "code": l.code(), "name": l.name(), "href": editor_path(&job.0, message, l), "current": l == locale, "customised": customised_in.contains(&l) })).collect::<Vec<_>>(),
                 "subject": subject,
                 "body": body,
                 "customised": customised,
@@ -104,27 +149,60 @@ pub async fn page(
     state: web::Data<AppState>,
     owner: Owner,
     path: web::Path<(String, String)>,
+    query: web::Query<LanguageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (job_id, kind) = path.into_inner();
     let message = CandidateMessage::parse(&kind).ok_or(WebError::NotFound)?;
+    let locale = query.locale();
     let job = job_title(&state, job_id).await?;
     let jid = job.0.clone();
-    let stored = state
+    let (stored, customised_in) = state
         .db
-        .read(move |conn| db::email_templates::get(conn, &jid, message.key()))
+        .read(move |conn| {
+            Ok::<_, DbError>((
+                db::email_templates::get(conn, &jid, message.key(), locale)?,
+                db::email_templates::locales(conn, &jid, message.key())?,
+            ))
+        })
         .await
         .web_context("reading an email template")?;
     let customised = stored.is_some();
     let (subject, body) = stored.unwrap_or_else(|| {
         (
-            message.default_subject().into(),
-            message.default_body().into(),
+            message.default_subject(locale),
+            message.default_body(locale),
         )
     });
     let reply_to = reply_to(&state).await?;
     editor(
-        &req, &state, &owner, job, message, &subject, &body, customised, None, None, reply_to,
+        &req,
+        &state,
+        &owner,
+        job,
+        message,
+        locale,
+        &subject,
+        &body,
+        customised,
+        &customised_in,
+        None,
+        None,
+        reply_to,
     )
+}
+
+/// The languages in which the job has its own text for this email.
+async fn customised_in(
+    state: &AppState,
+    job_id: &str,
+    message: CandidateMessage,
+) -> Result<Vec<Locale>, WebError> {
+    let jid = job_id.to_string();
+    state
+        .db
+        .read(move |conn| db::email_templates::locales(conn, &jid, message.key()))
+        .await
+        .web_context("reading an email template")
 }
 
 #[derive(Deserialize)]
@@ -136,6 +214,9 @@ pub struct TemplateForm {
     /// "preview", "save" or "reset".
     #[serde(default)]
     action: String,
+    /// The language of the text (a code; English when absent).
+    #[serde(default)]
+    language: String,
 }
 
 pub async fn save(
@@ -147,18 +228,22 @@ pub async fn save(
 ) -> Result<HttpResponse, WebError> {
     let (job_id, kind) = path.into_inner();
     let message = CandidateMessage::parse(&kind).ok_or(WebError::NotFound)?;
+    let locale = Locale::parse_or_english(&form.language);
     let job = job_title(&state, job_id).await?;
     if !matches!(form.action.as_str(), "preview" | "save" | "reset") {
         let reply_to = reply_to(&state).await?;
+        let customised_in = customised_in(&state, &job.0, message).await?;
         return editor(
             &req,
             &state,
             &owner,
             job,
             message,
+            locale,
             form.subject.trim(),
             &form.body.replace("\r\n", "\n"),
             false,
+            &customised_in,
             Some("Choose Preview, Save or Back to the default.".to_string()),
             None,
             reply_to,
@@ -168,14 +253,10 @@ pub async fn save(
         let jid = job.0.clone();
         state
             .db
-            .write(move |conn| db::email_templates::reset(conn, &jid, message.key()))
+            .write(move |conn| db::email_templates::reset(conn, &jid, message.key(), locale))
             .await
             .web_context("resetting an email")?;
-        return Ok(see_other(&format!(
-            "/admin/jobs/{}/emails/{}",
-            job.0,
-            message.key()
-        )));
+        return Ok(see_other(&editor_path(&job.0, message, locale)));
     }
     let (subject, body) = (
         form.subject.trim().to_string(),
@@ -186,7 +267,7 @@ pub async fn save(
     } else if subject.chars().count() > 200 || body.chars().count() > 10_000 {
         Some("Keep the subject under 200 characters and the text under 10,000.".to_string())
     } else {
-        render(&subject, &body, &sample_vars()).err()
+        render(&subject, &body, &sample_vars(locale)).err()
     };
     // Rendered, an unknown placeholder is blank ("Hello ," to a candidate):
     // the preview flags it, saving refuses it.
@@ -203,8 +284,21 @@ pub async fn save(
     };
     if problem.is_some() || form.action == "preview" {
         let reply_to = reply_to(&state).await?;
+        let customised_in = customised_in(&state, &job.0, message).await?;
         return editor(
-            &req, &state, &owner, job, message, &subject, &body, false, problem, None, reply_to,
+            &req,
+            &state,
+            &owner,
+            job,
+            message,
+            locale,
+            &subject,
+            &body,
+            false,
+            &customised_in,
+            problem,
+            None,
+            reply_to,
         );
     }
     let jid = job.0.clone();
@@ -213,22 +307,24 @@ pub async fn save(
         .db
         .write(move |conn| {
             let now = db::now();
-            db::email_templates::set(conn, &jid, message.key(), &subject, &body, now)?;
+            db::email_templates::set(conn, &jid, message.key(), locale, &subject, &body, now)?;
+            // Which text: the kind, and the language when not English.
+            let what = if locale == Locale::ENGLISH {
+                message.key().to_string()
+            } else {
+                format!("{} ({})", message.key(), locale.code())
+            };
             db::audit::record(
                 conn,
                 Some(&actor),
                 "email.edited",
                 ("job", &jid),
-                message.key(),
+                &what,
                 now,
             )?;
             Ok::<_, DbError>(())
         })
         .await
         .web_context("saving an email")?;
-    Ok(see_other(&format!(
-        "/admin/jobs/{}/emails/{}",
-        job.0,
-        message.key()
-    )))
+    Ok(see_other(&editor_path(&job.0, message, locale)))
 }

@@ -48,6 +48,8 @@ struct CandidateEmail<'a> {
     again: bool,
     /// The link opens screening questions (otherwise the status page).
     questions: bool,
+    /// The application's language: the email is written in it.
+    locale: crate::i18n::Locale,
 }
 
 /// At most this many personal links are emailed per application in
@@ -295,6 +297,7 @@ fn apply_with(
         tiers: None,
         again: false,
         questions: false,
+        locale: app.locale(),
     };
     if let Some(loaded) = picked {
         let tiers = screened_tiers(job, loaded);
@@ -319,7 +322,13 @@ fn apply_with(
     // (where they can withdraw or erase their data).
     let (link, expires) = new_link(conn, ctx, &app.id, settings.answer_days, now)?;
     email.link = Some(link);
-    email.expires_on = Some(day(expires, &new.timezone));
+    // The language as stored with the application, read when queued.
+    email.locale = app.locale();
+    email.expires_on = Some(crate::mail::candidate::day_for_candidate(
+        expires,
+        &new.timezone,
+        email.locale,
+    ));
     mail::queue(
         conn,
         EmailKind::ApplicationReceived,
@@ -372,10 +381,15 @@ fn send_link(
         job_title: &job.posting.title,
         company: ctx.company,
         link: Some(link),
-        expires_on: Some(day(expires, &app.timezone)),
+        expires_on: Some(crate::mail::candidate::day_for_candidate(
+            expires,
+            &app.timezone,
+            app.locale(),
+        )),
         tiers: None,
         again,
         questions: false,
+        locale: app.locale(),
     };
     mail::queue(
         conn,
@@ -539,7 +553,11 @@ fn send_next_round(
         job_title: &job.posting.title,
         company: ctx.company,
         link: Some(link),
-        expires_on: Some(day(expires, &app.timezone)),
+        expires_on: Some(crate::mail::candidate::day_for_candidate(
+            expires,
+            &app.timezone,
+            app.locale(),
+        )),
         tiers: Some(
             tiers
                 .iter()
@@ -549,6 +567,7 @@ fn send_next_round(
         ),
         again: false,
         questions: false,
+        locale: app.locale(),
     };
     mail::queue(
         conn,
@@ -818,6 +837,7 @@ pub fn submit_planned(
             tiers: None,
             again: false,
             questions: false,
+            locale: app.locale(),
         };
         mail::queue(
             conn,
