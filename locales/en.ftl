@@ -314,6 +314,12 @@ error-media-title = This form could not be read
 error-internal-title = Something went wrong
 error-internal-body = Something went wrong on our side and nothing was changed. Please try again in a moment.
 
+# Autosave on the answers page ({ $time } is written by the browser).
+cand-autosave-saved = Saved at { $time }.
+cand-autosave-sent = These answers were already sent.
+cand-autosave-retry = Not saved yet: we will try again. Your text is still here.
+cand-autosave-offline = Offline: not saved yet. Your text is still here; we will try again.
+
 # end of candidate pages
 
 

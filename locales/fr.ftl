@@ -308,6 +308,11 @@ error-media-title = Ce formulaire n’a pas pu être lu
 error-internal-title = Une erreur est survenue
 error-internal-body = Une erreur est survenue de notre côté et rien n’a été modifié. Veuillez réessayer dans un instant.
 
+cand-autosave-saved = Enregistré à { $time }.
+cand-autosave-sent = Ces réponses ont déjà été envoyées.
+cand-autosave-retry = Pas encore enregistré : nous allons réessayer. Votre texte est toujours là.
+cand-autosave-offline = Hors ligne : pas encore enregistré. Votre texte est toujours là ; nous réessaierons.
+
 # end of candidate pages
 
 

@@ -1,9 +1,14 @@
 // Saves the candidate's answers a moment after they stop typing. The page
-// works without it: the "Save" button posts the same form.
+// works without it: the "Save" button posts the same form. Its words come
+// from the page (data-* of the status line), in the page's language.
 (function () {
   var form = document.getElementById("answers-form");
   if (!form || !window.fetch || !window.FormData) return;
   var status = document.getElementById("autosave-status");
+  var lang = document.documentElement.lang || undefined;
+  function say(name, time) {
+    status.textContent = (status.getAttribute("data-" + name) || "").replace("{time}", time || "");
+  }
   var timer = null;
   var dirty = false;
   function save() {
@@ -17,16 +22,16 @@
       credentials: "same-origin"
     }).then(function (res) {
       if (res.ok) {
-        status.textContent = "Saved at " + new Date().toLocaleTimeString() + ".";
+        say("saved", new Date().toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" }));
       } else if (res.status === 409) {
-        status.textContent = "These answers were already sent.";
+        say("sent");
       } else {
         dirty = true;
-        status.textContent = "Not saved yet: we will try again. Your text is still here.";
+        say("retry");
       }
     }).catch(function () {
       dirty = true;
-      status.textContent = "Offline: not saved yet. Your text is still here; we will try again.";
+      say("offline");
     });
   }
   form.addEventListener("input", function () {

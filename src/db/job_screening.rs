@@ -82,5 +82,7 @@ pub fn set(
             .execute(conn)
             .context("saving screening settings")?;
     }
+    // The questionnaires say which languages the job's public pages speak.
+    super::public_version::bump(conn)?;
     Ok(())
 }

@@ -56,14 +56,14 @@ impl FieldError {
         key: &'static str,
         args: &[(&'static str, String)],
     ) -> Self {
-        let args = args.to_vec();
-        let message = crate::i18n::Locale::ENGLISH.text_with(key, Some(&fluent_args(&args)));
-        Self {
+        let mut error = Self {
             field,
-            message,
+            message: String::new(),
             key: Some(key),
-            args,
-        }
+            args: args.to_vec(),
+        };
+        error.message = error.text(crate::i18n::Locale::ENGLISH);
+        error
     }
 
     /// Names the first of `keys` whose English words are this message, so
@@ -77,10 +77,21 @@ impl FieldError {
         self
     }
 
-    /// The message in `locale` (its English words when it has no key).
+    /// The message in `locale` (its English words when it has no key),
+    /// whole numbers written the language's way ("10 000").
     pub fn text(&self, locale: crate::i18n::Locale) -> String {
         match self.key {
-            Some(key) => locale.text_with(key, Some(&fluent_args(&self.args))),
+            Some(key) => {
+                let args: Vec<(&'static str, String)> = self
+                    .args
+                    .iter()
+                    .map(|(name, value)| match value.parse::<i64>() {
+                        Ok(n) => (*name, locale.number(n)),
+                        Err(_) => (*name, value.clone()),
+                    })
+                    .collect();
+                locale.text_with(key, Some(&fluent_args(&args)))
+            }
             None => self.message.clone(),
         }
     }
@@ -127,7 +138,7 @@ mod tests {
         );
         assert_eq!(
             by("cover_letter").message,
-            "Keep the cover letter under 10000 characters."
+            "Keep the cover letter under 10,000 characters."
         );
         // Every one of them has French words.
         for e in &errors {
@@ -136,7 +147,7 @@ mod tests {
             assert_eq!(e.text(Locale::ENGLISH), e.message);
         }
         assert_eq!(by("name").in_locale(fr).message, "Indiquez un nom.");
-        assert!(by("cover_letter").text(fr).contains("10000"));
+        assert!(by("cover_letter").text(fr).contains("10\u{202F}000"));
         // Serialised (the JSON API) without the key.
         let json = serde_json::to_value(by("name")).unwrap();
         assert_eq!(

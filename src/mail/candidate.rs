@@ -218,11 +218,6 @@ pub fn sample_vars(locale: Locale) -> Value {
     })
 }
 
-/// A moment as someone in `tz` reads it, in English (see [`Locale::when_in`]).
-pub fn when_in(at: DateTime<Utc>, tz: Tz) -> String {
-    Locale::ENGLISH.when_in(at, tz)
-}
-
 /// A moment written for the candidate, in their language: in the time zone
 /// they gave when they applied, else in `fallback` (the organiser's).
 pub fn when_for_candidate(
@@ -515,14 +510,6 @@ mod tests {
         assert_eq!(
             when_for_candidate(at, "", paris, french()),
             "mardi 2 mars 2027 à 15:00, heure de Paris (CET)"
-        );
-        assert_eq!(
-            when_in(at, chrono_tz::America::Argentina::Buenos_Aires),
-            "Tuesday 2 March 2027, 11:00 Buenos Aires time (UTC-03)"
-        );
-        assert_eq!(
-            when_in(at, chrono_tz::UTC),
-            "Tuesday 2 March 2027, 14:00 UTC"
         );
     }
 

@@ -14,6 +14,7 @@ on_every_backend!(
     a_french_candidate_reads_the_form_s_errors_in_french,
     the_application_speaks_its_questionnaire_s_language_until_the_candidate_switches,
     a_form_s_language_is_the_application_s_when_no_questionnaire_says_otherwise,
+    the_job_page_follows_a_change_of_questionnaire_at_once,
 );
 
 const FRENCH: &str = "fr-FR,fr;q=0.9,en;q=0.5";
@@ -355,5 +356,23 @@ async fn a_form_s_language_is_the_application_s_when_no_questionnaire_says_other
     assert_eq!(
         application_locale(&app, &job_id, "dan@example.com").await,
         "en"
+    );
+}
+
+async fn the_job_page_follows_a_change_of_questionnaire_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_up_owner().await;
+    let (id, slug) = app.publish_job(&[("title", "Support Specialist")]).await;
+    let visitor = app.anonymous();
+    let page = get_in(&visitor, app.url(&format!("/jobs/{slug}")), "").await;
+    assert_eq!(lang_of(&page), "en");
+    // The kept page must not outlive the questionnaire that set its language.
+    app.set_screening(&id, &["generalist-fr"], false).await;
+    let page = get_in(&visitor, app.url(&format!("/jobs/{slug}")), "").await;
+    assert_eq!(lang_of(&page), "fr");
+    let board = get_in(&visitor, app.url("/jobs"), "").await;
+    assert!(
+        board.contains(r#"lang="fr""#),
+        "the board marks the job's language"
     );
 }

@@ -57,15 +57,6 @@ struct CandidateEmail<'a> {
 pub const MAX_LINKS_PER_WINDOW: i64 = 3;
 pub const LINK_WINDOW_MINUTES: i64 = 15;
 
-/// A date as the candidate reads it: in the time zone they gave, else UTC.
-pub(super) fn day(t: NaiveDateTime, timezone: &str) -> String {
-    let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(t, chrono::Utc);
-    match crate::domain::application::parse_timezone(timezone) {
-        Some(tz) => utc.with_timezone(&tz).format("%-d %B %Y").to_string(),
-        None => utc.format("%-d %B %Y").to_string(),
-    }
-}
-
 /// The questionnaire a candidate gets: the first of the job's that is in
 /// one of their languages, else the job's first.
 pub fn pick_questionnaire<'a>(
@@ -851,17 +842,4 @@ pub fn submit_planned(
         passed: screen_passed,
         next_round: false,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates_are_the_candidate_s() {
-        let t = chrono::NaiveDate::from_ymd_opt(2027, 1, 1)
-            .unwrap()
-            .and_hms_opt(23, 30, 0)
-            .unwrap();
-        assert_eq!(super::day(t, "Asia/Tokyo"), "2 January 2027");
-        assert_eq!(super::day(t, ""), "1 January 2027");
-    }
 }
