@@ -118,7 +118,7 @@ pub struct JobView {
     pub employment_type: String,
     pub salary: Option<String>,
     pub languages: Vec<LanguageView>,
-    pub channels: Vec<&'static str>,
+    pub channels: Vec<String>,
     pub tools: Vec<String>,
     pub tier1: u8,
     pub tier2: u8,
@@ -222,7 +222,11 @@ impl JobView {
                     fluency: word(locale, "cand-fluency", l.fluency().as_str()),
                 })
                 .collect(),
-            channels: p.channels.iter().map(|c| c.label()).collect(),
+            channels: p
+                .channels
+                .iter()
+                .map(|c| word(locale, "public-channel", c.as_str()))
+                .collect(),
             tools: p.tools.clone(),
             tier1: p.tier_mix.tier1,
             tier2: p.tier_mix.tier2,
@@ -316,7 +320,7 @@ mod tests {
 
     #[test]
     fn every_word_a_job_shows_has_a_message() {
-        use crate::domain::job::{EmploymentType, Fluency, SalaryPeriod, LANGUAGES};
+        use crate::domain::job::{Channel, EmploymentType, Fluency, SalaryPeriod, LANGUAGES};
         let mut keys: Vec<String> = LANGUAGES
             .iter()
             .map(|(code, _)| format!("cand-language-{code}"))
@@ -329,6 +333,9 @@ mod tests {
                 "public-employment-{}",
                 e.as_str().replace('_', "-")
             ));
+        }
+        for c in Channel::ALL {
+            keys.push(format!("public-channel-{}", c.as_str().replace('_', "-")));
         }
         for p in SalaryPeriod::ALL {
             keys.push(format!("public-salary-{}", p.as_str().replace('_', "-")));
@@ -360,6 +367,9 @@ mod tests {
                 word(Locale::ENGLISH, "public-salary", p.as_str()),
                 p.label()
             );
+        }
+        for c in Channel::ALL {
+            assert_eq!(word(Locale::ENGLISH, "public-channel", c.as_str()), c.label());
         }
         let fr = Locale::parse("fr").unwrap();
         assert_eq!(language_name(fr, "de"), "Allemand");
