@@ -75,15 +75,25 @@ pub fn remember(req: &HttpRequest, res: &mut HttpResponse) {
 /// The switch on a candidate page: every language, each a link to this
 /// page in it, the current one marked.
 pub fn switch(req: &HttpRequest, current: Locale) -> Value {
-    let path = req.path();
     let others: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
         .filter(|(k, _)| k != "lang")
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
+    let others: Vec<(&str, &str)> = others
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    switch_for(req.path(), &others, current)
+}
+
+/// The switch to `path` with the `query` pairs, in each language: a shared
+/// (cached) page links to its canonical address, not to whatever address
+/// its first reader happened to use.
+pub fn switch_for(path: &str, query: &[(&str, &str)], current: Locale) -> Value {
     Locale::all()
         .map(|locale| {
             let query = url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(others.iter())
+                .extend_pairs(query.iter())
                 .append_pair("lang", locale.code())
                 .finish();
             json!({

@@ -452,6 +452,30 @@ impl TestApp {
         assert_eq!(res.status().as_u16(), 303, "screening settings saved");
     }
 
+    /// The owner's user id (after [`TestApp::sign_up_owner`]).
+    pub async fn owner_id(&self) -> String {
+        self.db
+            .read(rapport::db::users::list)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.email == OWNER_EMAIL)
+            .unwrap()
+            .id
+    }
+
+    /// Puts the owner alone on a job's interview panel.
+    pub async fn owner_on_panel(&self, job_id: &str) {
+        let owner = self.owner_id().await;
+        let res = self
+            .post_form(
+                &format!("/admin/jobs/{job_id}/pipeline"),
+                &[("panel", &owner)],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "panel saved");
+    }
+
     /// Creates and publishes a job; returns (id, slug).
     pub async fn publish_job(&self, fields: &[(&str, &str)]) -> (String, String) {
         let id = self.create_job(fields).await;

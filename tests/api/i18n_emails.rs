@@ -137,29 +137,11 @@ async fn emails_to(app: &TestApp, to: &str, since: usize) -> Vec<Email> {
         .collect()
 }
 
-async fn owner_id(app: &TestApp) -> String {
-    app.db
-        .read(rapport::db::users::list)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|u| u.email == OWNER_EMAIL)
-        .unwrap()
-        .id
-}
-
 /// A published job with the owner on its panel; (id, slug).
 async fn job(app: &TestApp) -> (String, String) {
     app.sign_up_owner().await;
     let (job_id, slug) = app.publish_job(&[]).await;
-    let owner = owner_id(app).await;
-    let res = app
-        .post_form(
-            &format!("/admin/jobs/{job_id}/pipeline"),
-            &[("panel", &owner)],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    app.owner_on_panel(&job_id).await;
     (job_id, slug)
 }
 
@@ -200,7 +182,7 @@ async fn set_language(app: &TestApp, application_id: &str, code: &str) {
 
 /// An interview on Tuesday 2 March 2027 at 15:00 in Paris.
 async fn schedule(app: &TestApp, application_id: &str) {
-    let owner = owner_id(app).await;
+    let owner = app.owner_id().await;
     let res = app
         .post_form(
             &format!("/admin/applications/{application_id}/interviews"),

@@ -697,27 +697,11 @@ async fn erasure_leaves_nothing_behind(backend: Backend) {
     );
 }
 
-async fn owner_id(app: &TestApp) -> String {
-    let email = crate::helpers::OWNER_EMAIL.to_string();
-    app.db
-        .read(move |c| rapport::db::users::find_by_email(c, &email))
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
 /// Puts the owner on the job's panel, moves the only application to the
 /// interview stage and schedules an interview with these fields.
 async fn schedule_interview(app: &TestApp, job_id: &str, fields: &[(&str, &str)]) -> String {
-    let owner = owner_id(app).await;
-    let res = app
-        .post_form(
-            &format!("/admin/jobs/{job_id}/pipeline"),
-            &[("panel", &owner)],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    app.owner_on_panel(job_id).await;
+    let owner = app.owner_id().await;
     let app_id = app
         .db
         .write(|c| {

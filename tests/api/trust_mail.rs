@@ -442,17 +442,6 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
         .map(|l| l.split_once(':').unwrap().1.trim())
 }
 
-async fn owner_id(app: &TestApp) -> String {
-    app.db
-        .read(rapport::db::users::list)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|u| u.email == crate::helpers::OWNER_EMAIL)
-        .unwrap()
-        .id
-}
-
 async fn applied(app: &TestApp, slug: &str, name: &str, email: &str) -> String {
     let b = app.new_browser();
     assert_eq!(
@@ -498,14 +487,8 @@ async fn candidate_emails_reply_to_the_company_and_interviews_link_the_kit(backe
     let app = spawn_app(backend).await;
     app.sign_up_owner().await;
     let (job_id, slug) = app.publish_job(&[]).await;
-    let owner = owner_id(&app).await;
-    let res = app
-        .post_form(
-            &format!("/admin/jobs/{job_id}/pipeline"),
-            &[("panel", &owner)],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    app.owner_on_panel(&job_id).await;
+    let owner = app.owner_id().await;
 
     // No reply address yet: no Reply-To, and no email says "just reply".
     let ana = applied(&app, &slug, "Ana Lima", "ana@example.com").await;

@@ -183,12 +183,18 @@ async fn candidate_applies_on_a_phone(world: &World, ana: &mut Page, slug: &str)
     // The same pages in French, through the switch (French words are
     // longer: they must fit a phone too); then back to English.
     ana.click_link("Français").await;
-    assert_eq!(ana.js("return document.documentElement.lang", vec![]).await, "fr");
+    assert_eq!(
+        ana.js("return document.documentElement.lang", vec![]).await,
+        "fr"
+    );
     ana.check(Some("job-fr")).await;
     ana.goto(&world.url(&format!("/jobs/{slug}/apply"))).await;
     ana.check(Some("apply-fr")).await;
     ana.click_link("English").await;
-    assert_eq!(ana.js("return document.documentElement.lang", vec![]).await, "en");
+    assert_eq!(
+        ana.js("return document.documentElement.lang", vec![]).await,
+        "en"
+    );
     ana.check(Some("apply")).await;
 
     // Typed and chosen as a person would, on a phone-sized window.

@@ -345,30 +345,10 @@ impl PublicCache {
     }
 }
 
-/// The language switch of a shared page: links to its canonical address
-/// (`path` with the `query` pairs that change its bytes) in each language,
-/// not to whatever address the first reader happened to use.
-pub fn switch_for(path: &str, query: &[(&str, &str)], current: Locale) -> Value {
-    Locale::all()
-        .map(|l| {
-            let href = url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(query.iter())
-                .append_pair("lang", l.code())
-                .finish();
-            json!({
-                "code": l.code(),
-                "name": l.name(),
-                "href": format!("{path}?{href}"),
-                "current": l == current,
-            })
-        })
-        .collect()
-}
-
 /// Renders a public page template inside the layout, the same for every
 /// reader of its language: no session, no form token (a form added to a
 /// public page gets an empty token, which the server refuses, rather than
-/// one reader's token). `switch` is the language switch ([`switch_for`]).
+/// one reader's token). `switch` is the language switch ([`crate::web::locale::switch_for`]).
 pub fn render_shared(
     template: &str,
     title: &str,

@@ -4,7 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::cache::{render_shared, switch_for, Cached, PageKey, Snapshot};
+use super::cache::{render_shared, Cached, PageKey, Snapshot};
 use super::jsonld;
 use super::view::{JobLanguages, JobView};
 use crate::db::{self, jobs::BoardFilter};
@@ -12,6 +12,7 @@ use crate::domain::job::{JobStatus, LANGUAGES};
 use crate::i18n::Locale;
 use crate::web::error::{WebContext, WebError};
 use crate::web::locale;
+use crate::web::locale::switch_for;
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 

@@ -369,7 +369,10 @@ mod tests {
             );
         }
         for c in Channel::ALL {
-            assert_eq!(word(Locale::ENGLISH, "public-channel", c.as_str()), c.label());
+            assert_eq!(
+                word(Locale::ENGLISH, "public-channel", c.as_str()),
+                c.label()
+            );
         }
         let fr = Locale::parse("fr").unwrap();
         assert_eq!(language_name(fr, "de"), "Allemand");
