@@ -221,8 +221,7 @@ impl Locale {
     where
         T::Offset: std::fmt::Display,
     {
-        at.format_localized(&self.text("format-datetime"), self.language().chrono)
-            .to_string()
+        self.moment("format-datetime", at)
     }
 
     /// A time of day: "14:00".
@@ -230,8 +229,7 @@ impl Locale {
     where
         T::Offset: std::fmt::Display,
     {
-        at.format_localized(&self.text("format-time"), self.language().chrono)
-            .to_string()
+        self.moment("format-time", at)
     }
 
     /// A day without the year: "Tuesday 2 March".
@@ -239,7 +237,15 @@ impl Locale {
     where
         T::Offset: std::fmt::Display,
     {
-        at.format_localized(&self.text("format-weekday-date"), self.language().chrono)
+        self.moment("format-weekday-date", at)
+    }
+
+    /// `at` written with the language's strftime pattern `format_key`.
+    fn moment<T: TimeZone>(self, format_key: &str, at: &DateTime<T>) -> String
+    where
+        T::Offset: std::fmt::Display,
+    {
+        at.format_localized(&self.text(format_key), self.language().chrono)
             .to_string()
     }
 
