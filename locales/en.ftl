@@ -1415,4 +1415,16 @@ staff-title-interview = { $kind }: { $name }
 staff-title-link-gone = This link no longer works
 staff-title-setup = Set up Rapport
 
+# Words decided in code (errors, notices, labels), by where they are decided
+
+# Accounts and passwords
+staff-error-password-short = Use at least { $min } characters for the password.
+staff-error-password-long = Use at most { $max } characters for the password.
+
+# ---- domain/ and flows/ ----
+
+# ---- web/admin: applications, pipeline, decisions, interviews, review, insight ----
+
+# ---- web/admin: jobs, closing, company, emails, import, questionnaires, team, tokens; sign-in; forms ----
+
 # end of staff pages

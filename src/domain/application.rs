@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::job::{language_name, Fluency, LanguageRequirement};
 use super::user::{EmailAddress, PersonName};
 use super::FieldError;
+use crate::i18n::Message;
 
 /// Where an application stands. The later stages (interview onwards) are
 /// used by the interview pipeline.
@@ -233,24 +234,14 @@ pub fn clean_source(raw: &str) -> String {
 
 pub const MAX_COVER_LETTER_CHARS: usize = 10_000;
 
-/// The messages of `PersonName::parse` and `EmailAddress::parse` (shared
-/// with staff forms), by their keys, so a candidate reads them in their
-/// language.
-const NAME_ERRORS: &[&str] = &[
-    "cand-error-name-empty",
-    "cand-error-name-long",
-    "cand-error-name-control",
-];
-const EMAIL_ERRORS: &[&str] = &["cand-error-email-empty", "cand-error-email-invalid"];
-
 impl NewApplication {
     pub fn parse(input: &ApplicationInput) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = PersonName::parse(&input.name)
-            .map_err(|m| errors.push(FieldError::new("name", m).keyed_if_english(NAME_ERRORS)))
+            .map_err(|m| errors.push(FieldError::of("name", m)))
             .ok();
         let email = EmailAddress::parse(&input.email)
-            .map_err(|m| errors.push(FieldError::new("email", m).keyed_if_english(EMAIL_ERRORS)))
+            .map_err(|m| errors.push(FieldError::of("email", m)))
             .ok();
         let mut languages: Vec<LanguageRequirement> = Vec::new();
         for (i, code) in input.languages.iter().enumerate() {
@@ -302,10 +293,10 @@ impl NewApplication {
         };
         let cover_letter = input.cover_letter.trim().to_string();
         if cover_letter.chars().count() > MAX_COVER_LETTER_CHARS {
-            errors.push(FieldError::localized_with(
+            errors.push(FieldError::of(
                 "cover_letter",
-                "cand-error-cover-letter-long",
-                &[("max", MAX_COVER_LETTER_CHARS.to_string())],
+                Message::new("cand-error-cover-letter-long")
+                    .count("max", MAX_COVER_LETTER_CHARS as i64),
             ));
         }
         let portfolio_url = input.portfolio_url.trim().to_string();

@@ -20,97 +20,51 @@ pub mod screening;
 pub mod user;
 pub mod webhook;
 
+use crate::i18n::{Locale, Message};
+
 /// A problem with one field of some input, phrased for the person who typed it.
-/// `message` is in English (the JSON API answers with it); a candidate's
-/// page shows the message named by `key`, when there is one, in their
-/// language (see [`FieldError::in_locale`]).
+/// `message` is in English (the JSON API answers with it); a page shows
+/// `words` in its reader's language (see [`FieldError::in_locale`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
     pub field: &'static str,
     pub message: String,
     #[serde(skip)]
-    pub key: Option<&'static str>,
-    #[serde(skip)]
-    pub args: Vec<(&'static str, String)>,
+    pub words: Message,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+    /// The problem with `field` that `words` says.
+    pub fn of(field: &'static str, words: Message) -> Self {
         Self {
             field,
-            message: message.into(),
-            key: None,
-            args: Vec::new(),
+            message: words.english(),
+            words,
         }
     }
 
-    /// An error whose words are the translation files' message `key`
-    /// (English in `message`).
+    /// TRANSITION: an error in English words not yet in the files.
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self::of(field, Message::untranslated(message))
+    }
+
+    /// The problem with `field` that the message `key` says.
     pub fn localized(field: &'static str, key: &'static str) -> Self {
-        Self::localized_with(field, key, &[])
+        Self::of(field, Message::new(key))
     }
 
-    /// [`FieldError::localized`] with the message's variables.
-    pub fn localized_with(
-        field: &'static str,
-        key: &'static str,
-        args: &[(&'static str, String)],
-    ) -> Self {
-        let mut error = Self {
-            field,
-            message: String::new(),
-            key: Some(key),
-            args: args.to_vec(),
-        };
-        error.message = error.text(crate::i18n::Locale::ENGLISH);
-        error
-    }
-
-    /// Names the first of `keys` whose English words are this message, so
-    /// a message made elsewhere in English (shared with staff forms) can be
-    /// shown in another language without repeating its rules.
-    pub fn keyed_if_english(mut self, keys: &[&'static str]) -> Self {
-        self.key = keys
-            .iter()
-            .find(|k| crate::i18n::Locale::ENGLISH.text(k) == self.message)
-            .copied();
-        self
-    }
-
-    /// The message in `locale` (its English words when it has no key),
-    /// whole numbers written the language's way ("10 000").
-    pub fn text(&self, locale: crate::i18n::Locale) -> String {
-        match self.key {
-            Some(key) => {
-                let args: Vec<(&'static str, String)> = self
-                    .args
-                    .iter()
-                    .map(|(name, value)| match value.parse::<i64>() {
-                        Ok(n) => (*name, locale.number(n)),
-                        Err(_) => (*name, value.clone()),
-                    })
-                    .collect();
-                locale.text_with(key, Some(&fluent_args(&args)))
-            }
-            None => self.message.clone(),
-        }
+    /// The message in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        self.words.text(locale)
     }
 
     /// This error with its message in `locale`, for a page.
-    pub fn in_locale(&self, locale: crate::i18n::Locale) -> Self {
+    pub fn in_locale(&self, locale: Locale) -> Self {
         Self {
             message: self.text(locale),
             ..self.clone()
         }
     }
-}
-
-fn fluent_args(args: &[(&'static str, String)]) -> fluent_bundle::FluentArgs<'static> {
-    let mut out = fluent_bundle::FluentArgs::new();
-    for (name, value) in args {
-        out.set(*name, value.clone());
-    }
-    out
 }
 
 #[cfg(test)]
@@ -142,7 +96,7 @@ mod tests {
         );
         // Every one of them has French words.
         for e in &errors {
-            assert!(e.key.is_some(), "{} has no message key", e.field);
+            assert!(!e.words.key().is_empty(), "{} has no message key", e.field);
             assert_ne!(e.text(fr), e.message, "{}", e.field);
             assert_eq!(e.text(Locale::ENGLISH), e.message);
         }

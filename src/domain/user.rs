@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+use crate::i18n::Message;
+
 /// What a staff member may do. Owners do everything; interviewers get the
 /// pages of the jobs they are on the panel for (a later capability).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,13 +49,13 @@ impl FromStr for Role {
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Message> {
         let email = raw.trim().to_lowercase();
         if email.is_empty() {
-            return Err("Enter an email address.".into());
+            return Err(Message::new("cand-error-email-empty"));
         }
         if email.len() > 254 || !validator::ValidateEmail::validate_email(&email) {
-            return Err("Enter an email address like name@example.com.".into());
+            return Err(Message::new("cand-error-email-invalid"));
         }
         Ok(Self(email))
     }
@@ -75,16 +77,16 @@ impl fmt::Display for EmailAddress {
 pub struct PersonName(String);
 
 impl PersonName {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Message> {
         let name = raw.trim();
         if name.is_empty() {
-            return Err("Enter a name.".into());
+            return Err(Message::new("cand-error-name-empty"));
         }
         if name.chars().count() > 120 {
-            return Err("Use at most 120 characters for the name.".into());
+            return Err(Message::new("cand-error-name-long"));
         }
         if name.chars().any(char::is_control) {
-            return Err("The name cannot contain control characters.".into());
+            return Err(Message::new("cand-error-name-control"));
         }
         Ok(Self(name.to_string()))
     }
@@ -102,19 +104,17 @@ impl NewPassword {
     pub const MIN_CHARS: usize = 10;
     pub const MAX_CHARS: usize = 128;
 
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Message> {
         let n = raw.chars().count();
         if n < Self::MIN_CHARS {
-            return Err(format!(
-                "Use at least {} characters for the password.",
-                Self::MIN_CHARS
-            ));
+            return Err(
+                Message::new("staff-error-password-short").count("min", Self::MIN_CHARS as i64)
+            );
         }
         if n > Self::MAX_CHARS {
-            return Err(format!(
-                "Use at most {} characters for the password.",
-                Self::MAX_CHARS
-            ));
+            return Err(
+                Message::new("staff-error-password-long").count("max", Self::MAX_CHARS as i64)
+            );
         }
         Ok(Self(raw.to_string()))
     }

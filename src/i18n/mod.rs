@@ -8,6 +8,7 @@
 //! patterns its file gives (`format-date`, `number-group-separator`...).
 //! No I/O: the files are compiled in.
 
+mod message;
 mod negotiate;
 
 use std::borrow::Cow;
@@ -21,6 +22,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use rust_embed::RustEmbed;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use message::Message;
 pub use negotiate::from_accept_language;
 
 #[derive(RustEmbed)]
@@ -75,6 +77,7 @@ fn load() -> Vec<Language> {
             // Isolation marks would end up in subjects, plain text and
             // attribute values, where they show as stray characters.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(group_digits));
             bundle
                 .add_resource(resource)
                 .unwrap_or_else(|e| panic!("locales/{code}.ftl: {e:?}"));
@@ -92,6 +95,53 @@ fn load() -> Vec<Language> {
             language
         })
         .collect()
+}
+
+/// A language's thousands separator, for numbers given to its messages.
+struct DigitGroups(String);
+
+impl intl_memoizer::Memoizable for DigitGroups {
+    type Args = ();
+    type Error = ();
+
+    fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        let locale = Locale::parse(&lang.to_string()).ok_or(())?;
+        Ok(Self(locale.text("number-group-separator")))
+    }
+}
+
+/// Writes whole numbers given to a message the language's way ("10 000");
+/// they stay numbers, so plurals still choose by them. Fractions keep
+/// Fluent's own writing.
+fn group_digits(
+    value: &FluentValue,
+    intls: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    if n.value.fract() != 0.0 || n.value.abs() >= 1e15 {
+        return None;
+    }
+    intls
+        .with_try_get::<DigitGroups, _, _>((), |groups| with_separator(n.value as i64, &groups.0))
+        .ok()
+}
+
+/// `n` with `separator` between groups of three digits.
+fn with_separator(n: i64, separator: &str) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len() + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A message and what went wrong formatting it (a variable not given).
@@ -276,19 +326,7 @@ impl Locale {
     /// A whole number with the language's thousands separator: "44,000",
     /// "44 000".
     pub fn number(self, n: i64) -> String {
-        let digits = n.unsigned_abs().to_string();
-        let separator = self.text("number-group-separator");
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len() + 1);
-        if n < 0 {
-            out.push('-');
-        }
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push_str(&separator);
-            }
-            out.push(c);
-        }
-        out
+        with_separator(n, &self.text("number-group-separator"))
     }
 }
 

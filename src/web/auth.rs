@@ -351,13 +351,13 @@ async fn setup(
         ));
     }
     let name = PersonName::parse(&form.name)
-        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .map_err(|m| errors.push(FieldError::of("name", m)))
         .ok();
     let email = EmailAddress::parse(&form.email)
-        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .map_err(|m| errors.push(FieldError::of("email", m)))
         .ok();
     let pw = NewPassword::parse(&form.password)
-        .map_err(|m| errors.push(FieldError::new("password", m)))
+        .map_err(|m| errors.push(FieldError::of("password", m)))
         .ok();
     let (Some(name), Some(email), Some(pw), true) = (name, email, pw, errors.is_empty()) else {
         return Page::new("pages/auth/setup", &admin::title("staff-title-setup"))
@@ -456,10 +456,10 @@ async fn accept_invitation(
     };
     let mut errors = Vec::new();
     let name = PersonName::parse(&form.name)
-        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .map_err(|m| errors.push(FieldError::of("name", m)))
         .ok();
     let pw = NewPassword::parse(&form.password)
-        .map_err(|m| errors.push(FieldError::new("password", m)))
+        .map_err(|m| errors.push(FieldError::of("password", m)))
         .ok();
     if pw.is_some() && form.password != form.password_again {
         errors.push(FieldError::new(
@@ -481,7 +481,8 @@ async fn accept_invitation(
     };
     let password_hash =
         password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
-    let email = EmailAddress::parse(&invitation.email).map_err(WebError::Internal)?;
+    let email =
+        EmailAddress::parse(&invitation.email).map_err(|m| WebError::Internal(m.english()))?;
     let role: Role = invitation.role.parse().map_err(WebError::Internal)?;
     let created = state
         .db
@@ -551,7 +552,7 @@ async fn forgot(
     let email = match EmailAddress::parse(&form.email) {
         Ok(email) => email,
         Err(message) => {
-            let errors = [FieldError::new("email", message)];
+            let errors = [FieldError::of("email", message)];
             return Page::new(
                 "pages/auth/forgot",
                 &admin::title("staff-auth-forgot-title"),
@@ -667,7 +668,7 @@ async fn reset(
     };
     let mut errors = Vec::new();
     let pw = NewPassword::parse(&form.password)
-        .map_err(|m| errors.push(FieldError::new("password", m)))
+        .map_err(|m| errors.push(FieldError::of("password", m)))
         .ok();
     if pw.is_some() && form.password != form.password_again {
         errors.push(FieldError::new(

@@ -11,7 +11,7 @@ use super::public::view::Company;
 use super::AppState;
 use crate::db::DbError;
 use crate::files::FileError;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::templates;
 
 tokio::task_local! {
@@ -70,14 +70,14 @@ pub enum WebError {
     #[error("the form expired or did not come from this site")]
     Csrf,
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Message),
     #[error("{0}")]
-    TooManyRequests(String),
+    TooManyRequests(Message),
     /// Someone else changed the thing a moment before; nothing was done.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Message),
     #[error("{0}")]
-    UnsupportedMediaType(String),
+    UnsupportedMediaType(Message),
     #[error("{context}: {source}")]
     Database {
         context: &'static str,
@@ -160,10 +160,10 @@ impl ResponseError for WebError {
                 locale.text("error-csrf-title"),
                 locale.text("error-csrf-body"),
             ),
-            WebError::BadRequest(m) => (locale.text("error-bad-request-title"), m.clone()),
-            WebError::TooManyRequests(m) => (locale.text("error-too-many-title"), m.clone()),
-            WebError::Conflict(m) => (locale.text("error-conflict-title"), m.clone()),
-            WebError::UnsupportedMediaType(m) => (locale.text("error-media-title"), m.clone()),
+            WebError::BadRequest(m) => (locale.text("error-bad-request-title"), m.text(locale)),
+            WebError::TooManyRequests(m) => (locale.text("error-too-many-title"), m.text(locale)),
+            WebError::Conflict(m) => (locale.text("error-conflict-title"), m.text(locale)),
+            WebError::UnsupportedMediaType(m) => (locale.text("error-media-title"), m.text(locale)),
             WebError::Database { .. } | WebError::Files { .. } | WebError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (

@@ -178,8 +178,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             if !csrf::is_valid(&req, state, &token.csrf_token) {
                 return Err(WebError::Csrf.into());
             }
-            let value = serde_html_form::from_str(&form)
-                .map_err(|e| WebError::BadRequest(format!("The form could not be read: {e}")))?;
+            let value = serde_html_form::from_str(&form).map_err(|e| {
+                WebError::BadRequest(format!("The form could not be read: {e}").into())
+            })?;
             Ok(CsrfForm(value))
         })
     }

@@ -52,10 +52,13 @@ async fn load_open(state: &AppState, id: String) -> Result<Job, WebError> {
         .web_context("finding a job")?
         .ok_or(WebError::NotFound)?;
     if job.status != JobStatus::Open {
-        return Err(WebError::BadRequest(format!(
-            "This job is {} and cannot be closed now. Reload the page to see where it stands.",
-            job.status.as_str()
-        )));
+        return Err(WebError::BadRequest(
+            format!(
+                "This job is {} and cannot be closed now. Reload the page to see where it stands.",
+                job.status.as_str()
+            )
+            .into(),
+        ));
     }
     Ok(job)
 }
@@ -167,9 +170,9 @@ pub async fn close(
     let reject = form.reject_remaining == "yes";
     let rejection_reason = form.rejection_reason.trim().to_string();
     if reject && rejection_reason.chars().count() > MAX_REASON_CHARS {
-        return Err(WebError::BadRequest(format!(
-            "Keep the reason to {MAX_REASON_CHARS} characters or fewer."
-        )));
+        return Err(WebError::BadRequest(
+            format!("Keep the reason to {MAX_REASON_CHARS} characters or fewer.").into(),
+        ));
     }
     let jid = job.id.clone();
     let remaining = state

@@ -274,7 +274,7 @@ pub async fn vote(
         .await
         .web_context("recording a vote")?;
     if let Err(message) = outcome {
-        return Err(WebError::BadRequest(message));
+        return Err(WebError::BadRequest(message.into()));
     }
     Ok(see_other(&format!(
         "/admin/applications/{}/decision",
@@ -409,7 +409,7 @@ pub async fn offer_answer(
         .await
         .web_context("recording the answer to an offer")?;
     if let Err(message) = result {
-        return Err(WebError::BadRequest(message));
+        return Err(WebError::BadRequest(message.into()));
     }
     if accepted && close {
         // Closing is its own confirmed step: it shows who else is still in

@@ -450,10 +450,13 @@ async fn change_status(
         .await
         .web_context("changing a job's status")?;
     if !changed {
-        return Err(WebError::BadRequest(format!(
-            "This job is {} and cannot be {done} now. Reload the page to see where it stands.",
-            was.as_str()
-        )));
+        return Err(WebError::BadRequest(
+            format!(
+                "This job is {} and cannot be {done} now. Reload the page to see where it stands.",
+                was.as_str()
+            )
+            .into(),
+        ));
     }
     Ok(see_other(&format!("/admin/jobs/{}/edit?{done}=1", job.id)))
 }
@@ -637,7 +640,8 @@ pub async fn retention(
     CsrfForm(form): CsrfForm<RetentionForm>,
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
-    let months = RetentionMonths::parse(&form.months).map_err(WebError::BadRequest)?;
+    let months =
+        RetentionMonths::parse(&form.months).map_err(|m| WebError::BadRequest(m.into()))?;
     let actor = owner.user().id.clone();
     let job_id = job.id.clone();
     state

@@ -20,8 +20,8 @@ use crate::flows::pipeline::{move_one, stage_settings, Mailer, MoveRefused, Move
 impl From<MoveRefused> for WebError {
     fn from(refused: MoveRefused) -> Self {
         match refused {
-            MoveRefused::Rule(m) => WebError::BadRequest(m),
-            MoveRefused::Stale(m) => WebError::Conflict(m),
+            MoveRefused::Rule(m) => WebError::BadRequest(m.into()),
+            MoveRefused::Stale(m) => WebError::Conflict(m.into()),
         }
     }
 }
@@ -350,8 +350,8 @@ pub async fn settings(
     CsrfForm(form): CsrfForm<PipelineForm>,
 ) -> Result<HttpResponse, WebError> {
     let job_id = id.into_inner();
-    let settings =
-        StageSettings::parse(&form.skipped).map_err(|e| WebError::BadRequest(e.to_string()))?;
+    let settings = StageSettings::parse(&form.skipped)
+        .map_err(|e| WebError::BadRequest(e.to_string().into()))?;
     let actor = owner.user().id.clone();
     let jid = job_id.clone();
     let panel = form.panel.clone();

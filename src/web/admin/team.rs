@@ -112,10 +112,10 @@ pub async fn invite(
 ) -> Result<HttpResponse, WebError> {
     let mut errors = Vec::new();
     let email = EmailAddress::parse(&form.email)
-        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .map_err(|m| errors.push(FieldError::of("email", m)))
         .ok();
     let name = PersonName::parse(&form.name)
-        .map_err(|m| errors.push(FieldError::new("name", m)))
+        .map_err(|m| errors.push(FieldError::of("name", m)))
         .ok();
     let role = form
         .role

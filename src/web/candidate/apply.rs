@@ -16,7 +16,7 @@ use crate::domain::application::{
 };
 use crate::domain::job::{Fluency, Job, JobStatus, LANGUAGES};
 use crate::domain::FieldError;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::{clean_text, CsrfForm, MultipartBody};
 use crate::web::locale;
@@ -234,7 +234,9 @@ pub async fn submit(
         None => job_locale(&req, &state, &job).await?,
     };
     if !job.is_open() {
-        return Err(WebError::BadRequest(locale.text("cand-apply-closed-error")));
+        return Err(WebError::BadRequest(
+            Message::new("cand-apply-closed-error").in_locale(locale),
+        ));
     }
     let input = ApplicationInput {
         name: text(&form.name),

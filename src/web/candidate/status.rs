@@ -12,7 +12,7 @@ use crate::domain::application::{parse_timezone, Stage};
 use crate::domain::interview::InterviewKind;
 use crate::domain::job::Job;
 use crate::flows::erasure::{self, Why};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::public::load_company;
@@ -219,10 +219,10 @@ fn answers_from(
     for (k, v) in form {
         if let Some(q) = k.strip_prefix("answer-") {
             if v.chars().count() > MAX_ANSWER_CHARS {
-                let mut args = fluent_bundle::FluentArgs::new();
-                args.set("max", MAX_ANSWER_CHARS.to_string());
                 return Err(WebError::BadRequest(
-                    locale.text_with("cand-error-answer-long", Some(&args)),
+                    Message::new("cand-error-answer-long")
+                        .count("max", MAX_ANSWER_CHARS as i64)
+                        .in_locale(locale),
                 ));
             }
             out.push((q.to_string(), v.replace("\r\n", "\n")));
@@ -482,7 +482,7 @@ pub async fn withdraw(
     if !from.is_active() {
         let locale = super::personal_locale(&req, &state, &app).await?;
         return Err(WebError::BadRequest(
-            locale.text("cand-error-already-closed"),
+            Message::new("cand-error-already-closed").in_locale(locale),
         ));
     }
     if !confirmed(form.confirm.as_deref()) {

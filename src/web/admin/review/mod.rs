@@ -56,7 +56,8 @@ pub async fn settings(
             e.iter()
                 .map(|f| f.message.clone())
                 .collect::<Vec<_>>()
-                .join(" "),
+                .join(" ")
+                .into(),
         )
     })?;
     let actor = owner.user().id.clone();
