@@ -26,22 +26,32 @@ mod writing_view;
 use actix_web::web;
 use fluent_bundle::FluentArgs;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 
 /// The applications' CSV and its formula guard, which the API's export
 /// shares so both give the same columns.
 pub(crate) use insight::{export_bytes, neutralise};
 
+/// The language of staff pages (only English for now): one place to
+/// change when staff choose theirs.
+pub(crate) const STAFF: Locale = Locale::ENGLISH;
+
+/// Words decided in code (a notice, an error, a label), as a staff page
+/// shows them.
+pub(crate) fn words(message: &Message) -> String {
+    message.text(STAFF)
+}
+
 /// A staff page's title, from the same `staff-` messages as the staff
-/// templates (staff pages stay in English for now).
+/// templates.
 pub(crate) fn title(key: &str) -> String {
-    Locale::ENGLISH.text(key)
+    STAFF.text(key)
 }
 
 /// A staff page's title with values in it, e.g. the job's title.
 pub(crate) fn title_with(key: &str, values: &[(&str, &str)]) -> String {
     let args: FluentArgs = values.iter().map(|(name, value)| (*name, *value)).collect();
-    Locale::ENGLISH.text_with(key, Some(&args))
+    STAFF.text_with(key, Some(&args))
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
