@@ -43,6 +43,7 @@ pub fn set(
     body: &str,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
+    lock_job(conn, job_id)?;
     let n = diesel::update(email_templates::table.find((job_id, kind, locale.code())))
         .set((
             email_templates::subject.eq(subject),
@@ -63,6 +64,23 @@ pub fn set(
             ))
             .execute(conn)
             .context("saving an email template")?;
+    }
+    Ok(())
+}
+
+/// Holds the job's row until the transaction ends on PostgreSQL, so two
+/// first saves of one text take turns: the second updates the row the
+/// first inserted instead of failing on its key. SQLite has one writer.
+fn lock_job(conn: &mut DbConnection, job_id: &str) -> Result<(), DbError> {
+    use super::schema::jobs;
+    if let DbConnection::Postgresql(pg) = conn {
+        jobs::table
+            .find(job_id)
+            .select(jobs::id)
+            .for_update()
+            .first::<String>(pg)
+            .optional()
+            .context("locking the job")?;
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::on_every_backend;
 on_every_backend!(
     a_french_candidate_gets_french_emails_and_an_english_one_english,
     an_owners_french_text_goes_to_french_candidates_only,
+    owners_saving_one_text_at_once_leave_one_text,
 );
 
 /// One delivered email, decoded: headers, subject, and each part's text.
@@ -474,4 +475,56 @@ async fn an_owners_french_text_goes_to_french_candidates_only(backend: Backend) 
 
 async fn spawn(backend: Backend) -> TestApp {
     crate::helpers::spawn_app(backend).await
+}
+
+/// Two owners (or one double click) saving the same job's French rejection
+/// text at the same moment, when it has none yet: both are answered, and
+/// one text is kept, whole, not two rows nor a failed save.
+async fn owners_saving_one_text_at_once_leave_one_text(backend: Backend) {
+    // Many saves at once on a busy test machine: headers may wait for a
+    // worker longer than the 5 seconds a real client gets.
+    let app = crate::helpers::spawn_app_with(backend, |s| s.header_timeout_secs = 60).await;
+    let (job_id, _) = job(&app).await;
+    let editor = format!("/admin/jobs/{job_id}/emails/rejection");
+    let token = app.csrf_token().await;
+    let bodies: Vec<String> = (0..6)
+        .map(|i| format!("Chère {{{{name}}}}, version {i}."))
+        .collect();
+    let saves = bodies.iter().map(|body| {
+        let (app, editor, token) = (&app, &editor, &token);
+        async move {
+            app.post_raw(
+                editor,
+                &[
+                    ("language", "fr"),
+                    ("subject", "À propos du poste"),
+                    ("body", body),
+                    ("action", "save"),
+                    ("csrf_token", token),
+                ],
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    });
+    let statuses = futures::future::join_all(saves).await;
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+    let id = job_id.clone();
+    let rows: Vec<(String, String)> = app
+        .db
+        .read(move |conn| {
+            use diesel::prelude::*;
+            use rapport::db::schema::email_templates as t;
+            t::table
+                .filter(t::job_id.eq(id))
+                .select((t::locale, t::body))
+                .load(conn)
+                .map_err(Into::into)
+        })
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "fr");
+    assert!(bodies.contains(&rows[0].1), "one of the texts, whole");
 }

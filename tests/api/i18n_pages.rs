@@ -15,6 +15,7 @@ on_every_backend!(
     the_application_speaks_its_questionnaire_s_language_until_the_candidate_switches,
     a_form_s_language_is_the_application_s_when_no_questionnaire_says_otherwise,
     the_job_page_follows_a_change_of_questionnaire_at_once,
+    switching_language_from_two_tabs_at_once_keeps_one,
 );
 
 const FRENCH: &str = "fr-FR,fr;q=0.9,en;q=0.5";
@@ -375,4 +376,43 @@ async fn the_job_page_follows_a_change_of_questionnaire_at_once(backend: Backend
         board.contains(r#"lang="fr""#),
         "the board marks the job's language"
     );
+}
+
+/// A candidate switching language in two tabs at the same moment: every
+/// page answers, in the language it asked for, and the application keeps
+/// one of the two.
+async fn switching_language_from_two_tabs_at_once_keeps_one(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (fr_id, fr_slug, _) = two_jobs(&app).await;
+    let bea = app.new_browser();
+    let res = post_application(
+        &bea,
+        &fr_slug,
+        &[
+            ("name", "Béa"),
+            ("email", "bea@example.com"),
+            ("languages", "fr"),
+            ("fluencies", "native"),
+            ("consent", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let link = app.candidate_link("bea@example.com").await;
+    assert_eq!(bea.get(&link).await.status().as_u16(), 303);
+    let switches = (0..12).map(|i| {
+        let bea = &bea;
+        let code = if i % 2 == 0 { "en" } else { "fr" };
+        async move {
+            (
+                code,
+                lang_of(&bea.get_text(&format!("/candidate?lang={code}")).await),
+            )
+        }
+    });
+    for (asked, got) in futures::future::join_all(switches).await {
+        assert_eq!(asked, got);
+    }
+    let kept = application_locale(&app, &fr_id, "bea@example.com").await;
+    assert!(kept == "en" || kept == "fr", "{kept}");
 }
