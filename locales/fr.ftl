@@ -317,8 +317,8 @@ error-internal-body = Une erreur est survenue de notre côté et rien n’a ét�
 
 cand-autosave-saved = Enregistré à { $time }.
 cand-autosave-sent = Ces réponses ont déjà été envoyées.
-cand-autosave-retry = Pas encore enregistré : nous allons réessayer. Votre texte est toujours là.
-cand-autosave-offline = Hors ligne : pas encore enregistré. Votre texte est toujours là ; nous réessaierons.
+cand-autosave-retry = Pas encore enregistré : nous allons réessayer. Votre texte est toujours là.
+cand-autosave-offline = Hors ligne : pas encore enregistré. Votre texte est toujours là ; nous réessaierons.
 
 # end of candidate pages
 

@@ -381,6 +381,32 @@ mod tests {
         assert_eq!(Locale::parse_or_english("xx"), Locale::ENGLISH);
     }
 
+    /// French sets `:` `;` `!` `?` apart with a narrow no-break space, so
+    /// they never start a line on a phone.
+    #[test]
+    fn french_double_punctuation_keeps_its_no_break_space() {
+        let fr = french();
+        let markup = regex::Regex::new(r"\{[^}]*\}|<[^>]*>|https?://\S+").unwrap();
+        let mut wrong = Vec::new();
+        for key in fr.keys().filter(|k| !k.starts_with("format-")) {
+            let Some(text) = fr.lookup(key, None) else {
+                continue;
+            };
+            let prose = markup.replace_all(&text, "");
+            let chars: Vec<char> = prose.chars().collect();
+            for (i, c) in chars.iter().enumerate().skip(1) {
+                let next_is_space = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+                if [':', ';', '!', '?'].contains(c)
+                    && next_is_space
+                    && !['\u{202F}', '\u{A0}'].contains(&chars[i - 1])
+                {
+                    wrong.push(format!("{key}: …{}", &prose[..prose.len().min(60)]));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
     #[test]
     fn every_language_has_every_format_and_candidate_message_of_english() {
         // Staff pages may stay in English; everything a candidate reads
