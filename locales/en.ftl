@@ -320,6 +320,8 @@ error-conflict-title = Someone else acted first
 error-media-title = This form could not be read
 error-internal-title = Something went wrong
 error-internal-body = Something went wrong on our side and nothing was changed. Please try again in a moment.
+error-timeout-title = This took too long
+error-timeout-body = Your browser stopped sending the form before it was complete, so nothing was saved. Check your connection, then send it again.
 
 # Autosave on the answers page ({ $time } is written by the browser).
 cand-autosave-saved = Saved at { $time }.

@@ -314,6 +314,8 @@ error-conflict-title = Quelqu’un a agi avant vous
 error-media-title = Ce formulaire n’a pas pu être lu
 error-internal-title = Une erreur est survenue
 error-internal-body = Une erreur est survenue de notre côté et rien n’a été modifié. Veuillez réessayer dans un instant.
+error-timeout-title = Cela a pris trop de temps
+error-timeout-body = Votre navigateur a cessé d’envoyer le formulaire avant la fin, donc rien n’a été enregistré. Vérifiez votre connexion, puis envoyez-le à nouveau.
 
 cand-autosave-saved = Enregistré à { $time }.
 cand-autosave-sent = Ces réponses ont déjà été envoyées.

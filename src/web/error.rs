@@ -31,6 +31,16 @@ fn candidate_facing(path: &str) -> bool {
             .any(|p| path.starts_with(p))
 }
 
+/// The language of an error page for `req`: the visitor's on candidate
+/// and public pages, English on staff pages.
+pub(crate) fn error_page_locale(req: &actix_web::HttpRequest) -> Locale {
+    if candidate_facing(req.path()) {
+        super::locale::choose(req, None, &super::locale::all(), Locale::ENGLISH)
+    } else {
+        Locale::ENGLISH
+    }
+}
+
 /// Makes the company known to the error pages of the requests it wraps.
 pub async fn pages_with_company(
     req: ServiceRequest,
@@ -47,11 +57,7 @@ pub async fn pages_with_company(
         },
         None => None,
     };
-    let locale = if candidate_facing(req.path()) {
-        super::locale::choose(req.request(), None, &super::locale::all(), Locale::ENGLISH)
-    } else {
-        Locale::ENGLISH
-    };
+    let locale = error_page_locale(req.request());
     LOCALE
         .scope(locale, COMPANY.scope(company, next.call(req)))
         .await

@@ -91,12 +91,18 @@ pub async fn body_deadline(
         return Ok(res.map_into_left_body());
     }
     tracing::info!(path = %res.request().path(), "request body timed out");
-    let title = "This took too long";
-    let message = "Your browser stopped sending the form before it was complete, so nothing was saved. Check your connection, then send it again.";
+    let locale = super::error::error_page_locale(res.request());
+    let title = locale.text("error-timeout-title");
+    let message = locale.text("error-timeout-body");
     let body = templates::html()
         .render(
             "pages/error",
-            &serde_json::json!({ "title": title, "message": message, "lang": "en" }),
+            &serde_json::json!({
+                "title": title,
+                "message": message,
+                "lang": locale.code(),
+                "locale": locale.code(),
+            }),
         )
         .unwrap_or_else(|_| format!("<!doctype html><title>{title}</title><h1>{title}</h1>"));
     let timeout = HttpResponse::RequestTimeout()

@@ -741,6 +741,21 @@ async fn a_body_that_stops_arriving_is_cut_off(backend: Backend) {
     let (answer, took) = raw_exchange(&app.address, request).await;
     assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
     assert!(answer.starts_with("HTTP/1.1 408"), "answered: {answer:?}");
+    assert!(
+        answer.contains("This took too long"),
+        "answered: {answer:?}"
+    );
+
+    // A French visitor reads why in French.
+    let request = format!(
+        "POST /jobs/{slug}/apply HTTP/1.1\r\nHost: localhost\r\nAccept-Language: fr\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 100000\r\n\r\n{part}"
+    );
+    let (answer, _) = raw_exchange(&app.address, request).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "answered: {answer:?}");
+    assert!(
+        answer.contains("Cela a pris trop de temps"),
+        "answered: {answer:?}"
+    );
 
     // The same with chunks that stop coming.
     let request = format!(
