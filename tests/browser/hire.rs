@@ -549,4 +549,13 @@ async fn staff_pages_around_the_hire(world: &World, owner: &mut Page, job_id: &s
         owner.goto(&world.url(&path)).await;
         owner.check(None).await;
     }
+    // The email editor's language tabs, on the French text.
+    owner
+        .goto(&world.url(&format!(
+            "/admin/jobs/{job_id}/emails/rejection?language=fr"
+        )))
+        .await;
+    let text = owner.text().await;
+    assert!(text.contains("Merci pour le temps et le soin"), "{text}");
+    owner.check(Some("email-editor-french")).await;
 }
