@@ -1479,6 +1479,13 @@ staff-behind-showing = Showing applications that { $conditions }.
 staff-history-actor-candidate = the candidate
 staff-history-actor-system = Rapport
 staff-former-team-member = a former team member
+# Kept in the history when no reason was typed.
+staff-history-moved-by-staff = moved by staff
+staff-history-bulk-move = bulk move
+staff-history-offer-accepted = accepted the offer
+staff-history-offer-declined = declined the offer
+# A key point the scorer found missing, and why.
+staff-application-missed-because = { $point } ({ $why })
 staff-error-override-empathy = Choose an empathy grade: 0, 1 or 2.
 staff-error-override-curiosity = Choose a curiosity grade: 0, 1 or 2.
 staff-error-override-percent = Give the answer's score as a percentage from 0 to 100.

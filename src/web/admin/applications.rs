@@ -553,7 +553,10 @@ async fn render_detail(
                             "curiosity": s.curiosity.grade,
                             "content": s.content.share.map(|c| (c * 100.0).round() as i64),
                             "covered": s.content.covered.iter().map(label_of).collect::<Vec<_>>(),
-                            "missed": s.content.missed.iter().map(|id| match s.content.miss_reasons.get(id) { Some(why) => format!("{} ({why})", label_of(id)), None => label_of(id) }).collect::<Vec<_>>(),
+                            "missed": s.content.missed.iter().map(|id| match s.content.miss_reasons.get(id) {
+                                Some(why) => super::words(&Message::new("staff-application-missed-because").arg("point", label_of(id)).arg("why", why)),
+                                None => label_of(id),
+                            }).collect::<Vec<_>>(),
                             "required_missed": !s.content.required_missed.is_empty(),
                             "tone": s.tone.iter().map(|t| t.label()).collect::<Vec<_>>(),
                             "percent": (s.score * 100.0).round() as i64,

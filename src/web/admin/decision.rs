@@ -386,15 +386,17 @@ pub async fn offer_answer(
                 ))));
             }
             let (to, why) = if accepted {
-                (Stage::Hired, "accepted the offer")
+                (Stage::Hired, "staff-history-offer-accepted")
             } else {
-                (Stage::Withdrawn, "declined the offer")
+                (Stage::Withdrawn, "staff-history-offer-declined")
             };
+            // The history keeps these words in the staff pages' language.
+            let why = super::words(&Message::new(why));
             let request = MoveRequest {
                 to,
                 how: MoveKind::Manual,
                 actor: &actor,
-                reason: why,
+                reason: &why,
                 seen: Some(Stage::Offer),
                 rejection_email: None,
                 // Their calendar should lose interviews that no longer happen.

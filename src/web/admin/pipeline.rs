@@ -98,16 +98,17 @@ pub async fn move_application(
             };
             let job = db::jobs::find(conn, &app.job_id)?
                 .ok_or_else(|| DbError::Corrupt("application without job".into()))?;
+            // The history keeps these words in the staff pages' language.
             let why = if reason.is_empty() {
-                "moved by staff"
+                super::words(&Message::new("staff-history-moved-by-staff"))
             } else {
-                reason.as_str()
+                reason.clone()
             };
             let request = MoveRequest {
                 to,
                 how: MoveKind::Manual,
                 actor: &actor,
-                reason: why,
+                reason: &why,
                 seen,
                 rejection_email: send.then_some(email_reason.as_str()),
                 notify_cancellations: notify,
@@ -293,15 +294,15 @@ pub async fn bulk(
                     continue;
                 };
                 let why = if reason.is_empty() {
-                    "bulk move"
+                    super::words(&Message::new("staff-history-bulk-move"))
                 } else {
-                    reason.as_str()
+                    reason.clone()
                 };
                 let request = MoveRequest {
                     to,
                     how: MoveKind::Manual,
                     actor: &actor,
-                    reason: why,
+                    reason: &why,
                     seen: seen.get(&app.id).copied(),
                     rejection_email: send.then_some(reason.as_str()),
                     notify_cancellations: notify,
