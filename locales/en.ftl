@@ -1427,6 +1427,138 @@ staff-error-password-long = Use at most { $max } characters for the password.
 
 # ---- web/admin: applications, pipeline, decisions, interviews, review, insight ----
 
+# pipeline.rs
+staff-error-move-form-stale = This form is out of date. Reload the page and try again.
+staff-error-move-choose-stage = Choose the stage to move to.
+staff-error-move-reason-long = Keep the reason under { $max } characters.
+staff-error-bulk-none-ticked = Tick the candidates to move first.
+staff-error-bulk-reject-reason = Give a reason for rejecting: it is kept in each candidate's history.
+staff-bulk-unknown-candidate = (unknown)
+staff-error-bulk-not-in-job = This application is not in this job.
+staff-error-panel-not-team = Choose panel members from the team.
+
+# decision.rs
+staff-decision-former-member = Former member
+staff-error-offer-terms = Write the offer's terms (role, pay, start date), at most { $max } characters.
+staff-error-offer-before-approval = An offer follows the panel's approval.
+staff-error-offer-already-made = An offer was already made to this candidate.
+staff-error-offer-answer-choose = Say whether the offer was accepted or declined.
+staff-error-offer-none-open = There is no open offer to answer.
+staff-error-rejection-not-rejected = Only a rejected candidate gets the rejection email.
+staff-error-rejection-already-sent = The rejection email was already sent to this candidate; it goes only once. The decision page says when.
+
+# interviews.rs
+staff-error-interview-kind = Choose the kind of interview.
+staff-error-interviewers-none = Choose at least one interviewer from the panel.
+staff-error-interviewers-not-on-panel = Interviewers must be on the job's hiring panel.
+staff-interview-title-not-scheduled = The interview is not scheduled yet
+staff-interview-title-not-moved = The interview is not moved yet
+staff-error-interview-cancelled = This interview was cancelled; schedule a new one instead.
+staff-error-scorecard-not-on-panel = Only the hiring panel records scorecards. Add yourself to the panel in the job's settings first.
+staff-scorecard-title-not-saved-yet = The scorecard is not saved yet
+staff-scorecard-title-not-saved = The scorecard is not saved
+staff-error-scorecard-interview-not-theirs = This scorecard names an interview that is not one of { $name }'s. Open the interview from the candidate's page and record the scorecard there.
+staff-error-kit-invalid = A kit needs a title (at most { $title_max } characters) and between 1 and { $questions_max } questions, one per line.
+staff-offer-times-title-not-sent = The times are not sent yet
+staff-error-offer-times-not-interview-stage = Times can be offered only to a candidate at an interview stage: move them there first.
+staff-error-offer-times-no-free-time = No time suits every chosen interviewer in that period: ask them to add weekly hours on their availability page, choose fewer interviewers, or offer more days.
+
+# applications.rs
+staff-chip-not-scored = Not scored yet
+staff-chip-screen-passed = Screen { $percent }% — passed ({ $mark }%)
+staff-chip-screen-below = Screen { $percent }% — below the pass mark ({ $mark }%)
+staff-applications-stage-all = All
+staff-source-none = (no source on the link)
+staff-notice-candidate-erased = The candidate's data is erased: their application, answers, CV, interviews and scorecards are gone, and the history keeps only that an application was erased.
+staff-behind-tier-passed = passed screening tier { $tier }
+staff-behind-tier-failed = did not pass screening tier { $tier }
+staff-behind-tier-took = took screening tier { $tier }
+staff-behind-answered = answered the screening question “{ $question }”
+staff-behind-calibrated = were decided with both a scored screen and a scorecard
+# Joins the conditions a list was narrowed to, two at a time.
+staff-behind-both = { $first } and { $second }
+staff-behind-showing = Showing applications that { $conditions }.
+staff-history-actor-candidate = the candidate
+staff-history-actor-system = Rapport
+staff-former-team-member = a former team member
+# Kept in the history when no reason was typed.
+staff-history-moved-by-staff = moved by staff
+staff-history-bulk-move = bulk move
+staff-history-offer-accepted = accepted the offer
+staff-history-offer-declined = declined the offer
+# A key point the scorer found missing, and why.
+staff-application-missed-because = { $point } ({ $why })
+staff-error-override-empathy = Choose an empathy grade: 0, 1 or 2.
+staff-error-override-curiosity = Choose a curiosity grade: 0, 1 or 2.
+staff-error-override-percent = Give the answer's score as a percentage from 0 to 100.
+staff-error-override-reason = Say why, in a sentence or two (at most { $max } characters): the next reviewer will read it.
+staff-error-override-not-scored = This answer is not scored yet: it can be overridden once it is submitted.
+staff-error-erase-unconfirmed = Tick the box to confirm that the candidate asked to be erased; nothing was erased.
+staff-interview-kind-unknown = Interview
+
+# insight.rs
+staff-insight-percent = { $percent }%
+staff-insight-hours = { $hours } h
+staff-insight-days = { $days } days
+staff-insight-separation-unknown = not enough answers yet
+staff-insight-separation-well = separates well
+staff-insight-separation-weak = separates weakly
+staff-insight-separation-none = does not separate
+staff-insight-correlation-interval = ρ = { $rho } (95% interval { $low } to { $high }, { $units } candidates)
+staff-insight-correlation = ρ = { $rho } ({ $units } candidates)
+staff-insight-correlation-too-few = Not enough decided candidates yet: { $units } of the { $needed } needed.
+staff-insight-correlation-same-grades = Every one of the { $units } candidates has the same grade on one side: no correlation to measure.
+staff-insight-as-of = { $at } UTC, { $ago }
+staff-insight-ago-now = just now
+staff-insight-ago-minutes = { $minutes ->
+        [one] { $minutes } minute ago
+       *[other] { $minutes } minutes ago
+    }
+staff-insight-ago-hours = { $hours } hours ago
+staff-insight-times-bar = { $median } / { $p90 } d
+staff-insight-tier-bar = Tier { $tier }
+staff-insight-source-none-bar = (none)
+staff-insight-item-bar = Q{ $number } (tier { $tier })
+staff-insight-axis-screen-empathy = Screen empathy (0–2)
+staff-insight-axis-interview-empathy = Interview empathy (1–4)
+staff-insight-axis-screen-curiosity = Screen curiosity (0–2)
+staff-insight-axis-interview-curiosity = Interview curiosity (1–4)
+
+# writing_view.rs
+staff-writing-no-slips = no spelling slips
+staff-writing-one-slip = 1 slip per 100 words
+staff-writing-slips = { $rate } slips per 100 words
+
+# availability.rs
+staff-weekday-monday = Monday
+staff-weekday-tuesday = Tuesday
+staff-weekday-wednesday = Wednesday
+staff-weekday-thursday = Thursday
+staff-weekday-friday = Friday
+staff-weekday-saturday = Saturday
+staff-weekday-sunday = Sunday
+
+# review/mod.rs
+# Two problems said one after the other.
+staff-error-one-then-another = { $first } { $second }
+staff-error-review-settings = Check the review settings.
+staff-error-reviewers-not-team = Choose reviewers from the team.
+# Stands for the candidate's name in an answer shown to reviewers.
+staff-review-masked-name = {"["}candidate]
+staff-review-exemplar-strong = Strong exemplar
+staff-review-exemplar-weak = Weak exemplar
+staff-error-review-note-long = Keep the note under { $max } characters.
+staff-error-review-exemplar = Exemplar { $number }: { $problem }
+
+# review/agreement.rs
+staff-agreement-interval = { $low } to { $high }
+staff-agreement-too-few = not enough answers yet ({ $units } of { $needed })
+staff-agreement-same-grades = everyone gave the same grade on { $units } answers: nothing to measure
+staff-agreement-method-kappa = quadratic-weighted kappa
+staff-agreement-method-alpha = Krippendorff's alpha
+staff-agreement-back-review = Review answers
+staff-agreement-back-settings = Job settings
+
 # ---- web/admin: jobs, closing, company, emails, import, questionnaires, team, tokens; sign-in; forms ----
 
 # end of staff pages

@@ -14,6 +14,7 @@ use crate::domain::application::Stage;
 use crate::domain::job::Job;
 use crate::domain::FieldError;
 use crate::flows::erasure::{self, Why};
+use crate::i18n::Message;
 use crate::scoring::AnswerScore;
 use crate::web::candidate::flow;
 use crate::web::error::{WebContext, WebError};
@@ -64,15 +65,21 @@ impl TableQuery {
 /// A score as a chip: its number and its word, never colour alone.
 pub fn score_chip(score: Option<f64>, passed: Option<i32>, pass_mark: u8) -> Value {
     match score {
-        None => json!({ "text": "Not scored yet", "class": "chip--neutral" }),
+        None => json!({
+            "text": super::words(&Message::new("staff-chip-not-scored")),
+            "class": "chip--neutral",
+        }),
         Some(s) => {
             let pct = (s * 100.0).round() as i64;
-            let (word, class) = if passed == Some(1) {
-                ("passed", "chip--ok")
+            let (key, class) = if passed == Some(1) {
+                ("staff-chip-screen-passed", "chip--ok")
             } else {
-                ("below the pass mark", "chip--bad")
+                ("staff-chip-screen-below", "chip--bad")
             };
-            json!({ "text": format!("Screen {pct}% — {word} ({pass_mark}%)"), "class": class, "percent": pct })
+            let text = Message::new(key)
+                .count("percent", pct)
+                .count("mark", pass_mark);
+            json!({ "text": super::words(&text), "class": class, "percent": pct })
         }
     }
 }
@@ -270,7 +277,7 @@ fn render_table(
         )
     };
     let all_count: i64 = counts.iter().map(|(_, n)| n).sum();
-    let stages: Vec<Value> = std::iter::once(json!({ "key": "", "label": "All", "count": all_count, "current": stage_key.is_empty() }))
+    let stages: Vec<Value> = std::iter::once(json!({ "key": "", "label": super::words(&Message::new("staff-applications-stage-all")), "count": all_count, "current": stage_key.is_empty() }))
         .chain(Stage::ALL.iter().map(|s| {
             let n = counts.iter().find(|(k, _)| k == s.as_str()).map(|(_, n)| *n).unwrap_or(0);
             json!({ "key": s.as_str(), "label": s.label(), "count": n, "current": stage_key == s.as_str() })
@@ -325,12 +332,12 @@ fn render_table(
                 "stage": stage_key,
                 "q": search,
                 "reached": narrow.reached.map(|s| json!({ "key": s.as_str(), "label": s.label() })),
-                "source": narrow.source.as_ref().map(|s| if s.is_empty() { "(no source on the link)".to_string() } else { s.clone() }),
+                "source": narrow.source.as_ref().map(|s| if s.is_empty() { super::words(&Message::new("staff-source-none")) } else { s.clone() }),
                 "source_key": source_key,
                 "behind": behind.text,
                 "behind_params": behind.params.iter().map(|(k, v)| json!({ "name": k, "value": v })).collect::<Vec<_>>(),
                 "can_manage": owner,
-                "notice": erased.then_some("The candidate's data is erased: their application, answers, CV, interviews and scorecards are gone, and the history keeps only that an application was erased."),
+                "notice": erased.then(|| super::words(&Message::new("staff-notice-candidate-erased"))),
                 "sorts": Sort::ALL.iter().map(|(s, k, l)| json!({ "value": k, "label": l, "selected": *s == list.sort })).collect::<Vec<_>>(),
             }),
         )
@@ -348,29 +355,37 @@ fn behind_view(narrow: &Narrow) -> Behind {
     let mut params = Vec::new();
     if let Some((tier, passed)) = narrow.tier {
         params.push(("tier", tier.to_string()));
-        words.push(match passed {
+        let key = match passed {
             Some(true) => {
                 params.push(("outcome", "passed".to_string()));
-                format!("passed screening tier {tier}")
+                "staff-behind-tier-passed"
             }
             Some(false) => {
                 params.push(("outcome", "failed".to_string()));
-                format!("did not pass screening tier {tier}")
+                "staff-behind-tier-failed"
             }
-            None => format!("took screening tier {tier}"),
-        });
+            None => "staff-behind-tier-took",
+        };
+        words.push(Message::new(key).count("tier", tier));
     }
     if let Some(q) = &narrow.answered {
         params.push(("answered", q.clone()));
-        words.push(format!("answered the screening question “{q}”"));
+        words.push(Message::new("staff-behind-answered").arg("question", q));
     }
     if narrow.calibrated {
         params.push(("calibrated", "1".to_string()));
-        words.push("were decided with both a scored screen and a scorecard".to_string());
+        words.push(Message::new("staff-behind-calibrated"));
     }
+    let conditions = words.iter().map(super::words).reduce(|first, second| {
+        super::words(
+            &Message::new("staff-behind-both")
+                .arg("first", first)
+                .arg("second", second),
+        )
+    });
     Behind {
-        text: (!words.is_empty())
-            .then(|| format!("Showing applications that {}.", words.join(" and "))),
+        text: conditions
+            .map(|c| super::words(&Message::new("staff-behind-showing").arg("conditions", c))),
         params,
     }
 }
@@ -450,8 +465,8 @@ async fn render_detail(
         .iter()
         .map(|i| {
             let kind = crate::domain::interview::InterviewKind::parse(&i.kind)
-                .map(|k| k.label())
-                .unwrap_or("Interview");
+                .map(|k| k.label().to_string())
+                .unwrap_or_else(|| super::words(&Message::new("staff-interview-kind-unknown")));
             let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
                 i.starts_at,
                 chrono::Utc,
@@ -538,7 +553,10 @@ async fn render_detail(
                             "curiosity": s.curiosity.grade,
                             "content": s.content.share.map(|c| (c * 100.0).round() as i64),
                             "covered": s.content.covered.iter().map(label_of).collect::<Vec<_>>(),
-                            "missed": s.content.missed.iter().map(|id| match s.content.miss_reasons.get(id) { Some(why) => format!("{} ({why})", label_of(id)), None => label_of(id) }).collect::<Vec<_>>(),
+                            "missed": s.content.missed.iter().map(|id| match s.content.miss_reasons.get(id) {
+                                Some(why) => super::words(&Message::new("staff-application-missed-because").arg("point", label_of(id)).arg("why", why)),
+                                None => label_of(id),
+                            }).collect::<Vec<_>>(),
                             "required_missed": !s.content.required_missed.is_empty(),
                             "tone": s.tone.iter().map(|t| t.label()).collect::<Vec<_>>(),
                             "percent": (s.score * 100.0).round() as i64,
@@ -624,7 +642,7 @@ async fn render_detail(
                 "has_upcoming": interviews.iter().any(|i| i.status == crate::db::interviews::SCHEDULED && i.starts_at > crate::db::now()),
                 "interviews": interviews_view,
                 "offers": offers.iter().map(|o| json!({
-                    "kind": crate::domain::interview::InterviewKind::parse(&o.kind).map(|k| k.label()).unwrap_or("Interview"),
+                    "kind": crate::domain::interview::InterviewKind::parse(&o.kind).map(|k| k.label().to_string()).unwrap_or_else(|| super::words(&Message::new("staff-interview-kind-unknown"))),
                     "sent": o.created_at.format("%-d %b %Y %H:%M UTC").to_string(),
                     "booked": o.interview_id.is_some(),
                 })).collect::<Vec<_>>(),
@@ -642,13 +660,14 @@ async fn render_detail(
 
 /// Who made a move, in words: a person's name, never their id.
 fn actor_words(actor: &str, name: &impl Fn(&str) -> String) -> String {
+    let said = |key| super::words(&Message::new(key));
     match actor {
-        "candidate" => "the candidate".into(),
-        "system" => "Rapport".into(),
+        "candidate" => said("staff-history-actor-candidate"),
+        "system" => said("staff-history-actor-system"),
         id => {
             let n = name(id);
             if n.is_empty() {
-                "a former team member".into()
+                said("staff-former-team-member")
             } else {
                 n
             }
@@ -707,16 +726,16 @@ pub async fn override_answer(
     let grade = |s: &str| s.trim().parse::<i32>().ok().filter(|g| (0..=2).contains(g));
     let empathy = grade(&form.empathy);
     if empathy.is_none() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "empathy",
-            "Choose an empathy grade: 0, 1 or 2.",
+            "staff-error-override-empathy",
         ));
     }
     let curiosity = grade(&form.curiosity);
     if curiosity.is_none() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "curiosity",
-            "Choose a curiosity grade: 0, 1 or 2.",
+            "staff-error-override-curiosity",
         ));
     }
     let percent = form
@@ -727,19 +746,22 @@ pub async fn override_answer(
         .ok()
         .filter(|p| (0.0..=100.0).contains(p));
     if percent.is_none() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "percent",
-            "Give the answer's score as a percentage from 0 to 100.",
+            "staff-error-override-percent",
         ));
     }
     let reason = form.reason.trim().to_string();
     if reason.is_empty() || reason.chars().count() > 2000 {
-        errors.push(FieldError::new("reason", "Say why, in a sentence or two (at most 2,000 characters): the next reviewer will read it."));
+        errors.push(FieldError::of(
+            "reason",
+            Message::new("staff-error-override-reason").count("max", 2000),
+        ));
     }
     if answer.score_detail.is_none() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "reason",
-            "This answer is not scored yet: it can be overridden once it is submitted.",
+            "staff-error-override-not-scored",
         ));
     }
     let (Some(empathy), Some(curiosity), Some(percent), true) =
@@ -838,10 +860,9 @@ pub async fn erase(
     CsrfForm(form): CsrfForm<EraseForm>,
 ) -> Result<HttpResponse, WebError> {
     if form.confirm != "yes" {
-        return Err(WebError::BadRequest(
-            "Tick the box to confirm that the candidate asked to be erased; nothing was erased."
-                .into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-erase-unconfirmed",
+        )));
     }
     let id = id.into_inner();
     let owner_id = owner.user().id.clone();

@@ -9,21 +9,27 @@ use serde_json::json;
 use crate::db;
 use crate::domain::booking::{Window, WindowInput};
 use crate::domain::FieldError;
+use crate::i18n::Message;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::render::{errors_json, see_other, Page};
 use crate::web::session::Staff;
 use crate::web::AppState;
 
+/// The days of the week, Monday first (`weekday` 1 to 7), as message keys.
 const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    "staff-weekday-monday",
+    "staff-weekday-tuesday",
+    "staff-weekday-wednesday",
+    "staff-weekday-thursday",
+    "staff-weekday-friday",
+    "staff-weekday-saturday",
+    "staff-weekday-sunday",
 ];
+
+fn day_name(key: &'static str) -> String {
+    super::words(&Message::new(key))
+}
 
 #[derive(Deserialize, Default)]
 pub struct WindowForm {
@@ -73,13 +79,13 @@ async fn render(
         json!({
             "windows": windows.iter().map(|w| json!({
                 "id": w.id,
-                "day": DAYS.get((w.weekday - 1).clamp(0, 6) as usize).copied().unwrap_or(""),
+                "day": DAYS.get((w.weekday - 1).clamp(0, 6) as usize).map(|d| day_name(d)).unwrap_or_default(),
                 "starts": hhmm(w.starts_minute),
                 "ends": hhmm(w.ends_minute),
                 "timezone": w.timezone,
             })).collect::<Vec<_>>(),
             "days": DAYS.iter().enumerate().map(|(i, d)| json!({
-                "value": i + 1, "name": d, "selected": form.weekday == (i + 1).to_string(),
+                "value": i + 1, "name": day_name(d), "selected": form.weekday == (i + 1).to_string(),
             })).collect::<Vec<_>>(),
             "form": { "starts": form.starts, "ends": form.ends, "timezone": timezone },
             "errors": errors.map(errors_json),

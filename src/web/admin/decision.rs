@@ -14,7 +14,8 @@ use crate::domain::pipeline::MoveKind;
 use crate::domain::scorecard::{Attribute, Rating};
 use crate::domain::FieldError;
 use crate::flows::decision::cast_vote;
-use crate::flows::pipeline::{move_one, send_rejection, Mailer, MoveRefused, MoveRequest};
+use crate::flows::pipeline::{move_one, send_rejection, Mailer, MoveRequest};
+use crate::i18n::Message;
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
@@ -85,7 +86,7 @@ async fn render(
             .iter()
             .find(|u| u.id == id)
             .map(|u| u.name.clone())
-            .unwrap_or_else(|| "Former member".into())
+            .unwrap_or_else(|| super::words(&Message::new("staff-decision-former-member")))
     };
     let submitted_mine = cards.iter().any(|c| c.author_id == staff.user.id);
     // Blind scoring: a panel member sees the others' scorecards only once
@@ -298,13 +299,13 @@ pub async fn offer(
     let terms = form.terms.trim().to_string();
     if terms.is_empty() || terms.chars().count() > 5000 {
         return Err(WebError::BadRequest(
-            "Write the offer's terms (role, pay, start date), at most 5,000 characters.".into(),
+            Message::new("staff-error-offer-terms").count("max", 5000),
         ));
     }
     if app.stage() != Stage::Offer {
-        return Err(WebError::BadRequest(
-            "An offer follows the panel's approval.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-offer-before-approval",
+        )));
     }
     let by = owner.user().id.clone();
     let company = crate::web::public::company_name(&state).await?;
@@ -326,9 +327,9 @@ pub async fn offer(
         .await
         .web_context("making an offer")?;
     if !made {
-        return Err(WebError::BadRequest(
-            "An offer was already made to this candidate.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-offer-already-made",
+        )));
     }
     Ok(see_other(&format!(
         "/admin/applications/{}/decision",
@@ -357,9 +358,9 @@ pub async fn offer_answer(
         "accepted" => true,
         "declined" => false,
         _ => {
-            return Err(WebError::BadRequest(
-                "Say whether the offer was accepted or declined.".into(),
-            ))
+            return Err(WebError::BadRequest(Message::new(
+                "staff-error-offer-answer-choose",
+            )))
         }
     };
     let close = form.close_job == "yes";
@@ -380,18 +381,22 @@ pub async fn offer_answer(
                 if accepted { "accepted" } else { "declined" },
                 now,
             )? {
-                return Ok(Err("There is no open offer to answer.".to_string()));
+                return Ok(Err(WebError::BadRequest(Message::new(
+                    "staff-error-offer-none-open",
+                ))));
             }
             let (to, why) = if accepted {
-                (Stage::Hired, "accepted the offer")
+                (Stage::Hired, "staff-history-offer-accepted")
             } else {
-                (Stage::Withdrawn, "declined the offer")
+                (Stage::Withdrawn, "staff-history-offer-declined")
             };
+            // The history keeps these words in the staff pages' language.
+            let why = super::words(&Message::new(why));
             let request = MoveRequest {
                 to,
                 how: MoveKind::Manual,
                 actor: &actor,
-                reason: why,
+                reason: &why,
                 seen: Some(Stage::Offer),
                 rejection_email: None,
                 // Their calendar should lose interviews that no longer happen.
@@ -402,15 +407,13 @@ pub async fn offer_answer(
                 base_url: &base_url,
                 mail_domain: &mail_domain,
             };
-            let moved =
-                move_one(conn, &app.id, &job, &request, &mailer)?.map_err(MoveRefused::message);
+            let moved = move_one(conn, &app.id, &job, &request, &mailer)?
+                .map_err(|refused| WebError::BadRequest(refused.message().into()));
             Ok::<_, DbError>(moved)
         })
         .await
         .web_context("recording the answer to an offer")?;
-    if let Err(message) = result {
-        return Err(WebError::BadRequest(message.into()));
-    }
+    result?;
     if accepted && close {
         // Closing is its own confirmed step: it shows who else is still in
         // progress and offers to reject them kindly.
@@ -438,9 +441,9 @@ pub async fn rejection_email(
 ) -> Result<HttpResponse, WebError> {
     let (app, job, _) = application_for(&state, owner.user(), id.into_inner()).await?;
     if app.stage() != Stage::Rejected {
-        return Err(WebError::BadRequest(
-            "Only a rejected candidate gets the rejection email.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-rejection-not-rejected",
+        )));
     }
     let company = crate::web::public::company_name(&state).await?;
     let mail_domain = state.mail_domain.clone();
@@ -461,9 +464,9 @@ pub async fn rejection_email(
         .await
         .web_context("sending a rejection")?;
     if !sent {
-        return Err(WebError::Conflict(
-            "The rejection email was already sent to this candidate; it goes only once. The decision page says when.".into(),
-        ));
+        return Err(WebError::Conflict(Message::new(
+            "staff-error-rejection-already-sent",
+        )));
     }
     Ok(see_other(&format!("/admin/applications/{app_id}/decision")))
 }

@@ -15,6 +15,7 @@ use super::charts::{self, Bar};
 use crate::db::{self, insight::Scope, DbError};
 use crate::domain::agreement::MIN_UNITS;
 use crate::domain::insight::{Correlation, Insight, Spread};
+use crate::i18n::Message;
 use crate::web::error::{WebContext, WebError};
 use crate::web::render::Page;
 use crate::web::session::Staff;
@@ -129,14 +130,16 @@ fn short(text: &str, max: usize) -> String {
 }
 
 fn percent(x: f64) -> String {
-    format!("{}%", (x * 100.0).round() as i64)
+    super::words(
+        &Message::new("staff-insight-percent").count("percent", (x * 100.0).round() as i64),
+    )
 }
 
 fn days(d: f64) -> String {
     if d < 1.0 {
-        format!("{} h", (d * 24.0).round() as i64)
+        super::words(&Message::new("staff-insight-hours").count("hours", (d * 24.0).round() as i64))
     } else {
-        format!("{:.1} days", d)
+        super::words(&Message::new("staff-insight-days").arg("days", format!("{d:.1}")))
     }
 }
 
@@ -148,43 +151,50 @@ fn spread_json(s: &Option<Spread>) -> Value {
 }
 
 /// How far an item separates strong from weak candidates, in words.
-fn separation(r: Option<f64>) -> &'static str {
-    match r {
-        None => "not enough answers yet",
-        Some(r) if r >= 0.3 => "separates well",
-        Some(r) if r >= 0.1 => "separates weakly",
-        Some(_) => "does not separate",
-    }
+fn separation(r: Option<f64>) -> String {
+    let key = match r {
+        None => "staff-insight-separation-unknown",
+        Some(r) if r >= 0.3 => "staff-insight-separation-well",
+        Some(r) if r >= 0.1 => "staff-insight-separation-weak",
+        Some(_) => "staff-insight-separation-none",
+    };
+    super::words(&Message::new(key))
 }
 
 fn correlation_json(c: &Correlation) -> Value {
+    let units = c.units as i64;
     let text = match (c.value, c.needed) {
         (Some(v), _) => match (c.low, c.high) {
-            (Some(l), Some(h)) => format!("ρ = {v:.2} (95% interval {l:.2} to {h:.2}, {} candidates)", c.units),
-            _ => format!("ρ = {v:.2} ({} candidates)", c.units),
+            (Some(l), Some(h)) => Message::new("staff-insight-correlation-interval")
+                .arg("rho", format!("{v:.2}"))
+                .arg("low", format!("{l:.2}"))
+                .arg("high", format!("{h:.2}"))
+                .count("units", units),
+            _ => Message::new("staff-insight-correlation")
+                .arg("rho", format!("{v:.2}"))
+                .count("units", units),
         },
-        (None, Some(needed)) => format!(
-            "Not enough decided candidates yet: {} of the {needed} needed.",
-            c.units
-        ),
-        (None, None) => format!(
-            "Every one of the {} candidates has the same grade on one side: no correlation to measure.",
-            c.units
-        ),
+        (None, Some(needed)) => Message::new("staff-insight-correlation-too-few")
+            .count("units", units)
+            .count("needed", needed as i64),
+        (None, None) => Message::new("staff-insight-correlation-same-grades").count("units", units),
     };
-    json!({ "text": text, "estimated": c.value.is_some() })
+    json!({ "text": super::words(&text), "estimated": c.value.is_some() })
 }
 
 /// "as of 14:02 UTC, 3 minutes ago".
 fn freshness(at: NaiveDateTime) -> String {
     let minutes = (db::now() - at).num_minutes().max(0);
     let ago = match minutes {
-        0 => "just now".to_string(),
-        1 => "1 minute ago".to_string(),
-        m if m < 120 => format!("{m} minutes ago"),
-        m => format!("{} hours ago", m / 60),
+        0 => Message::new("staff-insight-ago-now"),
+        m if m < 120 => Message::new("staff-insight-ago-minutes").count("minutes", m),
+        m => Message::new("staff-insight-ago-hours").count("hours", m / 60),
     };
-    format!("{} UTC, {ago}", at.format("%-d %b %Y %H:%M"))
+    super::words(
+        &Message::new("staff-insight-as-of")
+            .arg("at", at.format("%-d %b %Y %H:%M"))
+            .arg("ago", super::words(&ago)),
+    )
 }
 
 /// The page's view of the figures. Each figure links to the applications
@@ -243,7 +253,11 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
                     label: stage.label().into(),
                     value: s.median,
                     second: Some(s.p90),
-                    text: format!("{:.1} / {:.1} d", s.median, s.p90),
+                    text: super::words(
+                        &Message::new("staff-insight-times-bar")
+                            .arg("median", format!("{:.1}", s.median))
+                            .arg("p90", format!("{:.1}", s.p90)),
+                    ),
                 })
                 .collect::<Vec<_>>(),
             None,
@@ -269,7 +283,9 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
                 .tiers
                 .iter()
                 .map(|t| Bar {
-                    label: format!("Tier {}", t.tier),
+                    label: super::words(
+                        &Message::new("staff-insight-tier-bar").count("tier", t.tier),
+                    ),
                     value: t.rate(),
                     second: None,
                     text: percent(t.rate()),
@@ -284,7 +300,7 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
         .iter()
         .map(|s| {
             json!({
-                "label": if s.source.is_empty() { "(no source on the link)" } else { s.source.as_str() },
+                "label": if s.source.is_empty() { super::words(&Message::new("staff-source-none")) } else { s.source.clone() },
                 "applied": s.applied,
                 "screen_passed": s.screen_passed,
                 "hired": s.hired,
@@ -300,7 +316,7 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
                 .take(12)
                 .map(|s| Bar {
                     label: if s.source.is_empty() {
-                        "(none)".into()
+                        super::words(&Message::new("staff-insight-source-none-bar"))
                     } else {
                         s.source.chars().take(22).collect()
                     },
@@ -339,7 +355,11 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
                 .iter()
                 .enumerate()
                 .map(|(i, it)| Bar {
-                    label: format!("Q{} (tier {})", i + 1, it.tier),
+                    label: super::words(
+                        &Message::new("staff-insight-item-bar")
+                            .count("number", i as i64 + 1)
+                            .count("tier", it.tier),
+                    ),
                     value: it.mean,
                     second: None,
                     text: percent(it.mean),
@@ -351,7 +371,7 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
 
     let cal = &figures.calibration;
     let scatter = |pick: fn(&crate::domain::insight::CalibrationPoint) -> (f64, f64),
-                   what: &str| {
+                   (screen, interview): (&'static str, &'static str)| {
         (!cal.points.is_empty()).then(|| {
             charts::scatter(
                 &cal.points
@@ -361,8 +381,8 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
                         (x, y, p.hired)
                     })
                     .collect::<Vec<_>>(),
-                (0.0, 2.0, &format!("Screen {what} (0–2)")),
-                (1.0, 4.0, &format!("Interview {what} (1–4)")),
+                (0.0, 2.0, &super::words(&Message::new(screen))),
+                (1.0, 4.0, &super::words(&Message::new(interview))),
             )
         })
     };
@@ -391,8 +411,14 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
             "needed": MIN_UNITS,
             "empathy": correlation_json(&cal.empathy),
             "curiosity": correlation_json(&cal.curiosity),
-            "empathy_svg": scatter(|p| (p.auto_empathy, p.interview_empathy), "empathy"),
-            "curiosity_svg": scatter(|p| (p.auto_curiosity, p.interview_curiosity), "curiosity"),
+            "empathy_svg": scatter(
+                |p| (p.auto_empathy, p.interview_empathy),
+                ("staff-insight-axis-screen-empathy", "staff-insight-axis-interview-empathy"),
+            ),
+            "curiosity_svg": scatter(
+                |p| (p.auto_curiosity, p.interview_curiosity),
+                ("staff-insight-axis-screen-curiosity", "staff-insight-axis-interview-curiosity"),
+            ),
             "link": list("calibrated=1"),
             "hired_link": list("stage=hired&calibrated=1"),
             "rejected_link": list("stage=rejected&calibrated=1"),

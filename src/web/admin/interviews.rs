@@ -13,6 +13,7 @@ use crate::domain::scorecard::{Attribute, Rating, Scorecard, ScorecardInput};
 use crate::domain::FieldError;
 use crate::flows::interviews::{self as interview_flows, schedule_of, send_invitations};
 use crate::flows::pipeline::Mailer;
+use crate::i18n::Message;
 use crate::mail::candidate::CandidateMessage;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
@@ -58,12 +59,12 @@ fn kind_and_panel_problems(
 ) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if kind.is_none() {
-        errors.push(FieldError::new("kind", "Choose the kind of interview."));
+        errors.push(FieldError::localized("kind", "staff-error-interview-kind"));
     }
     if interviewers.is_empty() {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "interviewers",
-            "Choose at least one interviewer from the panel.",
+            "staff-error-interviewers-none",
         ));
     }
     errors
@@ -86,7 +87,7 @@ pub async fn schedule(
             &req,
             &state,
             owner.user(),
-            "The interview is not scheduled yet",
+            &super::title("staff-interview-title-not-scheduled"),
             &errors,
             format!("/admin/applications/{}#schedule", app.id),
         );
@@ -131,9 +132,9 @@ pub async fn schedule(
         .await
         .web_context("scheduling an interview")?;
     if !ok {
-        return Err(WebError::BadRequest(
-            "Interviewers must be on the job's hiring panel.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-interviewers-not-on-panel",
+        )));
     }
     Ok(see_other(&format!(
         "/admin/applications/{}#interviews",
@@ -165,7 +166,7 @@ pub async fn reschedule(
                 &req,
                 &state,
                 owner.user(),
-                "The interview is not moved yet",
+                &super::title("staff-interview-title-not-moved"),
                 &errors,
                 format!("/admin/interviews/{}", interview.id),
             );
@@ -218,9 +219,9 @@ pub async fn reschedule(
         .await
         .web_context("rescheduling an interview")?;
     if !moved {
-        return Err(WebError::BadRequest(
-            "This interview was cancelled; schedule a new one instead.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-interview-cancelled",
+        )));
     }
     Ok(see_other(&format!("/admin/interviews/{}", interview.id)))
 }
@@ -484,7 +485,9 @@ pub async fn submit_scorecard(
 ) -> Result<HttpResponse, WebError> {
     let (app, _job, on_panel) = application_for(&state, &staff.user, id.into_inner()).await?;
     if !on_panel {
-        return Err(WebError::BadRequest("Only the hiring panel records scorecards. Add yourself to the panel in the job's settings first.".into()));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-scorecard-not-on-panel",
+        )));
     }
     let card = match Scorecard::parse(&form.input) {
         Ok(c) => c,
@@ -503,7 +506,7 @@ pub async fn submit_scorecard(
                 &req,
                 &state,
                 &staff.user,
-                "The scorecard is not saved yet",
+                &super::title("staff-scorecard-title-not-saved-yet"),
                 &errors,
                 format!("/admin/applications/{}", app.id),
             );
@@ -524,10 +527,11 @@ pub async fn submit_scorecard(
                 &req,
                 &state,
                 &staff.user,
-                "The scorecard is not saved",
-                &[FieldError::new(
+                &super::title("staff-scorecard-title-not-saved"),
+                &[FieldError::of(
                     "interview",
-                    format!("This scorecard names an interview that is not one of {}'s. Open the interview from the candidate's page and record the scorecard there.", app.name),
+                    Message::new("staff-error-scorecard-interview-not-theirs")
+                        .arg("name", &app.name),
                 )],
                 format!("/admin/applications/{}", app.id),
             );
@@ -634,7 +638,11 @@ pub async fn save_kit(
         || form.intro.chars().count() > 5000
         || questions.len() > 50
     {
-        return Err(WebError::BadRequest("A kit needs a title (at most 200 characters) and between 1 and 50 questions, one per line.".into()));
+        return Err(WebError::BadRequest(
+            Message::new("staff-error-kit-invalid")
+                .count("title_max", 200)
+                .count("questions_max", 50),
+        ));
     }
     let actor = owner.user().id.clone();
     state
@@ -709,7 +717,7 @@ pub async fn offer_times(
             &req,
             &state,
             owner.user(),
-            "The times are not sent yet",
+            &super::title("staff-offer-times-title-not-sent"),
             &errors,
             back,
         );
@@ -749,24 +757,21 @@ pub async fn offer_times(
             )))
         }
         Offered::NoSuchApplication => return Err(WebError::NotFound),
-        Offered::NotAtInterviewStage => FieldError::new(
-            "kind",
-            "Times can be offered only to a candidate at an interview stage: move them there first.",
-        ),
-        Offered::NotOnPanel => FieldError::new(
-            "interviewers",
-            "Interviewers must be on the job's hiring panel.",
-        ),
-        Offered::NoFreeTime => FieldError::new(
-            "interviewers",
-            "No time suits every chosen interviewer in that period: ask them to add weekly hours on their availability page, choose fewer interviewers, or offer more days.",
-        ),
+        Offered::NotAtInterviewStage => {
+            FieldError::localized("kind", "staff-error-offer-times-not-interview-stage")
+        }
+        Offered::NotOnPanel => {
+            FieldError::localized("interviewers", "staff-error-interviewers-not-on-panel")
+        }
+        Offered::NoFreeTime => {
+            FieldError::localized("interviewers", "staff-error-offer-times-no-free-time")
+        }
     };
     form_problems(
         &req,
         &state,
         owner.user(),
-        "The times are not sent yet",
+        &super::title("staff-offer-times-title-not-sent"),
         &[problem],
         back,
     )

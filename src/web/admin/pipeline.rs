@@ -9,6 +9,7 @@ use super::applications::score_chip;
 use crate::db::{self, DbError};
 use crate::domain::application::Stage;
 use crate::domain::pipeline::{self, MoveKind, StageSettings};
+use crate::i18n::Message;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::render::{see_other, Page};
@@ -51,9 +52,9 @@ pub struct MoveForm {
 fn seen_stage(raw: &str) -> Result<Option<Stage>, WebError> {
     match raw.trim() {
         "" => Ok(None),
-        s => Stage::parse(s).map(Some).ok_or_else(|| {
-            WebError::BadRequest("This form is out of date. Reload the page and try again.".into())
-        }),
+        s => Stage::parse(s)
+            .map(Some)
+            .ok_or_else(|| WebError::BadRequest(Message::new("staff-error-move-form-stale"))),
     }
 }
 
@@ -72,11 +73,11 @@ pub async fn move_application(
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> Result<HttpResponse, WebError> {
     let to = Stage::parse(&form.to)
-        .ok_or_else(|| WebError::BadRequest("Choose the stage to move to.".into()))?;
+        .ok_or_else(|| WebError::BadRequest(Message::new("staff-error-move-choose-stage")))?;
     let reason = form.reason.trim().to_string();
     if reason.chars().count() > 2000 {
         return Err(WebError::BadRequest(
-            "Keep the reason under 2,000 characters.".into(),
+            Message::new("staff-error-move-reason-long").count("max", 2000),
         ));
     }
     let seen = seen_stage(&form.from)?;
@@ -97,16 +98,17 @@ pub async fn move_application(
             };
             let job = db::jobs::find(conn, &app.job_id)?
                 .ok_or_else(|| DbError::Corrupt("application without job".into()))?;
+            // The history keeps these words in the staff pages' language.
             let why = if reason.is_empty() {
-                "moved by staff"
+                super::words(&Message::new("staff-history-moved-by-staff"))
             } else {
-                reason.as_str()
+                reason.clone()
             };
             let request = MoveRequest {
                 to,
                 how: MoveKind::Manual,
                 actor: &actor,
-                reason: why,
+                reason: &why,
                 seen,
                 rejection_email: send.then_some(email_reason.as_str()),
                 notify_cancellations: notify,
@@ -248,17 +250,17 @@ pub async fn bulk(
 ) -> Result<HttpResponse, WebError> {
     let job_id = id.into_inner();
     let to = Stage::parse(&form.to)
-        .ok_or_else(|| WebError::BadRequest("Choose the stage to move to.".into()))?;
+        .ok_or_else(|| WebError::BadRequest(Message::new("staff-error-move-choose-stage")))?;
     if form.ids.is_empty() {
-        return Err(WebError::BadRequest(
-            "Tick the candidates to move first.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-bulk-none-ticked",
+        )));
     }
     let reason = form.reason.trim().to_string();
     if to == Stage::Rejected && reason.is_empty() {
-        return Err(WebError::BadRequest(
-            "Give a reason for rejecting: it is kept in each candidate's history.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-bulk-reject-reason",
+        )));
     }
     let actor = owner.user().id.clone();
     let company = crate::web::public::company_name(&state).await?;
@@ -286,21 +288,21 @@ pub async fn bulk(
                 let Some(app) = db::applications::find(conn, id)?.filter(|a| a.job_id == job.id)
                 else {
                     refused.push((
-                        "(unknown)".to_string(),
-                        "This application is not in this job.".to_string(),
+                        super::words(&Message::new("staff-bulk-unknown-candidate")),
+                        super::words(&Message::new("staff-error-bulk-not-in-job")),
                     ));
                     continue;
                 };
                 let why = if reason.is_empty() {
-                    "bulk move"
+                    super::words(&Message::new("staff-history-bulk-move"))
                 } else {
-                    reason.as_str()
+                    reason.clone()
                 };
                 let request = MoveRequest {
                     to,
                     how: MoveKind::Manual,
                     actor: &actor,
-                    reason: why,
+                    reason: &why,
                     seen: seen.get(&app.id).copied(),
                     rejection_email: send.then_some(reason.as_str()),
                     notify_cancellations: notify,
@@ -383,6 +385,6 @@ pub async fn settings(
         .await
         .web_context("saving the pipeline settings")?
         .then_some(())
-        .ok_or_else(|| WebError::BadRequest("Choose panel members from the team.".into()))?;
+        .ok_or_else(|| WebError::BadRequest(Message::new("staff-error-panel-not-team")))?;
     Ok(see_other(&format!("/admin/jobs/{job_id}/edit?saved=1")))
 }

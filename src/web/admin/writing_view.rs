@@ -3,20 +3,23 @@
 
 use serde_json::{json, Value};
 
+use crate::i18n::Message;
 use crate::scoring::spelling::Writing;
 
 /// "2.5 slips per 100 words", "1 slip per 100 words", "no slips".
 pub fn rate_words(per_100: f64) -> String {
     if per_100 <= 0.0 {
-        return "no spelling slips".into();
+        return super::words(&Message::new("staff-writing-no-slips"));
     }
-    let n = if per_100.fract() == 0.0 {
+    if per_100 == 1.0 {
+        return super::words(&Message::new("staff-writing-one-slip"));
+    }
+    let rate = if per_100.fract() == 0.0 {
         format!("{per_100:.0}")
     } else {
         format!("{per_100:.1}")
     };
-    let unit = if per_100 == 1.0 { "slip" } else { "slips" };
-    format!("{n} {unit} per 100 words")
+    super::words(&Message::new("staff-writing-slips").arg("rate", rate))
 }
 
 pub fn view(w: &Writing) -> Value {

@@ -10,6 +10,8 @@ use serde_json::{json, Value};
 use crate::db::{self, reviews::ReviewRow, DbError};
 use crate::domain::agreement::{self, Bootstrap, Method, Metric, Statistic, UnitGrades, MIN_UNITS};
 use crate::flows::review::{self as flow, ReviewQuestion};
+use crate::i18n::Message;
+use crate::web::admin::words;
 use crate::web::error::{WebContext, WebError};
 use crate::web::render::Page;
 use crate::web::session::Staff;
@@ -20,23 +22,36 @@ fn stat(s: &Statistic) -> Value {
     match s {
         Statistic::Estimated(e) => json!({
             "value": format!("{:.2}", e.value),
-            "interval": e.interval.map(|i| format!("{:.2} to {:.2}", i.low, i.high)),
+            "interval": e.interval.map(|i| interval(format!("{:.2}", i.low), format!("{:.2}", i.high))),
             "units": e.units,
         }),
         Statistic::NotEnoughData { units, needed } => json!({
-            "missing": format!("not enough answers yet ({units} of {needed})"),
+            "missing": words(
+                &Message::new("staff-agreement-too-few")
+                    .count("units", *units as i64)
+                    .count("needed", *needed as i64),
+            ),
         }),
         Statistic::NoVariation { units } => json!({
-            "missing": format!("everyone gave the same grade on {units} answers: nothing to measure"),
+            "missing": words(&Message::new("staff-agreement-same-grades").count("units", *units as i64)),
         }),
     }
 }
 
-fn method_name(m: Method) -> &'static str {
-    match m {
-        Method::QuadraticKappa => "quadratic-weighted kappa",
-        Method::KrippendorffAlpha { .. } => "Krippendorff's alpha",
-    }
+/// "0.41 to 0.73": a statistic's interval.
+fn interval(low: String, high: String) -> String {
+    words(
+        &Message::new("staff-agreement-interval")
+            .arg("low", low)
+            .arg("high", high),
+    )
+}
+
+fn method_name(m: Method) -> String {
+    words(&Message::new(match m {
+        Method::QuadraticKappa => "staff-agreement-method-kappa",
+        Method::KrippendorffAlpha { .. } => "staff-agreement-method-alpha",
+    }))
 }
 
 #[derive(Clone, Copy)]
@@ -142,7 +157,7 @@ pub async fn agreement(
         team.iter()
             .find(|(i, _)| i == id)
             .map(|(_, n)| n.clone())
-            .unwrap_or_else(|| "a former team member".into())
+            .unwrap_or_else(|| words(&Message::new("staff-former-team-member")))
     };
     // Each answer's reviews, so a table is one pass over the answers.
     let mut by_answer: HashMap<&str, Vec<&ReviewRow>> = HashMap::new();
@@ -287,7 +302,7 @@ pub async fn agreement(
                 "enabled": settings.enabled,
                 // Owners who do not review go back to the job's settings.
                 "back": if reviewing { format!("/admin/jobs/{}/review", job.id) } else { format!("/admin/jobs/{}/edit#review-title", job.id) },
-                "back_label": if reviewing { "Review answers" } else { "Job settings" },
+                "back_label": words(&Message::new(if reviewing { "staff-agreement-back-review" } else { "staff-agreement-back-settings" })),
                 "questions": per_question,
                 "reviewers": per_reviewer,
                 "disagreements": disagreements,
@@ -301,7 +316,7 @@ fn leniency_view(s: &Statistic) -> Value {
     match s {
         Statistic::Estimated(e) => json!({
             "value": format!("{:+.2}", e.value),
-            "interval": e.interval.map(|i| format!("{:+.2} to {:+.2}", i.low, i.high)),
+            "interval": e.interval.map(|i| interval(format!("{:+.2}", i.low), format!("{:+.2}", i.high))),
         }),
         other => stat(other),
     }

@@ -19,6 +19,7 @@ use crate::domain::answer_review::{self, Grades, ReviewSettings};
 use crate::domain::job::Job;
 use crate::domain::FieldError;
 use crate::flows::review::{self as flow, Refused, ReviewQuestion};
+use crate::i18n::Message;
 use crate::scoring::AnswerScore;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
@@ -51,14 +52,14 @@ pub async fn settings(
         &form.reviews_needed,
         &form.auto_weight,
     )
-    .map_err(|e| {
-        WebError::BadRequest(
-            e.iter()
-                .map(|f| f.message.clone())
-                .collect::<Vec<_>>()
-                .join(" ")
-                .into(),
-        )
+    .map_err(|errors| {
+        // Every problem on one line, each in the page's words.
+        let all = errors.into_iter().map(|f| f.words).reduce(|first, second| {
+            Message::new("staff-error-one-then-another")
+                .arg("first", super::words(&first))
+                .arg("second", super::words(&second))
+        });
+        WebError::BadRequest(all.unwrap_or_else(|| Message::new("staff-error-review-settings")))
     })?;
     let actor = owner.user().id.clone();
     let jid = job_id.clone();
@@ -82,9 +83,9 @@ pub async fn settings(
         .web_context("saving review settings")?;
     match outcome {
         None => Err(WebError::NotFound),
-        Some(Err(_)) => Err(WebError::BadRequest(
-            "Choose reviewers from the team.".into(),
-        )),
+        Some(Err(_)) => Err(WebError::BadRequest(Message::new(
+            "staff-error-reviewers-not-team",
+        ))),
         Some(Ok(())) => Ok(see_other(&format!(
             "/admin/jobs/{job_id}/edit?saved=1#review-title"
         ))),
@@ -183,7 +184,7 @@ impl Board {
             .iter()
             .find(|(i, _)| i == id)
             .map(|(_, n)| n.clone())
-            .unwrap_or_else(|| "a former team member".into())
+            .unwrap_or_else(|| super::words(&Message::new("staff-former-team-member")))
     }
 
     /// The answer with its author's name masked: a reply signed "Ana"
@@ -228,7 +229,10 @@ fn mask_name(text: &str, name: &str) -> String {
         .case_insensitive(true)
         .build()
     {
-        Ok(re) => re.replace_all(text, "[candidate]").into_owned(),
+        Ok(re) => {
+            let mask = super::words(&Message::new("staff-review-masked-name"));
+            re.replace_all(text, regex::NoExpand(&mask)).into_owned()
+        }
         Err(_) => text.to_string(),
     }
 }
@@ -401,7 +405,7 @@ fn render_question(
         Some(json!({
             "summary": answer_review::calibration_summary(&items),
             "items": items.iter().map(|i| json!({
-                "kind": if i.kind == answer_review::ExemplarKind::Strong { "Strong exemplar" } else { "Weak exemplar" },
+                "kind": super::words(&Message::new(if i.kind == answer_review::ExemplarKind::Strong { "staff-review-exemplar-strong" } else { "staff-review-exemplar-weak" })),
                 "yours": grade_view(&i.yours, q), "agreed": grade_view(&i.agreed, q), "exact": i.distance() == 0,
             })).collect::<Vec<_>>(),
         }))
@@ -520,9 +524,9 @@ pub async fn grade(
     )
     .and_then(|g| {
         if note.chars().count() > 2000 {
-            Err(vec![FieldError::new(
+            Err(vec![FieldError::of(
                 "note",
-                "Keep the note under 2,000 characters.",
+                Message::new("staff-error-review-note-long").count("max", 2000),
             )])
         } else {
             Ok(g)
@@ -629,10 +633,12 @@ pub async fn calibrate(
         match Grades::parse(e, c, &covered, &kps) {
             Ok(g) => all.push(g),
             Err(errs) => {
-                for mut f in errs {
-                    f.message = format!("Exemplar {}: {}", i + 1, f.message);
-                    errors.push(f);
-                }
+                errors.extend(errs.into_iter().map(|f| {
+                    let which = Message::new("staff-error-review-exemplar")
+                        .count("number", i as i64 + 1)
+                        .arg("problem", super::words(&f.words));
+                    FieldError::of(f.field, which)
+                }));
             }
         }
     }
@@ -741,7 +747,7 @@ impl AppReviews {
             "list": mine.iter().map(|r| {
                 let g = r.grades();
                 let n = name(&r.reviewer_id);
-                let author = if n.is_empty() { "a former team member".to_string() } else { n };
+                let author = if n.is_empty() { super::words(&Message::new("staff-former-team-member")) } else { n };
                 let percent = auto.map(|s| (g.score(s.weights, &kps, &required) * 100.0).round() as i64);
                 json!({
                     "author": author,
