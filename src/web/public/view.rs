@@ -268,7 +268,7 @@ impl JobView {
 pub fn language_name(locale: Locale, code: &str) -> String {
     match crate::domain::job::language_name(code) {
         Some(_) => word(locale, "cand-language", code),
-        None => "Unknown language".into(),
+        None => locale.text("cand-language-unknown"),
     }
 }
 
