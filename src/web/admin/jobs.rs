@@ -16,7 +16,7 @@ use crate::domain::FieldError;
 use crate::i18n::Message;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
-use crate::web::public::view::JobView;
+use crate::web::public::view::{language_name, JobView};
 use crate::web::render::{errors_json, see_other, Page};
 use crate::web::session::Owner;
 use crate::web::AppState;
@@ -66,7 +66,7 @@ fn editor_context(
             json!({
                 "index": i,
                 "label": super::words(&Message::new("staff-job-support-language").count("n", (i + 1) as i64)),
-                "languages": LANGUAGES.iter().map(|(c, n)| json!({"value": c, "label": n, "selected": *c == code})).collect::<Vec<_>>(),
+                "languages": LANGUAGES.iter().map(|(c, _)| json!({"value": c, "label": language_name(super::STAFF, c), "selected": *c == code})).collect::<Vec<_>>(),
                 "fluencies": options(Fluency::ALL, fluency, Fluency::as_str, Fluency::label),
             })
         })
@@ -515,7 +515,9 @@ async fn screening_context(state: &AppState, job: &Job) -> Result<Value, WebErro
             json!({
                 "id": q.id,
                 "title": q.title,
-                "language": crate::domain::job::language_name(&q.language).unwrap_or(""),
+                "language": crate::domain::job::language_name(&q.language)
+                    .map(|_| language_name(super::STAFF, &q.language))
+                    .unwrap_or_default(),
                 "version": q.version,
                 "checked": settings.questionnaire_ids.contains(&q.id),
                 "tiers": tiers.join(", "),
