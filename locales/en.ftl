@@ -1560,5 +1560,104 @@ staff-agreement-back-review = Review answers
 staff-agreement-back-settings = Job settings
 
 # ---- web/admin: jobs, closing, company, emails, import, questionnaires, team, tokens; sign-in; forms ----
+# web/admin/jobs.rs
+staff-job-support-language = Support language { $n }
+staff-job-screening-tier-count = tier { $tier }: { $count }
+staff-notice-job-screening-saved = Screening settings saved.
+staff-notice-job-published = The job is published on the job board.
+staff-notice-job-closed = The job is closed. Its page stays online and says so.
+staff-notice-job-reopened = The job is open again.
+staff-notice-job-address-changed = The address is changed. Links to the old one lead to the new one.
+staff-notice-job-retention-saved = The retention period is saved.
+staff-notice-job-saved = Saved.
+staff-error-job-address-follows-title = Until the job is published, its address follows its title: change the title instead.
+staff-error-job-address-invalid = Write the address with letters or digits, like customer-support-specialist.
+staff-error-job-slug-taken = Another job uses /jobs/{ $slug } (or used it before). Choose another address.
+# $status: the job's status as stored (draft, open, closed).
+staff-error-job-cannot-publish = This job is { $status } and cannot be published now. Reload the page to see where it stands.
+staff-error-job-cannot-reopen = This job is { $status } and cannot be reopened now. Reload the page to see where it stands.
+staff-error-job-reopen-not-closed = Only a closed job can be reopened.
+staff-error-screening-unknown-questionnaire = Choose questionnaires from the list.
+staff-error-screening-answer-days = Give candidates between 1 and 90 days to answer.
+staff-error-screening-writing-weight = Give spelling a weight between 0% and 30%.
+
+# web/admin/closing.rs
+staff-error-job-cannot-close = This job is { $status } and cannot be closed now. Reload the page to see where it stands.
+staff-error-close-reason-missing = Say why the job closes: filled or cancelled.
+staff-error-close-reason-long = Keep the reason to { $max } characters or fewer.
+staff-error-job-no-longer-open = This job is no longer open. Reload the page to see where it stands.
+
+# web/admin/company.rs (and the first owner's setup in web/auth.rs)
+staff-error-company-name = Enter your company's name (at most 120 characters).
+staff-error-company-url = Enter the full address, like https://example.com, or leave it empty.
+staff-error-company-reply-to = Enter an email address like jobs@example.com, or leave it empty.
+
+# web/admin/emails.rs
+staff-title-email = Email: { $label }
+staff-title-email-in = Email: { $label } ({ $language })
+staff-error-email-action = Choose Preview, Save or Back to the default.
+staff-error-email-empty = Write a subject and a text.
+staff-error-email-long = Keep the subject under { $subject } characters and the text under { $body }.
+# $placeholder: as written in the text, e.g. {{nmae}}.
+staff-error-email-unknown-placeholder = Rapport does not know { $placeholder }: the candidate would see a blank there. Use one of the placeholders listed under the text.
+
+# web/admin/import.rs
+staff-error-import-no-file = Choose a CSV file: nothing was imported.
+
+# web/admin/team.rs
+staff-error-team-has-account = This person already has an account.
+
+# web/admin/tokens.rs
+staff-token-days-hint = From 1 to { $max }.
+
+# web/admin/webhooks.rs: a delivery's state
+staff-webhook-delivery-delivered = Delivered
+staff-webhook-delivery-given-up = Given up
+staff-webhook-delivery-retrying = Retrying
+staff-webhook-delivery-waiting = Waiting
+
+# web/admin/questionnaires/
+staff-error-questionnaire-link-label = Give the link a label candidates will read.
+staff-error-questionnaire-link-url = Enter the full address, like https://help.example.com.
+staff-error-questionnaire-language = Choose English or French.
+staff-error-questionnaire-tier = Choose tier 1, 2 or 3.
+staff-error-questionnaire-minutes = Enter whole minutes between 1 and 240, or leave it empty.
+staff-error-questionnaire-weight = Enter a number of 0 or more, like 0.3 (or leave all three weights empty).
+staff-error-questionnaire-file-large = The file is larger than { $kb } KB.
+staff-error-questionnaire-unknown = Choose a questionnaire from the list.
+staff-error-questionnaire-import-empty = There is no TOML to import.
+staff-error-questionnaire-import-empty-fix = Paste the questionnaire's text or choose its .toml file.
+staff-questionnaire-copy-title = { $title } (copy)
+staff-notice-questionnaire-saved = Saved as a new version. Candidates who already answered keep the version they saw.
+staff-notice-questionnaire-imported = Imported and saved.
+staff-notice-questionnaire-earlier-version = This form starts from an earlier version: saving makes it the newest.
+
+# web/auth.rs
+staff-error-sign-in-limited-network = Too many failed sign-ins from your network. Wait 15 minutes, then try again.
+staff-error-sign-in-limited-account = Too many failed sign-ins for this account. Wait 15 minutes, then try again, or choose a new password with the link below.
+staff-error-sign-in-mismatch = That email and password do not match an account. Check both and try again.
+staff-error-password-mismatch = The two passwords are not the same.
+# The kind of link in "This { $what } no longer works" (staff-auth-link-gone-title).
+staff-auth-link-setup = setup link
+staff-auth-link-invitation = invitation
+staff-auth-link-reset = password link
+staff-auth-link-setup-hint = Setup links work once and only while no account exists. Restart Rapport to print a new one in its log, or create the owner with `rapport user add --role owner`.
+staff-auth-link-invitation-hint = Invitations work once and expire after a week. Ask the person who invited you to send a new one.
+staff-auth-link-reset-hint = Password links work once and for one hour, and only the latest one sent. Ask for a new one from the sign-in page.
+# When an emailed password link stops working.
+staff-auth-reset-expires = { $time } UTC on { $date }
+
+# static/localtime.js: after a time shown in the reader's own zone
+staff-localtime-yours = (your time)
+
+# web/forms.rs: forms of candidate pages too
+error-form-not-urlencoded = This address takes a web form (application/x-www-form-urlencoded); nothing was changed.
+error-form-not-multipart = This form is sent as multipart/form-data; nothing was changed.
+# $detail: what the form reader found wrong (technical, in English).
+error-form-unreadable = The form could not be read: { $detail }
+
+# web/public/
+public-feed-title = Jobs at { $company }
+cand-language-unknown = Unknown language
 
 # end of staff pages

@@ -312,6 +312,14 @@ error-bad-request-title = Quelque chose ne va pas
 error-too-many-title = Trop de tentatives
 error-conflict-title = Quelqu’un a agi avant vous
 error-media-title = Ce formulaire n’a pas pu être lu
+
+# web/forms.rs: forms of candidate pages too
+error-form-not-urlencoded = Cette adresse attend un formulaire web (application/x-www-form-urlencoded) ; rien n’a été modifié.
+error-form-not-multipart = Ce formulaire s’envoie en multipart/form-data ; rien n’a été modifié.
+error-form-unreadable = Le formulaire n’a pas pu être lu : { $detail }
+# web/public/
+public-feed-title = Offres d’emploi chez { $company }
+cand-language-unknown = Langue inconnue
 error-internal-title = Une erreur est survenue
 error-internal-body = Une erreur est survenue de notre côté et rien n’a été modifié. Veuillez réessayer dans un instant.
 error-timeout-title = Cela a pris trop de temps

@@ -14,6 +14,7 @@ use super::{admin, csrf, session, AppState};
 use crate::db::{self, users::User, DbError};
 use crate::domain::user::{EmailAddress, NewPassword, PersonName, Role};
 use crate::domain::FieldError;
+use crate::i18n::Message;
 use crate::mail::{self, EmailKind};
 use crate::security::{password, token};
 
@@ -147,7 +148,8 @@ async fn login(
     let email = form.email.trim().to_lowercase();
     let ip_key = format!("ip:{}", super::limits::client_ip(&req, &state));
     let account_key = account_key(&email);
-    let retry = |message: &str, status: StatusCode| {
+    let retry = |key: &'static str, status: StatusCode| {
+        let message = admin::words(&Message::new(key));
         Page::new("pages/auth/login", &admin::title("staff-auth-login-title")).status(status).render(
             &req,
             &state,
@@ -197,13 +199,13 @@ async fn login(
     let (ip_hit, user) = match gate {
         SignInGate::IpLimited => {
             return retry(
-                "Too many failed sign-ins from your network. Wait 15 minutes, then try again.",
+                "staff-error-sign-in-limited-network",
                 StatusCode::TOO_MANY_REQUESTS,
             )
         }
         SignInGate::AccountLimited => {
             return retry(
-                "Too many failed sign-ins for this account. Wait 15 minutes, then try again, or choose a new password with the link below.",
+                "staff-error-sign-in-limited-account",
                 StatusCode::TOO_MANY_REQUESTS,
             )
         }
@@ -225,10 +227,7 @@ async fn login(
 
     // A failure stays counted (it was counted before the check).
     let Some(user) = user.filter(|_| matches) else {
-        return retry(
-            "That email and password do not match an account. Check both and try again.",
-            StatusCode::UNAUTHORIZED,
-        );
+        return retry("staff-error-sign-in-mismatch", StatusCode::UNAUTHORIZED);
     };
 
     // A success clears the account's failures and gives the address its
@@ -286,12 +285,18 @@ struct SetupForm {
     password: String,
 }
 
+/// The page for a used or expired link: `link` names the kind of link and
+/// `hint` says how to get a new one (both message keys).
 fn link_gone(
     req: &HttpRequest,
     state: &AppState,
-    what: &str,
-    hint: &str,
+    link: &'static str,
+    hint: &'static str,
 ) -> Result<HttpResponse, WebError> {
+    let (what, hint) = (
+        admin::words(&Message::new(link)),
+        admin::words(&Message::new(hint)),
+    );
     Page::new(
         "pages/auth/link_gone",
         &admin::title("staff-title-link-gone"),
@@ -300,7 +305,8 @@ fn link_gone(
     .render(req, state, json!({ "what": what, "hint": hint }))
 }
 
-const SETUP_HINT: &str = "Setup links work once and only while no account exists. Restart Rapport to print a new one in its log, or create the owner with `rapport user add --role owner`.";
+const SETUP_LINK: &str = "staff-auth-link-setup";
+const SETUP_HINT: &str = "staff-auth-link-setup-hint";
 
 async fn setup_form(
     req: HttpRequest,
@@ -316,7 +322,7 @@ async fn setup_form(
         .await
         .web_context("checking a setup link")?;
     if !valid {
-        return link_gone(&req, &state, "setup link", SETUP_HINT);
+        return link_gone(&req, &state, SETUP_LINK, SETUP_HINT);
     }
     Page::new("pages/auth/setup", &admin::title("staff-title-setup")).render(
         &req,
@@ -334,9 +340,9 @@ async fn setup(
     let mut errors = Vec::new();
     let company = form.company_name.trim().to_string();
     if company.is_empty() || company.chars().count() > 120 {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "company_name",
-            "Enter your company's name (at most 120 characters).",
+            "staff-error-company-name",
         ));
     }
     let company_url = form.company_url.trim().to_string();
@@ -345,9 +351,9 @@ async fn setup(
             .map(|u| !matches!(u.scheme(), "http" | "https"))
             .unwrap_or(true)
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "company_url",
-            "Enter the full address, like https://example.com, or leave it empty.",
+            "staff-error-company-url",
         ));
     }
     let name = PersonName::parse(&form.name)
@@ -395,13 +401,14 @@ async fn setup(
         .web_context("creating the owner account")?;
     match created {
         Some(user) => signed_in(&state, user, "/admin/jobs").await,
-        None => link_gone(&req, &state, "setup link", SETUP_HINT),
+        None => link_gone(&req, &state, SETUP_LINK, SETUP_HINT),
     }
 }
 
 // ---- Invitations ----------------------------------------------------------
 
-const INVITATION_HINT: &str = "Invitations work once and expire after a week. Ask the person who invited you to send a new one.";
+const INVITATION_LINK: &str = "staff-auth-link-invitation";
+const INVITATION_HINT: &str = "staff-auth-link-invitation-hint";
 
 #[derive(Deserialize, Default, serde::Serialize)]
 struct AcceptForm {
@@ -425,7 +432,7 @@ async fn invitation_form(
         .await
         .web_context("reading an invitation")?;
     let Some(invitation) = invitation else {
-        return link_gone(&req, &state, "invitation", INVITATION_HINT);
+        return link_gone(&req, &state, INVITATION_LINK, INVITATION_HINT);
     };
     Page::new(
         "pages/auth/invitation",
@@ -452,7 +459,7 @@ async fn accept_invitation(
         .await
         .web_context("reading an invitation")?;
     let Some(invitation) = invitation else {
-        return link_gone(&req, &state, "invitation", INVITATION_HINT);
+        return link_gone(&req, &state, INVITATION_LINK, INVITATION_HINT);
     };
     let mut errors = Vec::new();
     let name = PersonName::parse(&form.name)
@@ -462,9 +469,9 @@ async fn accept_invitation(
         .map_err(|m| errors.push(FieldError::of("password", m)))
         .ok();
     if pw.is_some() && form.password != form.password_again {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "password_again",
-            "The two passwords are not the same.",
+            "staff-error-password-mismatch",
         ));
     }
     let (Some(name), Some(pw), true) = (name, pw, errors.is_empty()) else {
@@ -509,13 +516,14 @@ async fn accept_invitation(
         .web_context("accepting an invitation")?;
     match created {
         Some(user) => signed_in(&state, user, "/admin").await,
-        None => link_gone(&req, &state, "invitation", INVITATION_HINT),
+        None => link_gone(&req, &state, INVITATION_LINK, INVITATION_HINT),
     }
 }
 
 // ---- Password reset --------------------------------------------------------
 
-const RESET_HINT: &str = "Password links work once and for one hour, and only the latest one sent. Ask for a new one from the sign-in page.";
+const RESET_LINK: &str = "staff-auth-link-reset";
+const RESET_HINT: &str = "staff-auth-link-reset-hint";
 
 #[derive(Deserialize, Default, serde::Serialize)]
 struct ForgotForm {
@@ -596,7 +604,11 @@ async fn forgot(
                     name: user.name.clone(),
                     company,
                     link: format!("{base_url}/password/reset/{raw}"),
-                    expires_at: expires_at.format("%H:%M UTC on %-d %B %Y").to_string(),
+                    expires_at: admin::words(
+                        &Message::new("staff-auth-reset-expires")
+                            .arg("time", admin::STAFF.time(&expires_at.and_utc()))
+                            .arg("date", admin::STAFF.date(expires_at.date())),
+                    ),
                 },
                 &mail_domain,
             )?;
@@ -645,7 +657,7 @@ async fn reset_form(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let Some(user) = reset_account(&state, token::hash_token(&path.into_inner())).await? else {
-        return link_gone(&req, &state, "password link", RESET_HINT);
+        return link_gone(&req, &state, RESET_LINK, RESET_HINT);
     };
     Page::new("pages/auth/reset", &admin::title("staff-auth-reset-title")).render(
         &req,
@@ -664,16 +676,16 @@ async fn reset(
 ) -> Result<HttpResponse, WebError> {
     let token_hash = token::hash_token(&path.into_inner());
     let Some(user) = reset_account(&state, token_hash.clone()).await? else {
-        return link_gone(&req, &state, "password link", RESET_HINT);
+        return link_gone(&req, &state, RESET_LINK, RESET_HINT);
     };
     let mut errors = Vec::new();
     let pw = NewPassword::parse(&form.password)
         .map_err(|m| errors.push(FieldError::of("password", m)))
         .ok();
     if pw.is_some() && form.password != form.password_again {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "password_again",
-            "The two passwords are not the same.",
+            "staff-error-password-mismatch",
         ));
     }
     let (Some(pw), true) = (pw, errors.is_empty()) else {
@@ -715,6 +727,6 @@ async fn reset(
         .web_context("saving a new password")?;
     match changed {
         Some(user) => signed_in(&state, user, "/admin").await,
-        None => link_gone(&req, &state, "password link", RESET_HINT),
+        None => link_gone(&req, &state, RESET_LINK, RESET_HINT),
     }
 }

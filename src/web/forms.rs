@@ -16,6 +16,7 @@ use serde::Deserialize;
 use super::csrf;
 use super::error::WebError;
 use super::AppState;
+use crate::i18n::Message;
 
 /// Text as people meant it: line breaks become `\n` and control characters
 /// other than newline and tab are removed. PostgreSQL refuses NUL in text
@@ -79,10 +80,9 @@ pub fn require_urlencoded(req: &HttpRequest) -> Result<(), WebError> {
     {
         Ok(())
     } else {
-        Err(WebError::UnsupportedMediaType(
-            "This address takes a web form (application/x-www-form-urlencoded); nothing was changed."
-                .into(),
-        ))
+        Err(WebError::UnsupportedMediaType(Message::new(
+            "error-form-not-urlencoded",
+        )))
     }
 }
 
@@ -141,9 +141,7 @@ impl<T: actix_multipart::form::MultipartCollect + 'static> FromRequest for Multi
             .content_type()
             .eq_ignore_ascii_case("multipart/form-data")
         {
-            let refused = WebError::UnsupportedMediaType(
-                "This form is sent as multipart/form-data; nothing was changed.".into(),
-            );
+            let refused = WebError::UnsupportedMediaType(Message::new("error-form-not-multipart"));
             return Box::pin(async move { Err(refused.into()) });
         }
         let form = actix_multipart::form::MultipartForm::<T>::from_request(req, payload);
@@ -179,7 +177,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 return Err(WebError::Csrf.into());
             }
             let value = serde_html_form::from_str(&form).map_err(|e| {
-                WebError::BadRequest(format!("The form could not be read: {e}").into())
+                WebError::BadRequest(Message::new("error-form-unreadable").arg("detail", e))
             })?;
             Ok(CsrfForm(value))
         })

@@ -10,6 +10,7 @@ use crate::db::{self, DbError};
 use crate::domain::job::{CloseReason, Job, JobStatus};
 use crate::flows::closing::{close_job, default_reason, Rejection};
 use crate::flows::pipeline::Mailer;
+use crate::i18n::Message;
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
@@ -53,11 +54,7 @@ async fn load_open(state: &AppState, id: String) -> Result<Job, WebError> {
         .ok_or(WebError::NotFound)?;
     if job.status != JobStatus::Open {
         return Err(WebError::BadRequest(
-            format!(
-                "This job is {} and cannot be closed now. Reload the page to see where it stands.",
-                job.status.as_str()
-            )
-            .into(),
+            Message::new("staff-error-job-cannot-close").arg("status", job.status.as_str()),
         ));
     }
     Ok(job)
@@ -163,15 +160,14 @@ pub async fn close(
     id: web::Path<String>,
     CsrfForm(form): CsrfForm<CloseForm>,
 ) -> Result<HttpResponse, WebError> {
-    let reason = CloseReason::parse(&form.reason).ok_or_else(|| {
-        WebError::BadRequest("Say why the job closes: filled or cancelled.".into())
-    })?;
+    let reason = CloseReason::parse(&form.reason)
+        .ok_or_else(|| WebError::BadRequest(Message::new("staff-error-close-reason-missing")))?;
     let job = load_open(&state, id.into_inner()).await?;
     let reject = form.reject_remaining == "yes";
     let rejection_reason = form.rejection_reason.trim().to_string();
     if reject && rejection_reason.chars().count() > MAX_REASON_CHARS {
         return Err(WebError::BadRequest(
-            format!("Keep the reason to {MAX_REASON_CHARS} characters or fewer.").into(),
+            Message::new("staff-error-close-reason-long").count("max", MAX_REASON_CHARS as i64),
         ));
     }
     let jid = job.id.clone();
@@ -212,9 +208,9 @@ pub async fn close(
         .await
         .web_context("closing a job")?;
     if !closed {
-        return Err(WebError::BadRequest(
-            "This job is no longer open. Reload the page to see where it stands.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-job-no-longer-open",
+        )));
     }
     Ok(see_other(&format!("/admin/jobs/{job_id}/edit?closed=1")))
 }

@@ -81,9 +81,9 @@ pub async fn save(
     let mut errors = Vec::new();
     let name = form.company_name.trim().to_string();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "company_name",
-            "Enter your company's name (at most 120 characters).",
+            "staff-error-company-name",
         ));
     }
     let url = form.company_url.trim().to_string();
@@ -92,9 +92,9 @@ pub async fn save(
             .map(|u| !matches!(u.scheme(), "http" | "https"))
             .unwrap_or(true)
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::localized(
             "company_url",
-            "Enter the full address, like https://example.com, or leave it empty.",
+            "staff-error-company-url",
         ));
     }
     let reply_to = form.reply_to.trim();
@@ -106,9 +106,9 @@ pub async fn save(
         match EmailAddress::parse(reply_to) {
             Ok(a) if a.as_str().parse::<lettre::Address>().is_ok() => a.as_str().to_string(),
             _ => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::localized(
                     "reply_to",
-                    "Enter an email address like jobs@example.com, or leave it empty.",
+                    "staff-error-company-reply-to",
                 ));
                 String::new()
             }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::db::{self, DbError};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 use crate::mail::candidate::{
     render, sample_vars, unknown_placeholders, CandidateMessage, PLACEHOLDERS,
 };
@@ -110,11 +110,13 @@ fn editor(
     let vars = preview_vars(locale, &job.1, reply_to);
     let preview = render(subject, body, &vars);
     let unknown = unknown_in(subject, body);
-    let title = if locale == Locale::ENGLISH {
-        format!("Email: {}", message.label())
+    let title = super::words(&if locale == Locale::ENGLISH {
+        Message::new("staff-title-email").arg("label", message.label())
     } else {
-        format!("Email: {} ({})", message.label(), locale.name())
-    };
+        Message::new("staff-title-email-in")
+            .arg("label", message.label())
+            .arg("language", locale.name())
+    });
     Page::new("pages/admin/email_template", &title)
         .staff(owner.user(), "jobs")
         .status(if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK })
@@ -244,7 +246,7 @@ pub async fn save(
             &form.body.replace("\r\n", "\n"),
             false,
             &customised_in,
-            Some("Choose Preview, Save or Back to the default.".to_string()),
+            Some(super::words(&Message::new("staff-error-email-action"))),
             None,
             reply_to,
         );
@@ -263,18 +265,22 @@ pub async fn save(
         form.body.replace("\r\n", "\n"),
     );
     let problem = if subject.is_empty() || body.trim().is_empty() {
-        Some("Write a subject and a text.".to_string())
+        Some(super::words(&Message::new("staff-error-email-empty")))
     } else if subject.chars().count() > 200 || body.chars().count() > 10_000 {
-        Some("Keep the subject under 200 characters and the text under 10,000.".to_string())
+        Some(super::words(
+            &Message::new("staff-error-email-long")
+                .count("subject", 200)
+                .count("body", 10_000),
+        ))
     } else {
         render(&subject, &body, &sample_vars(locale)).err()
     };
     // Rendered, an unknown placeholder is blank ("Hello ," to a candidate):
     // the preview flags it, saving refuses it.
     let unknown = unknown_in(&subject, &body).first().map(|first| {
-        format!(
-            "Rapport does not know {}: the candidate would see a blank there. Use one of the placeholders listed under the text.",
-            braces(first)
+        super::words(
+            &Message::new("staff-error-email-unknown-placeholder")
+                .arg("placeholder", braces(first)),
         )
     });
     let problem = if form.action == "preview" {

@@ -11,6 +11,7 @@ use crate::db;
 use crate::domain::import::{self, MAX_IMPORT_BYTES};
 use crate::domain::job::Job;
 use crate::flows::import::{import_candidates, Imported, CHUNK};
+use crate::i18n::Message;
 use crate::web::csrf;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::{clean_text, MultipartBody};
@@ -88,7 +89,9 @@ pub async fn import(
         )
     };
     let Some(file) = form.file.as_ref().filter(|f| f.size > 0) else {
-        return refuse(vec!["Choose a CSV file: nothing was imported.".into()]);
+        return refuse(vec![super::words(&Message::new(
+            "staff-error-import-no-file",
+        ))]);
     };
     let bytes = std::fs::read(file.file.path())
         .map_err(|e| WebError::Internal(format!("reading an upload: {e}")))?;

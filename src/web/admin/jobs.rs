@@ -13,9 +13,10 @@ use crate::domain::job::{
 };
 use crate::domain::job_review::{self, Advice};
 use crate::domain::FieldError;
+use crate::i18n::Message;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
-use crate::web::public::view::JobView;
+use crate::web::public::view::{language_name, JobView};
 use crate::web::render::{errors_json, see_other, Page};
 use crate::web::session::Owner;
 use crate::web::AppState;
@@ -64,8 +65,8 @@ fn editor_context(
             let fluency = input.fluencies.get(i).map(String::as_str).unwrap_or("");
             json!({
                 "index": i,
-                "label": format!("Support language {}", i + 1),
-                "languages": LANGUAGES.iter().map(|(c, n)| json!({"value": c, "label": n, "selected": *c == code})).collect::<Vec<_>>(),
+                "label": super::words(&Message::new("staff-job-support-language").count("n", (i + 1) as i64)),
+                "languages": LANGUAGES.iter().map(|(c, _)| json!({"value": c, "label": language_name(super::STAFF, c), "selected": *c == code})).collect::<Vec<_>>(),
                 "fluencies": options(Fluency::ALL, fluency, Fluency::as_str, Fluency::label),
             })
         })
@@ -220,23 +221,24 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
     let notice = if query.screening.is_some() {
-        Some("Screening settings saved.")
+        Some("staff-notice-job-screening-saved")
     } else if query.published.is_some() {
-        Some("The job is published on the job board.")
+        Some("staff-notice-job-published")
     } else if query.closed.is_some() {
-        Some("The job is closed. Its page stays online and says so.")
+        Some("staff-notice-job-closed")
     } else if query.reopened.is_some() {
-        Some("The job is open again.")
+        Some("staff-notice-job-reopened")
     } else if query.address.is_some() {
-        Some("The address is changed. Links to the old one lead to the new one.")
+        Some("staff-notice-job-address-changed")
     } else if query.retention.is_some() {
-        Some("The retention period is saved.")
+        Some("staff-notice-job-retention-saved")
     } else if query.saved.is_some() {
-        Some("Saved.")
+        Some("staff-notice-job-saved")
     } else {
         None
     };
-    edit_page(&req, &state, &owner, &job, notice, None).await
+    let notice = notice.map(|key| super::words(&Message::new(key)));
+    edit_page(&req, &state, &owner, &job, notice.as_deref(), None).await
 }
 
 /// The editor of a stored job, with its settings beside it; `address`
@@ -310,9 +312,8 @@ pub async fn change_address(
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
     if job.published_at.is_none() {
-        let why =
-            "Until the job is published, its address follows its title: change the title instead.";
-        return edit_page(&req, &state, &owner, &job, None, Some((&form.slug, why))).await;
+        let why = super::words(&Message::new("staff-error-job-address-follows-title"));
+        return edit_page(&req, &state, &owner, &job, None, Some((&form.slug, &why))).await;
     }
     let Some(slug) = parse_slug(&form.slug) else {
         return edit_page(
@@ -323,7 +324,7 @@ pub async fn change_address(
             None,
             Some((
                 &form.slug,
-                "Write the address with letters or digits, like customer-support-specialist.",
+                &super::words(&Message::new("staff-error-job-address-invalid")),
             )),
         )
         .await;
@@ -352,9 +353,7 @@ pub async fn change_address(
     match change {
         db::jobs::SlugChange::NotFound => Err(WebError::NotFound),
         db::jobs::SlugChange::Taken => {
-            let why = format!(
-                "Another job uses /jobs/{slug} (or used it before). Choose another address."
-            );
+            let why = super::words(&Message::new("staff-error-job-slug-taken").arg("slug", &slug));
             edit_page(&req, &state, &owner, &job, None, Some((&slug, &why))).await
         }
         db::jobs::SlugChange::Unchanged => Ok(see_other(&format!("/admin/jobs/{}/edit", job.id))),
@@ -450,12 +449,13 @@ async fn change_status(
         .await
         .web_context("changing a job's status")?;
     if !changed {
+        let key = if done == "published" {
+            "staff-error-job-cannot-publish"
+        } else {
+            "staff-error-job-cannot-reopen"
+        };
         return Err(WebError::BadRequest(
-            format!(
-                "This job is {} and cannot be {done} now. Reload the page to see where it stands.",
-                was.as_str()
-            )
-            .into(),
+            Message::new(key).arg("status", was.as_str()),
         ));
     }
     Ok(see_other(&format!("/admin/jobs/{}/edit?{done}=1", job.id)))
@@ -472,9 +472,9 @@ pub async fn reopen(
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
     if job.status != JobStatus::Closed {
-        return Err(WebError::BadRequest(
-            "Only a closed job can be reopened.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-job-reopen-not-closed",
+        )));
     }
     change_status(&state, &owner, &job, "reopened").await
 }
@@ -504,16 +504,20 @@ async fn screening_context(state: &AppState, job: &Job) -> Result<Value, WebErro
                 .iter()
                 .filter(|t| q.questions.iter().any(|x| x.tier == **t))
                 .map(|t| {
-                    format!(
-                        "tier {t}: {}",
-                        q.questions.iter().filter(|x| x.tier == *t).count()
+                    let count = q.questions.iter().filter(|x| x.tier == *t).count();
+                    super::words(
+                        &Message::new("staff-job-screening-tier-count")
+                            .count("tier", *t)
+                            .count("count", count as i64),
                     )
                 })
                 .collect();
             json!({
                 "id": q.id,
                 "title": q.title,
-                "language": crate::domain::job::language_name(&q.language).unwrap_or(""),
+                "language": crate::domain::job::language_name(&q.language)
+                    .map(|_| language_name(super::STAFF, &q.language))
+                    .unwrap_or_default(),
                 "version": q.version,
                 "checked": settings.questionnaire_ids.contains(&q.id),
                 "tiers": tiers.join(", "),
@@ -564,9 +568,9 @@ pub async fn screening(
         .filter(|q| library.get(q).is_none())
         .collect();
     if !unknown.is_empty() {
-        return Err(WebError::BadRequest(
-            "Choose questionnaires from the list.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-screening-unknown-questionnaire",
+        )));
     }
     let days = form
         .answer_days
@@ -575,9 +579,9 @@ pub async fn screening(
         .ok()
         .filter(|d| (1..=90).contains(d));
     let Some(answer_days) = days else {
-        return Err(WebError::BadRequest(
-            "Give candidates between 1 and 90 days to answer.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-screening-answer-days",
+        )));
     };
     let weight = form.writing_weight.trim();
     let writing_weight = if weight.is_empty() {
@@ -591,9 +595,9 @@ pub async fn screening(
             .filter(|w| (0..=30).contains(w))
     };
     let Some(writing_weight) = writing_weight else {
-        return Err(WebError::BadRequest(
-            "Give spelling a weight between 0% and 30%.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-screening-writing-weight",
+        )));
     };
     let settings = db::job_screening::ScreeningSettings {
         questionnaire_ids: form.questionnaires,
@@ -677,7 +681,7 @@ async fn retention_context(state: &AppState, job: &Job) -> Result<Value, WebErro
     Ok(json!({
         "months": months.get(),
         "max": RetentionMonths::MAX,
-        "erased_on": job.closed_at.map(|c| months.erase_after(c).format("%-d %B %Y").to_string()),
+        "erased_on": job.closed_at.map(|c| super::STAFF.date(months.erase_after(c).date())),
     }))
 }
 

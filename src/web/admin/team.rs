@@ -67,7 +67,7 @@ async fn render(
             "users": users,
             "invitations": invitations.iter().map(|i| json!({
                 "id": i.id, "email": i.email, "name": i.name, "role": i.role,
-                "expires_on": i.expires_at.format("%-d %B %Y").to_string(),
+                "expires_on": super::STAFF.date(i.expires_at.date()),
             })).collect::<Vec<_>>(),
             "form": form,
             "role_is_owner": form.role == "owner",
@@ -165,7 +165,7 @@ pub async fn invite(
                     company: company.name,
                     role: role.as_str(),
                     link,
-                    expires_on: expires_at.format("%-d %B %Y").to_string(),
+                    expires_on: super::STAFF.date(expires_at.date()),
                 },
                 &mail_domain,
             )?;
@@ -182,9 +182,9 @@ pub async fn invite(
         .await
         .web_context("inviting a team member")?;
     if !outcome {
-        let errors = [FieldError::new(
+        let errors = [FieldError::localized(
             "email",
-            "This person already has an account.",
+            "staff-error-team-has-account",
         )];
         return render(&req, &state, &owner, &form, Some(&errors), None).await;
     }

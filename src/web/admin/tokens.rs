@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::db;
 use crate::domain::api_token::{NewToken, Scope, DEFAULT_DAYS, MAX_DAYS};
 use crate::domain::FieldError;
+use crate::i18n::Message;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::render::{errors_json, see_other, Page};
@@ -70,7 +71,7 @@ async fn render(
                 "days": if form.days.is_empty() { DEFAULT_DAYS.to_string() } else { form.days.clone() },
                 "read_write": scope == Scope::ReadWrite,
             },
-            "days_hint": format!("From 1 to {MAX_DAYS}."),
+            "days_hint": super::words(&Message::new("staff-token-days-hint").count("max", MAX_DAYS)),
             "is_owner": staff.user.is_owner(),
             "errors": errors.map(errors_json),
             "created": created.map(|(name, token)| json!({ "name": name, "token": token })),

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use crate::db::{self, webhooks::DeliveryRow, webhooks::EndpointRow};
 use crate::domain::webhook::{EndpointSettings, Event};
 use crate::domain::FieldError;
+use crate::i18n::Message;
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
 use crate::web::render::{errors_json, see_other, Page};
@@ -170,15 +171,16 @@ async fn find(state: &AppState, id: String) -> Result<EndpointRow, WebError> {
         .ok_or(WebError::NotFound)
 }
 
+/// A delivery's state: its label's key and its badge's tone.
 fn status_of(d: &DeliveryRow) -> (&'static str, &'static str) {
     if d.delivered_at.is_some() {
-        ("Delivered", "ok")
+        ("staff-webhook-delivery-delivered", "ok")
     } else if d.gave_up_at.is_some() {
-        ("Given up", "bad")
+        ("staff-webhook-delivery-given-up", "bad")
     } else if d.attempts > 0 {
-        ("Retrying", "warn")
+        ("staff-webhook-delivery-retrying", "warn")
     } else {
-        ("Waiting", "neutral")
+        ("staff-webhook-delivery-waiting", "neutral")
     }
 }
 
@@ -213,7 +215,7 @@ async fn render_endpoint(
                 "id": d.id,
                 "event": d.event,
                 "created": when(d.created_at),
-                "status": status,
+                "status": super::words(&Message::new(status)),
                 "tone": tone,
                 "next": (d.delivered_at.is_none() && d.gave_up_at.is_none() && d.attempts > 0)
                     .then(|| when(d.next_attempt_at)),

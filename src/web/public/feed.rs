@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::cache::{Cached, PageKey, Snapshot};
 use super::view::JobView;
 use crate::db::{self, jobs::BoardFilter};
+use crate::i18n::Message;
 use crate::web::error::{WebContext, WebError};
 use crate::web::AppState;
 
@@ -82,7 +83,12 @@ async fn build(state: &AppState, snapshot: &Snapshot) -> Result<Option<Cached>, 
         .map(utc)
         .unwrap_or_else(|| Utc::now().fixed_offset());
     let feed = Feed {
-        title: Text::plain(format!("Jobs at {}", company.name)),
+        // One document for every reader: in English, as its entries.
+        title: Text::plain(
+            Message::new("public-feed-title")
+                .arg("company", &company.name)
+                .english(),
+        ),
         id: format!("{base}/jobs.atom"),
         updated,
         links: vec![

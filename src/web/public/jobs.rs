@@ -225,7 +225,7 @@ fn job_page_data(
     own: Locale,
 ) -> (String, serde_json::Value) {
     let view = JobView::in_locale(job, &state.base_url(), locale);
-    let mut posting = jsonld::job_posting(job, company, &view.url);
+    let mut posting = jsonld::job_posting(job, company, &view.url, own);
     posting["inLanguage"] = json!(own.code());
     let ld = jsonld::script_safe(&posting);
     let mut args = fluent_bundle::FluentArgs::new();

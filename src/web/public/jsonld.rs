@@ -5,10 +5,12 @@ use serde_json::{json, Value};
 
 use super::view::{Company, PostingHtml};
 use crate::domain::job::{Job, Workplace};
+use crate::i18n::Locale;
 
-/// The post's sections as one piece of sanitised HTML, headed.
+/// The post's sections as one piece of sanitised HTML, headed in English
+/// (the API).
 pub fn description_html(job: &Job) -> String {
-    PostingHtml::of(job).description.clone()
+    PostingHtml::of(job).description(Locale::ENGLISH)
 }
 
 /// A place typed as "City, Region, Country": the country is the last part,
@@ -34,10 +36,11 @@ fn postal_address(place: &str) -> Value {
     address
 }
 
-/// The JobPosting object for a job.
-pub fn job_posting(job: &Job, company: &Company, url: &str) -> Value {
+/// The JobPosting object for a job, its description headed in `locale`
+/// (the job's own language, which `inLanguage` names).
+pub fn job_posting(job: &Job, company: &Company, url: &str, locale: Locale) -> Value {
     let p = &job.posting;
-    let description = description_html(job);
+    let description = PostingHtml::of(job).description(locale);
     let mut organization = json!({ "@type": "Organization", "name": company.name });
     if !company.url.is_empty() {
         organization["sameAs"] = json!(company.url);

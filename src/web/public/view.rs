@@ -17,10 +17,8 @@ use crate::web::markdown;
 /// feed entry and API answer about the job uses the same rendering.
 pub struct PostingHtml {
     source: JobSections,
-    /// (id, heading, html) of each non-empty section.
-    pub sections: Vec<(&'static str, &'static str, String)>,
-    /// The sections, headed, as one piece of HTML (feeds, JSON-LD, API).
-    pub description: String,
+    /// (id, html) of each non-empty section.
+    pub sections: Vec<(&'static str, String)>,
     /// A plain-text excerpt for lists.
     pub summary: String,
 }
@@ -30,15 +28,11 @@ static POSTINGS: Lazy<Mutex<HashMap<String, Arc<PostingHtml>>>> = Lazy::new(Defa
 
 impl PostingHtml {
     fn render(sections: &JobSections) -> Self {
-        let sections_html: Vec<(&'static str, &'static str, String)> = sections
+        let sections_html: Vec<(&'static str, String)> = sections
             .headed()
             .into_iter()
             .filter(|(_, _, text)| !text.trim().is_empty())
-            .map(|(id, heading, text)| (id, heading, markdown::to_safe_html(text)))
-            .collect();
-        let description = sections_html
-            .iter()
-            .map(|(_, heading, html)| format!("<h2>{heading}</h2>{html}"))
+            .map(|(id, _, text)| (id, markdown::to_safe_html(text)))
             .collect();
         let summary_source = if sections.typical_day.is_empty() {
             &sections.looking_for
@@ -48,9 +42,16 @@ impl PostingHtml {
         Self {
             source: sections.clone(),
             sections: sections_html,
-            description,
             summary: markdown::plain_excerpt(summary_source, 220),
         }
+    }
+
+    /// The sections, headed in `locale`, as one piece of HTML (JSON-LD, API).
+    pub fn description(&self, locale: Locale) -> String {
+        self.sections
+            .iter()
+            .map(|(id, html)| format!("<h2>{}</h2>{html}", word(locale, "public-section", id)))
+            .collect()
     }
 
     /// The job's rendering, made now only if its text changed since the last.
@@ -191,7 +192,7 @@ impl JobView {
         let sections = html
             .sections
             .iter()
-            .map(|(id, _, html)| SectionView {
+            .map(|(id, html)| SectionView {
                 id,
                 heading: word(locale, "public-section", id),
                 html: html.clone(),
@@ -240,7 +241,7 @@ impl JobView {
             summary: html.summary.clone(),
             published_on: job.published_at.map(|d| locale.date(d.date())),
             listed_until: job.listed_until().map(|d| locale.date(d)),
-            updated_on: job.updated_at.format("%-d %B %Y").to_string(),
+            updated_on: locale.date(job.updated_at.date()),
             share: ShareLinks {
                 email: format!(
                     "mailto:?subject={}&body={}",
@@ -268,7 +269,7 @@ impl JobView {
 pub fn language_name(locale: Locale, code: &str) -> String {
     match crate::domain::job::language_name(code) {
         Some(_) => word(locale, "cand-language", code),
-        None => "Unknown language".into(),
+        None => locale.text("cand-language-unknown"),
     }
 }
 

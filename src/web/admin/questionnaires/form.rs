@@ -8,6 +8,7 @@ use crate::domain::questionnaire::{
     Exemplars, KeyPointSpec, Link, Problem, QuestionSpec, Questionnaire, RubricSpec, WeightsSpec,
 };
 use crate::flows::questionnaires as flow;
+use crate::i18n::Message;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct LinkRow {
@@ -324,8 +325,15 @@ pub(super) struct Problems {
 }
 
 impl Problems {
-    pub(super) fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.list.push((field.into(), message.into()));
+    /// A problem the editor finds itself, in the staff page's words.
+    pub(super) fn add(&mut self, field: impl Into<String>, message: Message) {
+        self.list
+            .push((field.into(), crate::web::admin::words(&message)));
+    }
+
+    /// A problem already in words (from the questionnaire's own checks).
+    pub(super) fn add_words(&mut self, field: String, message: String) {
+        self.list.push((field, message));
     }
 
     pub(super) fn is_empty(&self) -> bool {
@@ -378,13 +386,13 @@ pub(super) fn link_specs(rows: &[LinkRow], prefix: &str, problems: &mut Problems
         if label.is_empty() {
             problems.add(
                 format!("{prefix}link-{i}-label"),
-                "Give the link a label candidates will read.",
+                Message::new("staff-error-questionnaire-link-label"),
             );
         }
         if !is_web_link(url) {
             problems.add(
                 format!("{prefix}link-{i}-url"),
-                "Enter the full address, like https://help.example.com.",
+                Message::new("staff-error-questionnaire-link-url"),
             );
         }
         out.push(Link {
@@ -403,7 +411,10 @@ impl EditorForm {
         let mut problems = Problems::default();
         let language = self.language.trim().to_string();
         if !matches!(language.as_str(), "en" | "fr") {
-            problems.add("language", "Choose English or French.");
+            problems.add(
+                "language",
+                Message::new("staff-error-questionnaire-language"),
+            );
         }
         let links = link_specs(&self.links, "", &mut problems);
         let mut qids: Vec<String> = self
@@ -425,7 +436,10 @@ impl EditorForm {
             let tier = match row.tier.trim().parse::<u8>() {
                 Ok(t) if (1..=3).contains(&t) => t,
                 _ => {
-                    problems.add(format!("{p}tier"), "Choose tier 1, 2 or 3.");
+                    problems.add(
+                        format!("{p}tier"),
+                        Message::new("staff-error-questionnaire-tier"),
+                    );
                     1
                 }
             };
@@ -436,7 +450,7 @@ impl EditorForm {
                     _ => {
                         problems.add(
                             format!("{p}minutes"),
-                            "Enter whole minutes between 1 and 240, or leave it empty.",
+                            Message::new("staff-error-questionnaire-minutes"),
                         );
                         None
                     }
@@ -454,7 +468,7 @@ impl EditorForm {
                     _ => {
                         problems.add(
                             format!("{p}{name}"),
-                            "Enter a number of 0 or more, like 0.3 (or leave all three weights empty).",
+                            Message::new("staff-error-questionnaire-weight"),
                         );
                         0.0
                     }
@@ -626,7 +640,7 @@ pub(super) fn check(
             let (field, message) = place(&p, &q, form);
             // The form's own message about the same field says it better.
             if !problems.list.iter().any(|(f, _)| *f == field) {
-                problems.add(field, message);
+                problems.add_words(field, message);
             }
         }
     }

@@ -21,6 +21,7 @@ use super::highlight;
 use crate::db::{self, DbError};
 use crate::domain::questionnaire::{Problem, QuestionSpec, Questionnaire};
 use crate::flows::questionnaires::{self as flow, Saved, Target};
+use crate::i18n::Message;
 use crate::scoring::authoring::{self, QuestionCheck};
 use crate::scoring::{from_domain, Dimension, Scorer};
 use crate::web::csrf;
@@ -31,7 +32,7 @@ use crate::web::session::Owner;
 use crate::web::AppState;
 
 /// The languages a questionnaire can be written in.
-const LANGUAGES: [(&str, &str); 2] = [("en", "English"), ("fr", "French")];
+const LANGUAGES: [&str; 2] = ["en", "fr"];
 
 /// Largest TOML text an import takes.
 const MAX_IMPORT_BYTES: usize = 512 * 1024;
@@ -219,7 +220,7 @@ fn editor_context(v: &EditorView<'_>) -> Value {
         "title_field": field("title".into(), &v.form.title, &errors),
         "description": field("description".into(), &v.form.description, &errors),
         "language_error": errors.get("language").map(|m| m.join(" ")),
-        "languages": LANGUAGES.iter().map(|(c, n)| json!({"value": c, "label": n, "selected": v.form.language == *c})).collect::<Vec<_>>(),
+        "languages": LANGUAGES.iter().map(|c| json!({"value": c, "label": crate::web::public::view::language_name(super::STAFF, c), "selected": v.form.language == *c})).collect::<Vec<_>>(),
         "links": link_views(&v.form.links, "", &errors),
         "questions": questions,
         "questions_error": errors.get("add-question").map(|m| m.join(" ")),
@@ -359,7 +360,9 @@ pub async fn new_form(
         Some(from) => {
             let loaded = state.questionnaires.get(from).ok_or(WebError::NotFound)?;
             let mut form = EditorForm::from_questionnaire(&loaded.questionnaire);
-            form.title = format!("{} (copy)", form.title);
+            form.title = super::words(
+                &Message::new("staff-questionnaire-copy-title").arg("title", &form.title),
+            );
             form
         }
         None => EditorForm::blank(),
@@ -411,14 +414,15 @@ pub async fn edit_form(
         .map_err(|p| WebError::Internal(format!("stored questionnaire {id}: {:?}", p.first())))?;
     let form = EditorForm::from_questionnaire(&q);
     let notice = if query.saved.is_some() {
-        Some("Saved as a new version. Candidates who already answered keep the version they saw.")
+        Some("staff-notice-questionnaire-saved")
     } else if query.imported.is_some() {
-        Some("Imported and saved.")
+        Some("staff-notice-questionnaire-imported")
     } else if query.version.is_some() {
-        Some("This form starts from an earlier version: saving makes it the newest.")
+        Some("staff-notice-questionnaire-earlier-version")
     } else {
         None
-    };
+    }
+    .map(|key| super::words(&Message::new(key)));
     let problems = Problems::default();
     let (checks, warnings) = warnings_for(&form, &q, &stored.source);
     render_editor(
@@ -432,7 +436,7 @@ pub async fn edit_form(
             checks: &checks,
             warnings,
             tried: None,
-            notice,
+            notice: notice.as_deref(),
         },
         StatusCode::OK,
     )
@@ -566,7 +570,7 @@ async fn submit(
             let mut problems = Problems::default();
             for p in found {
                 let (field, message) = place(&p, &q, &form);
-                problems.add(field, message);
+                problems.add_words(field, message);
             }
             render_editor(
                 req,
@@ -703,7 +707,8 @@ pub async fn import(
     if let Some(file) = form.file.as_ref().filter(|f| f.size > 0) {
         if file.size > MAX_IMPORT_BYTES {
             return Err(WebError::BadRequest(
-                "The file is larger than 512 KB.".into(),
+                Message::new("staff-error-questionnaire-file-large")
+                    .count("kb", (MAX_IMPORT_BYTES / 1024) as i64),
             ));
         }
         let bytes = std::fs::read(file.file.path())
@@ -716,15 +721,15 @@ pub async fn import(
     } else if own.iter().any(|(id, _)| *id == target_id) {
         Target::Existing(target_id.clone())
     } else {
-        return Err(WebError::BadRequest(
-            "Choose a questionnaire from the list.".into(),
-        ));
+        return Err(WebError::BadRequest(Message::new(
+            "staff-error-questionnaire-unknown",
+        )));
     };
     let problems = if source.trim().is_empty() {
         vec![Problem {
             line: None,
-            message: "There is no TOML to import.".into(),
-            fix: "Paste the questionnaire's text or choose its .toml file.".into(),
+            message: super::words(&Message::new("staff-error-questionnaire-import-empty")),
+            fix: super::words(&Message::new("staff-error-questionnaire-import-empty-fix")),
         }]
     } else {
         let files = state.questionnaires.clone();
