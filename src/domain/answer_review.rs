@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::FieldError;
+use crate::i18n::Message;
 use crate::scoring::types::Weights;
 use crate::scoring::verdict::REQUIRED_MISS_CAP;
 
@@ -52,9 +53,9 @@ impl ReviewSettings {
             .ok()
             .filter(|n| (1..=MAX_REVIEWS_NEEDED).contains(n));
         if needed.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "reviews_needed",
-                format!("Reviews per answer: a whole number from 1 to {MAX_REVIEWS_NEEDED}."),
+                Message::new("staff-error-review-reviews-needed").count("max", MAX_REVIEWS_NEEDED),
             ));
         }
         let weight = auto_weight
@@ -63,11 +64,9 @@ impl ReviewSettings {
             .ok()
             .filter(|n| *n <= MAX_AUTO_WEIGHT);
         if weight.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "auto_weight",
-                format!(
-                    "The automatic score counts as 0 to {MAX_AUTO_WEIGHT} reviewers: a whole number."
-                ),
+                Message::new("staff-error-review-auto-weight").count("max", MAX_AUTO_WEIGHT),
             ));
         }
         match (needed, weight) {
@@ -104,22 +103,22 @@ impl Grades {
         let mut errors = Vec::new();
         let e = grade(empathy);
         if e.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "empathy",
-                "Choose an empathy grade: 0, 1 or 2.",
+                "staff-error-review-empathy",
             ));
         }
         let c = grade(curiosity);
         if c.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "curiosity",
-                "Choose a curiosity grade: 0, 1 or 2.",
+                "staff-error-review-curiosity",
             ));
         }
         if covered.iter().any(|k| !key_points.contains(k)) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "covered",
-                "Tick only this question's key points (the page may be out of date: reload it).",
+                "staff-error-review-covered",
             ));
         }
         match (e, c, errors.is_empty()) {

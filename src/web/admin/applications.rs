@@ -273,7 +273,7 @@ fn render_table(
     let stages: Vec<Value> = std::iter::once(json!({ "key": "", "label": "All", "count": all_count, "current": stage_key.is_empty() }))
         .chain(Stage::ALL.iter().map(|s| {
             let n = counts.iter().find(|(k, _)| k == s.as_str()).map(|(_, n)| *n).unwrap_or(0);
-            json!({ "key": s.as_str(), "label": s.label(), "count": n, "current": stage_key == s.as_str() })
+            json!({ "key": s.as_str(), "label": super::words(&s.label()), "count": n, "current": stage_key == s.as_str() })
         }))
         .collect();
     let owner = staff.user.is_owner();
@@ -309,7 +309,7 @@ fn render_table(
                         "name": a.name,
                         "email": a.email,
                         "job": if job.is_none() { row_job.map(|j| json!({ "id": j.id, "title": j.posting.title })) } else { None },
-                        "stage": a.stage().label(),
+                        "stage": super::words(&a.stage().label()),
                         "languages": a.languages().iter().map(|l| l.name()).collect::<Vec<_>>().join(", "),
                         "applied_on": a.created_at.format("%-d %b %Y").to_string(),
                         "chip": score_chip(a.screen_score, a.screen_passed, pass_mark),
@@ -324,7 +324,7 @@ fn render_table(
                 "stages": stages,
                 "stage": stage_key,
                 "q": search,
-                "reached": narrow.reached.map(|s| json!({ "key": s.as_str(), "label": s.label() })),
+                "reached": narrow.reached.map(|s| json!({ "key": s.as_str(), "label": super::words(&s.label()) })),
                 "source": narrow.source.as_ref().map(|s| if s.is_empty() { "(no source on the link)".to_string() } else { s.clone() }),
                 "source_key": source_key,
                 "behind": behind.text,
@@ -444,14 +444,15 @@ async fn render_detail(
         &settings,
     )
     .iter()
-    .map(|s| json!({ "value": s.as_str(), "label": s.label(), "is_reject": *s == Stage::Rejected }))
+    .map(|s| json!({ "value": s.as_str(), "label": super::words(&s.label()), "is_reject": *s == Stage::Rejected }))
     .collect();
     let interviews_view: Vec<Value> = interviews
         .iter()
         .map(|i| {
-            let kind = crate::domain::interview::InterviewKind::parse(&i.kind)
-                .map(|k| k.label())
-                .unwrap_or("Interview");
+            let kind = crate::domain::interview::InterviewKind::parse(&i.kind).map_or_else(
+                || super::words(&crate::i18n::Message::new("staff-interview-kind-unknown")),
+                |k| super::words(&k.label()),
+            );
             let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
                 i.starts_at,
                 chrono::Utc,
@@ -612,8 +613,8 @@ async fn render_detail(
                 "app": {
                     "id": app.id, "name": app.name, "email": app.email, "location": app.location, "timezone": app.timezone,
                     "cover_letter": app.cover_letter, "portfolio_url": app.portfolio_url, "has_cv": app.cv_file.is_some(),
-                    "cv_filename": app.cv_filename, "stage": app.stage().label(), "stage_code": app.stage().as_str(), "erased": app.erased_at.is_some(),
-                    "languages": app.languages().iter().map(|l| json!({"name": l.name(), "fluency": l.fluency().label()})).collect::<Vec<_>>(),
+                    "cv_filename": app.cv_filename, "stage": super::words(&app.stage().label()), "stage_code": app.stage().as_str(), "erased": app.erased_at.is_some(),
+                    "languages": app.languages().iter().map(|l| json!({"name": l.name(), "fluency": super::words(&l.fluency().label())})).collect::<Vec<_>>(),
                     "applied_on": app.created_at.format("%-d %B %Y").to_string(),
                     "chip": score_chip(app.screen_score, app.screen_passed, pass_mark),
                 },
@@ -624,16 +625,16 @@ async fn render_detail(
                 "has_upcoming": interviews.iter().any(|i| i.status == crate::db::interviews::SCHEDULED && i.starts_at > crate::db::now()),
                 "interviews": interviews_view,
                 "offers": offers.iter().map(|o| json!({
-                    "kind": crate::domain::interview::InterviewKind::parse(&o.kind).map(|k| k.label()).unwrap_or("Interview"),
+                    "kind": crate::domain::interview::InterviewKind::parse(&o.kind).map_or_else(|| super::words(&crate::i18n::Message::new("staff-interview-kind-unknown")), |k| super::words(&k.label())),
                     "sent": o.created_at.format("%-d %b %Y %H:%M UTC").to_string(),
                     "booked": o.interview_id.is_some(),
                 })).collect::<Vec<_>>(),
                 "can_offer": matches!(app.stage(), Stage::Interview | Stage::FinalConversation),
                 "panel": panel.iter().map(|p| json!({ "id": p, "name": name(p) })).collect::<Vec<_>>(),
-                "kinds": crate::domain::interview::InterviewKind::ALL.iter().map(|k| json!({ "value": k.as_str(), "label": k.label() })).collect::<Vec<_>>(),
+                "kinds": crate::domain::interview::InterviewKind::ALL.iter().map(|k| json!({ "value": k.as_str(), "label": super::words(&k.label()) })).collect::<Vec<_>>(),
                 "events": events.iter().map(|e| json!({
                     "at": e.at.format("%-d %b %Y %H:%M").to_string(), "actor": actor_words(&e.actor, &name),
-                    "to": Stage::parse(&e.to_stage).map(|s| s.label()).unwrap_or(""), "reason": e.reason,
+                    "to": Stage::parse(&e.to_stage).map(|s| super::words(&s.label())).unwrap_or_default(), "reason": e.reason,
                 })).collect::<Vec<_>>(),
                 "rounds": rounds_view,
             }),

@@ -204,7 +204,7 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
         .iter()
         .map(|s| {
             json!({
-                "label": s.stage.label(),
+                "label": super::words(&s.stage.label()),
                 "reached": s.reached,
                 "conversion": s.conversion.map(percent),
                 "link": list(&format!("reached={}", s.stage.as_str())),
@@ -216,7 +216,7 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
             .funnel
             .iter()
             .map(|s| Bar {
-                label: s.stage.label().into(),
+                label: super::words(&s.stage.label()),
                 value: s.reached as f64,
                 second: None,
                 text: s.reached.to_string(),
@@ -233,14 +233,14 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
     let times: Vec<Value> = figures
         .stage_times
         .iter()
-        .map(|t| json!({ "label": t.stage.label(), "spread": spread_json(&t.spread), "link": list(&format!("stage={}", t.stage.as_str())) }))
+        .map(|t| json!({ "label": super::words(&t.stage.label()), "spread": spread_json(&t.spread), "link": list(&format!("stage={}", t.stage.as_str())) }))
         .collect();
     let times_svg = (!timed.is_empty()).then(|| {
         charts::bars(
             &timed
                 .iter()
                 .map(|(stage, s)| Bar {
-                    label: stage.label().into(),
+                    label: super::words(&stage.label()),
                     value: s.median,
                     second: Some(s.p90),
                     text: format!("{:.1} / {:.1} d", s.median, s.p90),

@@ -615,11 +615,11 @@ pub async fn move_stage(
         None | Some((_, None)) => Err(ApiError::NotFound),
         Some((Err(MoveRefused::Rule(message)), _)) => Err(ApiError::Conflict {
             code: "transition_not_allowed",
-            message,
+            message: message.english(),
         }),
         Some((Err(MoveRefused::Stale(message)), _)) => Err(ApiError::Conflict {
             code: "stage_changed",
-            message,
+            message: message.english(),
         }),
         Some((Ok(()), Some(app))) => Ok(json(StatusCode::OK, &summary(&app))),
     }
