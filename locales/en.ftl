@@ -1599,6 +1599,26 @@ staff-error-review-auto-weight = The automatic score counts as 0 to { $max } rev
 staff-error-review-empathy = Choose an empathy grade: 0, 1 or 2.
 staff-error-review-curiosity = Choose a curiosity grade: 0, 1 or 2.
 staff-error-review-covered = Tick only this question's key points (the page may be out of date: reload it).
+# $auto, $people (listed), $sum (added), $score: percentages as written; $reviewers and $weight: how many
+staff-review-combined-alone = No review yet: the automatic score stands, { $auto }.
+staff-review-combined-people = The mean of { $reviewers ->
+        [one] one reviewer's score
+       *[other] { $reviewers } reviewers' scores
+    } ({ $people }); the automatic score ({ $auto }) does not count: { $score }.
+staff-review-combined-weighted = The mean of { $reviewers ->
+        [one] one reviewer's score
+       *[other] { $reviewers } reviewers' scores
+    } ({ $people }) and the automatic score ({ $auto }), which counts as { $weight ->
+        [one] one reviewer
+       *[other] { $weight } reviewers
+    }: ({ $sum } + { $auto } × { $weight }) ÷ { $total } = { $score }.
+staff-review-calibration-summary = You matched the agreed grades exactly on { $exact } of { $total } exemplar answers.{ $lenient ->
+        [0] {""}
+       *[other] {" "}You graded { $lenient } higher than agreed.
+    }{ $strict ->
+        [0] {""}
+       *[other] {" "}You graded { $strict } lower than agreed.
+    }
 # domain/import.rs ($field, $header, $language, $fluency, $pair: quoted as typed)
 staff-error-import-unknown-field = { $field } is not a field; use one of { $fields }
 staff-error-import-no-such-column = the file has no column { $header } (for { $field })
@@ -1631,10 +1651,30 @@ staff-move-moved-meanwhile = { $name } was moved to { $stage } by { $actor ->
         [day] { $n } days ago
        *[now] a moment ago
     } (you saw them at { $seen }). Nothing was changed: check where they stand and choose again.
+# scoring/types.rs
+staff-dimension-empathy = Empathy
+staff-dimension-curiosity = Curiosity
+staff-dimension-content = Content
+staff-dimension-tone = Tone
+staff-tone-blame = blames the customer
+staff-tone-sarcasm = sarcastic or condescending
+staff-tone-rhetorical = rhetorical or accusatory question
+staff-tone-shouting = shouting
+staff-tone-brush-off = brushes the customer off (a link or one line)
+# mail/candidate.rs (the staff's email editor)
+staff-email-kind-booking-invitation = Choose an interview time
+staff-email-kind-interview-invitation = Invitation to interview
+staff-email-kind-interview-update = Interview moved
+staff-email-kind-interview-cancelled = Interview cancelled
+staff-email-kind-rejection = Kind rejection
+staff-email-kind-offer = Offer
+staff-error-email-subject = The subject cannot be used: { $error }
+staff-error-email-text = The text cannot be used: { $error }
 # flows/decision.rs
 staff-vote-not-at-decision = Votes are taken when the application is at the team decision.
 staff-vote-already-cast = You already voted on this candidate; votes are final.
-# flows/closing.rs (candidates read these: French too)
+# flows/subject_access.rs and flows/closing.rs (candidates read these: French too)
+cand-export-about = Everything this hiring team holds about you for this application, as of the time below.
 email-close-reason-filled = We have now filled this role.
 email-close-reason-cancelled = We are no longer hiring for this role.
 # flows/interviews.rs: the candidate's calendar event (French too), then the interviewers' emails

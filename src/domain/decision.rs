@@ -317,13 +317,17 @@ mod tests {
         for rule in [Unanimous, Majority] {
             let outcome = tally(rule, 0, &[]);
             assert!(!outcome.is_decided());
-            assert!(outcome.message().contains("hiring panel"));
+            assert!(outcome.message().english().contains("hiring panel"));
             // stray votes with no panel decide nothing
             assert!(!tally(rule, 0, &[Yes, Yes]).is_decided());
         }
         assert_eq!(
-            tally(Unanimous, 3, &[Yes]).message(),
+            tally(Unanimous, 3, &[Yes]).message().english(),
             "Waiting for 2 more votes (1 yes, 0 no so far)."
+        );
+        assert_eq!(
+            tally(Unanimous, 2, &[Yes]).to_string(),
+            "Waiting for 1 more vote (1 yes, 0 no so far)."
         );
     }
 

@@ -673,7 +673,8 @@ mod tests {
         assert_eq!(
             check_move(Interview, FinalConversation, Manual, &lean)
                 .unwrap_err()
-                .message(),
+                .message()
+                .english(),
             "This job skips the Final conversation stage: turn it back on in the job's \
              settings to use it."
         );

@@ -133,15 +133,32 @@ fn moved_meanwhile(
             None => ("former", String::new()),
         },
     };
-    let (unit, n) = last.as_ref().map_or(("now", 0), |e| ago(db::now() - e.at));
-    Ok(Message::new("staff-move-moved-meanwhile")
-        .arg("name", &app.name)
-        .arg("stage", app.stage().label())
+    let since = last.as_ref().map(|e| db::now() - e.at);
+    Ok(moved_words(
+        &app.name,
+        app.stage(),
+        seen,
+        (actor, &by),
+        since,
+    ))
+}
+
+fn moved_words(
+    name: &str,
+    stage: Stage,
+    seen: Stage,
+    (actor, by): (&str, &str),
+    since: Option<chrono::Duration>,
+) -> Message {
+    let (unit, n) = since.map_or(("now", 0), ago);
+    Message::new("staff-move-moved-meanwhile")
+        .arg("name", name)
+        .arg("stage", stage.label())
         .arg("seen", seen.label())
         .arg("actor", actor)
         .arg("by", by)
         .arg("unit", unit)
-        .count("n", n))
+        .count("n", n)
 }
 
 /// How long ago, as the unit the message counts in and how many of it.
@@ -190,4 +207,57 @@ pub fn send_rejection(
         now,
     )?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn a_stale_move_says_who_moved_them_and_when() {
+        let words = |who, since| {
+            moved_words("Ana", Stage::Rejected, Stage::Interview, who, since).english()
+        };
+        assert_eq!(
+            words(("person", "Fiona"), Some(Duration::minutes(2))),
+            "Ana was moved to Rejected by Fiona 2 minutes ago (you saw them at Interview). \
+             Nothing was changed: check where they stand and choose again."
+        );
+        let cases = [
+            (
+                ("candidate", ""),
+                Some(Duration::seconds(20)),
+                "by the candidate a moment ago (",
+            ),
+            (
+                ("panel", ""),
+                Some(Duration::minutes(1)),
+                "by the panel's vote a minute ago (",
+            ),
+            (("system", ""), None, "by Rapport a moment ago ("),
+            (
+                ("former", ""),
+                Some(Duration::minutes(61)),
+                "by a former team member an hour ago (",
+            ),
+            (
+                ("person", "Fiona"),
+                Some(Duration::hours(47)),
+                "by Fiona 47 hours ago (",
+            ),
+            (
+                ("person", "Fiona"),
+                Some(Duration::hours(50)),
+                "by Fiona 2 days ago (",
+            ),
+        ];
+        for (who, since, expected) in cases {
+            assert!(
+                words(who, since).contains(expected),
+                "{}",
+                words(who, since)
+            );
+        }
+    }
 }

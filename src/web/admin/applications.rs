@@ -529,7 +529,7 @@ async fn render_detail(
                             .map(|w| super::writing_view::view(&w)),
                         "segments": score.as_ref().map(|s| highlight::segments(&body, &s.evidence)).unwrap_or_else(|| highlight::segments(&body, &[])),
                         "evidence": score.as_ref().map(|s| s.evidence.iter().map(|e| json!({
-                            "dimension": e.dimension.label(),
+                            "dimension": super::words(&e.dimension.label()),
                             "label": e.label,
                             "quote": body.get(e.span.clone()).unwrap_or(""),
                             "weight": format!("{:+.2}", e.weight),
@@ -541,7 +541,7 @@ async fn render_detail(
                             "covered": s.content.covered.iter().map(label_of).collect::<Vec<_>>(),
                             "missed": s.content.missed.iter().map(|id| match s.content.miss_reasons.get(id) { Some(why) => format!("{} ({why})", label_of(id)), None => label_of(id) }).collect::<Vec<_>>(),
                             "required_missed": !s.content.required_missed.is_empty(),
-                            "tone": s.tone.iter().map(|t| t.label()).collect::<Vec<_>>(),
+                            "tone": s.tone.iter().map(|t| super::words(&t.label())).collect::<Vec<_>>(),
                             "percent": (s.score * 100.0).round() as i64,
                             "version": s.scorer_version,
                         })),

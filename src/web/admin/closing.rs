@@ -128,7 +128,7 @@ async fn render(
         let vars = json!({ "name": a.name, "job_title": job.posting.title, "company": company, "reason": form.rejection_reason.trim() });
         match candidate_mail::render(&subject, &body, &vars) {
             Ok((subject, body)) => json!({ "to": a.name, "subject": subject, "body": body }),
-            Err(problem) => json!({ "to": a.name, "problem": problem }),
+            Err(problem) => json!({ "to": a.name, "problem": super::words(&problem) }),
         }
     });
     let title = super::title_with("staff-title-job-close", &[("title", &job.posting.title)]);

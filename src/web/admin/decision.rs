@@ -274,7 +274,7 @@ pub async fn vote(
         .await
         .web_context("recording a vote")?;
     if let Err(message) = outcome {
-        return Err(WebError::BadRequest(message.into()));
+        return Err(WebError::BadRequest(message));
     }
     Ok(see_other(&format!(
         "/admin/applications/{}/decision",

@@ -111,9 +111,13 @@ fn editor(
     let preview = render(subject, body, &vars);
     let unknown = unknown_in(subject, body);
     let title = if locale == Locale::ENGLISH {
-        format!("Email: {}", message.label())
+        format!("Email: {}", super::words(&message.label()))
     } else {
-        format!("Email: {} ({})", message.label(), locale.name())
+        format!(
+            "Email: {} ({})",
+            super::words(&message.label()),
+            locale.name()
+        )
     };
     Page::new("pages/admin/email_template", &title)
         .staff(owner.user(), "jobs")
@@ -124,8 +128,8 @@ fn editor(
             json!({
                 "job": { "id": job.0, "title": job.1 },
                 "kind": message.key(),
-                "label": message.label(),
-                "kinds": CandidateMessage::ALL.iter().map(|m| json!({ "href": editor_path(&job.0, *m, locale), "label": m.label(), "current": *m == message })).collect::<Vec<_>>(),
+                "label": super::words(&message.label()),
+                "kinds": CandidateMessage::ALL.iter().map(|m| json!({ "href": editor_path(&job.0, *m, locale), "label": super::words(&m.label()), "current": *m == message })).collect::<Vec<_>>(),
                 "language": locale.code(),
                 "language_name": locale.name(),
                 "english": locale == Locale::ENGLISH,
@@ -134,7 +138,7 @@ fn editor(
                 "body": body,
                 "customised": customised,
                 "preview": preview.as_ref().ok().map(|(s, b)| json!({ "subject": s, "body": b })),
-                "error": error.or_else(|| preview.err()),
+                "error": error.or_else(|| preview.err().map(|m| super::words(&m))),
                 "notice": notice,
                 "placeholders": PLACEHOLDERS.map(braces),
                 "unknown": unknown.iter().map(|p| braces(p)).collect::<Vec<_>>(),
@@ -267,7 +271,9 @@ pub async fn save(
     } else if subject.chars().count() > 200 || body.chars().count() > 10_000 {
         Some("Keep the subject under 200 characters and the text under 10,000.".to_string())
     } else {
-        render(&subject, &body, &sample_vars(locale)).err()
+        render(&subject, &body, &sample_vars(locale))
+            .err()
+            .map(|m| super::words(&m))
     };
     // Rendered, an unknown placeholder is blank ("Hello ," to a candidate):
     // the preview flags it, saving refuses it.

@@ -640,8 +640,7 @@ pub async fn retention(
     CsrfForm(form): CsrfForm<RetentionForm>,
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
-    let months =
-        RetentionMonths::parse(&form.months).map_err(|m| WebError::BadRequest(m.into()))?;
+    let months = RetentionMonths::parse(&form.months).map_err(WebError::BadRequest)?;
     let actor = owner.user().id.clone();
     let job_id = job.id.clone();
     state
