@@ -1670,6 +1670,14 @@ staff-email-kind-rejection = Kind rejection
 staff-email-kind-offer = Offer
 staff-error-email-subject = The subject cannot be used: { $error }
 staff-error-email-text = The text cannot be used: { $error }
+# web/api/ (the JSON API answers in English)
+staff-api-error-close-reason = Say why the job closes: filled or cancelled.
+staff-api-error-rejection-reason-long = Keep the reason to { $max } characters or fewer.
+staff-api-error-stage-code = '{ $stage }' is not a stage code
+staff-api-error-sort = sort by newest, oldest, score or name
+staff-api-error-limit = give a limit from 1 to { $max }
+staff-api-error-move-to = give the stage code to move to
+staff-api-error-move-reason-long = keep the reason under { $max } characters
 # flows/decision.rs
 staff-vote-not-at-decision = Votes are taken when the application is at the team decision.
 staff-vote-already-cast = You already voted on this candidate; votes are final.

@@ -364,9 +364,9 @@ pub enum MoveError {
 }
 
 impl MoveError {
-    /// The sentence to show the person who tried the move.
-    /// Stages are named in the words of staff pages, which are the
-    /// messages' own language.
+    /// The sentence to show the person who tried the move. The stages it
+    /// names are in English, the staff pages' language: a message's
+    /// variables are words, not messages.
     pub fn message(&self) -> Message {
         match *self {
             MoveError::Final { from } => Message::new("staff-move-final").arg("from", from.label()),
