@@ -1424,6 +1424,304 @@ staff-error-password-short = Use at least { $min } characters for the password.
 staff-error-password-long = Use at most { $max } characters for the password.
 
 # ---- domain/ and flows/ ----
+# domain/decision.rs
+staff-vote-yes = Yes, hire
+staff-vote-no = No
+staff-error-vote-missing = Vote yes or no.
+staff-error-vote-reason-missing = Give the reason for your vote: the team reads it on the decision page.
+staff-error-vote-reason-long = Keep the reason to { $max } characters or fewer (it has { $count }).
+staff-decision-outcome-no-panel = No one is on this job's hiring panel yet: add the people who decide before anyone can vote.
+staff-decision-outcome-pending = Waiting for { $missing } more { $missing ->
+        [one] vote
+       *[other] votes
+    } ({ $yes } yes, { $no } no so far).
+staff-decision-outcome-approved = The panel approved: make the offer.
+staff-decision-outcome-rejected = The panel decided not to hire.
+# domain/api_token.rs
+staff-token-scope-read = Read only
+staff-token-scope-read-write = Read and write
+staff-error-token-name = Name the token (at most { $max } characters), like “CI export”.
+staff-error-token-scope = Choose read only or read and write.
+staff-error-token-days = Give the token between 1 and { $max } days.
+# domain/webhook.rs
+staff-webhook-event-application-created = An application is created (applied or imported)
+staff-webhook-event-application-stage-changed = An application changes stage
+staff-webhook-event-screen-scored = A screen is scored (or its score changes after review)
+staff-webhook-event-decision-made = The panel's votes decide
+staff-webhook-event-candidate-erased = A candidate's data is erased
+staff-webhook-event-ping = Test event
+staff-error-webhook-url = Enter the full address the events are posted to, starting with https:// (or http://), without a user name or password.
+staff-error-webhook-event-unknown = Choose events from the list.
+staff-error-webhook-no-event = Choose at least one event.
+# domain/scorecard.rs
+staff-attribute-empathy = Empathy
+staff-attribute-curiosity = Curiosity
+staff-attribute-humility = Humility
+staff-attribute-dedication = Dedication
+staff-attribute-technical-inclination = Technical inclination
+staff-attribute-hint-empathy = Patience, empathy and composure are not negotiable: do they hear the person behind the ticket and keep a kind tone, even with a furious customer?
+staff-attribute-hint-curiosity = Do they dig for the solution, ask what exactly is wrong, spot patterns in tickets and go above and beyond rather than settle for "passable"?
+staff-attribute-hint-humility = Do they own what they don't know, know when to escalate, and tell their experience as it is, without embellishing the CV?
+staff-attribute-hint-dedication = Is support their aspiration or a step to something else? We invest in people and look for commitment.
+staff-attribute-hint-technical-inclination = Do they troubleshoot, read the docs and the API, (for specialists) open the code, and can they defend their screening answers?
+staff-rating-strong-no = Strong no
+staff-rating-no = No
+staff-rating-yes = Yes
+staff-rating-strong-yes = Strong yes
+# $about: an attribute's code, or overall (the whole interview)
+staff-error-scorecard-rating-missing = Rate { $about ->
+        [empathy] empathy
+        [curiosity] curiosity
+        [humility] humility
+        [dedication] dedication
+       *[technical_inclination] technical inclination
+    }: strong no, no, yes or strong yes.
+staff-error-scorecard-rating-invalid = "{ $raw }" is not a rating for { $about ->
+        [empathy] empathy
+        [curiosity] curiosity
+        [humility] humility
+        [dedication] dedication
+       *[technical_inclination] technical inclination
+    }: choose strong no, no, yes or strong yes.
+staff-error-scorecard-notes-long = Keep the notes on { $about ->
+        [empathy] empathy
+        [curiosity] curiosity
+        [humility] humility
+        [dedication] dedication
+        [technical_inclination] technical inclination
+       *[overall] the whole interview
+    } to { $max } characters or fewer (they have { $count }).
+staff-error-scorecard-recommendation-missing = Give your overall recommendation: strong no, no, yes or strong yes.
+staff-error-scorecard-recommendation-invalid = "{ $raw }" is not a recommendation: choose strong no, no, yes or strong yes.
+# domain/interview.rs
+staff-interview-kind-culture = Culture and chemistry
+staff-interview-kind-role-play = Role-play: a furious customer
+staff-interview-kind-cv-review = CV cross-examination
+staff-interview-kind-technical = Technical scenario
+staff-interview-kind-final-conversation = Final conversation
+staff-error-schedule-date-missing = Choose the date.
+staff-error-schedule-date-invalid = "{ $date }" is not a date: write it as YYYY-MM-DD, e.g. 2027-03-02.
+staff-error-schedule-time-missing = Choose the time.
+staff-error-schedule-time-invalid = "{ $time }" is not a time: write it as HH:MM, e.g. 14:30.
+staff-error-schedule-timezone-missing = Choose a time zone.
+staff-error-schedule-timezone-invalid = "{ $timezone }" is not a time zone: choose one such as Europe/Paris or America/New_York.
+staff-error-schedule-duration = Give the duration in minutes, from { $min } to { $max } (8 hours).
+staff-error-schedule-location-missing = Say where the interview takes place: an address or a video link.
+staff-error-schedule-location-long = Keep the place to { $max } characters or fewer (it has { $count }).
+staff-error-schedule-time-skipped = { $time } does not exist on { $date } in { $timezone }: the clocks go forward then. Choose another time.
+# domain/booking.rs
+staff-error-window-weekday = Choose a day of the week.
+staff-error-window-starts = Give the start as HH:MM, e.g. 09:30.
+staff-error-window-ends = Give the end as HH:MM, e.g. 12:00.
+staff-error-window-ends-before-start = The end must come after the start, on the same day.
+staff-error-booking-timezone = Choose your time zone, e.g. Europe/Paris.
+staff-error-offer-duration = Give the length in minutes, from { $min } to { $max }.
+staff-error-offer-location = Give the place or the video link (at most { $max } characters).
+staff-error-offer-days-ahead = Offer times over 1 to { $max } days.
+staff-error-offer-cutoff = Give a number of hours from 0 to { $max }.
+# domain/job.rs
+staff-job-status-draft = Draft
+staff-job-status-open = Open
+staff-job-status-closed = Closed
+staff-job-close-reason-filled = Filled
+staff-job-close-reason-cancelled = Cancelled
+staff-job-workplace-remote = Remote
+staff-job-workplace-hybrid = Hybrid
+staff-job-workplace-onsite = On site
+staff-job-decision-rule-unanimous = Unanimous: one doubt and the candidate is out
+staff-job-decision-rule-majority = Majority of the hiring panel
+staff-job-profile-generalist = Generalist
+staff-job-profile-technical-generalist = Generalist with troubleshooting skills
+staff-job-profile-support-engineer = Support engineer (support plus coding)
+staff-job-profile-why-generalist = Most tickets are simple (licensing, billing, feature questions): a patient generalist with great writing will be productive after about a week of training.
+staff-job-profile-why-technical-generalist = A real share of tickets needs troubleshooting or a call: look for a generalist who is at ease with rudimentary code and debugging.
+staff-job-profile-why-support-engineer = Half or more of the tickets need the code opened: hire someone with both support and development skills.
+staff-error-job-title-long = Use at most { $max } characters for the title.
+staff-error-job-location-long = Use at most { $max } characters for the location.
+staff-error-job-text-long = Use at most { $max } characters.
+staff-error-job-tools-long = Use at most { $max } characters for the tools.
+staff-error-job-section-long = Keep this section under { $max } characters.
+staff-error-job-invalid = This value is not valid.
+staff-error-job-title-missing = Give the job a title.
+staff-error-job-title-control = The title cannot contain control characters.
+staff-error-job-workplace = Choose remote, hybrid or on site.
+staff-error-job-location-missing = Say where the office is (city and country).
+staff-error-job-employment-type = Choose the type of employment.
+staff-error-job-language-unknown = Choose languages from the list.
+staff-error-job-fluency = Choose the fluency needed for each language.
+staff-error-job-language-twice = Each language appears only once.
+staff-error-job-no-language = Add at least one support language and the fluency it needs.
+staff-error-job-channel-unknown = Choose channels from the list.
+staff-error-job-tier-total = The three shares must add up to 100% (they add up to { $total }%).
+staff-error-job-tier-share = Give each tier's share of tickets as a whole percentage (0–100).
+staff-error-job-pass-mark = The pass mark is a percentage between 1 and 99.
+staff-error-job-decision-rule = Choose unanimous or majority.
+staff-error-job-valid-through = Enter the date as YYYY-MM-DD, for example 2027-01-31.
+staff-error-job-salary-period = Choose whether the salary is per year, per month or per hour.
+staff-error-job-salary-amount = Enter a whole amount, like 52000.
+staff-error-job-salary-order = The lowest salary is above the highest one.
+staff-error-job-salary-currency = Give the currency as a three-letter code, like EUR or USD.
+# domain/application.rs
+staff-stage-applied = Applied
+staff-stage-screening = Screening
+staff-stage-screen-review = Screen review
+staff-stage-interview = Interview
+staff-stage-final-conversation = Final conversation
+staff-stage-team-decision = Team decision
+staff-stage-offer = Offer
+staff-stage-hired = Hired
+staff-stage-rejected = Rejected
+staff-stage-withdrawn = Withdrawn
+staff-error-retention-months = Keep candidates' data for between 1 and { $max } months after the job closes.
+# domain/user.rs
+staff-error-role = '{ $role }' is not a role: choose owner or interviewer
+# domain/pipeline.rs ($from, $to, $stage, $next, $previous: stages' names)
+staff-stage-settings-unknown = There is no stage called "{ $name }".
+staff-stage-settings-not-skippable = { $stage } cannot be skipped: only Screening, Screen review and Final conversation can.
+staff-move-final = { $from } is final: the application cannot move.
+staff-move-same-stage = The application is already at { $stage }.
+staff-move-skipped = This job skips the { $stage } stage: turn it back on in the job's settings to use it.
+# $way: decision (from Team decision), next, or last (no next step); $previous: none when it cannot go back
+staff-move-not-adjacent = { $way ->
+        [decision] From Team decision the application moves on by the panel's decision: record the votes on the decision page.
+        [next] From { $from } the next step is { $next }.
+       *[last] From { $from } there is no next step.
+    }{ $previous ->
+        [none] {""}
+       *[other] {" "}It can also go back to { $previous } to correct a mistake.
+    }
+staff-move-offer-needs-decision = An offer follows the panel's decision: record the votes on the decision page.
+staff-move-not-a-decision = The panel's decision moves an application from Team decision to Offer or to Rejected, not from { $from } to { $to }.
+staff-move-needs-a-person = Only a person can move an application from { $from } to { $to }.
+staff-move-candidate-only-withdraws = A candidate can only withdraw their application.
+staff-move-withdraw-is-the-candidates = Only the candidate, or staff on their behalf, can withdraw an application.
+# domain/answer_review.rs
+staff-error-review-reviews-needed = Reviews per answer: a whole number from 1 to { $max }.
+staff-error-review-auto-weight = The automatic score counts as 0 to { $max } reviewers: a whole number.
+staff-error-review-empathy = Choose an empathy grade: 0, 1 or 2.
+staff-error-review-curiosity = Choose a curiosity grade: 0, 1 or 2.
+staff-error-review-covered = Tick only this question's key points (the page may be out of date: reload it).
+# $auto, $people (listed), $sum (added), $score: percentages as written; $reviewers and $weight: how many
+staff-review-combined-alone = No review yet: the automatic score stands, { $auto }.
+staff-review-combined-people = The mean of { $reviewers ->
+        [one] one reviewer's score
+       *[other] { $reviewers } reviewers' scores
+    } ({ $people }); the automatic score ({ $auto }) does not count: { $score }.
+staff-review-combined-weighted = The mean of { $reviewers ->
+        [one] one reviewer's score
+       *[other] { $reviewers } reviewers' scores
+    } ({ $people }) and the automatic score ({ $auto }), which counts as { $weight ->
+        [one] one reviewer
+       *[other] { $weight } reviewers
+    }: ({ $sum } + { $auto } × { $weight }) ÷ { $total } = { $score }.
+staff-review-calibration-summary = You matched the agreed grades exactly on { $exact } of { $total } exemplar answers.{ $lenient ->
+        [0] {""}
+       *[other] {" "}You graded { $lenient } higher than agreed.
+    }{ $strict ->
+        [0] {""}
+       *[other] {" "}You graded { $strict } lower than agreed.
+    }
+# domain/import.rs ($field, $header, $language, $fluency, $pair: quoted as typed)
+staff-error-import-unknown-field = { $field } is not a field; use one of { $fields }
+staff-error-import-no-such-column = the file has no column { $header } (for { $field })
+staff-error-import-missing-column = no column for the candidate's { $field }: name one with { $field }=<header>
+staff-error-import-language = { $language } is not a language Rapport knows; use a code such as en or fr
+staff-error-import-fluency = { $fluency } is not a fluency; use native, fluent, professional or conversational
+staff-error-import-too-large = the file is larger than { $megabytes } MB; split it
+staff-error-import-no-headers = the first line is not CSV headers: { $error }
+staff-error-import-bad-line = not valid CSV: { $error }
+staff-error-import-mapping = { $pair }: write a mapping as field=Header, e.g. email=E-mail
+# flows/pipeline.rs
+staff-move-gone = This application no longer exists.
+staff-move-raced = Someone moved this application a moment ago. Reload the page to see where it stands.
+# $actor: candidate, panel, system, former (a deleted account) or person (named by $by); $unit: now, minute, hour or day, counted by $n
+staff-move-moved-meanwhile = { $name } was moved to { $stage } by { $actor ->
+        [candidate] the candidate
+        [panel] the panel's vote
+        [system] Rapport
+        [former] a former team member
+       *[person] { $by }
+    } { $unit ->
+        [minute] { $n ->
+            [one] a minute ago
+           *[other] { $n } minutes ago
+        }
+        [hour] { $n ->
+            [one] an hour ago
+           *[other] { $n } hours ago
+        }
+        [day] { $n } days ago
+       *[now] a moment ago
+    } (you saw them at { $seen }). Nothing was changed: check where they stand and choose again.
+# scoring/types.rs
+staff-dimension-empathy = Empathy
+staff-dimension-curiosity = Curiosity
+staff-dimension-content = Content
+staff-dimension-tone = Tone
+staff-tone-blame = blames the customer
+staff-tone-sarcasm = sarcastic or condescending
+staff-tone-rhetorical = rhetorical or accusatory question
+staff-tone-shouting = shouting
+staff-tone-brush-off = brushes the customer off (a link or one line)
+# mail/candidate.rs (the staff's email editor)
+staff-email-kind-booking-invitation = Choose an interview time
+staff-email-kind-interview-invitation = Invitation to interview
+staff-email-kind-interview-update = Interview moved
+staff-email-kind-interview-cancelled = Interview cancelled
+staff-email-kind-rejection = Kind rejection
+staff-email-kind-offer = Offer
+staff-error-email-subject = The subject cannot be used: { $error }
+staff-error-email-text = The text cannot be used: { $error }
+# web/api/ (the JSON API answers in English)
+staff-api-error-close-reason = Say why the job closes: filled or cancelled.
+staff-api-error-rejection-reason-long = Keep the reason to { $max } characters or fewer.
+staff-api-error-stage-code = '{ $stage }' is not a stage code
+staff-api-error-sort = sort by newest, oldest, score or name
+staff-api-error-limit = give a limit from 1 to { $max }
+staff-api-error-move-to = give the stage code to move to
+staff-api-error-move-reason-long = keep the reason under { $max } characters
+# flows/decision.rs
+staff-vote-not-at-decision = Votes are taken when the application is at the team decision.
+staff-vote-already-cast = You already voted on this candidate; votes are final.
+# flows/subject_access.rs and flows/closing.rs (candidates read these: French too)
+cand-export-about = Everything this hiring team holds about you for this application, as of the time below.
+email-close-reason-filled = We have now filled this role.
+email-close-reason-cancelled = We are no longer hiring for this role.
+# flows/interviews.rs: the candidate's calendar event (French too), then the interviewers' emails
+email-interview-ics-summary = { $company }: interview for { $title }
+email-interview-ics-description = A conversation with { $company } about the { $title } role
+staff-interview-kind-unknown = Interview
+staff-mail-interview-ics-summary = { $kind } — { $title }: { $name }
+staff-mail-interview-ics-description = { $kind } with { $company } ({ $title })
+# $what: scheduled, rescheduled or cancelled
+staff-mail-interview-subject = { $what ->
+        [cancelled] Cancelled
+        [rescheduled] Rescheduled
+       *[scheduled] Interview
+    }: { $name } ({ $kind })
+staff-mail-interview-body = { $what ->
+        [cancelled] Cancelled
+        [rescheduled] Rescheduled
+       *[scheduled] Scheduled
+    }: { $kind } with { $name } for { $title }.
+
+    When: { $when } (UTC: { $utc })
+    Where: { $location }
+
+    The interview kit and the scorecard:
+    { $kit }
+# flows/erasure.rs: the interviewers' cancellation ($why: request or retention)
+staff-mail-erased-summary = Cancelled: { $kind } — { $title }
+staff-mail-erased-note = { $why ->
+        [retention] The job's retention period ended and the candidate's data was erased, so this interview will not take place.
+       *[request] The candidate withdrew and asked for their data to be erased, so this interview will not take place.
+    }
+staff-mail-erased-body = Cancelled: { $kind } for { $title }, planned for { $when } (UTC: { $utc }).
+
+    { $why ->
+        [retention] The job's retention period ended and the candidate's data was erased, so this interview will not take place.
+       *[request] The candidate withdrew and asked for their data to be erased, so this interview will not take place.
+    }
 
 # ---- web/admin: applications, pipeline, decisions, interviews, review, insight ----
 

@@ -446,5 +446,12 @@ email-sample-interviewers = Fran Founder, Ivy Interviewer
 email-sample-reason = Nous avons choisi une personne plus expérimentée dans le support de la facturation.
 email-sample-terms = Temps plein, 44 000 EUR par an, à partir du 1er avril.
 
+# flows/subject_access.rs, flows/closing.rs et flows/interviews.rs
+cand-export-about = Tout ce que cette équipe de recrutement détient à votre sujet pour cette candidature, à la date indiquée ci-dessous.
+email-close-reason-filled = Ce poste est désormais pourvu.
+email-close-reason-cancelled = Nous ne recrutons plus pour ce poste.
+email-interview-ics-summary = { $company } : entretien pour { $title }
+email-interview-ics-description = Une conversation avec { $company } au sujet du poste { $title }
+
 # end of emails
 

@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::db::{self, Db};
 use crate::domain::import::{self, Line};
 use crate::flows::import::{import_candidates, Imported, CHUNK};
+use crate::i18n::Message;
 
 pub struct Options<'a> {
     pub job_slug: &'a str,
@@ -34,9 +35,16 @@ pub fn run(
     opts: &Options<'_>,
     out: &mut impl Write,
 ) -> anyhow::Result<Report> {
-    let given = import::parse_mapping(opts.mapping).map_err(|p| anyhow::anyhow!(p.join("\n")))?;
-    let (headers, mapping, lines) = import::read(csv, &given)
-        .map_err(|p| anyhow::anyhow!("the file cannot be imported:\n  {}", p.join("\n  ")))?;
+    let english =
+        |problems: Vec<Message>| problems.iter().map(Message::english).collect::<Vec<_>>();
+    let given =
+        import::parse_mapping(opts.mapping).map_err(|p| anyhow::anyhow!(english(p).join("\n")))?;
+    let (headers, mapping, lines) = import::read(csv, &given).map_err(|p| {
+        anyhow::anyhow!(
+            "the file cannot be imported:\n  {}",
+            english(p).join("\n  ")
+        )
+    })?;
     let slug = opts.job_slug.to_string();
     let job = db
         .write_blocking(move |conn| db::jobs::find_by_slug(conn, &slug))?

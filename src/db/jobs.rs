@@ -84,7 +84,7 @@ impl TryFrom<JobRow> for Job {
         let tools: Vec<String> =
             serde_json::from_str(&r.tools).map_err(|_| corrupt("tools", &r.tools))?;
         let tier_mix = TierMix::new(percent(r.tier1)?, percent(r.tier2)?, percent(r.tier3)?)
-            .map_err(DbError::Corrupt)?;
+            .map_err(|m| DbError::Corrupt(m.english()))?;
         Ok(Job {
             status: JobStatus::parse(&r.status).ok_or_else(|| corrupt("status", &r.status))?,
             close_reason: r.close_reason.as_deref().and_then(CloseReason::parse),
@@ -109,7 +109,8 @@ impl TryFrom<JobRow> for Job {
                     company_culture: r.company_culture,
                     how_to_apply: r.how_to_apply,
                 },
-                pass_mark: PassMark::new(percent(r.pass_mark)?).map_err(DbError::Corrupt)?,
+                pass_mark: PassMark::new(percent(r.pass_mark)?)
+                    .map_err(|m| DbError::Corrupt(m.english()))?,
                 decision_rule: DecisionRule::parse(&r.decision_rule)
                     .ok_or_else(|| corrupt("decision rule", &r.decision_rule))?,
                 valid_through: r.valid_through.map(|d| d.date()),

@@ -40,7 +40,10 @@ impl TryFrom<UserRow> for User {
     type Error = DbError;
     fn try_from(row: UserRow) -> Result<Self, DbError> {
         Ok(User {
-            role: row.role.parse().map_err(DbError::Corrupt)?,
+            role: row
+                .role
+                .parse()
+                .map_err(|m: crate::i18n::Message| DbError::Corrupt(m.english()))?,
             id: row.id,
             email: row.email,
             name: row.name,

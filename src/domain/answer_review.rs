@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::FieldError;
+use crate::i18n::Message;
 use crate::scoring::types::Weights;
 use crate::scoring::verdict::REQUIRED_MISS_CAP;
 
@@ -52,9 +53,9 @@ impl ReviewSettings {
             .ok()
             .filter(|n| (1..=MAX_REVIEWS_NEEDED).contains(n));
         if needed.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "reviews_needed",
-                format!("Reviews per answer: a whole number from 1 to {MAX_REVIEWS_NEEDED}."),
+                Message::new("staff-error-review-reviews-needed").count("max", MAX_REVIEWS_NEEDED),
             ));
         }
         let weight = auto_weight
@@ -63,11 +64,9 @@ impl ReviewSettings {
             .ok()
             .filter(|n| *n <= MAX_AUTO_WEIGHT);
         if weight.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "auto_weight",
-                format!(
-                    "The automatic score counts as 0 to {MAX_AUTO_WEIGHT} reviewers: a whole number."
-                ),
+                Message::new("staff-error-review-auto-weight").count("max", MAX_AUTO_WEIGHT),
             ));
         }
         match (needed, weight) {
@@ -104,22 +103,22 @@ impl Grades {
         let mut errors = Vec::new();
         let e = grade(empathy);
         if e.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "empathy",
-                "Choose an empathy grade: 0, 1 or 2.",
+                "staff-error-review-empathy",
             ));
         }
         let c = grade(curiosity);
         if c.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "curiosity",
-                "Choose a curiosity grade: 0, 1 or 2.",
+                "staff-error-review-curiosity",
             ));
         }
         if covered.iter().any(|k| !key_points.contains(k)) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "covered",
-                "Tick only this question's key points (the page may be out of date: reload it).",
+                "staff-error-review-covered",
             ));
         }
         match (e, c, errors.is_empty()) {
@@ -187,11 +186,11 @@ pub enum ExemplarKind {
 }
 
 /// An answer's score once people reviewed it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Combined {
     pub score: f64,
     /// The result's formula in words, with its numbers.
-    pub words: String,
+    pub words: Message,
 }
 
 /// Combines the automatic score with the reviewers' scores: a weighted
@@ -203,41 +202,25 @@ pub fn combine(auto: f64, auto_weight: u8, humans: &[f64]) -> Combined {
     if humans.is_empty() {
         return Combined {
             score: auto,
-            words: format!("No review yet: the automatic score stands, {}.", pct(auto)),
+            words: Message::new("staff-review-combined-alone").arg("auto", pct(auto)),
         };
     }
     let w = f64::from(auto_weight);
     let total = w + humans.len() as f64;
     let score = (auto * w + humans.iter().sum::<f64>()) / total;
     let people = humans.iter().map(|h| pct(*h)).collect::<Vec<_>>();
-    let reviewers = if humans.len() == 1 {
-        "one reviewer's score".to_string()
+    let words = Message::new(if auto_weight == 0 {
+        "staff-review-combined-people"
     } else {
-        format!("{} reviewers' scores", humans.len())
-    };
-    let words = if auto_weight == 0 {
-        format!(
-            "The mean of {reviewers} ({}); the automatic score ({}) does not count: {}.",
-            people.join(", "),
-            pct(auto),
-            pct(score)
-        )
-    } else {
-        let counts = if auto_weight == 1 {
-            "one reviewer".to_string()
-        } else {
-            format!("{auto_weight} reviewers")
-        };
-        format!(
-            "The mean of {reviewers} ({}) and the automatic score ({}), which counts as {counts}: ({} + {} × {auto_weight}) ÷ {} = {}.",
-            people.join(", "),
-            pct(auto),
-            people.join(" + "),
-            pct(auto),
-            total,
-            pct(score)
-        )
-    };
+        "staff-review-combined-weighted"
+    })
+    .count("reviewers", humans.len() as i64)
+    .arg("people", people.join(", "))
+    .arg("sum", people.join(" + "))
+    .arg("auto", pct(auto))
+    .count("weight", auto_weight)
+    .arg("total", total)
+    .arg("score", pct(score));
     Combined { score, words }
 }
 
@@ -287,7 +270,7 @@ impl CalibrationItem {
 }
 
 /// A calibration in words: how many exemplars matched exactly.
-pub fn calibration_summary(items: &[CalibrationItem]) -> String {
+pub fn calibration_summary(items: &[CalibrationItem]) -> Message {
     let exact = items.iter().filter(|i| i.distance() == 0).count();
     let lenient = items
         .iter()
@@ -303,17 +286,11 @@ pub fn calibration_summary(items: &[CalibrationItem]) -> String {
                 < u16::from(i.agreed.empathy) + u16::from(i.agreed.curiosity)
         })
         .count();
-    let mut s = format!(
-        "You matched the agreed grades exactly on {exact} of {} exemplar answers.",
-        items.len()
-    );
-    if lenient > 0 {
-        s.push_str(&format!(" You graded {lenient} higher than agreed."));
-    }
-    if strict > 0 {
-        s.push_str(&format!(" You graded {strict} lower than agreed."));
-    }
-    s
+    Message::new("staff-review-calibration-summary")
+        .count("exact", exact as i64)
+        .count("total", items.len() as i64)
+        .count("lenient", lenient as i64)
+        .count("strict", strict as i64)
 }
 
 #[cfg(test)]
@@ -382,17 +359,28 @@ mod tests {
     fn combination_counts_the_scorer_as_configured() {
         let c = combine(0.4, 1, &[0.6, 0.8]);
         assert!((c.score - 0.6).abs() < 1e-12);
-        assert!(c.words.contains("counts as one reviewer"), "{}", c.words);
-        assert!(c.words.contains("60%"), "{}", c.words);
+        assert_eq!(
+            c.words.english(),
+            "The mean of 2 reviewers' scores (60%, 80%) and the automatic score (40%), \
+             which counts as one reviewer: (60% + 80% + 40% × 1) ÷ 3 = 60%."
+        );
         let c = combine(0.4, 2, &[1.0]);
         assert!((c.score - 0.6).abs() < 1e-12);
-        assert!(c.words.contains("counts as 2 reviewers"));
+        assert!(c.words.english().contains("one reviewer's score (100%)"));
+        assert!(c.words.english().contains("counts as 2 reviewers"));
         let c = combine(0.4, 0, &[0.9, 0.7]);
         assert!((c.score - 0.8).abs() < 1e-12);
-        assert!(c.words.contains("does not count"));
+        assert_eq!(
+            c.words.english(),
+            "The mean of 2 reviewers' scores (90%, 70%); the automatic score (40%) does not \
+             count: 80%."
+        );
         let c = combine(0.4, 0, &[]);
         assert_eq!(c.score, 0.4);
-        assert!(c.words.contains("No review yet"));
+        assert_eq!(
+            c.words.english(),
+            "No review yet: the automatic score stands, 40%."
+        );
     }
 
     #[test]
@@ -426,8 +414,11 @@ mod tests {
             agreed: Grades::agreed(ExemplarKind::Weak, &kps()),
         };
         assert_eq!(weak.distance(), 0);
-        let s = calibration_summary(&[strong, weak]);
-        assert!(s.contains("exactly on 1 of 2"), "{s}");
-        assert!(s.contains("1 lower"), "{s}");
+        let s = calibration_summary(&[strong, weak]).english();
+        assert_eq!(
+            s,
+            "You matched the agreed grades exactly on 1 of 2 exemplar answers. You graded 1 \
+             lower than agreed."
+        );
     }
 }

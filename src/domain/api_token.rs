@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use super::FieldError;
+use crate::i18n::Message;
 
 /// The longest a token may live: a forgotten script's key expires.
 pub const MAX_DAYS: i64 = 365;
@@ -28,11 +29,11 @@ impl Scope {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Scope::Read => "Read only",
-            Scope::ReadWrite => "Read and write",
-        }
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            Scope::Read => "staff-token-scope-read",
+            Scope::ReadWrite => "staff-token-scope-read-write",
+        })
     }
 
     /// Accepts the stored code and the spelling of the command line
@@ -64,26 +65,23 @@ impl NewToken {
         let mut errors = Vec::new();
         let name = name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "name",
-                format!("Name the token (at most {MAX_NAME_CHARS} characters), like “CI export”."),
+                Message::new("staff-error-token-name").count("max", MAX_NAME_CHARS as i64),
             ));
         }
         let scope = Scope::parse(scope);
         if scope.is_none() {
-            errors.push(FieldError::new(
-                "scope",
-                "Choose read only or read and write.",
-            ));
+            errors.push(FieldError::localized("scope", "staff-error-token-scope"));
         }
         let days = match days.trim() {
             "" => Some(DEFAULT_DAYS),
             d => d.parse::<i64>().ok().filter(|d| (1..=MAX_DAYS).contains(d)),
         };
         if days.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "days",
-                format!("Give the token between 1 and {MAX_DAYS} days."),
+                Message::new("staff-error-token-days").count("max", MAX_DAYS),
             ));
         }
         match (scope, days) {

@@ -59,20 +59,20 @@ impl Stage {
         Stage::ALL.into_iter().find(|st| st.as_str() == s)
     }
 
-    /// The stage's name for staff.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Applied => "Applied",
-            Stage::Screening => "Screening",
-            Stage::ScreenReview => "Screen review",
-            Stage::Interview => "Interview",
-            Stage::FinalConversation => "Final conversation",
-            Stage::TeamDecision => "Team decision",
-            Stage::Offer => "Offer",
-            Stage::Hired => "Hired",
-            Stage::Rejected => "Rejected",
-            Stage::Withdrawn => "Withdrawn",
-        }
+    /// The stage's name for staff (candidates read `cand-stage-*`).
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            Stage::Applied => "staff-stage-applied",
+            Stage::Screening => "staff-stage-screening",
+            Stage::ScreenReview => "staff-stage-screen-review",
+            Stage::Interview => "staff-stage-interview",
+            Stage::FinalConversation => "staff-stage-final-conversation",
+            Stage::TeamDecision => "staff-stage-team-decision",
+            Stage::Offer => "staff-stage-offer",
+            Stage::Hired => "staff-stage-hired",
+            Stage::Rejected => "staff-stage-rejected",
+            Stage::Withdrawn => "staff-stage-withdrawn",
+        })
     }
 
     /// Where the candidate stands, in their words: no internal notes or scores.
@@ -140,13 +140,10 @@ pub struct RetentionMonths(u32);
 impl RetentionMonths {
     pub const MAX: u32 = 60;
 
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, Message> {
         match text.trim().parse::<u32>() {
             Ok(m) if (1..=Self::MAX).contains(&m) => Ok(Self(m)),
-            _ => Err(format!(
-                "Keep candidates' data for between 1 and {} months after the job closes.",
-                Self::MAX
-            )),
+            _ => Err(Message::new("staff-error-retention-months").count("max", Self::MAX)),
         }
     }
 

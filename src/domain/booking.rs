@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 
 use crate::domain::application::parse_timezone;
 use crate::domain::FieldError;
+use crate::i18n::Message;
 
 /// Offered times start on this grid (in the first interviewer's zone).
 pub const SLOT_STEP_MINUTES: u32 = 30;
@@ -53,36 +54,33 @@ impl Window {
             _ => None,
         };
         if weekday.is_none() {
-            errors.push(FieldError::new("weekday", "Choose a day of the week."));
+            errors.push(FieldError::localized(
+                "weekday",
+                "staff-error-window-weekday",
+            ));
         }
         let time = |raw: &str| NaiveTime::parse_from_str(raw.trim(), "%H:%M").ok();
         let starts = time(&input.starts);
         if starts.is_none() {
-            errors.push(FieldError::new(
-                "starts",
-                "Give the start as HH:MM, e.g. 09:30.",
-            ));
+            errors.push(FieldError::localized("starts", "staff-error-window-starts"));
         }
         let ends = time(&input.ends);
         if ends.is_none() {
-            errors.push(FieldError::new(
-                "ends",
-                "Give the end as HH:MM, e.g. 12:00.",
-            ));
+            errors.push(FieldError::localized("ends", "staff-error-window-ends"));
         }
         if let (Some(s), Some(e)) = (starts, ends) {
             if e <= s {
-                errors.push(FieldError::new(
+                errors.push(FieldError::localized(
                     "ends",
-                    "The end must come after the start, on the same day.",
+                    "staff-error-window-ends-before-start",
                 ));
             }
         }
         let timezone = parse_timezone(&input.timezone);
         if timezone.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "timezone",
-                "Choose your time zone, e.g. Europe/Paris.",
+                "staff-error-booking-timezone",
             ));
         }
         match (weekday, starts, ends, timezone, errors.is_empty()) {
@@ -220,9 +218,11 @@ impl OfferTerms {
         let duration = number(&input.duration_minutes)
             .filter(|m| (MIN_DURATION_MINUTES..=MAX_DURATION_MINUTES).contains(m));
         if duration.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "duration_minutes",
-                format!("Give the length in minutes, from {MIN_DURATION_MINUTES} to {MAX_DURATION_MINUTES}."),
+                Message::new("staff-error-offer-duration")
+                    .count("min", MIN_DURATION_MINUTES)
+                    .count("max", MAX_DURATION_MINUTES),
             ));
         }
         let location: String = input
@@ -233,32 +233,30 @@ impl OfferTerms {
             .trim()
             .to_string();
         if location.is_empty() || location.chars().count() > MAX_LOCATION_CHARS {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "location",
-                format!(
-                    "Give the place or the video link (at most {MAX_LOCATION_CHARS} characters)."
-                ),
+                Message::new("staff-error-offer-location").count("max", MAX_LOCATION_CHARS as i64),
             ));
         }
         let timezone = parse_timezone(&input.timezone);
         if timezone.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "timezone",
-                "Choose your time zone, e.g. Europe/Paris.",
+                "staff-error-booking-timezone",
             ));
         }
         let days = number(&input.days_ahead).filter(|d| (1..=MAX_DAYS_AHEAD).contains(d));
         if days.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "days_ahead",
-                format!("Offer times over 1 to {MAX_DAYS_AHEAD} days."),
+                Message::new("staff-error-offer-days-ahead").count("max", MAX_DAYS_AHEAD),
             ));
         }
         let cutoff = number(&input.cutoff_hours).filter(|h| *h <= MAX_CUTOFF_HOURS);
         if cutoff.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "cutoff_hours",
-                format!("Give a number of hours from 0 to {MAX_CUTOFF_HOURS}."),
+                Message::new("staff-error-offer-cutoff").count("max", MAX_CUTOFF_HOURS),
             ));
         }
         match (duration, timezone, days, cutoff, errors.is_empty()) {

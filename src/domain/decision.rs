@@ -12,6 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::FieldError;
+use crate::i18n::Message;
 
 pub use super::job::DecisionRule;
 
@@ -36,11 +37,11 @@ impl Vote {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Vote::Yes => "Yes, hire",
-            Vote::No => "No",
-        }
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            Vote::Yes => "staff-vote-yes",
+            Vote::No => "staff-vote-no",
+        })
     }
 
     pub fn parse(s: &str) -> Option<Vote> {
@@ -77,21 +78,21 @@ impl Ballot {
         let mut errors = Vec::new();
         let vote = Vote::parse(&input.vote);
         if vote.is_none() {
-            errors.push(FieldError::new("vote", "Vote yes or no."));
+            errors.push(FieldError::localized("vote", "staff-error-vote-missing"));
         }
         let reason = input.reason.trim();
         let count = reason.chars().count();
         if reason.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "reason",
-                "Give the reason for your vote: the team reads it on the decision page.",
+                "staff-error-vote-reason-missing",
             ));
         } else if count > MAX_REASON_CHARS {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "reason",
-                format!(
-                    "Keep the reason to {MAX_REASON_CHARS} characters or fewer (it has {count})."
-                ),
+                Message::new("staff-error-vote-reason-long")
+                    .count("max", MAX_REASON_CHARS as i64)
+                    .count("count", count as i64),
             ));
         }
         match vote {
@@ -127,28 +128,26 @@ impl Outcome {
     }
 
     /// A sentence for the decision page.
-    pub fn message(self) -> String {
+    pub fn message(self) -> Message {
         match self {
             Outcome::Pending {
                 yes: 0,
                 no: 0,
                 missing: 0,
-            } => "No one is on this job's hiring panel yet: add the people who decide before \
-                  anyone can vote."
-                .to_string(),
-            Outcome::Pending { yes, no, missing } => format!(
-                "Waiting for {missing} more {} ({yes} yes, {no} no so far).",
-                if missing == 1 { "vote" } else { "votes" }
-            ),
-            Outcome::Approved => "The panel approved: make the offer.".to_string(),
-            Outcome::Rejected => "The panel decided not to hire.".to_string(),
+            } => Message::new("staff-decision-outcome-no-panel"),
+            Outcome::Pending { yes, no, missing } => Message::new("staff-decision-outcome-pending")
+                .count("missing", missing as i64)
+                .count("yes", yes as i64)
+                .count("no", no as i64),
+            Outcome::Approved => Message::new("staff-decision-outcome-approved"),
+            Outcome::Rejected => Message::new("staff-decision-outcome-rejected"),
         }
     }
 }
 
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&self.message().english())
     }
 }
 
@@ -318,13 +317,17 @@ mod tests {
         for rule in [Unanimous, Majority] {
             let outcome = tally(rule, 0, &[]);
             assert!(!outcome.is_decided());
-            assert!(outcome.message().contains("hiring panel"));
+            assert!(outcome.message().english().contains("hiring panel"));
             // stray votes with no panel decide nothing
             assert!(!tally(rule, 0, &[Yes, Yes]).is_decided());
         }
         assert_eq!(
-            tally(Unanimous, 3, &[Yes]).message(),
+            tally(Unanimous, 3, &[Yes]).message().english(),
             "Waiting for 2 more votes (1 yes, 0 no so far)."
+        );
+        assert_eq!(
+            tally(Unanimous, 2, &[Yes]).to_string(),
+            "Waiting for 1 more vote (1 yes, 0 no so far)."
         );
     }
 

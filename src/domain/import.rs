@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::application::{ApplicationInput, NewApplication};
 use super::job::{Fluency, LANGUAGES};
 use super::FieldError;
+use crate::i18n::Message;
 
 /// What an imported line can fill, with the header names recognised for
 /// it when no mapping is given (compared without case, spaces, `_` or `-`).
@@ -61,27 +62,29 @@ impl Mapping {
     pub fn for_headers(
         headers: &[String],
         given: &[(String, String)],
-    ) -> Result<Self, Vec<String>> {
+    ) -> Result<Self, Vec<Message>> {
         let mut problems = Vec::new();
         let mut columns = HashMap::new();
         let position = |wanted: &str| headers.iter().position(|h| squash(h) == squash(wanted));
         for (field, header) in given {
             let Some((field, _)) = FIELDS.iter().find(|(f, _)| *f == field.trim()) else {
-                problems.push(format!(
-                    "{field:?} is not a field; use one of {}",
-                    FIELDS
-                        .iter()
-                        .map(|(f, _)| *f)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                let fields = FIELDS.iter().map(|(f, _)| *f).collect::<Vec<_>>();
+                problems.push(
+                    Message::new("staff-error-import-unknown-field")
+                        .arg("field", format!("{field:?}"))
+                        .arg("fields", fields.join(", ")),
+                );
                 continue;
             };
             match position(header) {
                 Some(i) => {
                     columns.insert(*field, i);
                 }
-                None => problems.push(format!("the file has no column {header:?} (for {field})")),
+                None => problems.push(
+                    Message::new("staff-error-import-no-such-column")
+                        .arg("header", format!("{header:?}"))
+                        .arg("field", field),
+                ),
             }
         }
         for (field, names) in FIELDS {
@@ -94,9 +97,8 @@ impl Mapping {
         }
         for required in ["name", "email"] {
             if !columns.contains_key(required) && !given.iter().any(|(f, _)| f == required) {
-                problems.push(format!(
-                    "no column for the candidate's {required}: name one with {required}=<header>"
-                ));
+                problems
+                    .push(Message::new("staff-error-import-missing-column").arg("field", required));
             }
         }
         if problems.is_empty() {
@@ -185,13 +187,13 @@ fn languages(cell: &str) -> (Vec<String>, Vec<String>, Vec<FieldError>) {
                 codes.push(code.to_string());
                 fluencies.push(fluency.as_str().to_string());
             }
-            (None, _) => errors.push(FieldError::new(
+            (None, _) => errors.push(FieldError::of(
                 "languages",
-                format!("{lang:?} is not a language Rapport knows; use a code such as en or fr"),
+                Message::new("staff-error-import-language").arg("language", format!("{lang:?}")),
             )),
-            (_, None) => errors.push(FieldError::new(
+            (_, None) => errors.push(FieldError::of(
                 "languages",
-                format!("{fluency:?} is not a fluency; use native, fluent, professional or conversational"),
+                Message::new("staff-error-import-fluency").arg("fluency", format!("{fluency:?}")),
             )),
         }
     }
@@ -204,17 +206,19 @@ fn languages(cell: &str) -> (Vec<String>, Vec<String>, Vec<FieldError>) {
 pub fn read(
     bytes: &[u8],
     given: &[(String, String)],
-) -> Result<(Vec<String>, Mapping, Vec<Line>), Vec<String>> {
+) -> Result<(Vec<String>, Mapping, Vec<Line>), Vec<Message>> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(vec![format!(
-            "the file is larger than {} MB; split it",
-            MAX_IMPORT_BYTES / (1024 * 1024)
-        )]);
+        return Err(vec![Message::new("staff-error-import-too-large")
+            .count("megabytes", (MAX_IMPORT_BYTES / (1024 * 1024)) as i64)]);
     }
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_string).collect(),
-        Err(e) => return Err(vec![format!("the first line is not CSV headers: {e}")]),
+        Err(e) => {
+            return Err(vec![
+                Message::new("staff-error-import-no-headers").arg("error", e)
+            ])
+        }
     };
     let mapping = Mapping::for_headers(&headers, given)?;
     let mut lines = Vec::new();
@@ -234,7 +238,10 @@ pub fn read(
                     .position()
                     .map(|p| line_at(bytes, p.byte()))
                     .unwrap_or(number),
-                parsed: Err(vec![FieldError::new("line", format!("not valid CSV: {e}"))]),
+                parsed: Err(vec![FieldError::of(
+                    "line",
+                    Message::new("staff-error-import-bad-line").arg("error", e),
+                )]),
             }),
         }
     }
@@ -263,7 +270,7 @@ fn line_at(bytes: &[u8], offset: u64) -> u64 {
 }
 
 /// A mapping written as `field=Header` pairs, as on the command line.
-pub fn parse_mapping(pairs: &[String]) -> Result<Vec<(String, String)>, Vec<String>> {
+pub fn parse_mapping(pairs: &[String]) -> Result<Vec<(String, String)>, Vec<Message>> {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for pair in pairs {
@@ -271,9 +278,8 @@ pub fn parse_mapping(pairs: &[String]) -> Result<Vec<(String, String)>, Vec<Stri
             Some((f, h)) if !f.trim().is_empty() && !h.trim().is_empty() => {
                 out.push((f.trim().to_string(), h.trim().to_string()))
             }
-            _ => problems.push(format!(
-                "{pair:?}: write a mapping as field=Header, e.g. email=E-mail"
-            )),
+            _ => problems
+                .push(Message::new("staff-error-import-mapping").arg("pair", format!("{pair:?}"))),
         }
     }
     if problems.is_empty() {
@@ -355,8 +361,8 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         let problems = read("Who,What\n".as_bytes(), &[]).unwrap_err();
         assert!(
-            problems.iter().any(|p| p.contains("name"))
-                && problems.iter().any(|p| p.contains("email"))
+            problems.iter().any(|p| p.english().contains("name"))
+                && problems.iter().any(|p| p.english().contains("email"))
         );
     }
 }

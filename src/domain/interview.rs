@@ -10,6 +10,7 @@ use icalendar::{Attendee, Calendar, Component, EventLike, EventStatus, PartStat,
 use serde::{Deserialize, Serialize};
 
 use crate::domain::FieldError;
+use crate::i18n::Message;
 
 /// The kinds of interview a job's process can include.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,14 +51,14 @@ impl InterviewKind {
         InterviewKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            InterviewKind::Culture => "Culture and chemistry",
-            InterviewKind::RolePlay => "Role-play: a furious customer",
-            InterviewKind::CvReview => "CV cross-examination",
-            InterviewKind::Technical => "Technical scenario",
-            InterviewKind::FinalConversation => "Final conversation",
-        }
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            InterviewKind::Culture => "staff-interview-kind-culture",
+            InterviewKind::RolePlay => "staff-interview-kind-role-play",
+            InterviewKind::CvReview => "staff-interview-kind-cv-review",
+            InterviewKind::Technical => "staff-interview-kind-technical",
+            InterviewKind::FinalConversation => "staff-interview-kind-final-conversation",
+        })
     }
 
     /// The kind as the candidate reads it on their page: what the
@@ -287,14 +288,17 @@ impl Schedule {
 
         let date = input.date.trim();
         let date = if date.is_empty() {
-            errors.push(FieldError::new("date", "Choose the date."));
+            errors.push(FieldError::localized(
+                "date",
+                "staff-error-schedule-date-missing",
+            ));
             None
         } else {
             let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
             if d.is_none() {
-                errors.push(FieldError::new(
+                errors.push(FieldError::of(
                     "date",
-                    format!("\"{date}\" is not a date: write it as YYYY-MM-DD, e.g. 2027-03-02."),
+                    Message::new("staff-error-schedule-date-invalid").arg("date", date),
                 ));
             }
             d
@@ -302,16 +306,19 @@ impl Schedule {
 
         let time = input.time.trim();
         let time = if time.is_empty() {
-            errors.push(FieldError::new("time", "Choose the time."));
+            errors.push(FieldError::localized(
+                "time",
+                "staff-error-schedule-time-missing",
+            ));
             None
         } else {
             let t = NaiveTime::parse_from_str(time, "%H:%M")
                 .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
                 .ok();
             if t.is_none() {
-                errors.push(FieldError::new(
+                errors.push(FieldError::of(
                     "time",
-                    format!("\"{time}\" is not a time: write it as HH:MM, e.g. 14:30."),
+                    Message::new("staff-error-schedule-time-invalid").arg("time", time),
                 ));
             }
             t
@@ -319,17 +326,17 @@ impl Schedule {
 
         let tz_name = input.timezone.trim();
         let timezone = if tz_name.is_empty() {
-            errors.push(FieldError::new("timezone", "Choose a time zone."));
+            errors.push(FieldError::localized(
+                "timezone",
+                "staff-error-schedule-timezone-missing",
+            ));
             None
         } else {
             let tz = tz_name.parse::<Tz>().ok();
             if tz.is_none() {
-                errors.push(FieldError::new(
+                errors.push(FieldError::of(
                     "timezone",
-                    format!(
-                        "\"{tz_name}\" is not a time zone: choose one such as Europe/Paris or \
-                         America/New_York."
-                    ),
+                    Message::new("staff-error-schedule-timezone-invalid").arg("timezone", tz_name),
                 ));
             }
             tz
@@ -339,12 +346,11 @@ impl Schedule {
         let duration_minutes = match duration.parse::<u32>() {
             Ok(m) if (MIN_DURATION_MINUTES..=MAX_DURATION_MINUTES).contains(&m) => Some(m),
             _ => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::of(
                     "duration_minutes",
-                    format!(
-                        "Give the duration in minutes, from {MIN_DURATION_MINUTES} to \
-                         {MAX_DURATION_MINUTES} (8 hours)."
-                    ),
+                    Message::new("staff-error-schedule-duration")
+                        .count("min", MIN_DURATION_MINUTES)
+                        .count("max", MAX_DURATION_MINUTES),
                 ));
                 None
             }
@@ -353,16 +359,16 @@ impl Schedule {
         let location = clean_location(&input.location);
         let count = location.chars().count();
         if location.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "location",
-                "Say where the interview takes place: an address or a video link.",
+                "staff-error-schedule-location-missing",
             ));
         } else if count > MAX_LOCATION_CHARS {
-            errors.push(FieldError::new(
+            errors.push(FieldError::of(
                 "location",
-                format!(
-                    "Keep the place to {MAX_LOCATION_CHARS} characters or fewer (it has {count})."
-                ),
+                Message::new("staff-error-schedule-location-long")
+                    .count("max", MAX_LOCATION_CHARS as i64)
+                    .count("count", count as i64),
             ));
         }
 
@@ -374,15 +380,12 @@ impl Schedule {
                 LocalResult::Ambiguous(earlier, _later) => {
                     starts_at = Some(earlier.with_timezone(&Utc))
                 }
-                LocalResult::None => errors.push(FieldError::new(
+                LocalResult::None => errors.push(FieldError::of(
                     "time",
-                    format!(
-                        "{} does not exist on {} in {}: the clocks go forward then. Choose \
-                         another time.",
-                        time.format("%H:%M"),
-                        date.format("%A %-d %B %Y"),
-                        tz.name()
-                    ),
+                    Message::new("staff-error-schedule-time-skipped")
+                        .arg("time", time.format("%H:%M"))
+                        .arg("date", date.format("%A %-d %B %Y"))
+                        .arg("timezone", tz.name()),
                 )),
             }
         }
@@ -707,7 +710,7 @@ mod tests {
         for kind in InterviewKind::ALL {
             assert_eq!(InterviewKind::parse(kind.as_str()), Some(kind));
             let kit = default_kit(kind);
-            assert_eq!(kit.title, kind.label());
+            assert_eq!(kit.title, kind.label().english());
             assert!(kit.questions.len() >= 5, "{kind:?}");
             assert!(!kit.look_for.is_empty() && !kit.intro.is_empty());
             for line in kit.questions.iter().chain(&kit.look_for) {

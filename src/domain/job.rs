@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::FieldError;
+use crate::i18n::Message;
 
 /// Where a job stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -99,6 +100,9 @@ pub enum Profile {
     SupportEngineer,
 }
 
+/// Each variant: its stored code and the key of its label. What candidates
+/// read too (fluency, employment type, channels, salary period) is named by
+/// the candidate-facing key, which has every language.
 macro_rules! string_enum {
     ($ty:ident { $($variant:ident => $s:literal, $label:literal;)+ }) => {
         impl $ty {
@@ -106,8 +110,8 @@ macro_rules! string_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($ty::$variant => $s),+ }
             }
-            pub fn label(self) -> &'static str {
-                match self { $($ty::$variant => $label),+ }
+            pub fn label(self) -> Message {
+                Message::new(match self { $($ty::$variant => $label),+ })
             }
             pub fn parse(s: &str) -> Option<Self> {
                 match s.trim() { $($s => Some($ty::$variant),)+ _ => None }
@@ -122,54 +126,54 @@ macro_rules! string_enum {
 }
 
 string_enum!(JobStatus {
-    Draft => "draft", "Draft";
-    Open => "open", "Open";
-    Closed => "closed", "Closed";
+    Draft => "draft", "staff-job-status-draft";
+    Open => "open", "staff-job-status-open";
+    Closed => "closed", "staff-job-status-closed";
 });
 string_enum!(CloseReason {
-    Filled => "filled", "Filled";
-    Cancelled => "cancelled", "Cancelled";
+    Filled => "filled", "staff-job-close-reason-filled";
+    Cancelled => "cancelled", "staff-job-close-reason-cancelled";
 });
 string_enum!(Workplace {
-    Remote => "remote", "Remote";
-    Hybrid => "hybrid", "Hybrid";
-    Onsite => "onsite", "On site";
+    Remote => "remote", "staff-job-workplace-remote";
+    Hybrid => "hybrid", "staff-job-workplace-hybrid";
+    Onsite => "onsite", "staff-job-workplace-onsite";
 });
 string_enum!(EmploymentType {
-    FullTime => "full_time", "Full time";
-    PartTime => "part_time", "Part time";
-    Contractor => "contractor", "Contractor";
-    Temporary => "temporary", "Temporary";
-    Intern => "intern", "Internship";
+    FullTime => "full_time", "public-employment-full-time";
+    PartTime => "part_time", "public-employment-part-time";
+    Contractor => "contractor", "public-employment-contractor";
+    Temporary => "temporary", "public-employment-temporary";
+    Intern => "intern", "public-employment-intern";
 });
 string_enum!(Fluency {
-    Native => "native", "Native or bilingual";
-    Fluent => "fluent", "Fluent";
-    Professional => "professional", "Professional working";
-    Conversational => "conversational", "Conversational";
+    Native => "native", "cand-fluency-native";
+    Fluent => "fluent", "cand-fluency-fluent";
+    Professional => "professional", "cand-fluency-professional";
+    Conversational => "conversational", "cand-fluency-conversational";
 });
 string_enum!(Channel {
-    Email => "email", "Email";
-    LiveChat => "live_chat", "Live chat";
-    Phone => "phone", "Phone";
-    VideoCall => "video_call", "Video calls";
-    Slack => "slack", "Slack";
-    SocialMedia => "social_media", "Social media";
-    CommunityForum => "community_forum", "Community forum";
+    Email => "email", "public-channel-email";
+    LiveChat => "live_chat", "public-channel-live-chat";
+    Phone => "phone", "public-channel-phone";
+    VideoCall => "video_call", "public-channel-video-call";
+    Slack => "slack", "public-channel-slack";
+    SocialMedia => "social_media", "public-channel-social-media";
+    CommunityForum => "community_forum", "public-channel-community-forum";
 });
 string_enum!(SalaryPeriod {
-    Year => "year", "per year";
-    Month => "month", "per month";
-    Hour => "hour", "per hour";
+    Year => "year", "public-salary-year";
+    Month => "month", "public-salary-month";
+    Hour => "hour", "public-salary-hour";
 });
 string_enum!(DecisionRule {
-    Unanimous => "unanimous", "Unanimous: one doubt and the candidate is out";
-    Majority => "majority", "Majority of the hiring panel";
+    Unanimous => "unanimous", "staff-job-decision-rule-unanimous";
+    Majority => "majority", "staff-job-decision-rule-majority";
 });
 string_enum!(Profile {
-    Generalist => "generalist", "Generalist";
-    TechnicalGeneralist => "technical_generalist", "Generalist with troubleshooting skills";
-    SupportEngineer => "support_engineer", "Support engineer (support plus coding)";
+    Generalist => "generalist", "staff-job-profile-generalist";
+    TechnicalGeneralist => "technical_generalist", "staff-job-profile-technical-generalist";
+    SupportEngineer => "support_engineer", "staff-job-profile-support-engineer";
 });
 
 impl EmploymentType {
@@ -197,12 +201,12 @@ impl SalaryPeriod {
 
 impl Profile {
     /// Why this profile, in the founder's words.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Profile::Generalist => "Most tickets are simple (licensing, billing, feature questions): a patient generalist with great writing will be productive after about a week of training.",
-            Profile::TechnicalGeneralist => "A real share of tickets needs troubleshooting or a call: look for a generalist who is at ease with rudimentary code and debugging.",
-            Profile::SupportEngineer => "Half or more of the tickets need the code opened: hire someone with both support and development skills.",
-        }
+    pub fn explanation(self) -> Message {
+        Message::new(match self {
+            Profile::Generalist => "staff-job-profile-why-generalist",
+            Profile::TechnicalGeneralist => "staff-job-profile-why-technical-generalist",
+            Profile::SupportEngineer => "staff-job-profile-why-support-engineer",
+        })
     }
 }
 
@@ -278,12 +282,10 @@ impl TierMix {
     /// (tier 1 always is: everyone answers the simple questions).
     pub const SCREEN_THRESHOLD: u8 = 10;
 
-    pub fn new(tier1: u8, tier2: u8, tier3: u8) -> Result<Self, String> {
-        if u16::from(tier1) + u16::from(tier2) + u16::from(tier3) != 100 {
-            return Err(format!(
-                "The three shares must add up to 100% (they add up to {}%).",
-                u16::from(tier1) + u16::from(tier2) + u16::from(tier3)
-            ));
+    pub fn new(tier1: u8, tier2: u8, tier3: u8) -> Result<Self, Message> {
+        let total = u16::from(tier1) + u16::from(tier2) + u16::from(tier3);
+        if total != 100 {
+            return Err(Message::new("staff-error-job-tier-total").count("total", total));
         }
         Ok(Self {
             tier1,
@@ -334,11 +336,11 @@ impl Default for TierMix {
 pub struct PassMark(u8);
 
 impl PassMark {
-    pub fn new(percent: u8) -> Result<Self, String> {
+    pub fn new(percent: u8) -> Result<Self, Message> {
         if (1..=99).contains(&percent) {
             Ok(Self(percent))
         } else {
-            Err("The pass mark is a percentage between 1 and 99.".into())
+            Err(Message::new("staff-error-job-pass-mark"))
         }
     }
     pub fn percent(self) -> u8 {
@@ -383,14 +385,14 @@ impl JobSections {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(default)]
 pub struct JobInput {
-    #[validate(length(max = 120, message = "Use at most 120 characters for the title."))]
+    #[validate(length(max = 120))]
     pub title: String,
     pub workplace: String,
-    #[validate(length(max = 200, message = "Use at most 200 characters for the location."))]
+    #[validate(length(max = 200))]
     pub location: String,
-    #[validate(length(max = 200, message = "Use at most 200 characters."))]
+    #[validate(length(max = 200))]
     pub remote_regions: String,
-    #[validate(length(max = 200, message = "Use at most 200 characters."))]
+    #[validate(length(max = 200))]
     pub timezone_note: String,
     pub employment_type: String,
     pub salary_min: String,
@@ -401,20 +403,20 @@ pub struct JobInput {
     pub languages: Vec<String>,
     pub fluencies: Vec<String>,
     pub channels: Vec<String>,
-    #[validate(length(max = 500, message = "Use at most 500 characters for the tools."))]
+    #[validate(length(max = 500))]
     pub tools: String,
     pub tier1: String,
     pub tier2: String,
     pub tier3: String,
-    #[validate(length(max = 20000, message = "Keep this section under 20,000 characters."))]
+    #[validate(length(max = 20000))]
     pub typical_day: String,
-    #[validate(length(max = 20000, message = "Keep this section under 20,000 characters."))]
+    #[validate(length(max = 20000))]
     pub technical: String,
-    #[validate(length(max = 20000, message = "Keep this section under 20,000 characters."))]
+    #[validate(length(max = 20000))]
     pub looking_for: String,
-    #[validate(length(max = 20000, message = "Keep this section under 20,000 characters."))]
+    #[validate(length(max = 20000))]
     pub company_culture: String,
-    #[validate(length(max = 20000, message = "Keep this section under 20,000 characters."))]
+    #[validate(length(max = 20000))]
     pub how_to_apply: String,
     pub pass_mark: String,
     pub decision_rule: String,
@@ -446,7 +448,7 @@ fn parse_percent(raw: &str) -> Option<u8> {
     raw.trim().trim_end_matches('%').trim().parse::<u8>().ok()
 }
 
-fn parse_amount(raw: &str) -> Result<Option<i64>, String> {
+fn parse_amount(raw: &str) -> Result<Option<i64>, Message> {
     let cleaned: String = raw
         .chars()
         .filter(|c| !c.is_whitespace() && *c != ',' && *c != '_' && *c != '\u{a0}')
@@ -456,7 +458,7 @@ fn parse_amount(raw: &str) -> Result<Option<i64>, String> {
     }
     match cleaned.parse::<i64>() {
         Ok(n) if (0..=100_000_000).contains(&n) => Ok(Some(n)),
-        _ => Err("Enter a whole amount, like 52000.".into()),
+        _ => Err(Message::new("staff-error-job-salary-amount")),
     }
 }
 
@@ -481,45 +483,55 @@ impl JobPosting {
                         "how_to_apply" => "how_to_apply",
                         _ => "form",
                     };
-                    let message = first
-                        .message
-                        .as_ref()
-                        .map(|m| m.to_string())
-                        .unwrap_or_else(|| "This value is not valid.".into());
-                    errors.push(FieldError::new(field, message));
+                    let key = match field {
+                        "title" => "staff-error-job-title-long",
+                        "location" => "staff-error-job-location-long",
+                        "remote_regions" | "timezone_note" => "staff-error-job-text-long",
+                        "tools" => "staff-error-job-tools-long",
+                        "form" => "staff-error-job-invalid",
+                        _ => "staff-error-job-section-long",
+                    };
+                    let max = first.params.get("max").and_then(|v| v.as_i64());
+                    errors.push(FieldError::of(
+                        field,
+                        Message::new(key).count("max", max.unwrap_or_default()),
+                    ));
                 }
             }
         }
         let title = input.title.trim().to_string();
         if title.is_empty() {
-            errors.push(FieldError::new("title", "Give the job a title."));
+            errors.push(FieldError::localized(
+                "title",
+                "staff-error-job-title-missing",
+            ));
         }
         if title.chars().any(char::is_control) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "title",
-                "The title cannot contain control characters.",
+                "staff-error-job-title-control",
             ));
         }
 
         let workplace = Workplace::parse(&input.workplace);
         if workplace.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "workplace",
-                "Choose remote, hybrid or on site.",
+                "staff-error-job-workplace",
             ));
         }
         let location = input.location.trim().to_string();
         if matches!(workplace, Some(Workplace::Hybrid | Workplace::Onsite)) && location.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "location",
-                "Say where the office is (city and country).",
+                "staff-error-job-location-missing",
             ));
         }
         let employment_type = EmploymentType::parse(&input.employment_type);
         if employment_type.is_none() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "employment_type",
-                "Choose the type of employment.",
+                "staff-error-job-employment-type",
             ));
         }
 
@@ -532,24 +544,24 @@ impl JobPosting {
                 continue;
             }
             if language_name(code).is_none() {
-                errors.push(FieldError::new(
+                errors.push(FieldError::localized(
                     "languages",
-                    "Choose languages from the list.",
+                    "staff-error-job-language-unknown",
                 ));
                 continue;
             }
             let fluency = input.fluencies.get(i).map(String::as_str).unwrap_or("");
             let Some(fluency) = Fluency::parse(fluency) else {
-                errors.push(FieldError::new(
+                errors.push(FieldError::localized(
                     "languages",
-                    "Choose the fluency needed for each language.",
+                    "staff-error-job-fluency",
                 ));
                 continue;
             };
             if languages.iter().any(|l| l.code == code) {
-                errors.push(FieldError::new(
+                errors.push(FieldError::localized(
                     "languages",
-                    "Each language appears only once.",
+                    "staff-error-job-language-twice",
                 ));
                 continue;
             }
@@ -559,9 +571,9 @@ impl JobPosting {
             });
         }
         if languages.is_empty() {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "languages",
-                "Add at least one support language and the fluency it needs.",
+                "staff-error-job-no-language",
             ));
         }
 
@@ -570,9 +582,9 @@ impl JobPosting {
             match Channel::parse(c) {
                 Some(ch) if !channels.contains(&ch) => channels.push(ch),
                 Some(_) => {}
-                None => errors.push(FieldError::new(
+                None => errors.push(FieldError::localized(
                     "channels",
-                    "Choose channels from the list.",
+                    "staff-error-job-channel-unknown",
                 )),
             }
         }
@@ -592,14 +604,14 @@ impl JobPosting {
             (Some(a), Some(b), Some(c)) => match TierMix::new(a, b, c) {
                 Ok(mix) => Some(mix),
                 Err(e) => {
-                    errors.push(FieldError::new("tier_mix", e));
+                    errors.push(FieldError::of("tier_mix", e));
                     None
                 }
             },
             _ => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::localized(
                     "tier_mix",
-                    "Give each tier's share of tickets as a whole percentage (0–100).",
+                    "staff-error-job-tier-share",
                 ));
                 None
             }
@@ -611,9 +623,9 @@ impl JobPosting {
             match parse_percent(&input.pass_mark).map(PassMark::new) {
                 Some(Ok(p)) => Some(p),
                 _ => {
-                    errors.push(FieldError::new(
+                    errors.push(FieldError::localized(
                         "pass_mark",
-                        "The pass mark is a percentage between 1 and 99.",
+                        "staff-error-job-pass-mark",
                     ));
                     None
                 }
@@ -624,9 +636,9 @@ impl JobPosting {
         } else {
             let rule = DecisionRule::parse(&input.decision_rule);
             if rule.is_none() {
-                errors.push(FieldError::new(
+                errors.push(FieldError::localized(
                     "decision_rule",
-                    "Choose unanimous or majority.",
+                    "staff-error-job-decision-rule",
                 ));
             }
             rule
@@ -637,9 +649,9 @@ impl JobPosting {
             match NaiveDate::parse_from_str(input.valid_through.trim(), "%Y-%m-%d") {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    errors.push(FieldError::new(
+                    errors.push(FieldError::localized(
                         "valid_through",
-                        "Enter the date as YYYY-MM-DD, for example 2027-01-31.",
+                        "staff-error-job-valid-through",
                     ));
                     None
                 }
@@ -684,9 +696,9 @@ impl JobPosting {
         } else if let Some(p) = SalaryPeriod::parse(&input.salary_period) {
             p
         } else {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "salary",
-                "Choose whether the salary is per year, per month or per hour.",
+                "staff-error-job-salary-period",
             ));
             return None;
         };
@@ -695,7 +707,7 @@ impl JobPosting {
         let (min, max) = match (min, max) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(e), _) | (_, Err(e)) => {
-                errors.push(FieldError::new("salary", e));
+                errors.push(FieldError::of("salary", e));
                 return None;
             }
         };
@@ -706,17 +718,17 @@ impl JobPosting {
             (Some(a), Some(b)) => (a, b),
         };
         if min > max {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "salary",
-                "The lowest salary is above the highest one.",
+                "staff-error-job-salary-order",
             ));
             return None;
         }
         let currency = input.salary_currency.trim().to_ascii_uppercase();
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
-            errors.push(FieldError::new(
+            errors.push(FieldError::localized(
                 "salary",
-                "Give the currency as a three-letter code, like EUR or USD.",
+                "staff-error-job-salary-currency",
             ));
             return None;
         }

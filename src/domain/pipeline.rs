@@ -32,6 +32,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::application::Stage;
+use crate::i18n::Message;
 
 /// The main path, in order, before any stage is skipped (also the
 /// insight funnel's steps). Rejected and withdrawn end a path.
@@ -199,16 +200,23 @@ pub enum SettingsError {
     NotSkippable(Stage),
 }
 
+impl SettingsError {
+    /// The sentence to show the person who chose the settings.
+    pub fn message(&self) -> Message {
+        match self {
+            SettingsError::Unknown(name) => {
+                Message::new("staff-stage-settings-unknown").arg("name", name)
+            }
+            SettingsError::NotSkippable(stage) => {
+                Message::new("staff-stage-settings-not-skippable").arg("stage", stage.label())
+            }
+        }
+    }
+}
+
 impl fmt::Display for SettingsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SettingsError::Unknown(name) => write!(f, "There is no stage called \"{name}\"."),
-            SettingsError::NotSkippable(stage) => write!(
-                f,
-                "{} cannot be skipped: only Screening, Screen review and Final conversation can.",
-                stage.label()
-            ),
-        }
+        f.write_str(&self.message().english())
     }
 }
 
@@ -356,79 +364,58 @@ pub enum MoveError {
 }
 
 impl MoveError {
-    /// The sentence to show the person who tried the move.
-    pub fn message(&self) -> String {
-        self.to_string()
-    }
-}
-
-impl fmt::Display for MoveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The sentence to show the person who tried the move. The stages it
+    /// names are in English, the staff pages' language: a message's
+    /// variables are words, not messages.
+    pub fn message(&self) -> Message {
         match *self {
-            MoveError::Final { from } => {
-                write!(f, "{} is final: the application cannot move.", from.label())
-            }
+            MoveError::Final { from } => Message::new("staff-move-final").arg("from", from.label()),
             MoveError::SameStage { stage } => {
-                write!(f, "The application is already at {}.", stage.label())
+                Message::new("staff-move-same-stage").arg("stage", stage.label())
             }
-            MoveError::Skipped { stage } => write!(
-                f,
-                "This job skips the {} stage: turn it back on in the job's settings to use it.",
-                stage.label()
-            ),
+            MoveError::Skipped { stage } => {
+                Message::new("staff-move-skipped").arg("stage", stage.label())
+            }
             MoveError::NotAdjacent {
                 from,
                 next,
                 previous,
                 ..
             } => {
-                if from == Stage::TeamDecision {
-                    f.write_str(
-                        "From Team decision the application moves on by the panel's decision: \
-                         record the votes on the decision page.",
-                    )?;
-                } else if let Some(next) = next {
-                    write!(
-                        f,
-                        "From {} the next step is {}.",
-                        from.label(),
-                        next.label()
-                    )?;
+                let way = if from == Stage::TeamDecision {
+                    "decision"
+                } else if next.is_some() {
+                    "next"
                 } else {
-                    write!(f, "From {} there is no next step.", from.label())?;
-                }
-                if let Some(previous) = previous {
-                    write!(
-                        f,
-                        " It can also go back to {} to correct a mistake.",
-                        previous.label()
-                    )?;
-                }
-                Ok(())
+                    "last"
+                };
+                let stage = |s: Option<Stage>| s.map(|s| s.label().english());
+                Message::new("staff-move-not-adjacent")
+                    .arg("way", way)
+                    .arg("from", from.label())
+                    .arg("next", stage(next).unwrap_or_default())
+                    .arg("previous", stage(previous).unwrap_or_else(|| "none".into()))
             }
-            MoveError::OfferNeedsDecision => f.write_str(
-                "An offer follows the panel's decision: record the votes on the decision page.",
-            ),
-            MoveError::NotADecision { from, to } => write!(
-                f,
-                "The panel's decision moves an application from Team decision to Offer or to \
-                 Rejected, not from {} to {}.",
-                from.label(),
-                to.label()
-            ),
-            MoveError::NeedsAPerson { from, to } => write!(
-                f,
-                "Only a person can move an application from {} to {}.",
-                from.label(),
-                to.label()
-            ),
+            MoveError::OfferNeedsDecision => Message::new("staff-move-offer-needs-decision"),
+            MoveError::NotADecision { from, to } => Message::new("staff-move-not-a-decision")
+                .arg("from", from.label())
+                .arg("to", to.label()),
+            MoveError::NeedsAPerson { from, to } => Message::new("staff-move-needs-a-person")
+                .arg("from", from.label())
+                .arg("to", to.label()),
             MoveError::CandidateOnlyWithdraws => {
-                f.write_str("A candidate can only withdraw their application.")
+                Message::new("staff-move-candidate-only-withdraws")
             }
-            MoveError::WithdrawIsTheCandidates => f.write_str(
-                "Only the candidate, or staff on their behalf, can withdraw an application.",
-            ),
+            MoveError::WithdrawIsTheCandidates => {
+                Message::new("staff-move-withdraw-is-the-candidates")
+            }
         }
+    }
+}
+
+impl fmt::Display for MoveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().english())
     }
 }
 
@@ -686,7 +673,8 @@ mod tests {
         assert_eq!(
             check_move(Interview, FinalConversation, Manual, &lean)
                 .unwrap_err()
-                .message(),
+                .message()
+                .english(),
             "This job skips the Final conversation stage: turn it back on in the job's \
              settings to use it."
         );

@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::FieldError;
+use crate::i18n::Message;
 
 /// The most characters a notes field may hold.
 pub const MAX_NOTES_CHARS: usize = 5000;
@@ -49,40 +50,25 @@ impl Attribute {
         Attribute::ALL.into_iter().find(|a| a.as_str() == s)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Attribute::Empathy => "Empathy",
-            Attribute::Curiosity => "Curiosity",
-            Attribute::Humility => "Humility",
-            Attribute::Dedication => "Dedication",
-            Attribute::TechnicalInclination => "Technical inclination",
-        }
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            Attribute::Empathy => "staff-attribute-empathy",
+            Attribute::Curiosity => "staff-attribute-curiosity",
+            Attribute::Humility => "staff-attribute-humility",
+            Attribute::Dedication => "staff-attribute-dedication",
+            Attribute::TechnicalInclination => "staff-attribute-technical-inclination",
+        })
     }
 
     /// What to look for, in one line, for the interviewer filling the card.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Attribute::Empathy => {
-                "Patience, empathy and composure are not negotiable: do they hear the person \
-                 behind the ticket and keep a kind tone, even with a furious customer?"
-            }
-            Attribute::Curiosity => {
-                "Do they dig for the solution, ask what exactly is wrong, spot patterns in \
-                 tickets and go above and beyond rather than settle for \"passable\"?"
-            }
-            Attribute::Humility => {
-                "Do they own what they don't know, know when to escalate, and tell their \
-                 experience as it is, without embellishing the CV?"
-            }
-            Attribute::Dedication => {
-                "Is support their aspiration or a step to something else? We invest in people \
-                 and look for commitment."
-            }
-            Attribute::TechnicalInclination => {
-                "Do they troubleshoot, read the docs and the API, (for specialists) open the \
-                 code, and can they defend their screening answers?"
-            }
-        }
+    pub fn hint(self) -> Message {
+        Message::new(match self {
+            Attribute::Empathy => "staff-attribute-hint-empathy",
+            Attribute::Curiosity => "staff-attribute-hint-curiosity",
+            Attribute::Humility => "staff-attribute-hint-humility",
+            Attribute::Dedication => "staff-attribute-hint-dedication",
+            Attribute::TechnicalInclination => "staff-attribute-hint-technical-inclination",
+        })
     }
 
     /// The name of the rating field in [`ScorecardInput`] (and in errors).
@@ -149,13 +135,13 @@ impl Rating {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Rating::StrongNo => "Strong no",
-            Rating::No => "No",
-            Rating::Yes => "Yes",
-            Rating::StrongYes => "Strong yes",
-        }
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            Rating::StrongNo => "staff-rating-strong-no",
+            Rating::No => "staff-rating-no",
+            Rating::Yes => "staff-rating-yes",
+            Rating::StrongYes => "staff-rating-strong-yes",
+        })
     }
 
     /// Yes or strong yes.
@@ -253,20 +239,23 @@ pub struct Scorecard {
     overall_notes: String,
 }
 
+/// `about` is an attribute's code, or `overall` for the whole interview:
+/// the messages name it in their own words.
 fn check_notes(
     field: &'static str,
-    what: &str,
+    about: &str,
     text: &str,
     errors: &mut Vec<FieldError>,
 ) -> String {
     let text = text.trim();
     let count = text.chars().count();
     if count > MAX_NOTES_CHARS {
-        errors.push(FieldError::new(
+        errors.push(FieldError::of(
             field,
-            format!(
-                "Keep the notes on {what} to {MAX_NOTES_CHARS} characters or fewer (they have {count})."
-            ),
+            Message::new("staff-error-scorecard-notes-long")
+                .arg("about", about)
+                .count("max", MAX_NOTES_CHARS as i64)
+                .count("count", count as i64),
         ));
     }
     text.to_string()
@@ -282,24 +271,21 @@ impl Scorecard {
             let raw = input.rating(attribute).trim();
             match Rating::parse(raw) {
                 Some(r) => ratings[attribute.index()] = r,
-                None if raw.is_empty() => errors.push(FieldError::new(
+                None if raw.is_empty() => errors.push(FieldError::of(
                     attribute.rating_field(),
-                    format!(
-                        "Rate {}: strong no, no, yes or strong yes.",
-                        attribute.label().to_lowercase()
-                    ),
+                    Message::new("staff-error-scorecard-rating-missing")
+                        .arg("about", attribute.as_str()),
                 )),
-                None => errors.push(FieldError::new(
+                None => errors.push(FieldError::of(
                     attribute.rating_field(),
-                    format!(
-                        "\"{raw}\" is not a rating for {}: choose strong no, no, yes or strong yes.",
-                        attribute.label().to_lowercase()
-                    ),
+                    Message::new("staff-error-scorecard-rating-invalid")
+                        .arg("raw", raw)
+                        .arg("about", attribute.as_str()),
                 )),
             }
             notes[attribute.index()] = check_notes(
                 attribute.notes_field(),
-                &attribute.label().to_lowercase(),
+                attribute.as_str(),
                 input.notes(attribute),
                 &mut errors,
             );
@@ -308,15 +294,12 @@ impl Scorecard {
         let recommendation = match Rating::parse(raw) {
             Some(r) => Some(r),
             None => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::of(
                     "recommendation",
                     if raw.is_empty() {
-                        "Give your overall recommendation: strong no, no, yes or strong yes."
-                            .to_string()
+                        Message::new("staff-error-scorecard-recommendation-missing")
                     } else {
-                        format!(
-                            "\"{raw}\" is not a recommendation: choose strong no, no, yes or strong yes."
-                        )
+                        Message::new("staff-error-scorecard-recommendation-invalid").arg("raw", raw)
                     },
                 ));
                 None
@@ -324,7 +307,7 @@ impl Scorecard {
         };
         let overall_notes = check_notes(
             "overall_notes",
-            "the whole interview",
+            "overall",
             &input.overall_notes,
             &mut errors,
         );
@@ -457,7 +440,11 @@ mod tests {
             vec!["rating_curiosity", "notes_dedication", "recommendation"]
         );
         assert!(errors[0].message.contains("\"5\" is not a rating"));
-        assert!(errors[1].message.contains("(they have 5001)"));
+        assert!(errors[1].message.contains("(they have 5,001)"));
+        assert_eq!(
+            errors[1].message,
+            "Keep the notes on dedication to 5,000 characters or fewer (they have 5,001)."
+        );
         assert!(errors[2]
             .message
             .contains("\"maybe\" is not a recommendation"));
@@ -468,14 +455,14 @@ mod tests {
         for r in Rating::ALL {
             assert_eq!(Rating::parse(&r.value().to_string()), Some(r));
             assert_eq!(Rating::parse(r.as_str()), Some(r));
-            assert_eq!(Rating::parse(r.label()), Some(r));
-            assert_eq!(Rating::parse(&r.label().to_uppercase()), Some(r));
+            assert_eq!(Rating::parse(&r.label().english()), Some(r));
+            assert_eq!(Rating::parse(&r.label().english().to_uppercase()), Some(r));
         }
         assert_eq!(Rating::parse("strong-yes"), Some(Rating::StrongYes));
         assert_eq!(Rating::parse("0"), None);
         assert_eq!(Rating::parse(""), None);
         assert_eq!(Rating::parse("strongno"), None);
-        assert_eq!(Rating::StrongNo.label(), "Strong no");
+        assert_eq!(Rating::StrongNo.label().english(), "Strong no");
         assert!(Rating::Yes.is_positive() && !Rating::No.is_positive());
     }
 
@@ -483,12 +470,13 @@ mod tests {
     fn attributes_are_complete() {
         for a in Attribute::ALL {
             assert_eq!(Attribute::parse(a.as_str()), Some(a));
-            assert!(!a.hint().is_empty() && !a.hint().contains('\n'));
+            let hint = a.hint().english();
+            assert!(!hint.is_empty() && !hint.contains('\n'));
             assert!(a.rating_field().ends_with(a.as_str()));
             assert!(a.notes_field().ends_with(a.as_str()));
         }
         assert_eq!(
-            Attribute::TechnicalInclination.label(),
+            Attribute::TechnicalInclination.label().english(),
             "Technical inclination"
         );
     }

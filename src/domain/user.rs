@@ -32,14 +32,12 @@ impl fmt::Display for Role {
 }
 
 impl FromStr for Role {
-    type Err = String;
+    type Err = Message;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "owner" => Ok(Role::Owner),
             "interviewer" => Ok(Role::Interviewer),
-            other => Err(format!(
-                "'{other}' is not a role: choose owner or interviewer"
-            )),
+            other => Err(Message::new("staff-error-role").arg("role", other)),
         }
     }
 }

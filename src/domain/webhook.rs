@@ -4,6 +4,7 @@
 //! scores, never a candidate's name, email or words.
 
 use super::FieldError;
+use crate::i18n::Message;
 
 const MAX_URL_CHARS: usize = 2000;
 
@@ -40,15 +41,15 @@ impl Event {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Event::ApplicationCreated => "An application is created (applied or imported)",
-            Event::ApplicationStageChanged => "An application changes stage",
-            Event::ScreenScored => "A screen is scored (or its score changes after review)",
-            Event::DecisionMade => "The panel's votes decide",
-            Event::CandidateErased => "A candidate's data is erased",
-            Event::Ping => "Test event",
-        }
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            Event::ApplicationCreated => "staff-webhook-event-application-created",
+            Event::ApplicationStageChanged => "staff-webhook-event-application-stage-changed",
+            Event::ScreenScored => "staff-webhook-event-screen-scored",
+            Event::DecisionMade => "staff-webhook-event-decision-made",
+            Event::CandidateErased => "staff-webhook-event-candidate-erased",
+            Event::Ping => "staff-webhook-event-ping",
+        })
     }
 
     pub fn parse(raw: &str) -> Option<Event> {
@@ -98,10 +99,7 @@ impl EndpointSettings {
                 && u.password().is_none()
         });
         if parsed.is_none() || url.chars().count() > MAX_URL_CHARS {
-            errors.push(FieldError::new(
-                "url",
-                "Enter the full address the events are posted to, starting with https:// (or http://), without a user name or password.",
-            ));
+            errors.push(FieldError::localized("url", "staff-error-webhook-url"));
         }
         let mut chosen = Vec::new();
         for raw in events {
@@ -109,13 +107,19 @@ impl EndpointSettings {
                 Some(e) if !chosen.contains(&e) => chosen.push(e),
                 Some(_) => {}
                 None => {
-                    errors.push(FieldError::new("events", "Choose events from the list."));
+                    errors.push(FieldError::localized(
+                        "events",
+                        "staff-error-webhook-event-unknown",
+                    ));
                     break;
                 }
             }
         }
         if chosen.is_empty() && errors.iter().all(|e| e.field != "events") {
-            errors.push(FieldError::new("events", "Choose at least one event."));
+            errors.push(FieldError::localized(
+                "events",
+                "staff-error-webhook-no-event",
+            ));
         }
         // The order of the list, whatever order they were sent in.
         chosen.sort_by_key(|e| Event::SUBSCRIBABLE.iter().position(|s| s == e));

@@ -6,6 +6,7 @@ use crate::domain::application::Stage;
 use crate::domain::decision::{tally, Ballot, Outcome, Vote};
 use crate::domain::job::Job;
 use crate::flows::pipeline::{move_one, Mailer, MoveRefused, MoveRequest};
+use crate::i18n::Message;
 
 /// Records a panel member's vote and, when the votes decide, moves the
 /// candidate to the offer or to rejected. `Ok(Err(message))` when the vote
@@ -20,13 +21,11 @@ pub fn cast_vote(
     ballot: &Ballot,
     without_scorecard: bool,
     mailer: &Mailer<'_>,
-) -> Result<Result<(), String>, DbError> {
+) -> Result<Result<(), Message>, DbError> {
     let app = db::applications::lock(conn, app_id)?
         .ok_or_else(|| DbError::Corrupt("application vanished".into()))?;
     if app.stage() != Stage::TeamDecision {
-        return Ok(Err(
-            "Votes are taken when the application is at the team decision.".to_string(),
-        ));
+        return Ok(Err(Message::new("staff-vote-not-at-decision")));
     }
     let now = db::now();
     if !db::decisions::cast(
@@ -38,9 +37,7 @@ pub fn cast_vote(
         without_scorecard,
         now,
     )? {
-        return Ok(Err(
-            "You already voted on this candidate; votes are final.".to_string()
-        ));
+        return Ok(Err(Message::new("staff-vote-already-cast")));
     }
     let panel = db::panels::members(conn, &job.id)?;
     let votes: Vec<Vote> = db::decisions::for_application(conn, app_id)?

@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use crate::db::applications::ApplicationRow;
 use crate::db::{self, DbConnection, DbError};
 use crate::domain::interview::{ics_event, IcsMethod, InterviewKind, Invitation, Schedule};
+use crate::i18n::Message;
 use crate::mail::{self, EmailKind};
 
 /// What is left to do once an erasure has committed.
@@ -58,10 +59,12 @@ impl Why<'_> {
         }
     }
 
+    /// Why the interview is off: the code the interviewers' messages
+    /// choose their words by.
     fn calendar_note(&self) -> &'static str {
         match self {
-            Why::CandidateAsked | Why::OwnerOnRequest { .. } => "The candidate withdrew and asked for their data to be erased, so this interview will not take place.",
-            Why::RetentionPassed => "The job's retention period ended and the candidate's data was erased, so this interview will not take place.",
+            Why::CandidateAsked | Why::OwnerOnRequest { .. } => "request",
+            Why::RetentionPassed => "retention",
         }
     }
 }
@@ -142,9 +145,10 @@ fn cancel_for_interviewers(
         ) else {
             continue;
         };
-        let kind = InterviewKind::parse(&interview.kind)
-            .map(InterviewKind::label)
-            .unwrap_or("Interview");
+        let kind = InterviewKind::parse(&interview.kind).map_or_else(
+            || Message::new("staff-interview-kind-unknown"),
+            InterviewKind::label,
+        );
         let ids = db::interviews::interviewers(conn, &interview.id)?;
         let interviewers: Vec<(&str, &str)> = users
             .iter()
@@ -152,25 +156,33 @@ fn cancel_for_interviewers(
             .map(|u| (u.name.as_str(), u.email.as_str()))
             .collect();
         let organizer = users.iter().find(|u| u.id == interview.created_by);
-        let summary = format!("Cancelled: {kind} — {job_title}");
-        let reason = why.calendar_note();
+        // Staff emails are in English, the staff pages' language.
+        let summary = Message::new("staff-mail-erased-summary")
+            .arg("kind", &kind)
+            .arg("title", &job_title)
+            .english();
+        let reason = Message::new("staff-mail-erased-note")
+            .arg("why", why.calendar_note())
+            .english();
         let ics = ics_event(&Invitation {
             uid: &interview.uid,
             sequence: interview.sequence.max(0) as u32 + 1,
             stamp: chrono::Utc::now(),
             schedule: &schedule,
             summary: &summary,
-            description: reason,
+            description: &reason,
             organizer_name: organizer.map(|u| u.name.as_str()).unwrap_or(""),
             organizer_email: organizer.map(|u| u.email.as_str()).unwrap_or(""),
             attendees: &interviewers,
             method: IcsMethod::Cancel,
         });
-        let body = format!(
-            "Cancelled: {kind} for {job_title}, planned for {} (UTC: {}).\n\n{reason}",
-            schedule.local_time(),
-            at.format("%Y-%m-%d %H:%M"),
-        );
+        let body = Message::new("staff-mail-erased-body")
+            .arg("kind", &kind)
+            .arg("title", &job_title)
+            .arg("when", schedule.local_time())
+            .arg("utc", at.format("%Y-%m-%d %H:%M"))
+            .arg("why", why.calendar_note())
+            .english();
         for (_, email) in &interviewers {
             mail::queue(
                 conn,

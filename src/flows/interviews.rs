@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::db::{self, interviews::Interview, DbConnection, DbError};
 use crate::domain::interview::{ics_event, IcsMethod, InterviewKind, Invitation, Schedule};
 use crate::flows::pipeline::Mailer;
+use crate::i18n::Message;
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 use crate::mail::{self, EmailKind};
 
@@ -102,21 +103,28 @@ pub fn send_invitations(
     };
     // The team's copy names the kind of interview ("Role-play: a furious
     // customer"); the candidate's must not give the exercise away.
+    // Staff emails are in English, the staff pages' language.
     let ics = event(
-        &format!("{} — {}: {}", kind.label(), job.posting.title, app.name),
-        &format!(
-            "{} with {} ({})",
-            kind.label(),
-            state_company,
-            job.posting.title
-        ),
+        &Message::new("staff-mail-interview-ics-summary")
+            .arg("kind", kind.label())
+            .arg("title", &job.posting.title)
+            .arg("name", &app.name)
+            .english(),
+        &Message::new("staff-mail-interview-ics-description")
+            .arg("kind", kind.label())
+            .arg("company", state_company)
+            .arg("title", &job.posting.title)
+            .english(),
     );
     let candidate_ics = event(
-        &format!("{}: interview for {}", state_company, job.posting.title),
-        &format!(
-            "A conversation with {} about the {} role",
-            state_company, job.posting.title
-        ),
+        &Message::new("email-interview-ics-summary")
+            .arg("company", state_company)
+            .arg("title", &job.posting.title)
+            .text(app.locale()),
+        &Message::new("email-interview-ics-description")
+            .arg("company", state_company)
+            .arg("title", &job.posting.title)
+            .text(app.locale()),
     );
     let names = interviewers
         .iter()
@@ -142,31 +150,27 @@ pub fn send_invitations(
     }
     // What happened, in the subject's first word and the body's.
     let what = match (method, message) {
-        (IcsMethod::Cancel, _) => "Cancelled",
-        (_, CandidateMessage::InterviewUpdate) => "Rescheduled",
-        _ => "Scheduled",
+        (IcsMethod::Cancel, _) => "cancelled",
+        (_, CandidateMessage::InterviewUpdate) => "rescheduled",
+        _ => "scheduled",
     };
     let kit = format!("{base_url}/admin/interviews/{}", interview.id);
     for u in interviewers {
-        let subject = format!(
-            "{}: {} ({})",
-            if what == "Scheduled" {
-                "Interview"
-            } else {
-                what
-            },
-            app.name,
-            kind.label()
-        );
-        let body = format!(
-            "{what}: {} with {} for {}.\n\nWhen: {} (UTC: {})\nWhere: {}\n\nThe interview kit and the scorecard:\n{kit}",
-            kind.label(),
-            app.name,
-            job.posting.title,
-            schedule.local_time(),
-            schedule.starts_at_utc().format("%Y-%m-%d %H:%M"),
-            schedule.location()
-        );
+        let subject = Message::new("staff-mail-interview-subject")
+            .arg("what", what)
+            .arg("name", &app.name)
+            .arg("kind", kind.label())
+            .english();
+        let body = Message::new("staff-mail-interview-body")
+            .arg("what", what)
+            .arg("kind", kind.label())
+            .arg("name", &app.name)
+            .arg("title", &job.posting.title)
+            .arg("when", schedule.local_time())
+            .arg("utc", schedule.starts_at_utc().format("%Y-%m-%d %H:%M"))
+            .arg("location", schedule.location())
+            .arg("kit", &kit)
+            .english();
         mail::queue(
             conn,
             EmailKind::InterviewerInvitation,

@@ -9,6 +9,7 @@ use crate::db::{self, applications::ApplicationRow, DbConnection, DbError};
 use crate::domain::application::Stage;
 use crate::domain::job::Job;
 use crate::domain::pipeline::{self, MoveKind, StageSettings};
+use crate::i18n::Message;
 use crate::mail::candidate::{self as candidate_mail, CandidateMessage};
 
 /// The job's stage settings as stored (unknown names are ignored).
@@ -60,13 +61,13 @@ impl<'a> MoveRequest<'a> {
 #[derive(Debug)]
 pub enum MoveRefused {
     /// The state machine (or the job's settings) does not allow it.
-    Rule(String),
+    Rule(Message),
     /// Someone changed the application since the person looked at it.
-    Stale(String),
+    Stale(Message),
 }
 
 impl MoveRefused {
-    pub fn message(self) -> String {
+    pub fn message(self) -> Message {
         match self {
             MoveRefused::Rule(m) | MoveRefused::Stale(m) => m,
         }
@@ -86,9 +87,7 @@ pub fn move_one(
     mailer: &Mailer<'_>,
 ) -> Result<Result<(), MoveRefused>, DbError> {
     let Some(app) = db::applications::lock(conn, app_id)? else {
-        return Ok(Err(MoveRefused::Stale(
-            "This application no longer exists.".into(),
-        )));
+        return Ok(Err(MoveRefused::Stale(Message::new("staff-move-gone"))));
     };
     let from = app.stage();
     if let Some(seen) = req.seen.filter(|seen| *seen != from) {
@@ -96,14 +95,11 @@ pub fn move_one(
     }
     let settings = stage_settings(conn, &job.id)?;
     if let Err(e) = pipeline::check_move(from, req.to, req.how, &settings) {
-        return Ok(Err(MoveRefused::Rule(e.to_string())));
+        return Ok(Err(MoveRefused::Rule(e.message())));
     }
     let now = db::now();
     if !db::applications::move_stage(conn, &app.id, from, req.to, req.actor, req.reason, now)? {
-        return Ok(Err(MoveRefused::Stale(
-            "Someone moved this application a moment ago. Reload the page to see where it stands."
-                .into(),
-        )));
+        return Ok(Err(MoveRefused::Stale(Message::new("staff-move-raced"))));
     }
     if let (Stage::Rejected, Some(why)) = (req.to, req.rejection_email) {
         send_rejection(conn, &app, job, req.actor, why, mailer)?;
@@ -126,36 +122,53 @@ fn moved_meanwhile(
     conn: &mut DbConnection,
     app: &ApplicationRow,
     seen: Stage,
-) -> Result<String, DbError> {
+) -> Result<Message, DbError> {
     let last = db::applications::last_event(conn, &app.id)?;
-    let by = match last.as_ref().map(|e| e.actor.as_str()) {
-        Some("candidate") => "the candidate".to_string(),
-        Some("panel") => "the panel's vote".to_string(),
-        Some("system") | None => "Rapport".to_string(),
-        Some(id) => db::users::find(conn, id)?
-            .map(|u| u.name)
-            .unwrap_or_else(|| "a former team member".into()),
+    // `actor` picks the words for who moved them; `by` is a person's name.
+    let (actor, by) = match last.as_ref().map(|e| e.actor.as_str()) {
+        Some(kind @ ("candidate" | "panel")) => (kind, String::new()),
+        Some("system") | None => ("system", String::new()),
+        Some(id) => match db::users::find(conn, id)? {
+            Some(u) => ("person", u.name),
+            None => ("former", String::new()),
+        },
     };
-    let when = last
-        .map(|e| ago(db::now() - e.at))
-        .unwrap_or_else(|| "a moment ago".into());
-    Ok(format!(
-        "{} was moved to {} by {by} {when} (you saw them at {}). Nothing was changed: check where they stand and choose again.",
-        app.name,
-        app.stage().label(),
-        seen.label()
+    let since = last.as_ref().map(|e| db::now() - e.at);
+    Ok(moved_words(
+        &app.name,
+        app.stage(),
+        seen,
+        (actor, &by),
+        since,
     ))
 }
 
-fn ago(d: chrono::Duration) -> String {
+fn moved_words(
+    name: &str,
+    stage: Stage,
+    seen: Stage,
+    (actor, by): (&str, &str),
+    since: Option<chrono::Duration>,
+) -> Message {
+    let (unit, n) = since.map_or(("now", 0), ago);
+    Message::new("staff-move-moved-meanwhile")
+        .arg("name", name)
+        .arg("stage", stage.label())
+        .arg("seen", seen.label())
+        .arg("actor", actor)
+        .arg("by", by)
+        .arg("unit", unit)
+        .count("n", n)
+}
+
+/// How long ago, as the unit the message counts in and how many of it.
+fn ago(d: chrono::Duration) -> (&'static str, i64) {
     match d.num_minutes() {
-        m if m < 1 => "a moment ago".into(),
-        1 => "a minute ago".into(),
-        m if m < 60 => format!("{m} minutes ago"),
+        m if m < 1 => ("now", 0),
+        m if m < 60 => ("minute", m),
         _ => match d.num_hours() {
-            1 => "an hour ago".into(),
-            h if h < 48 => format!("{h} hours ago"),
-            _ => format!("{} days ago", d.num_days()),
+            h if h < 48 => ("hour", h),
+            _ => ("day", d.num_days()),
         },
     }
 }
@@ -194,4 +207,57 @@ pub fn send_rejection(
         now,
     )?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn a_stale_move_says_who_moved_them_and_when() {
+        let words = |who, since| {
+            moved_words("Ana", Stage::Rejected, Stage::Interview, who, since).english()
+        };
+        assert_eq!(
+            words(("person", "Fiona"), Some(Duration::minutes(2))),
+            "Ana was moved to Rejected by Fiona 2 minutes ago (you saw them at Interview). \
+             Nothing was changed: check where they stand and choose again."
+        );
+        let cases = [
+            (
+                ("candidate", ""),
+                Some(Duration::seconds(20)),
+                "by the candidate a moment ago (",
+            ),
+            (
+                ("panel", ""),
+                Some(Duration::minutes(1)),
+                "by the panel's vote a minute ago (",
+            ),
+            (("system", ""), None, "by Rapport a moment ago ("),
+            (
+                ("former", ""),
+                Some(Duration::minutes(61)),
+                "by a former team member an hour ago (",
+            ),
+            (
+                ("person", "Fiona"),
+                Some(Duration::hours(47)),
+                "by Fiona 47 hours ago (",
+            ),
+            (
+                ("person", "Fiona"),
+                Some(Duration::hours(50)),
+                "by Fiona 2 days ago (",
+            ),
+        ];
+        for (who, since, expected) in cases {
+            assert!(
+                words(who, since).contains(expected),
+                "{}",
+                words(who, since)
+            );
+        }
+    }
 }

@@ -8,6 +8,7 @@
 use serde_json::{json, Value};
 
 use crate::db::{self, DbConnection, DbError};
+use crate::i18n::Message;
 
 /// Keys that name a member of staff or a storage detail, not the candidate.
 const NOT_THEIRS: &[&str] = &[
@@ -66,7 +67,7 @@ pub fn everything_held(
     }
     let emails = db::outbox::to_recipient(conn, &app.email)?;
     let mut all = json!({
-        "about": "Everything this hiring team holds about you for this application, as of the time below.",
+        "about": Message::new("cand-export-about").text(app.locale()),
         "exported_at": db::now(),
         "job": job.map(|j| json!({ "title": j.posting.title, "address": j.slug, "closed_at": j.closed_at })),
         "retention_months": db::jobs::retention(conn, &app.job_id)?.get(),

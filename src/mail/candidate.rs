@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use super::{queue, EmailKind};
 use crate::db::applications::ApplicationRow;
 use crate::db::{self, DbConnection, DbError};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -52,15 +52,16 @@ impl CandidateMessage {
         Self::ALL.into_iter().find(|m| m.key() == s)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            CandidateMessage::BookingInvitation => "Choose an interview time",
-            CandidateMessage::InterviewInvitation => "Invitation to interview",
-            CandidateMessage::InterviewUpdate => "Interview moved",
-            CandidateMessage::InterviewCancelled => "Interview cancelled",
-            CandidateMessage::Rejection => "Kind rejection",
-            CandidateMessage::Offer => "Offer",
-        }
+    /// The email's name in the staff's editor.
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            CandidateMessage::BookingInvitation => "staff-email-kind-booking-invitation",
+            CandidateMessage::InterviewInvitation => "staff-email-kind-interview-invitation",
+            CandidateMessage::InterviewUpdate => "staff-email-kind-interview-update",
+            CandidateMessage::InterviewCancelled => "staff-email-kind-interview-cancelled",
+            CandidateMessage::Rejection => "staff-email-kind-rejection",
+            CandidateMessage::Offer => "staff-email-kind-offer",
+        })
     }
 
     /// The message ids of this email's default texts: `email-default-<key>`.
@@ -240,14 +241,14 @@ pub fn day_for_candidate(t: NaiveDateTime, candidate_timezone: &str, locale: Loc
 }
 
 /// Renders a subject and body template with `vars`; an error says what is wrong.
-pub fn render(subject: &str, body: &str, vars: &Value) -> Result<(String, String), String> {
+pub fn render(subject: &str, body: &str, vars: &Value) -> Result<(String, String), Message> {
     let hb = crate::templates::text();
     let s = hb
         .render_template(subject, vars)
-        .map_err(|e| format!("The subject cannot be used: {e}"))?;
+        .map_err(|e| Message::new("staff-error-email-subject").arg("error", e))?;
     let b = hb
         .render_template(body, vars)
-        .map_err(|e| format!("The text cannot be used: {e}"))?;
+        .map_err(|e| Message::new("staff-error-email-text").arg("error", e))?;
     Ok((s.trim().to_string(), b))
 }
 
@@ -285,7 +286,7 @@ pub fn send(
             let (subject, body) = defaults();
             render(&subject, &body, vars)
         })
-        .map_err(DbError::Corrupt)?;
+        .map_err(|m| DbError::Corrupt(m.english()))?;
     let mut payload = payload(&subject, &body, ics);
     // The HTML part's `lang`.
     payload["locale"] = json!(locale);

@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
+
 /// Support language of a questionnaire, job or answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -205,13 +207,13 @@ pub enum Dimension {
 
 impl Dimension {
     /// The dimension in a reviewer's words.
-    pub fn label(self) -> &'static str {
-        match self {
-            Dimension::Empathy => "Empathy",
-            Dimension::Curiosity => "Curiosity",
-            Dimension::Content => "Content",
-            Dimension::Tone => "Tone",
-        }
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            Dimension::Empathy => "staff-dimension-empathy",
+            Dimension::Curiosity => "staff-dimension-curiosity",
+            Dimension::Content => "staff-dimension-content",
+            Dimension::Tone => "staff-dimension-tone",
+        })
     }
 }
 
@@ -285,14 +287,14 @@ pub enum ToneFlag {
 
 impl ToneFlag {
     /// The problem in a reviewer's words.
-    pub fn label(self) -> &'static str {
-        match self {
-            ToneFlag::Blame => "blames the customer",
-            ToneFlag::Sarcasm => "sarcastic or condescending",
-            ToneFlag::Rhetorical => "rhetorical or accusatory question",
-            ToneFlag::Shouting => "shouting",
-            ToneFlag::BrushOff => "brushes the customer off (a link or one line)",
-        }
+    pub fn label(self) -> Message {
+        Message::new(match self {
+            ToneFlag::Blame => "staff-tone-blame",
+            ToneFlag::Sarcasm => "staff-tone-sarcasm",
+            ToneFlag::Rhetorical => "staff-tone-rhetorical",
+            ToneFlag::Shouting => "staff-tone-shouting",
+            ToneFlag::BrushOff => "staff-tone-brush-off",
+        })
     }
 }
 

@@ -490,7 +490,10 @@ async fn accept_invitation(
         password::hash(pw.expose()).map_err(|e| WebError::Internal(e.to_string()))?;
     let email =
         EmailAddress::parse(&invitation.email).map_err(|m| WebError::Internal(m.english()))?;
-    let role: Role = invitation.role.parse().map_err(WebError::Internal)?;
+    let role: Role = invitation
+        .role
+        .parse()
+        .map_err(|m: crate::i18n::Message| WebError::Internal(m.english()))?;
     let created = state
         .db
         .write(move |conn| {

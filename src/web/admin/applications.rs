@@ -280,7 +280,7 @@ fn render_table(
     let stages: Vec<Value> = std::iter::once(json!({ "key": "", "label": super::words(&Message::new("staff-applications-stage-all")), "count": all_count, "current": stage_key.is_empty() }))
         .chain(Stage::ALL.iter().map(|s| {
             let n = counts.iter().find(|(k, _)| k == s.as_str()).map(|(_, n)| *n).unwrap_or(0);
-            json!({ "key": s.as_str(), "label": s.label(), "count": n, "current": stage_key == s.as_str() })
+            json!({ "key": s.as_str(), "label": super::words(&s.label()), "count": n, "current": stage_key == s.as_str() })
         }))
         .collect();
     let owner = staff.user.is_owner();
@@ -316,7 +316,7 @@ fn render_table(
                         "name": a.name,
                         "email": a.email,
                         "job": if job.is_none() { row_job.map(|j| json!({ "id": j.id, "title": j.posting.title })) } else { None },
-                        "stage": a.stage().label(),
+                        "stage": super::words(&a.stage().label()),
                         "languages": a.languages().iter().map(|l| l.name()).collect::<Vec<_>>().join(", "),
                         "applied_on": a.created_at.format("%-d %b %Y").to_string(),
                         "chip": score_chip(a.screen_score, a.screen_passed, pass_mark),
@@ -331,7 +331,7 @@ fn render_table(
                 "stages": stages,
                 "stage": stage_key,
                 "q": search,
-                "reached": narrow.reached.map(|s| json!({ "key": s.as_str(), "label": s.label() })),
+                "reached": narrow.reached.map(|s| json!({ "key": s.as_str(), "label": super::words(&s.label()) })),
                 "source": narrow.source.as_ref().map(|s| if s.is_empty() { super::words(&Message::new("staff-source-none")) } else { s.clone() }),
                 "source_key": source_key,
                 "behind": behind.text,
@@ -459,14 +459,15 @@ async fn render_detail(
         &settings,
     )
     .iter()
-    .map(|s| json!({ "value": s.as_str(), "label": s.label(), "is_reject": *s == Stage::Rejected }))
+    .map(|s| json!({ "value": s.as_str(), "label": super::words(&s.label()), "is_reject": *s == Stage::Rejected }))
     .collect();
     let interviews_view: Vec<Value> = interviews
         .iter()
         .map(|i| {
-            let kind = crate::domain::interview::InterviewKind::parse(&i.kind)
-                .map(|k| k.label().to_string())
-                .unwrap_or_else(|| super::words(&Message::new("staff-interview-kind-unknown")));
+            let kind = crate::domain::interview::InterviewKind::parse(&i.kind).map_or_else(
+                || super::words(&Message::new("staff-interview-kind-unknown")),
+                |k| super::words(&k.label()),
+            );
             let utc = chrono::DateTime::<chrono::Utc>::from_naive_utc_and_offset(
                 i.starts_at,
                 chrono::Utc,
@@ -543,7 +544,7 @@ async fn render_detail(
                             .map(|w| super::writing_view::view(&w)),
                         "segments": score.as_ref().map(|s| highlight::segments(&body, &s.evidence)).unwrap_or_else(|| highlight::segments(&body, &[])),
                         "evidence": score.as_ref().map(|s| s.evidence.iter().map(|e| json!({
-                            "dimension": e.dimension.label(),
+                            "dimension": super::words(&e.dimension.label()),
                             "label": e.label,
                             "quote": body.get(e.span.clone()).unwrap_or(""),
                             "weight": format!("{:+.2}", e.weight),
@@ -558,7 +559,7 @@ async fn render_detail(
                                 None => label_of(id),
                             }).collect::<Vec<_>>(),
                             "required_missed": !s.content.required_missed.is_empty(),
-                            "tone": s.tone.iter().map(|t| t.label()).collect::<Vec<_>>(),
+                            "tone": s.tone.iter().map(|t| super::words(&t.label())).collect::<Vec<_>>(),
                             "percent": (s.score * 100.0).round() as i64,
                             "version": s.scorer_version,
                         })),
@@ -630,8 +631,8 @@ async fn render_detail(
                 "app": {
                     "id": app.id, "name": app.name, "email": app.email, "location": app.location, "timezone": app.timezone,
                     "cover_letter": app.cover_letter, "portfolio_url": app.portfolio_url, "has_cv": app.cv_file.is_some(),
-                    "cv_filename": app.cv_filename, "stage": app.stage().label(), "stage_code": app.stage().as_str(), "erased": app.erased_at.is_some(),
-                    "languages": app.languages().iter().map(|l| json!({"name": l.name(), "fluency": l.fluency().label()})).collect::<Vec<_>>(),
+                    "cv_filename": app.cv_filename, "stage": super::words(&app.stage().label()), "stage_code": app.stage().as_str(), "erased": app.erased_at.is_some(),
+                    "languages": app.languages().iter().map(|l| json!({"name": l.name(), "fluency": super::words(&l.fluency().label())})).collect::<Vec<_>>(),
                     "applied_on": app.created_at.format("%-d %B %Y").to_string(),
                     "chip": score_chip(app.screen_score, app.screen_passed, pass_mark),
                 },
@@ -642,16 +643,16 @@ async fn render_detail(
                 "has_upcoming": interviews.iter().any(|i| i.status == crate::db::interviews::SCHEDULED && i.starts_at > crate::db::now()),
                 "interviews": interviews_view,
                 "offers": offers.iter().map(|o| json!({
-                    "kind": crate::domain::interview::InterviewKind::parse(&o.kind).map(|k| k.label().to_string()).unwrap_or_else(|| super::words(&Message::new("staff-interview-kind-unknown"))),
+                    "kind": crate::domain::interview::InterviewKind::parse(&o.kind).map_or_else(|| super::words(&Message::new("staff-interview-kind-unknown")), |k| super::words(&k.label())),
                     "sent": o.created_at.format("%-d %b %Y %H:%M UTC").to_string(),
                     "booked": o.interview_id.is_some(),
                 })).collect::<Vec<_>>(),
                 "can_offer": matches!(app.stage(), Stage::Interview | Stage::FinalConversation),
                 "panel": panel.iter().map(|p| json!({ "id": p, "name": name(p) })).collect::<Vec<_>>(),
-                "kinds": crate::domain::interview::InterviewKind::ALL.iter().map(|k| json!({ "value": k.as_str(), "label": k.label() })).collect::<Vec<_>>(),
+                "kinds": crate::domain::interview::InterviewKind::ALL.iter().map(|k| json!({ "value": k.as_str(), "label": super::words(&k.label()) })).collect::<Vec<_>>(),
                 "events": events.iter().map(|e| json!({
                     "at": e.at.format("%-d %b %Y %H:%M").to_string(), "actor": actor_words(&e.actor, &name),
-                    "to": Stage::parse(&e.to_stage).map(|s| s.label()).unwrap_or(""), "reason": e.reason,
+                    "to": Stage::parse(&e.to_stage).map(|s| super::words(&s.label())).unwrap_or_default(), "reason": e.reason,
                 })).collect::<Vec<_>>(),
                 "rounds": rounds_view,
             }),

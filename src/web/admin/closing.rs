@@ -77,7 +77,7 @@ pub async fn confirm_page(
     let form = CloseForm {
         reason: reason.as_str().into(),
         reject_remaining: "yes".into(),
-        rejection_reason: default_reason(reason).into(),
+        rejection_reason: super::words(&default_reason(reason)),
         send_email: "yes".into(),
         notify_interviews: "yes".into(),
         ..CloseForm::default()
@@ -125,7 +125,7 @@ async fn render(
         let vars = json!({ "name": a.name, "job_title": job.posting.title, "company": company, "reason": form.rejection_reason.trim() });
         match candidate_mail::render(&subject, &body, &vars) {
             Ok((subject, body)) => json!({ "to": a.name, "subject": subject, "body": body }),
-            Err(problem) => json!({ "to": a.name, "problem": problem }),
+            Err(problem) => json!({ "to": a.name, "problem": super::words(&problem) }),
         }
     });
     let title = super::title_with("staff-title-job-close", &[("title", &job.posting.title)]);
@@ -137,7 +137,7 @@ async fn render(
             json!({
                 "job": { "id": job.id, "title": job.posting.title },
                 "filled": form.reason == CloseReason::Filled.as_str(),
-                "remaining": remaining.iter().map(|a| json!({ "id": a.id, "name": a.name, "stage": a.stage().label() })).collect::<Vec<_>>(),
+                "remaining": remaining.iter().map(|a| json!({ "id": a.id, "name": a.name, "stage": super::words(&a.stage().label()) })).collect::<Vec<_>>(),
                 "count": remaining.len(),
                 "form": {
                     "reject_remaining": form.reject_remaining == "yes",

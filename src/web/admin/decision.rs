@@ -23,12 +23,12 @@ use crate::web::render::{errors_json, see_other, Page};
 use crate::web::session::{Owner, Staff};
 use crate::web::AppState;
 
-fn rating_label(v: i32) -> &'static str {
+fn rating_label(v: i32) -> String {
     u8::try_from(v)
         .ok()
         .and_then(Rating::from_value)
-        .map(Rating::label)
-        .unwrap_or("—")
+        .map(|r| super::words(&r.label()))
+        .unwrap_or_else(|| "—".into())
 }
 
 pub async fn page(
@@ -118,7 +118,7 @@ async fn render(
                 "recommendation": rating_label(c.recommendation),
                 "overall_notes": c.overall_notes,
                 "ratings": Attribute::ALL.iter().zip(attrs(c)).map(|(a, v)| json!({
-                    "attribute": a.label(), "value": v, "label": rating_label(v), "notes": notes.get(a.as_str()).cloned().unwrap_or_default(),
+                    "attribute": super::words(&a.label()), "value": v, "label": rating_label(v), "notes": notes.get(a.as_str()).cloned().unwrap_or_default(),
                     // Bar width in the chart, out of 100.
                     "bar": v * 25,
                 })).collect::<Vec<_>>(),
@@ -129,7 +129,7 @@ async fn render(
     let rows: Vec<Value> = Attribute::ALL
         .iter()
         .enumerate()
-        .map(|(i, a)| json!({ "attribute": a.label(), "cells": columns.iter().map(|c| c["ratings"][i].clone()).collect::<Vec<_>>() }))
+        .map(|(i, a)| json!({ "attribute": super::words(&a.label()), "cells": columns.iter().map(|c| c["ratings"][i].clone()).collect::<Vec<_>>() }))
         .collect();
     let superseded: Vec<Value> = cards
         .iter()
@@ -157,8 +157,8 @@ async fn render(
             req,
             state,
             json!({
-                "app": { "id": app.id, "name": app.name, "stage": stage.label(), "chip": super::applications::score_chip(app.screen_score, app.screen_passed, job.posting.pass_mark.percent()) },
-                "job": { "id": job.id, "title": job.posting.title, "rule": job.posting.decision_rule.label() },
+                "app": { "id": app.id, "name": app.name, "stage": super::words(&stage.label()), "chip": super::applications::score_chip(app.screen_score, app.screen_passed, job.posting.pass_mark.percent()) },
+                "job": { "id": job.id, "title": job.posting.title, "rule": super::words(&job.posting.decision_rule.label()) },
                 "blind": blind,
                 "hidden_count": current.len() - visible.len(),
                 "columns": columns,
@@ -168,12 +168,12 @@ async fn render(
                 "vote_count": votes.len(),
                 "votes": if votes_hidden { vec![] } else { votes.iter().map(|v| json!({
                     "voter": name_of(&v.voter_id),
-                    "vote": Vote::parse(&v.vote).map(|x| x.label()).unwrap_or(""),
+                    "vote": Vote::parse(&v.vote).map(|x| super::words(&x.label())).unwrap_or_default(),
                     "reason": v.reason,
                     "without_scorecard": v.without_scorecard != 0,
                 })).collect::<Vec<_>>() },
                 "panel": panel.iter().map(|p| name_of(p)).collect::<Vec<_>>(),
-                "outcome": if votes_hidden { None } else { Some(outcome.message()) },
+                "outcome": if votes_hidden { None } else { Some(super::words(&outcome.message())) },
                 "decided": outcome.is_decided(),
                 "can_vote": can_vote,
                 "has_scorecard": submitted_mine,
@@ -275,7 +275,7 @@ pub async fn vote(
         .await
         .web_context("recording a vote")?;
     if let Err(message) = outcome {
-        return Err(WebError::BadRequest(message.into()));
+        return Err(WebError::BadRequest(message));
     }
     Ok(see_other(&format!(
         "/admin/applications/{}/decision",
@@ -408,7 +408,7 @@ pub async fn offer_answer(
                 mail_domain: &mail_domain,
             };
             let moved = move_one(conn, &app.id, &job, &request, &mailer)?
-                .map_err(|refused| WebError::BadRequest(refused.message().into()));
+                .map_err(|refused| WebError::BadRequest(refused.message()));
             Ok::<_, DbError>(moved)
         })
         .await

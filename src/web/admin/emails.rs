@@ -111,10 +111,10 @@ fn editor(
     let preview = render(subject, body, &vars);
     let unknown = unknown_in(subject, body);
     let title = super::words(&if locale == Locale::ENGLISH {
-        Message::new("staff-title-email").arg("label", message.label())
+        Message::new("staff-title-email").arg("label", super::words(&message.label()))
     } else {
         Message::new("staff-title-email-in")
-            .arg("label", message.label())
+            .arg("label", super::words(&message.label()))
             .arg("language", locale.name())
     });
     Page::new("pages/admin/email_template", &title)
@@ -126,8 +126,8 @@ fn editor(
             json!({
                 "job": { "id": job.0, "title": job.1 },
                 "kind": message.key(),
-                "label": message.label(),
-                "kinds": CandidateMessage::ALL.iter().map(|m| json!({ "href": editor_path(&job.0, *m, locale), "label": m.label(), "current": *m == message })).collect::<Vec<_>>(),
+                "label": super::words(&message.label()),
+                "kinds": CandidateMessage::ALL.iter().map(|m| json!({ "href": editor_path(&job.0, *m, locale), "label": super::words(&m.label()), "current": *m == message })).collect::<Vec<_>>(),
                 "language": locale.code(),
                 "language_name": locale.name(),
                 "english": locale == Locale::ENGLISH,
@@ -136,7 +136,7 @@ fn editor(
                 "body": body,
                 "customised": customised,
                 "preview": preview.as_ref().ok().map(|(s, b)| json!({ "subject": s, "body": b })),
-                "error": error.or_else(|| preview.err()),
+                "error": error.or_else(|| preview.err().map(|m| super::words(&m))),
                 "notice": notice,
                 "placeholders": PLACEHOLDERS.map(braces),
                 "unknown": unknown.iter().map(|p| braces(p)).collect::<Vec<_>>(),
@@ -273,7 +273,9 @@ pub async fn save(
                 .count("body", 10_000),
         ))
     } else {
-        render(&subject, &body, &sample_vars(locale)).err()
+        render(&subject, &body, &sample_vars(locale))
+            .err()
+            .map(|m| super::words(&m))
     };
     // Rendered, an unknown placeholder is blank ("Hello ," to a candidate):
     // the preview flags it, saving refuses it.

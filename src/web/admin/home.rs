@@ -36,7 +36,7 @@ pub async fn home(
                             votes_owed.push(json!({ "id": a.id, "name": a.name, "job": job.posting.title }));
                         }
                     }
-                    candidates.extend(rows.into_iter().map(|a| json!({ "id": a.id, "name": a.name, "stage": stage.label() })));
+                    candidates.extend(rows.into_iter().map(|a| json!({ "id": a.id, "name": a.name, "stage": super::words(&stage.label()) })));
                 }
                 jobs.push(json!({ "id": job.id, "title": job.posting.title, "candidates": candidates }));
             }
@@ -47,7 +47,7 @@ pub async fn home(
                 let when = crate::domain::interview::Schedule::from_stored(utc, &i.timezone, i.duration_minutes.max(0) as u32, &i.location)
                     .map(|s| s.local_time())
                     .unwrap_or_default();
-                upcoming.push(json!({ "id": i.id, "name": name, "when": when, "utc": utc.to_rfc3339(), "kind": crate::domain::interview::InterviewKind::parse(&i.kind).map(|k| k.label()).unwrap_or("") }));
+                upcoming.push(json!({ "id": i.id, "name": name, "when": when, "utc": utc.to_rfc3339(), "kind": crate::domain::interview::InterviewKind::parse(&i.kind).map(|k| super::words(&k.label())).unwrap_or_default() }));
             }
             // Scorecards owed: interviews already held, with no scorecard from this person.
             let mut owed = Vec::new();

@@ -104,7 +104,7 @@ pub async fn import(
     let read = import::parse_mapping(&pairs).and_then(|given| import::read(&bytes, &given));
     let (headers, mapping, lines) = match read {
         Ok(read) => read,
-        Err(problems) => return refuse(problems),
+        Err(problems) => return refuse(problems.iter().map(super::words).collect()),
     };
     let problems: Vec<Value> = lines
         .iter()

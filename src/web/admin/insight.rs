@@ -214,7 +214,7 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
         .iter()
         .map(|s| {
             json!({
-                "label": s.stage.label(),
+                "label": super::words(&s.stage.label()),
                 "reached": s.reached,
                 "conversion": s.conversion.map(percent),
                 "link": list(&format!("reached={}", s.stage.as_str())),
@@ -226,7 +226,7 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
             .funnel
             .iter()
             .map(|s| Bar {
-                label: s.stage.label().into(),
+                label: super::words(&s.stage.label()),
                 value: s.reached as f64,
                 second: None,
                 text: s.reached.to_string(),
@@ -243,14 +243,14 @@ fn view(figures: &Insight, at: NaiveDateTime, job: Option<&str>) -> Value {
     let times: Vec<Value> = figures
         .stage_times
         .iter()
-        .map(|t| json!({ "label": t.stage.label(), "spread": spread_json(&t.spread), "link": list(&format!("stage={}", t.stage.as_str())) }))
+        .map(|t| json!({ "label": super::words(&t.stage.label()), "spread": spread_json(&t.spread), "link": list(&format!("stage={}", t.stage.as_str())) }))
         .collect();
     let times_svg = (!timed.is_empty()).then(|| {
         charts::bars(
             &timed
                 .iter()
                 .map(|(stage, s)| Bar {
-                    label: stage.label().into(),
+                    label: super::words(&stage.label()),
                     value: s.median,
                     second: Some(s.p90),
                     text: super::words(

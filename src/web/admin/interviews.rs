@@ -263,7 +263,7 @@ pub async fn cancel(
                 &req,
                 &state,
                 json!({
-                    "interview": { "id": interview.id, "kind": kind.label(), "when": schedule.local_time() },
+                    "interview": { "id": interview.id, "kind": super::words(&kind.label()), "when": schedule.local_time() },
                     "app": { "id": app.id, "name": app.name, "active": app.stage().is_active() },
                     "job": { "title": job.posting.title },
                 }),
@@ -402,7 +402,7 @@ async fn render_kit(
         .collect();
     let title = super::title_with(
         "staff-title-interview",
-        &[("kind", kind.label()), ("name", &app.name)],
+        &[("kind", &super::words(&kind.label())), ("name", &app.name)],
     );
     Page::new("pages/admin/interview", &title)
         .staff(&staff.user, if staff.user.is_owner() { "jobs" } else { "home" })
@@ -412,7 +412,7 @@ async fn render_kit(
             state,
             json!({
                 "interview": {
-                    "id": interview.id, "kind": kind.label(), "when": schedule.local_time(),
+                    "id": interview.id, "kind": super::words(&kind.label()), "when": schedule.local_time(),
                     "utc": schedule.starts_at_utc().format("%Y-%m-%d %H:%M UTC").to_string(),
                     "iso": schedule.starts_at_utc().to_rfc3339(),
                     "location": schedule.location(), "cancelled": interview.status == db::interviews::CANCELLED,
@@ -456,12 +456,12 @@ fn scorecard_form(input: &ScorecardInput, errors: Option<&[FieldError]>) -> Valu
     let by_field = errors.map(errors_json);
     json!({
         "attributes": Attribute::ALL.iter().map(|a| json!({
-            "label": a.label(), "hint": a.hint(), "rating_field": a.rating_field(), "notes_field": a.notes_field(),
+            "label": super::words(&a.label()), "hint": super::words(&a.hint()), "rating_field": a.rating_field(), "notes_field": a.notes_field(),
             "notes": input.notes(*a),
             "error": by_field.as_ref().and_then(|e| e["by_field"].get(a.rating_field()).cloned()),
-            "options": Rating::ALL.iter().map(|r| json!({ "value": r.value(), "label": r.label(), "checked": input.rating(*a) == r.value().to_string() })).collect::<Vec<_>>(),
+            "options": Rating::ALL.iter().map(|r| json!({ "value": r.value(), "label": super::words(&r.label()), "checked": input.rating(*a) == r.value().to_string() })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "recommendations": Rating::ALL.iter().map(|r| json!({ "value": r.value(), "label": r.label(), "checked": input.recommendation == r.value().to_string() })).collect::<Vec<_>>(),
+        "recommendations": Rating::ALL.iter().map(|r| json!({ "value": r.value(), "label": super::words(&r.label()), "checked": input.recommendation == r.value().to_string() })).collect::<Vec<_>>(),
         "overall_notes": input.overall_notes,
         "errors": by_field,
     })
@@ -607,7 +607,7 @@ pub async fn kits(
             InterviewKind::ALL
                 .iter()
                 .map(|k| {
-                    Ok(json!({ "kind": k.as_str(), "label": k.label(), "kit": kit_for(conn, *k)? }))
+                    Ok(json!({ "kind": k.as_str(), "label": super::words(&k.label()), "kit": kit_for(conn, *k)? }))
                 })
                 .collect::<Result<Vec<_>, DbError>>()
         })

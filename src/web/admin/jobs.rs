@@ -45,10 +45,10 @@ fn options<T: Copy + PartialEq>(
     all: &[T],
     selected: &str,
     value: impl Fn(T) -> &'static str,
-    label: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> crate::i18n::Message,
 ) -> Vec<Value> {
     all.iter()
-        .map(|&v| json!({ "value": value(v), "label": label(v), "selected": value(v) == selected }))
+        .map(|&v| json!({ "value": value(v), "label": super::words(&label(v)), "selected": value(v) == selected }))
         .collect()
 }
 
@@ -73,7 +73,7 @@ fn editor_context(
         .collect();
     let channels: Vec<Value> = Channel::ALL
         .iter()
-        .map(|c| json!({ "value": c.as_str(), "label": c.label(), "checked": input.channels.iter().any(|x| x == c.as_str()) }))
+        .map(|c| json!({ "value": c.as_str(), "label": super::words(&c.label()), "checked": input.channels.iter().any(|x| x == c.as_str()) }))
         .collect();
 
     // The review and the recommendation speak of what was last entered,
@@ -87,8 +87,8 @@ fn editor_context(
     let recommendation = mix.map(|m| {
         let profile = m.recommended_profile();
         json!({
-            "profile": profile.label(),
-            "why": profile.explanation(),
+            "profile": super::words(&profile.label()),
+            "why": super::words(&profile.explanation()),
             "tiers": m.screened_tiers(),
             "tier1": m.tier1, "tier2": m.tier2, "tier3": m.tier3,
             // Offsets of the second and third bar segments, in percent.
@@ -644,8 +644,7 @@ pub async fn retention(
     CsrfForm(form): CsrfForm<RetentionForm>,
 ) -> Result<HttpResponse, WebError> {
     let job = load(&state, id.into_inner()).await?;
-    let months =
-        RetentionMonths::parse(&form.months).map_err(|m| WebError::BadRequest(m.into()))?;
+    let months = RetentionMonths::parse(&form.months).map_err(WebError::BadRequest)?;
     let actor = owner.user().id.clone();
     let job_id = job.id.clone();
     state
@@ -701,6 +700,6 @@ async fn pipeline_context(state: &AppState, job: &Job) -> Result<Value, WebError
         .web_context("reading the hiring panel")?;
     Ok(json!({
         "team": users.iter().map(|u| json!({ "id": u.id, "name": u.name, "role": u.role.as_str(), "checked": panel.contains(&u.id) })).collect::<Vec<_>>(),
-        "skippable": crate::domain::pipeline::StageSettings::SKIPPABLE.iter().map(|s| json!({ "value": s.as_str(), "label": s.label(), "checked": settings.is_skipped(*s) })).collect::<Vec<_>>(),
+        "skippable": crate::domain::pipeline::StageSettings::SKIPPABLE.iter().map(|s| json!({ "value": s.as_str(), "label": super::words(&s.label()), "checked": settings.is_skipped(*s) })).collect::<Vec<_>>(),
     }))
 }

@@ -21,8 +21,8 @@ use crate::flows::pipeline::{move_one, stage_settings, Mailer, MoveRefused, Move
 impl From<MoveRefused> for WebError {
     fn from(refused: MoveRefused) -> Self {
         match refused {
-            MoveRefused::Rule(m) => WebError::BadRequest(m.into()),
-            MoveRefused::Stale(m) => WebError::Conflict(m.into()),
+            MoveRefused::Rule(m) => WebError::BadRequest(m),
+            MoveRefused::Stale(m) => WebError::Conflict(m),
         }
     }
 }
@@ -184,7 +184,7 @@ pub async fn board(
             let (_, list, total) = rows.iter().find(|(s, _, _)| *s == stage).expect("every stage listed");
             json!({
                 "stage": stage.as_str(),
-                "label": stage.label(),
+                "label": super::words(&stage.label()),
                 "count": total,
                 "more": (*total as usize) > list.len(),
                 "cards": list.iter().map(|a| {
@@ -195,7 +195,7 @@ pub async fn board(
                         "languages": a.languages().iter().map(|l| l.code.to_uppercase()).collect::<Vec<_>>().join(" "),
                         "chip": score_chip(a.screen_score, a.screen_passed, pass_mark),
                         "days": (now - since).num_days(),
-                        "moves": pipeline::allowed_moves(stage, MoveKind::Manual, &settings).iter().map(|s| json!({"value": s.as_str(), "label": s.label()})).collect::<Vec<_>>(),
+                        "moves": pipeline::allowed_moves(stage, MoveKind::Manual, &settings).iter().map(|s| json!({"value": s.as_str(), "label": super::words(&s.label())})).collect::<Vec<_>>(),
                     })
                 }).collect::<Vec<_>>(),
             })
@@ -212,7 +212,7 @@ pub async fn board(
                 "columns": columns,
                 "q": query.q.clone().unwrap_or_default(),
                 "can_move": staff.user.is_owner(),
-                "stages": Stage::ALL.iter().filter(|s| **s != Stage::Applied).map(|s| json!({"value": s.as_str(), "label": s.label()})).collect::<Vec<_>>(),
+                "stages": Stage::ALL.iter().filter(|s| **s != Stage::Applied).map(|s| json!({"value": s.as_str(), "label": super::words(&s.label())})).collect::<Vec<_>>(),
             }),
         )
 }
@@ -313,7 +313,7 @@ pub async fn bulk(
                     mail_domain: &mail_domain,
                 };
                 if let Err(refused_move) = move_one(conn, &app.id, &job, &request, &mailer)? {
-                    refused.push((app.name.clone(), refused_move.message()));
+                    refused.push((app.name.clone(), super::words(&refused_move.message())));
                 }
             }
             Ok::<_, DbError>(refused)
@@ -352,8 +352,8 @@ pub async fn settings(
     CsrfForm(form): CsrfForm<PipelineForm>,
 ) -> Result<HttpResponse, WebError> {
     let job_id = id.into_inner();
-    let settings = StageSettings::parse(&form.skipped)
-        .map_err(|e| WebError::BadRequest(e.to_string().into()))?;
+    let settings =
+        StageSettings::parse(&form.skipped).map_err(|e| WebError::BadRequest(e.message()))?;
     let actor = owner.user().id.clone();
     let jid = job_id.clone();
     let panel = form.panel.clone();

@@ -120,7 +120,7 @@ pub async fn invite(
     let role = form
         .role
         .parse::<Role>()
-        .map_err(|m| errors.push(FieldError::new("role", m)))
+        .map_err(|m| errors.push(FieldError::of("role", m)))
         .ok();
     let (Some(email), Some(name), Some(role), true) = (email, name, role, errors.is_empty()) else {
         return render(&req, &state, &owner, &form, Some(&errors), None).await;

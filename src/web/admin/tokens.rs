@@ -58,7 +58,7 @@ async fn render(
         state,
         json!({
             "tokens": tokens.iter().map(|t| json!({
-                "id": t.id, "name": t.name, "scope": t.scope().label(),
+                "id": t.id, "name": t.name, "scope": super::words(&t.scope().label()),
                 "created": when(t.created_at),
                 "expires": when(t.expires_at),
                 "last_used": t.last_used_at.map(when),

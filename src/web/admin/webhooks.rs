@@ -59,7 +59,7 @@ fn event_choices(form: &EndpointForm) -> Value {
         .map(|e| {
             json!({
                 "code": e.as_str(),
-                "label": e.label(),
+                "label": super::words(&e.label()),
                 "checked": form.events.iter().any(|c| c == e.as_str()),
             })
         })

@@ -17,6 +17,7 @@ use crate::domain::job::Job;
 use crate::domain::pipeline::MoveKind;
 use crate::domain::FieldError;
 use crate::flows::pipeline::{move_one, Mailer, MoveRefused, MoveRequest};
+use crate::i18n::Message;
 use crate::scoring::AnswerScore;
 use crate::web::AppState;
 
@@ -102,9 +103,9 @@ fn stage_param(field: &'static str, raw: Option<&str>) -> Result<Option<Stage>, 
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => Stage::parse(s).map(Some).ok_or_else(|| {
-            ApiError::Invalid(vec![FieldError::new(
+            ApiError::Invalid(vec![FieldError::of(
                 field,
-                format!("'{s}' is not a stage code"),
+                Message::new("staff-api-error-stage-code").arg("stage", s),
             )])
         }),
     }
@@ -136,17 +137,14 @@ pub async fn list(
             .find(|(_, k, _)| *k == s)
             .map(|(sort, _, _)| *sort)
             .ok_or_else(|| {
-                ApiError::Invalid(vec![FieldError::new(
-                    "sort",
-                    "sort by newest, oldest, score or name",
-                )])
+                ApiError::Invalid(vec![FieldError::localized("sort", "staff-api-error-sort")])
             })?,
     };
     let limit = p.limit.unwrap_or(50);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::Invalid(vec![FieldError::new(
+        return Err(ApiError::Invalid(vec![FieldError::of(
             "limit",
-            format!("give a limit from 1 to {MAX_LIMIT}"),
+            Message::new("staff-api-error-limit").count("max", MAX_LIMIT),
         )]));
     }
     let list = ListQuery {
@@ -535,7 +533,7 @@ pub async fn move_stage(
     let mut errors = Vec::new();
     let to = Stage::parse(body.to.trim());
     if to.is_none() {
-        errors.push(FieldError::new("to", "give the stage code to move to"));
+        errors.push(FieldError::localized("to", "staff-api-error-move-to"));
     }
     let seen = match body
         .from
@@ -547,9 +545,9 @@ pub async fn move_stage(
         Some(s) => match Stage::parse(s) {
             Some(stage) => Some(stage),
             None => {
-                errors.push(FieldError::new(
+                errors.push(FieldError::of(
                     "from",
-                    format!("'{s}' is not a stage code"),
+                    Message::new("staff-api-error-stage-code").arg("stage", s),
                 ));
                 None
             }
@@ -567,9 +565,9 @@ pub async fn move_stage(
         .as_deref()
         .map(|r| clean(Some(r)));
     if reason.chars().count() > 2000 {
-        errors.push(FieldError::new(
+        errors.push(FieldError::of(
             "reason",
-            "keep the reason under 2,000 characters",
+            Message::new("staff-api-error-move-reason-long").count("max", 2000),
         ));
     }
     let (Some(to), true) = (to, errors.is_empty()) else {
@@ -615,11 +613,11 @@ pub async fn move_stage(
         None | Some((_, None)) => Err(ApiError::NotFound),
         Some((Err(MoveRefused::Rule(message)), _)) => Err(ApiError::Conflict {
             code: "transition_not_allowed",
-            message,
+            message: message.english(),
         }),
         Some((Err(MoveRefused::Stale(message)), _)) => Err(ApiError::Conflict {
             code: "stage_changed",
-            message,
+            message: message.english(),
         }),
         Some((Ok(()), Some(app))) => Ok(json(StatusCode::OK, &summary(&app))),
     }

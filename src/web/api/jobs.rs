@@ -14,6 +14,7 @@ use crate::db::{self, DbError};
 use crate::domain::job::{CloseReason, Job, JobInput, JobPosting, JobStatus};
 use crate::flows::closing::{close_job, default_reason, Rejection};
 use crate::flows::pipeline::Mailer;
+use crate::i18n::Message;
 use crate::web::forms::clean_json;
 use crate::web::public::load_company;
 use crate::web::AppState;
@@ -324,10 +325,9 @@ pub async fn close(
 ) -> Result<HttpResponse, ApiError> {
     caller.owner_write()?;
     let Some(reason) = CloseReason::parse(&body.reason) else {
-        return Err(ApiError::Invalid(vec![crate::domain::FieldError::new(
-            "reason",
-            "Say why the job closes: filled or cancelled.",
-        )]));
+        return Err(ApiError::Invalid(vec![
+            crate::domain::FieldError::localized("reason", "staff-api-error-close-reason"),
+        ]));
     };
     let rejection_reason = body
         .rejection_reason
@@ -337,9 +337,9 @@ pub async fn close(
         .trim()
         .to_string();
     if rejection_reason.chars().count() > 2000 {
-        return Err(ApiError::Invalid(vec![crate::domain::FieldError::new(
+        return Err(ApiError::Invalid(vec![crate::domain::FieldError::of(
             "rejection_reason",
-            "Keep the reason to 2000 characters or fewer.",
+            Message::new("staff-api-error-rejection-reason-long").count("max", 2000),
         )]));
     }
     let company = load_company(&state).await?.name;

@@ -11,6 +11,7 @@ use crate::db::{self, DbConnection, DbError};
 use crate::domain::job::{Job, JobSections, Workplace};
 use crate::i18n::Locale;
 use crate::questionnaires::Library;
+use crate::web::admin::words;
 use crate::web::markdown;
 
 /// A job's sections as sanitised HTML, rendered once per text: every page,
@@ -111,8 +112,8 @@ pub struct JobView {
     pub is_open: bool,
     pub is_closed: bool,
     pub is_draft: bool,
-    pub close_reason: Option<&'static str>,
-    pub workplace: &'static str,
+    pub close_reason: Option<String>,
+    pub workplace: String,
     pub is_remote: bool,
     pub place: String,
     pub timezone_note: String,
@@ -124,11 +125,11 @@ pub struct JobView {
     pub tier1: u8,
     pub tier2: u8,
     pub tier3: u8,
-    pub profile: &'static str,
-    pub profile_why: &'static str,
+    pub profile: String,
+    pub profile_why: String,
     pub screened_tiers: Vec<u8>,
     pub pass_mark: u8,
-    pub decision_rule: &'static str,
+    pub decision_rule: String,
     pub sections: Vec<SectionView>,
     pub summary: String,
     pub published_on: Option<String>,
@@ -207,8 +208,9 @@ impl JobView {
             is_open: job.is_open(),
             is_closed: job.status == crate::domain::job::JobStatus::Closed,
             is_draft: job.status == crate::domain::job::JobStatus::Draft,
-            close_reason: job.close_reason.map(|r| r.label()),
-            workplace: p.workplace.label(),
+            // Staff pages show these; the job page only tests the reason.
+            close_reason: job.close_reason.map(|r| words(&r.label())),
+            workplace: words(&p.workplace.label()),
             is_remote: p.is_remote(),
             place,
             timezone_note: p.timezone_note.clone(),
@@ -232,11 +234,11 @@ impl JobView {
             tier1: p.tier_mix.tier1,
             tier2: p.tier_mix.tier2,
             tier3: p.tier_mix.tier3,
-            profile: profile.label(),
-            profile_why: profile.explanation(),
+            profile: words(&profile.label()),
+            profile_why: words(&profile.explanation()),
             screened_tiers: p.tier_mix.screened_tiers(),
             pass_mark: p.pass_mark.percent(),
-            decision_rule: p.decision_rule.label(),
+            decision_rule: words(&p.decision_rule.label()),
             sections,
             summary: html.summary.clone(),
             published_on: job.published_at.map(|d| locale.date(d.date())),
@@ -355,24 +357,27 @@ mod tests {
             assert_eq!(language_name(Locale::ENGLISH, code), *name);
         }
         for f in Fluency::ALL {
-            assert_eq!(word(Locale::ENGLISH, "cand-fluency", f.as_str()), f.label());
+            assert_eq!(
+                word(Locale::ENGLISH, "cand-fluency", f.as_str()),
+                f.label().english()
+            );
         }
         for e in EmploymentType::ALL {
             assert_eq!(
                 word(Locale::ENGLISH, "public-employment", e.as_str()),
-                e.label()
+                e.label().english()
             );
         }
         for p in SalaryPeriod::ALL {
             assert_eq!(
                 word(Locale::ENGLISH, "public-salary", p.as_str()),
-                p.label()
+                p.label().english()
             );
         }
         for c in Channel::ALL {
             assert_eq!(
                 word(Locale::ENGLISH, "public-channel", c.as_str()),
-                c.label()
+                c.label().english()
             );
         }
         let fr = Locale::parse("fr").unwrap();

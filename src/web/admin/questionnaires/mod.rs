@@ -73,10 +73,10 @@ fn try_view(q: &Questionnaire, spec: &QuestionSpec, answer: &str) -> Value {
             "why": s.content.miss_reasons.get(id),
             "required": s.content.required_missed.contains(id),
         })).collect::<Vec<_>>(),
-        "tone": s.tone.iter().map(|t| t.label()).collect::<Vec<_>>(),
+        "tone": s.tone.iter().map(|t| crate::web::admin::words(&t.label())).collect::<Vec<_>>(),
         "segments": highlight::segments(answer, &s.evidence),
         "evidence": s.evidence.iter().map(|e| json!({
-            "dimension": e.dimension.label(),
+            "dimension": crate::web::admin::words(&e.dimension.label()),
             "label": e.label,
             "quote": answer.get(e.span.clone()).unwrap_or(""),
             "weight": format!("{:+.2}", e.weight),

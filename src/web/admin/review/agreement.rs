@@ -275,7 +275,7 @@ pub async fn agreement(
                     "empathy": s.empathy.grade, "curiosity": s.curiosity.grade,
                     "percent": (s.score * 100.0).round() as i64,
                     "evidence": s.evidence.iter().map(|e| json!({
-                        "dimension": e.dimension.label(), "label": e.label,
+                        "dimension": crate::web::admin::words(&e.dimension.label()), "label": e.label,
                         "quote": mask(a.body.get(e.span.clone()).unwrap_or("")),
                     })).collect::<Vec<_>>(),
                 })),

@@ -337,7 +337,7 @@ fn auto_view(
         "missed": auto.content.missed.iter().map(label).collect::<Vec<_>>(),
         "percent": (auto.score * 100.0).round() as i64,
         "evidence": auto.evidence.iter().map(|e| json!({
-            "dimension": e.dimension.label(), "label": e.label,
+            "dimension": crate::web::admin::words(&e.dimension.label()), "label": e.label,
             "quote": mask(body.get(e.span.clone()).unwrap_or("")),
         })).collect::<Vec<_>>(),
     })
@@ -403,7 +403,7 @@ fn render_question(
     let calibration_view = calibration.and_then(|(_, json)| {
         let items: Vec<answer_review::CalibrationItem> = serde_json::from_str(json).ok()?;
         Some(json!({
-            "summary": answer_review::calibration_summary(&items),
+            "summary": crate::web::admin::words(&answer_review::calibration_summary(&items)),
             "items": items.iter().map(|i| json!({
                 "kind": super::words(&Message::new(if i.kind == answer_review::ExemplarKind::Strong { "staff-review-exemplar-strong" } else { "staff-review-exemplar-weak" })),
                 "yours": grade_view(&i.yours, q), "agreed": grade_view(&i.agreed, q), "exact": i.distance() == 0,
@@ -757,7 +757,7 @@ impl AppReviews {
                     "percent": percent,
                 })
             }).collect::<Vec<_>>(),
-            "formula": combined.as_ref().filter(|_| self.settings.enabled).map(|c| c.words.clone()),
+            "formula": combined.as_ref().filter(|_| self.settings.enabled).map(|c| crate::web::admin::words(&c.words)),
             "percent": combined.filter(|_| self.settings.enabled).map(|c| (c.score * 100.0).round() as i64),
         })
     }
