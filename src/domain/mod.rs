@@ -43,11 +43,6 @@ impl FieldError {
         }
     }
 
-    /// TRANSITION: an error in English words not yet in the files.
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self::of(field, Message::untranslated(message))
-    }
-
     /// The problem with `field` that the message `key` says.
     pub fn localized(field: &'static str, key: &'static str) -> Self {
         Self::of(field, Message::new(key))

@@ -13,9 +13,6 @@ use super::Locale;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     key: &'static str,
-    /// TRANSITION: English words not yet in the files (removed once every
-    /// message is keyed).
-    raw: Option<String>,
     args: Vec<(&'static str, Arg)>,
     /// The language it must be read in whatever the page around it
     /// speaks (a candidate's own language, chosen before the error).
@@ -35,17 +32,6 @@ impl Message {
         debug_assert!(Locale::ENGLISH.has(key), "locales/en.ftl has no {key}");
         Self {
             key,
-            raw: None,
-            args: Vec::new(),
-            locale: None,
-        }
-    }
-
-    /// TRANSITION: English words not yet in the translation files.
-    pub fn untranslated(text: impl Into<String>) -> Self {
-        Self {
-            key: "",
-            raw: Some(text.into()),
             args: Vec::new(),
             locale: None,
         }
@@ -76,9 +62,6 @@ impl Message {
 
     /// The words in `locale` (or in the language it was pinned to).
     pub fn text(&self, locale: Locale) -> String {
-        if let Some(raw) = &self.raw {
-            return raw.clone();
-        }
         self.locale
             .unwrap_or(locale)
             .text_with(self.key, Some(&self.fluent_args()))
@@ -86,9 +69,6 @@ impl Message {
 
     /// The words in English: the JSON API, the command line and logs.
     pub fn english(&self) -> String {
-        if let Some(raw) = &self.raw {
-            return raw.clone();
-        }
         Locale::ENGLISH.text_with(self.key, Some(&self.fluent_args()))
     }
 
@@ -108,19 +88,6 @@ impl Message {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.english())
-    }
-}
-
-// TRANSITION: lets English strings stand for messages until each is keyed.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Self::untranslated(text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Self::untranslated(text)
     }
 }
 
