@@ -1792,7 +1792,6 @@ staff-error-override-percent = Give the answer's score as a percentage from 0 to
 staff-error-override-reason = Say why, in a sentence or two (at most { $max } characters): the next reviewer will read it.
 staff-error-override-not-scored = This answer is not scored yet: it can be overridden once it is submitted.
 staff-error-erase-unconfirmed = Tick the box to confirm that the candidate asked to be erased; nothing was erased.
-staff-interview-kind-unknown = Interview
 
 # insight.rs
 staff-insight-percent = { $percent }%
