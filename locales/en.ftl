@@ -1957,4 +1957,31 @@ error-form-unreadable = The form could not be read: { $detail }
 public-feed-title = Jobs at { $company }
 cand-language-unknown = Unknown language
 
+# The job advice (domain/job_review.rs). Advice on words found in the
+# post, and why those words matter, is kept with its phrase lists in
+# data/job_review.toml.
+staff-advice-title-hype = The title uses “{ $found }”. Say what the job is instead, like “Customer Support Specialist”.
+staff-advice-title-vague = The title does not say this is a support job.
+# $heading: the section's heading, like “A typical day”.
+staff-advice-missing-section = The section “{ $heading }” is empty.
+staff-advice-missing-typical-day-why = A summary of a typical day lets candidates picture the work and decide whether it is for them.
+staff-advice-missing-technical-why = Say whether the job involves troubleshooting or actual coding, so candidates can judge the technical side honestly.
+staff-advice-missing-looking-for-why = Describe the person you want in a few lines, so they recognise themselves.
+staff-advice-missing-company-culture-why = Good candidates look for good people, room to grow, ownership and a culture they share: tell them who you are.
+staff-advice-missing-how-to-apply-why = Clear next steps (answer the screening questions, send a cover letter, a portfolio link…) turn interest into applications.
+# $n: the bullet points of the requirement sections; $max: the most advised.
+staff-advice-requirements-wall-technical = “The technical side” lists { $n } requirements; keep them to the few that really matter (at most { $max }).
+staff-advice-requirements-wall-looking-for = “Who we are looking for” lists { $n } requirements; keep them to the few that really matter (at most { $max }).
+staff-advice-requirements-wall-both = “Who we are looking for” and “The technical side” list { $n } requirements; keep them to the few that really matter (at most { $max }).
+staff-advice-requirements-wall-why = Long lists of every imaginable skill discourage good people, who apply only when they tick every box.
+staff-advice-no-salary = No salary is given.
+staff-advice-no-salary-why = A decent salary is one of the first things good candidates look for; a range builds trust and saves everyone's time.
+staff-advice-salary-range-wide = The salary range is very wide (the top is more than twice the bottom).
+staff-advice-salary-range-wide-why = A range that wide says little; candidates read it as the bottom figure.
+staff-advice-no-next-step = “How to apply” does not say what to do next.
+staff-advice-no-channels = No support channels are chosen.
+staff-advice-no-channels-why = Live chat, email and phone are different jobs; candidates need to know which ones they will work in.
+staff-advice-no-tools = No tools or platforms are named.
+staff-advice-no-tools-why = Naming the help desk, chat and platforms you use helps candidates with experience in a similar ecosystem find you.
+
 # end of staff pages

@@ -3,20 +3,50 @@
 //! it looks for are data, in data/job_review.toml.
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::sync::LazyLock;
 
 use super::job::{JobPosting, SalaryPeriod};
+use crate::i18n::{Locale, Message};
 
 /// One piece of advice about a job post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Advice {
     /// Stable identifier, for tests and for linking help.
     pub code: &'static str,
     /// The field the advice is about, so the editor can show it there.
     pub field: &'static str,
-    pub title: String,
-    pub why: &'static str,
+    pub title: Words,
+    pub why: Words,
+}
+
+/// The words of a piece of advice: a message of the translation files, or
+/// a sentence kept next to its phrases in data/job_review.toml (written for
+/// owners in English, like the phrase lists it explains).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Words {
+    Message(Message),
+    Data(String),
+}
+
+impl Words {
+    /// The words in `locale`; data sentences exist in English only.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Words::Message(m) => m.text(locale),
+            Words::Data(t) => t.clone(),
+        }
+    }
+
+    pub fn english(&self) -> String {
+        self.text(Locale::ENGLISH)
+    }
+}
+
+impl From<Message> for Words {
+    fn from(m: Message) -> Self {
+        Words::Message(m)
+    }
 }
 
 /// The phrase lists and their reasons, kept as data (data/job_review.toml).
@@ -154,41 +184,48 @@ pub fn max_requirement_bullets() -> usize {
 /// Reviews a job post and returns advice, most important first.
 pub fn review(job: &JobPosting) -> Vec<Advice> {
     let mut advice = Vec::new();
+    let data = |t: &str| Words::Data(t.to_string());
+    let said = |key: &'static str| Words::Message(Message::new(key));
 
     let review = &*REVIEW;
     if let Some(found) = review.title_hype.find(&job.title, None) {
         advice.push(Advice {
             code: "title_hype",
             field: "title",
-            title: format!(
-                "The title uses “{found}”. Say what the job is instead, like “Customer Support Specialist”."
-            ),
-            why: &review.title_hype.why,
+            title: Message::new("staff-advice-title-hype")
+                .arg("found", found)
+                .into(),
+            why: data(&review.title_hype.why),
         });
     } else if review.role_words.find(&job.title, None).is_none() {
         advice.push(Advice {
             code: "title_vague",
             field: "title",
-            title: "The title does not say this is a support job.".into(),
-            why: &review.role_words.why,
+            title: said("staff-advice-title-vague"),
+            why: data(&review.role_words.why),
         });
     }
 
     for (field, heading, text) in job.sections.headed() {
         if text.trim().is_empty() {
             let (why, skip) = match field {
-                "typical_day" => ("A summary of a typical day lets candidates picture the work and decide whether it is for them.", false),
-                "technical" => ("Say whether the job involves troubleshooting or actual coding, so candidates can judge the technical side honestly.", job.tier_mix.tier2 + job.tier_mix.tier3 == 0),
-                "looking_for" => ("Describe the person you want in a few lines, so they recognise themselves.", false),
-                "company_culture" => ("Good candidates look for good people, room to grow, ownership and a culture they share: tell them who you are.", false),
-                _ => ("Clear next steps (answer the screening questions, send a cover letter, a portfolio link…) turn interest into applications.", false),
+                "typical_day" => ("staff-advice-missing-typical-day-why", false),
+                "technical" => (
+                    "staff-advice-missing-technical-why",
+                    job.tier_mix.tier2 + job.tier_mix.tier3 == 0,
+                ),
+                "looking_for" => ("staff-advice-missing-looking-for-why", false),
+                "company_culture" => ("staff-advice-missing-company-culture-why", false),
+                _ => ("staff-advice-missing-how-to-apply-why", false),
             };
             if !skip {
                 advice.push(Advice {
                     code: "missing_section",
                     field,
-                    title: format!("The section “{heading}” is empty."),
-                    why,
+                    title: Message::new("staff-advice-missing-section")
+                        .arg("heading", heading)
+                        .into(),
+                    why: said(why),
                 });
             }
         }
@@ -209,10 +246,12 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
             advice.push(Advice {
                 code,
                 field,
-                title: title
-                    .replace("{section}", heading)
-                    .replace("{match}", phrase),
-                why: &phrases.why,
+                title: Words::Data(
+                    title
+                        .replace("{section}", heading)
+                        .replace("{match}", phrase),
+                ),
+                why: data(&phrases.why),
             });
         }
     }
@@ -221,25 +260,28 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
     let technical = BULLET.find_iter(&job.sections.technical).count();
     let max = review.max_requirement_bullets;
     if looking_for + technical > max {
-        let (field, place) = if technical > looking_for {
-            ("technical", "“The technical side”")
-        } else if technical == 0 {
-            ("looking_for", "“Who we are looking for”")
+        // The advice points at the section with more bullets, and names
+        // every section that has some.
+        let field = if technical > looking_for {
+            "technical"
         } else {
-            (
-                "looking_for",
-                "“Who we are looking for” and “The technical side”",
-            )
+            "looking_for"
+        };
+        let title = if looking_for == 0 {
+            "staff-advice-requirements-wall-technical"
+        } else if technical == 0 {
+            "staff-advice-requirements-wall-looking-for"
+        } else {
+            "staff-advice-requirements-wall-both"
         };
         advice.push(Advice {
             code: "requirements_wall",
             field,
-            title: format!(
-                "{place} list{} {} requirements; keep them to the few that really matter (at most {max}).",
-                if technical == 0 || looking_for == 0 { "s" } else { "" },
-                looking_for + technical
-            ),
-            why: "Long lists of every imaginable skill discourage good people, who apply only when they tick every box.",
+            title: Message::new(title)
+                .count("n", (looking_for + technical) as i64)
+                .count("max", max as i64)
+                .into(),
+            why: said("staff-advice-requirements-wall-why"),
         });
     }
 
@@ -247,15 +289,17 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
         None => advice.push(Advice {
             code: "no_salary",
             field: "salary",
-            title: "No salary is given.".into(),
-            why: "A decent salary is one of the first things good candidates look for; a range builds trust and saves everyone's time.",
+            title: said("staff-advice-no-salary"),
+            why: said("staff-advice-no-salary-why"),
         }),
-        Some(s) if s.period == SalaryPeriod::Year && s.max > s.min.saturating_mul(2) && s.min > 0 => {
+        Some(s)
+            if s.period == SalaryPeriod::Year && s.max > s.min.saturating_mul(2) && s.min > 0 =>
+        {
             advice.push(Advice {
                 code: "salary_range_wide",
                 field: "salary",
-                title: "The salary range is very wide (the top is more than twice the bottom).".into(),
-                why: "A range that wide says little; candidates read it as the bottom figure.",
+                title: said("staff-advice-salary-range-wide"),
+                why: said("staff-advice-salary-range-wide-why"),
             })
         }
         Some(_) => {}
@@ -270,8 +314,8 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
         advice.push(Advice {
             code: "no_next_step",
             field: "how_to_apply",
-            title: "“How to apply” does not say what to do next.".into(),
-            why: &review.next_step.why,
+            title: said("staff-advice-no-next-step"),
+            why: data(&review.next_step.why),
         });
     }
 
@@ -279,16 +323,16 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
         advice.push(Advice {
             code: "no_channels",
             field: "channels",
-            title: "No support channels are chosen.".into(),
-            why: "Live chat, email and phone are different jobs; candidates need to know which ones they will work in.",
+            title: said("staff-advice-no-channels"),
+            why: said("staff-advice-no-channels-why"),
         });
     }
     if job.tools.is_empty() {
         advice.push(Advice {
             code: "no_tools",
             field: "tools",
-            title: "No tools or platforms are named.".into(),
-            why: "Naming the help desk, chat and platforms you use helps candidates with experience in a similar ecosystem find you.",
+            title: said("staff-advice-no-tools"),
+            why: said("staff-advice-no-tools-why"),
         });
     }
 
@@ -397,7 +441,10 @@ mod tests {
         job.sections.looking_for = (1..=5).map(|i| format!("• skill {i}\n")).collect();
         job.sections.technical = (1..=5).map(|i| format!("{i}. tool {i}\n")).collect();
         assert_eq!(codes(&job), vec!["requirements_wall"]);
-        assert!(review(&job)[0].title.contains("10 requirements"));
+        assert_eq!(
+            review(&job)[0].title.english(),
+            "“Who we are looking for” and “The technical side” list 10 requirements; keep them to the few that really matter (at most 8)."
+        );
         // Eight is fine.
         let mut job = complete();
         job.sections.looking_for = (1..=max_requirement_bullets())
@@ -430,12 +477,9 @@ mod tests {
         job.sections.company_culture = "A team of rock stars.".into();
         let advice = review(&job);
         assert_eq!(advice[0].field, "company_culture");
-        assert!(
-            advice[0].title.contains("rock stars"),
-            "{}",
-            advice[0].title
-        );
-        assert!(!advice[0].why.is_empty());
+        let title = advice[0].title.english();
+        assert!(title.contains("rock stars"), "{title}");
+        assert!(!advice[0].why.english().is_empty());
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn editor_context(
     for a in &advice {
         advice_by_field
             .entry(a.field.to_string())
-            .or_insert_with(|| json!(a.title));
+            .or_insert_with(|| json!(a.title.text(super::STAFF)));
     }
     json!({
         "form": input,
@@ -112,7 +112,7 @@ fn editor_context(
         "decision_rules": options(DecisionRule::ALL, &input.decision_rule, DecisionRule::as_str, DecisionRule::label),
         "language_rows": language_rows,
         "channels": channels,
-        "advice": advice,
+        "advice": advice_json(&advice),
         "advice_by_field": advice_by_field,
         "recommendation": recommendation,
         "errors": if errors.is_empty() { Value::Null } else { errors_json(errors) },
@@ -403,6 +403,21 @@ pub struct PublishForm {
     confirm: String,
 }
 
+/// The advice as staff templates show it.
+fn advice_json(advice: &[Advice]) -> Vec<Value> {
+    advice
+        .iter()
+        .map(|a| {
+            json!({
+                "code": a.code,
+                "field": a.field,
+                "title": a.title.text(super::STAFF),
+                "why": a.why.text(super::STAFF),
+            })
+        })
+        .collect()
+}
+
 pub async fn publish(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -428,7 +443,7 @@ pub async fn publish(
         .render(
             &req,
             &state,
-            json!({ "job": JobView::new(&job, &state.base_url()), "advice": advice }),
+            json!({ "job": JobView::new(&job, &state.base_url()), "advice": advice_json(&advice) }),
         );
     }
     change_status(&state, &owner, &job, "published").await
