@@ -150,15 +150,16 @@ pub fn checked(source: &str) -> Result<Questionnaire, Vec<Problem>> {
     }
 }
 
-/// The TOML text of a questionnaire, as stored and exported.
-pub fn to_toml(q: &Questionnaire) -> Result<String, Problem> {
+/// The TOML text of a questionnaire, as stored and exported. (The
+/// problem is boxed: it is rare, and a `Result` stays small.)
+pub fn to_toml(q: &Questionnaire) -> Result<String, Box<Problem>> {
     toml::to_string_pretty(q).map_err(|e| {
-        Problem::new(
+        Box::new(Problem::new(
             None,
             Message::new("staff-questionnaire-not-toml").arg("error", e),
             Message::new("staff-questionnaire-not-toml-fix"),
             Part::File,
-        )
+        ))
     })
 }
 
@@ -214,7 +215,7 @@ pub fn save_version(
     q.version = version as u32;
     let source = match to_toml(&q) {
         Ok(s) => s,
-        Err(p) => return Ok(Saved::Refused(vec![p])),
+        Err(p) => return Ok(Saved::Refused(vec![*p])),
     };
     if let Err(problems) = checked(&source) {
         return Ok(Saved::Refused(problems));
