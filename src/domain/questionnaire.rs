@@ -299,39 +299,36 @@ impl Questionnaire {
         let mut last_tier = 1;
         for q in &self.questions {
             let line = line_with(source, "id", &q.id);
-            let mut push = |line: Option<usize>,
-                            message: Message,
-                            fix: &'static str,
-                            part: Part| {
-                out.push(Problem::new(line, message, Message::new(fix), part).of_question(&q.id));
+            let about = |line: Option<usize>, message: Message, fix: &'static str, part: Part| {
+                Problem::new(line, message, Message::new(fix), part).of_question(&q.id)
             };
             if !is_slug(&q.id) {
-                push(
+                out.push(about(
                     line,
                     Message::new("staff-questionnaire-question-id-not-simple").arg("id", &q.id),
                     "staff-questionnaire-question-id-not-simple-fix",
                     Part::Question,
-                );
+                ));
             }
             if !seen.insert(q.id.as_str()) {
-                push(
+                out.push(about(
                     line,
                     Message::new("staff-questionnaire-question-id-twice").arg("id", &q.id),
                     "staff-questionnaire-question-id-twice-fix",
                     Part::Question,
-                );
+                ));
             }
             if !(1..=3).contains(&q.tier) {
-                push(
+                out.push(about(
                     line,
                     Message::new("staff-questionnaire-question-tier")
                         .arg("question", question_name(&q.id))
                         .count("tier", q.tier),
                     "staff-questionnaire-question-tier-fix",
                     Part::Tier,
-                );
+                ));
             } else if q.tier < last_tier {
-                push(
+                out.push(about(
                     line,
                     Message::new("staff-questionnaire-question-tier-order")
                         .arg("question", question_name(&q.id))
@@ -339,17 +336,17 @@ impl Questionnaire {
                         .count("before", last_tier),
                     "staff-questionnaire-question-tier-order-fix",
                     Part::Tier,
-                );
+                ));
             }
             last_tier = last_tier.max(q.tier);
             if q.prompt.trim().is_empty() {
-                push(
+                out.push(about(
                     line,
                     Message::new("staff-questionnaire-question-no-prompt")
                         .arg("question", question_name(&q.id)),
                     "staff-questionnaire-question-no-prompt-fix",
                     Part::Prompt,
-                );
+                ));
             }
             for link in &q.links {
                 if !is_web_link(&link.url) {
@@ -357,25 +354,19 @@ impl Questionnaire {
                     out.push(bad_link(link));
                 }
             }
-            let mut push = |line: Option<usize>,
-                            message: Message,
-                            fix: &'static str,
-                            part: Part| {
-                out.push(Problem::new(line, message, Message::new(fix), part).of_question(&q.id));
-            };
             if let Some(w) = q.rubric.weights {
                 if [w.empathy, w.curiosity, w.content]
                     .iter()
                     .any(|x| !x.is_finite() || *x < 0.0)
                     || w.empathy + w.curiosity + w.content <= 0.0
                 {
-                    push(
+                    out.push(about(
                         line,
                         Message::new("staff-questionnaire-question-weights")
                             .arg("question", question_name(&q.id)),
                         "staff-questionnaire-question-weights-fix",
                         Part::Weights,
-                    );
+                    ));
                 }
             }
             let mut kp_seen = std::collections::HashSet::new();
@@ -387,9 +378,7 @@ impl Questionnaire {
                         .arg("question", question_name(&q.id))
                 };
                 let about_point = |key: &'static str, fix: &'static str| {
-                    Problem::new(kp_line, point(key), Message::new(fix), Part::KeyPoint)
-                        .of_question(&q.id)
-                        .of_key_point(&kp.id)
+                    about(kp_line, point(key), fix, Part::KeyPoint).of_key_point(&kp.id)
                 };
                 if !kp_seen.insert(kp.id.as_str()) {
                     out.push(about_point(
