@@ -1857,6 +1857,62 @@ staff-agreement-back-review = Review answers
 staff-agreement-back-settings = Job settings
 
 # ---- web/admin: jobs, closing, company, emails, import, questionnaires, team, tokens; sign-in; forms ----
+# Questionnaire problems (domain/questionnaire.rs, scoring/authoring.rs, flows/questionnaires.rs)
+# A problem as listed: its line, what is wrong and how to fix it.
+staff-questionnaire-problem-line = line { $line }: { $message } Fix: { $fix }
+staff-questionnaire-problem = { $message } Fix: { $fix }
+# A problem next to its field in the editor.
+staff-questionnaire-problem-placed = { $message } { $fix }
+# $error: the TOML reader's own (English) words.
+staff-questionnaire-syntax = { $error }
+staff-questionnaire-syntax-fix = Follow the format of the shipped questionnaires in questionnaires/ (TOML: top-level id, title, language, version, then [[questions]] with id, tier, prompt and a [questions.rubric]).
+staff-questionnaire-id-not-simple = The id '{ $id }' is not a simple name.
+staff-questionnaire-id-not-simple-fix = Use lower-case letters, digits and dashes, e.g. generalist-en.
+staff-questionnaire-title-empty = The title is empty.
+staff-questionnaire-title-empty-fix = Give the questionnaire a title candidates will read.
+staff-questionnaire-language-unsupported = The language '{ $language }' is not supported.
+staff-questionnaire-language-unsupported-fix = Use "en" or "fr".
+staff-questionnaire-version-zero = The version is 0.
+staff-questionnaire-version-zero-fix = Start versions at 1 and raise it whenever a question or rubric changes.
+staff-questionnaire-link-not-web = The link '{ $url }' is not a web address.
+staff-questionnaire-link-not-web-fix = Use a full https:// address.
+staff-questionnaire-no-questions = There are no questions.
+staff-questionnaire-no-questions-fix = Add [[questions]] entries, simplest first.
+staff-questionnaire-question-id-not-simple = The question id '{ $id }' is not a simple name.
+staff-questionnaire-question-id-not-simple-fix = Use lower-case letters, digits and dashes.
+staff-questionnaire-question-id-twice = The question id '{ $id }' is used twice.
+staff-questionnaire-question-id-twice-fix = Give every question its own id.
+# $question: the question's quoted id in a file ('refund'), its number on the editor page (3).
+staff-questionnaire-question-tier = Question { $question } has tier { $tier }.
+staff-questionnaire-question-tier-fix = Tiers are 1 (simple), 2 (troubleshooting) or 3 (technical).
+staff-questionnaire-question-tier-order = Question { $question } (tier { $tier }) comes after a tier { $before } question.
+staff-questionnaire-question-tier-order-fix = Order questions from the simplest tier to the trickiest.
+staff-questionnaire-question-no-prompt = Question { $question } has no prompt.
+staff-questionnaire-question-no-prompt-fix = Write the customer's message the candidate answers.
+staff-questionnaire-question-weights = Question { $question } has invalid rubric weights.
+staff-questionnaire-question-weights-fix = Use non-negative weights that add up to more than 0, e.g. empathy = 0.3, curiosity = 0.3, content = 0.4.
+staff-questionnaire-point-twice = Key point '{ $point }' of question { $question } is used twice.
+staff-questionnaire-point-twice-fix = Give every key point its own id.
+staff-questionnaire-point-no-label = Key point '{ $point }' of question { $question } has no label.
+staff-questionnaire-point-no-label-fix = Write what a good answer says in one plain sentence, e.g. label = "Says an unused label can be voided within 30 days".
+staff-questionnaire-point-no-words = Key point '{ $point }' of question { $question } has no words an answer could match.
+staff-questionnaire-point-no-words-fix = Write the label as a plain sentence with the facts a good answer gives, or add examples = ["..."] or phrasings.
+# scoring/authoring.rs
+staff-questionnaire-phrasing-too-rich = The phrasing "{ $phrasing }" of key point '{ $point }' expands to more than { $max } alternatives; the matcher ignores the rest.
+staff-questionnaire-phrasing-too-rich-fix = Split it into several shorter phrasings, or drop [optional] words: one filler word between words is tolerated anyway.
+staff-questionnaire-point-vague = Key point '{ $point }' of question { $question } ("{ $label }") is too vague to check in an answer.
+staff-questionnaire-point-vague-fix = Say what a good answer states or asks: a fact, a step, a place or a number, e.g. "Says refunds reach the card in 5–10 business days"; or add examples.
+staff-questionnaire-point-no-strong = No strong exemplar of question { $question } earns key point '{ $point }' ("{ $label }").
+staff-questionnaire-point-no-strong-fix = Add an example sentence in the words a good answer uses, or make the point in a strong exemplar.
+staff-questionnaire-point-weak-earns = Weak exemplar { $weak } of question { $question } earns the required key point '{ $point }' ("{ $label }").
+staff-questionnaire-point-weak-earns-fix = Make the key point's label more specific, or make the weak exemplar really weak.
+# flows/questionnaires.rs
+staff-questionnaire-not-toml = The questionnaire cannot be written as TOML: { $error }
+staff-questionnaire-not-toml-fix = Check the weights are numbers.
+staff-questionnaire-not-in-app = There is no questionnaire '{ $id }' written in the app.
+staff-questionnaire-not-in-app-fix = Save it as a new questionnaire.
+staff-questionnaire-saved-meanwhile = Someone saved version { $version } of this questionnaire a moment ago.
+staff-questionnaire-saved-meanwhile-fix = Open the questionnaire again to see their version, then make your change.
 # web/admin/jobs.rs
 staff-job-support-language = Support language { $n }
 staff-job-screening-tier-count = tier { $tier }: { $count }

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Locale, Message};
+
 /// A link to knowledge candidates may use (help centre, docs, API).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,21 +103,89 @@ pub struct Questionnaire {
 }
 
 /// One thing wrong with a questionnaire file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// 1-based line, when it can be placed.
     pub line: Option<usize>,
-    pub message: String,
-    pub fix: String,
+    /// Messages that name a question take its name as `$question`: the
+    /// quoted id in a file, its number where a page shows it
+    /// (`Message::arg` again replaces it).
+    pub message: Message,
+    pub fix: Message,
+    /// What the problem is about, so the editor can mark that field.
+    pub part: Part,
+    /// The id of the question it is about, if any.
+    pub question: Option<String>,
+    /// The id of the key point it is about (of `question`), if any.
+    pub key_point: Option<String>,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "line {l}: {} Fix: {}", self.message, self.fix),
-            None => write!(f, "{} Fix: {}", self.message, self.fix),
+/// The part of a questionnaire a problem is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// The file as a whole (its syntax, its id or version).
+    File,
+    Title,
+    Language,
+    /// There are no questions.
+    Questions,
+    /// A link, by its address (the questionnaire's or a question's).
+    Link(String),
+    /// A question's id, or the question as a whole.
+    Question,
+    Tier,
+    Prompt,
+    Weights,
+    KeyPoint,
+}
+
+impl Problem {
+    pub fn new(line: Option<usize>, message: Message, fix: Message, part: Part) -> Self {
+        Problem {
+            line,
+            message,
+            fix,
+            part,
+            question: None,
+            key_point: None,
         }
     }
+
+    /// About the question `id`.
+    pub fn of_question(mut self, id: &str) -> Self {
+        self.question = Some(id.to_string());
+        self
+    }
+
+    /// About the key point `id` (of the question set with `of_question`).
+    pub fn of_key_point(mut self, id: &str) -> Self {
+        self.key_point = Some(id.to_string());
+        self
+    }
+
+    /// The problem, its line and its fix, in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        let (message, fix) = (self.message.text(locale), self.fix.text(locale));
+        match self.line {
+            Some(l) => Message::new("staff-questionnaire-problem-line").arg("line", l),
+            None => Message::new("staff-questionnaire-problem"),
+        }
+        .arg("message", message)
+        .arg("fix", fix)
+        .text(locale)
+    }
+}
+
+/// English: the command line and logs.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Locale::ENGLISH))
+    }
+}
+
+/// A question's name in a file's problems (`$question`).
+pub fn question_name(id: &str) -> String {
+    format!("'{id}'")
 }
 
 fn line_of(source: &str, byte: usize) -> usize {
@@ -150,11 +220,13 @@ impl Questionnaire {
     /// Parses and checks a questionnaire file's text.
     pub fn parse(source: &str) -> Result<Self, Vec<Problem>> {
         let q: Questionnaire = toml::from_str(source).map_err(|e| {
-            vec![Problem {
-                line: e.span().map(|s| line_of(source, s.start)),
-                message: e.message().trim().to_string(),
-                fix: "Follow the format of the shipped questionnaires in questionnaires/ (TOML: top-level id, title, language, version, then [[questions]] with id, tier, prompt and a [questions.rubric]).".into(),
-            }]
+            vec![Problem::new(
+                e.span().map(|s| line_of(source, s.start)),
+                // The TOML reader's own words: it speaks only English.
+                Message::new("staff-questionnaire-syntax").arg("error", e.message().trim()),
+                Message::new("staff-questionnaire-syntax-fix"),
+                Part::File,
+            )]
         })?;
         let problems = q.problems(source);
         if problems.is_empty() {
@@ -166,106 +238,120 @@ impl Questionnaire {
 
     fn problems(&self, source: &str) -> Vec<Problem> {
         let mut out = Vec::new();
-        let mut push = |line: Option<usize>, message: String, fix: &str| {
-            out.push(Problem {
-                line,
-                message,
-                fix: fix.to_string(),
-            })
+        let mut push = |line: Option<usize>, message: Message, fix: &'static str, part: Part| {
+            out.push(Problem::new(line, message, Message::new(fix), part));
         };
         if !is_slug(&self.id) {
             push(
                 line_with(source, "id", &self.id),
-                format!("The id '{}' is not a simple name.", self.id),
-                "Use lower-case letters, digits and dashes, e.g. generalist-en.",
+                Message::new("staff-questionnaire-id-not-simple").arg("id", &self.id),
+                "staff-questionnaire-id-not-simple-fix",
+                Part::File,
             );
         }
         if self.title.trim().is_empty() {
             push(
                 None,
-                "The title is empty.".into(),
-                "Give the questionnaire a title candidates will read.",
+                Message::new("staff-questionnaire-title-empty"),
+                "staff-questionnaire-title-empty-fix",
+                Part::Title,
             );
         }
         if !matches!(self.language.as_str(), "en" | "fr") {
             push(
                 line_with(source, "language", &self.language),
-                format!("The language '{}' is not supported.", self.language),
-                "Use \"en\" or \"fr\".",
+                Message::new("staff-questionnaire-language-unsupported")
+                    .arg("language", &self.language),
+                "staff-questionnaire-language-unsupported-fix",
+                Part::Language,
             );
         }
         if self.version == 0 {
             push(
                 None,
-                "The version is 0.".into(),
-                "Start versions at 1 and raise it whenever a question or rubric changes.",
+                Message::new("staff-questionnaire-version-zero"),
+                "staff-questionnaire-version-zero-fix",
+                Part::File,
             );
         }
+        let bad_link = |link: &Link| {
+            Problem::new(
+                line_with(source, "url", &link.url),
+                Message::new("staff-questionnaire-link-not-web").arg("url", &link.url),
+                Message::new("staff-questionnaire-link-not-web-fix"),
+                Part::Link(link.url.clone()),
+            )
+        };
         for link in &self.links {
             if !is_web_link(&link.url) {
-                push(
-                    line_with(source, "url", &link.url),
-                    format!("The link '{}' is not a web address.", link.url),
-                    "Use a full https:// address.",
-                );
+                out.push(bad_link(link));
             }
         }
         if self.questions.is_empty() {
-            push(
+            out.push(Problem::new(
                 None,
-                "There are no questions.".into(),
-                "Add [[questions]] entries, simplest first.",
-            );
+                Message::new("staff-questionnaire-no-questions"),
+                Message::new("staff-questionnaire-no-questions-fix"),
+                Part::Questions,
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         let mut last_tier = 1;
         for q in &self.questions {
             let line = line_with(source, "id", &q.id);
+            let about = |line: Option<usize>, message: Message, fix: &'static str, part: Part| {
+                Problem::new(line, message, Message::new(fix), part).of_question(&q.id)
+            };
             if !is_slug(&q.id) {
-                push(
+                out.push(about(
                     line,
-                    format!("The question id '{}' is not a simple name.", q.id),
-                    "Use lower-case letters, digits and dashes.",
-                );
+                    Message::new("staff-questionnaire-question-id-not-simple").arg("id", &q.id),
+                    "staff-questionnaire-question-id-not-simple-fix",
+                    Part::Question,
+                ));
             }
             if !seen.insert(q.id.as_str()) {
-                push(
+                out.push(about(
                     line,
-                    format!("The question id '{}' is used twice.", q.id),
-                    "Give every question its own id.",
-                );
+                    Message::new("staff-questionnaire-question-id-twice").arg("id", &q.id),
+                    "staff-questionnaire-question-id-twice-fix",
+                    Part::Question,
+                ));
             }
             if !(1..=3).contains(&q.tier) {
-                push(
+                out.push(about(
                     line,
-                    format!("Question '{}' has tier {}.", q.id, q.tier),
-                    "Tiers are 1 (simple), 2 (troubleshooting) or 3 (technical).",
-                );
+                    Message::new("staff-questionnaire-question-tier")
+                        .arg("question", question_name(&q.id))
+                        .count("tier", q.tier),
+                    "staff-questionnaire-question-tier-fix",
+                    Part::Tier,
+                ));
             } else if q.tier < last_tier {
-                push(
+                out.push(about(
                     line,
-                    format!(
-                        "Question '{}' (tier {}) comes after a tier {} question.",
-                        q.id, q.tier, last_tier
-                    ),
-                    "Order questions from the simplest tier to the trickiest.",
-                );
+                    Message::new("staff-questionnaire-question-tier-order")
+                        .arg("question", question_name(&q.id))
+                        .count("tier", q.tier)
+                        .count("before", last_tier),
+                    "staff-questionnaire-question-tier-order-fix",
+                    Part::Tier,
+                ));
             }
             last_tier = last_tier.max(q.tier);
             if q.prompt.trim().is_empty() {
-                push(
+                out.push(about(
                     line,
-                    format!("Question '{}' has no prompt.", q.id),
-                    "Write the customer's message the candidate answers.",
-                );
+                    Message::new("staff-questionnaire-question-no-prompt")
+                        .arg("question", question_name(&q.id)),
+                    "staff-questionnaire-question-no-prompt-fix",
+                    Part::Prompt,
+                ));
             }
             for link in &q.links {
                 if !is_web_link(&link.url) {
-                    push(
-                        line_with(source, "url", &link.url),
-                        format!("The link '{}' is not a web address.", link.url),
-                        "Use a full https:// address.",
-                    );
+                    // Placed by its address: the editor finds the row.
+                    out.push(bad_link(link));
                 }
             }
             if let Some(w) = q.rubric.weights {
@@ -274,28 +360,37 @@ impl Questionnaire {
                     .any(|x| !x.is_finite() || *x < 0.0)
                     || w.empathy + w.curiosity + w.content <= 0.0
                 {
-                    push(line, format!("Question '{}' has invalid rubric weights.", q.id), "Use non-negative weights that add up to more than 0, e.g. empathy = 0.3, curiosity = 0.3, content = 0.4.");
+                    out.push(about(
+                        line,
+                        Message::new("staff-questionnaire-question-weights")
+                            .arg("question", question_name(&q.id)),
+                        "staff-questionnaire-question-weights-fix",
+                        Part::Weights,
+                    ));
                 }
             }
             let mut kp_seen = std::collections::HashSet::new();
             for kp in &q.rubric.key_points {
                 let kp_line = line_with(source, "id", &kp.id);
+                let point = |key: &'static str| {
+                    Message::new(key)
+                        .arg("point", &kp.id)
+                        .arg("question", question_name(&q.id))
+                };
+                let about_point = |key: &'static str, fix: &'static str| {
+                    about(kp_line, point(key), fix, Part::KeyPoint).of_key_point(&kp.id)
+                };
                 if !kp_seen.insert(kp.id.as_str()) {
-                    push(
-                        kp_line,
-                        format!(
-                            "Key point '{}' of question '{}' is used twice.",
-                            kp.id, q.id
-                        ),
-                        "Give every key point its own id.",
-                    );
+                    out.push(about_point(
+                        "staff-questionnaire-point-twice",
+                        "staff-questionnaire-point-twice-fix",
+                    ));
                 }
                 if kp.label.trim().is_empty() {
-                    push(
-                        kp_line,
-                        format!("Key point '{}' of question '{}' has no label.", kp.id, q.id),
-                        "Write what a good answer says in one plain sentence, e.g. label = \"Says an unused label can be voided within 30 days\".",
-                    );
+                    out.push(about_point(
+                        "staff-questionnaire-point-no-label",
+                        "staff-questionnaire-point-no-label-fix",
+                    ));
                 } else if kp.phrasings.iter().all(|p| p.trim().is_empty())
                     && !crate::scoring::plain::has_words(&kp.label, &self.language)
                     && kp
@@ -303,11 +398,10 @@ impl Questionnaire {
                         .iter()
                         .all(|e| !crate::scoring::plain::has_words(e, &self.language))
                 {
-                    push(
-                        kp_line,
-                        format!("Key point '{}' of question '{}' has no words an answer could match.", kp.id, q.id),
-                        "Write the label as a plain sentence with the facts a good answer gives, or add examples = [\"...\"] or phrasings.",
-                    );
+                    out.push(about_point(
+                        "staff-questionnaire-point-no-words",
+                        "staff-questionnaire-point-no-words-fix",
+                    ));
                 }
             }
         }
@@ -394,7 +488,7 @@ prompt = "It doesn't work."
         assert!(messages
             .iter()
             .any(|m| m.contains("not a web address") && m.contains("line 9")));
-        assert!(problems.iter().all(|p| !p.fix.is_empty()));
+        assert!(problems.iter().all(|p| !p.fix.english().is_empty()));
     }
 
     /// The plain form: no phrasings, no exemplars, optional examples.
@@ -439,7 +533,10 @@ label = "Says the refund goes to the account balance"
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0]
             .message
+            .english()
             .contains("no words an answer could match"));
+        assert_eq!(problems[0].question.as_deref(), Some("refund"));
+        assert_eq!(problems[0].key_point.as_deref(), Some("balance"));
         assert_eq!(problems[0].line, Some(19));
     }
 
@@ -451,7 +548,7 @@ label = "Says the refund goes to the account balance"
         );
         let problems = Questionnaire::parse(&bad).unwrap_err();
         assert!(
-            problems[0].message.contains("unknown field"),
+            problems[0].message.english().contains("unknown field"),
             "{:?}",
             problems
         );

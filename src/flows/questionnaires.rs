@@ -10,7 +10,8 @@ use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
 use crate::db::{self, DbConnection, DbError};
-use crate::domain::questionnaire::{Problem, Questionnaire};
+use crate::domain::questionnaire::{Part, Problem, Questionnaire};
+use crate::i18n::Message;
 use crate::questionnaires::{Library, Loaded, AUTHORED_PREFIX};
 use crate::scoring::{self, from_domain};
 
@@ -149,12 +150,16 @@ pub fn checked(source: &str) -> Result<Questionnaire, Vec<Problem>> {
     }
 }
 
-/// The TOML text of a questionnaire, as stored and exported.
-pub fn to_toml(q: &Questionnaire) -> Result<String, Problem> {
-    toml::to_string_pretty(q).map_err(|e| Problem {
-        line: None,
-        message: format!("The questionnaire cannot be written as TOML: {e}"),
-        fix: "Check the weights are numbers.".into(),
+/// The TOML text of a questionnaire, as stored and exported. (The
+/// problem is boxed: it is rare, and a `Result` stays small.)
+pub fn to_toml(q: &Questionnaire) -> Result<String, Box<Problem>> {
+    toml::to_string_pretty(q).map_err(|e| {
+        Box::new(Problem::new(
+            None,
+            Message::new("staff-questionnaire-not-toml").arg("error", e),
+            Message::new("staff-questionnaire-not-toml-fix"),
+            Part::File,
+        ))
     })
 }
 
@@ -196,11 +201,12 @@ pub fn save_version(
         Target::New => (new_id(conn, files, &q.title)?, 1),
         Target::Existing(id) => {
             let Some(latest) = db::authored_questionnaires::find(conn, id, None)? else {
-                return Ok(Saved::Refused(vec![Problem {
-                    line: None,
-                    message: format!("There is no questionnaire '{id}' written in the app."),
-                    fix: "Save it as a new questionnaire.".into(),
-                }]));
+                return Ok(Saved::Refused(vec![Problem::new(
+                    None,
+                    Message::new("staff-questionnaire-not-in-app").arg("id", id),
+                    Message::new("staff-questionnaire-not-in-app-fix"),
+                    Part::File,
+                )]));
             };
             (id.clone(), latest.version + 1)
         }
@@ -209,17 +215,18 @@ pub fn save_version(
     q.version = version as u32;
     let source = match to_toml(&q) {
         Ok(s) => s,
-        Err(p) => return Ok(Saved::Refused(vec![p])),
+        Err(p) => return Ok(Saved::Refused(vec![*p])),
     };
     if let Err(problems) = checked(&source) {
         return Ok(Saved::Refused(problems));
     }
     if !db::authored_questionnaires::insert(conn, &id, version, &source, actor, now)? {
-        return Ok(Saved::Refused(vec![Problem {
-            line: None,
-            message: format!("Someone saved version {version} of this questionnaire a moment ago."),
-            fix: "Open the questionnaire again to see their version, then make your change.".into(),
-        }]));
+        return Ok(Saved::Refused(vec![Problem::new(
+            None,
+            Message::new("staff-questionnaire-saved-meanwhile").arg("version", version),
+            Message::new("staff-questionnaire-saved-meanwhile-fix"),
+            Part::File,
+        )]));
     }
     db::audit::record(
         conn,

@@ -11,7 +11,8 @@ use super::content::{exceeds_expansion_cap, MAX_EXPANSIONS};
 use super::from_domain;
 use super::text::{words, Folded};
 use super::Scorer;
-use crate::domain::questionnaire::{Problem, Questionnaire};
+use crate::domain::questionnaire::{question_name, Part, Problem, Questionnaire};
+use crate::i18n::Message;
 
 /// How one key point fares against the question's exemplar answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,11 +153,19 @@ pub fn problems(q: &Questionnaire, source: &str) -> Vec<Problem> {
     for question in &q.questions {
         for kp in &question.rubric.key_points {
             for p in kp.phrasings.iter().filter(|p| exceeds_expansion_cap(p)) {
-                out.push(Problem {
-                    line: line_of(source, p),
-                    message: format!("The phrasing \"{p}\" of key point '{}' expands to more than {MAX_EXPANSIONS} alternatives; the matcher ignores the rest.", kp.id),
-                    fix: "Split it into several shorter phrasings, or drop [optional] words: one filler word between words is tolerated anyway.".into(),
-                });
+                out.push(
+                    Problem::new(
+                        line_of(source, p),
+                        Message::new("staff-questionnaire-phrasing-too-rich")
+                            .arg("phrasing", p)
+                            .arg("point", &kp.id)
+                            .arg("max", MAX_EXPANSIONS),
+                        Message::new("staff-questionnaire-phrasing-too-rich-fix"),
+                        Part::KeyPoint,
+                    )
+                    .of_question(&question.id)
+                    .of_key_point(&kp.id),
+                );
             }
         }
     }
@@ -177,38 +186,36 @@ pub fn warnings_of(checks: &[QuestionCheck], source: &str) -> Vec<Problem> {
     for qc in checks {
         for p in &qc.points {
             let line = line_of(source, &format!("\"{}\"", p.key_point_id));
-            if p.vague {
-                out.push(Problem {
+            let warning = |message: Message, fix: &'static str| {
+                Problem::new(
                     line,
-                    message: format!(
-                        "Key point '{}' of question '{}' (\"{}\") is too vague to check in an answer.",
-                        p.key_point_id, qc.question_id, p.label
-                    ),
-                    fix: "Say what a good answer states or asks: a fact, a step, a place or a number, e.g. \"Says refunds reach the card in 5–10 business days\"; or add examples.".into(),
-                });
+                    message
+                        .arg("point", &p.key_point_id)
+                        .arg("question", question_name(&qc.question_id))
+                        .arg("label", &p.label),
+                    Message::new(fix),
+                    Part::KeyPoint,
+                )
+                .of_question(&qc.question_id)
+                .of_key_point(&p.key_point_id)
+            };
+            if p.vague {
+                out.push(warning(
+                    Message::new("staff-questionnaire-point-vague"),
+                    "staff-questionnaire-point-vague-fix",
+                ));
             }
             if !p.strong.is_empty() && !p.strong.iter().any(|c| *c) {
-                out.push(Problem {
-                    line,
-                    message: format!(
-                        "No strong exemplar of question '{}' earns key point '{}' (\"{}\").",
-                        qc.question_id, p.key_point_id, p.label
-                    ),
-                    fix: "Add an example sentence in the words a good answer uses, or make the point in a strong exemplar.".into(),
-                });
+                out.push(warning(
+                    Message::new("staff-questionnaire-point-no-strong"),
+                    "staff-questionnaire-point-no-strong-fix",
+                ));
             }
             if let Some(i) = p.weak.iter().position(|c| *c).filter(|_| p.required) {
-                out.push(Problem {
-                    line,
-                    message: format!(
-                        "Weak exemplar {} of question '{}' earns the required key point '{}' (\"{}\").",
-                        i + 1,
-                        qc.question_id,
-                        p.key_point_id,
-                        p.label
-                    ),
-                    fix: "Make the key point's label more specific, or make the weak exemplar really weak.".into(),
-                });
+                out.push(warning(
+                    Message::new("staff-questionnaire-point-weak-earns").arg("weak", i + 1),
+                    "staff-questionnaire-point-weak-earns-fix",
+                ));
             }
         }
     }
@@ -265,7 +272,7 @@ label = "Says the refund reaches the card in 5 to 10 business days"
         assert_eq!(vague, vec!["helpful"]);
         let w = warnings(&q, &src);
         assert_eq!(w.len(), 1, "{w:?}");
-        assert!(w[0].message.contains("too vague"));
+        assert!(w[0].message.english().contains("too vague"));
         assert!(w[0].line.is_some());
     }
 
@@ -356,14 +363,14 @@ weak = ["The duplicate charge is refunded."]
         let w = warnings(&q, &src);
         assert!(
             w.iter()
-                .any(|p| p.message.contains("No strong exemplar")
-                    && p.message.contains("refund-days")),
+                .any(|p| p.message.english().contains("No strong exemplar")
+                    && p.message.english().contains("refund-days")),
             "{w:?}"
         );
         assert!(
             w.iter()
-                .any(|p| p.message.contains("Weak exemplar 1")
-                    && p.message.contains("refund-duplicate")),
+                .any(|p| p.message.english().contains("Weak exemplar 1")
+                    && p.message.english().contains("refund-duplicate")),
             "{w:?}"
         );
     }
@@ -388,6 +395,6 @@ phrasings = ["{many}"]
         );
         let p = problems(&q, &src);
         assert_eq!(p.len(), 1);
-        assert!(p[0].message.contains("expands to more than"));
+        assert!(p[0].message.english().contains("expands to more than"));
     }
 }

@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::questionnaire::{
-    Exemplars, KeyPointSpec, Link, Problem, QuestionSpec, Questionnaire, RubricSpec, WeightsSpec,
+    Exemplars, KeyPointSpec, Link, Part, Problem, QuestionSpec, Questionnaire, RubricSpec,
+    WeightsSpec,
 };
 use crate::flows::questionnaires as flow;
 use crate::i18n::Message;
@@ -331,11 +332,6 @@ impl Problems {
             .push((field.into(), crate::web::admin::words(&message)));
     }
 
-    /// A problem already in words (from the questionnaire's own checks).
-    pub(super) fn add_words(&mut self, field: String, message: String) {
-        self.list.push((field, message));
-    }
-
     pub(super) fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
@@ -556,74 +552,69 @@ impl EditorForm {
 }
 
 /// The field a problem from `Questionnaire::parse` (or the authoring
-/// checks) belongs to, found from the ids and words it names; its message
-/// speaks of questions by their number on the page.
-pub(super) fn place(problem: &Problem, q: &Questionnaire, form: &EditorForm) -> (String, String) {
-    let m = &problem.message;
-    let mut message = format!("{} {}", m, problem.fix);
-    let about_point = m.to_lowercase().contains("key point");
-    // A message about a key point may name only the key point.
-    let names_point = |spec: &QuestionSpec| {
-        about_point
-            && spec
-                .rubric
-                .key_points
-                .iter()
-                .any(|kp| m.contains(&format!("'{}'", kp.id)))
-    };
-    for (i, spec) in q.questions.iter().enumerate() {
-        let named = format!("'{}'", spec.id);
-        if !m.contains(&named) && !names_point(spec) {
-            continue;
-        }
-        message = message
-            .replace(&format!("Question {named}"), &format!("Question {}", i + 1))
-            .replace(&format!("question {named}"), &format!("question {}", i + 1));
-        let p = format!("q-{i}-");
-        if about_point {
-            let rows = form.questions.get(i).map(point_rows).unwrap_or_default();
-            for (kp, j) in spec.rubric.key_points.iter().zip(rows) {
-                if m.contains(&format!("'{}'", kp.id)) {
-                    return (format!("{p}kp-{j}-label"), message);
-                }
+/// checks) belongs to, from the question, key point and part it is about;
+/// and its words for that field, which speak of questions by their number
+/// on the page.
+pub(super) fn place(problem: &Problem, q: &Questionnaire, form: &EditorForm) -> (String, Message) {
+    let question = problem
+        .question
+        .as_deref()
+        .and_then(|id| q.questions.iter().position(|s| s.id == id));
+    let mut message = problem.message.clone();
+    let field = match question {
+        Some(i) => {
+            message = message.arg("question", i + 1);
+            let p = format!("q-{i}-");
+            // Blank rows make no key point: the n-th key point is on the
+            // n-th row that has something in it.
+            let row = problem.key_point.as_deref().and_then(|id| {
+                let rows = form.questions.get(i).map(point_rows).unwrap_or_default();
+                q.questions[i]
+                    .rubric
+                    .key_points
+                    .iter()
+                    .zip(rows)
+                    .find_map(|(kp, j)| (kp.id == id).then_some(j))
+            });
+            match (row, &problem.part) {
+                (Some(j), _) => format!("{p}kp-{j}-label"),
+                (None, Part::Tier) => format!("{p}tier"),
+                (None, Part::Weights) => format!("{p}empathy"),
+                _ => format!("{p}prompt"),
             }
         }
-        let lower = m.to_lowercase();
-        let field = if lower.contains("tier") {
-            "tier"
-        } else if lower.contains("prompt") {
-            "prompt"
-        } else if lower.contains("weight") {
-            "empathy"
-        } else {
-            "prompt"
-        };
-        return (format!("{p}{field}"), message);
-    }
-    let lower = m.to_lowercase();
-    let field = if lower.starts_with("the title") {
-        "title".to_string()
-    } else if lower.starts_with("the language") {
-        "language".to_string()
-    } else if lower.contains("no questions") {
-        "add-question".to_string()
-    } else if let Some(field) = form.questions.iter().enumerate().find_map(|(i, row)| {
-        row.links
-            .iter()
-            .position(|l| !l.url.trim().is_empty() && m.contains(l.url.trim()))
-            .map(|j| format!("q-{i}-link-{j}-url"))
-    }) {
-        field
-    } else if let Some(i) = form
-        .links
-        .iter()
-        .position(|l| !l.url.trim().is_empty() && m.contains(l.url.trim()))
-    {
-        format!("link-{i}-url")
-    } else {
-        "title".to_string()
+        None => match &problem.part {
+            Part::Title => "title".to_string(),
+            Part::Language => "language".to_string(),
+            Part::Questions => "add-question".to_string(),
+            Part::Link(url) => link_field(form, url).unwrap_or_else(|| "title".to_string()),
+            _ => "title".to_string(),
+        },
     };
-    (field, message)
+    let words = Message::new("staff-questionnaire-problem-placed")
+        .arg("message", crate::web::admin::words(&message))
+        .arg("fix", crate::web::admin::words(&problem.fix));
+    (field, words)
+}
+
+/// The field of the link row (a question's first) whose address is `url`.
+fn link_field(form: &EditorForm, url: &str) -> Option<String> {
+    let same = |l: &LinkRow| !l.url.trim().is_empty() && l.url.trim() == url.trim();
+    form.questions
+        .iter()
+        .enumerate()
+        .find_map(|(i, row)| {
+            row.links
+                .iter()
+                .position(same)
+                .map(|j| format!("q-{i}-link-{j}-url"))
+        })
+        .or_else(|| {
+            form.links
+                .iter()
+                .position(same)
+                .map(|i| format!("link-{i}-url"))
+        })
 }
 
 /// Every problem of the form: its own, then those `Questionnaire::parse`
@@ -640,7 +631,7 @@ pub(super) fn check(
             let (field, message) = place(&p, &q, form);
             // The form's own message about the same field says it better.
             if !problems.list.iter().any(|(f, _)| *f == field) {
-                problems.add_words(field, message);
+                problems.add(field, message);
             }
         }
     }
@@ -772,18 +763,51 @@ mod tests {
     }
 
     #[test]
-    fn a_problem_naming_only_a_key_point_is_placed_on_it() {
+    fn a_key_point_problem_is_placed_on_its_row() {
         let mut form = EditorForm::blank();
         form.questions.push(QuestionRow::blank());
         form.questions[1].points[0].label = "Says the refund takes 5 days".into();
         let (q, _) = form.to_questionnaire("own-t", 1);
         let id = &q.questions[1].rubric.key_points[0].id;
-        let problem = Problem {
-            line: None,
-            message: format!("The phrasing \"x\" of key point '{id}' expands too far."),
-            fix: "Split it.".into(),
-        };
+        let problem = Problem::new(
+            None,
+            Message::new("staff-questionnaire-phrasing-too-rich")
+                .arg("phrasing", "x")
+                .arg("point", id)
+                .arg("max", 64),
+            Message::new("staff-questionnaire-phrasing-too-rich-fix"),
+            Part::KeyPoint,
+        )
+        .of_question(&q.questions[1].id)
+        .of_key_point(id);
         assert_eq!(place(&problem, &q, &form).0, "q-1-kp-0-label");
+    }
+
+    #[test]
+    fn a_question_is_named_by_its_number_on_the_page() {
+        let mut form = EditorForm::blank();
+        form.questions.push(QuestionRow::blank());
+        let (q, _) = form.to_questionnaire("own-t", 1);
+        let problem = Problem::new(
+            None,
+            Message::new("staff-questionnaire-question-tier")
+                .arg(
+                    "question",
+                    crate::domain::questionnaire::question_name(&q.questions[1].id),
+                )
+                .count("tier", 9),
+            Message::new("staff-questionnaire-question-tier-fix"),
+            Part::Tier,
+        )
+        .of_question(&q.questions[1].id);
+        let named = format!("Question '{}' has tier 9.", q.questions[1].id);
+        assert!(problem.to_string().contains(&named), "{problem}");
+        let (field, words) = place(&problem, &q, &form);
+        assert_eq!(field, "q-1-tier");
+        assert_eq!(
+            words.english(),
+            "Question 2 has tier 9. Tiers are 1 (simple), 2 (troubleshooting) or 3 (technical)."
+        );
     }
 
     #[test]

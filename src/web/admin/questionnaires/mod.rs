@@ -19,7 +19,7 @@ use form::{check, place, point_rows, EditorForm, LinkRow, Problems};
 
 use super::highlight;
 use crate::db::{self, DbError};
-use crate::domain::questionnaire::{Problem, QuestionSpec, Questionnaire};
+use crate::domain::questionnaire::{Part, Problem, QuestionSpec, Questionnaire};
 use crate::flows::questionnaires::{self as flow, Saved, Target};
 use crate::i18n::Message;
 use crate::scoring::authoring::{self, QuestionCheck};
@@ -240,7 +240,10 @@ fn warnings_for(
     let checks = authoring::check(q);
     let warnings = authoring::warnings_of(&checks, source)
         .iter()
-        .map(|p| place(p, q, form))
+        .map(|p| {
+            let (field, message) = place(p, q, form);
+            (field, super::words(&message))
+        })
         .collect();
     (checks, warnings)
 }
@@ -570,7 +573,7 @@ async fn submit(
             let mut problems = Problems::default();
             for p in found {
                 let (field, message) = place(&p, &q, &form);
-                problems.add_words(field, message);
+                problems.add(field, message);
             }
             render_editor(
                 req,
@@ -637,7 +640,7 @@ fn import_context(
     json!({
         "source": source,
         "targets": own.iter().map(|(id, title)| json!({"id": id, "title": title, "selected": target == id})).collect::<Vec<_>>(),
-        "problems": problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        "problems": problems.iter().map(|p| p.text(super::STAFF)).collect::<Vec<_>>(),
     })
 }
 
@@ -726,11 +729,12 @@ pub async fn import(
         )));
     };
     let problems = if source.trim().is_empty() {
-        vec![Problem {
-            line: None,
-            message: super::words(&Message::new("staff-error-questionnaire-import-empty")),
-            fix: super::words(&Message::new("staff-error-questionnaire-import-empty-fix")),
-        }]
+        vec![Problem::new(
+            None,
+            Message::new("staff-error-questionnaire-import-empty"),
+            Message::new("staff-error-questionnaire-import-empty-fix"),
+            Part::File,
+        )]
     } else {
         let files = state.questionnaires.clone();
         let actor = owner.user().id.clone();
