@@ -263,16 +263,13 @@ async fn application_locale(app: &TestApp, job_id: &str, email: &str) -> String 
         .locale
 }
 
-async fn the_application_speaks_its_questionnaire_s_language_until_the_candidate_switches(
-    backend: Backend,
-) {
-    let app = spawn_app(backend).await;
-    let (fr_id, fr_slug, _) = two_jobs(&app).await;
+/// Béa, a French speaker, applies on the English form; her browser and
+/// the answer to her application.
+async fn bea_applies(app: &TestApp, slug: &str) -> (Browser, reqwest::Response) {
     let bea = app.new_browser();
-    // Filled in on the English form: the French questionnaire decides.
     let res = post_application(
         &bea,
-        &fr_slug,
+        slug,
         &[
             ("locale", "en"),
             ("name", "Béa"),
@@ -284,6 +281,16 @@ async fn the_application_speaks_its_questionnaire_s_language_until_the_candidate
     )
     .await;
     assert_eq!(res.status().as_u16(), 303);
+    (bea, res)
+}
+
+async fn the_application_speaks_its_questionnaire_s_language_until_the_candidate_switches(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let (fr_id, fr_slug, _) = two_jobs(&app).await;
+    // Filled in on the English form: the French questionnaire decides.
+    let (bea, res) = bea_applies(&app, &fr_slug).await;
     assert_eq!(
         application_locale(&app, &fr_id, "bea@example.com").await,
         "fr"
@@ -384,20 +391,7 @@ async fn the_job_page_follows_a_change_of_questionnaire_at_once(backend: Backend
 async fn switching_language_from_two_tabs_at_once_keeps_one(backend: Backend) {
     let app = spawn_app(backend).await;
     let (fr_id, fr_slug, _) = two_jobs(&app).await;
-    let bea = app.new_browser();
-    let res = post_application(
-        &bea,
-        &fr_slug,
-        &[
-            ("name", "Béa"),
-            ("email", "bea@example.com"),
-            ("languages", "fr"),
-            ("fluencies", "native"),
-            ("consent", "yes"),
-        ],
-    )
-    .await;
-    assert_eq!(res.status().as_u16(), 303);
+    let (bea, _) = bea_applies(&app, &fr_slug).await;
     let link = app.candidate_link("bea@example.com").await;
     assert_eq!(bea.get(&link).await.status().as_u16(), 303);
     let switches = (0..12).map(|i| {
