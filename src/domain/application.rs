@@ -75,30 +75,14 @@ impl Stage {
         })
     }
 
-    /// Where the candidate stands, in their words: no internal notes or scores.
-    pub fn for_candidate(self) -> &'static str {
-        match self {
-            Stage::Applied => "We have your application. The team reads every one and will get back to you.",
-            Stage::Screening => "Your screening questions are waiting for your answers.",
-            Stage::ScreenReview => "Thank you for your answers. The team is reading them and will get back to you.",
-            Stage::Interview => "You are in the interview stage: the team would like to talk with you. Your booked conversations are listed here; we will be in touch about any next one.",
-            Stage::FinalConversation => "One last, relaxed conversation with the team before the decision. It is listed here once booked.",
-            Stage::TeamDecision => "The team is making its decision. You will hear from us soon.",
-            Stage::Offer => "We have made you an offer: the details are in our email. Reply to it with any question.",
-            Stage::Hired => "Welcome to the team! We are so glad you said yes, and will be in touch about your first days.",
-            Stage::Rejected => "We have decided not to go further with your application. Thank you for the time you gave us.",
-            Stage::Withdrawn => "You withdrew your application.",
-        }
-    }
-
-    /// The steps a candidate follows on their page, in order. Screening
-    /// steps are left out for a job without questions.
+    /// The steps a candidate follows on their page, in order, by their
+    /// words' keys. Screening steps are left out for a job without questions.
     pub const CANDIDATE_STEPS: [(&'static str, bool); 5] = [
-        ("Application received", false),
-        ("Screening questions", true),
-        ("The team reads your answers", true),
-        ("Conversations with the team", false),
-        ("Decision", false),
+        ("cand-step-applied", false),
+        ("cand-step-screening", true),
+        ("cand-step-review", true),
+        ("cand-step-conversations", false),
+        ("cand-step-decision", false),
     ];
 
     /// Where this stage sits among `CANDIDATE_STEPS`; `None` once the
@@ -475,7 +459,9 @@ mod tests {
     fn stages_round_trip_and_speak_kindly() {
         for s in Stage::ALL {
             assert_eq!(Stage::parse(s.as_str()), Some(s));
-            assert!(!s.for_candidate().to_lowercase().contains("score"));
+            let words = crate::i18n::Locale::ENGLISH
+                .text(&format!("cand-stage-{}", s.as_str().replace('_', "-")));
+            assert!(!words.to_lowercase().contains("score"), "{words}");
         }
         assert!(!Stage::Withdrawn.is_active());
         assert!(Stage::Screening.is_active());

@@ -60,18 +60,6 @@ impl InterviewKind {
             InterviewKind::FinalConversation => "staff-interview-kind-final-conversation",
         })
     }
-
-    /// The kind as the candidate reads it on their page: what the
-    /// conversation is, not the team's shorthand for it.
-    pub fn for_candidate(self) -> &'static str {
-        match self {
-            InterviewKind::Culture => "A conversation with the team",
-            InterviewKind::RolePlay => "A support role-play with the team",
-            InterviewKind::CvReview => "A conversation about your experience",
-            InterviewKind::Technical => "A technical conversation",
-            InterviewKind::FinalConversation => "A relaxed final conversation",
-        }
-    }
 }
 
 impl fmt::Display for InterviewKind {

@@ -368,14 +368,34 @@ pub struct JobSections {
 }
 
 impl JobSections {
-    /// Each section with its heading, in reading order.
-    pub fn headed(&self) -> [(&'static str, &'static str, &str); 5] {
+    /// Each section with its heading (the job page's), in reading order.
+    pub fn headed(&self) -> [(&'static str, Message, &str); 5] {
         [
-            ("typical_day", "A typical day", &self.typical_day),
-            ("technical", "The technical side", &self.technical),
-            ("looking_for", "Who we are looking for", &self.looking_for),
-            ("company_culture", "About us", &self.company_culture),
-            ("how_to_apply", "How to apply", &self.how_to_apply),
+            (
+                "typical_day",
+                Message::new("public-section-typical-day"),
+                &self.typical_day,
+            ),
+            (
+                "technical",
+                Message::new("public-section-technical"),
+                &self.technical,
+            ),
+            (
+                "looking_for",
+                Message::new("public-section-looking-for"),
+                &self.looking_for,
+            ),
+            (
+                "company_culture",
+                Message::new("public-section-company-culture"),
+                &self.company_culture,
+            ),
+            (
+                "how_to_apply",
+                Message::new("public-section-how-to-apply"),
+                &self.how_to_apply,
+            ),
         ]
     }
 }

@@ -223,7 +223,7 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
                     code: "missing_section",
                     field,
                     title: Message::new("staff-advice-missing-section")
-                        .arg("heading", heading)
+                        .arg("heading", &heading)
                         .into(),
                     why: said(why),
                 });
@@ -248,7 +248,7 @@ pub fn review(job: &JobPosting) -> Vec<Advice> {
                 field,
                 title: Words::Data(
                     title
-                        .replace("{section}", heading)
+                        .replace("{section}", &heading.english())
                         .replace("{match}", phrase),
                 ),
                 why: data(&phrases.why),

@@ -859,7 +859,8 @@ async fn the_status_page_follows_every_stage(backend: Backend) {
     // none once closed).
     use rapport::domain::application::Stage;
     for stage in Stage::ALL {
-        let words = stage.for_candidate();
+        let words = rapport::i18n::Locale::ENGLISH
+            .text(&format!("cand-stage-{}", stage.as_str().replace('_', "-")));
         assert!(words.len() > 20 && !words.contains('_'), "{stage:?}");
         assert_eq!(
             stage.candidate_step().is_none(),
