@@ -154,7 +154,8 @@ pub enum UserAction {
 
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    crate::telemetry::init(&cli.settings.log);
+    // Held until the command returns, so every log line is written.
+    let _log = crate::telemetry::init(&cli.settings.log);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cli.settings),
         Command::Migrate => {

@@ -7,7 +7,6 @@ use actix_web::http::{header, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse, ResponseError};
 
-use super::public::view::Company;
 use super::AppState;
 use crate::db::DbError;
 use crate::files::FileError;
@@ -15,9 +14,10 @@ use crate::i18n::{Locale, Message};
 use crate::templates;
 
 tokio::task_local! {
-    /// The company of the request being answered: error pages are rendered
-    /// where no request is at hand, and name it like every public page.
-    static COMPANY: Option<Company>;
+    /// The app of the request being answered: error pages are rendered
+    /// where no request is at hand, and name its company like every public
+    /// page (read only then: most requests have no error to show).
+    static STATE: Option<web::Data<AppState>>;
     /// The language of the request's error page (English on staff pages).
     static LOCALE: Locale;
 }
@@ -46,20 +46,18 @@ pub async fn pages_with_company(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let company = match req.app_data::<web::Data<AppState>>() {
-        Some(state) => match state.known_company() {
-            Some(c) => Some(c),
-            // Not named yet in this process (or at all): read it.
-            None => super::public::load_company(state)
-                .await
-                .ok()
-                .filter(|_| state.known_company().is_some()),
-        },
-        None => None,
-    };
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    if let Some(state) = &state {
+        let known = state.company.read().is_ok_and(|c| c.is_some());
+        if !known {
+            // Not named yet in this process (or at all): read it, so an
+            // error page can name it.
+            let _ = super::public::load_company(state).await;
+        }
+    }
     let locale = error_page_locale(req.request());
     LOCALE
-        .scope(locale, COMPANY.scope(company, next.call(req)))
+        .scope(locale, STATE.scope(state, next.call(req)))
         .await
 }
 
@@ -187,7 +185,10 @@ impl ResponseError for WebError {
                     "message": message,
                     "lang": locale.code(),
                     "locale": locale.code(),
-                    "company": COMPANY.try_with(Clone::clone).ok().flatten(),
+                    "company": STATE
+                        .try_with(|s| s.as_ref().and_then(|s| s.known_company()))
+                        .ok()
+                        .flatten(),
                 }),
             )
             .unwrap_or_else(|_| format!("<!doctype html><title>{title}</title><h1>{title}</h1>"));

@@ -51,13 +51,21 @@ pub enum PageKey {
     ApiJob(String),
 }
 
-/// A rendered page: its bytes as is and gzipped, with their entity tags.
+/// A rendered page: its bytes as is and gzipped, with their entity tags
+/// (also as written in the header, so a request formats nothing).
 pub struct Cached {
-    content_type: &'static str,
+    content_type: HeaderValue,
     body: Bytes,
     etag: EntityTag,
+    etag_header: HeaderValue,
     gzip: Bytes,
     gzip_etag: EntityTag,
+    gzip_etag_header: HeaderValue,
+}
+
+fn etag_header(tag: &EntityTag) -> HeaderValue {
+    // A hex digest in quotes is always a valid header value.
+    HeaderValue::from_str(&tag.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 impl Cached {
@@ -73,10 +81,14 @@ impl Cached {
             .write_all(&body)
             .and_then(|_| encoder.finish())
             .unwrap_or_default();
+        let etag = EntityTag::new_strong(hash.clone());
+        let gzip_etag = EntityTag::new_strong(format!("{hash}-gz"));
         Self {
-            content_type,
-            etag: EntityTag::new_strong(hash.clone()),
-            gzip_etag: EntityTag::new_strong(format!("{hash}-gz")),
+            content_type: HeaderValue::from_static(content_type),
+            etag_header: etag_header(&etag),
+            etag,
+            gzip_etag_header: etag_header(&gzip_etag),
+            gzip_etag,
             gzip: Bytes::from(gzip),
             body,
         }
@@ -87,6 +99,7 @@ impl Cached {
 pub struct Snapshot {
     version: Option<PublicVersion>,
     last_modified: SystemTime,
+    last_modified_header: HeaderValue,
     company: OnceCell<Company>,
     pages: RwLock<HashMap<PageKey, Arc<OnceCell<Arc<Cached>>>>>,
     /// Each job's languages by slug, read once per version: the language
@@ -101,9 +114,12 @@ impl Snapshot {
         let secs = version
             .map(|v| v.changed_at.and_utc().timestamp().max(0) as u64)
             .unwrap_or(0);
+        let last_modified = SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
         Self {
             version,
-            last_modified: SystemTime::UNIX_EPOCH + Duration::from_secs(secs),
+            last_modified,
+            last_modified_header: HeaderValue::from_str(&HttpDate::from(last_modified).to_string())
+                .unwrap_or_else(|_| HeaderValue::from_static("")),
             company: OnceCell::new(),
             pages: RwLock::new(HashMap::new()),
             languages: RwLock::new(HashMap::new()),
@@ -209,10 +225,10 @@ impl Snapshot {
     /// one, else the bytes (gzipped when the client takes gzip).
     pub fn respond(&self, req: &HttpRequest, page: &Cached) -> HttpResponse {
         let gzip = accepts_gzip(req);
-        let (body, etag) = if gzip {
-            (&page.gzip, &page.gzip_etag)
+        let (body, etag, etag_header) = if gzip {
+            (&page.gzip, &page.gzip_etag, &page.gzip_etag_header)
         } else {
-            (&page.body, &page.etag)
+            (&page.body, &page.etag, &page.etag_header)
         };
         let not_modified = match IfNoneMatch::parse(req) {
             // If-None-Match, when present, decides alone (RFC 9110 13.2.2).
@@ -228,11 +244,8 @@ impl Snapshot {
         } else {
             HttpResponse::Ok()
         };
-        res.insert_header((header::ETAG, etag.clone()))
-            .insert_header((
-                header::LAST_MODIFIED,
-                HttpDate::from(self.last_modified).to_string(),
-            ))
+        res.insert_header((header::ETAG, etag_header.clone()))
+            .insert_header((header::LAST_MODIFIED, self.last_modified_header.clone()))
             .insert_header((
                 header::CACHE_CONTROL,
                 HeaderValue::from_static(CACHE_CONTROL),
@@ -244,7 +257,8 @@ impl Snapshot {
         if gzip {
             res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip")));
         }
-        res.content_type(page.content_type).body(body.clone())
+        res.insert_header((header::CONTENT_TYPE, page.content_type.clone()))
+            .body(body.clone())
     }
 }
 

@@ -45,19 +45,21 @@ pub async fn redirect_former_addresses(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    let found = job_segment(req.path())
-        .map(|(prefix, slug, tail)| (prefix.to_string(), slug.to_string(), tail.to_string()));
-    let query = req.query_string().to_string();
-    let state = req
-        .app_data::<actix_web::web::Data<super::AppState>>()
-        .cloned();
     let res = next.call(req).await?;
-    let (Some((prefix, slug, tail)), Some(state)) = (found, state) else {
-        return Ok(res.map_into_left_body());
-    };
     if res.status() != StatusCode::NOT_FOUND {
         return Ok(res.map_into_left_body());
     }
+    // Read from the answered request, so a page that was found copies nothing.
+    let request = res.request();
+    let found = job_segment(request.path())
+        .map(|(prefix, slug, tail)| (prefix.to_string(), slug.to_string(), tail.to_string()));
+    let query = request.query_string().to_string();
+    let state = request
+        .app_data::<actix_web::web::Data<super::AppState>>()
+        .cloned();
+    let (Some((prefix, slug, tail)), Some(state)) = (found, state) else {
+        return Ok(res.map_into_left_body());
+    };
     let Ok(Some(now)) = state
         .db
         .read(move |conn| db::jobs::slug_now(conn, &slug))
