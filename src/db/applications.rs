@@ -589,11 +589,17 @@ pub fn list_narrowed(
     let tier_sql = narrow
         .tier
         .map(|(tier, passed)| super::insight::behind::tier(conn, tier, passed));
+    let fts = searches_by_fts(sqlite, q.search.as_deref());
+    // A page may start from the job's rows in the sort's order (dense
+    // matches find a page soon); the count always starts from the FTS5
+    // matches when there are some: it visits every match either way, and
+    // testing every row of the job against them cost a common surname
+    // 90 ms at 100,000 applications.
     let by_index = match q.search.as_deref() {
-        Some(s) if searches_by_fts(sqlite, Some(s)) => !has_few_matches(conn, s)?,
+        Some(s) if fts => !has_few_matches(conn, s)?,
         _ => true,
     };
-    let filtered = || {
+    let filtered_by = |by_index: bool| {
         let mut query = applications::table
             .filter(in_scope(scope, by_index))
             .into_boxed();
@@ -635,7 +641,8 @@ pub fn list_narrowed(
         }
         query
     };
-    let total: i64 = filtered()
+    let filtered = || filtered_by(by_index);
+    let total: i64 = filtered_by(!fts)
         .count()
         .get_result(conn)
         .context("counting applications")?;
