@@ -250,6 +250,23 @@ fn run(label: &str, db: &Db, rounds: usize) {
     for (name, q) in &cases {
         measure(name, db, rounds, |c| table(c, &job_id, q).unwrap());
     }
+    // Last, as it changes the data: erasing one application (on request or
+    // by retention), which also takes it out of the search index.
+    let doomed: Vec<String> = db
+        .run_blocking(|c| {
+            let q = ListQuery::first(None, Sort::Oldest, rounds as i64 + 3);
+            Ok(db::applications::list_for_job(c, &job_id, &q)?.0)
+        })
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    measure("erase one application", db, rounds, |c| {
+        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        db::applications::delete(c, &doomed[i]).unwrap();
+        1
+    });
 }
 
 fn main() {

@@ -26,6 +26,43 @@ async fn application_id(app: &TestApp, job_id: &str, email: &str) -> Option<Stri
         .map(|a| a.id)
 }
 
+/// On SQLite, the search index's rows (FTS5 and the table of which of its
+/// rows is whose) held for this application, and the applications in all
+/// against the rows in the index: None on PostgreSQL (its index is a plain
+/// index on the table).
+async fn search_index_rows(app: &TestApp, app_id: &str) -> Option<(i64, i64, i64)> {
+    #[derive(diesel::QueryableByName)]
+    struct Counts {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        hers: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        applications: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        indexed: i64,
+    }
+    let app_id = app_id.to_string();
+    app.db
+        .read(move |conn| {
+            use diesel::RunQueryDsl;
+            let rapport::db::DbConnection::Sqlite(c) = conn else {
+                return Ok(None);
+            };
+            let counts: Counts = diesel::sql_query(
+                "SELECT (SELECT count(*) FROM applications_search WHERE app_id = ?1) \
+                      + (SELECT count(*) FROM applications_search_rows WHERE app_id = ?1) AS hers, \
+                        (SELECT count(*) FROM applications) AS applications, \
+                        (SELECT count(*) FROM applications_search s \
+                           JOIN applications_search_rows r ON r.search_rowid = s.rowid \
+                          WHERE r.app_id = s.app_id) AS indexed",
+            )
+            .bind::<diesel::sql_types::Text, _>(app_id)
+            .get_result(c)?;
+            Ok(Some((counts.hers, counts.applications, counts.indexed)))
+        })
+        .await
+        .unwrap()
+}
+
 async fn erased_events(app: &TestApp, job_id: &str) -> Vec<rapport::db::audit::AuditEvent> {
     let job_id = job_id.to_string();
     app.db
@@ -153,6 +190,10 @@ async fn owners_erase_a_candidate_on_request(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(files_in(&local_uploads(&app)).len(), 1);
+    if let Some((hers, applications, indexed)) = search_index_rows(&app, &ana_id).await {
+        assert_eq!(hers, 2, "her row in the search index and which row it is");
+        assert_eq!((applications, indexed), (2, 2));
+    }
 
     let page = app.get_text(&format!("/admin/applications/{ana_id}")).await;
     assert!(page.contains(&format!(r#"action="/admin/applications/{ana_id}/erase""#)));
@@ -210,6 +251,10 @@ async fn owners_erase_a_candidate_on_request(backend: Backend) {
         files_in(&local_uploads(&app)).is_empty(),
         "her CV is deleted"
     );
+    if let Some((hers, applications, indexed)) = search_index_rows(&app, &ana_id).await {
+        assert_eq!(hers, 0, "nothing of hers is left in the search index");
+        assert_eq!((applications, indexed), (1, 1), "Bob's row is still found");
+    }
     assert_eq!(
         app.anonymous()
             .get(&link)
