@@ -140,17 +140,20 @@ fn phrase_tokens(p: &str) -> Vec<PTok> {
         .collect()
 }
 
+/// An answer word. Its [`stem`] is worked out only where a phrasing may
+/// start or continue: most words are turned away by their first letters.
 struct ATok<'a> {
     range: Range<usize>,
     raw: &'a str,
-    stem: &'a str,
 }
 
 fn tok_match(a: &ATok, p: &PTok) -> bool {
     if p.prefix {
         a.raw.starts_with(p.text.as_str())
     } else {
-        a.raw == p.text || a.stem == p.stem
+        // A stem is a prefix of its word: a word not starting with the
+        // phrasing's stem cannot stem to it.
+        a.raw == p.text || (a.raw.starts_with(p.stem.as_str()) && stem(a.raw) == p.stem)
     }
 }
 
@@ -181,7 +184,7 @@ type FoldMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>
 /// words they start with: each answer word then looks up only the
 /// phrasings that can start there, instead of every phrasing looking for
 /// its first word.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PhraseIndex {
     /// Each key point's phrasings, in order.
     phrasings: Vec<Vec<Vec<PTok>>>,
@@ -193,6 +196,23 @@ pub struct PhraseIndex {
     prefixed: Vec<Vec<(u32, u32)>>,
     /// Key points with at least one phrasing.
     with_phrasings: usize,
+    /// The first three letters of every key of `first` of 3+ letters, a
+    /// bit per [`start3`]: a word (or its stem, a prefix of it) can only
+    /// equal a key starting like it, so most words skip both lookups.
+    /// Shorter keys are equal to the word itself, looked up as they are.
+    starts: Vec<u64>,
+}
+
+impl Default for PhraseIndex {
+    fn default() -> Self {
+        PhraseIndex::new(&[])
+    }
+}
+
+/// 15 bits from a word's first three bytes (5 bits each: collisions only
+/// let a few more words through to the lookups).
+fn start3(w: &[u8]) -> usize {
+    (usize::from(w[0] & 31) << 10) | (usize::from(w[1] & 31) << 5) | usize::from(w[2] & 31)
 }
 
 impl PhraseIndex {
@@ -222,12 +242,30 @@ impl PhraseIndex {
                 }
             }
         }
+        let mut starts = vec![0u64; (1 << 15) / 64];
+        for k in first.keys() {
+            if k.len() >= 3 {
+                let i = start3(k.as_bytes());
+                starts[i / 64] |= 1 << (i % 64);
+            }
+        }
         PhraseIndex {
             phrasings,
             first,
             prefixed,
             with_phrasings,
+            starts,
         }
+    }
+
+    /// Whether `w` may equal a key of `first`, or stem to one.
+    fn may_start(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.len() < 3 {
+            return true;
+        }
+        let i = start3(b);
+        self.starts[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// For each key point, the folded range of its phrasings' first match
@@ -241,12 +279,15 @@ impl PhraseIndex {
                 break;
             }
             cands.clear();
-            if let Some(v) = self.first.get(a.raw) {
-                cands.extend(v);
-            }
-            if a.stem != a.raw {
-                if let Some(v) = self.first.get(a.stem) {
+            if self.may_start(a.raw) {
+                if let Some(v) = self.first.get(a.raw) {
                     cands.extend(v);
+                }
+                let st = stem(a.raw);
+                if st != a.raw {
+                    if let Some(v) = self.first.get(st) {
+                        cands.extend(v);
+                    }
                 }
             }
             let by_first = a
@@ -305,13 +346,9 @@ pub fn coverage(
         f.words()
             .iter()
             .cloned()
-            .map(|r| {
-                let raw = &text[r.clone()];
-                ATok {
-                    range: r,
-                    raw,
-                    stem: stem(raw),
-                }
+            .map(|r| ATok {
+                raw: &text[r.clone()],
+                range: r,
             })
             .collect()
     };

@@ -370,7 +370,11 @@ fn tokens_with(
         let entry = &mut cache.entries[slot];
         let info = entry.info;
         // Numbers: digits ("30", "24h"), or a run of number words.
-        let digits = &w[..w.bytes().take_while(u8::is_ascii_digit).count()];
+        let digits = if w.as_bytes()[0].is_ascii_digit() {
+            &w[..w.bytes().take_while(u8::is_ascii_digit).count()]
+        } else {
+            ""
+        };
         // "2xx", "4xx": a class of status codes, not the number 2.
         let class = !digits.is_empty() && w[digits.len()..].starts_with('x');
         let mut number = None;
@@ -434,9 +438,11 @@ fn tokens_with(
             }
         } else {
             let stop = info.is_some_and(|i| i.stop);
-            let next_word = ws.get(i + 1).map(|r| &f[r.clone()]);
             let alternative = info.is_some_and(|inf| {
-                !inf.cue && inf.cue_next.iter().any(|n| next_word == Some(n.as_str()))
+                !inf.cue && !inf.cue_next.is_empty() && {
+                    let next_word = ws.get(i + 1).map(|r| &f[r.clone()]);
+                    inf.cue_next.iter().any(|n| next_word == Some(n.as_str()))
+                }
             });
             let cue = alternative
                 || info.is_some_and(|inf| inf.cue)

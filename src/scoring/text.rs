@@ -38,19 +38,25 @@ impl Folded {
             let b = bytes[i];
             if b.is_ascii() {
                 // A whole run of ASCII at once: one byte each, mapped to itself.
-                let run = bytes[i..]
-                    .iter()
-                    .position(|c| !c.is_ascii())
-                    .map_or(bytes.len(), |n| i + n);
-                text.extend(bytes[i..run].iter().map(|&c| {
-                    if c == b'`' {
+                // Copied, then changed in place, in loops the compiler turns
+                // into vector code.
+                let run = ascii_run_end(bytes, i);
+                let at = text.len();
+                text.extend_from_slice(&bytes[i..run]);
+                for c in &mut text[at..] {
+                    *c = if *c == b'`' {
                         b'\''
                     } else {
                         c.to_ascii_lowercase()
-                    }
-                }));
-                start.extend(i as u32..run as u32);
-                end.extend(i as u32 + 1..run as u32 + 1);
+                    };
+                }
+                start.resize(at + run - i, 0);
+                end.resize(at + run - i, 0);
+                let first = i as u32;
+                for (k, (s, e)) in start[at..].iter_mut().zip(&mut end[at..]).enumerate() {
+                    *s = first + k as u32;
+                    *e = first + k as u32 + 1;
+                }
                 i = run;
                 continue;
             }
@@ -139,6 +145,25 @@ impl Folded {
         }
         self.start[s] as usize..self.end[e - 1] as usize
     }
+}
+
+/// Where the run of ASCII bytes starting at `from` ends, eight bytes at a
+/// time.
+fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 fn is_combining(c: char) -> bool {
@@ -237,18 +262,21 @@ fn push_trimmed(b: &[u8], mut s: usize, mut e: usize, out: &mut Vec<Range<usize>
 /// Word tokens (runs of `[a-z0-9_]`) of a folded text, as folded ranges.
 pub fn words(f: &str) -> Vec<Range<usize>> {
     let b = f.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if is_word(b[i]) {
-            let s = i;
-            while i < b.len() && is_word(b[i]) {
-                i += 1;
+    // About one word in six bytes of prose: room for most answers at once.
+    let mut out = Vec::with_capacity(b.len() / 4 + 4);
+    let mut start = None;
+    for (i, &c) in b.iter().enumerate() {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
             }
-            out.push(s..i);
-        } else {
-            i += 1;
+            _ => {}
         }
+    }
+    if let Some(s) = start {
+        out.push(s..b.len());
     }
     out
 }

@@ -514,6 +514,16 @@ fn has_shouted_word(orig: &str) -> bool {
     let mut prev_upper = false;
     let mut i = 0;
     while i < b.len() {
+        if !prev_upper {
+            // Most text is lower-case ASCII: eight such bytes hold no
+            // capital, so no pair, and leave `prev_upper` false.
+            while i + 8 <= b.len() && no_capital(&b[i..i + 8]) {
+                i += 8;
+            }
+            if i >= b.len() {
+                break;
+            }
+        }
         let c = if b[i].is_ascii() {
             char::from(b[i])
         } else {
@@ -543,6 +553,24 @@ fn has_shouted_word(orig: &str) -> bool {
         i += c.len_utf8();
     }
     false
+}
+
+/// Whether eight bytes are all ASCII and none is a capital `A`–`Z`
+/// (a non-ASCII byte may belong to a capital, so it answers false).
+fn no_capital(bytes: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(bytes);
+    let w = u64::from_le_bytes(word);
+    if w & HIGH != 0 {
+        return false;
+    }
+    // Each byte is below 0x80, so these sums carry into no other byte:
+    // a byte's high bit is then set where it is >= `A`, resp. > `Z`.
+    let from_a = w + ONES * u64::from(0x80 - b'A');
+    let past_z = w + ONES * u64::from(0x80 - b'Z' - 1);
+    from_a & !past_z & HIGH == 0
 }
 
 /// The first run of three or more `!`/`?`.
@@ -772,6 +800,32 @@ mod tests {
             Lang::En
         )
         .is_empty());
+    }
+
+    #[test]
+    fn eight_byte_capital_check_agrees_with_bytes() {
+        for text in [
+            "abcdefgh",
+            "abcdefgH",
+            "Abcdefgh",
+            "abc@[`{z",
+            "abcdé fg",
+            "12345678",
+            "ZZZZZZZZ",
+            "a\u{7f}b~c_d ",
+            "@@@@[[[[",
+        ] {
+            let b = text.as_bytes();
+            let want = b[..8]
+                .iter()
+                .all(|c| c.is_ascii() && !c.is_ascii_uppercase());
+            assert_eq!(no_capital(&b[..8]), want, "{text}");
+        }
+        for x in 0u8..=255 {
+            let b = [b'a', b'b', x, b'c', b'd', b'e', b'f', x];
+            let want = x.is_ascii() && !x.is_ascii_uppercase();
+            assert_eq!(no_capital(&b), want, "{x}");
+        }
     }
 
     #[test]
