@@ -8,6 +8,7 @@ use super::schema::{application_events, applications, scorecards};
 use super::{new_id, DbConnection, DbError, MultiBackend, QueryContext};
 use crate::domain::application::{NewApplication, Stage};
 use crate::domain::job::LanguageRequirement;
+use crate::i18n::Locale;
 
 // "Reached at least this stage" filters applications by their history.
 diesel::allow_tables_to_appear_in_same_query!(applications, application_events);
@@ -91,47 +92,107 @@ pub fn insert_as(
     job_id: &str,
     a: &NewApplication,
     cv: Option<StoredCv>,
-    (actor, how): (&str, &str),
+    origin: (&str, &str),
     now: NaiveDateTime,
 ) -> Result<Option<ApplicationRow>, DbError> {
-    if find_by_job_email(conn, job_id, a.email.as_str())?.is_some() {
-        return Ok(None);
-    }
+    insert_row(conn, job_id, a, cv, origin, Locale::ENGLISH, now)
+}
+
+/// [`insert`], with the language the candidate reads us in already
+/// known: stored with the row rather than set after it.
+pub fn insert_in(
+    conn: &mut DbConnection,
+    job_id: &str,
+    a: &NewApplication,
+    cv: Option<StoredCv>,
+    locale: Locale,
+    now: NaiveDateTime,
+) -> Result<Option<ApplicationRow>, DbError> {
+    insert_row(conn, job_id, a, cv, ("candidate", "applied"), locale, now)
+}
+
+fn insert_row(
+    conn: &mut DbConnection,
+    job_id: &str,
+    a: &NewApplication,
+    cv: Option<StoredCv>,
+    (actor, how): (&str, &str),
+    locale: Locale,
+    now: NaiveDateTime,
+) -> Result<Option<ApplicationRow>, DbError> {
+    const CONTEXT: &str = "storing an application";
     let id = new_id();
-    let inserted = super::insert_unless_duplicate(conn, "storing an application", |conn| {
-        diesel::insert_into(applications::table)
-            .values((
-                (
-                    applications::id.eq(&id),
-                    applications::job_id.eq(job_id),
-                    applications::name.eq(a.name.as_str()),
-                    applications::email.eq(a.email.as_str()),
-                    applications::languages
-                        .eq(serde_json::to_string(&a.languages).unwrap_or_else(|_| "[]".into())),
-                    applications::location.eq(&a.location),
-                    applications::timezone.eq(&a.timezone),
-                    applications::cover_letter.eq(&a.cover_letter),
-                    applications::portfolio_url.eq(&a.portfolio_url),
-                ),
-                (
-                    applications::cv_file.eq(cv.as_ref().map(|c| c.file.clone())),
-                    applications::cv_filename.eq(cv.as_ref().map(|c| c.filename.clone())),
-                    applications::stage.eq(Stage::Applied.as_str()),
-                    applications::consent_at.eq(now),
-                    applications::created_at.eq(now),
-                    applications::updated_at.eq(now),
-                    applications::source.eq(&a.source),
-                ),
-            ))
-            .execute(conn)
-    })?;
-    // Two simultaneous applications with the same email: one wins.
-    if !inserted {
-        return Ok(None);
-    }
+    let languages = serde_json::to_string(&a.languages).unwrap_or_else(|_| "[]".into());
+    let values = (
+        (
+            applications::id.eq(&id),
+            applications::job_id.eq(job_id),
+            applications::name.eq(a.name.as_str()),
+            applications::email.eq(a.email.as_str()),
+            applications::languages.eq(&languages),
+            applications::location.eq(&a.location),
+            applications::timezone.eq(&a.timezone),
+            applications::cover_letter.eq(&a.cover_letter),
+            applications::portfolio_url.eq(&a.portfolio_url),
+        ),
+        (
+            applications::cv_file.eq(cv.as_ref().map(|c| c.file.as_str())),
+            applications::cv_filename.eq(cv.as_ref().map(|c| c.filename.as_str())),
+            applications::stage.eq(Stage::Applied.as_str()),
+            applications::consent_at.eq(now),
+            applications::created_at.eq(now),
+            applications::updated_at.eq(now),
+            applications::source.eq(&a.source),
+            applications::locale.eq(locale.code()),
+        ),
+    );
+    let row = match conn {
+        // A failed statement leaves SQLite's transaction as it was: the
+        // insert itself finds a duplicate (the unique job and email), with
+        // no look first and no savepoint, and gives the row back.
+        DbConnection::Sqlite(c) => {
+            match diesel::insert_into(applications::table)
+                .values(values)
+                .returning(ApplicationRow::as_returning())
+                .get_result(c)
+            {
+                Ok(row) => row,
+                Err(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                )) => return Ok(None),
+                Err(source) => {
+                    return Err(DbError::Query {
+                        context: CONTEXT,
+                        source,
+                    })
+                }
+            }
+        }
+        // PostgreSQL aborts the whole transaction on a failed statement:
+        // look first, and insert in a savepoint.
+        DbConnection::Postgresql(_) => {
+            if find_by_job_email(conn, job_id, a.email.as_str())?.is_some() {
+                return Ok(None);
+            }
+            let inserted = super::insert_unless_duplicate(conn, CONTEXT, |conn| {
+                diesel::insert_into(applications::table)
+                    .values(values)
+                    .execute(conn)
+            })?;
+            // Two simultaneous applications with the same email: one wins.
+            if !inserted {
+                return Ok(None);
+            }
+            match find(conn, &id)? {
+                Some(row) => row,
+                None => return Ok(None),
+            }
+        }
+    };
     record_event(conn, &id, actor, None, Stage::Applied, how, now)?;
     super::webhooks::application_created(conn, &id, job_id, actor, now)?;
-    find(conn, &id)
+    Ok(Some(row))
 }
 
 /// Remembers the language a candidate reads us in (their emails follow it).

@@ -289,6 +289,85 @@ pub fn erase_answers(conn: &mut DbConnection, application_id: &str) -> Result<()
     Ok(())
 }
 
+/// One answer of a round being submitted, with its score and spelling.
+pub struct ScoredAnswer<'a> {
+    pub question_id: &'a str,
+    pub body: &'a str,
+    pub score: f64,
+    pub detail: &'a str,
+    pub writing: &'a str,
+}
+
+/// Stores a submitted round's answers with their scores and spelling in
+/// one statement, a draft saved earlier updated in place (it keeps its
+/// id). Returns each answer's id, in the order given, and whether every
+/// row is new: nothing can refer to a row created in this transaction
+/// (no override, no review), so the caller need not look.
+pub fn write_scored_answers(
+    conn: &mut DbConnection,
+    screening_id: &str,
+    scored: &[ScoredAnswer<'_>],
+    now: NaiveDateTime,
+) -> Result<(Vec<String>, bool), DbError> {
+    if scored.is_empty() {
+        return Ok((Vec::new(), true));
+    }
+    let ids: Vec<String> = scored.iter().map(|_| new_id()).collect();
+    let rows: Vec<_> = scored
+        .iter()
+        .zip(&ids)
+        .map(|(a, id)| {
+            (
+                answers::id.eq(id),
+                answers::screening_id.eq(screening_id),
+                answers::question_id.eq(a.question_id),
+                answers::body.eq(a.body),
+                answers::saved_at.eq(now),
+                answers::score.eq(a.score),
+                answers::score_detail.eq(a.detail),
+                answers::writing.eq(a.writing),
+            )
+        })
+        .collect();
+    use diesel::upsert::excluded;
+    // Upserts are not part of the queries written once for both
+    // databases; the statement is the same in each dialect.
+    macro_rules! upsert {
+        ($c:expr) => {
+            diesel::insert_into(answers::table)
+                .values(rows)
+                .on_conflict((answers::screening_id, answers::question_id))
+                .do_update()
+                .set((
+                    answers::body.eq(excluded(answers::body)),
+                    answers::saved_at.eq(excluded(answers::saved_at)),
+                    answers::score.eq(excluded(answers::score)),
+                    answers::score_detail.eq(excluded(answers::score_detail)),
+                    answers::writing.eq(excluded(answers::writing)),
+                ))
+                .returning((answers::question_id, answers::id))
+                .get_results::<(String, String)>($c)
+        };
+    }
+    let stored = match conn {
+        DbConnection::Sqlite(c) => upsert!(c),
+        DbConnection::Postgresql(c) => upsert!(c),
+    }
+    .context("storing submitted answers")?;
+    let mut out = Vec::with_capacity(scored.len());
+    let mut all_new = true;
+    for (a, fresh) in scored.iter().zip(ids) {
+        let id = stored
+            .iter()
+            .find(|(q, _)| q == a.question_id)
+            .map(|(_, id)| id.clone())
+            .ok_or_else(|| DbError::Corrupt("a stored answer came back without its id".into()))?;
+        all_new &= id == fresh;
+        out.push(id);
+    }
+    Ok((out, all_new))
+}
+
 /// Writes an answer's text, creating the row if needed; returns its id.
 pub fn write_answer(
     conn: &mut DbConnection,

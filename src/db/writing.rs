@@ -23,19 +23,26 @@ pub fn set(
         application_writing::words.eq(rate.words),
         application_writing::slips.eq(rate.slips),
     );
-    let n = diesel::update(application_writing::table.find(application_id))
-        .set(values)
-        .execute(conn)
-        .context("saving an application's spelling rate")?;
-    if n == 0 {
-        diesel::insert_into(application_writing::table)
-            .values((
-                application_writing::application_id.eq(application_id),
-                values,
-            ))
-            .execute(conn)
-            .context("saving an application's spelling rate")?;
+    // One statement, insert or update; upserts are not among the queries
+    // written once for both databases, and read the same in each.
+    macro_rules! upsert {
+        ($c:expr) => {
+            diesel::insert_into(application_writing::table)
+                .values((
+                    application_writing::application_id.eq(application_id),
+                    values,
+                ))
+                .on_conflict(application_writing::application_id)
+                .do_update()
+                .set(values)
+                .execute($c)
+        };
     }
+    match conn {
+        DbConnection::Sqlite(c) => upsert!(c),
+        DbConnection::Postgresql(c) => upsert!(c),
+    }
+    .context("saving an application's spelling rate")?;
     Ok(())
 }
 

@@ -91,7 +91,7 @@ pub struct Version {
 }
 
 impl Version {
-    fn new(id: &str, loaded: Loaded) -> Self {
+    pub(crate) fn new(id: &str, loaded: Loaded) -> Self {
         let questions = from_domain::questions(&loaded.questionnaire);
         Self {
             id: id.to_string(),

@@ -7,8 +7,8 @@
 //! binary and each parsed once, on first use, so a run that never checks
 //! French never pays for the French dictionary.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, RwLock};
 
 use serde::{Deserialize, Serialize};
 use spellbook::Dictionary;
@@ -30,6 +30,95 @@ static FR: LazyLock<Dictionary> = LazyLock::new(|| {
     )
     .expect("the shipped French dictionary parses")
 });
+
+/// Lower-cased words accepted without the dictionary. foldhash rather
+/// than SipHash: every word of every answer is looked up here, and the
+/// seed is random per process, so crafted names cannot flood one bucket.
+pub type WordSet = HashSet<String, foldhash::fast::RandomState>;
+
+/// Where the words a candidate was given are looked up: one set, or
+/// several kept apart so a shared one need not be copied (see
+/// [`KnownPair`]).
+pub trait Known {
+    /// Whether `lower` (lower-cased, apostrophes straight) is known.
+    fn knows(&self, lower: &str) -> bool;
+}
+
+impl<S: std::hash::BuildHasher> Known for HashSet<String, S> {
+    fn knows(&self, lower: &str) -> bool {
+        self.contains(lower)
+    }
+}
+
+/// Two sets read as their union: a job's words, shared between
+/// candidates, and one candidate's name.
+pub struct KnownPair<'a, A: Known, B: Known>(pub &'a A, pub &'a B);
+
+impl<A: Known, B: Known> Known for KnownPair<'_, A, B> {
+    fn knows(&self, lower: &str) -> bool {
+        self.0.knows(lower) || self.1.knows(lower)
+    }
+}
+
+/// The dictionary's verdict on a word depends on the word alone, and
+/// answers repeat the same few hundred words: each is checked once per
+/// process. Long words are rare and not kept; the cap only guards against
+/// a process fed endless new words (the memo starts again when reached).
+const MEMO_CAP: usize = 1 << 16;
+const MEMO_MAX_WORD: usize = 40;
+
+type Memo = RwLock<HashMap<Box<str>, bool, foldhash::fast::RandomState>>;
+
+static EN_MEMO: LazyLock<Memo> = LazyLock::new(Default::default);
+static FR_MEMO: LazyLock<Memo> = LazyLock::new(Default::default);
+
+/// Whether `dict` accepts `word` as written or lower-cased (`lower` is a
+/// buffer for the latter, so the check allocates nothing).
+fn dictionary_knows(dict: &Dictionary, memo: &Memo, word: &str, lower: &mut String) -> bool {
+    let memoised = word.len() <= MEMO_MAX_WORD;
+    if memoised {
+        let map = memo.read().unwrap_or_else(|p| p.into_inner());
+        if let Some(&known) = map.get(word) {
+            return known;
+        }
+    }
+    let known = dict.check(word) || {
+        lower_into(word, lower);
+        dict.check(lower)
+    };
+    if memoised {
+        let mut map = memo.write().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= MEMO_CAP {
+            map.clear();
+        }
+        map.insert(word.into(), known);
+    }
+    known
+}
+
+/// `text.to_lowercase()` with `’` made `'`, into `out`. Character by
+/// character is what `str::to_lowercase` does too, except for a capital
+/// sigma, whose form depends on its neighbours: that rare case takes the
+/// standard library's way.
+fn lower_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
+    if text.contains('Σ') {
+        out.push_str(&text.to_lowercase().replace('’', "'"));
+        return;
+    }
+    for c in text.chars() {
+        if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
 
 /// Slips per 100 words at which the writing score reaches 0: one slip in
 /// every ten words is writing a reviewer would not send to a customer.
@@ -82,26 +171,35 @@ fn rate(slips: usize, words: usize) -> f64 {
 
 /// The words of `texts`, lower-cased: words the candidate was shown (or
 /// their own name) are never slips.
-pub fn known_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
-    let mut out = HashSet::new();
+pub fn known_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> WordSet {
+    let mut out = WordSet::default();
     for t in texts {
-        for w in t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-            for part in w.split(['\'', '’']) {
-                if !part.is_empty() {
-                    out.insert(part.to_lowercase());
-                }
-            }
-            if !w.is_empty() {
-                out.insert(w.to_lowercase().replace('’', "'"));
-            }
-        }
+        add_known_words(&mut out, t);
     }
     out
 }
 
+/// Adds the words of `text` to `set`, as [`known_words`] reads them.
+pub fn add_known_words(set: &mut WordSet, text: &str) {
+    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        for part in w.split(['\'', '’']) {
+            if !part.is_empty() {
+                set.insert(part.to_lowercase());
+            }
+        }
+        if !w.is_empty() {
+            set.insert(w.to_lowercase().replace('’', "'"));
+        }
+    }
+}
+
 fn is_url_or_mail(chunk: &str) -> bool {
-    let l = chunk.to_ascii_lowercase();
-    l.contains("://") || l.starts_with("www.") || l.contains('@')
+    chunk.contains("://")
+        || chunk
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"www."))
+        || chunk.contains('@')
 }
 
 /// Identifiers, paths, versions and numbers: code, not prose.
@@ -144,14 +242,18 @@ fn code_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Checks `text` in `lang`; words in `known` (lower-cased) are accepted.
-pub fn check(text: &str, lang: Lang, known: &HashSet<String>) -> Writing {
-    let dict: &Dictionary = match lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
+pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
+    let (dict, memo): (&Dictionary, &Memo) = match lang {
+        Lang::En => (&EN, &EN_MEMO),
+        Lang::Fr => (&FR, &FR_MEMO),
     };
     let code = code_spans(text);
     let mut words = 0;
     let mut slips = Vec::new();
+    // Reused for every word: checking a text allocates only for its slips.
+    let mut lower = String::new();
+    let mut straight = String::new();
+    let mut dict_lower = String::new();
     // A capital after a sentence end is not a sign of a proper noun.
     let mut sentence_start = true;
     let mut offset = 0;
@@ -181,7 +283,11 @@ pub fn check(text: &str, lang: Lang, known: &HashSet<String>) -> Writing {
             continue;
         }
         words += 1;
-        if is_acronym(token) || known.contains(&token.to_lowercase().replace('’', "'")) {
+        if is_acronym(token) {
+            continue;
+        }
+        lower_into(token, &mut lower);
+        if known.knows(&lower) {
             continue;
         }
         // Hyphenated compounds are checked part by part.
@@ -193,16 +299,27 @@ pub fn check(text: &str, lang: Lang, known: &HashSet<String>) -> Writing {
             if word.is_empty() || is_acronym(word) || is_camel(word) {
                 continue;
             }
-            if known.contains(&word.to_lowercase()) {
-                continue;
+            // Known words have no curly apostrophe (they are split or
+            // straightened on it), so a word with one is never among them.
+            if !word.contains('’') {
+                lower_into(word, &mut lower);
+                if known.knows(&lower) {
+                    continue;
+                }
             }
             let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             if capitalised && !(starts_sentence && word_start == token_start) {
                 // A capital mid-sentence: a name, a product, a place.
                 continue;
             }
-            let normalised = word.replace('’', "'");
-            if dict.check(&normalised) || dict.check(&normalised.to_lowercase()) {
+            let normalised: &str = if word.contains('’') {
+                straight.clear();
+                straight.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
+                &straight
+            } else {
+                word
+            };
+            if dictionary_knows(dict, memo, normalised, &mut dict_lower) {
                 continue;
             }
             slips.push(Slip {
@@ -225,8 +342,10 @@ pub fn check(text: &str, lang: Lang, known: &HashSet<String>) -> Writing {
 fn strip_elision(part: &str, start: usize, lang: Lang) -> (&str, usize) {
     if lang == Lang::Fr {
         if let Some((i, c)) = part.char_indices().find(|&(_, c)| c == '\'' || c == '’') {
-            let head = part[..i].to_lowercase();
-            if FR_ELISIONS.contains(&head.as_str()) {
+            // The elisions are ASCII, and no other character lower-cases
+            // to one of theirs: an ASCII comparison is exact.
+            let head = &part[..i];
+            if FR_ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e)) {
                 let rest = i + c.len_utf8();
                 return (&part[rest..], start + rest);
             }
@@ -240,11 +359,11 @@ fn strip_elision(part: &str, start: usize, lang: Lang) -> (&str, usize) {
 mod tests {
     use super::*;
 
-    fn none() -> HashSet<String> {
-        HashSet::new()
+    fn none() -> WordSet {
+        WordSet::default()
     }
 
-    fn slipped(text: &str, lang: Lang, known: &HashSet<String>) -> Vec<String> {
+    fn slipped(text: &str, lang: Lang, known: &impl Known) -> Vec<String> {
         check(text, lang, known)
             .slips
             .into_iter()
@@ -341,5 +460,61 @@ mod tests {
         assert_eq!(Writing::rate_over(&[&a, &b]), Some(10.0));
         assert_eq!(Writing::rate_over(&[]), None);
         assert_eq!(score_for_rate(5.0), 0.5);
+    }
+
+    #[test]
+    fn lower_into_matches_the_standard_library() {
+        let mut out = String::from("left over");
+        for text in [
+            "Hello",
+            "ÉTIQUETTE",
+            "don’t",
+            "ΟΔΟΣ",
+            "ΣΑΣ Σ",
+            "İstanbul",
+            "Straße",
+            "",
+        ] {
+            lower_into(text, &mut out);
+            assert_eq!(out, text.to_lowercase().replace('’', "'"), "{text}");
+        }
+    }
+
+    #[test]
+    fn verdicts_are_the_same_once_remembered() {
+        let text = "Recieve the refund, recieve it again; Thanks for the refund. Ça va trés bien";
+        let first = check(text, Lang::En, &none());
+        for _ in 0..3 {
+            assert_eq!(check(text, Lang::En, &none()), first);
+        }
+        assert_eq!(
+            slipped("très bien, trés bien", Lang::Fr, &none()),
+            vec!["trés".to_string()]
+        );
+        assert_eq!(
+            slipped("très bien, trés bien", Lang::Fr, &none()),
+            vec!["trés".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_pair_of_sets_knows_both() {
+        let job = known_words(["Use the Shipmo dashbord"]);
+        let name = known_words(["Dana Okoro"]);
+        let text = "shipmo lets you use the dashbord, okoro here.";
+        assert!(slipped(text, Lang::En, &KnownPair(&job, &name)).is_empty());
+        assert_eq!(slipped(text, Lang::En, &job), vec!["okoro".to_string()]);
+    }
+
+    #[test]
+    fn curly_apostrophes_are_straightened_for_the_dictionary_only() {
+        // Known words are split on apostrophes; a curly one in a word is
+        // never found among them, but the dictionary reads it straight.
+        let known = known_words(["wouldn't"]);
+        assert!(slipped("I don’t know, wouldn’t you?", Lang::En, &known).is_empty());
+        assert_eq!(
+            slipped("I dont’ know, shouldn’tt you?", Lang::En, &known),
+            vec!["dont".to_string(), "shouldn’tt".to_string()]
+        );
     }
 }

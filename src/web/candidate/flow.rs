@@ -260,7 +260,14 @@ fn apply_with(
     page_locale: Locale,
     now: NaiveDateTime,
 ) -> Result<Applied, DbError> {
-    let Some(mut app) = db::applications::insert(conn, &job.id, new, cv, now)? else {
+    let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
+    let picked = pick_questionnaire(settings, library, &langs);
+    // The candidate's language from now on (pages and emails, this
+    // confirmation first): their questionnaire's, else their form's.
+    let locale = picked
+        .and_then(|l| Locale::parse(&l.questionnaire.language))
+        .unwrap_or(page_locale);
+    let Some(mut app) = db::applications::insert_in(conn, &job.id, new, cv, locale, now)? else {
         let existing = db::applications::find_by_job_email(conn, &job.id, new.email.as_str())?
             .ok_or_else(|| DbError::Corrupt("duplicate application vanished".into()))?;
         // Whoever applied gets the same answer; the real applicant gets
@@ -270,15 +277,6 @@ fn apply_with(
     };
     // The cover letter's spelling, for the table before any screen.
     super::writing::store(conn, &app.id, std::slice::from_ref(cover_letter))?;
-    let langs: Vec<String> = new.languages.iter().map(|l| l.code.clone()).collect();
-    let picked = pick_questionnaire(settings, library, &langs);
-    // The candidate's language from now on (pages and emails, this
-    // confirmation first): their questionnaire's, else their form's.
-    let locale = picked
-        .and_then(|l| Locale::parse(&l.questionnaire.language))
-        .unwrap_or(page_locale);
-    db::applications::set_locale(conn, &app.id, locale)?;
-    app.locale = locale.code().to_string();
     let mut email = CandidateEmail {
         name: new.name.as_str(),
         job_title: &job.posting.title,
@@ -296,7 +294,7 @@ fn apply_with(
         if !round.is_empty() {
             let version = db::questionnaire_versions::ensure(conn, loaded, now)?;
             db::screenings::create(conn, &app.id, &version, &round, now)?;
-            db::applications::move_stage(
+            let moved = db::applications::move_stage(
                 conn,
                 &app.id,
                 Stage::Applied,
@@ -305,6 +303,11 @@ fn apply_with(
                 "screening questions sent",
                 now,
             )?;
+            // The row as it now is, without reading it again.
+            if moved {
+                app.stage = Stage::Screening.as_str().to_string();
+                app.updated_at = now;
+            }
             email.questions = true;
         }
     }
@@ -327,7 +330,6 @@ fn apply_with(
         &email,
         ctx.mail_domain,
     )?;
-    let app = db::applications::find(conn, &app.id)?.unwrap_or(app);
     Ok(Applied::New(app))
 }
 
@@ -407,14 +409,14 @@ pub enum Submitted {
     AlreadySubmitted,
 }
 
-/// The scores that count for one round's answers: the latest reviewer
+/// The scores that count for one round's `answers`: the latest reviewer
 /// override, else the automatic one.
 fn round_final_scores(
     conn: &mut DbConnection,
     job_id: &str,
     round: &Screening,
+    answers: &[db::screenings::Answer],
 ) -> Result<Vec<(Tier, f64)>, DbError> {
-    let answers = db::screenings::answers(conn, &round.id)?;
     let ids: Vec<String> = answers.iter().map(|a| a.id.clone()).collect();
     let overrides = db::screenings::overrides_for(conn, &ids)?;
     // In review mode people's reviews combine with the automatic score.
@@ -427,7 +429,7 @@ fn round_final_scores(
         None => None,
     };
     let mut out = Vec::new();
-    for a in &answers {
+    for a in answers {
         let auto: Option<AnswerScore> = a
             .score_detail
             .as_deref()
@@ -459,6 +461,57 @@ fn round_final_scores(
     Ok(out)
 }
 
+/// The scores that count for a round whose answers were all created in
+/// this transaction: no override or review can name them yet, so only
+/// whether the job is in review mode is read, and the scores come from
+/// the plan rather than from the rows just written.
+fn fresh_round_scores(
+    conn: &mut DbConnection,
+    job_id: &str,
+    plan: &SubmitPlan,
+) -> Result<Vec<(Tier, f64)>, DbError> {
+    let settings = db::reviews::settings(conn, job_id)?;
+    if !settings.enabled {
+        return Ok(plan
+            .answers
+            .iter()
+            .map(|a| (a.tier, a.score_read))
+            .collect());
+    }
+    // Review mode combines each automatic score, as stored, with no
+    // review yet: the detail is read back exactly as a later recompute will.
+    let questions = &plan.version.loaded.questionnaire.questions;
+    let mut out = Vec::new();
+    for a in &plan.answers {
+        let Ok(auto) = serde_json::from_str::<AnswerScore>(&a.detail) else {
+            continue;
+        };
+        let spec = questions.iter().find(|q| q.id == a.question_id);
+        let score = crate::flows::review::combined_score(&auto, spec, &[], &settings).score;
+        out.push((auto.tier, score));
+    }
+    Ok(out)
+}
+
+/// What a submission has just worked out, so the screen is recomputed
+/// without reading it back: the cover letter's spelling (used while the
+/// rounds' versions are the ones it was checked against) and the round
+/// just closed, unless drafts of it were updated.
+struct JustSubmitted<'a> {
+    cover_letter: &'a CoverLetterCheck,
+    round: Option<FreshRound<'a>>,
+}
+
+/// A round whose answers were all created by its submission.
+struct FreshRound<'a> {
+    id: &'a str,
+    scores: Vec<(Tier, f64)>,
+    writings: Vec<Writing>,
+    /// The round's result as planned, kept when the screen has no answer
+    /// of it (nothing to recompute it from).
+    planned_result: &'a str,
+}
+
 /// Recomputes an application's screen from every submitted round,
 /// overrides included, with [`screen_result`], and stores it everywhere it
 /// is shown: each round's result and the application's screen score.
@@ -471,31 +524,43 @@ pub fn recompute_screen(
     recompute_screen_with(conn, application_id, pass_mark, None, now)
 }
 
-/// [`recompute_screen`] with the cover letter's spelling checked before
-/// the transaction, if still valid (see [`CoverLetterCheck`]).
+/// [`recompute_screen`], with the round just submitted taken from its
+/// plan (see [`JustSubmitted`]). Each round's answers are read once, for
+/// their scores and their spelling.
 fn recompute_screen_with(
     conn: &mut DbConnection,
     application_id: &str,
     pass_mark: f64,
-    cover_letter: Option<&CoverLetterCheck>,
+    just: Option<&JustSubmitted<'_>>,
     now: NaiveDateTime,
 ) -> Result<ScreenResult, DbError> {
-    let submitted: Vec<Screening> = db::screenings::for_application(conn, application_id)?
-        .into_iter()
-        .filter(|r| !r.is_open())
-        .collect();
-    let job_id = db::applications::find(conn, application_id)?
-        .map(|a| a.job_id)
-        .unwrap_or_default();
+    let rounds = db::screenings::for_application(conn, application_id)?;
+    let app = db::applications::find(conn, application_id)?;
+    let job_id = app.as_ref().map(|a| a.job_id.as_str()).unwrap_or_default();
+    let fresh_round = just.and_then(|j| j.round.as_ref());
     let mut scores = Vec::new();
-    for round in &submitted {
-        scores.push(round_final_scores(conn, &job_id, round)?);
+    let mut writings: Vec<Writing> = Vec::new();
+    for round in rounds.iter().filter(|r| !r.is_open()) {
+        if let Some(f) = fresh_round.filter(|f| f.id == round.id) {
+            scores.push(f.scores.clone());
+            writings.extend_from_slice(&f.writings);
+            continue;
+        }
+        let answers = db::screenings::answers(conn, &round.id)?;
+        scores.push(round_final_scores(conn, job_id, round, &answers)?);
+        writings.extend(answers.iter().filter_map(|a| {
+            a.writing
+                .as_deref()
+                .and_then(|w| serde_json::from_str::<Writing>(w).ok())
+        }));
     }
     let result = screen_result(&scores, pass_mark);
     // Spelling counts in the overall score only with the job's weight.
-    let writing_rate = super::writing::refresh_with(conn, application_id, cover_letter)?;
-    let result = match db::applications::find(conn, application_id)? {
+    let result = match &app {
         Some(app) => {
+            let cover_letter = just.map(|j| j.cover_letter);
+            let writing_rate =
+                super::writing::refresh_from(conn, app, &rounds, cover_letter, writings)?;
             let weight = db::job_screening::get(conn, &app.job_id)?.writing_weight;
             crate::scoring::with_writing(
                 result,
@@ -505,15 +570,30 @@ fn recompute_screen_with(
         }
         None => result,
     };
-    for (round, round_result) in submitted.iter().zip(&result.rounds) {
-        if round_result.overall.answered == 0 {
-            continue;
-        }
-        let json =
-            serde_json::to_string(round_result).map_err(|e| DbError::Corrupt(e.to_string()))?;
-        if round.result.as_deref() != Some(json.as_str()) {
+    // The round just submitted gets its result and scorer version in one
+    // write: the recomputed result, or the planned one when there is
+    // nothing to recompute it from.
+    let mut just_stored = false;
+    let submitted = rounds.iter().filter(|r| !r.is_open());
+    for (round, round_result) in submitted.zip(&result.rounds) {
+        let fresh = fresh_round.filter(|f| f.id == round.id);
+        let json = if round_result.overall.answered == 0 {
+            match fresh {
+                Some(f) => f.planned_result.to_string(),
+                None => continue,
+            }
+        } else {
+            serde_json::to_string(round_result).map_err(|e| DbError::Corrupt(e.to_string()))?
+        };
+        if fresh.is_some() {
+            db::screenings::store_result(conn, &round.id, &json, SCORER_VERSION)?;
+            just_stored = true;
+        } else if round.result.as_deref() != Some(json.as_str()) {
             db::screenings::update_result(conn, &round.id, &json)?;
         }
+    }
+    if let Some(f) = fresh_round.filter(|_| !just_stored) {
+        db::screenings::store_result(conn, f.id, f.planned_result, SCORER_VERSION)?;
     }
     db::applications::set_screen_result(
         conn,
@@ -659,9 +739,14 @@ pub fn submit(
 struct ScoredAnswer {
     question_id: String,
     body: String,
+    tier: Tier,
     score: f64,
+    /// `score` as a read of the stored detail gives it back (JSON need not
+    /// round-trip a float exactly): what a later recompute will use.
+    score_read: f64,
     detail: String,
-    writing: String,
+    writing: Writing,
+    writing_json: String,
 }
 
 /// A round's answers scored and spell-checked before the write
@@ -694,7 +779,7 @@ pub fn plan_submit(
     let questionnaire = &version.loaded.questionnaire;
     let scorer = Scorer::shared();
     let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
-    let known = super::writing::known_words(job, &[questionnaire], &app.name);
+    let known = super::writing::known_for(job, std::slice::from_ref(&version), &app.name);
     // Usually every round has this round's version: the same known words.
     let cover_letter = if versions.len() == 1 && versions[0].id == version.id {
         CoverLetterCheck::with_known(&versions, &app.cover_letter, &known)
@@ -719,18 +804,24 @@ pub fn plan_submit(
             }
         };
         let score = scorer.score(question, body);
-        let detail = serde_json::to_string(&score).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        let corrupt = |e: serde_json::Error| DbError::Corrupt(e.to_string());
+        let detail = serde_json::to_string(&score).map_err(corrupt)?;
+        let score_read = serde_json::to_string(&score.score)
+            .and_then(|s| serde_json::from_str(&s))
+            .map_err(corrupt)?;
         let lang = super::writing::lang_of(body, score.lang);
         let writing = crate::scoring::spelling::check(body, lang, &known);
-        let writing =
-            serde_json::to_string(&writing).map_err(|e| DbError::Corrupt(e.to_string()))?;
+        let writing_json = serde_json::to_string(&writing).map_err(corrupt)?;
         round_scores.push((score.tier, score.score));
         answers.push(ScoredAnswer {
             question_id: spec.id.clone(),
             body: body.to_string(),
+            tier: score.tier,
             score: score.score,
+            score_read,
             detail,
             writing,
+            writing_json,
         });
     }
     let result = questionnaire_result(&round_scores, pass_mark);
@@ -764,15 +855,37 @@ pub fn submit_planned(
     }
     let tiers = round.tiers();
     let pass_mark = f64::from(job.posting.pass_mark.percent()) / 100.0;
-    for a in &plan.answers {
-        let answer_id =
-            db::screenings::write_answer(conn, &round.id, &a.question_id, &a.body, now)?;
-        db::screenings::store_score(conn, &answer_id, a.score, &a.detail)?;
-        db::screenings::store_writing(conn, &answer_id, &a.writing)?;
-    }
-    db::screenings::store_result(conn, &round.id, &plan.result, SCORER_VERSION)?;
+    let rows: Vec<db::screenings::ScoredAnswer<'_>> = plan
+        .answers
+        .iter()
+        .map(|a| db::screenings::ScoredAnswer {
+            question_id: &a.question_id,
+            body: &a.body,
+            score: a.score,
+            detail: &a.detail,
+            writing: &a.writing_json,
+        })
+        .collect();
+    let (_, all_new) = db::screenings::write_scored_answers(conn, &round.id, &rows, now)?;
     let passed = plan.passed;
-    let cover_letter = Some(&plan.cover_letter);
+    // Drafts saved earlier were updated in place: something may refer to
+    // them, so their round is read back like any other.
+    let round_now = if all_new {
+        Some(FreshRound {
+            id: &round.id,
+            scores: fresh_round_scores(conn, &app.job_id, plan)?,
+            writings: plan.answers.iter().map(|a| a.writing.clone()).collect(),
+            planned_result: &plan.result,
+        })
+    } else {
+        db::screenings::store_result(conn, &round.id, &plan.result, SCORER_VERSION)?;
+        None
+    };
+    let just = JustSubmitted {
+        cover_letter: &plan.cover_letter,
+        round: round_now,
+    };
+    let just = Some(&just);
 
     let screened = screened_tiers(job, &plan.version.loaded);
     if let Some(next) = screening::next_round(&screened, &tiers, passed) {
@@ -787,14 +900,14 @@ pub fn submit_planned(
             now,
         )?;
         // The rounds so far are the screen so far: the summary shows them.
-        recompute_screen_with(conn, &app.id, pass_mark, cover_letter, now)?;
+        recompute_screen_with(conn, &app.id, pass_mark, just, now)?;
         return Ok(Submitted::Scored {
             passed,
             next_round: true,
         });
     }
 
-    let screen_passed = recompute_screen_with(conn, &app.id, pass_mark, cover_letter, now)?.passed;
+    let screen_passed = recompute_screen_with(conn, &app.id, pass_mark, just, now)?.passed;
     let reason = if screen_passed {
         "screen passed — awaiting review"
     } else {
