@@ -182,18 +182,6 @@ pub fn store_score(
     Ok(())
 }
 
-pub fn store_writing(
-    conn: &mut DbConnection,
-    answer_id: &str,
-    writing: &str,
-) -> Result<(), DbError> {
-    diesel::update(answers::table.find(answer_id))
-        .set(answers::writing.eq(Some(writing)))
-        .execute(conn)
-        .context("storing an answer's spelling")?;
-    Ok(())
-}
-
 pub fn store_result(
     conn: &mut DbConnection,
     screening_id: &str,
