@@ -293,7 +293,12 @@ fn main() {
         dir.path().join("bench.db").display()
     ))
     .unwrap();
-    run("SQLite", &Db::connect(&url, 4).unwrap(), rounds);
+    // BENCH_ONLY=postgres skips SQLite; BENCH_KEEP=1 keeps PostgreSQL's
+    // database afterwards, to read the queries' plans in psql.
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if only != "postgres" {
+        run("SQLite", &Db::connect(&url, 4).unwrap(), rounds);
+    }
 
     if let Ok(admin_url) = std::env::var("TEST_POSTGRES_URL") {
         let name = format!("rapport_bench_{}", db::new_id());
@@ -306,8 +311,12 @@ fn main() {
         let db = Db::connect(&DatabaseUrl::parse(url.as_str()).unwrap(), 4).unwrap();
         run("PostgreSQL", &db, rounds);
         drop(db);
-        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-            .execute(&mut admin)
-            .unwrap();
+        if std::env::var("BENCH_KEEP").is_ok() {
+            eprintln!("  kept database {name}");
+        } else {
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .execute(&mut admin)
+                .unwrap();
+        }
     }
 }

@@ -483,7 +483,8 @@ const TRIGRAM: usize = 3;
 
 /// Name-or-email search, through the database's own index: SQLite's FTS5
 /// trigram table (kept by triggers, case and accents folded) or
-/// PostgreSQL's pg_trgm index on the folded name and email.
+/// PostgreSQL's pg_trgm index on the stored, folded name and email
+/// (`search_text`, a generated column only PostgreSQL has).
 fn search_condition(sqlite: bool, search: &str) -> Condition {
     use diesel::dsl::sql;
     use diesel::sql_types::{Bool, Text};
@@ -518,12 +519,9 @@ fn search_condition(sqlite: bool, search: &str) -> Condition {
         )
     } else {
         Box::new(
-            sql::<Bool>(
-                "rapport_search_text(applications.name, applications.email) \
-                 LIKE ('%' || rapport_fold(",
-            )
-            .bind::<Text, _>(literal)
-            .sql(") || '%')"),
+            sql::<Bool>("applications.search_text LIKE ('%' || rapport_fold(")
+                .bind::<Text, _>(literal)
+                .sql(") || '%')"),
         )
     }
 }
