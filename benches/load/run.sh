@@ -22,6 +22,7 @@
 #   EXTRA_TARGETS="name|path|wrk-lua-script ..."   more scenarios; the script
 #                          may be empty for a GET of the path
 #   KEEP=1                 keep the working folder (database, pages, logs)
+#   ONLY="apply submit"    measure only these scenarios (names as printed)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -205,6 +206,16 @@ LUA
     TARGETS+=("apply|/jobs/$SCREEN_SLUG/apply|$WORK/apply.lua" "submit|/candidate/submit|$WORK/submit.lua")
 fi
 for extra in $EXTRA_TARGETS; do TARGETS+=("$extra"); done
+if [ -n "${ONLY:-}" ]; then
+    chosen=()
+    for target in "${TARGETS[@]}"; do
+        IFS='|' read -r name _ <<<"$target"
+        for wanted in $ONLY; do
+            [ "${name// /_}" = "$wanted" ] && chosen+=("$target")
+        done
+    done
+    TARGETS=("${chosen[@]}")
+fi
 
 # --- the same bytes for the bare handler ---------------------------------
 : >"$WORK/manifest"

@@ -11,6 +11,7 @@ pub mod candidate_access;
 pub mod decisions;
 pub mod email_templates;
 pub mod export;
+mod group_commit;
 pub mod insight;
 pub mod interviews;
 pub mod invitations;
@@ -137,6 +138,8 @@ pub enum DbError {
     Corrupt(String),
     #[error("the database task stopped before finishing")]
     TaskAborted,
+    #[error("committing to the database failed, nothing was stored: {0}")]
+    Commit(String),
 }
 
 impl From<diesel::result::Error> for DbError {
@@ -202,9 +205,14 @@ impl r2d2::ManageConnection for ConnectionManager {
                 // The busy timeout covers a second process writing at the
                 // same time. busy_timeout first: switching to WAL takes a
                 // lock that connections opened at the same moment must wait for.
+                // temp_store = MEMORY: statement journals (a write that may
+                // need undoing, as an insert behind triggers) stay in memory
+                // instead of a file created and unlinked in /var/tmp at each
+                // application.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA temp_store = MEMORY;",
                 )
                 .map_err(|e| DbError::Connect(format!("setting SQLite pragmas: {e}")))?;
                 Ok(DbConnection::Sqlite(conn))
@@ -229,9 +237,17 @@ pub struct Db {
     pool: r2d2::Pool<ConnectionManager>,
     backend: Backend,
     permits: Arc<Semaphore>,
-    /// SQLite allows one writer: serialising writes in the process avoids
-    /// lock upgrades failing with SQLITE_BUSY under load.
-    writer: Arc<Mutex<()>>,
+    /// SQLite allows one writer: every write of this process goes through
+    /// this one connection, in turn. Serialising avoids lock upgrades
+    /// failing with SQLITE_BUSY under load, and one connection keeps its
+    /// page cache: SQLite empties a connection's cache whenever another
+    /// connection committed since its last transaction, so writes spread
+    /// over the pool re-read every page they touch. Opened on first use.
+    writer: Arc<Mutex<Option<DbConnection>>>,
+    /// SQLite: the writes of requests, run on the writer connection by one
+    /// thread and committed in groups (see `group_commit`).
+    group: Option<Arc<group_commit::GroupCommit>>,
+    manager: Arc<ConnectionManager>,
     /// Changes to the public pages committed through this handle: the
     /// public cache of this process rebuilds on the very next request.
     public_changes: Arc<AtomicU64>,
@@ -252,11 +268,22 @@ impl Db {
             .max_size(pool_size.max(1))
             .connection_timeout(Duration::from_secs(10))
             .build(ConnectionManager { url: url.clone() })?;
+        let writer = Arc::new(Mutex::new(None));
+        let manager = Arc::new(ConnectionManager { url: url.clone() });
+        let group = match url.backend {
+            Backend::Sqlite => Some(Arc::new(group_commit::GroupCommit::start(
+                writer.clone(),
+                manager.clone(),
+            )?)),
+            Backend::Postgres => None,
+        };
         Ok(Self {
             pool,
             backend: url.backend,
             permits: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
-            writer: Arc::new(Mutex::new(())),
+            writer,
+            group,
+            manager,
             public_changes: Arc::new(AtomicU64::new(0)),
         })
     }
@@ -290,12 +317,23 @@ impl Db {
         &self,
         f: impl FnOnce(&mut DbConnection) -> Result<T, DbError>,
     ) -> Result<T, DbError> {
-        let mut conn = self.pool.get()?;
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.writer.lock().unwrap_or_else(|p| p.into_inner())),
-            Backend::Postgres => None,
-        };
-        let conn: &mut DbConnection = &mut conn;
+        match self.backend {
+            Backend::Sqlite => {
+                let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+                let conn = open_writer(&mut writer, &self.manager)?;
+                self.transaction(conn, f)
+            }
+            Backend::Postgres => self.transaction(&mut *self.pool.get()?, f),
+        }
+    }
+
+    /// Runs `f` in one transaction on `conn`, noting a committed change to
+    /// the public pages.
+    fn transaction<T>(
+        &self,
+        conn: &mut DbConnection,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
         public_version::take_bumped();
         let result = conn.transaction(f);
         // Counted only once committed: a reader that sees the count
@@ -334,6 +372,9 @@ impl Db {
         &self,
         f: impl FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
     ) -> Result<T, DbError> {
+        if let Some(group) = &self.group {
+            return group.write(self.public_changes.clone(), f).await;
+        }
         let _permit = self
             .permits
             .acquire()
@@ -352,6 +393,20 @@ impl Db {
             .await
             .is_ok()
     }
+}
+
+/// The process's SQLite writer connection, opened when missing. A write
+/// that panicked or failed to roll back leaves its connection
+/// mid-transaction: it is never reused (r2d2's check).
+fn open_writer<'a>(
+    slot: &'a mut Option<DbConnection>,
+    manager: &ConnectionManager,
+) -> Result<&'a mut DbConnection, DbError> {
+    if slot.as_mut().is_none_or(|c| c.is_broken()) {
+        *slot = None;
+        *slot = Some(r2d2::ManageConnection::connect(manager)?);
+    }
+    Ok(slot.as_mut().expect("the writer was just opened"))
 }
 
 /// Runs an insert in a savepoint: `Ok(false)` when it hit a unique
@@ -399,6 +454,122 @@ impl TruncateToMicros for chrono::NaiveDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sqlite_in(dir: &tempfile::TempDir) -> Db {
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let db = Db::connect(&DatabaseUrl::parse(&url).unwrap(), 2).unwrap();
+        db.migrate().unwrap();
+        db
+    }
+
+    #[test]
+    fn a_write_that_panicked_leaves_nothing_behind_and_the_next_write_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sqlite_in(&dir);
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            db.write_blocking(|c| -> Result<(), DbError> {
+                settings::set(c, "half_done", "lost")?;
+                panic!("a bug in the middle of a write")
+            })
+        }));
+        assert!(panicked.is_err());
+        // The writer connection was left mid-transaction: reused as it
+        // was, this write would only be a savepoint inside it, never
+        // committed, and invisible to every other connection.
+        db.write_blocking(|c| settings::set(c, "after", "kept"))
+            .unwrap();
+        db.run_blocking(|c| {
+            assert_eq!(settings::get(c, "after")?.as_deref(), Some("kept"));
+            assert_eq!(settings::get(c, "half_done")?, None);
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    /// Writes arriving together share a commit; each still stands alone:
+    /// one that fails or panics is undone, and only it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn writes_committed_together_fail_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sqlite_in(&dir);
+        let writes = (0..120).map(|i| {
+            let db = db.clone();
+            async move {
+                db.write(move |c| {
+                    settings::set(c, &format!("k{i}"), "v")?;
+                    match i % 10 {
+                        3 => Err(DbError::Corrupt("a write that fails".into())),
+                        7 => panic!("a write that panics"),
+                        _ => Ok(i),
+                    }
+                })
+                .await
+            }
+        });
+        // Held by the test, the writer waits: every write queues meanwhile
+        // (each is queued at its first poll), and the writer takes them in
+        // at most three groups (whatever it took before blocking, then
+        // groups of 64).
+        let held = db.writer.lock().unwrap();
+        let mut all = Box::pin(futures::future::join_all(writes));
+        assert!(futures::poll!(&mut all).is_pending());
+        drop(held);
+        let results = all.await;
+        let groups = db.group.as_ref().unwrap().groups.load(Ordering::Relaxed);
+        assert!(groups <= 3, "{groups} groups for 120 writes");
+        for (i, result) in results.iter().enumerate() {
+            match i % 10 {
+                3 => assert!(
+                    matches!(result, Err(DbError::Corrupt(_))),
+                    "{i}: {result:?}"
+                ),
+                7 => assert!(
+                    matches!(result, Err(DbError::TaskAborted)),
+                    "{i}: {result:?}"
+                ),
+                _ => assert_eq!(result.as_ref().ok(), Some(&i), "{i}"),
+            }
+        }
+        // Read on another connection: answered means committed.
+        let stored = db
+            .run_blocking(|c| {
+                (0..120)
+                    .map(|i| settings::get(c, &format!("k{i}")))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap();
+        for (i, value) in stored.iter().enumerate() {
+            assert_eq!(value.is_some(), !matches!(i % 10, 3 | 7), "k{i}");
+        }
+        // And the writer goes on.
+        assert!(db.write(|c| settings::set(c, "after", "v")).await.is_ok());
+    }
+
+    #[test]
+    fn writes_from_many_threads_all_commit_through_the_one_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sqlite_in(&dir);
+        std::thread::scope(|s| {
+            for t in 0..8 {
+                let db = &db;
+                s.spawn(move || {
+                    for i in 0..25 {
+                        db.write_blocking(|c| settings::set(c, &format!("k{t}-{i}"), "v"))
+                            .unwrap();
+                    }
+                });
+            }
+        });
+        let stored = db
+            .run_blocking(|c| {
+                (0..8)
+                    .flat_map(|t| (0..25).map(move |i| format!("k{t}-{i}")))
+                    .map(|k| settings::get(c, &k))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap();
+        assert_eq!(stored.iter().filter(|v| v.is_some()).count(), 200);
+    }
 
     #[test]
     fn urls_choose_the_backend() {
