@@ -512,7 +512,7 @@ mod tests {
         // groups of 64).
         let held = db.writer.lock().unwrap();
         let mut all = Box::pin(futures::future::join_all(writes));
-        assert!(futures::poll!(&mut all).is_pending());
+        assert!(futures::FutureExt::now_or_never(&mut all).is_none());
         drop(held);
         let results = all.await;
         let groups = db.group.as_ref().unwrap().groups.load(Ordering::Relaxed);
