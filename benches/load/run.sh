@@ -14,7 +14,8 @@
 #   BARE_BIN=path          use this bare handler instead of building it
 #   LOADER_BIN=path        use this examples/load_candidates instead of building it
 #   CANDIDATES=3000        candidates with an open round of questions, made
-#                          before the server starts, for the submit scenario:
+#                          before the server starts, for the submit scenario
+#                          (each run takes the rows after the last run's):
 #                          requests beyond them re-submit a round already
 #                          submitted (a cheaper answer), so keep it above
 #                          submissions/s x DURATION x runs
@@ -193,14 +194,24 @@ for line in io.lines("$WORK/candidates.tsv") do
   local cookie, body = line:match("([^\t]*)\t(.*)")
   rows[#rows + 1] = { cookie, body }
 end
+-- Each run starts after the rows earlier runs used (plus one per
+-- connection for requests still in flight when they stopped).
+local offset = 0
+local used = io.open("$WORK/submit.used")
+if used then offset = tonumber(used:read("*l")) or 0; used:close() end
 local i = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 request = function()
   i = i + 1
-  local row = rows[((i - 1) % #rows) + 1]
+  local row = rows[((offset + i - 1) % #rows) + 1]
   return wrk.format(nil, nil, { ["Cookie"] = "rapport_candidate=" .. row[1] .. "; rapport_csrf=$NONCE",
     ["Content-Type"] = "application/x-www-form-urlencoded" }, row[2] .. "&csrf_token=$FORM_TOKEN")
+end
+done = function(summary)
+  local f = io.open("$WORK/submit.used", "w")
+  f:write(tostring(offset + summary.requests + 256))
+  f:close()
 end
 LUA
     TARGETS+=("apply|/jobs/$SCREEN_SLUG/apply|$WORK/apply.lua" "submit|/candidate/submit|$WORK/submit.lua")
