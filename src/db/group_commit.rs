@@ -34,7 +34,9 @@ type Finish = Box<dyn FnOnce(Result<(), &DbError>) + Send>;
 
 /// The queue of writes in front of the writer thread.
 pub(super) struct GroupCommit {
-    jobs: Mutex<Sender<Job>>,
+    /// A `Sender` is shared by reference across threads: no lock on the
+    /// request's path.
+    jobs: Sender<Job>,
     /// How many groups were committed or rolled back (the tests read it).
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) groups: Arc<AtomicU64>,
@@ -53,10 +55,7 @@ impl GroupCommit {
             .name("sqlite-writer".into())
             .spawn(move || run(&queue, &writer, &manager, &counted))
             .map_err(|e| DbError::Connect(format!("starting the SQLite writer thread: {e}")))?;
-        Ok(Self {
-            jobs: Mutex::new(jobs),
-            groups,
-        })
+        Ok(Self { jobs, groups })
     }
 
     /// Runs `f` in a transaction of its own (a savepoint of the group's),
@@ -86,11 +85,7 @@ impl GroupCommit {
                 let _ = answer.send(result);
             })
         });
-        self.jobs
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .send(job)
-            .map_err(|_| DbError::TaskAborted)?;
+        self.jobs.send(job).map_err(|_| DbError::TaskAborted)?;
         // A job dropped unrun (the writer could not open the database, or
         // the write panicked) drops its sender.
         answered.await.map_err(|_| DbError::TaskAborted)?
