@@ -33,6 +33,9 @@ pub const PHRASED_THRESHOLD: f64 = 0.7;
 const PROMPT_WORD_WEIGHT: f64 = 0.5;
 /// Words after a negation cue that it may negate, within its clause.
 const NEGATION_SCOPE: usize = 6;
+/// Distinctive words a label needs outside parentheses for what is inside
+/// them to be an aside.
+const ASIDE_MIN_WORDS: usize = 4;
 /// A source's words considered (longer labels are cut).
 const MAX_TERMS: usize = 64;
 
@@ -58,6 +61,9 @@ struct WordInfo {
     dismissal: bool,
     /// A definite article ("the", "le"), which a dismissal noun needs.
     definite: bool,
+    /// Opens a condition ("if", "si"): a polar word after it in its clause
+    /// names a case, it does not negate.
+    conditional: bool,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -69,7 +75,8 @@ struct LangData {
     /// Label verbs that make the key point a question to the customer
     /// ("Asks ..."), and words that make a sentence a request ("please").
     asking_verbs: HashSet<String>,
-    request_words: HashSet<String>,
+    /// Each a word or a run of words ("i need").
+    request_words: Vec<Vec<String>>,
     /// Words joining alternatives in a label ("or"): either will do.
     alternatives: HashSet<String>,
     /// Words anywhere in a label that describe the answer, not its words.
@@ -131,6 +138,8 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().dismissal = true;
         } else if let Some(w) = l.strip_prefix('=') {
             words.entry(w.to_string()).or_default().definite = true;
+        } else if let Some(w) = l.strip_prefix('%') {
+            words.entry(w.to_string()).or_default().conditional = true;
         } else if let Some((w, next)) = l.split_once(' ') {
             words
                 .entry(w.to_string())
@@ -175,7 +184,10 @@ fn load(lang: Lang) -> LangData {
             .filter_map(|l| l.strip_prefix('?').map(str::to_string))
             .collect(),
         request_words: data_lines(verbs)
-            .filter_map(|l| l.strip_prefix('&').map(str::to_string))
+            .filter_map(|l| {
+                l.strip_prefix('&')
+                    .map(|r| r.split_whitespace().map(str::to_string).collect())
+            })
             .collect(),
         synonyms: FnvMap::default(),
         groups: FnvMap::default(),
@@ -573,6 +585,12 @@ fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
         .collect()
 }
 
+/// Whether `p` is a later part of `l` ("Billing > Company details" in
+/// "Account > Billing > Company details"), agreeing as far as both go.
+fn within(l: &Path, p: &Path) -> bool {
+    (1..l.steps.len()).any(|o| l.steps[o..].iter().zip(&p.steps).all(|(x, y)| x == y))
+}
+
 /// Whether two paths agree as far as both go.
 fn agree(a: &Path, b: &Path) -> bool {
     a.steps.iter().zip(&b.steps).all(|(x, y)| x == y)
@@ -591,6 +609,8 @@ struct Term {
     /// For a number: whether the answer must give it. An example's own
     /// numbers ("two days ago") illustrate; only the label's are required.
     required: bool,
+    /// In an aside in parentheses (see [`source`]).
+    aside: bool,
     /// Index of its key among the question's term keys (set by [`compile`]).
     slot: u32,
     /// [`letters`] of its key, for the typo prefilter.
@@ -717,9 +737,11 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                 .into_iter()
                 .map(|mut s| {
                     for t in &mut s.terms {
-                        t.required = t.number.is_some_and(|n| {
-                            (s.label || label_numbers.contains(&n)) && !prompt_numbers.contains(&n)
-                        });
+                        t.required = !t.aside
+                            && t.number.is_some_and(|n| {
+                                (s.label || label_numbers.contains(&n))
+                                    && !prompt_numbers.contains(&n)
+                            });
                     }
                     s
                 })
@@ -754,6 +776,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                     own: false,
                     typo: false,
                     required: false,
+                    aside: false,
                     slot: 0,
                     letters: 0,
                 });
@@ -837,8 +860,38 @@ fn source(
         .cloned()
         .collect();
     let toks = &toks[..];
-    let negative = toks.iter().any(|t| t.cue || t.polar);
-    let all_negated = toks.iter().any(|t| t.polar);
+    let ft = f.as_str();
+    // "Reconnect if the connection expired": a polar word after a
+    // condition in its clause names a case, it negates nothing.
+    let conditional = |i: usize| {
+        toks[..i]
+            .iter()
+            .rev()
+            .position(|x| d.info(&ft[x.range.clone()]).is_some_and(|w| w.conditional))
+            .is_some_and(|back| {
+                let c = i - 1 - back;
+                !toks[c + 1..=i].iter().any(|x| x.clause_start)
+            })
+    };
+    let polar = |i: usize| toks[i].polar && !conditional(i);
+    let negative = (0..toks.len()).any(|i| toks[i].cue || polar(i));
+    let all_negated = (0..toks.len()).any(polar);
+    // An aside in parentheses ("(24 hours by default)") when the label
+    // says enough without it: its words count half and its numbers need
+    // not be given (another number of the same unit still refuses).
+    let depth: Vec<bool> = toks
+        .iter()
+        .map(|t| {
+            let before = &ft[..t.range.start];
+            before.matches('(').count() > before.matches(')').count()
+        })
+        .collect();
+    let outside = toks
+        .iter()
+        .zip(&depth)
+        .filter(|(t, inside)| !**inside && !t.stop && !t.cue && !t.key.is_empty())
+        .count();
+    let aside_allowed = is_label && outside >= ASIDE_MIN_WORDS;
     // What each negation bears on: the words after an alternative ("instead
     // of X"), the whole clause for the others ("Pro doesn't include it").
     let mut negated_keys: Vec<String> = Vec::new();
@@ -882,10 +935,12 @@ fn source(
                 .find(|u| !u.stop && !u.cue && u.number.is_none())
                 .map(|u| u.key.to_string())
         });
+        let aside = aside_allowed && depth[i];
         terms.push(Term {
             // Settled by `compile` once the label's numbers are known.
             required: true,
-            weight: if prompt.contains(&*t.key) {
+            aside,
+            weight: if prompt.contains(&*t.key) || aside {
                 PROMPT_WORD_WEIGHT
             } else {
                 1.0
@@ -1208,6 +1263,49 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
     }
 }
 
+/// Whether the tokens hold a request word or run of words ("please",
+/// "i need").
+fn requests(d: &LangData, toks: &[Tok], text: &str) -> bool {
+    (0..toks.len()).any(|i| {
+        d.request_words.iter().any(|r| {
+            r.len() <= toks.len() - i
+                && r.iter()
+                    .zip(&toks[i..])
+                    .all(|(w, t)| text[t.range.clone()] == **w)
+        })
+    })
+}
+
+/// Whether the sentence starting at token `first` is an item of a list
+/// ("* a screenshot", "- la version") whose introduction asks ("a few
+/// details would help me: ..."): each item is then asked for.
+fn asked_by_list_intro(d: &LangData, ans: &Answer, first: usize, text: &str) -> bool {
+    /// How far back the list's introduction may be, in bytes.
+    const MAX_LIST: usize = 1200;
+    let at = ans.toks[first].range.start;
+    let prev_end = first
+        .checked_sub(1)
+        .map_or(0, |p| ans.toks[p].range.end);
+    let bullet = text[prev_end..at]
+        .trim_end()
+        .ends_with(['*', '-']);
+    if !bullet {
+        return false;
+    }
+    let Some(colon) = text[..at].rfind(':') else {
+        return false;
+    };
+    if at - colon > MAX_LIST {
+        return false;
+    }
+    let intro_start = text[..colon]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let lo = ans.toks.partition_point(|t| t.range.start < intro_start);
+    let hi = ans.toks.partition_point(|t| t.range.end <= colon);
+    lo < hi && requests(d, &ans.toks[lo..hi], text)
+}
+
 /// Refuses a window that negates the source or states another number.
 /// `lenient`: a number the source gives may be left out, and only another
 /// number of the same unit refuses (for spans found by phrasings, which
@@ -1228,9 +1326,8 @@ fn judge(
             .map_or(text.len(), |e| b + e);
         let d = lang_data(ans.lang);
         let asking = text[a..=end.min(text.len() - 1)].contains('?')
-            || toks
-                .iter()
-                .any(|t| d.request_words.contains(&text[t.range.clone()]));
+            || requests(d, toks, text)
+            || asked_by_list_intro(d, ans, w.first, text);
         if !asking {
             return Err(("mentions it without asking".to_string(), a..b));
         }
@@ -1239,7 +1336,7 @@ fn judge(
     // another number with the same unit means another fact.
     for (ti, t) in src.terms.iter().enumerate() {
         let Some(n) = t.number else { continue };
-        if seen[ti] || !t.required {
+        if seen[ti] || !(t.required || t.aside) {
             continue;
         }
         let unit = t.unit.as_deref();
@@ -1257,7 +1354,7 @@ fn judge(
                     .map(|x| format!(" {}", &text[x.range.clone()]))
             })
             .unwrap_or_default();
-        if lenient && (other.is_none() || unit.is_none()) {
+        if (lenient || t.aside) && (other.is_none() || unit.is_none()) {
             continue;
         }
         return Err(match other {
@@ -1302,6 +1399,9 @@ fn judge(
     }
     // A menu path is a specific too: another branch from the same root
     // ("Settings > Billing" for "Settings > Notifications") is another fact.
+    // A path that starts elsewhere ("Connected apps > Google" for "Settings >
+    // Integrations") is another fact too, unless it is the key point's path
+    // without its first steps ("Billing > Company details").
     if !src.paths.is_empty() {
         let here = paths(toks, text);
         for p in &here {
@@ -1310,10 +1410,17 @@ fn judge(
                 .iter()
                 .filter(|l| l.steps[0] == p.steps[0])
                 .collect();
-            if same_root.is_empty() || same_root.iter().any(|l| agree(l, p)) {
+            if same_root.iter().any(|l| agree(l, p)) || src.paths.iter().any(|l| within(l, p)) {
                 continue;
             }
-            let right = here.iter().any(|h| same_root.iter().any(|l| agree(l, h)));
+            let same_root = if same_root.is_empty() {
+                src.paths.iter().collect()
+            } else {
+                same_root
+            };
+            let right = here
+                .iter()
+                .any(|h| src.paths.iter().any(|l| agree(l, h) || within(l, h)));
             if !right {
                 let start = toks
                     .iter()
