@@ -393,6 +393,24 @@ fn tokens_with(
         let mut end = i;
         if !digits.is_empty() && !class {
             number = digits.parse::<u32>().ok();
+            // "5,000", "7,200" (and "5 000", "5.000" in French): the
+            // word splitter cuts a number at its thousands separators.
+            if digits.len() == w.len() && w.len() <= 3 {
+                while let Some(n) = ws.get(end + 1) {
+                    let sep = &f[ws[end].end..n.start];
+                    let grouped = n.len() == 3
+                        && f.as_bytes()[n.start..n.end].iter().all(u8::is_ascii_digit)
+                        && (sep == "," || d.lang == Lang::Fr && (sep == " " || sep == "."));
+                    if !grouped {
+                        break;
+                    }
+                    number = number.and_then(|v| {
+                        v.checked_mul(1000)?
+                            .checked_add(f[n.clone()].parse::<u32>().ok()?)
+                    });
+                    end += 1;
+                }
+            }
         } else if info.is_some_and(|i| i.number.is_some()) {
             let (mut total, mut cur) = (0u32, 0u32);
             let mut j = i;
@@ -540,6 +558,11 @@ struct Source {
 struct Path {
     steps: Vec<String>,
     text: String,
+    /// Index of the token its first step starts at.
+    at: usize,
+    /// Named in a condition of the key point ("unless Settings > X is
+    /// off"): a side case, so a path from another root is no conflict.
+    conditional: bool,
 }
 
 /// Longest step of a path, in words ("Change plan", "Block busy times").
@@ -563,6 +586,8 @@ fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
                         Path {
                             steps,
                             text: String::new(),
+                            at: i - 1,
+                            conditional: false,
                         },
                         r,
                     ));
@@ -591,9 +616,20 @@ fn within(l: &Path, p: &Path) -> bool {
     (1..l.steps.len()).any(|o| l.steps[o..].iter().zip(&p.steps).all(|(x, y)| x == y))
 }
 
-/// Whether two paths agree as far as both go.
+/// Whether two paths agree: from the same first step, the shorter one's
+/// steps come in the longer one in order ("Members > your name > Reset"
+/// names a row on the way to "Members > Reset").
 fn agree(a: &Path, b: &Path) -> bool {
-    a.steps.iter().zip(&b.steps).all(|(x, y)| x == y)
+    let (short, long) = if a.steps.len() <= b.steps.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short.steps.first() != long.steps.first() {
+        return false;
+    }
+    let mut rest = long.steps.iter();
+    short.steps.iter().all(|s| rest.any(|l| l == s))
 }
 
 #[derive(Debug, Clone)]
@@ -845,7 +881,14 @@ fn source(
     if is_label {
         while start < toks.len() {
             let w = &f.as_str()[toks[start].range.clone()];
-            if !d.label_verbs.contains(w) {
+            // "Asks or checks ...": an alternative between two label verbs.
+            let joins = |w: &str| {
+                d.alternatives.contains(w)
+                    && toks
+                        .get(start + 1)
+                        .is_some_and(|n| d.label_verbs.contains(&f.as_str()[n.range.clone()]))
+            };
+            if !d.label_verbs.contains(w) && !joins(w) {
                 break;
             }
             asks |= d.asking_verbs.contains(w);
@@ -876,9 +919,10 @@ fn source(
     let polar = |i: usize| toks[i].polar && !conditional(i);
     let negative = (0..toks.len()).any(|i| toks[i].cue || polar(i));
     let all_negated = (0..toks.len()).any(polar);
-    // An aside in parentheses ("(24 hours by default)") when the label
-    // says enough without it: its words count half and its numbers need
-    // not be given (another number of the same unit still refuses).
+    // An aside in parentheses ("(24 hours by default)") or a side case
+    // ("unless X is switched off"), when the label says enough without
+    // it: its words count half and its numbers need not be given (another
+    // number of the same unit still refuses).
     let depth: Vec<bool> = toks
         .iter()
         .map(|t| {
@@ -889,7 +933,10 @@ fn source(
     let outside = toks
         .iter()
         .zip(&depth)
-        .filter(|(t, inside)| !**inside && !t.stop && !t.cue && !t.key.is_empty())
+        .enumerate()
+        .filter(|(i, (t, inside))| {
+            !**inside && !conditional(*i) && !t.stop && !t.cue && !t.key.is_empty()
+        })
         .count();
     let aside_allowed = is_label && outside >= ASIDE_MIN_WORDS;
     // What each negation bears on: the words after an alternative ("instead
@@ -935,7 +982,7 @@ fn source(
                 .find(|u| !u.stop && !u.cue && u.number.is_none())
                 .map(|u| u.key.to_string())
         });
-        let aside = aside_allowed && depth[i];
+        let aside = aside_allowed && (depth[i] || conditional(i));
         terms.push(Term {
             // Settled by `compile` once the label's numbers are known.
             required: true,
@@ -976,7 +1023,13 @@ fn source(
         all_negated,
         label: is_label,
         asks,
-        paths: paths(toks, f.as_str()),
+        paths: paths(toks, f.as_str())
+            .into_iter()
+            .map(|mut p| {
+                p.conditional = conditional(p.at);
+                p
+            })
+            .collect(),
     })
 }
 
@@ -1143,6 +1196,59 @@ struct Window {
     last: usize,
 }
 
+/// Sentences looked at together.
+#[derive(Clone, Copy)]
+enum Win<'a> {
+    /// `width` sentences from the first.
+    Run(usize, usize),
+    /// These sentences (in order).
+    Set(&'a [usize]),
+}
+
+impl Win<'_> {
+    fn holds(self, s: usize) -> bool {
+        match self {
+            Win::Run(a, w) => (a..a + w).contains(&s),
+            Win::Set(v) => v.binary_search(&s).is_ok(),
+        }
+    }
+    fn first(self) -> usize {
+        match self {
+            Win::Run(a, _) => a,
+            Win::Set(v) => v[0],
+        }
+    }
+    fn last(self) -> usize {
+        match self {
+            Win::Run(a, w) => a + w - 1,
+            Win::Set(v) => v[v.len() - 1],
+        }
+    }
+    /// The terms its sentences hold together.
+    fn mask(self, masks: &[u64]) -> u64 {
+        match self {
+            Win::Run(a, w) => masks[a..a + w].iter().fold(0, |m, x| m | x),
+            Win::Set(v) => v.iter().fold(0, |m, s| m | masks[*s]),
+        }
+    }
+}
+
+/// Whether sentence `s` asks the customer something: a question, a
+/// request, or an item of a list a request introduces.
+fn sentence_asks(ans: &Answer, s: usize, text: &str) -> bool {
+    let d = lang_data(ans.lang);
+    let (first, last) = ans.bounds[s];
+    let toks = &ans.toks[first..=last];
+    let b = toks[toks.len() - 1].range.end;
+    let end = text[b..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |e| b + e);
+    text[b..end].starts_with('?')
+        || text[toks[0].range.start..end].contains('?')
+        || requests(d, toks, text)
+        || asked_by_list_intro(d, ans, first, text)
+}
+
 /// Looks for one compiled key point in the answer.
 pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
     let text = f.as_str();
@@ -1169,15 +1275,24 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                 hits.push((ti, *ai));
             }
         }
-        for s in 0..ans.sentences {
-            if masks[s] == 0 {
-                continue;
-            }
-            for width in 1..=2 {
-                if s + width > ans.sentences {
-                    break;
-                }
-                let mask = masks[s..s + width].iter().fold(0, |m, x| m | x);
+        // Windows: a sentence, or two neighbouring ones; for a key point
+        // that asks, also the answer's questions together ("When did you
+        // add it? ... Which calendar is it in?").
+        let n = ans.sentences;
+        let asking: Vec<usize> = if src.asks {
+            (0..n)
+                .filter(|&s| masks[s] != 0 && sentence_asks(ans, s, text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let runs = (0..n)
+            .filter(|&s| masks[s] != 0)
+            .flat_map(|s| (1..=2).filter(move |w| s + w <= n).map(move |w| Win::Run(s, w)));
+        let questions = (asking.len() >= 2).then_some(Win::Set(&asking));
+        for win in runs.chain(questions) {
+            {
+                let mask = win.mask(&masks);
                 let hit = src.units.iter().filter(|u| mask & u.0 != 0);
                 let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
                 // One word alone ("page") is not a paraphrase of a label.
@@ -1190,11 +1305,11 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     .collect();
                 let matched: Vec<usize> = hits
                     .iter()
-                    .filter(|(_, a)| (s..s + width).contains(&ans.toks[*a].sentence))
+                    .filter(|(_, a)| win.holds(ans.toks[*a].sentence))
                     .map(|(_, a)| *a)
                     .collect();
-                let first = ans.bounds[s].0;
-                let last = ans.bounds[s + width - 1].1.max(first);
+                let first = ans.bounds[win.first()].0;
+                let last = ans.bounds[win.last()].1.max(first);
                 let w = Window {
                     matched,
                     first,
@@ -1414,10 +1529,13 @@ fn judge(
                 continue;
             }
             let same_root = if same_root.is_empty() {
-                src.paths.iter().collect()
+                src.paths.iter().filter(|l| !l.conditional).collect()
             } else {
                 same_root
             };
+            if same_root.is_empty() {
+                continue;
+            }
             let right = here
                 .iter()
                 .any(|h| src.paths.iter().any(|l| agree(l, h) || within(l, h)));
