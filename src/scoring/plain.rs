@@ -1194,6 +1194,12 @@ struct Window {
     matched: Vec<usize>,
     first: usize,
     last: usize,
+    /// Which term each matched token matched (term, token), and the share
+    /// the window must hold: a negated clause is then forgiven when the
+    /// rest of the window still says the key point. Empty for a span
+    /// found by phrasings.
+    by_term: Vec<(usize, usize)>,
+    threshold: Option<f64>,
 }
 
 /// Sentences looked at together.
@@ -1310,10 +1316,17 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                     .collect();
                 let first = ans.bounds[win.first()].0;
                 let last = ans.bounds[win.last()].1.max(first);
+                let by_term: Vec<(usize, usize)> = hits
+                    .iter()
+                    .filter(|(_, a)| win.holds(ans.toks[*a].sentence))
+                    .copied()
+                    .collect();
                 let w = Window {
                     matched,
                     first,
                     last,
+                    by_term,
+                    threshold: Some(threshold),
                 };
                 if below {
                     closest = Some((share, src, w, seen));
@@ -1596,6 +1609,8 @@ fn judge(
             src.negated_keys.iter().any(|n| n == key)
         }
     };
+    // Each negation found: its words, and the clause it negates.
+    let mut negated: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for (i, c) in toks.iter().enumerate() {
         if !c.cue {
             continue;
@@ -1694,10 +1709,33 @@ fn judge(
             } else {
                 start
             };
-            return Err((format!("negated: '{}'", &text[start..end]), start..end));
+            let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
+            let to = toks[i + 1..]
+                .iter()
+                .position(|x| x.clause_start)
+                .map_or(toks.len(), |p| i + 1 + p);
+            negated.push((start..end, w.first + from..w.first + to));
         }
     }
-    Ok(())
+    let Some((first, _)) = negated.first() else {
+        return Ok(());
+    };
+    // "As you're in the EU, no VAT is charged: the invoice mentions the
+    // reverse charge": without its negated clauses, the window still says
+    // the key point.
+    if let Some(th) = w.threshold {
+        let mask = w
+            .by_term
+            .iter()
+            .filter(|(_, a)| !negated.iter().any(|(_, clause)| clause.contains(a)))
+            .fold(0u64, |m, (ti, _)| m | 1 << ti);
+        let hit = src.units.iter().filter(|u| mask & u.0 != 0);
+        let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
+        if share >= th && !(src.units.len() >= 3 && hit.count() < 2) {
+            return Ok(());
+        }
+    }
+    Err((format!("negated: '{}'", &text[first.clone()]), first.clone()))
 }
 
 /// Why a span found by a key point's phrasings earns nothing after all:
@@ -1747,6 +1785,8 @@ pub fn refuse_span(
         matched,
         first,
         last,
+        by_term: Vec::new(),
+        threshold: None,
     };
     judge(src, &w, &seen, ans, f.as_str(), true)
         .err()
