@@ -64,6 +64,9 @@ struct WordInfo {
     /// Opens a condition ("if", "si"): a polar word after it in its clause
     /// names a case, it does not negate.
     conditional: bool,
+    /// Opens an explanation in a label ("so", "because"): its clause says
+    /// why, which answers put in words of their own.
+    explains: bool,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -140,6 +143,8 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().definite = true;
         } else if let Some(w) = l.strip_prefix('%') {
             words.entry(w.to_string()).or_default().conditional = true;
+        } else if let Some(w) = l.strip_prefix('>') {
+            words.entry(w.to_string()).or_default().explains = true;
         } else if let Some((w, next)) = l.split_once(' ') {
             words
                 .entry(w.to_string())
@@ -560,6 +565,8 @@ struct Path {
     text: String,
     /// Index of the token its first step starts at.
     at: usize,
+    /// Its bytes in the text.
+    span: Range<usize>,
     /// Named in a condition of the key point ("unless Settings > X is
     /// off"): a side case, so a path from another root is no conflict.
     conditional: bool,
@@ -587,6 +594,7 @@ fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
                             steps,
                             text: String::new(),
                             at: i - 1,
+                            span: 0..0,
                             conditional: false,
                         },
                         r,
@@ -604,7 +612,8 @@ fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
     }
     out.into_iter()
         .map(|(mut p, r)| {
-            p.text = text[r].to_string();
+            p.text = text[r.clone()].to_string();
+            p.span = r;
             p
         })
         .collect()
@@ -906,16 +915,18 @@ fn source(
     let ft = f.as_str();
     // "Reconnect if the connection expired": a polar word after a
     // condition in its clause names a case, it negates nothing.
-    let conditional = |i: usize| {
+    let opened_by = |i: usize, by: fn(&WordInfo) -> bool| {
         toks[..i]
             .iter()
             .rev()
-            .position(|x| d.info(&ft[x.range.clone()]).is_some_and(|w| w.conditional))
+            .position(|x| d.info(&ft[x.range.clone()]).is_some_and(by))
             .is_some_and(|back| {
                 let c = i - 1 - back;
                 !toks[c + 1..=i].iter().any(|x| x.clause_start)
             })
     };
+    let conditional = |i: usize| opened_by(i, |w| w.conditional);
+    let explanation = |i: usize| opened_by(i, |w| w.explains);
     let polar = |i: usize| toks[i].polar && !conditional(i);
     let negative = (0..toks.len()).any(|i| toks[i].cue || polar(i));
     let all_negated = (0..toks.len()).any(polar);
@@ -935,7 +946,12 @@ fn source(
         .zip(&depth)
         .enumerate()
         .filter(|(i, (t, inside))| {
-            !**inside && !conditional(*i) && !t.stop && !t.cue && !t.key.is_empty()
+            !**inside
+                && !conditional(*i)
+                && !explanation(*i)
+                && !t.stop
+                && !t.cue
+                && !t.key.is_empty()
         })
         .count();
     let aside_allowed = is_label && outside >= ASIDE_MIN_WORDS;
@@ -982,7 +998,7 @@ fn source(
                 .find(|u| !u.stop && !u.cue && u.number.is_none())
                 .map(|u| u.key.to_string())
         });
-        let aside = aside_allowed && (depth[i] || conditional(i));
+        let aside = aside_allowed && (depth[i] || conditional(i) || explanation(i));
         terms.push(Term {
             // Settled by `compile` once the label's numbers are known.
             required: true,
@@ -1541,8 +1557,17 @@ fn judge(
             if same_root.iter().any(|l| agree(l, p)) || src.paths.iter().any(|l| within(l, p)) {
                 continue;
             }
-            let same_root = if same_root.is_empty() {
-                src.paths.iter().filter(|l| !l.conditional).collect()
+            // Another root only conflicts in a sentence that says some of
+            // the key point: a neighbouring sentence's path is another fact.
+            let about_it = || {
+                let s = toks[p.at].sentence;
+                w.matched.iter().any(|m| {
+                    let t = &ans.toks[*m];
+                    t.sentence == s && !p.span.contains(&t.range.start)
+                })
+            };
+            let same_root = if same_root.is_empty() && about_it() {
+                src.paths.iter().collect()
             } else {
                 same_root
             };
@@ -1720,18 +1745,23 @@ fn judge(
     let Some((first, _)) = negated.first() else {
         return Ok(());
     };
-    // "As you're in the EU, no VAT is charged: the invoice mentions the
-    // reverse charge": without its negated clauses, the window still says
-    // the key point.
+    // "As you're in the EU with a valid VAT number, no VAT is charged: the
+    // invoice mentions the reverse charge": every key-point word a negation
+    // bears on is also said outside it, and without the negated clauses
+    // the window still says the key point. ("No need to void it: the cost
+    // comes back within 30 days" still refuses: "void" is only negated.)
     if let Some(th) = w.threshold {
-        let mask = w
-            .by_term
-            .iter()
-            .filter(|(_, a)| !negated.iter().any(|(_, clause)| clause.contains(a)))
-            .fold(0u64, |m, (ti, _)| m | 1 << ti);
-        let hit = src.units.iter().filter(|u| mask & u.0 != 0);
+        let in_negated = |a: &usize| negated.iter().any(|(_, clause)| clause.contains(a));
+        let (inside, outside) = w.by_term.iter().fold((0u64, 0u64), |(i, o), (ti, a)| {
+            if in_negated(a) {
+                (i | 1 << ti, o)
+            } else {
+                (i, o | 1 << ti)
+            }
+        });
+        let hit = src.units.iter().filter(|u| outside & u.0 != 0);
         let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
-        if share >= th && !(src.units.len() >= 3 && hit.count() < 2) {
+        if inside & !outside == 0 && share >= th && !(src.units.len() >= 3 && hit.count() < 2) {
             return Ok(());
         }
     }
