@@ -927,9 +927,6 @@ fn source(
     };
     let conditional = |i: usize| opened_by(i, |w| w.conditional);
     let explanation = |i: usize| opened_by(i, |w| w.explains);
-    let polar = |i: usize| toks[i].polar && !conditional(i);
-    let negative = (0..toks.len()).any(|i| toks[i].cue || polar(i));
-    let all_negated = (0..toks.len()).any(polar);
     // An aside in parentheses ("(24 hours by default)") or a side case
     // ("unless X is switched off"), when the label says enough without
     // it: its words count half and its numbers need not be given (another
@@ -955,6 +952,14 @@ fn source(
         })
         .count();
     let aside_allowed = is_label && outside >= ASIDE_MIN_WORDS;
+    // A polar word in an aside ("(24 hours before by default)") or a
+    // condition names a detail or a case: the key point denies nothing.
+    let polar = |i: usize| {
+        toks[i].polar && !conditional(i) && !(aside_allowed && (depth[i] || explanation(i)))
+    };
+    let negative = (0..toks.len()).any(|i| toks[i].cue || polar(i));
+    let all_negated = (0..toks.len()).any(polar);
+
     // What each negation bears on: the words after an alternative ("instead
     // of X"), the whole clause for the others ("Pro doesn't include it").
     let mut negated_keys: Vec<String> = Vec::new();
@@ -1308,9 +1313,11 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
         } else {
             Vec::new()
         };
-        let runs = (0..n)
-            .filter(|&s| masks[s] != 0)
-            .flat_map(|s| (1..=2).filter(move |w| s + w <= n).map(move |w| Win::Run(s, w)));
+        let runs = (0..n).filter(|&s| masks[s] != 0).flat_map(|s| {
+            (1..=2)
+                .filter(move |w| s + w <= n)
+                .map(move |w| Win::Run(s, w))
+        });
         let questions = (asking.len() >= 2).then_some(Win::Set(&asking));
         for win in runs.chain(questions) {
             {
@@ -1427,12 +1434,8 @@ fn asked_by_list_intro(d: &LangData, ans: &Answer, first: usize, text: &str) -> 
     /// How far back the list's introduction may be, in bytes.
     const MAX_LIST: usize = 1200;
     let at = ans.toks[first].range.start;
-    let prev_end = first
-        .checked_sub(1)
-        .map_or(0, |p| ans.toks[p].range.end);
-    let bullet = text[prev_end..at]
-        .trim_end()
-        .ends_with(['*', '-']);
+    let prev_end = first.checked_sub(1).map_or(0, |p| ans.toks[p].range.end);
+    let bullet = text[prev_end..at].trim_end().ends_with(['*', '-']);
     if !bullet {
         return false;
     }
@@ -1765,7 +1768,10 @@ fn judge(
             return Ok(());
         }
     }
-    Err((format!("negated: '{}'", &text[first.clone()]), first.clone()))
+    Err((
+        format!("negated: '{}'", &text[first.clone()]),
+        first.clone(),
+    ))
 }
 
 /// Why a span found by a key point's phrasings earns nothing after all:
@@ -2394,6 +2400,343 @@ mod tests {
             "Refunds take between five and fifteen business days.",
         );
         assert!(wrong.is_err_and(|r| r.starts_with("says 15")));
+    }
+
+    #[test]
+    fn a_polar_word_in_a_condition_names_a_case_en_fr() {
+        let label =
+            "Says to reconnect the calendar on Settings > Integrations if the connection expired";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "If the connection has expired, reconnect the calendar in Settings > Integrations.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Calendar connections do not expire, so there's no need to reconnect the calendar.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "If the connection expired, reconnect the calendar in Settings > Billing.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says settings > billing")),
+            "{wrong:?}"
+        );
+        let label = "Dit de reconnecter le calendrier dans Réglages > Intégrations si la connexion a expiré";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Si la connexion a expiré, reconnectez le calendrier dans Réglages > Intégrations.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les connexions n'expirent jamais, inutile de reconnecter le calendrier.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Si la connexion a expiré, reconnectez le calendrier dans Réglages > Facturation.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says reglages > facturation")),
+            "{wrong:?}"
+        );
+    }
+
+    #[test]
+    fn an_aside_counts_half_and_its_number_may_be_left_out_en_fr() {
+        let label = "Says SMS reminders are switched on under Settings > Notifications > SMS reminders (24 hours before by default)";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Once you're on Studio, enable SMS under Settings > Notifications > SMS reminders.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(Lang::En, label, &[], "Switch on SMS reminders under Settings > Notifications > SMS reminders; they go out 2 hours before.");
+        assert_eq!(
+            wrong,
+            Err("says 2 hours where the key point says 24".into())
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "SMS reminders can't be switched on under Settings > Notifications > SMS reminders.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        // Without enough words outside them, parentheses are the point.
+        let label = "Says when the money comes back (5 to 10 business days)";
+        let miss = run(
+            Lang::En,
+            label,
+            &[],
+            "The money comes back to your card soon.",
+        );
+        assert!(miss.is_err(), "{miss:?}");
+        let label = "Dit que les rappels SMS s'activent dans Réglages > Notifications > Rappels SMS (24 heures avant par défaut)";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Activez les rappels SMS dans Réglages > Notifications > Rappels SMS.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(Lang::Fr, label, &[], "Activez les rappels SMS dans Réglages > Notifications > Rappels SMS, ils partent 2 heures avant.");
+        assert_eq!(
+            wrong,
+            Err("says 2 heures where the key point says 24".into())
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les rappels SMS ne s'activent pas dans Réglages > Notifications > Rappels SMS.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn an_explanation_or_a_side_case_counts_half() {
+        let label = "Explains busy times are read from Google every 5 minutes, so a very recent event may not have been seen yet";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "We refresh your busy times from Google every 5 minutes.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "We refresh your busy times from Google every 30 minutes.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 30 minutes where the key point says 5".into())
+        );
+        let label = "Dit que les créneaux occupés sont lus dans Google toutes les 5 minutes, donc un événement tout récent peut manquer";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les créneaux occupés sont lus dans Google toutes les 5 minutes.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les créneaux occupés sont lus dans Google toutes les 30 minutes.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 30 minutes where the key point says 5".into())
+        );
+    }
+
+    #[test]
+    fn paths_from_another_root_or_with_a_row_between_steps() {
+        let label =
+            "Explains an admin can reset it from Admin console > Members > Reset two-factor";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "An admin can reset it: Admin console > Members > your name > Reset two-factor.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "An admin can reset it under Members > Reset two-factor in the console.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "An admin can reset it from Settings > Security > Two-factor.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says settings > security")),
+            "{wrong:?}"
+        );
+        // Another fact's path in the neighbouring sentence is no conflict.
+        let ok = run(Lang::En, label, &[], "Billing lives in Settings > Billing. An admin can reset your two-factor in the Admin console > Members > Reset two-factor.");
+        assert!(ok.is_ok(), "{ok:?}");
+        let label = "Explique qu'un admin peut le réinitialiser dans Console admin > Membres > Réinitialiser";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Un admin peut le réinitialiser : Console admin > Membres > votre nom > Réinitialiser.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Un admin peut le réinitialiser dans Réglages > Sécurité.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says reglages > securite")),
+            "{wrong:?}"
+        );
+    }
+
+    #[test]
+    fn a_request_need_not_be_a_question_en_fr() {
+        let label = "Asks for a screenshot of the error";
+        for ok in [
+            "I need a screenshot of the error to look into it.",
+            "A few things would help me: * the page address. * A screenshot of the error.",
+        ] {
+            assert!(run(Lang::En, label, &[], ok).is_ok(), "{ok}");
+        }
+        let told = run(
+            Lang::En,
+            label,
+            &[],
+            "The screenshot of the error you sent shows a cache problem.",
+        );
+        assert_eq!(told, Err("mentions it without asking".into()));
+        let label = "Demande une capture d'écran de l'erreur";
+        for ok in [
+            "J'aurais besoin d'une capture d'écran de l'erreur.",
+            "Joignez une capture d'écran de l'erreur, s'il vous plaît.",
+        ] {
+            assert!(run(Lang::Fr, label, &[], ok).is_ok(), "{ok}");
+        }
+        let told = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La capture d'écran de l'erreur montre un souci de cache.",
+        );
+        assert_eq!(told, Err("mentions it without asking".into()));
+    }
+
+    #[test]
+    fn a_key_point_that_asks_is_met_by_the_answers_questions_together() {
+        let label = "Asks when the dentist event was created and which calendar it is in";
+        let ok = run(Lang::En, label, &[], "When was the dentist event created? Thanks for the details so far. And which calendar is it in?");
+        assert!(ok.is_ok(), "{ok:?}");
+        let told = run(
+            Lang::En,
+            label,
+            &[],
+            "The dentist event was created in your work calendar.",
+        );
+        assert!(told.is_err(), "{told:?}");
+    }
+
+    #[test]
+    fn numbers_with_thousands_separators_en_fr() {
+        let label = "Says one import file holds at most 5,000 items";
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "One import file holds at most 5000 items."
+        )
+        .is_ok());
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "An import file holds five thousand items at most."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "One import file holds at most 7,200 items.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 7200 items where the key point says 5000".into())
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "An import file isn't capped at 5,000 items.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Dit qu'un fichier d'import contient au plus 5 000 éléments";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Un fichier d'import contient au plus 5000 éléments."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Un fichier d'import contient au plus 2 000 éléments.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 2000 elements where the key point says 5000".into())
+        );
+    }
+
+    #[test]
+    fn a_negation_is_forgiven_only_when_what_it_negates_is_also_said() {
+        let label = "Mentions the EU reverse charge for a valid VAT number";
+        let ok = run(Lang::En, label, &[], "As you are in the EU with a valid VAT number, no VAT is charged: the invoice shows the reverse charge.");
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "With a valid VAT number in the EU there is no reverse charge.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Dit que le personnel ne peut pas réinitialiser le mot de passe maître";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Personne chez nous ne peut réinitialiser votre mot de passe maître.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let label = "Says Latchkey staff cannot see or reset the master password";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Nobody on our side can see or reset your master password.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
     }
 
     fn negated(r: &Result<String, String>) -> bool {
