@@ -938,12 +938,19 @@ fn source(
             before.matches('(').count() > before.matches(')').count()
         })
         .collect();
+    // A clause after ";" ("...; Solo only sends emails") adds a detail too
+    // (a statement still: its negations count).
+    let second: Vec<bool> = toks
+        .iter()
+        .map(|t| ft[..t.range.start].contains(';'))
+        .collect();
     let outside = toks
         .iter()
         .zip(&depth)
         .enumerate()
         .filter(|(i, (t, inside))| {
             !**inside
+                && !second[*i]
                 && !conditional(*i)
                 && !explanation(*i)
                 && !t.stop
@@ -1003,7 +1010,7 @@ fn source(
                 .find(|u| !u.stop && !u.cue && u.number.is_none())
                 .map(|u| u.key.to_string())
         });
-        let aside = aside_allowed && (depth[i] || conditional(i) || explanation(i));
+        let aside = aside_allowed && (depth[i] || second[i] || conditional(i) || explanation(i));
         terms.push(Term {
             // Settled by `compile` once the label's numbers are known.
             required: true,
