@@ -67,6 +67,8 @@ struct WordInfo {
     /// Opens an explanation in a label ("so", "because"): its clause says
     /// why, which answers put in words of their own.
     explains: bool,
+    /// Starts a request word or run ("please", "i need").
+    request: bool,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -78,8 +80,8 @@ struct LangData {
     /// Label verbs that make the key point a question to the customer
     /// ("Asks ..."), and words that make a sentence a request ("please").
     asking_verbs: HashSet<String>,
-    /// Each a word or a run of words ("i need").
-    request_words: Vec<Vec<String>>,
+    /// Each a word or a run of words ("i need"), by its first word.
+    request_words: FnvMap<String, Vec<Vec<String>>>,
     /// Words joining alternatives in a label ("or"): either will do.
     alternatives: HashSet<String>,
     /// Words anywhere in a label that describe the answer, not its words.
@@ -191,13 +193,19 @@ fn load(lang: Lang) -> LangData {
         request_words: data_lines(verbs)
             .filter_map(|l| {
                 l.strip_prefix('&')
-                    .map(|r| r.split_whitespace().map(str::to_string).collect())
+                    .map(|r| r.split_whitespace().map(str::to_string).collect::<Vec<_>>())
             })
-            .collect(),
+            .fold(FnvMap::default(), |mut m, r: Vec<String>| {
+                m.entry(r[0].clone()).or_insert_with(Vec::new).push(r);
+                m
+            }),
         synonyms: FnvMap::default(),
         groups: FnvMap::default(),
         lang,
     };
+    for first in d.request_words.keys() {
+        d.words.entry(first.clone()).or_default().request = true;
+    }
     // One group per line, words separated by commas; a word already in
     // an earlier group stays there.
     for line in data_lines(syn) {
@@ -319,6 +327,8 @@ struct Tok {
     alternative: bool,
     /// See [`WordInfo::dismissal`].
     dismissal: bool,
+    /// Starts a request word or run ([`WordInfo::request`]).
+    request: bool,
     /// A `>` sits right before this word: a step of a menu path
     /// ("Settings > Billing").
     step: bool,
@@ -466,6 +476,7 @@ fn tokens_with(
                 polar: false,
                 alternative: false,
                 dismissal: false,
+                request: false,
                 step,
                 clause_start,
                 sentence: si,
@@ -506,6 +517,7 @@ fn tokens_with(
                 polar: info.is_some_and(|i| i.polar),
                 alternative,
                 dismissal: info.is_some_and(|i| i.dismissal),
+                request: info.is_some_and(|i| i.request),
                 step,
                 key,
                 number: None,
@@ -1076,6 +1088,10 @@ pub struct Answer {
     /// Content words a one-letter typo may stand for (5+ letters, not a
     /// number), sorted by key length: a term only scans its length ± 1.
     typo_pool: Vec<usize>,
+    /// Whether each sentence asks the customer something (see
+    /// [`asking_sentences`]), worked out the first time a key point that
+    /// asks needs it.
+    asking: std::cell::OnceCell<Vec<bool>>,
     /// [`letters`] of each `typo_pool` word's key.
     typo_letters: Vec<u32>,
 }
@@ -1133,6 +1149,7 @@ impl Answer {
             starts,
             typo_pool,
             typo_letters,
+            asking: std::cell::OnceCell::new(),
         }
     }
 
@@ -1267,20 +1284,31 @@ impl Win<'_> {
     }
 }
 
-/// Whether sentence `s` asks the customer something: a question, a
-/// request, or an item of a list a request introduces.
-fn sentence_asks(ans: &Answer, s: usize, text: &str) -> bool {
+/// Which sentences ask the customer something: a question, a request,
+/// or an item of a list a request introduces. One pass over the answer.
+fn asking_sentences(ans: &Answer, text: &str) -> Vec<bool> {
     let d = lang_data(ans.lang);
-    let (first, last) = ans.bounds[s];
-    let toks = &ans.toks[first..=last];
-    let b = toks[toks.len() - 1].range.end;
-    let end = text[b..]
-        .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |e| b + e);
-    text[b..end].starts_with('?')
-        || text[toks[0].range.start..end].contains('?')
-        || requests(d, toks, text)
-        || asked_by_list_intro(d, ans, first, text)
+    let mut out = vec![false; ans.sentences];
+    // A question mark ends a question: the sentence of the word before it.
+    for q in memchr::memchr_iter(b'?', text.as_bytes()) {
+        let i = ans.toks.partition_point(|t| t.range.start < q);
+        if let Some(t) = i.checked_sub(1).map(|i| &ans.toks[i]) {
+            out[t.sentence] = true;
+        }
+    }
+    for (i, t) in ans.toks.iter().enumerate() {
+        if t.request && !out[t.sentence] {
+            let end = ans.bounds[t.sentence].1.max(i);
+            out[t.sentence] = requests(d, &ans.toks[i..=end], text);
+        }
+    }
+    for (s, asks) in out.iter_mut().enumerate() {
+        let first = ans.bounds[s].0;
+        if !*asks && ans.toks.get(first).is_some_and(|t| t.sentence == s) {
+            *asks = asked_by_list_intro(d, ans, first, text);
+        }
+    }
+    out
 }
 
 /// Looks for one compiled key point in the answer.
@@ -1314,9 +1342,8 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
         // add it? ... Which calendar is it in?").
         let n = ans.sentences;
         let asking: Vec<usize> = if src.asks {
-            (0..n)
-                .filter(|&s| masks[s] != 0 && sentence_asks(ans, s, text))
-                .collect()
+            let asks = ans.asking.get_or_init(|| asking_sentences(ans, text));
+            (0..n).filter(|&s| masks[s] != 0 && asks[s]).collect()
         } else {
             Vec::new()
         };
@@ -1425,12 +1452,17 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
 /// "i need").
 fn requests(d: &LangData, toks: &[Tok], text: &str) -> bool {
     (0..toks.len()).any(|i| {
-        d.request_words.iter().any(|r| {
-            r.len() <= toks.len() - i
-                && r.iter()
-                    .zip(&toks[i..])
-                    .all(|(w, t)| text[t.range.clone()] == **w)
-        })
+        toks[i].request
+            && d.request_words
+                .get(&text[toks[i].range.clone()])
+                .is_some_and(|runs| {
+                    runs.iter().any(|r| {
+                        r.len() <= toks.len() - i
+                            && r.iter()
+                                .zip(&toks[i..])
+                                .all(|(w, t)| text[t.range.clone()] == **w)
+                    })
+                })
     })
 }
 
