@@ -36,6 +36,8 @@ const NEGATION_SCOPE: usize = 6;
 /// Distinctive words a label needs outside parentheses for what is inside
 /// them to be an aside.
 const ASIDE_MIN_WORDS: usize = 4;
+/// Most distinctive words before a ":" for them to be a heading.
+const MAX_HEADING_WORDS: usize = 2;
 /// A source's words considered (longer labels are cut).
 const MAX_TERMS: usize = 64;
 
@@ -951,10 +953,21 @@ fn source(
         })
         .collect();
     // A clause after ";" ("...; Solo only sends emails") adds a detail too
-    // (a statement still: its negations count).
+    // (a statement still: its negations count), and so does a short
+    // heading before ":" ("Second bug: the header has a prefix").
+    let content = |t: &Tok| !t.stop && !t.cue && !t.key.is_empty();
+    let heading_end = ft.find(':').filter(|&c| {
+        let (head, rest): (Vec<&Tok>, Vec<&Tok>) = toks
+            .iter()
+            .filter(|t| content(t))
+            .partition(|t| t.range.start < c);
+        head.len() <= MAX_HEADING_WORDS && rest.len() >= ASIDE_MIN_WORDS - 1
+    });
     let second: Vec<bool> = toks
         .iter()
-        .map(|t| ft[..t.range.start].contains(';'))
+        .map(|t| {
+            ft[..t.range.start].contains(';') || heading_end.is_some_and(|c| t.range.start < c)
+        })
         .collect();
     let outside = toks
         .iter()
@@ -2591,6 +2604,40 @@ mod tests {
             wrong,
             Err("says 30 minutes where the key point says 5".into())
         );
+    }
+
+    #[test]
+    fn a_short_heading_before_a_colon_counts_half() {
+        let label = "Second bug: the signature header carries a sha256 prefix to strip";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Also, the signature header carries a sha256 prefix: strip it.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The signature header carries no sha256 prefix to strip.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Cause : l'en-tête de signature porte un préfixe sha256 à retirer";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "L'en-tête de signature porte un préfixe sha256, retirez-le.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "L'en-tête de signature ne porte aucun préfixe sha256 à retirer.",
+        );
+        assert!(negated(&neg), "{neg:?}");
     }
 
     #[test]
