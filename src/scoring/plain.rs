@@ -581,9 +581,6 @@ struct Path {
     at: usize,
     /// Its bytes in the text.
     span: Range<usize>,
-    /// Named in a condition of the key point ("unless Settings > X is
-    /// off"): a side case, so a path from another root is no conflict.
-    conditional: bool,
 }
 
 /// Longest step of a path, in words ("Change plan", "Block busy times").
@@ -609,7 +606,6 @@ fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
                             text: String::new(),
                             at: i - 1,
                             span: 0..0,
-                            conditional: false,
                         },
                         r,
                     ));
@@ -668,7 +664,8 @@ struct Term {
     /// For a number: whether the answer must give it. An example's own
     /// numbers ("two days ago") illustrate; only the label's are required.
     required: bool,
-    /// In an aside in parentheses (see [`source`]).
+    /// In an aside: parentheses, a side case, an explanation, a clause
+    /// after ";" or a heading (see [`source`]).
     aside: bool,
     /// Index of its key among the question's term keys (set by [`compile`]).
     slot: u32,
@@ -974,13 +971,7 @@ fn source(
         .zip(&depth)
         .enumerate()
         .filter(|(i, (t, inside))| {
-            !**inside
-                && !second[*i]
-                && !conditional(*i)
-                && !explanation(*i)
-                && !t.stop
-                && !t.cue
-                && !t.key.is_empty()
+            !**inside && !second[*i] && !conditional(*i) && !explanation(*i) && content(t)
         })
         .count();
     let aside_allowed = is_label && outside >= ASIDE_MIN_WORDS;
@@ -1076,13 +1067,7 @@ fn source(
         all_negated,
         label: is_label,
         asks,
-        paths: paths(toks, f.as_str())
-            .into_iter()
-            .map(|mut p| {
-                p.conditional = conditional(p.at);
-                p
-            })
-            .collect(),
+        paths: paths(toks, f.as_str()),
     })
 }
 
