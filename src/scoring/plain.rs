@@ -629,6 +629,17 @@ fn paths(toks: &[Tok], text: &str) -> Vec<Path> {
         .collect()
 }
 
+/// The clause around token `i`: from the token that starts it to the next
+/// clause start.
+fn clause_of(toks: &[Tok], i: usize) -> Range<usize> {
+    let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
+    let to = toks[i + 1..]
+        .iter()
+        .position(|x| x.clause_start)
+        .map_or(toks.len(), |p| i + 1 + p);
+    from..to
+}
+
 /// Whether `p` is a later part of `l` ("Billing > Company details" in
 /// "Account > Billing > Company details"), agreeing as far as both go.
 fn within(l: &Path, p: &Path) -> bool {
@@ -990,15 +1001,9 @@ fn source(
         if !t.cue {
             continue;
         }
-        let from = if t.alternative {
-            i + 1
-        } else {
-            toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0)
-        };
-        let to = toks[i + 1..]
-            .iter()
-            .position(|x| x.clause_start)
-            .map_or(toks.len(), |p| i + 1 + p);
+        let clause = clause_of(toks, i);
+        let from = if t.alternative { i + 1 } else { clause.start };
+        let to = clause.end;
         let scope = toks[from..to]
             .iter()
             .filter(|x| !x.stop && !x.cue && !x.key.is_empty());
@@ -1245,6 +1250,15 @@ struct Window {
     threshold: Option<f64>,
 }
 
+/// The share of the source's weight the terms in `mask` hold, and whether
+/// they are enough words: one word alone ("page") is not a paraphrase of
+/// a label.
+fn held(src: &Source, mask: u64) -> (f64, bool) {
+    let hit = src.units.iter().filter(|u| mask & u.0 != 0);
+    let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
+    (share, src.units.len() < 3 || hit.count() >= 2)
+}
+
 /// Sentences looked at together.
 #[derive(Clone, Copy)]
 enum Win<'a> {
@@ -1352,57 +1366,49 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
         });
         let questions = (asking.len() >= 2).then_some(Win::Set(&asking));
         for win in runs.chain(questions) {
-            {
-                let mask = win.mask(&masks);
-                let hit = src.units.iter().filter(|u| mask & u.0 != 0);
-                let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
-                // One word alone ("page") is not a paraphrase of a label.
-                let below = share < threshold || (src.units.len() >= 3 && hit.count() < 2);
-                if below && closest.as_ref().is_some_and(|c| share <= c.0) {
-                    continue;
+            let mask = win.mask(&masks);
+            let (share, words) = held(src, mask);
+            let below = share < threshold || !words;
+            if below && closest.as_ref().is_some_and(|c| share <= c.0) {
+                continue;
+            }
+            let seen: Vec<bool> = (0..src.terms.len())
+                .map(|ti| mask & (1 << ti) != 0)
+                .collect();
+            let by_term: Vec<(usize, usize)> = hits
+                .iter()
+                .filter(|(_, a)| win.holds(ans.toks[*a].sentence))
+                .copied()
+                .collect();
+            let matched: Vec<usize> = by_term.iter().map(|(_, a)| *a).collect();
+            let first = ans.bounds[win.first()].0;
+            let last = ans.bounds[win.last()].1.max(first);
+            let w = Window {
+                matched,
+                first,
+                last,
+                by_term,
+                threshold: Some(threshold),
+            };
+            if below {
+                closest = Some((share, src, w, seen));
+                continue;
+            }
+            match judge(src, &w, &seen, ans, text, false) {
+                Ok(()) => {
+                    let mut words: Vec<Range<usize>> = w
+                        .matched
+                        .iter()
+                        .map(|i| ans.toks[*i].range.clone())
+                        .collect();
+                    words.sort_by_key(|r| r.start);
+                    words.dedup();
+                    let span = words[0].start..words[words.len() - 1].end;
+                    return Outcome::Covered { span, words };
                 }
-                let seen: Vec<bool> = (0..src.terms.len())
-                    .map(|ti| mask & (1 << ti) != 0)
-                    .collect();
-                let matched: Vec<usize> = hits
-                    .iter()
-                    .filter(|(_, a)| win.holds(ans.toks[*a].sentence))
-                    .map(|(_, a)| *a)
-                    .collect();
-                let first = ans.bounds[win.first()].0;
-                let last = ans.bounds[win.last()].1.max(first);
-                let by_term: Vec<(usize, usize)> = hits
-                    .iter()
-                    .filter(|(_, a)| win.holds(ans.toks[*a].sentence))
-                    .copied()
-                    .collect();
-                let w = Window {
-                    matched,
-                    first,
-                    last,
-                    by_term,
-                    threshold: Some(threshold),
-                };
-                if below {
-                    closest = Some((share, src, w, seen));
-                    continue;
-                }
-                match judge(src, &w, &seen, ans, text, false) {
-                    Ok(()) => {
-                        let mut words: Vec<Range<usize>> = w
-                            .matched
-                            .iter()
-                            .map(|i| ans.toks[*i].range.clone())
-                            .collect();
-                        words.sort_by_key(|r| r.start);
-                        words.dedup();
-                        let span = words[0].start..words[words.len() - 1].end;
-                        return Outcome::Covered { span, words };
-                    }
-                    Err((reason, span)) => {
-                        if best_reject.as_ref().is_none_or(|b| share > b.0) {
-                            best_reject = Some((share, reason, span));
-                        }
+                Err((reason, span)) => {
+                    if best_reject.as_ref().is_none_or(|b| share > b.0) {
+                        best_reject = Some((share, reason, span));
                     }
                 }
             }
@@ -1709,14 +1715,8 @@ fn judge(
             .map(|(_, x)| x);
         // "X is not possible" negates the clause, when the clause holds
         // some of the key point's words (not a neighbouring sentence's).
-        let clause_matched = {
-            let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
-            let to = toks[i + 1..]
-                .iter()
-                .position(|x| x.clause_start)
-                .map_or(toks.len(), |p| i + 1 + p);
-            (from..to).any(|k| w.matched.contains(&(w.first + k)))
-        };
+        let clause = clause_of(toks, i);
+        let clause_matched = clause.clone().any(|k| w.matched.contains(&(w.first + k)));
         let mut end = None;
         // The matched word the negation bears on (window-relative).
         let mut hit = None;
@@ -1756,14 +1756,9 @@ fn judge(
             // polling") agrees with a negation of the same words, or of
             // the clause's subject ("comments aren't something we do").
             if src.negative {
-                let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
-                let to = toks[i + 1..]
-                    .iter()
-                    .position(|x| x.clause_start)
-                    .map_or(toks.len(), |p| i + 1 + p);
                 let agrees = match hit {
-                    Some(h) => negated_in_source(h) || (from..i).any(negated_in_source),
-                    None => (from..to).any(negated_in_source),
+                    Some(h) => negated_in_source(h) || (clause.start..i).any(negated_in_source),
+                    None => clause.clone().any(negated_in_source),
                 };
                 if agrees {
                     continue;
@@ -1774,12 +1769,7 @@ fn judge(
             } else {
                 start
             };
-            let from = toks[..=i].iter().rposition(|x| x.clause_start).unwrap_or(0);
-            let to = toks[i + 1..]
-                .iter()
-                .position(|x| x.clause_start)
-                .map_or(toks.len(), |p| i + 1 + p);
-            negated.push((start..end, w.first + from..w.first + to));
+            negated.push((start..end, w.first + clause.start..w.first + clause.end));
         }
     }
     let Some((first, _)) = negated.first() else {
@@ -1799,9 +1789,8 @@ fn judge(
                 (i, o | 1 << ti)
             }
         });
-        let hit = src.units.iter().filter(|u| outside & u.0 != 0);
-        let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
-        if inside & !outside == 0 && share >= th && !(src.units.len() >= 3 && hit.count() < 2) {
+        let (share, words) = held(src, outside);
+        if inside & !outside == 0 && share >= th && words {
             return Ok(());
         }
     }
