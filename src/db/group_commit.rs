@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use diesel::connection::{Connection, TransactionManager};
 
+use super::checkpoints::Checkpoints;
 use super::{public_version, ConnectionManager, DbConnection, DbError};
 
 /// At most this many writes share a commit: enough that a group under load
@@ -47,13 +48,14 @@ impl GroupCommit {
     pub(super) fn start(
         writer: Arc<Mutex<Option<DbConnection>>>,
         manager: Arc<ConnectionManager>,
+        checkpoints: Checkpoints,
     ) -> Result<Self, DbError> {
         let (jobs, queue) = channel::<Job>();
         let groups = Arc::new(AtomicU64::new(0));
         let counted = groups.clone();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || run(&queue, &writer, &manager, &counted))
+            .spawn(move || run(&queue, &writer, &manager, &checkpoints, &counted))
             .map_err(|e| DbError::Connect(format!("starting the SQLite writer thread: {e}")))?;
         Ok(Self { jobs, groups })
     }
@@ -98,6 +100,7 @@ fn run(
     queue: &Receiver<Job>,
     writer: &Mutex<Option<DbConnection>>,
     manager: &ConnectionManager,
+    checkpoints: &Checkpoints,
     groups: &AtomicU64,
 ) {
     let mut waiting: Vec<Job> = Vec::new();
@@ -162,7 +165,9 @@ fn run(
             <DbConnection as Connection>::TransactionManager::commit_transaction(conn)
                 .map_err(|e| DbError::Commit(e.to_string()))
         };
-        if committed.is_err() {
+        if committed.is_ok() {
+            checkpoints.wrote();
+        } else {
             // Whatever state the connection is in, a new one starts clean;
             // closing this one rolls back what it had not committed.
             *slot = None;

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod authored_questionnaires;
 pub mod bookings;
 pub mod candidate_access;
+mod checkpoints;
 pub mod decisions;
 pub mod email_templates;
 pub mod export;
@@ -209,11 +210,14 @@ impl r2d2::ManageConnection for ConnectionManager {
                 // need undoing, as an insert behind triggers) stay in memory
                 // instead of a file created and unlinked in /var/tmp at each
                 // application.
-                conn.batch_execute(
+                // Checkpoints run on a thread of their own (`checkpoints`);
+                // a committing connection checkpoints only as a backstop.
+                conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                     PRAGMA temp_store = MEMORY;",
-                )
+                     PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = {};",
+                    checkpoints::BACKSTOP_PAGES
+                ))
                 .map_err(|e| DbError::Connect(format!("setting SQLite pragmas: {e}")))?;
                 Ok(DbConnection::Sqlite(conn))
             }
@@ -247,6 +251,8 @@ pub struct Db {
     /// SQLite: the writes of requests, run on the writer connection by one
     /// thread and committed in groups (see `group_commit`).
     group: Option<Arc<group_commit::GroupCommit>>,
+    /// SQLite: the thread that checkpoints the log after writes.
+    checkpoints: Option<checkpoints::Checkpoints>,
     manager: Arc<ConnectionManager>,
     /// Changes to the public pages committed through this handle: the
     /// public cache of this process rebuilds on the very next request.
@@ -270,12 +276,17 @@ impl Db {
             .build(ConnectionManager { url: url.clone() })?;
         let writer = Arc::new(Mutex::new(None));
         let manager = Arc::new(ConnectionManager { url: url.clone() });
-        let group = match url.backend {
-            Backend::Sqlite => Some(Arc::new(group_commit::GroupCommit::start(
-                writer.clone(),
-                manager.clone(),
-            )?)),
-            Backend::Postgres => None,
+        let (group, checkpoints) = match url.backend {
+            Backend::Sqlite => {
+                let checkpoints = checkpoints::Checkpoints::start(manager.clone())?;
+                let group = group_commit::GroupCommit::start(
+                    writer.clone(),
+                    manager.clone(),
+                    checkpoints.clone(),
+                )?;
+                (Some(Arc::new(group)), Some(checkpoints))
+            }
+            Backend::Postgres => (None, None),
         };
         Ok(Self {
             pool,
@@ -283,6 +294,7 @@ impl Db {
             permits: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
             writer,
             group,
+            checkpoints,
             manager,
             public_changes: Arc::new(AtomicU64::new(0)),
         })
@@ -321,7 +333,11 @@ impl Db {
             Backend::Sqlite => {
                 let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
                 let conn = open_writer(&mut writer, &self.manager)?;
-                self.transaction(conn, f)
+                let result = self.transaction(conn, f);
+                if let Some(checkpoints) = &self.checkpoints {
+                    checkpoints.wrote();
+                }
+                result
             }
             Backend::Postgres => self.transaction(&mut *self.pool.get()?, f),
         }
@@ -395,9 +411,9 @@ impl Db {
     }
 }
 
-/// The process's SQLite writer connection, opened when missing. A write
-/// that panicked or failed to roll back leaves its connection
-/// mid-transaction: it is never reused (r2d2's check).
+/// The process's SQLite writer connection (or the checkpoint thread's),
+/// opened when missing. A write that panicked or failed to roll back leaves
+/// its connection mid-transaction: it is never reused (r2d2's check).
 fn open_writer<'a>(
     slot: &'a mut Option<DbConnection>,
     manager: &ConnectionManager,
@@ -481,6 +497,43 @@ mod tests {
         db.run_blocking(|c| {
             assert_eq!(settings::get(c, "after")?.as_deref(), Some("kept"));
             assert_eq!(settings::get(c, "half_done")?, None);
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    /// The log is copied back into the database file by the checkpoint
+    /// thread, although it holds far fewer pages than the writer's own
+    /// automatic checkpoint waits for.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn writes_reach_the_database_file_through_the_checkpoint_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sqlite_in(&dir);
+        let file = dir.path().join("t.db");
+        let before = std::fs::metadata(&file).unwrap().len();
+        let value = "x".repeat(4_000);
+        for i in 0..100 {
+            let value = value.clone();
+            db.write(move |c| settings::set(c, &format!("k{i}"), &value))
+                .await
+                .unwrap();
+        }
+        let checkpoints = &db.checkpoints.as_ref().unwrap().done;
+        // About 100 pages of log: the writer's backstop is far away.
+        const { assert!(100 < checkpoints::BACKSTOP_PAGES) };
+        let waited = std::time::Instant::now();
+        while std::fs::metadata(&file).unwrap().len() < before + 100 * 4_000
+            || checkpoints.load(Ordering::Relaxed) == 0
+        {
+            assert!(
+                waited.elapsed() < Duration::from_secs(60),
+                "no checkpoint after {} runs of the thread",
+                checkpoints.load(Ordering::Relaxed)
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        db.run_blocking(|c| {
+            assert_eq!(settings::get(c, "k99")?.as_deref(), Some(value.as_str()));
             Ok(())
         })
         .unwrap();
