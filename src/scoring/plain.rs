@@ -583,6 +583,10 @@ struct Path {
     span: Range<usize>,
 }
 
+/// A path whose steps are at least this share of a key point's words is
+/// what the key point is about: the answer must name where it leads.
+const PLACE_SHARE: f64 = 0.4;
+
 /// Longest step of a path, in words ("Change plan", "Block busy times").
 const MAX_STEP_WORDS: usize = 4;
 
@@ -1496,11 +1500,54 @@ fn asked_by_list_intro(d: &LangData, ans: &Answer, first: usize, text: &str) -> 
     lo < hi && requests(d, &ans.toks[lo..hi], text)
 }
 
+/// Whether a window says the key point: [`judge_statement`], then, for a
+/// key point about a place, whether it says where (not when `lenient`).
+fn judge(
+    src: &Source,
+    w: &Window,
+    seen: &[bool],
+    ans: &Answer,
+    text: &str,
+    lenient: bool,
+) -> Result<(), (String, Range<usize>)> {
+    judge_statement(src, w, seen, ans, text, lenient)?;
+    // A key point that is mostly a place ("Points to Bookings > Trash") is
+    // met only where the answer names the place the path leads to:
+    // "deleted bookings can be restored" leaves the reader not knowing
+    // where. (Not where the path is a detail of a longer key point, nor in
+    // an aside.)
+    if lenient {
+        return Ok(());
+    }
+    let toks = &ans.toks[w.first..=w.last];
+    let said = src.terms.iter().filter(|t| !t.aside).count();
+    let leaves: Vec<usize> = src
+        .paths
+        .iter()
+        .filter(|p| p.steps.len() as f64 >= PLACE_SHARE * said as f64)
+        .filter_map(|p| {
+            let leaf = p.steps.last()?;
+            src.terms.iter().position(|t| t.key == *leaf && !t.aside)
+        })
+        .collect();
+    if !leaves.is_empty() && !leaves.iter().any(|ti| seen[*ti]) {
+        let (a, b) = (toks[0].range.start, toks[toks.len() - 1].range.end);
+        return Err((
+            format!(
+                "does not say where: the key point points to {}",
+                src.paths[0].text
+            ),
+            a..b,
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses a window that negates the source or states another number.
 /// `lenient`: a number the source gives may be left out, and only another
 /// number of the same unit refuses (for spans found by phrasings, which
 /// decide themselves what must be said).
-fn judge(
+fn judge_statement(
     src: &Source,
     w: &Window,
     seen: &[bool],
@@ -2612,6 +2659,97 @@ mod tests {
             "L'en-tête de signature ne porte aucun préfixe sha256 à retirer.",
         );
         assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn a_key_point_about_a_place_needs_the_place_en_fr() {
+        let label = "Points to Bookings > Trash to restore them";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "You can restore them from the Trash in Bookings within 30 days.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        // Says what, never where.
+        let vague = run(
+            Lang::En,
+            label,
+            &[],
+            "Deleted bookings are kept for 30 days, and I can restore them for you.",
+        );
+        assert!(
+            vague
+                .as_ref()
+                .is_err_and(|r| r.starts_with("does not say where")),
+            "{vague:?}"
+        );
+        let negated = run(
+            Lang::En,
+            label,
+            &[],
+            "Deleted bookings don't go to the Trash, so they can't be restored.",
+        );
+        assert!(negated.is_err(), "{negated:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Restore your bookings from Bookings > Archive.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says bookings > archive")),
+            "{wrong:?}"
+        );
+        // A path that is a detail of a longer key point may be left out.
+        let ok = run(
+            Lang::En,
+            "Says the embed code from Settings > Booking Page > Embed must be pasted into a Custom HTML block, not a paragraph block",
+            &[],
+            "Paste the code into a Custom HTML block rather than a paragraph block.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let label = "Indique Réservations > Corbeille pour les restaurer";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Vous pouvez les restaurer depuis la corbeille des réservations.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let vague = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les réservations supprimées sont gardées 30 jours, je peux les restaurer.",
+        );
+        assert!(
+            vague
+                .as_ref()
+                .is_err_and(|r| r.starts_with("does not say where")),
+            "{vague:?}"
+        );
+        let negated = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les réservations supprimées ne vont pas dans la corbeille : impossible de les restaurer.",
+        );
+        assert!(negated.is_err(), "{negated:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Restaurez vos réservations depuis Réservations > Archives.",
+        );
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("says reservations > archives")),
+            "{wrong:?}"
+        );
     }
 
     #[test]
