@@ -334,7 +334,7 @@ impl Db {
                 let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
                 let conn = open_writer(&mut writer, &self.manager)?;
                 let result = self.transaction(conn, f);
-                if let Some(checkpoints) = &self.checkpoints {
+                if let (Ok(_), Some(checkpoints)) = (&result, &self.checkpoints) {
                     checkpoints.wrote();
                 }
                 result

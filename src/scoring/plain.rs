@@ -570,6 +570,9 @@ struct Source {
     asks: bool,
     /// Menu paths it names ("Settings > Notifications > Reminders").
     paths: Vec<Path>,
+    /// For a key point that is mostly a place, the terms of where its paths
+    /// lead: the answer must say one (see [`place_leaves`]).
+    place: Vec<usize>,
 }
 
 /// A menu path: the key of the first word of each step, and its text.
@@ -1081,6 +1084,8 @@ fn source(
         }
     }
     let total = units.iter().map(|u| u.1).sum();
+    let paths = paths(toks, f.as_str());
+    let place = place_leaves(&terms, &paths);
     (!terms.is_empty()).then_some(Source {
         terms,
         units,
@@ -1090,8 +1095,25 @@ fn source(
         all_negated,
         label: is_label,
         asks,
-        paths: paths(toks, f.as_str()),
+        paths,
+        place,
     })
+}
+
+/// A key point that is mostly a place ("Points to Bookings > Trash": its
+/// paths' steps are at least `PLACE_SHARE` of its words) is met only where
+/// the answer names the place a path leads to: the terms of those places.
+/// Empty where a path is a detail of a longer key point, or in an aside.
+fn place_leaves(terms: &[Term], paths: &[Path]) -> Vec<usize> {
+    let said = terms.iter().filter(|t| !t.aside).count();
+    paths
+        .iter()
+        .filter(|p| p.steps.len() as f64 >= PLACE_SHARE * said as f64)
+        .filter_map(|p| {
+            let leaf = p.steps.last()?;
+            terms.iter().position(|t| t.key == *leaf && !t.aside)
+        })
+        .collect()
 }
 
 /// The answer, tokenised once for all of a question's plain key points.
@@ -1525,36 +1547,20 @@ fn judge(
     lenient: bool,
 ) -> Result<(), (String, Range<usize>)> {
     judge_statement(src, w, seen, ans, text, lenient)?;
-    // A key point that is mostly a place ("Points to Bookings > Trash") is
-    // met only where the answer names the place the path leads to:
-    // "deleted bookings can be restored" leaves the reader not knowing
-    // where. (Not where the path is a detail of a longer key point, nor in
-    // an aside.)
-    if lenient {
+    // "Deleted bookings can be restored" leaves the reader not knowing
+    // where.
+    if lenient || src.place.is_empty() || src.place.iter().any(|ti| seen[*ti]) {
         return Ok(());
     }
     let toks = &ans.toks[w.first..=w.last];
-    let said = src.terms.iter().filter(|t| !t.aside).count();
-    let leaves: Vec<usize> = src
-        .paths
-        .iter()
-        .filter(|p| p.steps.len() as f64 >= PLACE_SHARE * said as f64)
-        .filter_map(|p| {
-            let leaf = p.steps.last()?;
-            src.terms.iter().position(|t| t.key == *leaf && !t.aside)
-        })
-        .collect();
-    if !leaves.is_empty() && !leaves.iter().any(|ti| seen[*ti]) {
-        let (a, b) = (toks[0].range.start, toks[toks.len() - 1].range.end);
-        return Err((
-            format!(
-                "does not say where: the key point points to {}",
-                src.paths[0].shown
-            ),
-            a..b,
-        ));
-    }
-    Ok(())
+    let (a, b) = (toks[0].range.start, toks[toks.len() - 1].range.end);
+    Err((
+        format!(
+            "does not say where: the key point points to {}",
+            src.paths[0].shown
+        ),
+        a..b,
+    ))
 }
 
 /// Refuses a window that negates the source or states another number.
