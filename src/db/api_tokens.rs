@@ -3,6 +3,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::api_tokens;
 use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::domain::api_token::{NewToken, Scope};
@@ -96,7 +97,7 @@ pub fn revoke(
             .filter(api_tokens::revoked_at.is_null()),
     )
     .set(api_tokens::revoked_at.eq(now))
-    .execute(conn)
+    .execute_cached(conn)
     .context("revoking an API token")?;
     Ok(n == 1)
 }
@@ -112,7 +113,7 @@ pub fn touch(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<()
         ),
     )
     .set(api_tokens::last_used_at.eq(now))
-    .execute(conn)
+    .execute_cached(conn)
     .context("recording an API token's use")?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::insight::Scope;
 use super::schema::{application_events, applications, scorecards};
 use super::{new_id, DbConnection, DbError, MultiBackend, QueryContext};
@@ -203,7 +204,7 @@ pub fn set_locale(
 ) -> Result<(), DbError> {
     diesel::update(applications::table.find(id))
         .set(applications::locale.eq(locale.code()))
-        .execute(conn)
+        .execute_cached(conn)
         .context("setting an application's language")?;
     Ok(())
 }
@@ -252,7 +253,7 @@ pub fn move_stage(
         applications::stage.eq(to.as_str()),
         applications::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("moving an application")?;
     if n == 1 {
         record_event(conn, id, actor, Some(from), to, reason, now)?;
@@ -283,7 +284,7 @@ pub fn set_screen_result(
             applications::screen_passed.eq(Some(i32::from(passed))),
             applications::updated_at.eq(now),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("recording a screen result")?;
     // Recomputing an unchanged screen (a rescore, a review that changed
     // nothing overall) is not news to a webhook.

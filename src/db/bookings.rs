@@ -5,6 +5,7 @@
 use chrono::{NaiveDateTime, NaiveTime, Timelike};
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::{
     availability_windows, booking_offer_interviewers, booking_offers, booking_slots,
     interview_interviewers, interviews,
@@ -258,7 +259,7 @@ pub fn set_interview(
 ) -> Result<(), DbError> {
     diesel::update(booking_offers::table.find(offer_id))
         .set(booking_offers::interview_id.eq(interview_id))
-        .execute(conn)
+        .execute_cached(conn)
         .context("recording a booking")?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::{candidate_links, candidate_sessions};
 use super::{DbConnection, DbError, QueryContext};
 
@@ -55,7 +56,7 @@ pub fn use_link(
     if found.is_some() {
         diesel::update(candidate_links::table.find(token_hash))
             .set(candidate_links::last_used_at.eq(Some(now)))
-            .execute(conn)
+            .execute_cached(conn)
             .context("marking a personal link used")?;
     }
     Ok(found)

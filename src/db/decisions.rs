@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::{offers, rejection_emails, votes};
 use super::{new_id, DbConnection, DbError, QueryContext};
 
@@ -120,7 +121,7 @@ pub fn answer_offer(
         offers::answer.eq(Some(answer)),
         offers::answered_at.eq(Some(now)),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("recording the answer to an offer")?;
     Ok(n == 1)
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::email_templates;
 use super::{DbConnection, DbError, QueryContext};
 use crate::i18n::Locale;
@@ -50,7 +51,7 @@ pub fn set(
             email_templates::body.eq(body),
             email_templates::updated_at.eq(now),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("saving an email template")?;
     if n == 0 {
         diesel::insert_into(email_templates::table)

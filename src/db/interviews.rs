@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::{interview_interviewers, interview_kits, interviews};
 use super::{new_id, DbConnection, DbError, QueryContext};
 
@@ -112,7 +113,7 @@ pub fn reschedule(
         interviews::sequence.eq(interviews::sequence + 1),
         interviews::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("rescheduling an interview")?;
     Ok(n == 1)
 }
@@ -128,7 +129,7 @@ pub fn cancel(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<b
         interviews::sequence.eq(interviews::sequence + 1),
         interviews::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("cancelling an interview")?;
     Ok(n == 1)
 }
@@ -224,7 +225,7 @@ pub fn save_kit(
             interview_kits::questions.eq(&q),
             interview_kits::updated_at.eq(now),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("saving an interview kit")?;
     if n == 0 {
         diesel::insert_into(interview_kits::table)

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::invitations;
 use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::domain::user::Role;
@@ -43,7 +44,7 @@ pub fn insert(conn: &mut DbConnection, new: NewInvitation<'_>) -> Result<String,
             .filter(invitations::revoked_at.is_null()),
     )
     .set(invitations::revoked_at.eq(new.now))
-    .execute(conn)
+    .execute_cached(conn)
     .context("replacing an earlier invitation")?;
     diesel::insert_into(invitations::table)
         .values((
@@ -87,7 +88,7 @@ pub fn accept(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<b
             .filter(invitations::revoked_at.is_null()),
     )
     .set(invitations::accepted_at.eq(now))
-    .execute(conn)
+    .execute_cached(conn)
     .context("accepting an invitation")?;
     Ok(n == 1)
 }
@@ -113,7 +114,7 @@ pub fn revoke(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<b
             .filter(invitations::accepted_at.is_null()),
     )
     .set(invitations::revoked_at.eq(now))
-    .execute(conn)
+    .execute_cached(conn)
     .context("revoking an invitation")?;
     Ok(n == 1)
 }

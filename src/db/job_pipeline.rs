@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::job_pipeline;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -34,7 +35,7 @@ pub fn set_skipped(
             job_pipeline::skipped_stages.eq(&json),
             job_pipeline::updated_at.eq(now),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("saving a job's stages")?;
     if n == 0 {
         diesel::insert_into(job_pipeline::table)

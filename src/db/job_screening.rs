@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::job_screening;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -74,7 +75,7 @@ pub fn set(
     );
     let n = diesel::update(job_screening::table.find(job_id))
         .set(values)
-        .execute(conn)
+        .execute_cached(conn)
         .context("saving screening settings")?;
     if n == 0 {
         diesel::insert_into(job_screening::table)

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::{job_retention, job_slugs, jobs};
 use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::domain::application::RetentionMonths;
@@ -298,7 +299,7 @@ pub fn change_slug(
     }
     diesel::update(jobs::table.find(id))
         .set((jobs::slug.eq(new_slug), jobs::updated_at.eq(now)))
-        .execute(conn)
+        .execute_cached(conn)
         .context("changing a job's address")?;
     super::public_version::bump(conn)?;
     Ok(SlugChange::Changed)
@@ -344,7 +345,7 @@ pub fn update_posting(
 ) -> Result<bool, DbError> {
     let n = diesel::update(jobs::table.find(id))
         .set(posting_columns!(posting, now))
-        .execute(conn)
+        .execute_cached(conn)
         .context("saving a job")?;
     let draft: Option<(String, Option<NaiveDateTime>)> = jobs::table
         .find(id)
@@ -358,7 +359,7 @@ pub fn update_posting(
             let slug = free_slug(conn, &base, Some(id))?;
             diesel::update(jobs::table.find(id))
                 .set(jobs::slug.eq(slug))
-                .execute(conn)
+                .execute_cached(conn)
                 .context("moving a draft to its title's address")?;
         }
     }
@@ -382,7 +383,7 @@ pub fn open(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<boo
         jobs::published_at.eq(Some(now)),
         jobs::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("publishing a job")?;
     if n == 1 {
         super::public_version::bump(conn)?;
@@ -407,7 +408,7 @@ pub fn close(
         jobs::closed_at.eq(Some(now)),
         jobs::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("closing a job")?;
     if n == 1 {
         super::public_version::bump(conn)?;
@@ -439,7 +440,7 @@ pub fn set_retention(
                 job_retention::months.eq(months),
                 job_retention::updated_at.eq(now),
             ))
-            .execute(conn)
+            .execute_cached(conn)
             .context("saving a job's retention period")
     };
     if update(conn)? > 0 {

@@ -7,6 +7,7 @@ pub mod applications;
 pub mod audit;
 pub mod authored_questionnaires;
 pub mod bookings;
+pub mod cached;
 pub mod candidate_access;
 mod checkpoints;
 pub mod decisions;

@@ -5,6 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::outbox;
 use super::{new_id, DbConnection, DbError, QueryContext};
 
@@ -117,7 +118,7 @@ pub fn renew(
             .filter(outbox::sent_at.is_null()),
     )
     .set(outbox::locked_until.eq(Some(lease_until)))
-    .execute(conn)
+    .execute_cached(conn)
     .context("renewing the lease on an email")?;
     Ok(n == 1)
 }
@@ -131,7 +132,7 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Resul
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::last_error.eq(None::<String>),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("marking an email sent")?;
     Ok(())
 }
@@ -158,7 +159,7 @@ pub fn mark_failed(
         outbox::last_error.eq(Some(error)),
         outbox::next_attempt_at.eq(next_attempt_at),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("recording a failed delivery")?;
     Ok(())
 }
@@ -265,7 +266,7 @@ pub fn scrub_mentions(
                     .to_string()),
                     outbox::last_error.eq(None::<String>),
                 ))
-                .execute(conn)
+                .execute_cached(conn)
                 .context("scrubbing an email to an erased candidate")?;
             scrubbed += 1;
         }

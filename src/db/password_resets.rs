@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::password_resets;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -63,7 +64,7 @@ pub fn consume(
             .filter(password_resets::expires_at.gt(now)),
     )
     .set(password_resets::used_at.eq(now))
-    .execute(conn)
+    .execute_cached(conn)
     .context("using a password reset link")?;
     Ok((n == 1).then_some(user_id))
 }

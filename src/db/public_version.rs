@@ -8,6 +8,7 @@ use std::cell::Cell;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::public_version;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -31,7 +32,7 @@ pub fn bump(conn: &mut DbConnection) -> Result<(), DbError> {
     let now = super::now();
     diesel::update(public_version::table.find(1))
         .set(public_version::version.eq(public_version::version + 1))
-        .execute(conn)
+        .execute_cached(conn)
         .context("counting a change to the public pages")?;
     // Never backwards, even when another server's clock is ahead: a page's
     // Last-Modified only grows.
@@ -41,7 +42,7 @@ pub fn bump(conn: &mut DbConnection) -> Result<(), DbError> {
             .filter(public_version::changed_at.lt(now)),
     )
     .set(public_version::changed_at.eq(now))
-    .execute(conn)
+    .execute_cached(conn)
     .context("dating a change to the public pages")?;
     BUMPED.with(|b| b.set(true));
     Ok(())

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::{
     answer_reviews, answers, applications, job_reviewers, review_calibrations, review_settings,
     screenings,
@@ -289,7 +290,7 @@ pub fn save(
         answer_reviews::note.eq(note),
         answer_reviews::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("changing a review")?;
     Ok(Saved::Updated)
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::scorecards;
 use super::{new_id, DbConnection, DbError, QueryContext};
 
@@ -61,7 +62,7 @@ pub fn submit(
             .filter(scorecards::superseded_at.is_null()),
     )
     .set(scorecards::superseded_at.eq(Some(now)))
-    .execute(conn)
+    .execute_cached(conn)
     .context("superseding a scorecard")?;
     let version = latest.unwrap_or(0) + 1;
     diesel::insert_into(scorecards::table)

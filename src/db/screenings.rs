@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::{answer_overrides, answers, screenings};
 use super::{new_id, DbConnection, DbError, QueryContext};
 
@@ -161,7 +162,7 @@ pub fn mark_submitted(
         screenings::status.eq(SUBMITTED),
         screenings::submitted_at.eq(Some(now)),
     ))
-    .execute(conn)
+    .execute_cached(conn)
     .context("submitting a screening round")?;
     Ok(n == 1)
 }
@@ -177,7 +178,7 @@ pub fn store_score(
             answers::score.eq(Some(score)),
             answers::score_detail.eq(Some(detail)),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("storing an answer's score")?;
     Ok(())
 }
@@ -193,7 +194,7 @@ pub fn store_result(
             screenings::result.eq(Some(result)),
             screenings::scorer_version.eq(Some(scorer_version)),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("storing a screening result")?;
     Ok(())
 }
@@ -207,7 +208,7 @@ pub fn update_result(
 ) -> Result<(), DbError> {
     diesel::update(screenings::table.find(screening_id))
         .set(screenings::result.eq(Some(result)))
-        .execute(conn)
+        .execute_cached(conn)
         .context("updating a screening result")?;
     Ok(())
 }
@@ -321,9 +322,9 @@ pub fn write_scored_answers(
     // Upserts are not part of the queries written once for both
     // databases; the statement is the same in each dialect.
     macro_rules! upsert {
-        ($c:expr) => {
+        ($values:expr) => {
             diesel::insert_into(answers::table)
-                .values(rows)
+                .values($values)
                 .on_conflict((answers::screening_id, answers::question_id))
                 .do_update()
                 .set((
@@ -334,14 +335,21 @@ pub fn write_scored_answers(
                     answers::writing.eq(excluded(answers::writing)),
                 ))
                 .returning((answers::question_id, answers::id))
-                .get_results::<(String, String)>($c)
+                .cached()
         };
     }
-    let stored = match conn {
-        DbConnection::Sqlite(c) => upsert!(c),
-        DbConnection::Postgresql(c) => upsert!(c),
-    }
-    .context("storing submitted answers")?;
+    // diesel cannot keep SQLite's multi-row form prepared (it is built
+    // inside diesel), and parsing it again for every round cost more than
+    // running one kept single-row statement per answer in the same
+    // transaction. PostgreSQL keeps one statement per round size.
+    let stored: Result<Vec<(String, String)>, _> = match conn {
+        DbConnection::Sqlite(c) => rows
+            .into_iter()
+            .map(|row| upsert!(row).get_result(c))
+            .collect(),
+        DbConnection::Postgresql(c) => upsert!(rows).get_results(c),
+    };
+    let stored = stored.context("storing submitted answers")?;
     let mut out = Vec::with_capacity(scored.len());
     let mut all_new = true;
     for (a, fresh) in scored.iter().zip(ids) {
@@ -374,7 +382,7 @@ pub fn write_answer(
     if let Some(id) = existing {
         diesel::update(answers::table.find(&id))
             .set((answers::body.eq(body), answers::saved_at.eq(now)))
-            .execute(conn)
+            .execute_cached(conn)
             .context("writing an answer")?;
         return Ok(id);
     }

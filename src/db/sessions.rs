@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::sessions;
 use super::users::User;
 use super::{DbConnection, DbError, QueryContext};
@@ -58,7 +59,7 @@ pub fn find_with_user(
 pub fn touch(conn: &mut DbConnection, id_hash: &str, now: NaiveDateTime) -> Result<(), DbError> {
     diesel::update(sessions::table.find(id_hash))
         .set(sessions::last_seen_at.eq(now))
-        .execute(conn)
+        .execute_cached(conn)
         .context("refreshing a session")?;
     Ok(())
 }

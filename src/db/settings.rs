@@ -3,6 +3,7 @@
 
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::settings;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -30,7 +31,7 @@ pub fn get(conn: &mut DbConnection, key: &str) -> Result<Option<String>, DbError
 pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> Result<(), DbError> {
     let updated = diesel::update(settings::table.find(key))
         .set(settings::value.eq(value))
-        .execute(conn)
+        .execute_cached(conn)
         .context("updating a setting")?;
     if updated == 0 {
         diesel::insert_into(settings::table)

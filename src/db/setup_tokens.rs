@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::setup_tokens;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -58,7 +59,7 @@ pub fn consume(
             .filter(setup_tokens::expires_at.gt(now)),
     )
     .set(setup_tokens::used_at.eq(now))
-    .execute(conn)
+    .execute_cached(conn)
     .context("using a setup link")?;
     Ok(n == 1)
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::users;
 use super::{new_id, DbConnection, DbError, QueryContext};
 use crate::domain::user::{EmailAddress, PersonName, Role};
@@ -126,7 +127,7 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<User>, DbError> {
 pub fn set_password_hash(conn: &mut DbConnection, id: &str, hash: &str) -> Result<(), DbError> {
     diesel::update(users::table.find(id))
         .set(users::password_hash.eq(hash))
-        .execute(conn)
+        .execute_cached(conn)
         .context("updating a password")?;
     Ok(())
 }

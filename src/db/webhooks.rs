@@ -6,6 +6,8 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+
+use super::cached::CacheStatement;
 use serde_json::json;
 
 use super::schema::{applications, jobs, webhook_attempts, webhook_deliveries, webhook_endpoints};
@@ -113,7 +115,7 @@ pub fn update_endpoint(
             webhook_endpoints::active.eq(i32::from(settings.active)),
             webhook_endpoints::updated_at.eq(now),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("changing a webhook endpoint")?;
     Ok(n == 1)
 }
@@ -129,7 +131,7 @@ pub fn set_secret(
             webhook_endpoints::secret.eq(secret),
             webhook_endpoints::updated_at.eq(now),
         ))
-        .execute(conn)
+        .execute_cached(conn)
         .context("rotating a webhook secret")?;
     Ok(n == 1)
 }
@@ -432,7 +434,7 @@ pub fn renew(
             .filter(webhook_deliveries::delivered_at.is_null()),
     )
     .set(webhook_deliveries::locked_until.eq(Some(lease_until)))
-    .execute(conn)
+    .execute_cached(conn)
     .context("renewing the lease on a webhook delivery")?;
     Ok(n == 1)
 }
@@ -490,15 +492,15 @@ pub fn record_attempt(
                 common,
                 webhook_deliveries::delivered_at.eq(Some(attempt.at)),
             ))
-            .execute(conn)
+            .execute_cached(conn)
     } else if attempts >= MAX_ATTEMPTS {
         update
             .set((common, webhook_deliveries::gave_up_at.eq(Some(attempt.at))))
-            .execute(conn)
+            .execute_cached(conn)
     } else {
         update
             .set((common, webhook_deliveries::next_attempt_at.eq(retry_at)))
-            .execute(conn)
+            .execute_cached(conn)
     };
     outcome.context("recording a webhook delivery's outcome")?;
     Ok(())

@@ -3,6 +3,7 @@
 
 use diesel::prelude::*;
 
+use super::cached::CacheStatement;
 use super::schema::application_writing;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -35,6 +36,7 @@ pub fn set(
                 .on_conflict(application_writing::application_id)
                 .do_update()
                 .set(values)
+                .cached()
                 .execute($c)
         };
     }

@@ -1,0 +1,228 @@
+//! Prepared statements kept for UPDATEs and upserts.
+//!
+//! diesel keeps a connection's prepared statements in a cache, but never
+//! an `UPDATE` or an `ON CONFLICT … DO UPDATE`: their SQL can change with
+//! the values (a `None` in a changeset drops its column), so diesel marks
+//! them unsafe to cache and SQLite parses and plans them again on every
+//! call: 6 % of the submit path's CPU (BENCHMARKS.md, stop 30).
+//!
+//! `.execute_cached(conn)` (or `.cached()` on one database's own
+//! connection) opts one statement back in, keyed by its SQL text and bind
+//! types rather than by its Rust type, so each shape its SQL takes is
+//! prepared once and a different shape can never reuse another's
+//! statement. It runs on the database's own connection: `DbConnection`
+//! renders what it runs through its own query builder first. Use it only where the shapes are few (a changeset with a
+//! few optional columns, a batch of a round's answers): each one stays
+//! prepared for the connection's life.
+
+use diesel::backend::Backend;
+// The pass accessors `#[derive(MultiConnection)]` itself uses: the only
+// way to tell a pass that collects binds from one that asks "may this be
+// cached?". diesel's version is pinned by Cargo.lock; the tests below
+// fail if an upgrade changes what they do.
+use diesel::internal::derives::multiconnection::AstPassHelper;
+use diesel::pg::Pg;
+use diesel::query_builder::{AstPass, Query, QueryBuilder, QueryFragment, QueryId};
+use diesel::query_dsl::RunQueryDsl;
+use diesel::sqlite::Sqlite;
+use diesel::QueryResult;
+
+use super::DbConnection;
+
+/// A statement that may be kept prepared, keyed by its SQL text.
+#[derive(Debug, Clone, Copy)]
+pub struct Cached<Q>(Q);
+
+/// `.execute_cached(conn)` and `.cached()` on any statement: see the
+/// module's documentation.
+pub trait CacheStatement: Sized {
+    /// The statement, kept prepared, for one database's own connection.
+    fn cached(self) -> Cached<Self> {
+        Cached(self)
+    }
+
+    /// Runs the statement, kept prepared, on either database; the number
+    /// of rows it changed.
+    fn execute_cached(self, conn: &mut DbConnection) -> QueryResult<usize>
+    where
+        Self: QueryFragment<Sqlite> + QueryFragment<Pg>,
+    {
+        match conn {
+            DbConnection::Sqlite(c) => Cached(self).execute(c),
+            DbConnection::Postgresql(c) => Cached(self).execute(c),
+        }
+    }
+}
+
+impl<Q> CacheStatement for Q {}
+
+impl<Q> QueryId for Cached<Q> {
+    type QueryId = ();
+    // No static id: the cache then keys the statement by its SQL text and
+    // bind types, which is what makes caching a varying statement safe.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: Query> Query for Cached<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, DB> QueryFragment<DB> for Cached<Q>
+where
+    DB: Backend,
+    DB::QueryBuilder: Default,
+    Q: QueryFragment<DB>,
+{
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        // Binds, and binds for a log line, come from the statement itself.
+        if pass.bind_collector().is_some() || pass.debug_binds().is_some() {
+            return self.0.walk_ast(pass);
+        }
+        // Otherwise the pass wants the SQL, or asks whether the statement
+        // may be cached: it gets the SQL, and no "unsafe to cache".
+        let mut sql = DB::QueryBuilder::default();
+        self.0.to_sql(&mut sql, pass.backend())?;
+        pass.push_sql(&sql.finish());
+        Ok(())
+    }
+}
+
+impl<Q, Conn> RunQueryDsl<Conn> for Cached<Q> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::schema::settings;
+    use crate::db::DbConnection;
+    use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
+    use diesel::prelude::*;
+    use std::sync::{Arc, Mutex};
+
+    /// Every statement the connection prepared and kept, in order.
+    #[derive(Clone, Default)]
+    struct Kept(Arc<Mutex<Vec<String>>>);
+
+    impl Instrumentation for Kept {
+        fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+            if let InstrumentationEvent::CacheQuery { sql, .. } = event {
+                self.0.lock().unwrap().push(sql.to_string());
+            }
+        }
+    }
+
+    impl Kept {
+        fn updates(&self) -> Vec<String> {
+            let all = self.0.lock().unwrap();
+            all.iter()
+                .filter(|s| s.starts_with("UPDATE"))
+                .cloned()
+                .collect()
+        }
+    }
+
+    fn connection() -> (DbConnection, Kept) {
+        let mut c = DbConnection::Sqlite(SqliteConnection::establish(":memory:").unwrap());
+        c.batch_execute(
+            "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+             INSERT INTO settings VALUES ('a', '1'), ('b', '2');",
+        )
+        .unwrap();
+        let kept = Kept::default();
+        c.set_instrumentation(kept.clone());
+        (c, kept)
+    }
+
+    /// A changeset whose SQL depends on its values: `None` leaves its
+    /// column out.
+    #[derive(AsChangeset)]
+    #[diesel(table_name = settings)]
+    struct Change<'a> {
+        key: Option<&'a str>,
+        value: Option<&'a str>,
+    }
+
+    fn all(c: &mut DbConnection) -> Vec<(String, String)> {
+        settings::table.order(settings::key).load(c).unwrap()
+    }
+
+    #[test]
+    fn an_update_is_kept_prepared_only_when_asked() {
+        let (mut c, kept) = connection();
+        for v in ["x", "y", "z"] {
+            diesel::update(settings::table.find("a"))
+                .set(settings::value.eq(v))
+                .execute(&mut c)
+                .unwrap();
+        }
+        assert!(kept.updates().is_empty(), "diesel keeps no UPDATE");
+        for v in ["x", "y", "z"] {
+            let n = diesel::update(settings::table.find("a"))
+                .set(settings::value.eq(v))
+                .execute_cached(&mut c)
+                .unwrap();
+            assert_eq!(n, 1);
+        }
+        let updates = kept.updates();
+        assert_eq!(
+            updates.len(),
+            1,
+            "prepared once, run three times: {updates:?}"
+        );
+        assert_eq!(all(&mut c)[0], ("a".into(), "z".into()));
+    }
+
+    /// Two shapes of one Rust type are two statements: keyed by type, the
+    /// second would run the first's SQL with its own values.
+    #[test]
+    fn each_shape_of_a_statement_is_its_own_statement() {
+        let (mut c, kept) = connection();
+        let change = |c: &mut DbConnection, at: &str, ch: Change| {
+            diesel::update(settings::table.find(at))
+                .set(ch)
+                .execute_cached(c)
+                .unwrap()
+        };
+        for (a, b, renamed, value) in [("a", "b", "c", "x"), ("a", "c", "b", "w")] {
+            let n = change(
+                &mut c,
+                a,
+                Change {
+                    key: None,
+                    value: Some(value),
+                },
+            );
+            assert_eq!(n, 1);
+            let n = change(
+                &mut c,
+                b,
+                Change {
+                    key: Some(renamed),
+                    value: None,
+                },
+            );
+            assert_eq!(n, 1);
+            assert_eq!(
+                all(&mut c),
+                vec![("a".into(), value.into()), (renamed.into(), "2".into())]
+            );
+        }
+        assert_eq!(kept.updates().len(), 2, "one kept statement per shape");
+    }
+
+    /// What a log line shows of a kept statement: its SQL and its values.
+    #[test]
+    fn a_kept_statement_still_shows_its_sql_and_values() {
+        let q = diesel::update(settings::table.find("a"))
+            .set(settings::value.eq("x"))
+            .cached();
+        let shown = diesel::debug_query::<diesel::sqlite::Sqlite, _>(&q).to_string();
+        assert!(
+            shown.starts_with("UPDATE `settings` SET `value` = ?"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("\"x\"") && shown.contains("\"a\""),
+            "{shown}"
+        );
+    }
+}
