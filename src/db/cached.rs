@@ -7,12 +7,13 @@
 //! call: 6 % of the submit path's CPU (BENCHMARKS.md, stop 30).
 //!
 //! `.execute_cached(conn)` (or `.cached()` on one database's own
-//! connection) opts one statement back in, keyed by its SQL text and bind
-//! types rather than by its Rust type, so each shape its SQL takes is
+//! connection) opts one whole statement back in, keyed by its SQL text and
+//! bind types rather than by its Rust type, so each shape its SQL takes is
 //! prepared once and a different shape can never reuse another's
-//! statement. It runs on the database's own connection: `DbConnection`
-//! renders what it runs through its own query builder first. Use it only where the shapes are few (a changeset with a
-//! few optional columns, a batch of a round's answers): each one stays
+//! statement. It runs on the database's own connection, because
+//! `DbConnection` renders what it runs through its own query builder
+//! first. Use it only where the shapes are few (a changeset with a few
+//! optional columns, a batch of a round's answers): each one stays
 //! prepared for the connection's life.
 
 use diesel::backend::Backend;
@@ -120,16 +121,32 @@ mod tests {
         }
     }
 
-    fn connection() -> (DbConnection, Kept) {
-        let mut c = DbConnection::Sqlite(SqliteConnection::establish(":memory:").unwrap());
-        c.batch_execute(
-            "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-             INSERT INTO settings VALUES ('a', '1'), ('b', '2');",
-        )
-        .unwrap();
+    const TABLE: &str = "(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+         INSERT INTO settings VALUES ('a', '1'), ('b', '2');";
+
+    fn watched(mut c: DbConnection) -> (DbConnection, Kept) {
         let kept = Kept::default();
         c.set_instrumentation(kept.clone());
         (c, kept)
+    }
+
+    fn sqlite() -> (DbConnection, Kept) {
+        let mut c = DbConnection::Sqlite(SqliteConnection::establish(":memory:").unwrap());
+        c.batch_execute(&format!("CREATE TABLE settings {TABLE}"))
+            .unwrap();
+        watched(c)
+    }
+
+    /// A temporary `settings` of this connection's own, in front of the
+    /// real one.
+    #[cfg(rapport_pg_tests)]
+    fn postgres() -> (DbConnection, Kept) {
+        let url = std::env::var("TEST_POSTGRES_URL")
+            .expect("TEST_POSTGRES_URL was set at build time and must be set to run");
+        let mut c = DbConnection::Postgresql(PgConnection::establish(&url).unwrap());
+        c.batch_execute(&format!("CREATE TEMPORARY TABLE settings {TABLE}"))
+            .unwrap();
+        watched(c)
     }
 
     /// A changeset whose SQL depends on its values: `None` leaves its
@@ -146,8 +163,17 @@ mod tests {
     }
 
     #[test]
-    fn an_update_is_kept_prepared_only_when_asked() {
-        let (mut c, kept) = connection();
+    fn an_update_is_kept_prepared_only_when_asked_sqlite() {
+        kept_only_when_asked(sqlite());
+    }
+
+    #[cfg(rapport_pg_tests)]
+    #[test]
+    fn an_update_is_kept_prepared_only_when_asked_postgres() {
+        kept_only_when_asked(postgres());
+    }
+
+    fn kept_only_when_asked((mut c, kept): (DbConnection, Kept)) {
         for v in ["x", "y", "z"] {
             diesel::update(settings::table.find("a"))
                 .set(settings::value.eq(v))
@@ -174,8 +200,17 @@ mod tests {
     /// Two shapes of one Rust type are two statements: keyed by type, the
     /// second would run the first's SQL with its own values.
     #[test]
-    fn each_shape_of_a_statement_is_its_own_statement() {
-        let (mut c, kept) = connection();
+    fn each_shape_of_a_statement_is_its_own_statement_sqlite() {
+        shapes_apart(sqlite());
+    }
+
+    #[cfg(rapport_pg_tests)]
+    #[test]
+    fn each_shape_of_a_statement_is_its_own_statement_postgres() {
+        shapes_apart(postgres());
+    }
+
+    fn shapes_apart((mut c, kept): (DbConnection, Kept)) {
         let change = |c: &mut DbConnection, at: &str, ch: Change| {
             diesel::update(settings::table.find(at))
                 .set(ch)
