@@ -449,10 +449,9 @@ pub fn insert_unless_duplicate(
 /// random bits, in the same 32 hex digits as before. Ids in creation
 /// order put each new row at the end of every index keyed by an id or by
 /// its parent's id (an application's events, rounds, answers and links),
-/// where a random id dirtied a random page of each: applying went from
-/// about 1,600 to 2,100-2,350 per second over HTTP on one core
-/// (BENCHMARKS.md, stop 30). No id is a secret: what grants access is a
-/// token from `security::token`, stored hashed.
+/// where a random id dirtied a random page of each and every commit
+/// wrote them all (BENCHMARKS.md, stop 30). No id is a secret: what
+/// grants access is a token from `security::token`, stored hashed.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().simple().to_string()
 }
