@@ -59,6 +59,8 @@ pub struct TestApp {
     /// The settings the app was built with, to start another on its database.
     pub settings: Settings,
     stopper: std::sync::Mutex<Option<Stopper>>,
+    /// The `.eml` files in the order `emails` first saw them.
+    seen_emails: std::sync::Mutex<Vec<PathBuf>>,
     _dir: tempfile::TempDir,
     pg: Option<(String, String)>,
 }
@@ -124,6 +126,10 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
     settings.webhook_retry_base_ms = 1;
     settings.db_pool_size = 4;
     settings.workers = Some(2);
+    // Headers may wait for a worker longer than the 5 seconds a real client
+    // gets while the whole suite shares two cores; the tests of that limit
+    // set their own.
+    settings.header_timeout_secs = 60;
     configure(&mut settings);
     let mail_dir = settings.mail_dir.clone();
 
@@ -148,6 +154,7 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Settin
         webhooks,
         settings,
         stopper,
+        seen_emails: Default::default(),
         _dir: dir,
         pg,
     }
@@ -178,9 +185,11 @@ impl Browser {
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
                 .cookie_store(true)
-                // Drop idle connections well before the server's 5 s
-                // keep-alive closes them, so a request never races a close.
-                .pool_idle_timeout(std::time::Duration::from_secs(1))
+                // A fresh connection for every request: on a loaded test
+                // machine a kept one can sit past the server's keep-alive
+                // (its timers run late too), and a request sent as the
+                // server closes it is reset.
+                .pool_max_idle_per_host(0)
                 .build()
                 .expect("an HTTP client"),
         }
@@ -341,7 +350,7 @@ impl TestApp {
     pub fn anonymous(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .redirect(Policy::none())
-            .pool_idle_timeout(std::time::Duration::from_secs(1))
+            .pool_max_idle_per_host(0)
             .build()
             .unwrap()
     }
@@ -369,20 +378,25 @@ impl TestApp {
             .expect("delivering mail")
     }
 
-    /// The `.eml` files written so far, oldest first.
+    /// The `.eml` files written so far, oldest first. A file keeps the
+    /// place it had when first listed, so `emails()[before..]` holds exactly
+    /// what came after `before` was taken: on some file systems modification
+    /// times are as coarse as the kernel's tick, and files written in one
+    /// tick would otherwise sort by their random names, among older ones.
     pub fn emails(&self) -> Vec<String> {
-        let Ok(entries) = std::fs::read_dir(&self.mail_dir) else {
-            return vec![];
-        };
-        let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
-            .filter_map(Result::ok)
-            .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
-            .map(|e| (e.metadata().and_then(|m| m.modified()).unwrap(), e.path()))
-            .collect();
-        files.sort();
-        files
-            .into_iter()
-            .map(|(_, p)| std::fs::read_to_string(p).unwrap())
+        let mut seen = self.seen_emails.lock().unwrap();
+        if let Ok(entries) = std::fs::read_dir(&self.mail_dir) {
+            let mut new: Vec<(std::time::SystemTime, PathBuf)> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "eml") && !seen.contains(p))
+                .map(|p| (std::fs::metadata(&p).and_then(|m| m.modified()).unwrap(), p))
+                .collect();
+            new.sort();
+            seen.extend(new.into_iter().map(|(_, p)| p));
+        }
+        seen.iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
             .collect()
     }
 

@@ -481,9 +481,7 @@ async fn spawn(backend: Backend) -> TestApp {
 /// text at the same moment, when it has none yet: both are answered, and
 /// one text is kept, whole, not two rows nor a failed save.
 async fn owners_saving_one_text_at_once_leave_one_text(backend: Backend) {
-    // Many saves at once on a busy test machine: headers may wait for a
-    // worker longer than the 5 seconds a real client gets.
-    let app = crate::helpers::spawn_app_with(backend, |s| s.header_timeout_secs = 60).await;
+    let app = spawn(backend).await;
     let (job_id, _) = job(&app).await;
     let editor = format!("/admin/jobs/{job_id}/emails/rejection");
     let token = app.csrf_token().await;

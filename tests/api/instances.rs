@@ -39,6 +39,8 @@ mod on_postgres {
         settings.mail_poll_ms = 2;
         settings.db_pool_size = 4;
         settings.workers = Some(2);
+        // As for the first instance (helpers::spawn_app_with).
+        settings.header_timeout_secs = 60;
         configure(&mut settings);
         let app = Application::build(settings).await.unwrap();
         let address = format!("http://127.0.0.1:{}", app.port());
