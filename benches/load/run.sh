@@ -303,6 +303,9 @@ done
 echo
 echo "rapport peak memory (VmHWM): $(awk '/^VmHWM:/ {print $2, $3}' "/proc/$RAPPORT_PID/status")"
 echo "rapport threads: $(awk '/^Threads:/ {print $2}' "/proc/$RAPPORT_PID/status") now, $(cat "$MAX_THREADS") at most"
+# CPU time is steadier than requests/s on a shared machine: divided by the
+# requests served it gives each request's cost on the server's core.
+awk -v hz="$(getconf CLK_TCK)" '{ printf "rapport CPU time: user %.2f s + system %.2f s\n", $14 / hz, $15 / hz }' "/proc/$RAPPORT_PID/stat"
 echo "bare handler peak memory (VmHWM): $(awk '/^VmHWM:/ {print $2, $3}' "/proc/$BARE_PID/status")"
 if [ "$POSTS" = 1 ]; then
     echo "applications stored: $(sqlite3 "$WORK/rapport.db" 'select count(*) from applications' 2>/dev/null || echo '?')"

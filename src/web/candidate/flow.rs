@@ -500,6 +500,8 @@ fn fresh_round_scores(
 struct JustSubmitted<'a> {
     cover_letter: &'a CoverLetterCheck,
     round: Option<FreshRound<'a>>,
+    /// The job's screening settings, as the submission read them.
+    settings: &'a ScreeningSettings,
 }
 
 /// A round whose answers were all created by its submission.
@@ -561,7 +563,10 @@ fn recompute_screen_with(
             let cover_letter = just.map(|j| j.cover_letter);
             let writing_rate =
                 super::writing::refresh_from(conn, app, &rounds, cover_letter, writings)?;
-            let weight = db::job_screening::get(conn, &app.job_id)?.writing_weight;
+            let weight = match just {
+                Some(j) => j.settings.writing_weight,
+                None => db::job_screening::get(conn, &app.job_id)?.writing_weight,
+            };
             crate::scoring::with_writing(
                 result,
                 writing_rate.map(crate::scoring::spelling::score_for_rate),
@@ -884,6 +889,7 @@ pub fn submit_planned(
     let just = JustSubmitted {
         cover_letter: &plan.cover_letter,
         round: round_now,
+        settings,
     };
     let just = Some(&just);
 

@@ -15,7 +15,7 @@ use crate::flows::erasure::{self, Why};
 use crate::i18n::{Locale, Message};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
-use crate::web::public::load_company;
+use crate::web::public::{company_in, load_company, remember_company, CompanyRead};
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 
@@ -280,43 +280,58 @@ pub async fn submit(
     let locale = super::personal_locale(&req, &state, &app).await?;
     let answers = answers_from(&form, locale)?;
     let round = round_id(&form);
-    let job = job_of(&state, app.job_id.clone()).await?;
     if !confirmed(form.get("confirm").map(String::as_str)) {
+        let job = job_of(&state, app.job_id.clone()).await?;
         return confirm_submit(&req, &state, &app, &job, round, answers).await;
     }
-    let company = load_company(&state)
-        .await
-        .web_context("reading the company")?;
-    let base_url = state.base_url();
-    let mail_domain = state.mail_domain.clone();
-    // Scored on a read connection, with the version the round was sent
-    // with; the write stores it only if the round is still open.
-    let (plan_app, plan_job) = (app.clone(), job.clone());
-    let plan = state
+    // One read gathers what the write needs and scores the answers with
+    // the version the round was sent with (each trip to a database thread
+    // costs two thread switches); the write stores them only if the round
+    // is still open.
+    let plan_app = app.clone();
+    let read = state
         .db
         .read(move |conn| {
+            let Some(job) = db::jobs::find(conn, &plan_app.job_id)? else {
+                return Ok(SubmitRead::NotFound);
+            };
             let Some(r) =
                 db::screenings::find(conn, &round)?.filter(|r| r.application_id == plan_app.id)
             else {
-                return Ok(None);
+                return Ok(SubmitRead::NotFound);
             };
             // A round once submitted stays so: nothing to score again.
             if !r.is_open() {
-                return Ok(Some(None));
+                return Ok(SubmitRead::AlreadySubmitted);
             }
-            flow::plan_submit(conn, &plan_job, &plan_app, r, &answers).map(|p| Some(Some(p)))
+            let company = company_in(conn)?;
+            let settings = db::job_screening::get(conn, &job.id)?;
+            let plan = flow::plan_submit(conn, &job, &plan_app, r, &answers)?;
+            Ok(SubmitRead::Planned(Box::new(Planned {
+                job,
+                company,
+                settings,
+                plan,
+            })))
         })
         .await
         .web_context("scoring answers")?;
-    let plan = match plan {
-        None => return Err(WebError::NotFound),
-        Some(None) => return Ok(see_other("/candidate?notice=already")),
-        Some(Some(plan)) => plan,
+    let Planned {
+        job,
+        company,
+        settings,
+        plan,
+    } = match read {
+        SubmitRead::NotFound => return Err(WebError::NotFound),
+        SubmitRead::AlreadySubmitted => return Ok(see_other("/candidate?notice=already")),
+        SubmitRead::Planned(planned) => *planned,
     };
+    let company = remember_company(&state, company);
+    let base_url = state.base_url();
+    let mail_domain = state.mail_domain.clone();
     let outcome = state
         .db
         .write(move |conn| {
-            let settings = db::job_screening::get(conn, &job.id)?;
             let ctx = Ctx {
                 base_url: &base_url,
                 mail_domain: &mail_domain,
@@ -333,6 +348,21 @@ pub async fn submit(
         } => Ok(see_other("/candidate?notice=next")),
         Submitted::Scored { .. } => Ok(see_other("/candidate?notice=submitted")),
     }
+}
+
+/// What a submission finds before writing.
+enum SubmitRead {
+    NotFound,
+    AlreadySubmitted,
+    Planned(Box<Planned>),
+}
+
+/// A submission scored and ready to store, with what storing it needs.
+struct Planned {
+    job: Job,
+    company: CompanyRead,
+    settings: db::job_screening::ScreeningSettings,
+    plan: flow::SubmitPlan,
 }
 
 /// An irreversible action goes ahead only with `confirm=yes`, which only

@@ -80,27 +80,38 @@ pub async fn redirect_former_addresses(
 
 /// The company named at setup (or by `rapport demo`).
 pub async fn load_company(state: &super::AppState) -> Result<view::Company, DbError> {
-    let (name, url) = state
-        .db
-        .read(|conn| {
-            Ok((
-                db::settings::get(conn, db::settings::COMPANY_NAME)?,
-                db::settings::get(conn, db::settings::COMPANY_URL)?.unwrap_or_default(),
-            ))
-        })
-        .await?;
-    let named = name.is_some();
+    let read = state.db.read(company_in).await?;
+    Ok(remember_company(state, read))
+}
+
+/// The company's settings as stored: its name once named, and its address.
+pub struct CompanyRead {
+    name: Option<String>,
+    url: String,
+}
+
+/// Reads the company's settings, for [`remember_company`].
+pub fn company_in(conn: &mut db::DbConnection) -> Result<CompanyRead, DbError> {
+    Ok(CompanyRead {
+        name: db::settings::get(conn, db::settings::COMPANY_NAME)?,
+        url: db::settings::get(conn, db::settings::COMPANY_URL)?.unwrap_or_default(),
+    })
+}
+
+/// The company as pages show it; remembered once named, so that pages
+/// which cannot read it (errors) show it.
+pub fn remember_company(state: &super::AppState, read: CompanyRead) -> view::Company {
+    let named = read.name.is_some();
     let company = view::Company {
-        name: name.unwrap_or_else(|| "Our company".into()),
-        url,
+        name: read.name.unwrap_or_else(|| "Our company".into()),
+        url: read.url,
     };
-    // Remembered once named, so pages that cannot read it (errors) show it.
     if named {
         if let Ok(mut known) = state.company.write() {
             *known = Some(company.clone());
         }
     }
-    Ok(company)
+    company
 }
 
 /// The company's name, for emails and pages.
