@@ -327,10 +327,13 @@ impl PhraseIndex {
 /// Coverage of `key_points` in the answer, with one evidence per covered
 /// point. `plain` holds the compiled plain-language forms (one per key
 /// point, `None` where it has phrasings only) and their language.
+/// `empathy`: the empathy detector's evidence on the same answer, for key
+/// points that name an act of empathy ("apologises for the surprise").
 pub fn coverage(
     f: &Folded,
     key_points: &[KeyPoint],
     plain: Option<(&Compiled, Lang)>,
+    empathy: &[Evidence],
 ) -> (ContentScore, Vec<Evidence>) {
     if key_points.is_empty() {
         return (ContentScore::default(), Vec::new());
@@ -363,7 +366,7 @@ pub fn coverage(
     let phrased = index.find_all(&toks);
     let mut score = ContentScore::default();
     let mut evidence = Vec::new();
-    let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c));
+    let plain_answer = plain.map(|(c, lang)| plain::Answer::new(f, lang, c, empathy));
     for (k, kp) in key_points.iter().enumerate() {
         let compiled = plain
             .and_then(|(c, _)| c.key_points.get(k))
@@ -456,7 +459,7 @@ mod tests {
         ];
         let answer = "Add the Schema.org TAGS, use a daily caching layer. I REFUNDED the full amount. Désactivez la licence.";
         let f = Folded::new(answer);
-        let (s, ev) = coverage(&f, &kps, None);
+        let (s, ev) = coverage(&f, &kps, None, &[]);
         assert_eq!(s.covered, ["cache", "schema", "refund", "desact"]);
         assert_eq!(s.required_missed, ["missing"]);
         assert_eq!(s.share, Some(0.8));
@@ -468,7 +471,7 @@ mod tests {
     #[test]
     fn word_boundaries_are_respected() {
         let f = Folded::new("The category page is slow.");
-        let (s, _) = coverage(&f, &[kp("cat", &["cat"], false)], None);
+        let (s, _) = coverage(&f, &[kp("cat", &["cat"], false)], None, &[]);
         assert!(s.covered.is_empty());
     }
 
@@ -481,7 +484,7 @@ mod tests {
 
     fn covered_with(kps: &[KeyPoint], lang: Lang, answer: &str) -> ContentScore {
         let c = plain::compile(kps, "", lang);
-        coverage(&Folded::new(answer), kps, Some((&c, lang))).0
+        coverage(&Folded::new(answer), kps, Some((&c, lang)), &[]).0
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub use verdict::{
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a
 /// changed scorer can re-score stored answers and show what moved.
-pub const SCORER_VERSION: &str = "2026.12.5";
+pub const SCORER_VERSION: &str = "2026.12.6";
 
 /// Longest answer scored, in bytes; longer answers are scored on their
 /// first `MAX_ANSWER_BYTES` (cut on a char boundary) to bound the work.
@@ -126,6 +126,7 @@ impl Scorer {
             &folded,
             key_points,
             compiled.as_deref().map(|c| (c, plain_lang)),
+            &emp.evidence,
         );
 
         let mut evidence = tone.evidence;
@@ -218,6 +219,58 @@ mod tests {
         assert!((0.0..=1.0).contains(&s.score));
         assert!((0.0..=1.0).contains(&s.empathy.score) && (0.0..=1.0).contains(&s.curiosity.score));
         assert!(s.empathy.grade <= 2 && s.curiosity.grade <= 2);
+    }
+
+    /// A question whose one key point is `label`, in plain form.
+    fn with_key_point(lang: Lang, label: &str) -> Question {
+        let mut q = q(Some(lang));
+        q.rubric = Some(Rubric {
+            key_points: vec![KeyPoint {
+                id: "kp".into(),
+                label: label.into(),
+                phrasings: vec![],
+                required: true,
+                examples: vec![],
+            }],
+            ..Rubric::default()
+        });
+        q
+    }
+
+    #[test]
+    fn a_key_point_naming_an_act_of_empathy_is_met_by_the_act_en_fr() {
+        let sc = Scorer::new();
+        let covered = |q: &Question, answer: &str| sc.score(q, answer).content.covered.len() == 1;
+        let en = with_key_point(
+            Lang::En,
+            "Acknowledges the customer's frustration and apologises for the bad surprise",
+        );
+        // The acts in words of the answer's own: no word of the label.
+        assert!(covered(
+            &en,
+            "I'm really sorry, I can imagine how annoying it is to find your history gone."
+        ));
+        assert!(!covered(
+            &en,
+            "I won't apologise: the 30-day limit is on the pricing page."
+        ));
+        assert!(!covered(&en, "Free accounts keep 30 days of readings."));
+        let fr = with_key_point(
+            Lang::Fr,
+            "Reconnaît la frustration du client et s'excuse pour la mauvaise surprise",
+        );
+        assert!(covered(
+            &fr,
+            "Je suis vraiment désolée, je comprends à quel point c'est frustrant."
+        ));
+        assert!(!covered(
+            &fr,
+            "Je ne vais pas m'excuser : la limite est indiquée sur la page des tarifs."
+        ));
+        assert!(!covered(
+            &fr,
+            "Les comptes gratuits gardent 30 jours de relevés."
+        ));
     }
 
     #[test]

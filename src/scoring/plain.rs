@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::text::Folded;
-use super::types::{KeyPoint, Lang};
+use super::types::{Evidence, KeyPoint, Lang};
 
 /// Share of a source's distinctive words one window must hold.
 pub const THRESHOLD: f64 = 0.5;
@@ -40,6 +40,25 @@ const ASIDE_MIN_WORDS: usize = 4;
 const MAX_HEADING_WORDS: usize = 2;
 /// A source's words considered (longer labels are cut).
 const MAX_TERMS: usize = 64;
+
+/// Acts of empathy a label may name (`data/acts`), met where the empathy
+/// detector finds them in the answer.
+const ACT_APOLOGY: u8 = 1;
+const ACT_ACKNOWLEDGEMENT: u8 = 2;
+const ACT_GRATITUDE: u8 = 4;
+
+/// The acts a piece of the empathy detector's evidence performs.
+pub fn acts_of(kind: super::types::EvidenceKind) -> u8 {
+    use super::types::EvidenceKind as K;
+    match kind {
+        K::StockApology => ACT_APOLOGY,
+        // An apology for their specific trouble names it too.
+        K::EngagedApology => ACT_APOLOGY | ACT_ACKNOWLEDGEMENT,
+        K::Acknowledgement => ACT_ACKNOWLEDGEMENT,
+        K::Gratitude => ACT_GRATITUDE,
+        _ => 0,
+    }
+}
 
 /// foldhash (fixed seed, so runs are reproducible): the word tables are
 /// hit several times per answer word, and SipHash's protection against
@@ -71,6 +90,11 @@ struct WordInfo {
     explains: bool,
     /// Starts a request word or run ("please", "i need").
     request: bool,
+    /// A noun that a capitalised neighbour names an offer with ("the
+    /// *Studio* plan", "l'offre *Pro*").
+    offer: bool,
+    /// In a label, names an act of empathy (bits of [`ACT_APOLOGY`]…).
+    act: u8,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -86,6 +110,10 @@ struct LangData {
     request_words: FnvMap<String, Vec<Vec<String>>>,
     /// Words joining alternatives in a label ("or"): either will do.
     alternatives: HashSet<String>,
+    /// Label verbs that advise against what follows them ("discourages",
+    /// "déconseille"), and words that make the label verb before them do
+    /// so ("advises *against*").
+    against: HashSet<String>,
     /// Words anywhere in a label that describe the answer, not its words.
     describing: HashSet<String>,
     /// Stem of a synonym to the stem of its group's first word.
@@ -113,7 +141,7 @@ fn data_lines(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn load(lang: Lang) -> LangData {
-    let (stop, neg, num, verbs, spelling, syn, alg) = match lang {
+    let (stop, neg, num, verbs, spelling, syn, offers, acts, alg) = match lang {
         Lang::En => (
             include_str!("../../data/stopwords/en.txt"),
             include_str!("../../data/negations/en.txt"),
@@ -121,6 +149,8 @@ fn load(lang: Lang) -> LangData {
             include_str!("../../data/label-verbs/en.txt"),
             include_str!("../../data/spelling/en.txt"),
             include_str!("../../data/synonyms/en.txt"),
+            include_str!("../../data/offers/en.txt"),
+            include_str!("../../data/acts/en.txt"),
             Algorithm::English,
         ),
         Lang::Fr => (
@@ -130,6 +160,8 @@ fn load(lang: Lang) -> LangData {
             include_str!("../../data/label-verbs/fr.txt"),
             "",
             include_str!("../../data/synonyms/fr.txt"),
+            include_str!("../../data/offers/fr.txt"),
+            include_str!("../../data/acts/fr.txt"),
             Algorithm::French,
         ),
     };
@@ -162,6 +194,9 @@ fn load(lang: Lang) -> LangData {
     for w in data_lines(stop) {
         words.entry(w).or_default().stop = true;
     }
+    for w in data_lines(offers) {
+        words.entry(w).or_default().offer = true;
+    }
     let pairs = |text: &'static str| {
         data_lines(text)
             .filter_map(|l| {
@@ -173,6 +208,15 @@ fn load(lang: Lang) -> LangData {
     for (w, n) in pairs(num) {
         words.entry(w).or_default().number = n.parse().ok();
     }
+    for (w, act) in pairs(acts) {
+        let bit = match act.as_str() {
+            "apology" => ACT_APOLOGY,
+            "acknowledgement" => ACT_ACKNOWLEDGEMENT,
+            "gratitude" => ACT_GRATITUDE,
+            other => panic!("data/acts: unknown act {other}"),
+        };
+        words.entry(w).or_default().act |= bit;
+    }
     for (gb, us) in pairs(spelling) {
         words.entry(gb).or_default().spelling = Some(us);
     }
@@ -181,7 +225,10 @@ fn load(lang: Lang) -> LangData {
         words,
         label_verbs: data_lines(verbs)
             .filter(|l| !l.starts_with('|'))
-            .map(|l| l.trim_start_matches(['?', '&', '~']).to_string())
+            .map(|l| l.trim_start_matches(['?', '&', '~', '!']).to_string())
+            .collect(),
+        against: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('!').map(str::to_string))
             .collect(),
         describing: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('~').map(str::to_string))
@@ -336,6 +383,14 @@ struct Tok {
     step: bool,
     /// A `,`, `;`, `:` or sentence end sits right before this word.
     clause_start: bool,
+    /// Written with a capital letter.
+    capital: bool,
+    /// See [`WordInfo::offer`].
+    offer: bool,
+    /// A stop word, whatever the prefilter made of it.
+    common: bool,
+    /// See [`WordInfo::act`].
+    act: u8,
     sentence: usize,
     /// Length of the folded word, for the typo rule.
     len: usize,
@@ -481,6 +536,10 @@ fn tokens_with(
                 request: false,
                 step,
                 clause_start,
+                capital: false,
+                offer: false,
+                common: false,
+                act: 0,
                 sentence: si,
                 len: w.len(),
             }
@@ -526,6 +585,10 @@ fn tokens_with(
                 stop: (stop || skip) && !cue,
                 cue,
                 clause_start,
+                capital: folded.is_capital(r.start),
+                offer: info.is_some_and(|i| i.offer),
+                common: stop,
+                act: info.map_or(0, |i| i.act),
                 sentence: si,
                 len: w.len(),
             }
@@ -573,6 +636,49 @@ struct Source {
     /// For a key point that is mostly a place, the terms of where its paths
     /// lead: the answer must say one (see [`place_leaves`]).
     place: Vec<usize>,
+    /// The offers it names ("the Studio plan"): folded name, and the name
+    /// with its noun as a reason shows it.
+    offers: Vec<(String, String)>,
+}
+
+/// The offers a run of tokens names: each capitalised word next to an
+/// offer noun ("the Studio plan", "l'offre Pro"), and those joined to it by
+/// "or", "and" or a comma ("Studio or Salon Pro plan"), as (name, noun)
+/// token indices. `initial(k)`: token `k` starts a sentence, where a
+/// capital says nothing ("Upgrade plans start at…").
+fn offer_names(
+    d: &LangData,
+    toks: &[Tok],
+    text: &str,
+    initial: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let name = |k: usize| {
+        let t = &toks[k];
+        t.capital && !t.common && !t.offer && !t.cue && t.number.is_none() && !initial(k)
+    };
+    let joins = |k: usize| {
+        let w = &text[toks[k].range.clone()];
+        d.alternatives.contains(w) || matches!(w, "and" | "et")
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.offer) {
+        let same = |k: usize| toks[k].sentence == t.sentence;
+        for dir in [-1isize, 1] {
+            let mut k = i as isize + dir;
+            while k >= 0 && (k as usize) < toks.len() && same(k as usize) {
+                let at = k as usize;
+                if name(at) {
+                    if !out.iter().any(|(n, _)| *n == at) {
+                        out.push((at, i));
+                    }
+                } else if !(joins(at) && out.last().is_some_and(|(_, o)| *o == i)) {
+                    break;
+                }
+                k += dir;
+            }
+        }
+    }
+    out
 }
 
 /// A menu path: the key of the first word of each step, and its text.
@@ -699,6 +805,8 @@ struct Term {
     /// In an aside: parentheses, a side case, an explanation, a clause
     /// after ";" or a heading (see [`source`]).
     aside: bool,
+    /// The acts of empathy it names, met where the answer performs them.
+    act: u8,
     /// Index of its key among the question's term keys (set by [`compile`]).
     slot: u32,
     /// [`letters`] of its key, for the typo prefilter.
@@ -788,6 +896,8 @@ pub struct Compiled {
     /// Every distinct term key of the question to its slot: an answer
     /// groups its words by slot, and only words some term looks for.
     slots: FnvMap<Box<str>, u32>,
+    /// Some key point names an act of empathy.
+    acts: bool,
 }
 
 /// Compiles the plain forms of a question's key points.
@@ -865,17 +975,24 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                     typo: false,
                     required: false,
                     aside: false,
+                    act: 0,
                     slot: 0,
                     letters: 0,
                 });
             }
         }
     }
+    let acts = key_points
+        .iter()
+        .flatten()
+        .flat_map(|k| &k.sources)
+        .any(|s| s.terms.iter().any(|t| t.act != 0));
     Compiled {
         key_points,
         filter,
         phrases: super::content::PhraseIndex::new(kps),
         slots,
+        acts,
     }
 }
 
@@ -930,6 +1047,9 @@ fn source(
     let toks = tokens(d, &f, None);
     let mut start = 0;
     let mut asks = false;
+    // "Discourages sharing the password": what follows the verb is what the
+    // answer says not to do, in a negation of its own.
+    let mut against = false;
     if is_label {
         while start < toks.len() {
             let w = &f.as_str()[toks[start].range.clone()];
@@ -944,16 +1064,42 @@ fn source(
                 break;
             }
             asks |= d.asking_verbs.contains(w);
+            against |= d.against.contains(w);
             start += 1;
         }
     }
     let toks = &toks[start..];
-    // Words that describe the answer ("acknowledges") are not in it.
+    // A second instruction of the label ("... and offers an account of her
+    // own") starts with a label verb too, not a word of the answer.
+    let second_verb = |i: usize| {
+        let w = &f.as_str()[toks[i].range.clone()];
+        i > 0
+            && d.label_verbs.contains(w)
+            && !d.against.contains(w)
+            && (toks[i].clause_start
+                || matches!(&f.as_str()[toks[i - 1].range.clone()], "and" | "et"))
+    };
+    // What a verb that advises against bears on: up to the next clause or
+    // the next instruction (a byte offset in the label).
+    let against_until = (0..toks.len())
+        .find(|&i| i > 0 && (toks[i].clause_start || second_verb(i)))
+        .map_or(usize::MAX, |i| toks[i].range.start);
+    // Words that describe the answer ("acknowledges") are not in it, unless
+    // they name an act of empathy, which the answer performs.
     let toks: Vec<Tok> = toks
         .iter()
-        .filter(|t| !(is_label && d.describing.contains(&f.as_str()[t.range.clone()])))
-        .cloned()
+        .enumerate()
+        .filter(|(i, t)| {
+            !(is_label
+                && t.act == 0
+                && (d.describing.contains(&f.as_str()[t.range.clone()]) || second_verb(*i)))
+        })
+        .map(|(_, t)| t.clone())
         .collect();
+    let mut toks = toks;
+    if !is_label {
+        toks.iter_mut().for_each(|t| t.act = 0);
+    }
     let toks = &toks[..];
     let ft = f.as_str();
     // "Reconnect if the connection expired": a polar word after a
@@ -1012,12 +1158,22 @@ fn source(
     let polar = |i: usize| {
         toks[i].polar && !conditional(i) && !(aside_allowed && (depth[i] || explanation(i)))
     };
-    let negative = (0..toks.len()).any(|i| toks[i].cue || polar(i));
+    let negative = against || (0..toks.len()).any(|i| toks[i].cue || polar(i));
     let all_negated = (0..toks.len()).any(polar);
 
     // What each negation bears on: the words after an alternative ("instead
-    // of X"), the whole clause for the others ("Pro doesn't include it").
+    // of X"), the whole clause for the others ("Pro doesn't include it"),
+    // and for a verb that advises against, its clause up to the next thing
+    // the label says to do ("... and offers an account of her own").
     let mut negated_keys: Vec<String> = Vec::new();
+    if against {
+        negated_keys.extend(
+            toks.iter()
+                .take_while(|x| x.range.start < against_until)
+                .filter(|x| !x.stop && !x.cue && !x.key.is_empty())
+                .map(|x| x.key.to_string()),
+        );
+    }
     for (i, t) in toks.iter().enumerate() {
         if !t.cue {
             continue;
@@ -1029,6 +1185,23 @@ fn source(
             .iter()
             .filter(|x| !x.stop && !x.cue && !x.key.is_empty());
         negated_keys.extend(scope.map(|x| x.key.to_string()));
+    }
+    // A label that names an act of empathy ("apologises for the bad
+    // surprise") is met by the act: the rest of its clause says what the
+    // act is about, in words the answer need not share. An act under a
+    // negation ("without excuses") is no act.
+    let mut act_of = vec![0u8; toks.len()];
+    let mut about_act = vec![false; toks.len()];
+    for i in 0..toks.len() {
+        if toks[i].act == 0 {
+            continue;
+        }
+        let clause = clause_of(toks, i);
+        if toks[clause.start..i].iter().any(|x| x.cue) {
+            continue;
+        }
+        act_of[i] = toks[i].act;
+        about_act[clause].iter_mut().for_each(|a| *a = true);
     }
     let mut terms: Vec<Term> = Vec::new();
     let mut units: Vec<(u64, f64)> = Vec::new();
@@ -1052,7 +1225,8 @@ fn source(
                 .find(|u| !u.stop && !u.cue && u.number.is_none())
                 .map(|u| u.key.to_string())
         });
-        let aside = aside_allowed && (depth[i] || second[i] || conditional(i) || explanation(i));
+        let aside = aside_allowed && (depth[i] || second[i] || conditional(i) || explanation(i))
+            || (about_act[i] && act_of[i] == 0);
         terms.push(Term {
             // Settled by `compile` once the label's numbers are known.
             required: true,
@@ -1064,6 +1238,7 @@ fn source(
             },
             own: !prompt.contains(&*t.key),
             typo: t.number.is_none() && t.len >= 6,
+            act: act_of[i],
             key: t.key.to_string(),
             number: t.number,
             unit,
@@ -1086,6 +1261,18 @@ fn source(
     let total = units.iter().map(|u| u.1).sum();
     let paths = paths(toks, f.as_str());
     let place = place_leaves(&terms, &paths);
+    let offers = offer_names(d, toks, ft, &|_| false)
+        .into_iter()
+        .map(|(n, o)| {
+            let word = ft[toks[n].range.clone()].to_string();
+            let shown = if n < o {
+                format!("{word} {}", &ft[toks[o].range.clone()])
+            } else {
+                format!("{} {word}", &ft[toks[o].range.clone()])
+            };
+            (word, shown)
+        })
+        .collect();
     (!terms.is_empty()).then_some(Source {
         terms,
         units,
@@ -1097,6 +1284,7 @@ fn source(
         asks,
         paths,
         place,
+        offers,
     })
 }
 
@@ -1137,11 +1325,28 @@ pub struct Answer {
     asking: std::cell::OnceCell<Vec<bool>>,
     /// [`letters`] of each `typo_pool` word's key.
     typo_letters: Vec<u32>,
+    /// The acts of empathy the answer performs (bits of [`ACT_APOLOGY`]…),
+    /// each with the first of its words (a token index).
+    acts: Vec<(u8, usize)>,
 }
 
 impl Answer {
-    pub fn new(f: &Folded, lang: Lang, compiled: &Compiled) -> Answer {
+    /// `empathy`: the empathy detector's evidence, for key points that name
+    /// an act of empathy.
+    pub fn new(f: &Folded, lang: Lang, compiled: &Compiled, empathy: &[Evidence]) -> Answer {
         let toks = tokens(lang_data(lang), f, Some(&compiled.filter));
+        let mut acts = Vec::new();
+        if compiled.acts {
+            for e in empathy.iter().filter(|e| e.weight > 0.0) {
+                let bits = acts_of(e.kind);
+                let first = toks
+                    .iter()
+                    .position(|t| e.span.contains(&f.orig(t.range.clone()).start));
+                if let (true, Some(i)) = (bits != 0, first) {
+                    acts.push((bits, i));
+                }
+            }
+        }
         let sentences = toks.last().map(|t| t.sentence + 1).unwrap_or(0);
         let mut bounds = vec![(usize::MAX, 0); sentences];
         // A counting sort by slot: the key is looked up once per word,
@@ -1193,6 +1398,7 @@ impl Answer {
             typo_pool,
             typo_letters,
             asking: std::cell::OnceCell::new(),
+            acts,
         }
     }
 
@@ -1384,6 +1590,13 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
         for (ti, t) in src.terms.iter().enumerate() {
             buf.clear();
             ans.hits(t, &mut buf);
+            // An act of empathy is met where the answer performs it.
+            buf.extend(
+                ans.acts
+                    .iter()
+                    .filter(|(bits, _)| bits & t.act != 0)
+                    .map(|(_, ai)| *ai),
+            );
             for ai in &buf {
                 masks[ans.toks[*ai].sentence] |= 1 << ti;
                 hits.push((ti, *ai));
@@ -1651,6 +1864,35 @@ fn judge_statement(
                     t.key
                 ),
                 a.range.clone(),
+            ));
+        }
+    }
+    // An offer is a specific too: "the Clinic plan" where the key point says
+    // "the Studio plan" is another fact, unless the key point's offer is
+    // named as well ("from the Solo plan to Studio") or the key point
+    // itself mentions the other one.
+    if !src.offers.is_empty() {
+        let d = lang_data(ans.lang);
+        let said = toks
+            .iter()
+            .any(|a| src.offers.iter().any(|(w, _)| *w == text[a.range.clone()]));
+        let initial = |k: usize| {
+            let g = w.first + k;
+            g == 0 || ans.toks[g - 1].sentence != ans.toks[g].sentence
+        };
+        let other = offer_names(d, toks, text, &initial)
+            .into_iter()
+            .find(|(n, _)| !src.terms.iter().any(|t| *t.key == *toks[*n].key));
+        if let (false, Some((n, o))) = (said, other) {
+            let (a, b) = (n.min(o), n.max(o));
+            let span = toks[a].range.start..toks[b].range.end;
+            return Err((
+                format!(
+                    "says {} where the key point says {}",
+                    &text[span.clone()],
+                    src.offers[0].1
+                ),
+                span,
             ));
         }
     }
@@ -1947,7 +2189,7 @@ mod tests {
     fn run(lang: Lang, label: &str, examples: &[&str], answer: &str) -> Result<String, String> {
         let c = compile(&[kp(label, examples)], "", lang);
         let f = Folded::new(answer);
-        let a = Answer::new(&f, lang, &c);
+        let a = Answer::new(&f, lang, &c, &[]);
         match find(c.key_points[0].as_ref().unwrap(), &a, &f) {
             Outcome::Covered { words, .. } => Ok(words
                 .iter()
@@ -3202,6 +3444,102 @@ mod tests {
             label,
             &[],
             "Ne mettez jamais le jeton dans la variable d'environnement LATCHKEY_SERVICE_TOKEN.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn another_offer_is_another_fact_en_fr() {
+        let label = "Says text reminders need the Studio plan";
+        for ok in [
+            "Text reminders come with the Studio plan.",
+            // The key point's offer named too: a move between two offers.
+            "Text reminders need Studio: you are on the Solo plan today.",
+            // A capital that starts a sentence names nothing.
+            "Upgrade plans are listed in Billing. Text reminders need the Studio plan.",
+        ] {
+            assert!(run(Lang::En, label, &[], ok).is_ok(), "{ok}");
+        }
+        let wrong = run(Lang::En, label, &[], "Text reminders need the Clinic plan.");
+        assert_eq!(
+            wrong,
+            Err("says clinic plan where the key point says studio plan".to_string())
+        );
+        // Without a capital, a plan is described, not named: no other fact.
+        assert!(run(
+            Lang::En,
+            label,
+            &[],
+            "Text reminders need a paid plan, Studio."
+        )
+        .is_ok());
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Text reminders don't need the Studio plan.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+
+        let label = "Dit que les rappels par SMS demandent l'offre Studio";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les rappels par SMS sont inclus dans l'offre Studio."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les rappels par SMS demandent la formule Clinic ou Premium.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says formule clinic where the key point says offre studio".to_string())
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les rappels par SMS ne demandent pas l'offre Studio.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn a_label_that_advises_against_expects_a_negation_en_fr() {
+        let label = "Advises against sharing the account password and offers a personal login";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Please don't share your account password with her: create a personal login for her.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        // The second instruction is not advised against.
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Don't create a personal login: share the account password with her.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label =
+            "Déconseille de partager son mot de passe et propose plutôt un compte personnel";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ne partagez pas votre mot de passe : créez-lui plutôt un compte personnel.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ne lui créez pas de compte personnel, partagez votre mot de passe.",
         );
         assert!(negated(&neg), "{neg:?}");
     }

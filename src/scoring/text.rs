@@ -20,6 +20,9 @@ pub struct Folded {
     /// marks that followed it).
     end: Vec<u32>,
     orig_len: usize,
+    /// The original text: the folded one has lost its capitals, which tell
+    /// a name ("the Studio plan") from a word ("a paid plan").
+    orig: Box<str>,
     /// Word and sentence splits, computed once for every detector.
     words: std::sync::OnceLock<Vec<Range<usize>>>,
     sentences: std::sync::OnceLock<Vec<Range<usize>>>,
@@ -103,6 +106,7 @@ impl Folded {
             start,
             end,
             orig_len: orig.len(),
+            orig: orig.into(),
             words: std::sync::OnceLock::new(),
             sentences: std::sync::OnceLock::new(),
         }
@@ -129,6 +133,15 @@ impl Folded {
 
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// Whether the original char the folded byte `at` came from is a
+    /// capital letter.
+    pub fn is_capital(&self, at: usize) -> bool {
+        self.start
+            .get(at)
+            .and_then(|&s| self.orig[s as usize..].chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     /// Maps a folded byte range to the original answer's byte range.
