@@ -426,6 +426,9 @@ fn tokens_with(
             arrow |= b == b'>';
             mark |= matches!(b, b',' | b';' | b':' | b'(' | b')');
         }
+        // A dash between words ("no need to panic - the clamp keeps…")
+        // opens a clause; one inside a word ("wi-fi") does not.
+        mark |= gap.len() > 1 && gap.contains(&b'-') && gap.contains(&b' ');
         let step = !out.is_empty() && arrow;
         let clause_start = out.is_empty() || out.last().is_some_and(|t| t.sentence != si) || mark;
         let w = &f[r.clone()];
@@ -3542,6 +3545,55 @@ mod tests {
             "Ne lui créez pas de compte personnel, partagez votre mot de passe.",
         );
         assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn a_dash_between_words_ends_a_negation_en_fr() {
+        let label = "Says the clamp keeps up to 72 hours of readings";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "No need to panic - the clamp keeps up to 72 hours of readings.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        // A dash inside a word is no break.
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Without wi-fi the clamp keeps no readings, not even 72 hours.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "No need to panic - the clamp keeps up to 48 hours of readings.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 48")));
+        let label = "Dit que le boîtier garde jusqu'à 72 heures de relevés";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pas de panique - le boîtier garde jusqu'à 72 heures de relevés.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le boîtier ne garde pas 72 heures de relevés.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pas de panique - le boîtier garde jusqu'à 48 heures de relevés.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 48")));
     }
 
     #[test]
