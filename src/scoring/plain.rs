@@ -38,6 +38,9 @@ const NEGATION_SCOPE: usize = 6;
 const ASIDE_MIN_WORDS: usize = 4;
 /// Most distinctive words before a ":" for them to be a heading.
 const MAX_HEADING_WORDS: usize = 2;
+/// How far after a number its unit of time may come ("60 requests per
+/// minute").
+const TIME_UNIT_REACH: usize = 3;
 /// A source's words considered (longer labels are cut).
 const MAX_TERMS: usize = 64;
 
@@ -95,6 +98,8 @@ struct WordInfo {
     offer: bool,
     /// In a label, names an act of empathy (bits of [`ACT_APOLOGY`]…).
     act: u8,
+    /// A unit of time: which one (1 for seconds … 7 for years), 0 if none.
+    time_unit: u8,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -141,7 +146,7 @@ fn data_lines(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn load(lang: Lang) -> LangData {
-    let (stop, neg, num, verbs, spelling, syn, offers, acts, alg) = match lang {
+    let (stop, neg, num, verbs, spelling, syn, offers, acts, times, alg) = match lang {
         Lang::En => (
             include_str!("../../data/stopwords/en.txt"),
             include_str!("../../data/negations/en.txt"),
@@ -151,6 +156,7 @@ fn load(lang: Lang) -> LangData {
             include_str!("../../data/synonyms/en.txt"),
             include_str!("../../data/offers/en.txt"),
             include_str!("../../data/acts/en.txt"),
+            include_str!("../../data/time-units/en.txt"),
             Algorithm::English,
         ),
         Lang::Fr => (
@@ -162,6 +168,7 @@ fn load(lang: Lang) -> LangData {
             include_str!("../../data/synonyms/fr.txt"),
             include_str!("../../data/offers/fr.txt"),
             include_str!("../../data/acts/fr.txt"),
+            include_str!("../../data/time-units/fr.txt"),
             Algorithm::French,
         ),
     };
@@ -216,6 +223,13 @@ fn load(lang: Lang) -> LangData {
             other => panic!("data/acts: unknown act {other}"),
         };
         words.entry(w).or_default().act |= bit;
+    }
+    const TIME_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
+    for (w, unit) in pairs(times) {
+        let Some(k) = TIME_UNITS.iter().position(|u| *u == unit) else {
+            panic!("data/time-units: unknown unit {unit}");
+        };
+        words.entry(w).or_default().time_unit = k as u8 + 1;
     }
     for (gb, us) in pairs(spelling) {
         words.entry(gb).or_default().spelling = Some(us);
@@ -391,6 +405,8 @@ struct Tok {
     common: bool,
     /// See [`WordInfo::act`].
     act: u8,
+    /// See [`WordInfo::time_unit`].
+    time_unit: u8,
     sentence: usize,
     /// Length of the folded word, for the typo rule.
     len: usize,
@@ -543,6 +559,7 @@ fn tokens_with(
                 offer: false,
                 common: false,
                 act: 0,
+                time_unit: 0,
                 sentence: si,
                 len: w.len(),
             }
@@ -592,6 +609,7 @@ fn tokens_with(
                 offer: info.is_some_and(|i| i.offer),
                 common: stop,
                 act: info.map_or(0, |i| i.act),
+                time_unit: info.map_or(0, |i| i.time_unit),
                 sentence: si,
                 len: w.len(),
             }
@@ -810,6 +828,9 @@ struct Term {
     aside: bool,
     /// The acts of empathy it names, met where the answer performs them.
     act: u8,
+    /// For a number, the unit of time that follows it ("60 requests per
+    /// *minute*"): its [`Tok::time_unit`] and its word.
+    time: Option<(u8, String)>,
     /// Index of its key among the question's term keys (set by [`compile`]).
     slot: u32,
     /// [`letters`] of its key, for the typo prefilter.
@@ -979,6 +1000,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                     required: false,
                     aside: false,
                     act: 0,
+                    time: None,
                     slot: 0,
                     letters: 0,
                 });
@@ -1242,6 +1264,13 @@ fn source(
             own: !prompt.contains(&*t.key),
             typo: t.number.is_none() && t.len >= 6,
             act: act_of[i],
+            time: t.number.and_then(|_| {
+                toks[i + 1..]
+                    .iter()
+                    .take(TIME_UNIT_REACH)
+                    .find(|u| u.time_unit != 0)
+                    .map(|u| (u.time_unit, ft[u.range.clone()].to_string()))
+            }),
             key: t.key.to_string(),
             number: t.number,
             unit,
@@ -1803,6 +1832,27 @@ fn judge_statement(
             || asked_by_list_intro(d, ans, w.first, text);
         if !asking {
             return Err(("mentions it without asking".to_string(), a..b));
+        }
+    }
+    // The source's number with another unit of time is another fact: "60
+    // requests per hour" where the key point says "per minute".
+    for t in &src.terms {
+        let (Some(n), Some((unit, word))) = (t.number, &t.time) else {
+            continue;
+        };
+        for (i, a) in toks.iter().enumerate().filter(|(_, a)| a.number == Some(n)) {
+            let next = toks[i + 1..].iter().take(TIME_UNIT_REACH);
+            if let Some(x) = next.clone().find(|x| x.time_unit != 0) {
+                if x.time_unit != *unit {
+                    return Err((
+                        format!(
+                            "says {n} {} where the key point says {n} {word}",
+                            &text[x.range.clone()]
+                        ),
+                        a.range.start..x.range.end,
+                    ));
+                }
+            }
         }
     }
     // Numbers are the specifics: the source's number must be there, and
@@ -3594,6 +3644,60 @@ mod tests {
             "Pas de panique - le boîtier garde jusqu'à 48 heures de relevés.",
         );
         assert!(wrong.is_err_and(|r| r.starts_with("says 48")));
+    }
+
+    #[test]
+    fn another_unit_of_time_is_another_fact_en_fr() {
+        let label = "Explains that the limit is 60 requests per minute per token";
+        for ok in [
+            "The limit is sixty requests a minute for each token.",
+            "Each token may send 60 requests per minute; the count resets every hour.",
+        ] {
+            let got = run(Lang::En, label, &[], ok);
+            assert!(got.is_ok(), "{ok}: {got:?}");
+        }
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "The limit is 60 requests per hour per token.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 60 hour where the key point says 60 minute".to_string())
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The limit is not 60 requests per minute per token.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Explique que la limite est de 120 requêtes par minute";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "La limite est de cent vingt requêtes par minute."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La limite est de 120 requêtes par heure.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 120 heure where the key point says 120 minute".to_string())
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La limite n'est pas de 120 requêtes par minute.",
+        );
+        assert!(negated(&neg), "{neg:?}");
     }
 
     #[test]
