@@ -246,10 +246,18 @@ mod tests {
             "Acknowledges the customer's frustration and apologises for the bad surprise",
         );
         // The acts in words of the answer's own: no word of the label.
-        assert!(covered(
+        let s = sc.score(
             &en,
-            "I'm really sorry, I can imagine how annoying it is to find your history gone."
-        ));
+            "I'm really sorry, I can imagine how annoying it is to find your history gone.",
+        );
+        assert_eq!(s.content.covered.len(), 1);
+        // The evidence names the act's words, not "I".
+        assert!(
+            s.evidence.iter().any(|e| e.kind == EvidenceKind::KeyPoint
+                && e.label.ends_with("(matched: sorry, imagine)")),
+            "{:?}",
+            s.evidence
+        );
         assert!(!covered(
             &en,
             "I won't apologise: the 30-day limit is on the pricing page."

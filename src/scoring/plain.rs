@@ -1371,9 +1371,13 @@ impl Answer {
         if compiled.acts {
             for e in empathy.iter().filter(|e| e.weight > 0.0) {
                 let bits = acts_of(e.kind);
+                // The act's first word that says something ("imagine" in "I
+                // can imagine how annoying"): the evidence shows it.
+                let inside = |t: &Tok| e.span.contains(&f.orig(t.range.clone()).start);
                 let first = toks
                     .iter()
-                    .position(|t| e.span.contains(&f.orig(t.range.clone()).start));
+                    .position(|t| inside(t) && !t.common && !t.cue)
+                    .or_else(|| toks.iter().position(inside));
                 if let (true, Some(i)) = (bits != 0, first) {
                     acts.push((bits, i));
                 }
