@@ -1937,9 +1937,24 @@ fn judge_statement(
             let g = w.first + k;
             g == 0 || ans.toks[g - 1].sentence != ans.toks[g].sentence
         };
+        // An offer counts where its sentence says some of the key point
+        // besides the offer itself ("you're on the Free plan" beside the
+        // point names the customer's plan); the sentence that says most.
+        let said_beside = |n: usize, o: usize| {
+            let s = toks[n].sentence;
+            w.matched
+                .iter()
+                .map(|m| m - w.first)
+                .filter(|&k| toks[k].sentence == s && k != n && k != o)
+                .count()
+        };
         let other = offer_names(d, toks, text, &initial)
             .into_iter()
-            .find(|(n, _)| !src.terms.iter().any(|t| *t.key == *toks[*n].key));
+            .filter(|(n, _)| !src.terms.iter().any(|t| *t.key == *toks[*n].key))
+            .map(|(n, o)| (said_beside(n, o), n, o))
+            .filter(|(beside, _, _)| *beside > 0)
+            .max_by_key(|(beside, n, _)| (*beside, std::cmp::Reverse(*n)))
+            .map(|(_, n, o)| (n, o));
         if let (false, Some((n, o))) = (said, other) {
             let (a, b) = (n.min(o), n.max(o));
             let span = toks[a].range.start..toks[b].range.end;
@@ -3518,6 +3533,17 @@ mod tests {
             assert!(run(Lang::En, label, &[], ok).is_ok(), "{ok}");
         }
         let wrong = run(Lang::En, label, &[], "Text reminders need the Clinic plan.");
+        assert_eq!(
+            wrong,
+            Err("says clinic plan where the key point says studio plan".to_string())
+        );
+        // The customer's own plan named beside it is not what the point says.
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "You are on the Solo plan. Text reminders need the Clinic plan.",
+        );
         assert_eq!(
             wrong,
             Err("says clinic plan where the key point says studio plan".to_string())
