@@ -38,6 +38,31 @@ const NEGATION_SCOPE: usize = 6;
 const ASIDE_MIN_WORDS: usize = 4;
 /// Most distinctive words before a ":" for them to be a heading.
 const MAX_HEADING_WORDS: usize = 2;
+/// Numbers with a fraction ("8.2", "4.99") are kept above this, as
+/// `DECIMAL + whole × 1000 + thousandths`, so they compare as numbers do.
+const DECIMAL: u32 = 3_000_000_000;
+
+/// A number with a fraction, as tokens keep it: the whole number when the
+/// fraction is zero ("8.0" is 8).
+fn decimal_number(whole: u32, fraction: &str) -> u32 {
+    let thousandths: u32 = format!("{fraction:0<3}")[..3].parse().unwrap_or(0);
+    if thousandths == 0 || whole >= 1_000_000 {
+        return whole;
+    }
+    DECIMAL + whole * 1000 + thousandths
+}
+
+/// A number as a reason shows it ("8.2", "30").
+fn number_text(n: u32) -> String {
+    if n < DECIMAL {
+        return n.to_string();
+    }
+    let (whole, thousandths) = ((n - DECIMAL) / 1000, (n - DECIMAL) % 1000);
+    format!("{whole}.{thousandths:03}")
+        .trim_end_matches('0')
+        .to_string()
+}
+
 /// How far after a number its unit of time may come ("60 requests per
 /// minute").
 const TIME_UNIT_REACH: usize = 3;
@@ -484,9 +509,23 @@ fn tokens_with(
         let mut end = i;
         if !digits.is_empty() && !class {
             number = digits.parse::<u32>().ok();
+            // "8.0", "2.4 GHz", "4,99 €" in French: one number. A zero
+            // fraction is the whole number ("PHP 8.0" is "PHP 8").
+            if let Some(n) = ws.get(i + 1).filter(|_| digits.len() == w.len()) {
+                let sep = &f[r.end..n.start];
+                let next = &f[n.clone()];
+                let frac_len = next.bytes().take_while(u8::is_ascii_digit).count();
+                let thousands =
+                    frac_len == 3 && next.len() == 3 && d.lang == Lang::Fr && sep == ".";
+                let decimal = sep == "." || (sep == "," && d.lang == Lang::Fr);
+                if decimal && frac_len > 0 && !thousands {
+                    number = number.map(|whole| decimal_number(whole, &next[..frac_len]));
+                    end = i + 1;
+                }
+            }
             // "5,000", "7,200" (and "5 000", "5.000" in French): the
             // word splitter cuts a number at its thousands separators.
-            if digits.len() == w.len() && w.len() <= 3 {
+            if end == i && digits.len() == w.len() && w.len() <= 3 {
                 while let Some(n) = ws.get(end + 1) {
                     let sep = &f[ws[end].end..n.start];
                     let grouped = n.len() == 3
@@ -1851,7 +1890,8 @@ fn judge_statement(
                     return Err((
                         format!(
                             "says {n} {} where the key point says {n} {word}",
-                            &text[x.range.clone()]
+                            &text[x.range.clone()],
+                            n = number_text(n)
                         ),
                         a.range.start..x.range.end,
                     ));
@@ -1887,13 +1927,14 @@ fn judge_statement(
         return Err(match other {
             Some((_, a)) => (
                 format!(
-                    "says {}{unit_text} where the key point says {n}",
-                    a.number.unwrap_or_default()
+                    "says {}{unit_text} where the key point says {}",
+                    number_text(a.number.unwrap_or_default()),
+                    number_text(n)
                 ),
                 a.range.clone(),
             ),
             None => (
-                format!("does not say {n}{unit_text}"),
+                format!("does not say {}{unit_text}", number_text(n)),
                 toks[0].range.start..toks[toks.len() - 1].range.end,
             ),
         });
@@ -3726,6 +3767,57 @@ mod tests {
             label,
             &[],
             "La limite n'est pas de 120 requêtes par minute.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn a_number_with_a_fraction_is_one_number_en_fr() {
+        let label = "Says Glimmer 4.0 needs PHP 8.0 or later";
+        for ok in [
+            "Glimmer 4.0 needs PHP 8.0 or later.",
+            // A zero fraction is the whole number.
+            "Glimmer 4 needs PHP 8 or later.",
+        ] {
+            let got = run(Lang::En, label, &[], ok);
+            assert!(got.is_ok(), "{ok}: {got:?}");
+        }
+        let wrong = run(Lang::En, label, &[], "Glimmer 4.0 needs PHP 8.2 or later.");
+        assert!(
+            wrong.as_ref().is_err_and(|r| r.starts_with("says 8.2")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Glimmer 4.0 does not need PHP 8.0 or later.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        // In French the comma is the decimal mark.
+        let label = "Dit que la formule Croûte coûte 4,99 € par mois";
+        assert!(run(
+            Lang::Fr,
+            label,
+            &[],
+            "La formule Croûte coûte 4,99 € par mois."
+        )
+        .is_ok());
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La formule Croûte coûte 4,50 € par mois.",
+        );
+        assert!(
+            wrong.as_ref().is_err_and(|r| r.starts_with("says 4.5")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La formule Croûte ne coûte pas 4,99 € par mois.",
         );
         assert!(negated(&neg), "{neg:?}");
     }
