@@ -223,15 +223,24 @@ mod tests {
 
     /// A question whose one key point is `label`, in plain form.
     fn with_key_point(lang: Lang, label: &str) -> Question {
-        let mut q = q(Some(lang));
+        with_key_points(Some(lang), &[label])
+    }
+
+    /// A question with these key points, in plain form.
+    fn with_key_points(lang: Option<Lang>, labels: &[&str]) -> Question {
+        let mut q = q(lang);
         q.rubric = Some(Rubric {
-            key_points: vec![KeyPoint {
-                id: "kp".into(),
-                label: label.into(),
-                phrasings: vec![],
-                required: true,
-                examples: vec![],
-            }],
+            key_points: labels
+                .iter()
+                .enumerate()
+                .map(|(i, label)| KeyPoint {
+                    id: format!("kp{i}"),
+                    label: label.to_string(),
+                    phrasings: vec![],
+                    required: i == 0,
+                    examples: vec![],
+                })
+                .collect(),
             ..Rubric::default()
         });
         q
@@ -470,6 +479,35 @@ mod tests {
         ) {
             let text: String = parts.concat();
             let s = Scorer::shared().score(&q(lang), &text);
+            check_spans(&text, &s);
+        }
+
+        /// Key points with every kind of specific (offers, acts of empathy,
+        /// advice against, units of time, numbers with a fraction) on text
+        /// made of their pieces: no panic, and evidence on char boundaries.
+        #[test]
+        fn key_point_rules_hold_on_any_mix(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("The Studio plan "), Just("the Clinic or Pro plan, "), Just("l'offre Pro "),
+                    Just("8.0 "), Just("8.2"), Just("4,99 € "), Just("60 requests per hour "),
+                    Just("par minute "), Just(" - "), Just("wi-fi "), Just("I'm so sorry. "),
+                    Just("I can imagine how annoying that is. "), Just("Don't share the password. "),
+                    Just("Désolée, je comprends. "), Just("Settings > Billing "), Just("30 days. "),
+                    Just("İ"), Just("🎉"), Just("e\u{301}"), Just("."), Just(" "), Just("?"),
+                ],
+                0..40,
+            ),
+            lang in prop_oneof![Just(None), Just(Some(Lang::En)), Just(Some(Lang::Fr))],
+        ) {
+            let q = with_key_points(lang, &[
+                "Says SMS reminders need the Studio plan ($29/month)",
+                "Acknowledges the frustration and apologises for the bad surprise",
+                "Advises against sharing the password and offers a personal login",
+                "Explains the limit is 60 requests per minute and PHP 8.0 or later",
+            ]);
+            let text: String = parts.concat();
+            let s = Scorer::shared().score(&q, &text);
             check_spans(&text, &s);
         }
     }

@@ -1985,7 +1985,7 @@ fn judge_statement(
             let s = toks[n].sentence;
             w.matched
                 .iter()
-                .map(|m| m - w.first)
+                .filter_map(|m| m.checked_sub(w.first).filter(|&k| k < toks.len()))
                 .filter(|&k| toks[k].sentence == s && k != n && k != o)
                 .count()
         };
