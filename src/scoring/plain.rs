@@ -140,6 +140,9 @@ struct LangData {
     request_words: FnvMap<String, Vec<Vec<String>>>,
     /// Words joining alternatives in a label ("or"): either will do.
     alternatives: HashSet<String>,
+    /// Words of a request for information ("send", "let me know",
+    /// "indiquez"), not of any instruction ("please empty the cache").
+    information: HashSet<String>,
     /// Label verbs that advise against what follows them ("discourages",
     /// "déconseille"), and words that make the label verb before them do
     /// so ("advises *against*").
@@ -263,11 +266,14 @@ fn load(lang: Lang) -> LangData {
         stemmer: Stemmer::create(alg),
         words,
         label_verbs: data_lines(verbs)
-            .filter(|l| !l.starts_with('|'))
+            .filter(|l| !l.starts_with('|') && !l.starts_with('^'))
             .map(|l| l.trim_start_matches(['?', '&', '~', '!']).to_string())
             .collect(),
         against: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('!').map(str::to_string))
+            .collect(),
+        information: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('^').map(str::to_string))
             .collect(),
         describing: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('~').map(str::to_string))
@@ -699,6 +705,10 @@ struct Source {
     /// The offers it names ("the Studio plan"): folded name, and the name
     /// with its noun as a reason shows it.
     offers: Vec<(String, String)>,
+    /// For a label that asks, the things it lists in parentheses as what
+    /// to ask for ("(router model, what the light does, a screenshot)"):
+    /// each its terms. Asking for one of them asks what the label asks.
+    examples: Vec<Vec<usize>>,
 }
 
 /// The offers a run of tokens names: each capitalised word next to an
@@ -1329,6 +1339,33 @@ fn source(
             break;
         }
     }
+    let mut examples: Vec<Vec<usize>> = Vec::new();
+    if asks {
+        let mut item: Vec<usize> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if (!depth[i] || t.clause_start) && !item.is_empty() {
+                examples.push(std::mem::take(&mut item));
+            }
+            if !depth[i] {
+                continue;
+            }
+            if let Some(ti) = terms
+                .iter()
+                .position(|x| *x.key == *t.key && x.number.is_none())
+            {
+                if !t.stop && !t.cue && !item.contains(&ti) {
+                    item.push(ti);
+                }
+            }
+        }
+        if !item.is_empty() {
+            examples.push(item);
+        }
+        // One listed thing is not a list of examples.
+        if examples.len() < 2 {
+            examples.clear();
+        }
+    }
     let total = units.iter().map(|u| u.1).sum();
     let paths = paths(toks, f.as_str());
     let place = place_leaves(&terms, &paths);
@@ -1356,6 +1393,7 @@ fn source(
         paths,
         place,
         offers,
+        examples,
     })
 }
 
@@ -1739,6 +1777,57 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                         best_reject = Some((share, reason, span));
                     }
                 }
+            }
+        }
+        // Asking for one of the things the key point lists asks what it
+        // asks ("let me know your router model" for "Asks for more details
+        // (router model, what the light does, a screenshot)").
+        for &s in &asking {
+            let (first, last) = ans.bounds[s];
+            let sentence = &ans.toks[first..=last.max(first)];
+            let start = sentence[0].range.start;
+            let stop = ans
+                .bounds
+                .get(s + 1)
+                .map_or(text.len(), |b| ans.toks[b.0].range.start);
+            let d = lang_data(ans.lang);
+            let for_information = text[start..stop.max(start)].contains('?')
+                || sentence
+                    .iter()
+                    .any(|t| d.information.contains(&text[t.range.clone()]));
+            if !for_information {
+                continue;
+            }
+            let Some(item) = src
+                .examples
+                .iter()
+                .find(|item| item.iter().all(|ti| masks[s] & (1 << ti) != 0))
+            else {
+                continue;
+            };
+            let matched: Vec<usize> = hits
+                .iter()
+                .filter(|(ti, a)| item.contains(ti) && ans.toks[*a].sentence == s)
+                .map(|(_, a)| *a)
+                .collect();
+            let seen: Vec<bool> = (0..src.terms.len()).map(|ti| item.contains(&ti)).collect();
+            let w = Window {
+                matched,
+                first,
+                last: last.max(first),
+                by_term: Vec::new(),
+                threshold: None,
+            };
+            if judge(src, &w, &seen, ans, text, true).is_ok() {
+                let mut words: Vec<Range<usize>> = w
+                    .matched
+                    .iter()
+                    .map(|i| ans.toks[*i].range.clone())
+                    .collect();
+                words.sort_by_key(|r| r.start);
+                words.dedup();
+                let span = words[0].start..words[words.len() - 1].end;
+                return Outcome::Covered { span, words };
             }
         }
     }
@@ -3820,6 +3909,50 @@ mod tests {
             "La formule Croûte ne coûte pas 4,99 € par mois.",
         );
         assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn asking_for_one_listed_thing_asks_what_the_key_point_asks_en_fr() {
+        let label = "Asks for more details (router model, what the light does, a screenshot) in case it still will not connect";
+        for ok in [
+            "If that doesn't work, let me know your router model.",
+            "Could you send me a screenshot?",
+        ] {
+            let got = run(Lang::En, label, &[], ok);
+            assert!(got.is_ok(), "{ok}: {got:?}");
+        }
+        // An instruction is not a request for information.
+        let got = run(
+            Lang::En,
+            label,
+            &[],
+            "Please restart the router model first.",
+        );
+        assert!(got.is_err(), "{got:?}");
+        let neg = run(Lang::En, label, &[], "Please don't send me a screenshot.");
+        assert!(neg.is_err(), "{neg:?}");
+        let label = "Demande des précisions (modèle du routeur, couleur du voyant, capture d'écran) si le boîtier ne se connecte toujours pas";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pouvez-vous m'indiquer le modèle du routeur ?",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let got = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Vous pouvez redémarrer le modèle du routeur.",
+        );
+        assert!(got.is_err(), "{got:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Inutile de m'envoyer une capture d'écran.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
     }
 
     #[test]

@@ -19,7 +19,6 @@ pub struct Folded {
     /// For each folded byte: end of the original char (plus any combining
     /// marks that followed it).
     end: Vec<u32>,
-    orig_len: usize,
     /// The original text: the folded one has lost its capitals, which tell
     /// a name ("the Studio plan") from a word ("a paid plan").
     orig: Box<str>,
@@ -105,7 +104,6 @@ impl Folded {
             text,
             start,
             end,
-            orig_len: orig.len(),
             orig: orig.into(),
             words: std::sync::OnceLock::new(),
             sentences: std::sync::OnceLock::new(),
@@ -152,7 +150,7 @@ impl Folded {
             let p = if s < self.start.len() {
                 self.start[s] as usize
             } else {
-                self.orig_len
+                self.orig.len()
             };
             return p..p;
         }
