@@ -140,6 +140,9 @@ struct LangData {
     request_words: FnvMap<String, Vec<Vec<String>>>,
     /// Words joining alternatives in a label ("or"): either will do.
     alternatives: HashSet<String>,
+    /// Words joining two things said ("and"): a second instruction of a
+    /// label, another offer named ("Pro and Business plans").
+    conjunctions: HashSet<String>,
     /// Words of a request for information ("send", "let me know",
     /// "indiquez"), not of any instruction ("please empty the cache").
     information: HashSet<String>,
@@ -266,7 +269,7 @@ fn load(lang: Lang) -> LangData {
         stemmer: Stemmer::create(alg),
         words,
         label_verbs: data_lines(verbs)
-            .filter(|l| !l.starts_with('|') && !l.starts_with('^'))
+            .filter(|l| !l.starts_with(['|', '^', '+']))
             .map(|l| l.trim_start_matches(['?', '&', '~', '!']).to_string())
             .collect(),
         against: data_lines(verbs)
@@ -280,6 +283,9 @@ fn load(lang: Lang) -> LangData {
             .collect(),
         alternatives: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('|').map(str::to_string))
+            .collect(),
+        conjunctions: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('+').map(str::to_string))
             .collect(),
         asking_verbs: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('?').map(str::to_string))
@@ -728,7 +734,7 @@ fn offer_names(
     };
     let joins = |k: usize| {
         let w = &text[toks[k].range.clone()];
-        d.alternatives.contains(w) || matches!(w, "and" | "et")
+        d.alternatives.contains(w) || d.conjunctions.contains(w)
     };
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.offer) {
@@ -1151,7 +1157,8 @@ fn source(
             && d.label_verbs.contains(w)
             && !d.against.contains(w)
             && (toks[i].clause_start
-                || matches!(&f.as_str()[toks[i - 1].range.clone()], "and" | "et"))
+                || d.conjunctions
+                    .contains(&f.as_str()[toks[i - 1].range.clone()]))
     };
     // What a verb that advises against bears on: up to the next clause or
     // the next instruction (a byte offset in the label).
@@ -1682,6 +1689,16 @@ fn asking_sentences(ans: &Answer, text: &str) -> Vec<bool> {
     out
 }
 
+/// A key point covered by the answer's `matched` tokens (at least one):
+/// their words, in text order, and the span from the first to the last.
+fn covered_by(ans: &Answer, matched: &[usize]) -> Outcome {
+    let mut words: Vec<Range<usize>> = matched.iter().map(|i| ans.toks[*i].range.clone()).collect();
+    words.sort_by_key(|r| r.start);
+    words.dedup();
+    let span = words[0].start..words[words.len() - 1].end;
+    Outcome::Covered { span, words }
+}
+
 /// Looks for one compiled key point in the answer.
 pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
     let text = f.as_str();
@@ -1761,17 +1778,7 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                 continue;
             }
             match judge(src, &w, &seen, ans, text, false) {
-                Ok(()) => {
-                    let mut words: Vec<Range<usize>> = w
-                        .matched
-                        .iter()
-                        .map(|i| ans.toks[*i].range.clone())
-                        .collect();
-                    words.sort_by_key(|r| r.start);
-                    words.dedup();
-                    let span = words[0].start..words[words.len() - 1].end;
-                    return Outcome::Covered { span, words };
-                }
+                Ok(()) => return covered_by(ans, &w.matched),
                 Err((reason, span)) => {
                     if best_reject.as_ref().is_none_or(|b| share > b.0) {
                         best_reject = Some((share, reason, span));
@@ -1782,6 +1789,7 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
         // Asking for one of the things the key point lists asks what it
         // asks ("let me know your router model" for "Asks for more details
         // (router model, what the light does, a screenshot)").
+        let d = lang_data(ans.lang);
         for &s in &asking {
             let (first, last) = ans.bounds[s];
             let sentence = &ans.toks[first..=last.max(first)];
@@ -1790,7 +1798,6 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                 .bounds
                 .get(s + 1)
                 .map_or(text.len(), |b| ans.toks[b.0].range.start);
-            let d = lang_data(ans.lang);
             let for_information = text[start..stop.max(start)].contains('?')
                 || sentence
                     .iter()
@@ -1819,15 +1826,7 @@ pub fn find(kp: &PlainKeyPoint, ans: &Answer, f: &Folded) -> Outcome {
                 threshold: None,
             };
             if judge(src, &w, &seen, ans, text, true).is_ok() {
-                let mut words: Vec<Range<usize>> = w
-                    .matched
-                    .iter()
-                    .map(|i| ans.toks[*i].range.clone())
-                    .collect();
-                words.sort_by_key(|r| r.start);
-                words.dedup();
-                let span = words[0].start..words[words.len() - 1].end;
-                return Outcome::Covered { span, words };
+                return covered_by(ans, &w.matched);
             }
         }
     }
