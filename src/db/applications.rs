@@ -1,5 +1,6 @@
 //! Applications and their history of moves.
 
+use super::direct::direct;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -218,7 +219,7 @@ pub fn record_event(
     reason: &str,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    diesel::insert_into(application_events::table)
+    direct!(conn, |c| diesel::insert_into(application_events::table)
         .values((
             application_events::id.eq(new_id()),
             application_events::application_id.eq(application_id),
@@ -228,8 +229,8 @@ pub fn record_event(
             application_events::to_stage.eq(to.as_str()),
             application_events::reason.eq(reason),
         ))
-        .execute(conn)
-        .context("recording an application move")?;
+        .execute(c))
+    .context("recording an application move")?;
     Ok(())
 }
 
@@ -271,12 +272,12 @@ pub fn set_screen_result(
     passed: bool,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    let before: Option<(Option<f64>, Option<i32>)> = applications::table
+    let before: Option<(Option<f64>, Option<i32>)> = direct!(conn, |c| applications::table
         .find(id)
         .select((applications::screen_score, applications::screen_passed))
-        .first(conn)
-        .optional()
-        .context("reading a screen result")?;
+        .first(c))
+    .optional()
+    .context("reading a screen result")?;
     diesel::update(applications::table.find(id))
         .set((
             applications::screen_score.eq(Some(score)),
@@ -295,12 +296,12 @@ pub fn set_screen_result(
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationRow>, DbError> {
-    applications::table
+    direct!(conn, |c| applications::table
         .find(id)
         .select(ApplicationRow::as_select())
-        .first(conn)
-        .optional()
-        .context("finding an application")
+        .first(c))
+    .optional()
+    .context("finding an application")
 }
 
 /// Reads an application and holds its row until the transaction ends, so

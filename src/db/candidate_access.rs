@@ -1,5 +1,6 @@
 //! Candidates' personal links and the short sessions they are exchanged for.
 
+use super::direct::direct;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -100,13 +101,13 @@ pub fn find_session(
     id_hash: &str,
     now: NaiveDateTime,
 ) -> Result<Option<String>, DbError> {
-    candidate_sessions::table
+    direct!(conn, |c| candidate_sessions::table
         .find(id_hash)
         .filter(candidate_sessions::expires_at.gt(now))
         .select(candidate_sessions::application_id)
-        .first(conn)
-        .optional()
-        .context("reading a candidate session")
+        .first(c))
+    .optional()
+    .context("reading a candidate session")
 }
 
 /// Ends every session and link of an application (on erasure).

@@ -1,5 +1,6 @@
 //! How each job screens its candidates.
 
+use super::direct::direct;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -33,7 +34,7 @@ impl Default for ScreeningSettings {
 }
 
 pub fn get(conn: &mut DbConnection, job_id: &str) -> Result<ScreeningSettings, DbError> {
-    let row: Option<(String, i32, i32, i32, i32)> = job_screening::table
+    let row: Option<(String, i32, i32, i32, i32)> = direct!(conn, |c| job_screening::table
         .find(job_id)
         .select((
             job_screening::questionnaire_ids,
@@ -42,9 +43,9 @@ pub fn get(conn: &mut DbConnection, job_id: &str) -> Result<ScreeningSettings, D
             job_screening::answer_days,
             job_screening::writing_weight,
         ))
-        .first(conn)
-        .optional()
-        .context("reading a job's screening settings")?;
+        .first(c))
+    .optional()
+    .context("reading a job's screening settings")?;
     Ok(match row {
         None => ScreeningSettings::default(),
         Some((ids, all, auto, days, writing_weight)) => ScreeningSettings {

@@ -1,5 +1,6 @@
 //! Jobs: stored postings and their status.
 
+use super::direct::direct;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -493,25 +494,25 @@ pub fn past_retention(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Vec
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Job>, DbError> {
-    jobs::table
+    direct!(conn, |c| jobs::table
         .find(id)
         .select(JobRow::as_select())
-        .first(conn)
-        .optional()
-        .context("finding a job")?
-        .map(Job::try_from)
-        .transpose()
+        .first(c))
+    .optional()
+    .context("finding a job")?
+    .map(Job::try_from)
+    .transpose()
 }
 
 pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> Result<Option<Job>, DbError> {
-    jobs::table
+    direct!(conn, |c| jobs::table
         .filter(jobs::slug.eq(slug))
         .select(JobRow::as_select())
-        .first(conn)
-        .optional()
-        .context("finding a job by address")?
-        .map(Job::try_from)
-        .transpose()
+        .first(c))
+    .optional()
+    .context("finding a job by address")?
+    .map(Job::try_from)
+    .transpose()
 }
 
 /// Every job, drafts included, most recently changed first (staff list).

@@ -11,6 +11,7 @@ pub mod cached;
 pub mod candidate_access;
 mod checkpoints;
 pub mod decisions;
+pub(crate) mod direct;
 pub mod email_templates;
 pub mod export;
 mod group_commit;

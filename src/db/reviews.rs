@@ -1,6 +1,7 @@
 //! Review mode's storage: per-job settings, the chosen reviewers, their
 //! reviews of answers and their calibrations.
 
+use super::direct::direct;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -41,16 +42,16 @@ impl ReviewRow {
 
 /// A job's settings; the defaults (off) when never saved.
 pub fn settings(conn: &mut DbConnection, job_id: &str) -> Result<ReviewSettings, DbError> {
-    let row: Option<(i32, i32, i32)> = review_settings::table
+    let row: Option<(i32, i32, i32)> = direct!(conn, |c| review_settings::table
         .find(job_id)
         .select((
             review_settings::enabled,
             review_settings::reviews_needed,
             review_settings::auto_weight,
         ))
-        .first(conn)
-        .optional()
-        .context("reading review settings")?;
+        .first(c))
+    .optional()
+    .context("reading review settings")?;
     Ok(match row {
         Some((enabled, needed, weight)) => ReviewSettings {
             enabled: enabled != 0,

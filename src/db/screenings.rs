@@ -1,5 +1,6 @@
 //! Screening rounds, the answers in them, their scores and reviewers' overrides.
 
+use super::direct::direct;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -88,29 +89,29 @@ pub fn for_application(
     conn: &mut DbConnection,
     application_id: &str,
 ) -> Result<Vec<Screening>, DbError> {
-    screenings::table
+    direct!(conn, |c| screenings::table
         .filter(screenings::application_id.eq(application_id))
         .order((screenings::sent_at.asc(), screenings::id.asc()))
         .select(Screening::as_select())
-        .load(conn)
-        .context("reading screening rounds")
+        .load(c))
+    .context("reading screening rounds")
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Screening>, DbError> {
-    screenings::table
+    direct!(conn, |c| screenings::table
         .find(id)
         .select(Screening::as_select())
-        .first(conn)
-        .optional()
-        .context("finding a screening round")
+        .first(c))
+    .optional()
+    .context("finding a screening round")
 }
 
 pub fn answers(conn: &mut DbConnection, screening_id: &str) -> Result<Vec<Answer>, DbError> {
-    answers::table
+    direct!(conn, |c| answers::table
         .filter(answers::screening_id.eq(screening_id))
         .select(Answer::as_select())
-        .load(conn)
-        .context("reading answers")
+        .load(c))
+    .context("reading answers")
 }
 
 /// Saves a draft answer; false when the round is no longer open (submitted

@@ -1,6 +1,7 @@
 //! Instance-wide settings: the company's name and site, and secrets that
 //! every `rapport serve` process must share.
 
+use super::direct::direct;
 use diesel::prelude::*;
 
 use super::cached::CacheStatement;
@@ -19,12 +20,12 @@ pub fn reply_to(conn: &mut DbConnection) -> Result<Option<String>, DbError> {
 pub const APP_SECRET: &str = "app_secret";
 
 pub fn get(conn: &mut DbConnection, key: &str) -> Result<Option<String>, DbError> {
-    settings::table
+    direct!(conn, |c| settings::table
         .find(key)
         .select(settings::value)
-        .first(conn)
-        .optional()
-        .context("reading a setting")
+        .first(c))
+    .optional()
+    .context("reading a setting")
 }
 
 /// Sets a value, replacing any earlier one. Call inside a transaction.

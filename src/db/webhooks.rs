@@ -4,6 +4,7 @@
 //! change that causes it, so a rolled-back change sends nothing and a
 //! committed one is never lost; the worker in `crate::webhooks` posts them.
 
+use super::direct::direct;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -215,14 +216,14 @@ pub fn emit(
     now: NaiveDateTime,
     data: impl FnOnce(&mut DbConnection) -> Result<serde_json::Value, DbError>,
 ) -> Result<usize, DbError> {
-    let listeners: Vec<EndpointRow> = webhook_endpoints::table
+    let listeners: Vec<EndpointRow> = direct!(conn, |c| webhook_endpoints::table
         .filter(webhook_endpoints::active.eq(1))
         .select(EndpointRow::as_select())
-        .load::<EndpointRow>(conn)
-        .context("finding webhook endpoints for an event")?
-        .into_iter()
-        .filter(|e| e.events().contains(&event))
-        .collect();
+        .load::<EndpointRow>(c))
+    .context("finding webhook endpoints for an event")?
+    .into_iter()
+    .filter(|e| e.events().contains(&event))
+    .collect();
     if listeners.is_empty() {
         return Ok(0);
     }
@@ -235,23 +236,23 @@ pub fn emit(
 
 /// A job as payloads name it: its id and its public address's slug.
 fn job_ref(conn: &mut DbConnection, job_id: &str) -> Result<serde_json::Value, DbError> {
-    let slug: Option<String> = jobs::table
+    let slug: Option<String> = direct!(conn, |c| jobs::table
         .find(job_id)
         .select(jobs::slug)
-        .first(conn)
-        .optional()
-        .context("reading a job's slug for a webhook")?;
+        .first(c))
+    .optional()
+    .context("reading a job's slug for a webhook")?;
     Ok(json!({ "id": job_id, "slug": slug }))
 }
 
 fn job_of(conn: &mut DbConnection, application_id: &str) -> Result<String, DbError> {
-    applications::table
+    direct!(conn, |c| applications::table
         .find(application_id)
         .select(applications::job_id)
-        .first(conn)
-        .optional()
-        .context("reading an application's job for a webhook")?
-        .ok_or_else(|| DbError::Corrupt("application vanished".into()))
+        .first(c))
+    .optional()
+    .context("reading an application's job for a webhook")?
+    .ok_or_else(|| DbError::Corrupt("application vanished".into()))
 }
 
 /// Who made a stage change, without naming a person: a staff member's id
