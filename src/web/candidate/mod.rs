@@ -56,73 +56,35 @@ pub struct Candidate {
     pub application: ApplicationRow,
 }
 
-/// The request's candidate session cookie, not yet looked up. A handler
-/// that goes to the database anyway looks it up in that same trip with
-/// [`candidate_in`] (each trip to a database thread costs two thread
-/// switches: the submit path's, BENCHMARKS.md stop 32); [`Candidate`]
-/// looks it up on its own.
-pub struct CandidateCookie {
-    hash: String,
-}
-
-impl CandidateCookie {
-    /// The token's hash, as sessions are stored.
-    pub fn hash(&self) -> &str {
-        &self.hash
-    }
-
-    /// The candidate behind the cookie, in a read of its own.
-    pub async fn candidate(&self, state: &AppState) -> Result<Candidate, WebError> {
-        let hash = self.hash.clone();
-        let app = state
-            .db
-            .read(move |conn| candidate_in(conn, &hash))
-            .await
-            .web_context("reading a candidate session")?;
-        app.map(|application| Candidate { application })
-            .ok_or(WebError::CandidateSessionMissing)
-    }
-}
-
-impl FromRequest for CandidateCookie {
-    type Error = WebError;
-    type Future = std::future::Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        std::future::ready(
-            req.cookie(COOKIE)
-                .map(|cookie| CandidateCookie {
-                    hash: token::hash_token(cookie.value()),
-                })
-                .ok_or(WebError::CandidateSessionMissing),
-        )
-    }
-}
-
-/// The application behind a session's token hash: none if the session
-/// expired or the application was erased.
-pub fn candidate_in(
-    conn: &mut db::DbConnection,
-    hash: &str,
-) -> Result<Option<ApplicationRow>, db::DbError> {
-    let Some(id) = db::candidate_access::find_session(conn, hash, db::now())? else {
-        return Ok(None);
-    };
-    Ok(db::applications::find(conn, &id)?.filter(|a| a.erased_at.is_none()))
-}
-
 impl FromRequest for Candidate {
     type Error = WebError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
-    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
-        let cookie = CandidateCookie::from_request(req, payload).into_inner();
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| WebError::Internal("application state missing".into()))?;
-            cookie?.candidate(state).await
+            let Some(cookie) = req.cookie(COOKIE) else {
+                return Err(WebError::CandidateSessionMissing);
+            };
+            let hash = token::hash_token(cookie.value());
+            let app = state
+                .db
+                .read(move |conn| {
+                    let Some(id) = db::candidate_access::find_session(conn, &hash, db::now())?
+                    else {
+                        return Ok(None);
+                    };
+                    db::applications::find(conn, &id)
+                })
+                .await
+                .web_context("reading a candidate session")?;
+            match app {
+                Some(a) if a.erased_at.is_none() => Ok(Candidate { application: a }),
+                _ => Err(WebError::CandidateSessionMissing),
+            }
         })
     }
 }

@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 
 use super::flow::{self, Ctx, Submitted};
-use super::{Candidate, CandidateCookie};
+use super::Candidate;
 use crate::db::{self, DbError};
 use crate::domain::application::{parse_timezone, Stage};
 use crate::domain::interview::InterviewKind;
@@ -201,35 +201,25 @@ pub async fn page(
     )
 }
 
-/// The answers in a posted questionnaire form: `answer-<question id>`
-/// fields; none if one is longer than [`MAX_ANSWER_CHARS`].
+/// The answers in a posted questionnaire form: `answer-<question id>` fields.
 fn answers_from(
     form: &std::collections::HashMap<String, String>,
-) -> Result<Vec<(String, String)>, AnswerTooLong> {
+    locale: Locale,
+) -> Result<Vec<(String, String)>, WebError> {
     let mut out = Vec::new();
     for (k, v) in form {
         if let Some(q) = k.strip_prefix("answer-") {
             if v.chars().count() > MAX_ANSWER_CHARS {
-                return Err(AnswerTooLong);
+                return Err(WebError::BadRequest(
+                    Message::new("cand-error-answer-long")
+                        .count("max", MAX_ANSWER_CHARS as i64)
+                        .in_locale(locale),
+                ));
             }
             out.push((q.to_string(), v.replace("\r\n", "\n")));
         }
     }
     Ok(out)
-}
-
-/// A posted answer over [`MAX_ANSWER_CHARS`]: the form is refused whole.
-#[derive(Debug, Clone, Copy)]
-struct AnswerTooLong;
-
-impl AnswerTooLong {
-    fn in_locale(self, locale: Locale) -> WebError {
-        WebError::BadRequest(
-            Message::new("cand-error-answer-long")
-                .count("max", MAX_ANSWER_CHARS as i64)
-                .in_locale(locale),
-        )
-    }
 }
 
 fn round_id(form: &std::collections::HashMap<String, String>) -> String {
@@ -244,7 +234,7 @@ pub async fn save(
     CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let locale = super::personal_locale(&req, &state, &candidate.application).await?;
-    let answers = answers_from(&form).map_err(|e| e.in_locale(locale))?;
+    let answers = answers_from(&form, locale)?;
     let round = round_id(&form);
     let app_id = candidate.application.id.clone();
     let saved = state
@@ -283,46 +273,55 @@ pub async fn save(
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
-    session: CandidateCookie,
+    candidate: Candidate,
     CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let answers = answers_from(&form);
+    let app = candidate.application;
+    let locale = super::personal_locale(&req, &state, &app).await?;
+    let answers = answers_from(&form, locale)?;
     let round = round_id(&form);
     if !confirmed(form.get("confirm").map(String::as_str)) {
-        let app = session.candidate(&state).await?.application;
-        let locale = super::personal_locale(&req, &state, &app).await?;
-        let answers = answers.map_err(|e| e.in_locale(locale))?;
         let job = job_of(&state, app.job_id.clone()).await?;
         return confirm_submit(&req, &state, &app, &job, round, answers).await;
     }
-    // One read finds the candidate, gathers what the write needs and
-    // scores the answers with the version the round was sent with (each
-    // trip to a database thread costs two thread switches); the write
-    // stores them only if the round is still open.
-    let hash = session.hash().to_string();
+    // One read gathers what the write needs and scores the answers with
+    // the version the round was sent with (each trip to a database thread
+    // costs two thread switches); the write stores them only if the round
+    // is still open.
+    let plan_app = app.clone();
     let read = state
         .db
         .read(move |conn| {
-            let Some(app) = super::candidate_in(conn, &hash)? else {
-                return Ok(None);
+            let Some(job) = db::jobs::find(conn, &plan_app.job_id)? else {
+                return Ok(SubmitRead::NotFound);
             };
-            let found = plan_read(conn, &app, &round, answers)?;
-            Ok(Some((app, found)))
+            let Some(r) =
+                db::screenings::find(conn, &round)?.filter(|r| r.application_id == plan_app.id)
+            else {
+                return Ok(SubmitRead::NotFound);
+            };
+            // A round once submitted stays so: nothing to score again.
+            if !r.is_open() {
+                return Ok(SubmitRead::AlreadySubmitted);
+            }
+            let company = company_in(conn)?;
+            let settings = db::job_screening::get(conn, &job.id)?;
+            let plan = flow::plan_submit(conn, &job, &plan_app, r, &answers)?;
+            Ok(SubmitRead::Planned(Box::new(Planned {
+                job,
+                company,
+                settings,
+                plan,
+            })))
         })
         .await
         .web_context("scoring answers")?;
-    let Some((app, read)) = read else {
-        return Err(WebError::CandidateSessionMissing);
-    };
-    // Stores a language chosen in the address, as every candidate page does.
-    let locale = super::personal_locale(&req, &state, &app).await?;
     let Planned {
         job,
         company,
         settings,
         plan,
     } = match read {
-        SubmitRead::TooLong(e) => return Err(e.in_locale(locale)),
         SubmitRead::NotFound => return Err(WebError::NotFound),
         SubmitRead::AlreadySubmitted => return Ok(see_other("/candidate?notice=already")),
         SubmitRead::Planned(planned) => *planned,
@@ -351,42 +350,8 @@ pub async fn submit(
     }
 }
 
-/// What a submission needs before its write: the job, the company, the
-/// job's screening settings, and the candidate's round scored.
-fn plan_read(
-    conn: &mut db::DbConnection,
-    app: &db::applications::ApplicationRow,
-    round: &str,
-    answers: Result<Vec<(String, String)>, AnswerTooLong>,
-) -> Result<SubmitRead, DbError> {
-    let answers = match answers {
-        Ok(answers) => answers,
-        Err(e) => return Ok(SubmitRead::TooLong(e)),
-    };
-    let Some(job) = db::jobs::find(conn, &app.job_id)? else {
-        return Ok(SubmitRead::NotFound);
-    };
-    let Some(r) = db::screenings::find(conn, round)?.filter(|r| r.application_id == app.id) else {
-        return Ok(SubmitRead::NotFound);
-    };
-    // A round once submitted stays so: nothing to score again.
-    if !r.is_open() {
-        return Ok(SubmitRead::AlreadySubmitted);
-    }
-    let company = company_in(conn)?;
-    let settings = db::job_screening::get(conn, &job.id)?;
-    let plan = flow::plan_submit(conn, &job, app, r, &answers)?;
-    Ok(SubmitRead::Planned(Box::new(Planned {
-        job,
-        company,
-        settings,
-        plan,
-    })))
-}
-
 /// What a submission finds before writing.
 enum SubmitRead {
-    TooLong(AnswerTooLong),
     NotFound,
     AlreadySubmitted,
     Planned(Box<Planned>),
