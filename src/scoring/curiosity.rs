@@ -36,7 +36,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
+use regex::bytes::Regex;
+use regex_automata::util::syntax;
+use regex_automata::{meta, Input, MatchKind, PatternSet};
 use rust_embed::RustEmbed;
 use serde::Deserialize;
 
@@ -172,7 +174,7 @@ struct LangSet {
     skip_question: Regex,
     /// Questions that explore nothing: rhetorical ("who hasn't been
     /// ghosted?") or about the writer ("want to hear what helped me?").
-    explores_nothing: Regex,
+    explores_nothing: meta::Regex,
     /// "…, or anything else?": an alternative, not an offer of help.
     not_offer: Regex,
     suggestion: Regex,
@@ -194,8 +196,31 @@ struct LangSet {
     boundary: Regex,
     data: &'static LangData,
     topics: Vec<Topic>,
-    /// One pattern per topic, same order as `topics`: one pass per clause.
-    topic_set: RegexSet,
+    /// One pattern per topic, same order as `topics`: one pass per clause
+    /// tells every topic that matches in it (a `RegexSet`'s search).
+    topic_set: meta::Regex,
+}
+
+/// What [`rx`] compiles, as one regex per pattern (`MatchKind::All`: a
+/// set) but without the literal prefilter the `regex` crate would pick.
+/// The topic words ("logs?", "ids?", "page") and the rhetorical frames
+/// start with literals so common that hopping from one candidate to the
+/// next costs more than one plain DFA pass: without it the topic set
+/// takes about a third less per clause, `explores_nothing` half as much
+/// per English question.
+fn without_prefilter(patterns: &[String], kind: MatchKind) -> meta::Regex {
+    meta::Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .configure(
+            meta::Config::new()
+                .match_kind(kind)
+                .utf8_empty(false)
+                .auto_prefilter(false)
+                .nfa_size_limit(Some(1 << 24))
+                .hybrid_cache_capacity(1 << 24),
+        )
+        .build_many(patterns)
+        .unwrap_or_else(|e| panic!("invalid curiosity patterns {patterns:?}: {e}"))
 }
 
 impl LangSet {
@@ -220,12 +245,7 @@ impl LangSet {
                 ));
             }
         }
-        let topic_set = RegexSetBuilder::new(&topic_patterns)
-            .unicode(false)
-            .size_limit(1 << 24)
-            .dfa_size_limit(1 << 24)
-            .build()
-            .expect("valid topic patterns");
+        let topic_set = without_prefilter(&topic_patterns, MatchKind::All);
         LangSet {
             request: list(&data.request),
             bare_request: single(&data.bare_request),
@@ -233,7 +253,11 @@ impl LangSet {
             invitation: list(&data.invitation),
             hypothesis: list(&data.hypothesis),
             skip_question: list(&data.skip_question),
-            explores_nothing: list(&data.explores_nothing),
+            explores_nothing: {
+                let ps = patterns(data, &data.explores_nothing);
+                let alts = ps.iter().map(String::as_str).collect::<Vec<_>>();
+                without_prefilter(&[alt_pattern(&alts)], MatchKind::LeftmostFirst)
+            },
             not_offer: list(&data.not_offer),
             suggestion: single(&data.suggestion),
             generic: list(&data.generic),
@@ -489,11 +513,12 @@ impl CuriosityDetector {
                 continue;
             }
             let cb = clause.as_bytes();
-            let best = set
-                .topic_set
-                .matches(cb)
-                .into_iter()
-                .map(|i| &set.topics[i])
+            let mut found = PatternSet::new(set.topics.len());
+            set.topic_set
+                .which_overlapping_matches(&Input::new(cb), &mut found);
+            let best = found
+                .iter()
+                .map(|i| &set.topics[i.as_usize()])
                 .map(|t| {
                     let w = if t.kind == K::ProbeNeed && !set.open_wh.is_match(cb) {
                         1.0
