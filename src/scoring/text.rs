@@ -407,29 +407,34 @@ pub fn find_all(re: &regex::bytes::Regex, hay: &str) -> Vec<Range<usize>> {
 /// (`not`, `n't`, `never`, `no`, `ne`, `n'`, `pas`, `jamais`) or the word right
 /// after `end` is `pas`/`rien`/`jamais` (colloquial French).
 pub fn negated(f: &str, at: usize, end: usize) -> bool {
-    let before = &f[..at.min(f.len())];
-    let before = match before.rfind(['.', '!', '?', ';', ':', ',', '\n']) {
+    // Called for every empathy marker, on the folded text: walked as
+    // bytes, not decoded chars (the same words: every byte of a non-ASCII
+    // char separates words, as the char did).
+    let before = &f.as_bytes()[..at.min(f.len())];
+    let before = match before
+        .iter()
+        .rposition(|c| matches!(c, b'.' | b'!' | b'?' | b';' | b':' | b',' | b'\n'))
+    {
         Some(p) => &before[p + 1..],
         None => before,
     };
-    // Called for every empathy marker: the three words are walked twice
-    // rather than collected.
+    // The three words are walked twice rather than collected.
     let prev = || {
         before
-            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .rsplit(|c| !(c.is_ascii_alphanumeric() || *c == b'\''))
             .filter(|w| !w.is_empty())
             .take(3)
     };
     // "n'hésitez pas", "don't hesitate" are offers, not negations.
-    if prev().any(|w| w.starts_with("hesit") || w.starts_with("n'hesit")) {
+    if prev().any(|w| w.starts_with(b"hesit") || w.starts_with(b"n'hesit")) {
         return false;
     }
     for w in prev() {
         if matches!(
             w,
-            "not" | "never" | "no" | "ne" | "pas" | "jamais" | "hardly"
-        ) || w.ends_with("n't")
-            || w.starts_with("n'")
+            b"not" | b"never" | b"no" | b"ne" | b"pas" | b"jamais" | b"hardly"
+        ) || w.ends_with(b"n't")
+            || w.starts_with(b"n'")
         {
             return true;
         }
