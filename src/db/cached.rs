@@ -91,7 +91,7 @@ where
 impl<Q, Conn> RunQueryDsl<Conn> for Cached<Q> {}
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::db::schema::settings;
     use crate::db::DbConnection;
@@ -101,7 +101,7 @@ mod tests {
 
     /// Every statement the connection prepared and kept, in order.
     #[derive(Clone, Default)]
-    struct Kept(Arc<Mutex<Vec<String>>>);
+    pub(in crate::db) struct Kept(pub(in crate::db) Arc<Mutex<Vec<String>>>);
 
     impl Instrumentation for Kept {
         fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
