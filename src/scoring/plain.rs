@@ -1988,7 +1988,10 @@ fn judge_statement(
         }
     }
     // Numbers are the specifics: the source's number must be there, and
-    // another number with the same unit means another fact.
+    // another number with the same unit means another fact. Not one the
+    // source itself gives: "a 2.4 GHz network, since 5 GHz is not
+    // supported" is met by "2.4 GHz".
+    let source_number = |m| src.terms.iter().any(|t| t.number == Some(m));
     for (ti, t) in src.terms.iter().enumerate() {
         let Some(n) = t.number else { continue };
         if seen[ti] || !(t.required || t.aside) {
@@ -1996,7 +1999,7 @@ fn judge_statement(
         }
         let unit = t.unit.as_deref();
         let other = toks.iter().enumerate().find(|(i, a)| {
-            a.number.is_some_and(|m| m != n)
+            a.number.is_some_and(|m| m != n && !source_number(m))
                 && match unit {
                     Some(u) => toks[i + 1..].iter().take(2).any(|x| &*x.key == u),
                     None => true,
@@ -2995,6 +2998,54 @@ mod tests {
                 .is_err_and(|r| r.starts_with("says reglages > facturation")),
             "{wrong:?}"
         );
+    }
+
+    #[test]
+    fn a_number_the_key_point_gives_is_not_another_fact_en_fr() {
+        let label = "Checks that the new router offers a 2.4 GHz network, since 5 GHz is not supported";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Could you check that your new router has a 2.4 GHz network turned on? The clamp needs it.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Could you check that your new router offers a 5 GHz network? The clamp needs it.",
+        );
+        assert_eq!(wrong, Err("does not say 2.4 ghz".into()));
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The clamp does not need the router to offer a 2.4 GHz network.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Vérifie que le nouveau routeur propose un réseau 2,4 GHz, car le 5 GHz n'est pas pris en charge";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pouvez-vous vérifier que votre nouveau routeur propose bien un réseau 2,4 GHz ?",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pouvez-vous vérifier que votre nouveau routeur propose bien un réseau 5 GHz ?",
+        );
+        assert_eq!(wrong, Err("does not say 2.4 ghz".into()));
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Il ne faut pas vérifier que le routeur propose un réseau 2,4 GHz.",
+        );
+        assert!(negated(&neg), "{neg:?}");
     }
 
     #[test]
