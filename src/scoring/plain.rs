@@ -3001,8 +3001,72 @@ mod tests {
     }
 
     #[test]
+    fn at_no_cost_and_no_more_than_are_not_negations_en_fr() {
+        let label = "Explains inviting her as a member from Settings > Home > Members";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "You can invite her at no cost as a member from Settings > Home > Members.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "You cannot invite her as a member from Settings > Home > Members.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "You can invite her at no cost as a member from Settings > Home > Devices.",
+        );
+        assert!(wrong.is_err(), "{wrong:?}");
+        let label = "Explains that the readings endpoint returns at most 7 days per request";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "The readings endpoint returns no more than 7 days per request.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "The readings endpoint returns no more than 30 days per request.",
+        );
+        assert_eq!(wrong, Err("says 30 days where the key point says 7".into()));
+        let label = "Explique que l'on peut inviter un membre depuis Paramètres > Maison > Membres";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Vous pouvez inviter un membre sans frais depuis Paramètres > Maison > Membres.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Vous ne pouvez pas inviter de membre depuis Paramètres > Maison > Membres.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Vous pouvez inviter un membre sans frais depuis Paramètres > Maison > Appareils.",
+        );
+        assert!(wrong.is_err(), "{wrong:?}");
+    }
+
+    #[test]
     fn a_number_the_key_point_gives_is_not_another_fact_en_fr() {
-        let label = "Checks that the new router offers a 2.4 GHz network, since 5 GHz is not supported";
+        let label =
+            "Checks that the new router offers a 2.4 GHz network, since 5 GHz is not supported";
         let ok = run(
             Lang::En,
             label,
