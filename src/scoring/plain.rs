@@ -3001,6 +3001,57 @@ mod tests {
     }
 
     #[test]
+    fn a_key_point_that_says_something_stops_agrees_with_a_negation_en_fr() {
+        let label = "Warns that the online shop stops taking orders 7 days after the subscription is cancelled";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Seven days after you cancel the subscription, the online shop no longer takes orders.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "30 days after you cancel the subscription, the online shop no longer takes orders.",
+        );
+        assert_eq!(wrong, Err("says 30 days where the key point says 7".into()));
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Cancelling the subscription does not stop the online shop taking orders.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
+        let label = "Prévient que la boutique en ligne cesse de prendre des commandes 7 jours après la résiliation";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Sept jours après la résiliation, la boutique en ligne ne prend plus de commandes.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "30 jours après la résiliation, la boutique en ligne ne prend plus de commandes.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 30 jours where the key point says 7".into())
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "La résiliation n'arrête pas la boutique en ligne : elle continue de prendre des commandes.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
+    }
+
+    #[test]
     fn at_no_cost_and_no_more_than_are_not_negations_en_fr() {
         let label = "Explains inviting her as a member from Settings > Home > Members";
         let ok = run(
