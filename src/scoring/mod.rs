@@ -34,7 +34,7 @@ pub use verdict::{
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a
 /// changed scorer can re-score stored answers and show what moved.
-pub const SCORER_VERSION: &str = "2026.12.6";
+pub const SCORER_VERSION: &str = "2026.12.7";
 
 /// Longest answer scored, in bytes; longer answers are scored on their
 /// first `MAX_ANSWER_BYTES` (cut on a char boundary) to bound the work.
@@ -272,6 +272,12 @@ mod tests {
             "I won't apologise: the 30-day limit is on the pricing page."
         ));
         assert!(!covered(&en, "Free accounts keep 30 days of readings."));
+        // Saying sorry for their trouble acknowledges it too, as the
+        // people who label answers read it.
+        assert!(covered(
+            &en,
+            "Sorry for the confusion! Free accounts keep 30 days of readings."
+        ));
         let fr = with_key_point(
             Lang::Fr,
             "Reconnaît la frustration du client et s'excuse pour la mauvaise surprise",
@@ -287,6 +293,10 @@ mod tests {
         assert!(!covered(
             &fr,
             "Les comptes gratuits gardent 30 jours de relevés."
+        ));
+        assert!(covered(
+            &fr,
+            "Désolée pour la confusion ! Les comptes gratuits gardent 30 jours de relevés."
         ));
     }
 

@@ -79,9 +79,10 @@ const ACT_GRATITUDE: u8 = 4;
 pub fn acts_of(kind: super::types::EvidenceKind) -> u8 {
     use super::types::EvidenceKind as K;
     match kind {
-        K::StockApology => ACT_APOLOGY,
-        // An apology for their specific trouble names it too.
-        K::EngagedApology => ACT_APOLOGY | ACT_ACKNOWLEDGEMENT,
+        // Saying sorry, even in stock words ("sorry for the confusion"),
+        // acknowledges the trouble: the people labelling answers credit
+        // it for "acknowledges the frustration and apologises".
+        K::StockApology | K::EngagedApology => ACT_APOLOGY | ACT_ACKNOWLEDGEMENT,
         K::Acknowledgement => ACT_ACKNOWLEDGEMENT,
         K::Gratitude => ACT_GRATITUDE,
         _ => 0,
