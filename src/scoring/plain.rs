@@ -68,6 +68,8 @@ fn number_text(n: u32) -> String {
 const TIME_UNIT_REACH: usize = 3;
 /// A source's words considered (longer labels are cut).
 const MAX_TERMS: usize = 64;
+/// Words an alternative of a label must say to stand on its own.
+const ALTERNATIVE_MIN_WORDS: usize = 2;
 
 /// Acts of empathy a label may name (`data/acts`), met where the empathy
 /// detector finds them in the answer.
@@ -1000,11 +1002,21 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
             if !uses_plain(kp) {
                 return None;
             }
+            let parts = label_alternatives(d, &kp.label);
             let mut texts = vec![(kp.label.as_str(), true)];
+            texts.extend(parts.iter().map(|p| (p.as_str(), true)));
             texts.extend(kp.examples.iter().map(|e| (e.as_str(), false)));
             let sources: Vec<Source> = texts
                 .into_iter()
-                .filter_map(|(t, is_label)| source(d, t, is_label, &prompt_keys))
+                .enumerate()
+                .filter_map(|(i, (t, is_label))| {
+                    let s = source(d, t, is_label, &prompt_keys)?;
+                    // An alternative of a few words ("or offers to cancel
+                    // it") says too little without the rest of the label.
+                    let alone = (1..=parts.len()).contains(&i);
+                    let said = s.terms.iter().filter(|t| !t.aside).count();
+                    (!alone || said >= ALTERNATIVE_MIN_WORDS).then_some(s)
+                })
                 .collect();
             let label_numbers: Vec<u32> = sources
                 .iter()
@@ -1116,6 +1128,48 @@ fn weigh_shared_words(mut kps: Vec<Option<PlainKeyPoint>>) -> Vec<Option<PlainKe
 pub fn uses_plain(kp: &KeyPoint) -> bool {
     let _ = kp;
     true
+}
+
+/// The ways a label offers to meet it, when it offers two with a label
+/// verb each ("Asks for the order number, or offers to check the
+/// payments"; "… ou conseille de résilier après le dernier retrait"):
+/// each is then a source of its own, besides the whole label. Empty when
+/// the label offers one.
+fn label_alternatives(d: &'static LangData, label: &str) -> Vec<String> {
+    let f = Folded::new(label);
+    let toks = tokens(d, &f, None);
+    let text = f.as_str();
+    let word = |i: usize| &text[toks[i].range.clone()];
+    // A label that negates something keeps its negation whole: a part
+    // would lose what the negation bears on.
+    if toks.iter().any(|t| t.cue) {
+        return Vec::new();
+    }
+    // The label's own leading verbs ("Asks or checks ...") are one way.
+    let first = (0..toks.len())
+        .find(|&i| !d.label_verbs.contains(word(i)) && !d.alternatives.contains(word(i)))
+        .unwrap_or(toks.len());
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for i in first..toks.len().saturating_sub(1) {
+        if d.alternatives.contains(word(i)) && d.label_verbs.contains(word(i + 1)) {
+            cuts.push((toks[i].range.start, toks[i + 1].range.start));
+        }
+    }
+    if cuts.is_empty() {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (end, next) in cuts {
+        parts.push(
+            text[from..end]
+                .trim_end_matches([' ', ',', ';'])
+                .to_string(),
+        );
+        from = next;
+    }
+    parts.push(text[from..].to_string());
+    parts
 }
 
 fn source(
@@ -2999,6 +3053,68 @@ mod tests {
                 .is_err_and(|r| r.starts_with("says reglages > facturation")),
             "{wrong:?}"
         );
+    }
+
+    #[test]
+    fn either_way_a_key_point_offers_meets_it_en_fr() {
+        let label = "Suggests exporting the whole sales history as a spreadsheet for the accountant from Reports > Exports, or recommends cancelling after the last pickup of orders";
+        let first = run(
+            Lang::En,
+            label,
+            &[],
+            "Before you go, export the whole sales history as a spreadsheet for your accountant from Reports > Exports.",
+        );
+        assert!(first.is_ok(), "{first:?}");
+        let second = run(
+            Lang::En,
+            label,
+            &[],
+            "I'd cancel once the last pickup of orders is done.",
+        );
+        assert!(second.is_ok(), "{second:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Before you go, export the whole sales history as a spreadsheet for your accountant from Settings > Data.",
+        );
+        assert!(wrong.is_err(), "{wrong:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Don't wait for the last pickup of orders before cancelling.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Conseille d'exporter tout l'historique des ventes en tableur pour le comptable depuis Rapports > Exports ou conseille de résilier après le dernier retrait des commandes";
+        let second = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Je vous conseille de résilier seulement après le dernier retrait des commandes.",
+        );
+        assert!(second.is_ok(), "{second:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Exportez tout l'historique des ventes en tableur pour le comptable depuis Paramètres > Données.",
+        );
+        assert!(wrong.is_err(), "{wrong:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "N'attendez pas le dernier retrait des commandes pour résilier.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        assert!(label_alternatives(lang_data(Lang::Fr), label).len() == 2);
+        // A label that negates keeps its negation whole.
+        assert!(label_alternatives(
+            lang_data(Lang::En),
+            "Says the subscription will not renew, or offers to cancel it for them"
+        )
+        .is_empty());
     }
 
     #[test]
