@@ -2798,6 +2798,21 @@ mod tests {
             wrong,
             Err("says 24 days where the key point says 10".into())
         );
+        let label = "Discourages sharing the password and offers a personal account";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Please don't give her your password: make her an account of her own.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Just give her your password, no need for a personal account.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
     }
 
     #[test]
@@ -2825,6 +2840,22 @@ mod tests {
             wrong,
             Err("says 3 jours where the key point says 10".into())
         );
+        // Giving a password is sharing it; one's own account is personal.
+        let label = "Déconseille de partager son mot de passe et propose un compte personnel";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ne lui donnez pas votre mot de passe : créez-lui son propre compte.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Donnez-lui votre mot de passe, pas besoin de compte personnel.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
     }
 
     #[test]
