@@ -1002,20 +1002,23 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
             if !uses_plain(kp) {
                 return None;
             }
+            // (text, is a label, words it must say to count). An
+            // alternative of a few words ("or offers to cancel it") says
+            // too little without the rest of the label.
             let parts = label_alternatives(d, &kp.label);
-            let mut texts = vec![(kp.label.as_str(), true)];
-            texts.extend(parts.iter().map(|p| (p.as_str(), true)));
-            texts.extend(kp.examples.iter().map(|e| (e.as_str(), false)));
+            let mut texts = vec![(kp.label.as_str(), true, 0)];
+            texts.extend(
+                parts
+                    .iter()
+                    .map(|p| (p.as_str(), true, ALTERNATIVE_MIN_WORDS)),
+            );
+            texts.extend(kp.examples.iter().map(|e| (e.as_str(), false, 0)));
             let sources: Vec<Source> = texts
                 .into_iter()
-                .enumerate()
-                .filter_map(|(i, (t, is_label))| {
+                .filter_map(|(t, is_label, min_words)| {
                     let s = source(d, t, is_label, &prompt_keys)?;
-                    // An alternative of a few words ("or offers to cancel
-                    // it") says too little without the rest of the label.
-                    let alone = (1..=parts.len()).contains(&i);
                     let said = s.terms.iter().filter(|t| !t.aside).count();
-                    (!alone || said >= ALTERNATIVE_MIN_WORDS).then_some(s)
+                    (said >= min_words).then_some(s)
                 })
                 .collect();
             let label_numbers: Vec<u32> = sources
@@ -1130,6 +1133,16 @@ pub fn uses_plain(kp: &KeyPoint) -> bool {
     true
 }
 
+/// Whether `toks[i]` joins alternatives ("or") and a label verb follows
+/// it: another way to meet the label starts there ("Asks or checks …",
+/// "…, or offers to cancel it").
+fn alternative_verb_at(d: &LangData, text: &str, toks: &[Tok], i: usize) -> bool {
+    d.alternatives.contains(&text[toks[i].range.clone()])
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| d.label_verbs.contains(&text[n.range.clone()]))
+}
+
 /// The ways a label offers to meet it, when it offers two with a label
 /// verb each ("Asks for the order number, or offers to check the
 /// payments"; "… ou conseille de résilier après le dernier retrait"):
@@ -1139,7 +1152,6 @@ fn label_alternatives(d: &'static LangData, label: &str) -> Vec<String> {
     let f = Folded::new(label);
     let toks = tokens(d, &f, None);
     let text = f.as_str();
-    let word = |i: usize| &text[toks[i].range.clone()];
     // A label that negates something keeps its negation whole: a part
     // would lose what the negation bears on.
     if toks.iter().any(|t| t.cue) {
@@ -1147,28 +1159,23 @@ fn label_alternatives(d: &'static LangData, label: &str) -> Vec<String> {
     }
     // The label's own leading verbs ("Asks or checks ...") are one way.
     let first = (0..toks.len())
-        .find(|&i| !d.label_verbs.contains(word(i)) && !d.alternatives.contains(word(i)))
+        .find(|&i| {
+            !d.label_verbs.contains(&text[toks[i].range.clone()])
+                && !alternative_verb_at(d, text, &toks, i)
+        })
         .unwrap_or(toks.len());
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for i in first..toks.len().saturating_sub(1) {
-        if d.alternatives.contains(word(i)) && d.label_verbs.contains(word(i + 1)) {
-            cuts.push((toks[i].range.start, toks[i + 1].range.start));
-        }
-    }
-    if cuts.is_empty() {
-        return Vec::new();
-    }
     let mut parts = Vec::new();
     let mut from = 0;
-    for (end, next) in cuts {
-        parts.push(
-            text[from..end]
-                .trim_end_matches([' ', ',', ';'])
-                .to_string(),
-        );
-        from = next;
+    for i in first..toks.len() {
+        if alternative_verb_at(d, text, &toks, i) {
+            let part = &text[from..toks[i].range.start];
+            parts.push(part.trim_end_matches([' ', ',', ';']).to_string());
+            from = toks[i + 1].range.start;
+        }
     }
-    parts.push(text[from..].to_string());
+    if !parts.is_empty() {
+        parts.push(text[from..].to_string());
+    }
     parts
 }
 
@@ -1189,13 +1196,7 @@ fn source(
         while start < toks.len() {
             let w = &f.as_str()[toks[start].range.clone()];
             // "Asks or checks ...": an alternative between two label verbs.
-            let joins = |w: &str| {
-                d.alternatives.contains(w)
-                    && toks
-                        .get(start + 1)
-                        .is_some_and(|n| d.label_verbs.contains(&f.as_str()[n.range.clone()]))
-            };
-            if !d.label_verbs.contains(w) && !joins(w) {
+            if !d.label_verbs.contains(w) && !alternative_verb_at(d, f.as_str(), &toks, start) {
                 break;
             }
             asks |= d.asking_verbs.contains(w);
