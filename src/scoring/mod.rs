@@ -34,7 +34,7 @@ pub use verdict::{
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a
 /// changed scorer can re-score stored answers and show what moved.
-pub const SCORER_VERSION: &str = "2026.12.7";
+pub const SCORER_VERSION: &str = "2026.12.8";
 
 /// Longest answer scored, in bytes; longer answers are scored on their
 /// first `MAX_ANSWER_BYTES` (cut on a char boundary) to bound the work.
@@ -297,6 +297,51 @@ mod tests {
         assert!(covered(
             &fr,
             "Désolée pour la confusion ! Les comptes gratuits gardent 30 jours de relevés."
+        ));
+    }
+
+    #[test]
+    fn a_label_that_starts_with_an_act_is_met_by_the_act_en_fr() {
+        let sc = Scorer::new();
+        let covered = |q: &Question, answer: &str| sc.score(q, answer).content.covered.len() == 1;
+        let en = with_key_point(
+            Lang::En,
+            "Acknowledges the time pressure of tomorrow's release",
+        );
+        // The act in words of the answer's own, no other word of the label.
+        assert!(covered(
+            &en,
+            "So sorry about the late-night trouble, let's fix it fast. Export the file as MP3."
+        ));
+        assert!(!covered(&en, "Export the file as MP3 and upload it again."));
+        assert!(!covered(
+            &en,
+            "I won't apologise: the limit is on the pricing page."
+        ));
+        // A label naming two acts is not met by one of them.
+        let two = with_key_point(
+            Lang::En,
+            "Acknowledges the customer's frustration and apologises for the bad surprise",
+        );
+        assert!(!covered(
+            &two,
+            "I can imagine how annoying it is. Free accounts keep 30 days of readings."
+        ));
+        let fr = with_key_point(
+            Lang::Fr,
+            "Reconnaît la pression de la sortie prévue demain matin",
+        );
+        assert!(covered(
+            &fr,
+            "Vraiment désolée pour cette soirée compliquée, on va régler ça vite. Exportez le fichier en MP3."
+        ));
+        assert!(!covered(
+            &fr,
+            "Exportez le fichier en MP3 et envoyez-le de nouveau."
+        ));
+        assert!(!covered(
+            &fr,
+            "Je ne vais pas m'excuser : la limite est indiquée sur la page des tarifs."
         ));
     }
 

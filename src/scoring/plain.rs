@@ -691,6 +691,8 @@ struct Source {
     /// weight of the unit.
     units: Vec<(u64, f64)>,
     total: f64,
+    /// The terms that name an act of empathy (a bit per term).
+    act_bits: u64,
     /// The source itself negates something ("there is no comment
     /// feature"): negation in the answer is then expected, not a miss.
     negative: bool,
@@ -1121,9 +1123,45 @@ fn weigh_shared_words(mut kps: Vec<Option<PlainKeyPoint>>) -> Vec<Option<PlainKe
                 .map(|ti| src.terms[ti].weight)
                 .fold(0.0, f64::max);
         }
+        weigh_acts(src);
         src.total = src.units.iter().map(|u| u.1).sum();
     }
     kps
+}
+
+/// A label that names an act of empathy ("Acknowledges the time pressure
+/// of tomorrow's release") is met by the act and a word of what it is
+/// about, or by the acts alone: the people labelling answers credit "so
+/// sorry about the late-night trouble" for it. The acts together weigh as
+/// much as the rest of the label, shared between the kinds of act it names
+/// ("acknowledges ... and apologises" needs both), so one act alone does
+/// not meet a label that names two.
+fn weigh_acts(src: &mut Source) {
+    if src.act_bits == 0 {
+        return;
+    }
+    let act_of = |u: &(u64, f64)| {
+        (0..src.terms.len())
+            .filter(|ti| u.0 & (1 << ti) != 0)
+            .fold(0u8, |a, ti| a | src.terms[ti].act)
+    };
+    let acts: Vec<u8> = src.units.iter().map(act_of).collect();
+    let rest: f64 = src
+        .units
+        .iter()
+        .zip(&acts)
+        .filter(|(_, a)| **a == 0)
+        .map(|(u, _)| u.1)
+        .sum();
+    let mut kinds: Vec<u8> = acts.iter().copied().filter(|a| *a != 0).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for (u, a) in src.units.iter_mut().zip(&acts) {
+        if *a != 0 {
+            let members = acts.iter().filter(|x| *x == a).count();
+            u.1 = u.1.max(rest / kinds.len() as f64 / members as f64);
+        }
+    }
 }
 
 /// Whether the key point is matched in plain language: it has no
@@ -1196,7 +1234,11 @@ fn source(
         while start < toks.len() {
             let w = &f.as_str()[toks[start].range.clone()];
             // "Asks or checks ...": an alternative between two label verbs.
-            if !d.label_verbs.contains(w) && !alternative_verb_at(d, f.as_str(), &toks, start) {
+            // A verb naming an act of empathy ("Acknowledges ...") is what
+            // the answer must do: it stays.
+            if !d.label_verbs.contains(w) && !alternative_verb_at(d, f.as_str(), &toks, start)
+                || toks[start].act != 0
+            {
                 break;
             }
             asks |= d.asking_verbs.contains(w);
@@ -1290,10 +1332,21 @@ fn source(
         })
         .count();
     let aside_allowed = is_label && outside >= ASIDE_MIN_WORDS;
+    // Parentheses are an aside when the rest of the label, conditions and
+    // explanations included, says enough ("once the VAT number is added,
+    // past invoices (up to 12 months old) can be regenerated").
+    let outside_parens = toks
+        .iter()
+        .zip(&depth)
+        .filter(|(t, inside)| !**inside && content(t))
+        .count();
+    let parens_aside = is_label && outside_parens >= ASIDE_MIN_WORDS;
     // A polar word in an aside ("(24 hours before by default)") or a
     // condition names a detail or a case: the key point denies nothing.
     let polar = |i: usize| {
-        toks[i].polar && !conditional(i) && !(aside_allowed && (depth[i] || explanation(i)))
+        toks[i].polar
+            && !conditional(i)
+            && !(parens_aside && depth[i] || aside_allowed && explanation(i))
     };
     let negative = against || (0..toks.len()).any(|i| toks[i].cue || polar(i));
     let all_negated = (0..toks.len()).any(polar);
@@ -1362,7 +1415,8 @@ fn source(
                 .find(|u| !u.stop && !u.cue && u.number.is_none())
                 .map(|u| u.key.to_string())
         });
-        let aside = aside_allowed && (depth[i] || second[i] || conditional(i) || explanation(i))
+        let aside = parens_aside && depth[i]
+            || aside_allowed && (second[i] || conditional(i) || explanation(i))
             || (about_act[i] && act_of[i] == 0);
         terms.push(Term {
             // Settled by `compile` once the label's numbers are known.
@@ -1429,6 +1483,11 @@ fn source(
             examples.clear();
         }
     }
+    let act_bits = terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.act != 0)
+        .fold(0, |m, (i, _)| m | 1 << i);
     let total = units.iter().map(|u| u.1).sum();
     let paths = paths(toks, f.as_str());
     let place = place_leaves(&terms, &paths);
@@ -1448,6 +1507,7 @@ fn source(
         terms,
         units,
         total,
+        act_bits,
         negative,
         negated_keys,
         all_negated,
@@ -1678,7 +1738,11 @@ struct Window {
 fn held(src: &Source, mask: u64) -> (f64, bool) {
     let hit = src.units.iter().filter(|u| mask & u.0 != 0);
     let share = hit.clone().map(|u| u.1).sum::<f64>() / src.total;
-    (share, src.units.len() < 3 || hit.count() >= 2)
+    // An act of empathy performed says something of its own.
+    (
+        share,
+        src.units.len() < 3 || mask & src.act_bits != 0 || hit.count() >= 2,
+    )
 }
 
 /// Sentences looked at together.
@@ -3361,6 +3425,119 @@ mod tests {
             label,
             &[],
             "Les rappels SMS ne s'activent pas dans Réglages > Notifications > Rappels SMS.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn parentheses_are_an_aside_when_the_conditions_say_enough_en_fr() {
+        let label = "Explains that once the VAT number is added, past invoices (up to 12 months old) can be regenerated";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Add your VAT number, then regenerate your past invoices with the Regenerate button.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Add your VAT number, then regenerate past invoices up to 6 months old.",
+        );
+        assert_eq!(
+            wrong,
+            Err("says 6 months where the key point says 12".into())
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Once the VAT number is added, past invoices can't be regenerated.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Explique qu'une fois le numéro de TVA ajouté, les anciennes factures (jusqu'à 12 mois) peuvent être régénérées";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ajoutez votre numéro de TVA, puis régénérez vos anciennes factures avec le bouton Régénérer.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Ajoutez votre numéro de TVA, puis régénérez les anciennes factures jusqu'à 6 mois.",
+        );
+        assert_eq!(wrong, Err("says 6 mois where the key point says 12".into()));
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Une fois le numéro de TVA ajouté, les anciennes factures ne peuvent pas être régénérées.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn ordinals_in_words_and_short_units_are_numbers_en_fr() {
+        let label = "Says the upload allowance resets on the 1st of the month";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Your upload allowance resets on the first of every month.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Your upload allowance resets on the fifth of every month.",
+        );
+        assert!(
+            wrong.as_ref().is_err_and(|r| r.starts_with("does not say 1")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The upload allowance doesn't reset on the first of the month.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Suggests the Creator plan at $12 a month";
+        let ok = run(Lang::En, label, &[], "Upgrade to the Creator plan, $12/mo.");
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(Lang::En, label, &[], "Upgrade to the Creator plan, $12/yr.");
+        assert_eq!(
+            wrong,
+            Err("says 12 yr where the key point says 12 month".into())
+        );
+        let label = "Dit que le quota d'envoi se réinitialise le 1er du mois";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Votre quota d'envoi se réinitialise le premier de chaque mois.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Votre quota d'envoi se réinitialise le cinquième jour de chaque mois.",
+        );
+        assert!(
+            wrong.as_ref().is_err_and(|r| r.starts_with("does not say 1")),
+            "{wrong:?}"
+        );
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le quota d'envoi ne se réinitialise pas le premier du mois.",
         );
         assert!(negated(&neg), "{neg:?}");
     }
