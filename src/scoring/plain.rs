@@ -155,6 +155,9 @@ struct LangData {
     against: HashSet<String>,
     /// Words anywhere in a label that describe the answer, not its words.
     describing: HashSet<String>,
+    /// Words that introduce examples in a label ("such as", "par
+    /// exemple"): any one of the examples meets it.
+    for_example: Vec<String>,
     /// Stem of a synonym to the stem of its group's first word.
     synonyms: FnvMap<String, String>,
     /// A group's first stem to the (American) words of the group, so the
@@ -272,7 +275,7 @@ fn load(lang: Lang) -> LangData {
         stemmer: Stemmer::create(alg),
         words,
         label_verbs: data_lines(verbs)
-            .filter(|l| !l.starts_with(['|', '^', '+']))
+            .filter(|l| !l.starts_with(['|', '^', '+', '=']))
             .map(|l| l.trim_start_matches(['?', '&', '~', '!']).to_string())
             .collect(),
         against: data_lines(verbs)
@@ -283,6 +286,9 @@ fn load(lang: Lang) -> LangData {
             .collect(),
         describing: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('~').map(str::to_string))
+            .collect(),
+        for_example: data_lines(verbs)
+            .filter_map(|l| l.strip_prefix('=').map(str::to_string))
             .collect(),
         alternatives: data_lines(verbs)
             .filter_map(|l| l.strip_prefix('|').map(str::to_string))
@@ -1020,7 +1026,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                 .filter_map(|(t, is_label, min_words)| {
                     let s = source(d, t, is_label, &prompt_keys)?;
                     let said = s.terms.iter().filter(|t| !t.aside).count();
-                    (said >= min_words).then_some(s)
+                    (said >= min_words || s.act_bits != 0).then_some(s)
                 })
                 .collect();
             let label_numbers: Vec<u32> = sources
@@ -1214,7 +1220,54 @@ fn label_alternatives(d: &'static LangData, label: &str) -> Vec<String> {
     if !parts.is_empty() {
         parts.push(text[from..].to_string());
     }
+    parts.extend(label_examples(d, text));
     parts
+}
+
+/// The examples a label gives of what meets it ("Offers further help,
+/// such as sending the invoices or checking them": "sending the invoices",
+/// "checking them"), each with the label's act of empathy if it starts
+/// with one. Empty when it gives none.
+fn label_examples(d: &LangData, text: &str) -> Vec<String> {
+    let at = d.for_example.iter().find_map(|m| {
+        text.match_indices(m.as_str()).find_map(|(i, _)| {
+            let end = i + m.len();
+            let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            (bounded(text[..i].chars().next_back()) && bounded(text[end..].chars().next()))
+                .then_some((i, end))
+        })
+    });
+    let Some((start, end)) = at else {
+        return Vec::new();
+    };
+    let head = &text[..start];
+    let act = head
+        .split_whitespace()
+        .next()
+        .filter(|w| d.info(w).is_some_and(|i| i.act != 0));
+    let mut items: Vec<String> = Vec::new();
+    let mut item = String::new();
+    for w in text[end..].split_inclusive([' ', ',', ';']) {
+        let word = w.trim_matches([' ', ',', ';', '.', ':']);
+        if d.alternatives.contains(word) || d.conjunctions.contains(word) {
+            items.push(std::mem::take(&mut item));
+            continue;
+        }
+        item.push_str(w);
+        if w.ends_with([',', ';']) {
+            items.push(std::mem::take(&mut item));
+        }
+    }
+    items.push(item);
+    items
+        .into_iter()
+        .map(|i| i.trim_matches([' ', ',', ';', '.', ':']).to_string())
+        .filter(|i| !i.is_empty())
+        .map(|i| match act {
+            Some(a) => format!("{a} {i}"),
+            None => i,
+        })
+        .collect()
 }
 
 fn source(
@@ -3481,6 +3534,64 @@ mod tests {
     }
 
     #[test]
+    fn one_of_the_examples_a_label_gives_meets_it_en_fr() {
+        let label = "Offers concrete further help, such as sending the corrected invoices directly or checking them for the accountant";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "If anything looks off, I'll send the corrected invoices straight to you.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "I'm afraid we can't send corrected invoices directly.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
+        let label = "Suggests a bigger plan, for example Creator with 10 upload hours a month or Network with unlimited hours";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Network has unlimited hours, so you can publish right away.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Creator gives you 5 upload hours a month.",
+        );
+        assert!(
+            wrong.as_ref().is_err_and(|r| r.starts_with("says 5")),
+            "{wrong:?}"
+        );
+        let label = "Propose une aide concrète, par exemple renvoyer les factures corrigées ou les vérifier pour le comptable";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Si besoin, je peux vous renvoyer moi-même les factures corrigées.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Nous ne pouvons pas renvoyer les factures corrigées.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
+        let label = "Propose une formule plus grande, par exemple Croûte à 29 € par mois";
+        let wrong = run(Lang::Fr, label, &[], "Passez à Croûte, à 19 € par mois.");
+        assert!(
+            wrong.as_ref().is_err_and(|r| r.starts_with("says 19")),
+            "{wrong:?}"
+        );
+    }
+
+    #[test]
     fn ordinals_in_words_and_short_units_are_numbers_en_fr() {
         let label = "Says the upload allowance resets on the 1st of the month";
         let ok = run(
@@ -3497,7 +3608,9 @@ mod tests {
             "Your upload allowance resets on the fifth of every month.",
         );
         assert!(
-            wrong.as_ref().is_err_and(|r| r.starts_with("does not say 1")),
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("does not say 1")),
             "{wrong:?}"
         );
         let neg = run(
@@ -3530,7 +3643,9 @@ mod tests {
             "Votre quota d'envoi se réinitialise le cinquième jour de chaque mois.",
         );
         assert!(
-            wrong.as_ref().is_err_and(|r| r.starts_with("does not say 1")),
+            wrong
+                .as_ref()
+                .is_err_and(|r| r.starts_with("does not say 1")),
             "{wrong:?}"
         );
         let neg = run(
