@@ -1536,6 +1536,45 @@ fn source(
             examples.clear();
         }
     }
+    // A label that asks for one of several things in its own words ("Asks
+    // for the show name, feed URL or old host so ..."): each is asked for.
+    if asks && examples.is_empty() && !depth.iter().any(|x| *x) {
+        let mut item: Vec<usize> = Vec::new();
+        let (mut either, mut both) = (false, false);
+        for (i, t) in toks.iter().enumerate() {
+            if conditional(i) || explanation(i) || second[i] {
+                break;
+            }
+            let w = &ft[t.range.clone()];
+            // "the URL and a screenshot": both are asked for.
+            if d.conjunctions.contains(w) {
+                both = true;
+                break;
+            }
+            let or = d.alternatives.contains(w);
+            either |= or;
+            if (or || t.clause_start) && !item.is_empty() {
+                examples.push(std::mem::take(&mut item));
+            }
+            if or {
+                continue;
+            }
+            if let Some(ti) = terms
+                .iter()
+                .position(|x| *x.key == *t.key && x.number.is_none())
+            {
+                if !t.stop && !t.cue && !item.contains(&ti) {
+                    item.push(ti);
+                }
+            }
+        }
+        if !item.is_empty() {
+            examples.push(item);
+        }
+        if examples.len() < 2 || !either || both {
+            examples.clear();
+        }
+    }
     let act_bits = terms
         .iter()
         .enumerate()
@@ -3589,6 +3628,47 @@ mod tests {
             wrong.as_ref().is_err_and(|r| r.starts_with("says 19")),
             "{wrong:?}"
         );
+    }
+
+    #[test]
+    fn asking_for_one_of_the_things_a_label_lists_with_or_en_fr() {
+        let label = "Asks for the show name, feed URL or old host so the team can look into it";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Could you send me your feed URL? I'll compare the numbers myself.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let told = run(
+            Lang::En,
+            label,
+            &[],
+            "Your feed URL is under Settings > Show.",
+        );
+        assert!(told.is_err(), "{told:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "No need to send me your feed URL, I can see everything from here.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
+        let label = "Demande le nom de l'émission, l'adresse du flux ou l'ancien hébergeur pour que l'équipe puisse vérifier";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pourriez-vous m'envoyer l'adresse du flux ? Je compare les chiffres de mon côté.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pas besoin de m'envoyer l'adresse du flux, je vois tout d'ici.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
     }
 
     #[test]
