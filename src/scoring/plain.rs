@@ -990,6 +990,37 @@ pub struct Compiled {
     acts: bool,
 }
 
+/// The unit of time after the number at `toks[i]` ("60 requests per
+/// *minute*"), 0 if none.
+fn time_unit_after(toks: &[Tok], i: usize) -> u8 {
+    toks[i + 1..]
+        .iter()
+        .take(TIME_UNIT_REACH)
+        .find(|u| u.time_unit != 0)
+        .map_or(0, |u| u.time_unit)
+}
+
+/// A length of time in seconds (a month a twelfth of a year of 365.25
+/// days, so twelve months are a year); None for no unit of time or a
+/// number with a fraction.
+fn seconds(n: u32, unit: u8) -> Option<u64> {
+    const SIZES: [u64; 7] = [1, 60, 3_600, 86_400, 604_800, 2_629_800, 31_557_600];
+    if n >= DECIMAL {
+        return None;
+    }
+    let size = SIZES.get(usize::from(unit).checked_sub(1)?)?;
+    Some(u64::from(n) * size)
+}
+
+/// The unit of the number at `toks[i]`: the next content word ("30
+/// *days*").
+fn unit_after(toks: &[Tok], i: usize) -> Option<String> {
+    toks[i + 1..]
+        .iter()
+        .find(|u| !u.stop && !u.cue && u.number.is_none())
+        .map(|u| u.key.to_string())
+}
+
 /// Compiles the plain forms of a question's key points.
 pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
     let kps = key_points;
@@ -997,8 +1028,19 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
     let pf = Folded::new(prompt);
     let prompt_toks = tokens(d, &pf, None);
     // A number the customer already gave ("two clients turned up") is
-    // context, not a specific the answer must repeat.
-    let prompt_numbers: Vec<u32> = prompt_toks.iter().filter_map(|t| t.number).collect();
+    // context, not a specific the answer must repeat; but the same number
+    // of another unit of time ("2 hours of uploads" where the customer
+    // uploaded "two episodes") is the key point's own fact.
+    let prompt_numbers: Vec<(u32, u8)> = prompt_toks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((t.number?, time_unit_after(&prompt_toks, i))))
+        .collect();
+    let given_by_prompt = |n: u32, time: Option<u8>| {
+        prompt_numbers
+            .iter()
+            .any(|(m, u)| *m == n && time.is_none_or(|t| t == *u))
+    };
     let prompt_keys: HashSet<String> = prompt_toks
         .into_iter()
         .filter(|t| !t.stop && !t.cue)
@@ -1041,7 +1083,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                         t.required = !t.aside
                             && t.number.is_some_and(|n| {
                                 (s.label || label_numbers.contains(&n))
-                                    && !prompt_numbers.contains(&n)
+                                    && !given_by_prompt(n, t.time.as_ref().map(|x| x.0))
                             });
                     }
                     s
@@ -1462,12 +1504,7 @@ fn source(
         if t.stop || t.cue || article || terms.iter().any(|x| *x.key == *t.key) {
             continue;
         }
-        let unit = t.number.and_then(|_| {
-            toks[i + 1..]
-                .iter()
-                .find(|u| !u.stop && !u.cue && u.number.is_none())
-                .map(|u| u.key.to_string())
-        });
+        let unit = t.number.and_then(|_| unit_after(toks, i));
         let aside = parens_aside && depth[i]
             || aside_allowed && (second[i] || conditional(i) || explanation(i))
             || (about_act[i] && act_of[i] == 0);
@@ -1652,6 +1689,9 @@ pub struct Answer {
     /// The acts of empathy the answer performs (bits of [`ACT_APOLOGY`]…),
     /// each with the first of its words (a token index).
     acts: Vec<(u8, usize)>,
+    /// Its lengths of time ("two weeks"): in seconds, and the number's
+    /// token index.
+    durations: Vec<(u64, usize)>,
 }
 
 impl Answer {
@@ -1716,6 +1756,9 @@ impl Answer {
                 b.0 = b.1;
             }
         }
+        let durations = (0..toks.len())
+            .filter_map(|i| Some((seconds(toks[i].number?, time_unit_after(&toks, i))?, i)))
+            .collect();
         Answer {
             toks,
             lang,
@@ -1727,6 +1770,7 @@ impl Answer {
             typo_letters,
             asking: std::cell::OnceCell::new(),
             acts,
+            durations,
         }
     }
 
@@ -1736,6 +1780,20 @@ impl Answer {
         let s = t.slot as usize;
         if let (Some(&a), Some(&b)) = (self.starts.get(s), self.starts.get(s + 1)) {
             out.extend(&self.order[a as usize..b as usize]);
+        }
+        // The same length of time in another unit: "two weeks" for "14
+        // days", "a year" in months.
+        if let Some(d) = t
+            .number
+            .zip(t.time.as_ref())
+            .and_then(|(n, u)| seconds(n, u.0))
+        {
+            out.extend(
+                self.durations
+                    .iter()
+                    .filter(|(x, i)| *x == d && *self.toks[*i].key != *key)
+                    .map(|(_, i)| *i),
+            );
         }
         if t.typo {
             let l = key.len();
@@ -3669,6 +3727,124 @@ mod tests {
             "Pas besoin de m'envoyer l'adresse du flux, je vois tout d'ici.",
         );
         assert!(neg.is_err(), "{neg:?}");
+    }
+
+    /// [`run`] for a question whose prompt is `prompt`.
+    fn run_prompted(lang: Lang, prompt: &str, label: &str, answer: &str) -> Result<(), String> {
+        let c = compile(&[kp(label, &[])], prompt, lang);
+        let f = Folded::new(answer);
+        let a = Answer::new(&f, lang, &c, &[]);
+        match find(c.key_points[0].as_ref().unwrap(), &a, &f) {
+            Outcome::Covered { .. } => Ok(()),
+            Outcome::Missed { reason, .. } => Err(reason),
+        }
+    }
+
+    #[test]
+    fn the_prompt_s_number_of_another_unit_of_time_is_still_required_en_fr() {
+        let prompt = "I've uploaded two episodes this month and now the upload is blocked.";
+        let label = "Explains that the free plan includes 2 hours of uploads per month";
+        let ok = run_prompted(
+            Lang::En,
+            prompt,
+            label,
+            "The free plan includes two hours of uploads a month.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run_prompted(
+            Lang::En,
+            prompt,
+            label,
+            "The free plan includes five hours of uploads a month.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 5 hours")));
+        let neg = run_prompted(
+            Lang::En,
+            prompt,
+            label,
+            "The free plan doesn't include 2 hours of uploads per month.",
+        );
+        assert!(neg.is_err_and(|r| r.starts_with("negated")));
+        // The customer's own number of something else is context.
+        let label = "Explains that the 429 means the script went over 60 requests per minute";
+        let ok = run_prompted(
+            Lang::En,
+            "Since yesterday it fails with 429 Too Many Requests.",
+            label,
+            "Your script went over our limit of 60 requests per minute.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let prompt = "J'ai mis en ligne deux épisodes ce mois-ci et l'envoi est bloqué.";
+        let label = "Explique que la formule gratuite comprend 2 heures d'envoi par mois";
+        let ok = run_prompted(
+            Lang::Fr,
+            prompt,
+            label,
+            "La formule gratuite comprend deux heures d'envoi par mois.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run_prompted(
+            Lang::Fr,
+            prompt,
+            label,
+            "La formule gratuite comprend cinq heures d'envoi par mois.",
+        );
+        assert!(wrong.is_err_and(|r| r.starts_with("says 5 heures")));
+    }
+
+    #[test]
+    fn a_length_of_time_in_another_unit_is_the_same_fact_en_fr() {
+        let label = "Says refunds are possible within 14 days of payment";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Refunds are possible within two weeks of payment.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "Refunds are possible within three weeks of payment.",
+        );
+        assert!(wrong.is_err(), "{wrong:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Refunds aren't possible, even within two weeks of payment.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let ok = run(
+            Lang::En,
+            "Says past invoices up to 12 months old can be regenerated",
+            &[],
+            "Past invoices up to one year old can be regenerated.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let label = "Dit que les remboursements sont possibles sous 14 jours après le paiement";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les remboursements sont possibles sous deux semaines après le paiement.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les remboursements sont possibles sous trois semaines après le paiement.",
+        );
+        assert!(wrong.is_err(), "{wrong:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les remboursements ne sont pas possibles, même sous deux semaines après le paiement.",
+        );
+        assert!(negated(&neg), "{neg:?}");
     }
 
     #[test]
