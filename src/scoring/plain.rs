@@ -33,6 +33,9 @@ pub const PHRASED_THRESHOLD: f64 = 0.7;
 const PROMPT_WORD_WEIGHT: f64 = 0.5;
 /// Words after a negation cue that it may negate, within its clause.
 const NEGATION_SCOPE: usize = 6;
+/// Words after a negation cue where a word of time makes it set an order
+/// ("don't delete the account until ...").
+const ORDER_REACH: usize = 8;
 /// Distinctive words a label needs outside parentheses for what is inside
 /// them to be an aside.
 const ASIDE_MIN_WORDS: usize = 4;
@@ -106,6 +109,9 @@ struct WordInfo {
     /// In a key point, says something is absent or restricted ("missing",
     /// "only"): negation in the answer is then expected.
     polar: bool,
+    /// Sets an order in time ("before", "until", "first"): a polar one in
+    /// a key point agrees only with a negation that sets an order too.
+    temporal: bool,
     /// A cue only when the next word is one of these ("instead of").
     cue_next: Vec<String>,
     /// A noun that, negated, dismisses what the sentence said before it
@@ -217,6 +223,8 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().cancel = true;
         } else if let Some(w) = l.strip_prefix('!') {
             words.entry(w.to_string()).or_default().polar = true;
+        } else if let Some(w) = l.strip_prefix('@') {
+            words.entry(w.to_string()).or_default().temporal = true;
         } else if let Some(w) = l.strip_prefix('^') {
             words.entry(w.to_string()).or_default().dismissal = true;
         } else if let Some(w) = l.strip_prefix('=') {
@@ -709,6 +717,10 @@ struct Source {
     /// A polar word bears on its whole clause ("the variable is missing"):
     /// any negation in the answer may agree with it.
     all_negated: bool,
+    /// Its polar words all set an order in time ("before retrying"): what
+    /// follows them, which a negation agrees with only where it sets an
+    /// order too ("don't retry until ...").
+    order_keys: Vec<String>,
     /// The key point's label (not one of its examples).
     label: bool,
     /// A label starting "Asks ...": the answer must ask, in a question
@@ -1444,7 +1456,17 @@ fn source(
             && !(parens_aside && depth[i] || aside_allowed && explanation(i))
     };
     let negative = against || (0..toks.len()).any(|i| toks[i].cue || polar(i));
-    let all_negated = (0..toks.len()).any(polar);
+    // "Wait that many seconds before retrying" expects a negation of what
+    // comes after the word of time, setting an order ("don't retry until
+    // ..."), not any negation ("the API doesn't send that header", "no
+    // need to wait").
+    let temporal = |i: usize| {
+        d.info(&ft[toks[i].range.clone()])
+            .is_some_and(|w| w.temporal)
+    };
+    let polar_at: Vec<usize> = (0..toks.len()).filter(|&i| polar(i)).collect();
+    let in_time = !polar_at.is_empty() && polar_at.iter().all(|&i| temporal(i));
+    let all_negated = !polar_at.is_empty() && !in_time;
 
     // What each negation bears on: the words after an alternative ("instead
     // of X"), the whole clause for the others ("Pro doesn't include it"),
@@ -1470,6 +1492,15 @@ fn source(
             .iter()
             .filter(|x| !x.stop && !x.cue && !x.key.is_empty());
         negated_keys.extend(scope.map(|x| x.key.to_string()));
+    }
+    let mut order_keys: Vec<String> = Vec::new();
+    if in_time {
+        for &i in &polar_at {
+            let after = toks[i + 1..clause_of(toks, i).end]
+                .iter()
+                .filter(|x| !x.stop && !x.cue && !x.key.is_empty());
+            order_keys.extend(after.map(|x| x.key.to_string()));
+        }
     }
     // A label that names an act of empathy ("apologises for the bad
     // surprise") is met by the act: the rest of its clause says what the
@@ -1640,6 +1671,7 @@ fn source(
         negative,
         negated_keys,
         all_negated,
+        order_keys,
         label: is_label,
         asks,
         paths,
@@ -2456,13 +2488,26 @@ fn judge_statement(
     if src.negative && src.all_negated {
         return Ok(());
     }
+    // A negation sets an order when it is a word of time or one follows
+    // it closely ("don't delete it until they have moved"), or sets one
+    // thing in place of another ("over the parsed JSON instead of the raw
+    // body").
+    let sets_order = |i: usize| {
+        toks[i..]
+            .iter()
+            .take(ORDER_REACH)
+            .take_while(|x| x.sentence == toks[i].sentence)
+            .any(|x| d.info(&text[x.range.clone()]).is_some_and(|w| w.temporal))
+    };
     // A matched word the source's own negations bear on.
-    let negated_in_source = |k: usize| {
+    let in_keys = |keys: &[String], k: usize| {
         is_matched(k) && {
             let key = &*toks[k].key;
-            src.negated_keys.iter().any(|n| n == key)
+            keys.iter().any(|n| n == key)
         }
     };
+    let negated_in_source = |k: usize| in_keys(&src.negated_keys, k);
+    let ordered_in_source = |k: usize| in_keys(&src.order_keys, k);
     // Each negation found: its words, and the clause it negates.
     let mut negated: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for (i, c) in toks.iter().enumerate() {
@@ -2474,7 +2519,10 @@ fn judge_statement(
             continue;
         }
         let next = &toks[i + 1..];
-        let prev_cancels = i > 0 && toks[i - 1].cancel;
+        // "n'oubliez donc pas": a cancelling word two back, itself after
+        // the negation's first half, cancels it too.
+        let prev_cancels = i > 0 && toks[i - 1].cancel
+            || i > 2 && toks[i - 2].cancel && toks[i - 3].cue && !toks[i - 1].clause_start;
         if prev_cancels || next.iter().take(2).any(|x| x.cancel) {
             continue;
         }
@@ -2539,11 +2587,13 @@ fn judge_statement(
             // polling") agrees with a negation of the same words, or of
             // the clause's subject ("comments aren't something we do").
             if src.negative {
-                let agrees = match hit {
-                    Some(h) => negated_in_source(h) || (clause.start..i).any(negated_in_source),
-                    None => clause.clone().any(negated_in_source),
+                let agrees_with = |bears: &dyn Fn(usize) -> bool| match hit {
+                    Some(h) => bears(h) || (clause.start..i).any(bears),
+                    None => clause.clone().any(bears),
                 };
-                if agrees {
+                if agrees_with(&negated_in_source)
+                    || sets_order(i) && agrees_with(&ordered_in_source)
+                {
                     continue;
                 }
             }
@@ -3843,6 +3893,78 @@ mod tests {
             label,
             &[],
             "Les remboursements ne sont pas possibles, même sous deux semaines après le paiement.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn before_in_a_label_agrees_only_with_a_negation_that_sets_an_order_en_fr() {
+        let label = "Says to read the Retry-After header on a 429 and wait that many seconds before retrying";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "On a 429, read the Retry-After header and don't retry until that many seconds have passed.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "That's what the 429 is. Our API doesn't send a Retry-After header, so simply retry the failed calls straight away in a second loop.",
+        );
+        assert!(negated(&wrong), "{wrong:?}");
+        let label = "Advises exporting the sales history from Reports > Exports before cancelling";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Export the sales history from Reports > Exports, and don't cancel until you have it.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        // "Don't forget to export" says to export.
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Don't forget to export the sales history from Reports > Exports before cancelling.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "No need to export the sales history from Reports > Exports before cancelling.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Dit de lire l'en-tête Retry-After sur une 429 et d'attendre ce nombre de secondes avant de réessayer";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Sur une 429, lisez l'en-tête Retry-After et ne réessayez pas avant ce nombre de secondes.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::Fr,
+            label,
+            &[],
+            "C'est ce que veut dire la 429. Notre API n'envoie pas d'en-tête Retry-After, réessayez simplement les appels tout de suite.",
+        );
+        assert!(negated(&wrong), "{wrong:?}");
+        let label = "Conseille d'exporter l'historique des ventes depuis Rapports > Exports avant de résilier";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "N'oubliez donc pas d'exporter l'historique des ventes depuis Rapports > Exports avant de résilier.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Pas besoin d'exporter l'historique des ventes depuis Rapports > Exports avant de résilier.",
         );
         assert!(negated(&neg), "{neg:?}");
     }
