@@ -169,6 +169,9 @@ struct LangData {
     /// A group's first stem to the (American) words of the group, so the
     /// stemming prefilter lets each of them through.
     groups: FnvMap<String, Vec<String>>,
+    /// Phrases of a synonym group ("bring back" for "restore"), by their
+    /// first word: the other words, and the group's first stem.
+    phrases: FnvMap<String, Vec<(Vec<String>, String)>>,
     lang: Lang,
 }
 
@@ -318,6 +321,7 @@ fn load(lang: Lang) -> LangData {
             }),
         synonyms: FnvMap::default(),
         groups: FnvMap::default(),
+        phrases: FnvMap::default(),
         lang,
     };
     for first in d.request_words.keys() {
@@ -326,10 +330,13 @@ fn load(lang: Lang) -> LangData {
     // One group per line, words separated by commas; a word already in
     // an earlier group stays there.
     for line in data_lines(syn) {
-        let members: Vec<String> = line
+        let (members, phrases): (Vec<&str>, Vec<&str>) = line
             .split(',')
             .map(str::trim)
-            .filter(|w| !w.is_empty() && !w.contains(' '))
+            .filter(|w| !w.is_empty())
+            .partition(|w| !w.contains(' '));
+        let members: Vec<String> = members
+            .into_iter()
             .map(|w| americanise(&d, w).into_owned())
             .collect();
         let Some(first) = members.first() else {
@@ -339,6 +346,14 @@ fn load(lang: Lang) -> LangData {
         for m in &members {
             let st = d.stemmer.stem(m).into_owned();
             d.synonyms.entry(st).or_insert_with(|| head.clone());
+        }
+        for p in phrases {
+            let mut words = p.split_whitespace().map(str::to_string);
+            let Some(lead) = words.next() else { continue };
+            d.phrases
+                .entry(lead)
+                .or_default()
+                .push((words.collect(), head.clone()));
         }
         d.groups.entry(head).or_default().extend(members);
     }
@@ -608,6 +623,37 @@ fn tokens_with(
             }
             number = Some(total + cur);
         }
+        // A phrase of a synonym group ("bring them back" for "restore"):
+        // one token, the group's, allowing a small word inside it.
+        let mut phrase: Option<Rc<str>> = None;
+        if let Some(cands) = number.is_none().then(|| d.phrases.get(w)).flatten() {
+            let spaced =
+                |a: usize, b: usize| f[ws[a].end..ws[b].start].trim_matches(' ').is_empty();
+            for (rest, head) in cands {
+                let mut j = i;
+                let found = rest.iter().all(|r| {
+                    let mut k = j + 1;
+                    let small = |k: usize| {
+                        ws.get(k).is_some_and(|x| {
+                            &f[x.clone()] != r && d.info(&f[x.clone()]).is_some_and(|w| w.stop)
+                        })
+                    };
+                    if small(k) && spaced(j, k) {
+                        k += 1;
+                    }
+                    let here = ws.get(k).is_some_and(|x| &f[x.clone()] == r) && spaced(k - 1, k);
+                    if here {
+                        j = k;
+                    }
+                    here
+                });
+                if found {
+                    phrase = Some(Rc::from(head.as_str()));
+                    end = j;
+                    break;
+                }
+            }
+        }
         let tok = if let Some(n) = number {
             Tok {
                 range: r.start..ws[end].end,
@@ -643,7 +689,9 @@ fn tokens_with(
                 || info.is_some_and(|inf| inf.cue)
                 || (w == "t" && out.last().is_some_and(|p| ends_in_n(p, f)));
             let mut skip = false;
-            let key = if cue {
+            let key = if let Some(p) = &phrase {
+                p.clone()
+            } else if cue {
                 Rc::from(w)
             } else if stop {
                 empty.clone()
@@ -660,7 +708,7 @@ fn tokens_with(
                 }
             };
             Tok {
-                range: r.clone(),
+                range: r.start..ws[end].end,
                 predicate: info.is_some_and(|i| i.predicate),
                 cancel: info.is_some_and(|i| i.cancel),
                 polar: info.is_some_and(|i| i.polar),
@@ -670,7 +718,7 @@ fn tokens_with(
                 step,
                 key,
                 number: None,
-                stop: (stop || skip) && !cue,
+                stop: (stop || skip) && !cue && phrase.is_none(),
                 cue,
                 clause_start,
                 capital: folded.is_capital(r.start),
@@ -1486,7 +1534,13 @@ fn source(
             continue;
         }
         let clause = clause_of(toks, i);
-        let from = if t.alternative { i + 1 } else { clause.start };
+        // "... were deleted and that upgrading will not bring them back":
+        // the negation bears on what follows the last "and" before it.
+        let joined = (clause.start..i)
+            .rev()
+            .find(|&k| d.conjunctions.contains(&ft[toks[k].range.clone()]))
+            .map_or(clause.start, |k| k + 1);
+        let from = if t.alternative { i + 1 } else { joined };
         let to = clause.end;
         let scope = toks[from..to]
             .iter()
@@ -3965,6 +4019,89 @@ mod tests {
             label,
             &[],
             "Pas besoin d'exporter l'historique des ventes depuis Rapports > Exports avant de résilier.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn a_label_s_negation_bears_on_what_follows_its_and_en_fr() {
+        let label = "Says the older readings were deleted and that upgrading will not restore them";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "The older readings were deleted, and upgrading won't restore them.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The older readings weren't deleted: upgrading will restore them.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Dit que les anciens relevés ont été supprimés et que passer à Plus ne permettra pas de les récupérer";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les anciens relevés ont été supprimés, et passer à Plus ne permettra pas de les récupérer.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Les anciens relevés n'ont pas été supprimés : passer à Plus permettra de les récupérer.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn a_phrase_of_a_synonym_group_is_one_of_its_words_en_fr() {
+        let label = "Says honestly that the older readings were deleted and that upgrading will not bring them back";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "The older readings were deleted, and I'm afraid upgrading won't restore them.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "The older readings weren't deleted: upgrading will restore them.",
+        );
+        assert!(neg.is_err(), "{neg:?}");
+        let label = "Says SMS reminders can be switched on under Settings > Notifications";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "You can enable SMS reminders under Settings > Notifications.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let wrong = run(
+            Lang::En,
+            label,
+            &[],
+            "You can enable SMS reminders under Settings > Billing.",
+        );
+        assert!(wrong.is_err(), "{wrong:?}");
+        let label = "Dit que le changement de formule prend effet tout de suite";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le changement de formule prend effet immédiatement.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Le changement de formule ne prend pas effet immédiatement.",
         );
         assert!(negated(&neg), "{neg:?}");
     }
