@@ -597,6 +597,9 @@ mod tests {
                 Lang::En,
             ),
             ("Ça va aller, ne lâche rien.", Lang::Fr),
+            ("Don't worry, it happens.", Lang::En),
+            ("Pas de panique, ça arrive.", Lang::Fr),
+            ("Ne vous inquiétez pas, ça arrive.", Lang::Fr),
             (
                 "Sois indulgent avec toi-même, je te souhaite bon courage.",
                 Lang::Fr,

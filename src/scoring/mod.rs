@@ -346,6 +346,41 @@ mod tests {
     }
 
     #[test]
+    fn a_label_that_reassures_is_met_by_reassurance_en_fr() {
+        let sc = Scorer::new();
+        let covered = |q: &Question, answer: &str| sc.score(q, answer).content.covered.len() == 1;
+        let en = with_key_point(
+            Lang::En,
+            "Reassures the worried customer about the sponsors",
+        );
+        assert!(covered(&en, "Please don't panic, this is really common."));
+        assert!(!covered(&en, "Your stats are updated once a day."));
+        // Generic sympathy acknowledges too.
+        let ack = with_key_point(Lang::En, "Acknowledges the time pressure of the release");
+        assert!(covered(
+            &ack,
+            "I'm so sorry you're dealing with this. Export the file as MP3."
+        ));
+        // "Reassures that ..." asks for what follows, not for the act.
+        let that = with_key_point(
+            Lang::En,
+            "Reassures that the orders already placed are safe",
+        );
+        assert!(!covered(&that, "Don't worry, I'll look into it."));
+        let fr = with_key_point(Lang::Fr, "Rassure la cliente inquiète pour son week-end");
+        assert!(covered(&fr, "Pas de panique, ça arrive souvent."));
+        assert!(!covered(
+            &fr,
+            "Les statistiques sont mises à jour chaque jour."
+        ));
+        let que = with_key_point(
+            Lang::Fr,
+            "Rassure que les commandes déjà passées sont bien enregistrées",
+        );
+        assert!(!covered(&que, "Pas de panique, je regarde ça."));
+    }
+
+    #[test]
     fn traps_en() {
         let sc = Scorer::new();
         let s = sc.score(

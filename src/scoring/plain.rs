@@ -79,11 +79,19 @@ const ALTERNATIVE_MIN_WORDS: usize = 2;
 const ACT_APOLOGY: u8 = 1;
 const ACT_ACKNOWLEDGEMENT: u8 = 2;
 const ACT_GRATITUDE: u8 = 4;
+const ACT_REASSURANCE: u8 = 8;
 
 /// The acts a piece of the empathy detector's evidence performs.
-pub fn acts_of(kind: super::types::EvidenceKind) -> u8 {
+pub fn acts_of(e: &Evidence) -> u8 {
     use super::types::EvidenceKind as K;
-    match kind {
+    match e.kind {
+        // "So sorry you're dealing with this", "don't worry", "pas de
+        // panique": generic for the empathy grade, but they acknowledge
+        // and reassure, as a key point asks.
+        K::Courtesy if e.label == super::empathy::SYMPATHY_LABEL => {
+            ACT_ACKNOWLEDGEMENT | ACT_REASSURANCE
+        }
+        K::NextSteps => ACT_REASSURANCE,
         // Saying sorry, even in stock words ("sorry for the confusion"),
         // acknowledges the trouble: the people labelling answers credit
         // it for "acknowledges the frustration and apologises".
@@ -268,6 +276,7 @@ fn load(lang: Lang) -> LangData {
             "apology" => ACT_APOLOGY,
             "acknowledgement" => ACT_ACKNOWLEDGEMENT,
             "gratitude" => ACT_GRATITUDE,
+            "reassurance" => ACT_REASSURANCE,
             other => panic!("data/acts: unknown act {other}"),
         };
         words.entry(w).or_default().act |= bit;
@@ -1389,10 +1398,15 @@ fn source(
         while start < toks.len() {
             let w = &f.as_str()[toks[start].range.clone()];
             // "Asks or checks ...": an alternative between two label verbs.
-            // A verb naming an act of empathy ("Acknowledges ...") is what
-            // the answer must do: it stays.
+            // A verb naming an act of empathy ("Acknowledges the ...") is
+            // what the answer must do: it stays; before "that" it only
+            // introduces what the answer says ("Reassures that the data
+            // is safe").
+            let says_that = toks
+                .get(start + 1)
+                .is_some_and(|n| matches!(&f.as_str()[n.range.clone()], "that" | "que" | "qu"));
             if !d.label_verbs.contains(w) && !alternative_verb_at(d, f.as_str(), &toks, start)
-                || toks[start].act != 0
+                || toks[start].act != 0 && !says_that
             {
                 break;
             }
@@ -1788,7 +1802,7 @@ impl Answer {
         let mut acts = Vec::new();
         if compiled.acts {
             for e in empathy.iter().filter(|e| e.weight > 0.0) {
-                let bits = acts_of(e.kind);
+                let bits = acts_of(e);
                 // The act's first word that says something ("imagine" in "I
                 // can imagine how annoying"): the evidence shows it.
                 let inside = |t: &Tok| e.span.contains(&f.orig(t.range.clone()).start);
@@ -2605,9 +2619,13 @@ fn judge_statement(
         let mut end = None;
         // The matched word the negation bears on (window-relative).
         let mut hit = None;
+        // An act of empathy is the empathy detector's, which weighs its
+        // own negations: "pas de panique" reassures.
+        let act_at = |idx: usize| ans.acts.iter().any(|(_, a)| *a == idx);
         for (k, x) in scope.enumerate() {
             let idx = w.first + i + 1 + k;
-            if w.matched.contains(&idx) || (k < 3 && x.predicate && clause_matched) {
+            if w.matched.contains(&idx) && !act_at(idx) || (k < 3 && x.predicate && clause_matched)
+            {
                 end = Some(x.range.end);
                 hit = w.matched.contains(&idx).then_some(i + 1 + k);
                 break;
