@@ -2783,7 +2783,18 @@ mod tests {
 
     /// `Ok(matched words)` when covered, `Err(reason)` when missed.
     fn run(lang: Lang, label: &str, examples: &[&str], answer: &str) -> Result<String, String> {
-        let c = compile(&[kp(label, examples)], "", lang);
+        run_with_prompt(lang, "", label, examples, answer)
+    }
+
+    /// [`run`] for a question whose prompt is `prompt`.
+    fn run_with_prompt(
+        lang: Lang,
+        prompt: &str,
+        label: &str,
+        examples: &[&str],
+        answer: &str,
+    ) -> Result<String, String> {
+        let c = compile(&[kp(label, examples)], prompt, lang);
         let f = Folded::new(answer);
         let a = Answer::new(&f, lang, &c, &[]);
         match find(c.key_points[0].as_ref().unwrap(), &a, &f) {
@@ -3851,15 +3862,8 @@ mod tests {
         assert!(neg.is_err(), "{neg:?}");
     }
 
-    /// [`run`] for a question whose prompt is `prompt`.
-    fn run_prompted(lang: Lang, prompt: &str, label: &str, answer: &str) -> Result<(), String> {
-        let c = compile(&[kp(label, &[])], prompt, lang);
-        let f = Folded::new(answer);
-        let a = Answer::new(&f, lang, &c, &[]);
-        match find(c.key_points[0].as_ref().unwrap(), &a, &f) {
-            Outcome::Covered { .. } => Ok(()),
-            Outcome::Missed { reason, .. } => Err(reason),
-        }
+    fn run_prompted(lang: Lang, prompt: &str, label: &str, answer: &str) -> Result<String, String> {
+        run_with_prompt(lang, prompt, label, &[], answer)
     }
 
     #[test]
