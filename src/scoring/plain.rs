@@ -117,9 +117,11 @@ struct WordInfo {
     /// In a key point, says something is absent or restricted ("missing",
     /// "only"): negation in the answer is then expected.
     polar: bool,
-    /// Sets an order in time ("before", "until", "first"): a polar one in
-    /// a key point agrees only with a negation that sets an order too.
+    /// Sets an order in time ("before", "until"): a polar one in a key
+    /// point agrees only with a negation that sets an order too.
     temporal: bool,
+    /// Starts a phrase of a synonym group ("bring" in "bring back").
+    phrase: bool,
     /// A cue only when the next word is one of these ("instead of").
     cue_next: Vec<String>,
     /// A noun that, negated, dismisses what the sentence said before it
@@ -359,6 +361,7 @@ fn load(lang: Lang) -> LangData {
         for p in phrases {
             let mut words = p.split_whitespace().map(str::to_string);
             let Some(lead) = words.next() else { continue };
+            d.words.entry(lead.clone()).or_default().phrase = true;
             d.phrases
                 .entry(lead)
                 .or_default()
@@ -635,7 +638,8 @@ fn tokens_with(
         // A phrase of a synonym group ("bring them back" for "restore"):
         // one token, the group's, allowing a small word inside it.
         let mut phrase: Option<Rc<str>> = None;
-        if let Some(cands) = number.is_none().then(|| d.phrases.get(w)).flatten() {
+        let lead = number.is_none() && info.is_some_and(|i| i.phrase);
+        if let Some(cands) = lead.then(|| d.phrases.get(w)).flatten() {
             let spaced =
                 |a: usize, b: usize| f[ws[a].end..ws[b].start].trim_matches(' ').is_empty();
             for (rest, head) in cands {
@@ -1803,14 +1807,21 @@ impl Answer {
         if compiled.acts {
             for e in empathy.iter().filter(|e| e.weight > 0.0) {
                 let bits = acts_of(e);
+                if bits == 0 {
+                    continue;
+                }
                 // The act's first word that says something ("imagine" in "I
-                // can imagine how annoying"): the evidence shows it.
-                let inside = |t: &Tok| e.span.contains(&f.orig(t.range.clone()).start);
-                let first = toks
+                // can imagine how annoying"): the evidence shows it. Tokens
+                // are in the text's order: the act's start by bisection.
+                let from = toks.partition_point(|t| f.orig(t.range.clone()).start < e.span.start);
+                let within: Vec<usize> = (from..toks.len())
+                    .take_while(|&i| e.span.contains(&f.orig(toks[i].range.clone()).start))
+                    .collect();
+                let first = within
                     .iter()
-                    .position(|t| inside(t) && !t.common && !t.cue)
-                    .or_else(|| toks.iter().position(inside));
-                if let (true, Some(i)) = (bits != 0, first) {
+                    .find(|&&i| !toks[i].common && !toks[i].cue)
+                    .or(within.first());
+                if let Some(&i) = first {
                     acts.push((bits, i));
                 }
             }
