@@ -1521,7 +1521,14 @@ fn source(
             && !conditional(i)
             && !(parens_aside && depth[i] || aside_allowed && explanation(i))
     };
-    let negative = against || (0..toks.len()).any(|i| toks[i].cue || polar(i));
+    // A polar word in an explanation ("…, because Free is owner-only")
+    // restates the point as a restriction: a negation of the explanation's
+    // words agrees ("members aren't available on Free").
+    let explained: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].polar && aside_allowed && explanation(i) && !depth[i])
+        .collect();
+    let negative =
+        against || !explained.is_empty() || (0..toks.len()).any(|i| toks[i].cue || polar(i));
     // "Wait that many seconds before retrying" expects a negation of what
     // comes after the word of time, setting an order ("don't retry until
     // ..."), not any negation ("the API doesn't send that header", "no
@@ -1564,6 +1571,15 @@ fn source(
             .iter()
             .filter(|x| !x.stop && !x.cue && !x.key.is_empty());
         negated_keys.extend(scope.map(|x| x.key.to_string()));
+    }
+    for &i in &explained {
+        let clause = clause_of(toks, i);
+        negated_keys.extend(
+            toks[clause]
+                .iter()
+                .filter(|x| !x.stop && !x.cue && !x.polar && !x.key.is_empty())
+                .map(|x| x.key.to_string()),
+        );
     }
     let mut order_keys: Vec<String> = Vec::new();
     if in_time {
@@ -4135,6 +4151,40 @@ mod tests {
             label,
             &[],
             "Le changement de formule ne prend pas effet immédiatement.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+    }
+
+    #[test]
+    fn a_restriction_in_a_label_s_explanation_agrees_with_its_negation_en_fr() {
+        let label = "Warns that inviting members needs Plus or Pro, because Free is owner-only";
+        let ok = run(
+            Lang::En,
+            label,
+            &[],
+            "Upgrade to Plus, since members aren't available on Free, then invite her.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::En,
+            label,
+            &[],
+            "Inviting members doesn't need Plus or Pro: any plan can do it.",
+        );
+        assert!(negated(&neg), "{neg:?}");
+        let label = "Prévient qu'inviter des membres demande Plus ou Pro, car Free est uniquement pour le propriétaire";
+        let ok = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Passez à Plus, car les membres ne sont pas disponibles sur Free, puis invitez-la.",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+        let neg = run(
+            Lang::Fr,
+            label,
+            &[],
+            "Inviter des membres ne demande pas Plus ou Pro : toutes les formules le permettent.",
         );
         assert!(negated(&neg), "{neg:?}");
     }
