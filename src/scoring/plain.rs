@@ -636,37 +636,13 @@ fn tokens_with(
             number = Some(total + cur);
         }
         // A phrase of a synonym group ("bring them back" for "restore"):
-        // one token, the group's, allowing a small word inside it.
-        let mut phrase: Option<Rc<str>> = None;
+        // one token, the group's.
         let lead = number.is_none() && info.is_some_and(|i| i.phrase);
-        if let Some(cands) = lead.then(|| d.phrases.get(w)).flatten() {
-            let spaced =
-                |a: usize, b: usize| f[ws[a].end..ws[b].start].trim_matches(' ').is_empty();
-            for (rest, head) in cands {
-                let mut j = i;
-                let found = rest.iter().all(|r| {
-                    let mut k = j + 1;
-                    let small = |k: usize| {
-                        ws.get(k).is_some_and(|x| {
-                            &f[x.clone()] != r && d.info(&f[x.clone()]).is_some_and(|w| w.stop)
-                        })
-                    };
-                    if small(k) && spaced(j, k) {
-                        k += 1;
-                    }
-                    let here = ws.get(k).is_some_and(|x| &f[x.clone()] == r) && spaced(k - 1, k);
-                    if here {
-                        j = k;
-                    }
-                    here
-                });
-                if found {
-                    phrase = Some(Rc::from(head.as_str()));
-                    end = j;
-                    break;
-                }
-            }
+        let phrase = lead.then(|| phrase_at(d, f, ws, i)).flatten();
+        if let Some((_, last)) = phrase {
+            end = last;
         }
+        let phrase = phrase.map(|(head, _)| head);
         let tok = if let Some(n) = number {
             Tok {
                 range: r.start..ws[end].end,
@@ -748,6 +724,29 @@ fn tokens_with(
         i = end + 1;
     }
     out
+}
+
+/// The synonym group's first stem of the phrase that starts at word `i`
+/// ("bring them back"), and the index of its last word. A small word may
+/// stand between two of its words; only spaces may separate them.
+fn phrase_at(d: &LangData, f: &str, ws: &[Range<usize>], i: usize) -> Option<(Rc<str>, usize)> {
+    let word = |k: usize| ws.get(k).map(|r| &f[r.clone()]);
+    let spaced = |a: usize, b: usize| f[ws[a].end..ws[b].start].trim_matches(' ').is_empty();
+    let small = |k: usize| word(k).and_then(|w| d.info(w)).is_some_and(|w| w.stop);
+    d.phrases.get(word(i)?)?.iter().find_map(|(rest, head)| {
+        let mut j = i;
+        for r in rest {
+            let mut k = j + 1;
+            if word(k) != Some(r.as_str()) && small(k) && spaced(j, k) {
+                k += 1;
+            }
+            if word(k) != Some(r.as_str()) || !spaced(k - 1, k) {
+                return None;
+            }
+            j = k;
+        }
+        Some((Rc::from(head.as_str()), j))
+    })
 }
 
 /// "don't", "can't", "isn't": the folded text splits them into "...n" + "t".
@@ -1063,14 +1062,18 @@ pub struct Compiled {
     acts: bool,
 }
 
-/// The unit of time after the number at `toks[i]` ("60 requests per
-/// *minute*"), 0 if none.
-fn time_unit_after(toks: &[Tok], i: usize) -> u8 {
+/// The word naming a unit of time just after the number at `toks[i]`
+/// ("60 requests per *minute*").
+fn time_word_after(toks: &[Tok], i: usize) -> Option<&Tok> {
     toks[i + 1..]
         .iter()
         .take(TIME_UNIT_REACH)
         .find(|u| u.time_unit != 0)
-        .map_or(0, |u| u.time_unit)
+}
+
+/// The unit of time after the number at `toks[i]`, 0 if none.
+fn time_unit_after(toks: &[Tok], i: usize) -> u8 {
+    time_word_after(toks, i).map_or(0, |u| u.time_unit)
 }
 
 /// A length of time in seconds (a month a twelfth of a year of 365.25
@@ -1640,11 +1643,7 @@ fn source(
             typo: t.number.is_none() && t.len >= 6,
             act: act_of[i],
             time: t.number.and_then(|_| {
-                toks[i + 1..]
-                    .iter()
-                    .take(TIME_UNIT_REACH)
-                    .find(|u| u.time_unit != 0)
-                    .map(|u| (u.time_unit, ft[u.range.clone()].to_string()))
+                time_word_after(toks, i).map(|u| (u.time_unit, ft[u.range.clone()].to_string()))
             }),
             key: t.key.to_string(),
             number: t.number,
@@ -2369,8 +2368,7 @@ fn judge_statement(
             continue;
         };
         for (i, a) in toks.iter().enumerate().filter(|(_, a)| a.number == Some(n)) {
-            let next = toks[i + 1..].iter().take(TIME_UNIT_REACH);
-            if let Some(x) = next.clone().find(|x| x.time_unit != 0) {
+            if let Some(x) = time_word_after(toks, i) {
                 if x.time_unit != *unit {
                     return Err((
                         format!(
@@ -3895,54 +3893,45 @@ mod tests {
 
     #[test]
     fn the_prompt_s_number_of_another_unit_of_time_is_still_required_en_fr() {
-        let prompt = "I've uploaded two episodes this month and now the upload is blocked.";
-        let label = "Explains that the free plan includes 2 hours of uploads per month";
-        let ok = run_prompted(
-            Lang::En,
-            prompt,
-            label,
-            "The free plan includes two hours of uploads a month.",
-        );
-        assert!(ok.is_ok(), "{ok:?}");
-        let wrong = run_prompted(
-            Lang::En,
-            prompt,
-            label,
-            "The free plan includes five hours of uploads a month.",
-        );
-        assert!(wrong.is_err_and(|r| r.starts_with("says 5 hours")));
+        // (language, prompt, label, right, wrong, the reason's start)
+        for (lang, prompt, label, ok, wrong, reason) in [
+            (
+                Lang::En,
+                "I've uploaded two episodes this month and now the upload is blocked.",
+                "Explains that the free plan includes 2 hours of uploads per month",
+                "The free plan includes two hours of uploads a month.",
+                "The free plan includes five hours of uploads a month.",
+                "says 5 hours",
+            ),
+            (
+                Lang::Fr,
+                "J'ai mis en ligne deux épisodes ce mois-ci et l'envoi est bloqué.",
+                "Explique que la formule gratuite comprend 2 heures d'envoi par mois",
+                "La formule gratuite comprend deux heures d'envoi par mois.",
+                "La formule gratuite comprend cinq heures d'envoi par mois.",
+                "says 5 heures",
+            ),
+        ] {
+            let got = run_prompted(lang, prompt, label, ok);
+            assert!(got.is_ok(), "{got:?}");
+            let got = run_prompted(lang, prompt, label, wrong);
+            assert!(got.is_err_and(|r| r.starts_with(reason)));
+        }
         let neg = run_prompted(
             Lang::En,
-            prompt,
-            label,
+            "I've uploaded two episodes this month and now the upload is blocked.",
+            "Explains that the free plan includes 2 hours of uploads per month",
             "The free plan doesn't include 2 hours of uploads per month.",
         );
         assert!(neg.is_err_and(|r| r.starts_with("negated")));
         // The customer's own number of something else is context.
-        let label = "Explains that the 429 means the script went over 60 requests per minute";
         let ok = run_prompted(
             Lang::En,
             "Since yesterday it fails with 429 Too Many Requests.",
-            label,
+            "Explains that the 429 means the script went over 60 requests per minute",
             "Your script went over our limit of 60 requests per minute.",
         );
         assert!(ok.is_ok(), "{ok:?}");
-        let prompt = "J'ai mis en ligne deux épisodes ce mois-ci et l'envoi est bloqué.";
-        let label = "Explique que la formule gratuite comprend 2 heures d'envoi par mois";
-        let ok = run_prompted(
-            Lang::Fr,
-            prompt,
-            label,
-            "La formule gratuite comprend deux heures d'envoi par mois.",
-        );
-        assert!(ok.is_ok(), "{ok:?}");
-        let wrong = run_prompted(
-            Lang::Fr,
-            prompt,
-            label,
-            "La formule gratuite comprend cinq heures d'envoi par mois.",
-        );
-        assert!(wrong.is_err_and(|r| r.starts_with("says 5 heures")));
     }
 
     #[test]
