@@ -1665,6 +1665,18 @@ fn source(
         }
     }
     let mut examples: Vec<Vec<usize>> = Vec::new();
+    // A listed thing is the terms of its words.
+    let add_to_item = |item: &mut Vec<usize>, t: &Tok| {
+        if t.stop || t.cue {
+            return;
+        }
+        let term = terms
+            .iter()
+            .position(|x| *x.key == *t.key && x.number.is_none());
+        if let Some(ti) = term.filter(|ti| !item.contains(ti)) {
+            item.push(ti);
+        }
+    };
     if asks {
         let mut item: Vec<usize> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
@@ -1674,14 +1686,7 @@ fn source(
             if !depth[i] {
                 continue;
             }
-            if let Some(ti) = terms
-                .iter()
-                .position(|x| *x.key == *t.key && x.number.is_none())
-            {
-                if !t.stop && !t.cue && !item.contains(&ti) {
-                    item.push(ti);
-                }
-            }
+            add_to_item(&mut item, t);
         }
         if !item.is_empty() {
             examples.push(item);
@@ -1714,14 +1719,7 @@ fn source(
             if or {
                 continue;
             }
-            if let Some(ti) = terms
-                .iter()
-                .position(|x| *x.key == *t.key && x.number.is_none())
-            {
-                if !t.stop && !t.cue && !item.contains(&ti) {
-                    item.push(ti);
-                }
-            }
+            add_to_item(&mut item, t);
         }
         if !item.is_empty() {
             examples.push(item);
