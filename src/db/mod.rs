@@ -35,6 +35,7 @@ pub mod sessions;
 pub mod settings;
 pub mod setup_tokens;
 pub mod users;
+pub mod version_cache;
 pub mod webhooks;
 pub mod writing;
 
@@ -259,6 +260,9 @@ pub struct Db {
     /// Changes to the public pages committed through this handle: the
     /// public cache of this process rebuilds on the very next request.
     public_changes: Arc<AtomicU64>,
+    /// The job rows and settings the candidate's paths read on every
+    /// request, kept as of the public version.
+    candidate_reads: Arc<version_cache::CandidateReads>,
 }
 
 impl Db {
@@ -299,7 +303,13 @@ impl Db {
             checkpoints,
             manager,
             public_changes: Arc::new(AtomicU64::new(0)),
+            candidate_reads: Arc::default(),
         })
+    }
+
+    /// What the candidate's paths read, kept as of the public version.
+    pub fn candidate_reads(&self) -> Arc<version_cache::CandidateReads> {
+        self.candidate_reads.clone()
     }
 
     pub fn backend(&self) -> Backend {

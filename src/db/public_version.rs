@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::cached::CacheStatement;
+use super::direct::direct;
 use super::schema::public_version;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -58,6 +59,16 @@ pub fn current(conn: &mut DbConnection) -> Result<PublicVersion, DbError> {
         version,
         changed_at,
     })
+}
+
+/// The version alone, read on the database's own connection: the cheap
+/// check in front of what is cached by version (`version_cache`).
+pub fn number(conn: &mut DbConnection) -> Result<i64, DbError> {
+    direct!(conn, |c| public_version::table
+        .find(1)
+        .select(public_version::version)
+        .first::<i64>(c))
+    .context("reading the public pages' version")
 }
 
 /// Whether this thread bumped the version since the last call (clearing it).

@@ -28,6 +28,21 @@ pub fn get(conn: &mut DbConnection, key: &str) -> Result<Option<String>, DbError
     .context("reading a setting")
 }
 
+/// The company's settings as stored: its name once named, and its address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Company {
+    pub name: Option<String>,
+    pub url: String,
+}
+
+/// Reads the company's settings (both bump the public version when set).
+pub fn company(conn: &mut DbConnection) -> Result<Company, DbError> {
+    Ok(Company {
+        name: get(conn, COMPANY_NAME)?,
+        url: get(conn, COMPANY_URL)?.unwrap_or_default(),
+    })
+}
+
 /// Sets a value, replacing any earlier one. Call inside a transaction.
 pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> Result<(), DbError> {
     let updated = diesel::update(settings::table.find(key))

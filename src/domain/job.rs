@@ -873,7 +873,7 @@ pub fn parse_slug(typed: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn valid_input() -> JobInput {

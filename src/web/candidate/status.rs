@@ -1,6 +1,8 @@
 //! The candidate's own page: where they stand, the questions of the open
 //! round (saved as they type, submitted once), withdraw and erase.
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
@@ -15,7 +17,7 @@ use crate::flows::erasure::{self, Why};
 use crate::i18n::{Locale, Message};
 use crate::web::error::{WebContext, WebError};
 use crate::web::forms::CsrfForm;
-use crate::web::public::{company_in, load_company, remember_company, CompanyRead};
+use crate::web::public::{load_company, remember_company, CompanyRead};
 use crate::web::render::{see_other, Page};
 use crate::web::AppState;
 
@@ -289,10 +291,12 @@ pub async fn submit(
     // costs two thread switches); the write stores them only if the round
     // is still open.
     let plan_app = app.clone();
+    let reads = state.db.candidate_reads();
     let read = state
         .db
         .read(move |conn| {
-            let Some(job) = db::jobs::find(conn, &plan_app.job_id)? else {
+            let version = reads.version(conn)?;
+            let Some(job) = reads.job(conn, version, &plan_app.job_id)? else {
                 return Ok(SubmitRead::NotFound);
             };
             let Some(r) =
@@ -304,8 +308,8 @@ pub async fn submit(
             if !r.is_open() {
                 return Ok(SubmitRead::AlreadySubmitted);
             }
-            let company = company_in(conn)?;
-            let settings = db::job_screening::get(conn, &job.id)?;
+            let company = reads.company(conn, version)?;
+            let settings = reads.screening(conn, version, &job.id)?;
             let plan = flow::plan_submit(conn, &job, &plan_app, r, &answers)?;
             Ok(SubmitRead::Planned(Box::new(Planned {
                 job,
@@ -326,7 +330,7 @@ pub async fn submit(
         SubmitRead::AlreadySubmitted => return Ok(see_other("/candidate?notice=already")),
         SubmitRead::Planned(planned) => *planned,
     };
-    let company = remember_company(&state, company);
+    let company = remember_company(&state, &company);
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
     let outcome = state
@@ -359,9 +363,9 @@ enum SubmitRead {
 
 /// A submission scored and ready to store, with what storing it needs.
 struct Planned {
-    job: Job,
-    company: CompanyRead,
-    settings: db::job_screening::ScreeningSettings,
+    job: Arc<Job>,
+    company: Arc<CompanyRead>,
+    settings: Arc<db::job_screening::ScreeningSettings>,
     plan: flow::SubmitPlan,
 }
 

@@ -80,31 +80,27 @@ pub async fn redirect_former_addresses(
 
 /// The company named at setup (or by `rapport demo`).
 pub async fn load_company(state: &super::AppState) -> Result<view::Company, DbError> {
-    let read = state.db.read(company_in).await?;
-    Ok(remember_company(state, read))
+    let reads = state.db.candidate_reads();
+    let read = state
+        .db
+        .read(move |conn| {
+            let version = reads.version(conn)?;
+            reads.company(conn, version)
+        })
+        .await?;
+    Ok(remember_company(state, &read))
 }
 
 /// The company's settings as stored: its name once named, and its address.
-pub struct CompanyRead {
-    name: Option<String>,
-    url: String,
-}
-
-/// Reads the company's settings, for [`remember_company`].
-pub fn company_in(conn: &mut db::DbConnection) -> Result<CompanyRead, DbError> {
-    Ok(CompanyRead {
-        name: db::settings::get(conn, db::settings::COMPANY_NAME)?,
-        url: db::settings::get(conn, db::settings::COMPANY_URL)?.unwrap_or_default(),
-    })
-}
+pub use db::settings::Company as CompanyRead;
 
 /// The company as pages show it; remembered once named, so that pages
 /// which cannot read it (errors) show it.
-pub fn remember_company(state: &super::AppState, read: CompanyRead) -> view::Company {
+pub fn remember_company(state: &super::AppState, read: &CompanyRead) -> view::Company {
     let named = read.name.is_some();
     let company = view::Company {
-        name: read.name.unwrap_or_else(|| "Our company".into()),
-        url: read.url,
+        name: read.name.clone().unwrap_or_else(|| "Our company".into()),
+        url: read.url.clone(),
     };
     if named {
         if let Ok(mut known) = state.company.write() {
