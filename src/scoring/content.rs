@@ -508,6 +508,49 @@ mod tests {
         );
     }
 
+    /// A number named by the word before it ("PHP 8") is a specific even
+    /// with nothing after it: another one of the same thing ("PHP 7") is
+    /// another fact; one of its decimals ("PHP 8.1") is the same one.
+    #[test]
+    fn a_number_named_before_it_is_a_specific_of_a_phrasing_en_fr() {
+        let kps = [phrased(
+            "php",
+            "Diagnoses the cause: the plugin needs PHP 8",
+            &["needs php"],
+        )];
+        for right in [
+            "Glimmer 4.0 needs PHP 8 and your server runs an older one.",
+            "Glimmer 4.0 needs PHP 8.1 or later.",
+        ] {
+            assert_eq!(covered_with(&kps, Lang::En, right).covered, ["php"]);
+        }
+        let wrong = covered_with(&kps, Lang::En, "Glimmer 4.0 needs PHP 7 or later.");
+        assert_eq!(
+            wrong.miss_reasons["php"],
+            "says php 7 where the key point says php 8"
+        );
+        let neg = covered_with(&kps, Lang::En, "It no longer needs PHP 8.");
+        assert!(neg.covered.is_empty(), "{neg:?}");
+        let kps = [phrased(
+            "php",
+            "Explique que l'extension exige PHP 8",
+            &["exige php"],
+        )];
+        for right in [
+            "La version 4.0 exige PHP 8, votre serveur est plus ancien.",
+            "La version 4.0 exige PHP 8.1 au moins.",
+        ] {
+            assert_eq!(covered_with(&kps, Lang::Fr, right).covered, ["php"]);
+        }
+        let wrong = covered_with(&kps, Lang::Fr, "La version 4.0 exige PHP 7 au moins.");
+        assert_eq!(
+            wrong.miss_reasons["php"],
+            "says php 7 where the key point says php 8"
+        );
+        let neg = covered_with(&kps, Lang::Fr, "Elle n'exige plus PHP 8.");
+        assert!(neg.covered.is_empty(), "{neg:?}");
+    }
+
     #[test]
     fn a_phrasing_found_negated_or_with_another_number_earns_nothing_fr() {
         let kps = [phrased(

@@ -954,6 +954,9 @@ struct Term {
     number: Option<u32>,
     /// The next content word after a number ("30 *days*"), its unit.
     unit: Option<String>,
+    /// The content word right before a number ("*PHP* 8.0", "*version*
+    /// 4"): what it numbers, where nothing after it says.
+    lead: Option<String>,
     weight: f64,
     /// Not a word of the question's prompt.
     own: bool,
@@ -1097,6 +1100,19 @@ fn unit_after(toks: &[Tok], i: usize) -> Option<String> {
         .map(|u| u.key.to_string())
 }
 
+/// Whether `m` is a decimal of the whole number `n` ("PHP 8.1" is a
+/// "PHP 8").
+fn within_whole(n: u32, m: u32) -> bool {
+    n < DECIMAL && m >= DECIMAL && (m - DECIMAL) / 1000 == n
+}
+
+/// The content word right before a number, in its clause.
+fn lead_before(toks: &[Tok], i: usize) -> Option<String> {
+    let before = toks[..i].last()?;
+    let content = !before.stop && !before.cue && before.number.is_none();
+    (content && !toks[i].clause_start).then(|| before.key.to_string())
+}
+
 /// Compiles the plain forms of a question's key points.
 pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
     let kps = key_points;
@@ -1191,6 +1207,7 @@ pub fn compile(key_points: &[KeyPoint], prompt: &str, lang: Lang) -> Compiled {
                     key: m.clone(),
                     number: None,
                     unit: None,
+                    lead: None,
                     weight: 0.0,
                     own: false,
                     typo: false,
@@ -1627,6 +1644,7 @@ fn source(
             continue;
         }
         let unit = t.number.and_then(|_| unit_after(toks, i));
+        let lead = t.number.and_then(|_| lead_before(toks, i));
         let aside = parens_aside && depth[i]
             || aside_allowed && (second[i] || conditional(i) || explanation(i))
             || (about_act[i] && act_of[i] == 0);
@@ -1648,6 +1666,7 @@ fn source(
             key: t.key.to_string(),
             number: t.number,
             unit,
+            lead,
             slot: 0,
             letters: letters(&t.key),
         });
@@ -2398,6 +2417,21 @@ fn judge_statement(
                     None => true,
                 }
         });
+        // Another number of the same thing named before it ("PHP 8.2" for
+        // "PHP 8.0") is another fact even where nothing follows it.
+        let led = t.lead.as_deref().and_then(|l| {
+            let source_family = |m| {
+                src.terms
+                    .iter()
+                    .any(|x| x.number.is_some_and(|x| within_whole(x, m)))
+            };
+            toks.iter().enumerate().skip(1).find(|(i, a)| {
+                a.number
+                    .is_some_and(|m| m != n && !source_number(m) && !source_family(m))
+                    && &*toks[i - 1].key == l
+                    && !a.clause_start
+            })
+        });
         let unit_text = unit
             .and_then(|u| {
                 toks.iter()
@@ -2405,13 +2439,20 @@ fn judge_statement(
                     .map(|x| format!(" {}", &text[x.range.clone()]))
             })
             .unwrap_or_default();
-        if (lenient || t.aside) && (other.is_none() || unit.is_none()) {
+        if (lenient || t.aside) && led.is_none() && (other.is_none() || unit.is_none()) {
             continue;
         }
+        let (other, unit_text, lead) = match led {
+            Some((i, a)) if other.is_none() || unit.is_none() => {
+                let lead = format!("{} ", &text[toks[i - 1].range.clone()]);
+                (Some((i, a)), String::new(), lead)
+            }
+            _ => (other, unit_text, String::new()),
+        };
         return Err(match other {
             Some((_, a)) => (
                 format!(
-                    "says {}{unit_text} where the key point says {}",
+                    "says {lead}{}{unit_text} where the key point says {lead}{}",
                     number_text(a.number.unwrap_or_default()),
                     number_text(n)
                 ),
