@@ -65,13 +65,18 @@ impl MailWorker {
             db::outbox::claim_due(conn, &self.id, now, later(now, self.lease), BATCH)
         })?;
         let mut tried = 0;
-        for row in rows {
-            // The batch's lease started when it was claimed; extend it for
-            // this email now. If it ran out and another worker took the
-            // email meanwhile, that worker sends it, not this one.
-            let renewed = self.db.write_blocking(|conn| {
-                db::outbox::renew(conn, &row.id, &self.id, later(db::now(), self.lease))
-            });
+        let mut outcome: Option<Outcome> = None;
+        for (k, row) in rows.into_iter().enumerate() {
+            // The batch's lease started when it was claimed, which reserves
+            // the first email; each later one is reserved now, in the write
+            // that records the one before (one commit an email, not two).
+            // If its lease ran out and another worker took the email
+            // meanwhile, that worker sends it, not this one.
+            let renewed = if k == 0 {
+                Ok(true)
+            } else {
+                self.record_and_renew(outcome.take(), Some(&row.id))
+            };
             match renewed {
                 Ok(true) => {}
                 Ok(false) => {
@@ -79,33 +84,81 @@ impl MailWorker {
                     continue;
                 }
                 Err(e) => {
-                    tracing::warn!(email = %row.id, error = %e, "could not renew the claim on an email; left for later");
+                    // Rolled back together: the lease on the email before
+                    // expires and it is tried again, like this one.
+                    tracing::warn!(email = %row.id, error = %e, "could not record the last delivery and renew the claim on the next email; left for later");
                     continue;
                 }
             }
             tried += 1;
-            let outcome = build_message(&row, &self.from)
+            let result = build_message(&row, &self.from)
                 .map_err(|e| e.to_string())
                 .and_then(|msg| self.transport.send(&msg).map_err(|e| e.to_string()));
             let done = db::now();
-            let recorded = match &outcome {
-                Ok(()) => self
-                    .db
-                    .write_blocking(|conn| db::outbox::mark_sent(conn, &row.id, done)),
+            outcome = Some(match result {
+                Ok(()) => Outcome::Sent { id: row.id, done },
                 Err(error) => {
                     let next = later(done, backoff(self.retry_base, row.attempts));
                     tracing::warn!(email = %row.id, attempts = row.attempts + 1, %error, "email not delivered; will retry");
-                    self.db.write_blocking(|conn| {
-                        db::outbox::mark_failed(conn, &row.id, &self.id, error, next)
-                    })
+                    Outcome::Failed {
+                        id: row.id,
+                        error,
+                        next,
+                    }
                 }
-            };
-            if let Err(e) = recorded {
+            });
+        }
+        if let Some(last) = outcome {
+            let id = last.id().to_string();
+            if let Err(e) = self.record_and_renew(Some(last), None) {
                 // The lease expires and the row is tried again: nothing is lost.
-                tracing::error!(email = %row.id, error = %e, "could not record a delivery outcome");
+                tracing::error!(email = %id, error = %e, "could not record a delivery outcome");
             }
         }
         Ok(tried)
+    }
+
+    /// Records `outcome` and renews this worker's claim on `next`, in one
+    /// write; whether the claim still holds.
+    fn record_and_renew(
+        &self,
+        outcome: Option<Outcome>,
+        next: Option<&str>,
+    ) -> Result<bool, DbError> {
+        self.db.write_blocking(|conn| {
+            match &outcome {
+                Some(Outcome::Sent { id, done }) => db::outbox::mark_sent(conn, id, *done)?,
+                Some(Outcome::Failed { id, error, next }) => {
+                    db::outbox::mark_failed(conn, id, &self.id, error, *next)?
+                }
+                None => {}
+            }
+            match next {
+                Some(id) => db::outbox::renew(conn, id, &self.id, later(db::now(), self.lease)),
+                None => Ok(true),
+            }
+        })
+    }
+}
+
+/// What became of one delivery attempt, to record.
+enum Outcome {
+    Sent {
+        id: String,
+        done: NaiveDateTime,
+    },
+    Failed {
+        id: String,
+        error: String,
+        next: NaiveDateTime,
+    },
+}
+
+impl Outcome {
+    fn id(&self) -> &str {
+        match self {
+            Outcome::Sent { id, .. } | Outcome::Failed { id, .. } => id,
+        }
     }
 }
 
