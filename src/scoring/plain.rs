@@ -509,12 +509,15 @@ fn tokens_with(
     let ws = folded.words();
     let mut out: Vec<Tok> = Vec::with_capacity(ws.len());
     let mut si = 0;
+    // The end of sentence `si`, kept at hand: every word compares with it.
+    let mut sent_end = sents.first().map_or(0, |s| s.end);
     let mut prev_end = 0;
     let mut i = 0;
     while i < ws.len() {
         let r = ws[i].clone();
-        while si + 1 < sents.len() && r.start >= sents[si].end {
+        while si + 1 < sents.len() && r.start >= sent_end {
             si += 1;
+            sent_end = sents[si].end;
         }
         let gap = &f.as_bytes()[prev_end..r.start];
         // The gap between two words is a byte or two: one pass over it.

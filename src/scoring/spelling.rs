@@ -194,7 +194,10 @@ pub fn add_known_words(set: &mut WordSet, text: &str) {
 }
 
 fn is_url_or_mail(chunk: &str) -> bool {
-    chunk.contains("://")
+    // `contains("://")` would set up a substring searcher for every word;
+    // a word has few colons, each followed by `//` or not.
+    let b = chunk.as_bytes();
+    memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
         || chunk
             .as_bytes()
             .get(..4)
@@ -204,6 +207,18 @@ fn is_url_or_mail(chunk: &str) -> bool {
 
 /// Identifiers, paths, versions and numbers: code, not prose.
 fn is_code_like(token: &str) -> bool {
+    // Most words are ASCII: one pass over the bytes answers all three
+    // questions below (an ASCII char is alphabetic when it is a letter).
+    if token.is_ascii() {
+        let mut letter = false;
+        for &b in token.as_bytes() {
+            if b.is_ascii_digit() || CODE_MARKS[usize::from(b)] {
+                return true;
+            }
+            letter |= b.is_ascii_alphabetic();
+        }
+        return !letter;
+    }
     token.chars().any(|c| c.is_ascii_digit())
         || token.contains([
             '_', '/', '\\', '.', '=', '<', '>', '{', '}', '(', ')', '#', '$',
@@ -211,7 +226,30 @@ fn is_code_like(token: &str) -> bool {
         || token.chars().all(|c| !c.is_alphabetic())
 }
 
+/// The marks [`is_code_like`] looks for, as a table of bytes.
+static CODE_MARKS: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b"_/\\.=<>{}()#$";
+    let mut i = 0;
+    while i < marks.len() {
+        t[marks[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn is_acronym(w: &str) -> bool {
+    // ASCII: letters are alphabetic, capitals upper-case; one pass.
+    if w.is_ascii() {
+        let mut letters = 0usize;
+        for &b in w.as_bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        return letters >= 2;
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
@@ -273,8 +311,9 @@ pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
             continue;
         }
         // Surrounding punctuation is not part of the word.
-        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let from_word = trim_start_non_alphanumeric(raw);
+        let lead = raw.len() - from_word.len();
+        let token = trim_end_non_alphanumeric(from_word);
         if token.is_empty() {
             continue;
         }
@@ -296,12 +335,20 @@ pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
             let part_start = part_offset;
             part_offset += part.len() + 1;
             let (word, word_start) = strip_elision(part, part_start, lang);
-            if word.is_empty() || is_acronym(word) || is_camel(word) {
+            if word.is_empty() {
+                continue;
+            }
+            // Most words are the whole token (a sub-slice of the same
+            // length is the same text): the token was already found to be
+            // no acronym, not camel case and not known, so the word is
+            // none of them either, and is not asked again.
+            let whole = word.len() == token.len();
+            if !whole && (is_acronym(word) || is_camel(word)) {
                 continue;
             }
             // Known words have no curly apostrophe (they are split or
             // straightened on it), so a word with one is never among them.
-            if !word.contains('’') {
+            if !whole && !word.contains('’') {
                 lower_into(word, &mut lower);
                 if known.knows(&lower) {
                     continue;
@@ -335,6 +382,29 @@ pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
         slips,
         per_100,
     }
+}
+
+/// `s.trim_start_matches(|c: char| !c.is_alphanumeric())`, with the
+/// ASCII punctuation that usually leads a word skipped byte by byte (an
+/// ASCII char is alphanumeric exactly when its byte is).
+fn trim_start_non_alphanumeric(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && b[i].is_ascii() && !b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    // `i` is at a char boundary: every byte before it was a whole char.
+    s[i..].trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// `s.trim_end_matches(|c: char| !c.is_alphanumeric())`, likewise.
+fn trim_end_non_alphanumeric(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut j = b.len();
+    while j > 0 && b[j - 1].is_ascii() && !b[j - 1].is_ascii_alphanumeric() {
+        j -= 1;
+    }
+    s[..j].trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// French `l'adresse`, `qu'il`: the word after the elided article.
