@@ -437,6 +437,9 @@ struct WordEntry {
     us: Option<Box<str>>,
     /// Its Snowball stem, once needed.
     stem: Option<Rc<str>>,
+    /// The word itself, once a cue's key needs it (shared, not allocated
+    /// again for every use).
+    word: Option<Rc<str>>,
 }
 
 #[derive(Default)]
@@ -548,6 +551,7 @@ fn tokens_with(
                     info: d.info(w),
                     us,
                     stem: None,
+                    word: None,
                 };
                 cache.entries.push(entry);
                 cache.index.insert(w.into(), cache.entries.len() - 1);
@@ -684,7 +688,7 @@ fn tokens_with(
             let key = if let Some(p) = &phrase {
                 p.clone()
             } else if cue {
-                Rc::from(w)
+                entry.word.get_or_insert_with(|| Rc::from(w)).clone()
             } else if stop {
                 empty.clone()
             } else {

@@ -134,6 +134,7 @@ impl Folded {
 
     /// Whether the original char the folded byte `at` came from is a
     /// capital letter.
+    #[inline]
     pub fn is_capital(&self, at: usize) -> bool {
         let Some(&s) = self.start.get(at) else {
             return false;
