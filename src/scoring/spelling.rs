@@ -107,13 +107,15 @@ fn lower_into(text: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    if text.contains('Σ') {
-        out.push_str(&text.to_lowercase().replace('’', "'"));
-        return;
-    }
     for c in text.chars() {
         if c == '’' {
             out.push('\'');
+        } else if c == 'Σ' {
+            // Met while lower-casing rather than looked for first (one
+            // pass over the word): start again the standard way.
+            out.clear();
+            out.push_str(&text.to_lowercase().replace('’', "'"));
+            return;
         } else {
             out.extend(c.to_lowercase());
         }
@@ -193,32 +195,70 @@ pub fn add_known_words(set: &mut WordSet, text: &str) {
     }
 }
 
-fn is_url_or_mail(chunk: &str) -> bool {
-    // `contains("://")` would set up a substring searcher for every word;
-    // a word has few colons, each followed by `//` or not.
+/// Whether a chunk holds a backtick (inline code), or is a URL (`://`,
+/// `www.`) or an email address (`@`). One pass over its bytes: a word is
+/// a few bytes, too short for a substring searcher or `memchr` to pay for
+/// setting up (and these marks are ASCII, never part of another char).
+fn is_code_url_or_mail(chunk: &str) -> bool {
     let b = chunk.as_bytes();
-    memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
-        || chunk
-            .as_bytes()
-            .get(..4)
-            .is_some_and(|b| b.eq_ignore_ascii_case(b"www."))
-        || chunk.contains('@')
+    if b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www.")) {
+        return true;
+    }
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'`' | b'@' => true,
+        b':' => b[i + 1..].starts_with(b"//"),
+        _ => false,
+    })
+}
+
+/// What a token is, as [`check`] counts it.
+#[derive(Debug, PartialEq)]
+enum Shape {
+    /// Code ([`is_code_like`]) or camel case ([`is_camel`]): not counted.
+    NotAWord,
+    /// A counted word the dictionary is not asked about ([`is_acronym`]).
+    Acronym,
+    Word,
+}
+
+/// [`is_code_like`], [`is_camel`] and [`is_acronym`] of a token, in that
+/// order. An ASCII token (most are) is read once for all three: an ASCII
+/// char is alphabetic, upper- or lower-case exactly when its byte is.
+fn shape(token: &str) -> Shape {
+    if !token.is_ascii() {
+        return if is_code_like(token) || is_camel(token) {
+            Shape::NotAWord
+        } else if is_acronym(token) {
+            Shape::Acronym
+        } else {
+            Shape::Word
+        };
+    }
+    let (mut letter, mut lower, mut upper, mut camel) = (false, false, 0usize, false);
+    let mut prev_lower = false;
+    for &b in token.as_bytes() {
+        if b.is_ascii_digit() || CODE_MARKS[usize::from(b)] {
+            return Shape::NotAWord;
+        }
+        if b.is_ascii_uppercase() {
+            upper += 1;
+            camel |= prev_lower;
+        }
+        prev_lower = b.is_ascii_lowercase();
+        lower |= prev_lower;
+        letter |= b.is_ascii_alphabetic();
+    }
+    if !letter || camel {
+        Shape::NotAWord
+    } else if !lower && upper >= 2 {
+        Shape::Acronym
+    } else {
+        Shape::Word
+    }
 }
 
 /// Identifiers, paths, versions and numbers: code, not prose.
 fn is_code_like(token: &str) -> bool {
-    // Most words are ASCII: one pass over the bytes answers all three
-    // questions below (an ASCII char is alphabetic when it is a letter).
-    if token.is_ascii() {
-        let mut letter = false;
-        for &b in token.as_bytes() {
-            if b.is_ascii_digit() || CODE_MARKS[usize::from(b)] {
-                return true;
-            }
-            letter |= b.is_ascii_alphabetic();
-        }
-        return !letter;
-    }
     token.chars().any(|c| c.is_ascii_digit())
         || token.contains([
             '_', '/', '\\', '.', '=', '<', '>', '{', '}', '(', ')', '#', '$',
@@ -226,7 +266,7 @@ fn is_code_like(token: &str) -> bool {
         || token.chars().all(|c| !c.is_alphabetic())
 }
 
-/// The marks [`is_code_like`] looks for, as a table of bytes.
+/// The marks [`is_code_like`] looks for, as a table of bytes ([`shape`]).
 static CODE_MARKS: [bool; 256] = {
     let mut t = [false; 256];
     let marks = b"_/\\.=<>{}()#$";
@@ -304,10 +344,7 @@ pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
         }
         let starts_sentence = sentence_start;
         sentence_start = raw.ends_with(['.', '!', '?', ':']);
-        if code.iter().any(|&(a, b)| start >= a && start <= b) || raw.contains('`') {
-            continue;
-        }
-        if is_url_or_mail(raw) {
+        if code.iter().any(|&(a, b)| start >= a && start <= b) || is_code_url_or_mail(raw) {
             continue;
         }
         // Surrounding punctuation is not part of the word.
@@ -318,12 +355,13 @@ pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
             continue;
         }
         let token_start = start + lead;
-        if is_code_like(token) || is_camel(token) {
-            continue;
-        }
-        words += 1;
-        if is_acronym(token) {
-            continue;
+        match shape(token) {
+            Shape::NotAWord => continue,
+            Shape::Acronym => {
+                words += 1;
+                continue;
+            }
+            Shape::Word => words += 1,
         }
         lower_into(token, &mut lower);
         if known.knows(&lower) {
@@ -394,7 +432,11 @@ fn trim_start_non_alphanumeric(s: &str) -> &str {
         i += 1;
     }
     // `i` is at a char boundary: every byte before it was a whole char.
-    s[i..].trim_start_matches(|c: char| !c.is_alphanumeric())
+    // Stopped at an ASCII byte, it is at an alphanumeric one: done.
+    match b.get(i) {
+        Some(c) if !c.is_ascii() => s[i..].trim_start_matches(|c: char| !c.is_alphanumeric()),
+        _ => &s[i..],
+    }
 }
 
 /// `s.trim_end_matches(|c: char| !c.is_alphanumeric())`, likewise.
@@ -404,7 +446,10 @@ fn trim_end_non_alphanumeric(s: &str) -> &str {
     while j > 0 && b[j - 1].is_ascii() && !b[j - 1].is_ascii_alphanumeric() {
         j -= 1;
     }
-    s[..j].trim_end_matches(|c: char| !c.is_alphanumeric())
+    match j.checked_sub(1).map(|k| b[k]) {
+        Some(c) if !c.is_ascii() => s[..j].trim_end_matches(|c: char| !c.is_alphanumeric()),
+        _ => &s[..j],
+    }
 }
 
 /// French `l'adresse`, `qu'il`: the word after the elided article.
