@@ -148,6 +148,16 @@ struct ATok<'a> {
 }
 
 fn tok_match(a: &ATok, p: &PTok) -> bool {
+    // Most pairs differ in their first letter: telling so inline spares
+    // the comparisons below a call to `memcmp` each.
+    if a.raw.as_bytes().first() != p.text.as_bytes().first() {
+        // Every word and phrasing word is non-empty, and a word starts
+        // with its stem, so no comparison below can hold (the check
+        // keeps the result exact if either were ever empty).
+        if !a.raw.is_empty() && !p.text.is_empty() && !p.stem.is_empty() {
+            return false;
+        }
+    }
     if p.prefix {
         a.raw.starts_with(p.text.as_str())
     } else {

@@ -500,6 +500,8 @@ impl CuriosityDetector {
             .max(start);
         let mut out = Vec::new();
         let mut headless_clauses = Vec::new();
+        // One set for every clause, cleared before each search.
+        let mut found = PatternSet::new(set.topics.len());
         for (i, &(c, _, item)) in cuts.iter().enumerate() {
             let e = cuts.get(i + 1).map(|x| x.1).unwrap_or(end).max(c);
             let clause = &s[c..e];
@@ -513,7 +515,7 @@ impl CuriosityDetector {
                 continue;
             }
             let cb = clause.as_bytes();
-            let mut found = PatternSet::new(set.topics.len());
+            found.clear();
             set.topic_set
                 .which_overlapping_matches(&Input::new(cb), &mut found);
             let best = found

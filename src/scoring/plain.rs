@@ -437,6 +437,9 @@ struct WordEntry {
     us: Option<Box<str>>,
     /// Its Snowball stem, once needed.
     stem: Option<Rc<str>>,
+    /// The word itself, once a cue's key needs it (shared, not allocated
+    /// again for every use).
+    word: Option<Rc<str>>,
 }
 
 #[derive(Default)]
@@ -509,12 +512,15 @@ fn tokens_with(
     let ws = folded.words();
     let mut out: Vec<Tok> = Vec::with_capacity(ws.len());
     let mut si = 0;
+    // The end of sentence `si`, kept at hand: every word compares with it.
+    let mut sent_end = sents.first().map_or(0, |s| s.end);
     let mut prev_end = 0;
     let mut i = 0;
     while i < ws.len() {
         let r = ws[i].clone();
-        while si + 1 < sents.len() && r.start >= sents[si].end {
+        while si + 1 < sents.len() && r.start >= sent_end {
             si += 1;
+            sent_end = sents[si].end;
         }
         let gap = &f.as_bytes()[prev_end..r.start];
         // The gap between two words is a byte or two: one pass over it.
@@ -545,6 +551,7 @@ fn tokens_with(
                     info: d.info(w),
                     us,
                     stem: None,
+                    word: None,
                 };
                 cache.entries.push(entry);
                 cache.index.insert(w.into(), cache.entries.len() - 1);
@@ -681,7 +688,7 @@ fn tokens_with(
             let key = if let Some(p) = &phrase {
                 p.clone()
             } else if cue {
-                Rc::from(w)
+                entry.word.get_or_insert_with(|| Rc::from(w)).clone()
             } else if stop {
                 empty.clone()
             } else {

@@ -107,13 +107,15 @@ fn lower_into(text: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    if text.contains('Σ') {
-        out.push_str(&text.to_lowercase().replace('’', "'"));
-        return;
-    }
     for c in text.chars() {
         if c == '’' {
             out.push('\'');
+        } else if c == 'Σ' {
+            // Met while lower-casing rather than looked for first (one
+            // pass over the word): start again the standard way.
+            out.clear();
+            out.push_str(&text.to_lowercase().replace('’', "'"));
+            return;
         } else {
             out.extend(c.to_lowercase());
         }
@@ -193,13 +195,66 @@ pub fn add_known_words(set: &mut WordSet, text: &str) {
     }
 }
 
-fn is_url_or_mail(chunk: &str) -> bool {
-    chunk.contains("://")
-        || chunk
-            .as_bytes()
-            .get(..4)
-            .is_some_and(|b| b.eq_ignore_ascii_case(b"www."))
-        || chunk.contains('@')
+/// Whether a chunk holds a backtick (inline code), or is a URL (`://`,
+/// `www.`) or an email address (`@`). One pass over its bytes: a word is
+/// a few bytes, too short for a substring searcher or `memchr` to pay for
+/// setting up (and these marks are ASCII, never part of another char).
+fn is_code_url_or_mail(chunk: &str) -> bool {
+    let b = chunk.as_bytes();
+    if b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www.")) {
+        return true;
+    }
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'`' | b'@' => true,
+        b':' => b[i + 1..].starts_with(b"//"),
+        _ => false,
+    })
+}
+
+/// What a token is, as [`check`] counts it.
+#[derive(Debug, PartialEq)]
+enum Shape {
+    /// Code ([`is_code_like`]) or camel case ([`is_camel`]): not counted.
+    NotAWord,
+    /// A counted word the dictionary is not asked about ([`is_acronym`]).
+    Acronym,
+    Word,
+}
+
+/// [`is_code_like`], [`is_camel`] and [`is_acronym`] of a token, in that
+/// order. An ASCII token (most are) is read once for all three: an ASCII
+/// char is alphabetic, upper- or lower-case exactly when its byte is.
+fn shape(token: &str) -> Shape {
+    if !token.is_ascii() {
+        return if is_code_like(token) || is_camel(token) {
+            Shape::NotAWord
+        } else if is_acronym(token) {
+            Shape::Acronym
+        } else {
+            Shape::Word
+        };
+    }
+    let (mut letter, mut lower, mut upper, mut camel) = (false, false, 0usize, false);
+    let mut prev_lower = false;
+    for &b in token.as_bytes() {
+        if b.is_ascii_digit() || CODE_MARKS[usize::from(b)] {
+            return Shape::NotAWord;
+        }
+        if b.is_ascii_uppercase() {
+            upper += 1;
+            camel |= prev_lower;
+        }
+        prev_lower = b.is_ascii_lowercase();
+        lower |= prev_lower;
+        letter |= b.is_ascii_alphabetic();
+    }
+    if !letter || camel {
+        Shape::NotAWord
+    } else if !lower && upper >= 2 {
+        Shape::Acronym
+    } else {
+        Shape::Word
+    }
 }
 
 /// Identifiers, paths, versions and numbers: code, not prose.
@@ -211,7 +266,30 @@ fn is_code_like(token: &str) -> bool {
         || token.chars().all(|c| !c.is_alphabetic())
 }
 
+/// The marks [`is_code_like`] looks for, as a table of bytes ([`shape`]).
+static CODE_MARKS: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b"_/\\.=<>{}()#$";
+    let mut i = 0;
+    while i < marks.len() {
+        t[marks[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn is_acronym(w: &str) -> bool {
+    // ASCII: letters are alphabetic, capitals upper-case; one pass.
+    if w.is_ascii() {
+        let mut letters = 0usize;
+        for &b in w.as_bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        return letters >= 2;
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
@@ -266,25 +344,24 @@ pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
         }
         let starts_sentence = sentence_start;
         sentence_start = raw.ends_with(['.', '!', '?', ':']);
-        if code.iter().any(|&(a, b)| start >= a && start <= b) || raw.contains('`') {
-            continue;
-        }
-        if is_url_or_mail(raw) {
+        if code.iter().any(|&(a, b)| start >= a && start <= b) || is_code_url_or_mail(raw) {
             continue;
         }
         // Surrounding punctuation is not part of the word.
-        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let from_word = trim_start_non_alphanumeric(raw);
+        let lead = raw.len() - from_word.len();
+        let token = trim_end_non_alphanumeric(from_word);
         if token.is_empty() {
             continue;
         }
         let token_start = start + lead;
-        if is_code_like(token) || is_camel(token) {
-            continue;
-        }
-        words += 1;
-        if is_acronym(token) {
-            continue;
+        match shape(token) {
+            Shape::NotAWord => continue,
+            Shape::Acronym => {
+                words += 1;
+                continue;
+            }
+            Shape::Word => words += 1,
         }
         lower_into(token, &mut lower);
         if known.knows(&lower) {
@@ -296,12 +373,20 @@ pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
             let part_start = part_offset;
             part_offset += part.len() + 1;
             let (word, word_start) = strip_elision(part, part_start, lang);
-            if word.is_empty() || is_acronym(word) || is_camel(word) {
+            if word.is_empty() {
+                continue;
+            }
+            // Most words are the whole token (a sub-slice of the same
+            // length is the same text): the token was already found to be
+            // no acronym, not camel case and not known, so the word is
+            // none of them either, and is not asked again.
+            let whole = word.len() == token.len();
+            if !whole && (is_acronym(word) || is_camel(word)) {
                 continue;
             }
             // Known words have no curly apostrophe (they are split or
             // straightened on it), so a word with one is never among them.
-            if !word.contains('’') {
+            if !whole && !word.contains('’') {
                 lower_into(word, &mut lower);
                 if known.knows(&lower) {
                     continue;
@@ -334,6 +419,36 @@ pub fn check(text: &str, lang: Lang, known: &impl Known) -> Writing {
         words,
         slips,
         per_100,
+    }
+}
+
+/// `s.trim_start_matches(|c: char| !c.is_alphanumeric())`, with the
+/// ASCII punctuation that usually leads a word skipped byte by byte (an
+/// ASCII char is alphanumeric exactly when its byte is).
+fn trim_start_non_alphanumeric(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && b[i].is_ascii() && !b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    // `i` is at a char boundary: every byte before it was a whole char.
+    // Stopped at an ASCII byte, it is at an alphanumeric one: done.
+    match b.get(i) {
+        Some(c) if !c.is_ascii() => s[i..].trim_start_matches(|c: char| !c.is_alphanumeric()),
+        _ => &s[i..],
+    }
+}
+
+/// `s.trim_end_matches(|c: char| !c.is_alphanumeric())`, likewise.
+fn trim_end_non_alphanumeric(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut j = b.len();
+    while j > 0 && b[j - 1].is_ascii() && !b[j - 1].is_ascii_alphanumeric() {
+        j -= 1;
+    }
+    match j.checked_sub(1).map(|k| b[k]) {
+        Some(c) if !c.is_ascii() => s[..j].trim_end_matches(|c: char| !c.is_alphanumeric()),
+        _ => &s[..j],
     }
 }
 

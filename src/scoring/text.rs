@@ -52,13 +52,12 @@ impl Folded {
                         c.to_ascii_lowercase()
                     };
                 }
-                start.resize(at + run - i, 0);
-                end.resize(at + run - i, 0);
-                let first = i as u32;
-                for (k, (s, e)) in start[at..].iter_mut().zip(&mut end[at..]).enumerate() {
-                    *s = first + k as u32;
-                    *e = first + k as u32 + 1;
-                }
+                // Extended from ranges, not zero-filled then written: a
+                // French answer has a run after every accented letter, and
+                // the fill was a third of the fold.
+                let (first, last) = (i as u32, run as u32);
+                start.extend(first..last);
+                end.extend(first + 1..last + 1);
                 i = run;
                 continue;
             }
@@ -135,11 +134,20 @@ impl Folded {
 
     /// Whether the original char the folded byte `at` came from is a
     /// capital letter.
+    #[inline]
     pub fn is_capital(&self, at: usize) -> bool {
-        self.start
-            .get(at)
-            .and_then(|&s| self.orig[s as usize..].chars().next())
-            .is_some_and(char::is_uppercase)
+        let Some(&s) = self.start.get(at) else {
+            return false;
+        };
+        // Asked of every word of an answer: an ASCII first byte is the
+        // whole char, and needs no decoding.
+        match self.orig.as_bytes().get(s as usize) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.orig[s as usize..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// Maps a folded byte range to the original answer's byte range.
@@ -275,19 +283,21 @@ pub fn words(f: &str) -> Vec<Range<usize>> {
     let b = f.as_bytes();
     // About one word in six bytes of prose: room for most answers at once.
     let mut out = Vec::with_capacity(b.len() / 4 + 4);
-    let mut start = None;
-    for (i, &c) in b.iter().enumerate() {
-        match (is_word(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            _ => {}
+    // Two tight loops, one over the separators and one over the word's
+    // bytes, rather than one loop asking at each byte which it is in.
+    let mut i = 0;
+    loop {
+        while i < b.len() && !is_word(b[i]) {
+            i += 1;
         }
-    }
-    if let Some(s) = start {
-        out.push(s..b.len());
+        if i == b.len() {
+            break;
+        }
+        let s = i;
+        while i < b.len() && is_word(b[i]) {
+            i += 1;
+        }
+        out.push(s..i);
     }
     out
 }
@@ -411,25 +421,45 @@ pub fn negated(f: &str, at: usize, end: usize) -> bool {
     // bytes, not decoded chars (the same words: every byte of a non-ASCII
     // char separates words, as the char did).
     let before = &f.as_bytes()[..at.min(f.len())];
-    let before = match before
-        .iter()
-        .rposition(|c| matches!(c, b'.' | b'!' | b'?' | b';' | b':' | b',' | b'\n'))
-    {
-        Some(p) => &before[p + 1..],
-        None => before,
-    };
-    // The three words are walked twice rather than collected.
-    let prev = || {
-        before
-            .rsplit(|c| !(c.is_ascii_alphanumeric() || *c == b'\''))
-            .filter(|w| !w.is_empty())
-            .take(3)
-    };
+    // The up-to-three words before `at` within its clause, last first,
+    // walked back from `at` only as far as they go: a clause mark
+    // (`.`, `!`, `?`, `;`, `:`, `,`, newline) is never part of a word, so
+    // the first one met ends the clause, and the words behind it are not
+    // looked at (nor is the rest of the answer scanned for one).
+    let in_word = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+    let mut prev: [&[u8]; 3] = [&[]; 3];
+    let mut n = 0;
+    let mut e = before.len();
+    'words: while n < 3 {
+        while e > 0 && !in_word(before[e - 1]) {
+            if matches!(
+                before[e - 1],
+                b'.' | b'!' | b'?' | b';' | b':' | b',' | b'\n'
+            ) {
+                break 'words;
+            }
+            e -= 1;
+        }
+        if e == 0 {
+            break;
+        }
+        let mut s = e;
+        while s > 0 && in_word(before[s - 1]) {
+            s -= 1;
+        }
+        prev[n] = &before[s..e];
+        n += 1;
+        e = s;
+    }
+    let prev = &prev[..n];
     // "n'hésitez pas", "don't hesitate" are offers, not negations.
-    if prev().any(|w| w.starts_with(b"hesit") || w.starts_with(b"n'hesit")) {
+    if prev
+        .iter()
+        .any(|w| w.starts_with(b"hesit") || w.starts_with(b"n'hesit"))
+    {
         return false;
     }
-    for w in prev() {
+    for &w in prev {
         if matches!(
             w,
             b"not" | b"never" | b"no" | b"ne" | b"pas" | b"jamais" | b"hardly"
