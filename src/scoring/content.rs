@@ -523,42 +523,43 @@ mod tests {
     /// another fact; one of its decimals ("PHP 8.1") is the same one.
     #[test]
     fn a_number_named_before_it_is_a_specific_of_a_phrasing_en_fr() {
-        let kps = [phrased(
-            "php",
-            "Diagnoses the cause: the plugin needs PHP 8",
-            &["needs php"],
-        )];
-        for right in [
-            "Glimmer 4.0 needs PHP 8 and your server runs an older one.",
-            "Glimmer 4.0 needs PHP 8.1 or later.",
-        ] {
-            assert_eq!(covered_with(&kps, Lang::En, right).covered, ["php"]);
+        let cases = [
+            (
+                Lang::En,
+                "Diagnoses the cause: the plugin needs PHP 8",
+                "needs php",
+                [
+                    "Glimmer 4.0 needs PHP 8 and your server runs an older one.",
+                    "Glimmer 4.0 needs PHP 8.1 or later.",
+                ],
+                "Glimmer 4.0 needs PHP 7 or later.",
+                "It no longer needs PHP 8.",
+            ),
+            (
+                Lang::Fr,
+                "Explique que l'extension exige PHP 8",
+                "exige php",
+                [
+                    "La version 4.0 exige PHP 8, votre serveur est plus ancien.",
+                    "La version 4.0 exige PHP 8.1 au moins.",
+                ],
+                "La version 4.0 exige PHP 7 au moins.",
+                "Elle n'exige plus PHP 8.",
+            ),
+        ];
+        for (lang, label, phrasing, rights, wrong, negated) in cases {
+            let kps = [phrased("php", label, &[phrasing])];
+            for right in rights {
+                assert_eq!(covered_with(&kps, lang, right).covered, ["php"], "{right}");
+            }
+            let wrong = covered_with(&kps, lang, wrong);
+            assert_eq!(
+                wrong.miss_reasons["php"],
+                "says php 7 where the key point says php 8"
+            );
+            let neg = covered_with(&kps, lang, negated);
+            assert!(neg.covered.is_empty(), "{neg:?}");
         }
-        let wrong = covered_with(&kps, Lang::En, "Glimmer 4.0 needs PHP 7 or later.");
-        assert_eq!(
-            wrong.miss_reasons["php"],
-            "says php 7 where the key point says php 8"
-        );
-        let neg = covered_with(&kps, Lang::En, "It no longer needs PHP 8.");
-        assert!(neg.covered.is_empty(), "{neg:?}");
-        let kps = [phrased(
-            "php",
-            "Explique que l'extension exige PHP 8",
-            &["exige php"],
-        )];
-        for right in [
-            "La version 4.0 exige PHP 8, votre serveur est plus ancien.",
-            "La version 4.0 exige PHP 8.1 au moins.",
-        ] {
-            assert_eq!(covered_with(&kps, Lang::Fr, right).covered, ["php"]);
-        }
-        let wrong = covered_with(&kps, Lang::Fr, "La version 4.0 exige PHP 7 au moins.");
-        assert_eq!(
-            wrong.miss_reasons["php"],
-            "says php 7 where the key point says php 8"
-        );
-        let neg = covered_with(&kps, Lang::Fr, "Elle n'exige plus PHP 8.");
-        assert!(neg.covered.is_empty(), "{neg:?}");
     }
 
     #[test]
