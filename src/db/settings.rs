@@ -55,6 +55,12 @@ pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> Result<(), DbErro
             .execute(conn)
             .context("storing a setting")?;
     }
+    bump_if_public(conn, key)
+}
+
+/// The company's name and address show on public pages, and are read once
+/// per public version (`version_cache`): storing one bumps it.
+fn bump_if_public(conn: &mut DbConnection, key: &str) -> Result<(), DbError> {
     if [COMPANY_NAME, COMPANY_URL].contains(&key) {
         super::public_version::bump(conn)?;
     }
@@ -78,6 +84,7 @@ pub fn get_or_init(
             .execute(conn)
     })?;
     if inserted {
+        bump_if_public(conn, key)?;
         Ok(value)
     } else {
         get(conn, key)?.ok_or_else(|| DbError::Corrupt(format!("setting {key} vanished")))

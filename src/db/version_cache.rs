@@ -189,6 +189,14 @@ mod tests {
         let (_, _, screening3, company3) = read_all();
         assert_eq!(screening3.answer_days, 3);
         assert_eq!(company3.name.as_deref(), Some("Acme"));
+        assert_eq!(company3.url, "");
+        // `rapport demo` names a company only where none is named yet.
+        db.write_blocking(|c| {
+            settings::get_or_init(c, settings::COMPANY_URL, || "https://acme.example".into())
+        })
+        .unwrap();
+        let (_, _, _, company4) = read_all();
+        assert_eq!(company4.url, "https://acme.example");
 
         // No value is kept for a job that is not there.
         let missing = db
