@@ -349,35 +349,39 @@ mod tests {
     fn a_label_that_reassures_is_met_by_reassurance_en_fr() {
         let sc = Scorer::new();
         let covered = |q: &Question, answer: &str| sc.score(q, answer).content.covered.len() == 1;
-        let en = with_key_point(
-            Lang::En,
-            "Reassures the worried customer about the sponsors",
-        );
-        assert!(covered(&en, "Please don't panic, this is really common."));
-        assert!(!covered(&en, "Your stats are updated once a day."));
+        // (language, the act's label, reassurance, no reassurance,
+        //  "reassures that ..." which asks for what follows, not the act)
+        let cases = [
+            (
+                Lang::En,
+                "Reassures the worried customer about the sponsors",
+                "Please don't panic, this is really common.",
+                "Your stats are updated once a day.",
+                "Reassures that the orders already placed are safe",
+                "Don't worry, I'll look into it.",
+            ),
+            (
+                Lang::Fr,
+                "Rassure la cliente inquiète pour son week-end",
+                "Pas de panique, ça arrive souvent.",
+                "Les statistiques sont mises à jour chaque jour.",
+                "Rassure que les commandes déjà passées sont bien enregistrées",
+                "Pas de panique, je regarde ça.",
+            ),
+        ];
+        for (lang, act, reassured, not_reassured, that, reassured_only) in cases {
+            let q = with_key_point(lang, act);
+            assert!(covered(&q, reassured), "{reassured}");
+            assert!(!covered(&q, not_reassured), "{not_reassured}");
+            let that = with_key_point(lang, that);
+            assert!(!covered(&that, reassured_only), "{reassured_only}");
+        }
         // Generic sympathy acknowledges too.
         let ack = with_key_point(Lang::En, "Acknowledges the time pressure of the release");
         assert!(covered(
             &ack,
             "I'm so sorry you're dealing with this. Export the file as MP3."
         ));
-        // "Reassures that ..." asks for what follows, not for the act.
-        let that = with_key_point(
-            Lang::En,
-            "Reassures that the orders already placed are safe",
-        );
-        assert!(!covered(&that, "Don't worry, I'll look into it."));
-        let fr = with_key_point(Lang::Fr, "Rassure la cliente inquiète pour son week-end");
-        assert!(covered(&fr, "Pas de panique, ça arrive souvent."));
-        assert!(!covered(
-            &fr,
-            "Les statistiques sont mises à jour chaque jour."
-        ));
-        let que = with_key_point(
-            Lang::Fr,
-            "Rassure que les commandes déjà passées sont bien enregistrées",
-        );
-        assert!(!covered(&que, "Pas de panique, je regarde ça."));
     }
 
     #[test]
