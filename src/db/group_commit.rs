@@ -67,6 +67,31 @@ impl GroupCommit {
         public_changes: Arc<AtomicU64>,
         f: impl FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
     ) -> Result<T, DbError> {
+        let answered = self.queue(public_changes, f)?;
+        // A job dropped unrun (the writer could not open the database, or
+        // the write panicked) drops its sender.
+        answered.await.map_err(|_| DbError::TaskAborted)?
+    }
+
+    /// As [`Self::write`], for a thread that may block (a background
+    /// worker's): its writes share the web's commits instead of paying
+    /// for one of their own.
+    pub(super) fn write_blocking<T: Send + 'static>(
+        &self,
+        public_changes: Arc<AtomicU64>,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+    ) -> Result<T, DbError> {
+        let answered = self.queue(public_changes, f)?;
+        answered.blocking_recv().map_err(|_| DbError::TaskAborted)?
+    }
+
+    /// Puts `f` in the writer's queue; the receiver gets its result once
+    /// its group's commit is known.
+    fn queue<T: Send + 'static>(
+        &self,
+        public_changes: Arc<AtomicU64>,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+    ) -> Result<tokio::sync::oneshot::Receiver<Result<T, DbError>>, DbError> {
         let (answer, answered) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |conn| {
             public_version::take_bumped();
@@ -88,9 +113,7 @@ impl GroupCommit {
             })
         });
         self.jobs.send(job).map_err(|_| DbError::TaskAborted)?;
-        // A job dropped unrun (the writer could not open the database, or
-        // the write panicked) drops its sender.
-        answered.await.map_err(|_| DbError::TaskAborted)?
+        Ok(answered)
     }
 }
 

@@ -355,6 +355,21 @@ impl Db {
         }
     }
 
+    /// As [`Self::write_blocking`], for a background worker's thread: on
+    /// SQLite the write joins the web's group commits (see `group_commit`)
+    /// rather than committing alone, so a worker busy under load (the
+    /// mail worker records every delivery) does not add a commit of its
+    /// own per row.
+    pub fn write_shared<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+    ) -> Result<T, DbError> {
+        match &self.group {
+            Some(group) => group.write_blocking(self.public_changes.clone(), f),
+            None => self.write_blocking(f),
+        }
+    }
+
     /// Runs `f` in one transaction on `conn`, noting a committed change to
     /// the public pages.
     fn transaction<T>(
@@ -638,6 +653,34 @@ mod tests {
         }
         // And the writer goes on.
         assert!(db.write(|c| settings::set(c, "after", "v")).await.is_ok());
+    }
+
+    /// A background worker's write goes through the writer thread's queue
+    /// (where it shares the web's commits under load), not around it, and
+    /// is answered once committed.
+    #[test]
+    fn a_worker_s_write_joins_the_group_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sqlite_in(&dir);
+        let groups = || db.group.as_ref().unwrap().groups.load(Ordering::Relaxed);
+        let before = groups();
+        let id = db
+            .write_shared(|c| settings::set(c, "worker", "v").map(|()| 7))
+            .unwrap();
+        assert_eq!(id, 7);
+        assert_eq!(groups(), before + 1);
+        let stored = db.run_blocking(|c| settings::get(c, "worker")).unwrap();
+        assert_eq!(stored.as_deref(), Some("v"));
+        // A failed write is undone and says so.
+        let failed = db.write_shared(|c| {
+            settings::set(c, "undone", "v")?;
+            Err::<(), _>(DbError::Corrupt("a write that fails".into()))
+        });
+        assert!(matches!(failed, Err(DbError::Corrupt(_))));
+        assert_eq!(
+            db.run_blocking(|c| settings::get(c, "undone")).unwrap(),
+            None
+        );
     }
 
     #[test]

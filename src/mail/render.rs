@@ -34,9 +34,11 @@ pub struct Rendered {
 
 /// Renders the three parts of an email from its template and payload.
 pub fn render_parts(template: &str, payload: &serde_json::Value) -> Result<Rendered, RenderError> {
+    // One context for the three parts, not a copy of the payload each.
+    let context = handlebars::Context::from(payload.clone());
     let part = |suffix: &str, hb: &handlebars::Handlebars<'_>| {
         let name = format!("emails/{template}.{suffix}");
-        hb.render(&name, payload)
+        hb.render_with_context(&name, &context)
             .map_err(|source| RenderError::Template {
                 template: name,
                 source,

@@ -61,9 +61,10 @@ impl MailWorker {
     /// Delivers every due row once; returns how many it tried.
     pub fn deliver_due(&self) -> Result<usize, DbError> {
         let now = db::now();
-        let rows = self.db.write_blocking(|conn| {
-            db::outbox::claim_due(conn, &self.id, now, later(now, self.lease), BATCH)
-        })?;
+        let (id, until) = (self.id.clone(), later(now, self.lease));
+        let rows = self
+            .db
+            .write_shared(move |conn| db::outbox::claim_due(conn, &id, now, until, BATCH))?;
         let mut tried = 0;
         let mut outcome: Option<Outcome> = None;
         for (k, row) in rows.into_iter().enumerate() {
@@ -125,16 +126,18 @@ impl MailWorker {
         outcome: Option<Outcome>,
         next: Option<&str>,
     ) -> Result<bool, DbError> {
-        self.db.write_blocking(|conn| {
+        let (worker, lease) = (self.id.clone(), self.lease);
+        let next = next.map(str::to_string);
+        self.db.write_shared(move |conn| {
             match &outcome {
                 Some(Outcome::Sent { id, done }) => db::outbox::mark_sent(conn, id, *done)?,
                 Some(Outcome::Failed { id, error, next }) => {
-                    db::outbox::mark_failed(conn, id, &self.id, error, *next)?
+                    db::outbox::mark_failed(conn, id, &worker, error, *next)?
                 }
                 None => {}
             }
             match next {
-                Some(id) => db::outbox::renew(conn, id, &self.id, later(db::now(), self.lease)),
+                Some(id) => db::outbox::renew(conn, &id, &worker, later(db::now(), lease)),
                 None => Ok(true),
             }
         })
