@@ -90,10 +90,9 @@ fn cleaned_form(bytes: &[u8]) -> String {
 
 /// One byte of the decoded text at `i` and how many encoded bytes it takes.
 fn decoded_at(bytes: &[u8], i: usize) -> (u8, usize) {
-    match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-        (b'%', Some(&h), Some(&l)) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit() => {
-            (hex_value(h) << 4 | hex_value(l), 3)
-        }
+    let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16));
+    match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+        (b'%', Some(h), Some(l)) => ((h << 4 | l) as u8, 3),
         (b, _, _) => (b, 1),
     }
 }
@@ -132,11 +131,6 @@ fn has_control_to_drop(field: &[u8]) -> bool {
 /// `%` are encoded, every other byte and escape is kept as sent (`+` is
 /// a space, `%26` is text and not a separator).
 fn push_line_ends_cleaned(out: &mut String, field: &[u8]) {
-    let push_escaped = |out: &mut String, byte: u8| {
-        out.push('%');
-        out.push(char::from(HEX[usize::from(byte >> 4)]));
-        out.push(char::from(HEX[usize::from(byte & 0xf)]));
-    };
     let mut i = 0;
     while i < field.len() {
         // Most of a field is plain text, copied as one run.
@@ -154,21 +148,13 @@ fn push_line_ends_cleaned(out: &mut String, field: &[u8]) {
                     out.push_str("%0A");
                 }
             }
-            b'\n' | b'\t' | b'%' | 0x80.. => push_escaped(out, byte),
+            b'\n' | b'\t' | b'%' | 0x80.. => {
+                out.push_str(percent_encoding::percent_encode_byte(byte))
+            }
             _ if len == 3 => out.push_str(std::str::from_utf8(&field[i..next]).unwrap_or_default()),
             _ => out.push(char::from(byte)),
         }
         i = next;
-    }
-}
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
-
-fn hex_value(digit: u8) -> u8 {
-    match digit {
-        b'0'..=b'9' => digit - b'0',
-        b'a'..=b'f' => digit - b'a' + 10,
-        _ => digit - b'A' + 10,
     }
 }
 
@@ -222,28 +208,8 @@ pub async fn refuse_control_characters_in_path(
     next.call(req).await
 }
 
-fn percent_decoded(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied(),
-            bytes.get(i + 2).copied(),
-        ) {
-            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
-                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+fn percent_decoded(s: &str) -> Cow<'_, str> {
+    percent_encoding::percent_decode_str(s).decode_utf8_lossy()
 }
 
 /// A multipart/form-data body (the forms that upload a file), refused with
