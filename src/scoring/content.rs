@@ -598,4 +598,116 @@ mod tests {
             "says 14 jours where the key point says 30"
         );
     }
+
+    /// A length of time is a specific in any unit ("within 48 hours" where
+    /// the key point says "5–10 business days"); a week is within five to
+    /// ten days; a rate, a moment past or a date is no length of time.
+    #[test]
+    fn a_phrasing_found_with_another_length_of_time_earns_nothing_en_fr() {
+        let cases = [
+            (
+                Lang::En,
+                "Says when the money comes back (5–10 business days, to the original card)",
+                "back on your card",
+                vec![
+                    "You'll see it back on your card in 5 to 10 business days.",
+                    "You'll see it back on your card within a week.",
+                    "You paid two days ago; it will be back on your card soon.",
+                    "It will be back on your card; we allow 60 requests per minute.",
+                ],
+                "You'll see it back on your card within 48 hours.",
+                "says 48 hours where the key point says 5-10 business days",
+                "It won't be back on your card.",
+            ),
+            (
+                Lang::Fr,
+                "Dit quand l'argent revient (sous 5 à 10 jours ouvrés, sur la carte d'origine)",
+                "sur (ta|votre) carte",
+                vec![
+                    "Le montant revient sur votre carte sous 5 à 10 jours ouvrés.",
+                    "Le montant revient sur votre carte d'ici une semaine.",
+                    "Vous avez payé il y a deux jours ; le montant revient sur votre carte.",
+                ],
+                "Le montant revient sur votre carte sous 48 heures.",
+                "says 48 heures where the key point says 5 a 10 jours",
+                "Le montant ne revient pas sur votre carte.",
+            ),
+        ];
+        for (lang, label, phrasing, rights, wrong, why, negated) in cases {
+            let kps = [phrased("delay", label, &[phrasing])];
+            for right in rights {
+                let got = covered_with(&kps, lang, right);
+                assert_eq!(got.covered, ["delay"], "{right} {got:?}");
+            }
+            let wrong = covered_with(&kps, lang, wrong);
+            assert_eq!(
+                wrong.miss_reasons.get("delay").map(String::as_str),
+                Some(why),
+                "{wrong:?}"
+            );
+            let neg = covered_with(&kps, lang, negated);
+            assert!(neg.covered.is_empty(), "{neg:?}");
+        }
+    }
+
+    /// A length that qualifies a noun ("30-day guarantee") is contradicted
+    /// only by another length of the same noun: "back within 48 hours" is
+    /// the refund's delay, not the guarantee's.
+    #[test]
+    fn another_length_of_another_thing_is_no_contradiction() {
+        let kps = [phrased(
+            "refund",
+            "Refunds the charge (30-day money-back guarantee covers renewals)",
+            &["(i've|i have) refund*"],
+        )];
+        let right = "I've refunded your payment; it will be back within 48 hours.";
+        assert_eq!(covered_with(&kps, Lang::En, right).covered, ["refund"]);
+        let wrong = covered_with(
+            &kps,
+            Lang::En,
+            "I've refunded it: our 14-day money-back guarantee covers renewals.",
+        );
+        assert_eq!(
+            wrong.miss_reasons["refund"],
+            "says 14 day where the key point says 30"
+        );
+        let wrong = covered_with(
+            &kps,
+            Lang::En,
+            "I've refunded it: our two-week money-back guarantee covers renewals.",
+        );
+        assert_eq!(
+            wrong.miss_reasons["refund"],
+            "says two-week where the key point says 30-day"
+        );
+    }
+
+    /// "X doesn't apply", "X ne s'applique pas": a negated predicate after
+    /// the matched words negates the clause.
+    #[test]
+    fn a_phrasing_whose_clause_says_it_does_not_apply_earns_nothing_en_fr() {
+        let cases = [
+            (
+                Lang::En,
+                "Mentions the EU reverse charge for a valid VAT number",
+                "reverse charge",
+                "With your valid VAT number the reverse charge applies.",
+                "The reverse charge doesn't apply to our plans, so VAT stays.",
+            ),
+            (
+                Lang::Fr,
+                "Mentionne l'autoliquidation de la TVA intracommunautaire",
+                "autoliquidation",
+                "Avec votre numéro de TVA, l'autoliquidation s'applique.",
+                "La TVA reste facturée : l'autoliquidation ne s'applique pas à nos offres.",
+            ),
+        ];
+        for (lang, label, phrasing, right, negated) in cases {
+            let kps = [phrased("vat", label, &[phrasing])];
+            assert_eq!(covered_with(&kps, lang, right).covered, ["vat"], "{right}");
+            let neg = covered_with(&kps, lang, negated);
+            assert!(neg.covered.is_empty(), "{neg:?}");
+            assert!(neg.miss_reasons["vat"].starts_with("negated"), "{neg:?}");
+        }
+    }
 }

@@ -69,6 +69,9 @@ fn number_text(n: u32) -> String {
 /// How far after a number its unit of time may come ("60 requests per
 /// minute").
 const TIME_UNIT_REACH: usize = 3;
+/// How far after a unit of time a word may make it a rate ("2 hours of
+/// uploads per month").
+const RATE_REACH: usize = 4;
 /// A source's words considered (longer labels are cut).
 const MAX_TERMS: usize = 64;
 /// Words an alternative of a label must say to stand on its own.
@@ -144,6 +147,14 @@ struct WordInfo {
     act: u8,
     /// A unit of time: which one (1 for seconds … 7 for years), 0 if none.
     time_unit: u8,
+    /// Makes a number with a unit of time a rate ("per", "a" in "12 hours
+    /// a month"), not a length of time.
+    rate: bool,
+    /// Makes it a moment past ("ago", "depuis"), not a length of time.
+    elapsed: bool,
+    /// Ties a length of time to the noun before it ("a guarantee *of* 30
+    /// days").
+    of: bool,
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -285,6 +296,21 @@ fn load(lang: Lang) -> LangData {
     }
     const TIME_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
     for (w, unit) in pairs(times) {
+        match unit.as_str() {
+            "rate" => {
+                words.entry(w).or_default().rate = true;
+                continue;
+            }
+            "elapsed" => {
+                words.entry(w).or_default().elapsed = true;
+                continue;
+            }
+            "of" => {
+                words.entry(w).or_default().of = true;
+                continue;
+            }
+            _ => {}
+        }
         let Some(k) = TIME_UNITS.iter().position(|u| *u == unit) else {
             panic!("data/time-units: unknown unit {unit}");
         };
@@ -805,6 +831,9 @@ struct Source {
     /// to ask for ("(router model, what the light does, a screenshot)"):
     /// each its terms. Asking for one of them asks what the label asks.
     examples: Vec<Vec<usize>>,
+    /// The lengths of time it states, in seconds ("5–10 business days":
+    /// five and ten days), and their words as written.
+    lengths: Lengths,
 }
 
 /// The offers a run of tokens names: each capitalised word next to an
@@ -1096,6 +1125,99 @@ fn seconds(n: u32, unit: u8) -> Option<u64> {
     }
     let size = SIZES.get(usize::from(unit).checked_sub(1)?)?;
     Some(u64::from(n) * size)
+}
+
+/// The length of time the number at `toks[i]` states ("within 30 days",
+/// "5–10 business days"), in seconds, and the index of its unit of time:
+/// `None` for a rate ("60 requests per minute", "$12/month", "2 hours of
+/// uploads a month"), a moment past ("two days ago", "depuis deux jours"),
+/// a date ("the 1st of the month") or a number without a unit of time.
+fn length_of_time(d: &LangData, toks: &[Tok], text: &str, i: usize) -> Option<(u64, usize)> {
+    let n = toks[i].number?;
+    let info = |t: &Tok| d.info(&text[t.range.clone()]);
+    let u = i
+        + 1
+        + toks[i + 1..]
+            .iter()
+            .take(TIME_UNIT_REACH)
+            .position(|t| t.time_unit != 0)?;
+    let rate_or_past = |t: &Tok| info(t).is_some_and(|w| w.rate || w.elapsed);
+    let past = |t: &Tok| info(t).is_some_and(|w| w.elapsed);
+    // Between the number and its unit: other numbers ("5 to 10 days") and
+    // words that qualify the unit ("business days"), not "of the".
+    let qualifies = |j: usize| {
+        let t = &toks[j];
+        !rate_or_past(t) && (t.number.is_some() || !t.stop || toks[j + 1].number.is_some())
+    };
+    let rate_after = toks[u + 1..]
+        .iter()
+        .take(RATE_REACH)
+        .take_while(|t| !t.clause_start)
+        .any(rate_or_past);
+    // "12 hours a month": "a" is no length of its own either.
+    let rate_itself = i > 0 && toks[i - 1].time_unit != 0 && rate_or_past(&toks[i]);
+    if rate_itself
+        || rate_after
+        || !(i + 1..u).all(qualifies)
+        || text[toks[i].range.end..toks[u].range.start].contains('/')
+        || i > 0 && rate_or_past(&toks[i - 1])
+        // "il y a deux jours"
+        || i > 1 && past(&toks[i - 2])
+    {
+        return None;
+    }
+    Some((seconds(n, toks[u].time_unit)?, u))
+}
+
+/// Whether the number at `toks[i]` names a moment past ("two days ago",
+/// "il y a deux jours", "depuis deux jours"): what happened, not a fact
+/// of the key point.
+fn moment_past(d: &LangData, toks: &[Tok], text: &str, i: usize) -> bool {
+    let past = |t: &Tok| d.info(&text[t.range.clone()]).is_some_and(|w| w.elapsed);
+    let after = toks[i + 1..]
+        .iter()
+        .take(TIME_UNIT_REACH + 1)
+        .take_while(|t| !t.clause_start)
+        .any(past);
+    after || toks[i.saturating_sub(2)..i].iter().any(past)
+}
+
+/// The lengths of time a source states ([`length_of_time`]).
+#[derive(Debug, Clone, Default)]
+struct Lengths {
+    seconds: Vec<u64>,
+    /// As the source words them ("5–10 business days").
+    shown: String,
+    /// The noun they qualify ("30-day *guarantee*"), if any: another
+    /// length is then another fact only when said of the same noun.
+    noun: Option<String>,
+}
+
+fn lengths_of_time(d: &LangData, toks: &[Tok], text: &str) -> Lengths {
+    let found: Vec<(u64, usize, usize)> = (0..toks.len())
+        .filter_map(|i| length_of_time(d, toks, text, i).map(|(s, u)| (s, i, u)))
+        .collect();
+    let (Some(&(_, a, _)), Some(&(_, _, u))) = (found.first(), found.last()) else {
+        return Lengths::default();
+    };
+    let content = |t: &&Tok| !t.stop && !t.cue && t.number.is_none();
+    // "a 30-day guarantee": the length joined to its unit qualifies the
+    // noun after it; "a guarantee of 30 days", "une garantie de 30 jours":
+    // the noun before it.
+    let joined = text[toks[a].range.end..toks[u].range.start].contains('-');
+    let after = toks
+        .get(u + 1)
+        .filter(|t| joined && content(t) && !t.clause_start);
+    let of = a > 1
+        && d.info(&text[toks[a - 1].range.clone()])
+            .is_some_and(|w| w.of);
+    let before = toks.get(a.wrapping_sub(2)).filter(|t| of && content(t));
+    let noun = after.or(before).map(|t| t.key.to_string());
+    Lengths {
+        seconds: found.iter().map(|f| f.0).collect(),
+        shown: text[toks[a].range.start..toks[u].range.end].to_string(),
+        noun,
+    }
 }
 
 /// The unit of the number at `toks[i]`: the next content word ("30
@@ -1774,7 +1896,9 @@ fn source(
             (word, shown)
         })
         .collect();
+    let lengths = lengths_of_time(d, toks, ft);
     (!terms.is_empty()).then_some(Source {
+        lengths,
         terms,
         units,
         total,
@@ -2411,6 +2535,7 @@ fn judge_statement(
     // source itself gives: "a 2.4 GHz network, since 5 GHz is not
     // supported" is met by "2.4 GHz".
     let source_number = |m| src.terms.iter().any(|t| t.number == Some(m));
+    let d = lang_data(ans.lang);
     for (ti, t) in src.terms.iter().enumerate() {
         let Some(n) = t.number else { continue };
         if seen[ti] || !(t.required || t.aside) {
@@ -2419,6 +2544,7 @@ fn judge_statement(
         let unit = t.unit.as_deref();
         let other = toks.iter().enumerate().find(|(i, a)| {
             a.number.is_some_and(|m| m != n && !source_number(m))
+                && !moment_past(d, toks, text, *i)
                 && match unit {
                     Some(u) => toks[i + 1..].iter().take(2).any(|x| &*x.key == u),
                     None => true,
@@ -2470,6 +2596,41 @@ fn judge_statement(
                 toks[0].range.start..toks[toks.len() - 1].range.end,
             ),
         });
+    }
+    // A length of time is a specific in any unit: "within 48 hours" where
+    // the key point says "5–10 business days" is another fact. Not where
+    // the window also gives the key point's (the other length is then
+    // about something else), nor within its range ("a week").
+    let lengths = &src.lengths;
+    if src.label && !lengths.seconds.is_empty() {
+        let d = lang_data(ans.lang);
+        let (lo, hi) = (lengths.seconds.iter().min(), lengths.seconds.iter().max());
+        let fits = |s: &u64| lo.is_some_and(|lo| s >= lo) && hi.is_some_and(|hi| s <= hi);
+        // Of the same noun, when the key point's length qualifies one.
+        let of_noun = |i: usize, u: usize| match &lengths.noun {
+            Some(n) => toks[i.saturating_sub(3)..i]
+                .iter()
+                .chain(toks[u + 1..].iter().take(3))
+                .any(|t| *t.key == **n),
+            None => true,
+        };
+        let stated: Vec<(u64, usize, usize)> = (0..toks.len())
+            .filter_map(|i| length_of_time(d, toks, text, i).map(|(s, u)| (s, i, u)))
+            .filter(|&(_, i, u)| of_noun(i, u))
+            .collect();
+        if !stated.iter().any(|(s, _, _)| fits(s)) {
+            if let Some(&(_, i, u)) = stated.first() {
+                let span = toks[i].range.start..toks[u].range.end;
+                return Err((
+                    format!(
+                        "says {} where the key point says {}",
+                        &text[span.clone()],
+                        lengths.shown
+                    ),
+                    span,
+                ));
+            }
+        }
     }
     // An identifier (an environment variable, a function: words joined by
     // `_`) is a specific: another one with the same first part
