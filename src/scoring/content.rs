@@ -710,4 +710,42 @@ mod tests {
             assert!(neg.miss_reasons["vat"].starts_with("negated"), "{neg:?}");
         }
     }
+
+    /// "Keys keep working even if the plan expires": a phrasing found only
+    /// in a concession is set aside, not said; "has no effect" negates.
+    #[test]
+    fn a_phrasing_found_in_a_concession_or_said_to_have_no_effect_earns_nothing_en_fr() {
+        let cases = [
+            (
+                Lang::En,
+                "Says the reverse charge applies to a valid EU VAT number",
+                "reverse charge",
+                "With your valid VAT number, the reverse charge applies.",
+                "VAT stays on the invoice even if the reverse charge is mentioned.",
+                "The reverse charge has no effect on your plan.",
+            ),
+            (
+                Lang::Fr,
+                "Dit que l'autoliquidation s'applique avec un numéro de TVA valide",
+                "autoliquidation",
+                "Avec votre numéro de TVA valide, l'autoliquidation s'applique.",
+                "La TVA reste due même si l'autoliquidation figure sur la facture.",
+                "L'autoliquidation n'a aucun effet sur votre offre.",
+            ),
+        ];
+        for (lang, label, phrasing, right, conceded, no_effect) in cases {
+            let kps = [phrased("vat", label, &[phrasing])];
+            assert_eq!(covered_with(&kps, lang, right).covered, ["vat"], "{right}");
+            let got = covered_with(&kps, lang, conceded);
+            assert!(
+                got.miss_reasons
+                    .get("vat")
+                    .is_some_and(|r| r.starts_with("conceded: 'even if")
+                        || r.starts_with("conceded: 'meme si")),
+                "{got:?}"
+            );
+            let got = covered_with(&kps, lang, no_effect);
+            assert!(got.covered.is_empty(), "{got:?}");
+        }
+    }
 }

@@ -34,7 +34,7 @@ pub use verdict::{
 
 /// Version of the scoring rules, recorded in every [`AnswerScore`] so a
 /// changed scorer can re-score stored answers and show what moved.
-pub const SCORER_VERSION: &str = "2026.12.9";
+pub const SCORER_VERSION: &str = "2026.12.10";
 
 /// Longest answer scored, in bytes; longer answers are scored on their
 /// first `MAX_ANSWER_BYTES` (cut on a char boundary) to bound the work.

@@ -127,6 +127,9 @@ struct WordInfo {
     phrase: bool,
     /// A cue only when the next word is one of these ("instead of").
     cue_next: Vec<String>,
+    /// Opens a concession when the next word is one of these ("even if",
+    /// "même si"): what it names is set aside, not said.
+    concedes: Vec<String>,
     /// A noun that, negated, dismisses what the sentence said before it
     /// ("..., so that's not the issue").
     dismissal: bool,
@@ -155,6 +158,7 @@ struct WordInfo {
     /// Ties a length of time to the noun before it ("a guarantee *of* 30
     /// days").
     of: bool,
+
     number: Option<u32>,
     spelling: Option<String>,
 }
@@ -257,6 +261,12 @@ fn load(lang: Lang) -> LangData {
             words.entry(w.to_string()).or_default().conditional = true;
         } else if let Some(w) = l.strip_prefix('>') {
             words.entry(w.to_string()).or_default().explains = true;
+        } else if let Some((w, next)) = l.strip_prefix('~').and_then(|l| l.split_once(' ')) {
+            words
+                .entry(w.to_string())
+                .or_default()
+                .concedes
+                .push(next.trim().to_string());
         } else if let Some((w, next)) = l.split_once(' ') {
             words
                 .entry(w.to_string())
@@ -309,6 +319,7 @@ fn load(lang: Lang) -> LangData {
                 words.entry(w).or_default().of = true;
                 continue;
             }
+
             _ => {}
         }
         let Some(k) = TIME_UNITS.iter().position(|u| *u == unit) else {
@@ -1133,8 +1144,8 @@ fn seconds(n: u32, unit: u8) -> Option<u64> {
 /// uploads a month"), a moment past ("two days ago", "depuis deux jours"),
 /// a date ("the 1st of the month") or a number without a unit of time.
 fn length_of_time(d: &LangData, toks: &[Tok], text: &str, i: usize) -> Option<(u64, usize)> {
-    let n = toks[i].number?;
     let info = |t: &Tok| d.info(&text[t.range.clone()]);
+    let n = toks[i].number?;
     let u = i
         + 1
         + toks[i + 1..]
@@ -2483,6 +2494,49 @@ fn judge(
     ))
 }
 
+/// A length of time is a specific in any unit: "within 48 hours" where
+/// the key point says "5–10 business days" is another fact. Not where the
+/// window also gives the key point's (the other length is then about
+/// something else), nor within its range ("a week"). The reason and span.
+fn other_length(
+    src: &Source,
+    ans: &Answer,
+    toks: &[Tok],
+    text: &str,
+) -> Option<(String, Range<usize>)> {
+    let lengths = &src.lengths;
+    if !src.label || lengths.seconds.is_empty() {
+        return None;
+    }
+    let d = lang_data(ans.lang);
+    let (lo, hi) = (lengths.seconds.iter().min()?, lengths.seconds.iter().max()?);
+    // Of the same noun, when the key point's length qualifies one.
+    let of_noun = |i: usize, u: usize| match &lengths.noun {
+        Some(n) => toks[i.saturating_sub(3)..i]
+            .iter()
+            .chain(toks[u + 1..].iter().take(3))
+            .any(|t| *t.key == **n),
+        None => true,
+    };
+    let stated: Vec<(u64, usize, usize)> = (0..toks.len())
+        .filter_map(|i| length_of_time(d, toks, text, i).map(|(s, u)| (s, i, u)))
+        .filter(|&(_, i, u)| of_noun(i, u))
+        .collect();
+    if stated.iter().any(|(s, _, _)| s >= lo && s <= hi) {
+        return None;
+    }
+    let &(_, i, u) = stated.first()?;
+    let span = toks[i].range.start..toks[u].range.end;
+    Some((
+        format!(
+            "says {} where the key point says {}",
+            &text[span.clone()],
+            lengths.shown
+        ),
+        span,
+    ))
+}
+
 /// Refuses a window that negates the source or states another number.
 /// `lenient`: a number the source gives may be left out, and only another
 /// number of the same unit refuses (for spans found by phrasings, which
@@ -2597,40 +2651,8 @@ fn judge_statement(
             ),
         });
     }
-    // A length of time is a specific in any unit: "within 48 hours" where
-    // the key point says "5–10 business days" is another fact. Not where
-    // the window also gives the key point's (the other length is then
-    // about something else), nor within its range ("a week").
-    let lengths = &src.lengths;
-    if src.label && !lengths.seconds.is_empty() {
-        let d = lang_data(ans.lang);
-        let (lo, hi) = (lengths.seconds.iter().min(), lengths.seconds.iter().max());
-        let fits = |s: &u64| lo.is_some_and(|lo| s >= lo) && hi.is_some_and(|hi| s <= hi);
-        // Of the same noun, when the key point's length qualifies one.
-        let of_noun = |i: usize, u: usize| match &lengths.noun {
-            Some(n) => toks[i.saturating_sub(3)..i]
-                .iter()
-                .chain(toks[u + 1..].iter().take(3))
-                .any(|t| *t.key == **n),
-            None => true,
-        };
-        let stated: Vec<(u64, usize, usize)> = (0..toks.len())
-            .filter_map(|i| length_of_time(d, toks, text, i).map(|(s, u)| (s, i, u)))
-            .filter(|&(_, i, u)| of_noun(i, u))
-            .collect();
-        if !stated.iter().any(|(s, _, _)| fits(s)) {
-            if let Some(&(_, i, u)) = stated.first() {
-                let span = toks[i].range.start..toks[u].range.end;
-                return Err((
-                    format!(
-                        "says {} where the key point says {}",
-                        &text[span.clone()],
-                        lengths.shown
-                    ),
-                    span,
-                ));
-            }
-        }
+    if let Some(refused) = other_length(src, ans, toks, text) {
+        return Err(refused);
     }
     // An identifier (an environment variable, a function: words joined by
     // `_`) is a specific: another one with the same first part
@@ -2785,6 +2807,9 @@ fn judge_statement(
             return Err((format!("negated: '{}'", &text[start..end]), start..end));
         }
     }
+    if let Some(refused) = conceded(d, toks, text, is_matched) {
+        return Err(refused);
+    }
     if src.negative && src.all_negated {
         return Ok(());
     }
@@ -2937,6 +2962,37 @@ fn judge_statement(
     ))
 }
 
+/// "Keys keep working even if the plan expires": what a concession names
+/// is set aside, not said. Where every matched word (`is_matched`) is in
+/// one, the words say nothing of the key point: the reason and the span.
+fn conceded(
+    d: &LangData,
+    toks: &[Tok],
+    text: &str,
+    is_matched: impl Fn(usize) -> bool,
+) -> Option<(String, Range<usize>)> {
+    let mut span: Option<Range<usize>> = None;
+    let mut inside = vec![false; toks.len()];
+    for j in 1..toks.len() {
+        let opens = d
+            .info(&text[toks[j - 1].range.clone()])
+            .is_some_and(|w| w.concedes.iter().any(|n| *n == text[toks[j].range.clone()]));
+        if !opens {
+            continue;
+        }
+        let end = toks[j + 1..]
+            .iter()
+            .position(|t| t.clause_start)
+            .map_or(toks.len(), |n| j + 1 + n);
+        inside[j - 1..end].iter_mut().for_each(|c| *c = true);
+        span.get_or_insert(toks[j - 1].range.start..toks[end - 1].range.end);
+    }
+    let span = span?;
+    let mut matched = (0..toks.len()).filter(|&k| is_matched(k)).peekable();
+    (matched.peek().is_some() && matched.all(|k| inside[k]))
+        .then(|| (format!("conceded: '{}'", &text[span.clone()]), span))
+}
+
 /// Why a span found by a key point's phrasings earns nothing after all:
 /// its sentence negates the matched words, or states another number
 /// (with the same unit) than the key point's label.
@@ -2958,6 +3014,11 @@ pub fn refuse_span(
     let first = ans.bounds[ans.toks[a].sentence].0;
     let last = ans.bounds[ans.toks[b].sentence].1.max(first);
     let toks = &ans.toks[first..=last];
+    if let Some((reason, _)) = conceded(lang_data(ans.lang), toks, f.as_str(), |k| {
+        matched.contains(&(first + k))
+    }) {
+        return Some(reason);
+    }
     // The key point's own words in that sentence count as matched too:
     // "renewals can't be refunded" refuses a phrasing on "guarantee".
     let mut matched = matched;
@@ -3036,6 +3097,40 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ")),
             Outcome::Missed { reason, .. } => Err(reason),
+        }
+    }
+
+    /// A length of time is a specific in any unit, in plain key points as
+    /// in phrasings (`content::tests`): 48 hours is not five to ten days.
+    #[test]
+    fn another_length_of_time_in_another_unit_is_another_fact_en_fr() {
+        let cases = [
+            (
+                Lang::En,
+                "Says the refund reaches the original card within 5–10 business days",
+                "The refund will reach your original card within 5 to 10 business days.",
+                "The refund will reach your original card within 48 hours.",
+                "does not say 5",
+                "The refund won't reach your original card.",
+            ),
+            (
+                Lang::Fr,
+                "Dit que le remboursement arrive sur la carte d'origine en 5 à 10 jours ouvrés",
+                "Le remboursement arrivera sur votre carte d'origine en 5 à 10 jours ouvrés.",
+                "Le remboursement arrivera sur votre carte d'origine en 48 heures.",
+                "does not say 5",
+                "Le remboursement n'arrivera pas sur votre carte d'origine.",
+            ),
+        ];
+        for (lang, label, right, wrong, why, negated) in cases {
+            let got = run(lang, label, &[], right);
+            assert!(got.is_ok(), "{right} {got:?}");
+            // A plain key point needs its own numbers: the other length
+            // is refused for leaving them out (a phrasing's span, which
+            // need not give them, is refused for the other length).
+            assert_eq!(run(lang, label, &[], wrong), Err(why.to_string()));
+            // Refused, for saying no length or for negating it.
+            assert!(run(lang, label, &[], negated).is_err(), "{negated}");
         }
     }
 
