@@ -748,4 +748,44 @@ mod tests {
             assert!(got.covered.is_empty(), "{got:?}");
         }
     }
+
+    /// Where the key point names a place and the answer names it nowhere,
+    /// a place in the sentence after the phrasing's is where the answer
+    /// sends the reader: another fact.
+    #[test]
+    fn a_phrasing_followed_by_another_place_earns_nothing_en_fr() {
+        let cases = [
+            (
+                Lang::En,
+                "Explains the key is tied to the old domain and must be freed there (Account > Licences)",
+                "(licence|license) is tied to",
+                "Your licence is tied to the old domain. Free it under Account > Licences, then activate it again.",
+                "Your licence is tied to the old domain. Go to Settings > API and click Reset, then activate it again.",
+                "says settings > api where the key point says account > licences",
+                "Your licence isn't tied to the domain at all.",
+            ),
+            (
+                Lang::Fr,
+                "Explique que la clé est liée à l'ancien domaine et qu'il faut le libérer (Compte > Licences)",
+                "licence est (encore|toujours) liee",
+                "Votre licence est encore liée à l'ancien domaine. Libérez-la dans Compte > Licences.",
+                "Votre licence est encore liée à l'ancien domaine. Allez dans Réglages > API et cliquez sur Réinitialiser.",
+                "says reglages > api where the key point says compte > licences",
+                "Votre licence n'est plus liée à aucun domaine.",
+            ),
+        ];
+        for (lang, label, phrasing, right, wrong, why, negated) in cases {
+            let kps = [phrased("free", label, &[phrasing])];
+            let got = covered_with(&kps, lang, right);
+            assert_eq!(got.covered, ["free"], "{right} {got:?}");
+            let got = covered_with(&kps, lang, wrong);
+            assert_eq!(
+                got.miss_reasons.get("free").map(String::as_str),
+                Some(why),
+                "{got:?}"
+            );
+            let got = covered_with(&kps, lang, negated);
+            assert!(got.covered.is_empty(), "{got:?}");
+        }
+    }
 }

@@ -3048,9 +3048,31 @@ pub fn refuse_span(
         by_term: Vec::new(),
         threshold: None,
     };
-    judge(src, &w, &seen, ans, f.as_str(), true)
-        .err()
-        .map(|(r, _)| r)
+    if let Err((reason, _)) = judge(src, &w, &seen, ans, f.as_str(), true) {
+        return Some(reason);
+    }
+    other_place_next(src, ans, ans.toks[b].sentence, f.as_str())
+}
+
+/// "Your licence is tied to the old domain. Go to Settings > API and click
+/// Reset": where the key point names a place and the answer names it
+/// nowhere, a place named in the sentence after the one that says the key
+/// point is where the answer sends the reader, another one.
+fn other_place_next(src: &Source, ans: &Answer, sentence: usize, text: &str) -> Option<String> {
+    if src.paths.is_empty() {
+        return None;
+    }
+    let right = |h: &Path| src.paths.iter().any(|l| agree(l, h) || within(l, h));
+    if paths(&ans.toks, text).iter().any(right) {
+        return None;
+    }
+    let &(s, e) = ans.bounds.get(sentence + 1)?;
+    let next = ans.toks.get(s..=e)?;
+    let p = paths(next, text).into_iter().next()?;
+    Some(format!(
+        "says {} where the key point says {}",
+        p.shown, src.paths[0].shown
+    ))
 }
 
 /// Whether a text has at least one word the plain matcher can look for
