@@ -511,6 +511,8 @@ struct Tok {
     alternative: bool,
     /// See [`WordInfo::dismissal`].
     dismissal: bool,
+    /// May open a concession with the next word ([`WordInfo::concedes`]).
+    concedes: bool,
     /// Starts a request word or run ([`WordInfo::request`]).
     request: bool,
     /// A `>` sits right before this word: a step of a menu path
@@ -697,6 +699,7 @@ fn tokens_with(
                 predicate: false,
                 cancel: false,
                 polar: false,
+                concedes: false,
                 alternative: false,
                 dismissal: false,
                 request: false,
@@ -743,6 +746,7 @@ fn tokens_with(
             Tok {
                 range: r.start..ws[end].end,
                 predicate: info.is_some_and(|i| i.predicate),
+                concedes: info.is_some_and(|i| !i.concedes.is_empty()),
                 cancel: info.is_some_and(|i| i.cancel),
                 polar: info.is_some_and(|i| i.polar),
                 alternative,
@@ -2974,9 +2978,9 @@ fn conceded(
     let mut span: Option<Range<usize>> = None;
     let mut inside = vec![false; toks.len()];
     for j in 1..toks.len() {
-        let opens = d
-            .info(&text[toks[j - 1].range.clone()])
-            .is_some_and(|w| w.concedes.iter().any(|n| *n == text[toks[j].range.clone()]));
+        let opens = toks[j - 1].concedes
+            && d.info(&text[toks[j - 1].range.clone()])
+                .is_some_and(|w| w.concedes.iter().any(|n| *n == text[toks[j].range.clone()]));
         if !opens {
             continue;
         }
