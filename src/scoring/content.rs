@@ -497,6 +497,30 @@ mod tests {
         coverage(&Folded::new(answer), kps, Some((&c, lang)), &[]).0
     }
 
+    /// One phrasing of one key point: each of `rights` earns it, `wrong`
+    /// is refused for `why`, `negated` is refused.
+    fn check_phrasing(
+        lang: Lang,
+        (label, phrasing): (&str, &str),
+        rights: &[&str],
+        (wrong, why): (&str, &str),
+        negated: &str,
+    ) {
+        let kps = [phrased("kp", label, &[phrasing])];
+        for right in rights {
+            let got = covered_with(&kps, lang, right);
+            assert_eq!(got.covered, ["kp"], "{right} {got:?}");
+        }
+        let got = covered_with(&kps, lang, wrong);
+        assert_eq!(
+            got.miss_reasons.get("kp").map(String::as_str),
+            Some(why),
+            "{got:?}"
+        );
+        let got = covered_with(&kps, lang, negated);
+        assert!(got.covered.is_empty(), "{negated} {got:?}");
+    }
+
     #[test]
     fn a_phrasing_found_negated_or_with_another_number_earns_nothing_en() {
         let kps = [phrased(
@@ -548,17 +572,8 @@ mod tests {
             ),
         ];
         for (lang, label, phrasing, rights, wrong, negated) in cases {
-            let kps = [phrased("php", label, &[phrasing])];
-            for right in rights {
-                assert_eq!(covered_with(&kps, lang, right).covered, ["php"], "{right}");
-            }
-            let wrong = covered_with(&kps, lang, wrong);
-            assert_eq!(
-                wrong.miss_reasons["php"],
-                "says php 7 where the key point says php 8"
-            );
-            let neg = covered_with(&kps, lang, negated);
-            assert!(neg.covered.is_empty(), "{neg:?}");
+            let why = "says php 7 where the key point says php 8";
+            check_phrasing(lang, (label, phrasing), &rights, (wrong, why), negated);
         }
     }
 
@@ -634,19 +649,7 @@ mod tests {
             ),
         ];
         for (lang, label, phrasing, rights, wrong, why, negated) in cases {
-            let kps = [phrased("delay", label, &[phrasing])];
-            for right in rights {
-                let got = covered_with(&kps, lang, right);
-                assert_eq!(got.covered, ["delay"], "{right} {got:?}");
-            }
-            let wrong = covered_with(&kps, lang, wrong);
-            assert_eq!(
-                wrong.miss_reasons.get("delay").map(String::as_str),
-                Some(why),
-                "{wrong:?}"
-            );
-            let neg = covered_with(&kps, lang, negated);
-            assert!(neg.covered.is_empty(), "{neg:?}");
+            check_phrasing(lang, (label, phrasing), &rights, (wrong, why), negated);
         }
     }
 
@@ -775,17 +778,7 @@ mod tests {
             ),
         ];
         for (lang, label, phrasing, right, wrong, why, negated) in cases {
-            let kps = [phrased("free", label, &[phrasing])];
-            let got = covered_with(&kps, lang, right);
-            assert_eq!(got.covered, ["free"], "{right} {got:?}");
-            let got = covered_with(&kps, lang, wrong);
-            assert_eq!(
-                got.miss_reasons.get("free").map(String::as_str),
-                Some(why),
-                "{got:?}"
-            );
-            let got = covered_with(&kps, lang, negated);
-            assert!(got.covered.is_empty(), "{got:?}");
+            check_phrasing(lang, (label, phrasing), &[right], (wrong, why), negated);
         }
     }
 }
