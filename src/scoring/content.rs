@@ -677,7 +677,7 @@ mod tests {
         let wrong = covered_with(
             &kps,
             Lang::En,
-            "I've refunded it: our two-week money-back guarantee covers renewals.",
+            "I've refunded it: we offer a two-week money-back guarantee on renewals.",
         );
         assert_eq!(
             wrong.miss_reasons["refund"],

@@ -150,9 +150,12 @@ struct WordInfo {
     act: u8,
     /// A unit of time: which one (1 for seconds … 7 for years), 0 if none.
     time_unit: u8,
-    /// Makes a number with a unit of time a rate ("per", "a" in "12 hours
-    /// a month"), not a length of time.
+    /// Makes a number with a unit of time a rate ("*per* minute", "*every*
+    /// 30 days"), not a length of time.
     rate: bool,
+    /// The same, only after the unit ("12 hours *a* month"): before a
+    /// number it is an article ("a 30-day guarantee").
+    rate_after_unit: bool,
     /// Makes it a moment past ("ago", "depuis"), not a length of time.
     elapsed: bool,
     /// Ties a length of time to the noun before it ("a guarantee *of* 30
@@ -309,6 +312,10 @@ fn load(lang: Lang) -> LangData {
         match unit.as_str() {
             "rate" => {
                 words.entry(w).or_default().rate = true;
+                continue;
+            }
+            "rate-after-unit" => {
+                words.entry(w).or_default().rate_after_unit = true;
                 continue;
             }
             "elapsed" => {
@@ -1157,6 +1164,7 @@ fn length_of_time(d: &LangData, toks: &[Tok], text: &str, i: usize) -> Option<(u
             .take(TIME_UNIT_REACH)
             .position(|t| t.time_unit != 0)?;
     let rate_or_past = |t: &Tok| info(t).is_some_and(|w| w.rate || w.elapsed);
+    let after_unit = |t: &Tok| info(t).is_some_and(|w| w.rate || w.rate_after_unit || w.elapsed);
     let past = |t: &Tok| info(t).is_some_and(|w| w.elapsed);
     // Between the number and its unit: other numbers ("5 to 10 days") and
     // words that qualify the unit ("business days"), not "of the".
@@ -1168,9 +1176,9 @@ fn length_of_time(d: &LangData, toks: &[Tok], text: &str, i: usize) -> Option<(u
         .iter()
         .take(RATE_REACH)
         .take_while(|t| !t.clause_start)
-        .any(rate_or_past);
+        .any(after_unit);
     // "12 hours a month": "a" is no length of its own either.
-    let rate_itself = i > 0 && toks[i - 1].time_unit != 0 && rate_or_past(&toks[i]);
+    let rate_itself = i > 0 && toks[i - 1].time_unit != 0 && after_unit(&toks[i]);
     if rate_itself
         || rate_after
         || !(i + 1..u).all(qualifies)
@@ -2501,7 +2509,8 @@ fn judge(
 /// A length of time is a specific in any unit: "within 48 hours" where
 /// the key point says "5–10 business days" is another fact. Not where the
 /// window also gives the key point's (the other length is then about
-/// something else), nor within its range ("a week"). The reason and span.
+/// something else), nor within its range ("seven days"). The reason and
+/// span.
 fn other_length(
     src: &Source,
     ans: &Answer,
