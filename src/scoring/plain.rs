@@ -309,30 +309,19 @@ fn load(lang: Lang) -> LangData {
     }
     const TIME_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
     for (w, unit) in pairs(times) {
+        let info = words.entry(w).or_default();
         match unit.as_str() {
-            "rate" => {
-                words.entry(w).or_default().rate = true;
-                continue;
+            "rate" => info.rate = true,
+            "rate-after-unit" => info.rate_after_unit = true,
+            "elapsed" => info.elapsed = true,
+            "of" => info.of = true,
+            _ => {
+                let Some(k) = TIME_UNITS.iter().position(|u| *u == unit) else {
+                    panic!("data/time-units: unknown unit {unit}");
+                };
+                info.time_unit = k as u8 + 1;
             }
-            "rate-after-unit" => {
-                words.entry(w).or_default().rate_after_unit = true;
-                continue;
-            }
-            "elapsed" => {
-                words.entry(w).or_default().elapsed = true;
-                continue;
-            }
-            "of" => {
-                words.entry(w).or_default().of = true;
-                continue;
-            }
-
-            _ => {}
         }
-        let Some(k) = TIME_UNITS.iter().position(|u| *u == unit) else {
-            panic!("data/time-units: unknown unit {unit}");
-        };
-        words.entry(w).or_default().time_unit = k as u8 + 1;
     }
     for (gb, us) in pairs(spelling) {
         words.entry(gb).or_default().spelling = Some(us);
@@ -1216,10 +1205,18 @@ struct Lengths {
     noun: Option<String>,
 }
 
+/// Each length of time in `toks` ([`length_of_time`]): seconds, the
+/// index of its number and of its unit.
+fn lengths_in<'a>(
+    d: &'a LangData,
+    toks: &'a [Tok],
+    text: &'a str,
+) -> impl Iterator<Item = (u64, usize, usize)> + 'a {
+    (0..toks.len()).filter_map(move |i| length_of_time(d, toks, text, i).map(|(s, u)| (s, i, u)))
+}
+
 fn lengths_of_time(d: &LangData, toks: &[Tok], text: &str) -> Lengths {
-    let found: Vec<(u64, usize, usize)> = (0..toks.len())
-        .filter_map(|i| length_of_time(d, toks, text, i).map(|(s, u)| (s, i, u)))
-        .collect();
+    let found: Vec<(u64, usize, usize)> = lengths_in(d, toks, text).collect();
     let (Some(&(_, a, _)), Some(&(_, _, u))) = (found.first(), found.last()) else {
         return Lengths::default();
     };
@@ -2531,8 +2528,7 @@ fn other_length(
             .any(|t| *t.key == **n),
         None => true,
     };
-    let stated: Vec<(u64, usize, usize)> = (0..toks.len())
-        .filter_map(|i| length_of_time(d, toks, text, i).map(|(s, u)| (s, i, u)))
+    let stated: Vec<(u64, usize, usize)> = lengths_in(d, toks, text)
         .filter(|&(_, i, u)| of_noun(i, u))
         .collect();
     if stated.iter().any(|(s, _, _)| s >= lo && s <= hi) {
@@ -2563,12 +2559,12 @@ fn judge_statement(
     lenient: bool,
 ) -> Result<(), (String, Range<usize>)> {
     let toks = &ans.toks[w.first..=w.last];
+    let d = lang_data(ans.lang);
     if src.asks {
         let (a, b) = (toks[0].range.start, toks[toks.len() - 1].range.end);
         let end = text[b..]
             .find(['.', '!', '?', '\n'])
             .map_or(text.len(), |e| b + e);
-        let d = lang_data(ans.lang);
         let asking = text[a..=end.min(text.len() - 1)].contains('?')
             || requests(d, toks, text)
             || asked_by_list_intro(d, ans, w.first, text);
@@ -2602,7 +2598,6 @@ fn judge_statement(
     // source itself gives: "a 2.4 GHz network, since 5 GHz is not
     // supported" is met by "2.4 GHz".
     let source_number = |m| src.terms.iter().any(|t| t.number == Some(m));
-    let d = lang_data(ans.lang);
     for (ti, t) in src.terms.iter().enumerate() {
         let Some(n) = t.number else { continue };
         if seen[ti] || !(t.required || t.aside) {
@@ -2698,7 +2693,6 @@ fn judge_statement(
     // named as well ("from the Solo plan to Studio") or the key point
     // itself mentions the other one.
     if !src.offers.is_empty() {
-        let d = lang_data(ans.lang);
         let said = toks
             .iter()
             .any(|a| src.offers.iter().any(|(w, _)| *w == text[a.range.clone()]));
@@ -2789,7 +2783,6 @@ fn judge_statement(
             }
         }
     }
-    let d = lang_data(ans.lang);
     let is_matched = |k: usize| w.matched.contains(&(w.first + k));
     // "X is set, so that's not the issue": a negated dismissal noun with a
     // definite article takes back what the sentence said before it ("that's
