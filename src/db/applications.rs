@@ -4,7 +4,7 @@ use super::direct::direct;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::cached::CacheStatement;
+use super::cached::{fixed, CacheStatement};
 use super::insight::Scope;
 use super::schema::{application_events, applications, scorecards};
 use super::{new_id, DbConnection, DbError, MultiBackend, QueryContext};
@@ -219,17 +219,16 @@ pub fn record_event(
     reason: &str,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
-    direct!(conn, |c| diesel::insert_into(application_events::table)
-        .values((
-            application_events::id.eq(new_id()),
-            application_events::application_id.eq(application_id),
-            application_events::at.eq(now),
-            application_events::actor.eq(actor),
-            application_events::from_stage.eq(from.map(|s| s.as_str())),
-            application_events::to_stage.eq(to.as_str()),
-            application_events::reason.eq(reason),
-        ))
-        .execute(c))
+    fixed!(diesel::insert_into(application_events::table).values((
+        application_events::id.eq(new_id()),
+        application_events::application_id.eq(application_id),
+        application_events::at.eq(now),
+        application_events::actor.eq(actor),
+        application_events::from_stage.eq(from.map(|s| s.as_str())),
+        application_events::to_stage.eq(to.as_str()),
+        application_events::reason.eq(reason),
+    )))
+    .execute_fixed(conn)
     .context("recording an application move")?;
     Ok(())
 }
@@ -245,7 +244,7 @@ pub fn move_stage(
     reason: &str,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
-    let n = diesel::update(
+    let n = fixed!(diesel::update(
         applications::table
             .find(id)
             .filter(applications::stage.eq(from.as_str())),
@@ -253,8 +252,8 @@ pub fn move_stage(
     .set((
         applications::stage.eq(to.as_str()),
         applications::updated_at.eq(now),
-    ))
-    .execute_cached(conn)
+    )))
+    .execute_fixed(conn)
     .context("moving an application")?;
     if n == 1 {
         record_event(conn, id, actor, Some(from), to, reason, now)?;
@@ -278,15 +277,14 @@ pub fn set_screen_result(
         .first(c))
     .optional()
     .context("reading a screen result")?;
-    diesel::update(applications::table.find(id))
-        .set((
-            applications::screen_score.eq(Some(score)),
-            applications::screen_rank.eq(score),
-            applications::screen_passed.eq(Some(i32::from(passed))),
-            applications::updated_at.eq(now),
-        ))
-        .execute_cached(conn)
-        .context("recording a screen result")?;
+    fixed!(diesel::update(applications::table.find(id)).set((
+        applications::screen_score.eq(Some(score)),
+        applications::screen_rank.eq(score),
+        applications::screen_passed.eq(Some(i32::from(passed))),
+        applications::updated_at.eq(now),
+    )))
+    .execute_fixed(conn)
+    .context("recording a screen result")?;
     // Recomputing an unchanged screen (a rescore, a review that changed
     // nothing overall) is not news to a webhook.
     if before != Some((Some(score), Some(i32::from(passed)))) {

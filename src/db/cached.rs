@@ -102,6 +102,119 @@ where
 
 impl<Q, Conn> RunQueryDsl<Conn> for Cached<Q> {}
 
+/// A statement whose SQL is the same on every run from one place in the
+/// code, kept prepared and found by that place: `fixed!(statement)`.
+///
+/// A [`Cached`] statement is found by its SQL text, so every run renders
+/// that text (diesel walks the statement, quoting each identifier), and a
+/// statement run through `DbConnection` is rendered on each of diesel's
+/// passes: about 10,000 instructions a run, 4 % of a submission's
+/// (BENCHMARKS.md, stop 37). Here the place's own type is the statement's
+/// id and its SQL is rendered once per process, so a run only collects
+/// its binds. Only for statements whose SQL cannot vary with their values:
+/// no `Option` in a changeset, no batch of rows. Debug builds check it on
+/// every run.
+pub struct Fixed<Q, Site>(Q, std::marker::PhantomData<Site>);
+
+/// The place a `fixed!` statement is written at: its SQL, once per
+/// database.
+pub trait FixedSite: 'static {
+    /// SQLite's text, then PostgreSQL's.
+    fn sql() -> &'static [std::sync::OnceLock<String>; 2];
+}
+
+impl<Q, Site> Fixed<Q, Site> {
+    #[doc(hidden)]
+    pub fn at_site(query: Q) -> Self {
+        Fixed(query, std::marker::PhantomData)
+    }
+
+    /// Runs the statement on either database; the number of rows it changed.
+    pub fn execute_fixed(self, conn: &mut DbConnection) -> QueryResult<usize>
+    where
+        Self: QueryFragment<Sqlite> + QueryFragment<Pg> + QueryId,
+    {
+        match conn {
+            DbConnection::Sqlite(c) => self.execute(c),
+            DbConnection::Postgresql(c) => self.execute(c),
+        }
+    }
+}
+
+/// `fixed!(statement)`: see [`Fixed`]. Each use is a place of its own.
+macro_rules! fixed {
+    ($query:expr) => {{
+        enum Site {}
+        impl $crate::db::cached::FixedSite for Site {
+            fn sql() -> &'static [std::sync::OnceLock<String>; 2] {
+                static SQL: [std::sync::OnceLock<String>; 2] =
+                    [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+                &SQL
+            }
+        }
+        $crate::db::cached::Fixed::<_, Site>::at_site($query)
+    }};
+}
+
+pub(crate) use fixed;
+
+impl<Q, Site: 'static> QueryId for Fixed<Q, Site> {
+    type QueryId = Site;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl<Q: Query, Site> Query for Fixed<Q, Site> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, Site, DB> QueryFragment<DB> for Fixed<Q, Site>
+where
+    DB: Backend + 'static,
+    DB::QueryBuilder: Default,
+    Q: QueryFragment<DB>,
+    Site: FixedSite,
+{
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        let slot = usize::from(std::any::TypeId::of::<DB>() == std::any::TypeId::of::<Pg>());
+        let render = |backend: &DB| -> QueryResult<String> {
+            let mut sql = DB::QueryBuilder::default();
+            self.0.to_sql(&mut sql, backend)?;
+            Ok(sql.finish())
+        };
+        // Binds, and binds for a log line, come from the statement itself.
+        if pass.bind_collector().is_some() || pass.debug_binds().is_some() {
+            #[cfg(debug_assertions)]
+            if let Some(first) = Site::sql()[slot].get() {
+                let now = render(pass.backend())?;
+                assert!(
+                    *first == now,
+                    "fixed!({}) ran two SQL texts:\n{first}\n{now}\n\
+                     use .cached() for a statement whose SQL varies",
+                    std::any::type_name::<Site>()
+                );
+            }
+            return self.0.walk_ast(pass);
+        }
+        // Otherwise the pass wants the SQL, or asks whether the statement
+        // may be cached: it gets the SQL, and no "unsafe to cache".
+        let sql = match Site::sql()[slot].get() {
+            Some(sql) => sql,
+            None => {
+                let sql = render(pass.backend())?;
+                Site::sql()[slot].get_or_init(|| sql)
+            }
+        };
+        pass.push_sql(sql);
+        Ok(())
+    }
+
+    fn is_safe_to_cache_prepared(&self, _backend: &DB) -> QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q, Site, Conn> RunQueryDsl<Conn> for Fixed<Q, Site> {}
+
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
@@ -271,5 +384,61 @@ pub(super) mod tests {
             shown.contains("\"x\"") && shown.contains("\"a\""),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn a_fixed_statement_is_prepared_once_for_its_place_sqlite() {
+        fixed_once(sqlite());
+    }
+
+    #[cfg(rapport_pg_tests)]
+    #[test]
+    fn a_fixed_statement_is_prepared_once_for_its_place_postgres() {
+        fixed_once(postgres());
+    }
+
+    /// Each place is its own statement, prepared on its first run; later
+    /// runs bind their own values to it.
+    fn fixed_once((mut c, kept): (DbConnection, Kept)) {
+        let set = |c: &mut DbConnection, at: &str, v: &str| {
+            fixed!(diesel::update(settings::table.find(at)).set(settings::value.eq(v)))
+                .execute_fixed(c)
+                .unwrap()
+        };
+        assert_eq!(set(&mut c, "a", "x"), 1);
+        assert_eq!(set(&mut c, "b", "y"), 1);
+        assert_eq!(set(&mut c, "missing", "z"), 0);
+        // The same SQL from another place is another statement.
+        let n = fixed!(diesel::update(settings::table.find("a")).set(settings::value.eq("w")))
+            .execute_fixed(&mut c)
+            .unwrap();
+        assert_eq!(n, 1);
+        assert_eq!(kept.updates().len(), 2, "{:?}", kept.0.lock().unwrap());
+        assert_eq!(
+            all(&mut c),
+            vec![("a".into(), "w".into()), ("b".into(), "y".into())]
+        );
+    }
+
+    /// A place whose SQL changes with its values would run the first
+    /// shape's statement with the second's binds: debug builds stop it.
+    #[cfg(debug_assertions)]
+    #[test]
+    #[should_panic(expected = "ran two SQL texts")]
+    fn a_fixed_place_whose_sql_varies_is_refused_in_debug_builds() {
+        let (mut c, _) = sqlite();
+        let changes = [
+            Change {
+                key: None,
+                value: Some("x"),
+            },
+            Change {
+                key: Some("c"),
+                value: None,
+            },
+        ];
+        for ch in changes {
+            let _ = fixed!(diesel::update(settings::table.find("a")).set(ch)).execute_fixed(&mut c);
+        }
     }
 }

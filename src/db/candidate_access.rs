@@ -4,7 +4,7 @@ use super::direct::direct;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::cached::CacheStatement;
+use super::cached::{fixed, CacheStatement};
 use super::schema::{candidate_links, candidate_sessions};
 use super::{DbConnection, DbError, QueryContext};
 
@@ -15,15 +15,14 @@ pub fn create_link(
     now: NaiveDateTime,
     expires_at: NaiveDateTime,
 ) -> Result<(), DbError> {
-    diesel::insert_into(candidate_links::table)
-        .values((
-            candidate_links::token_hash.eq(token_hash),
-            candidate_links::application_id.eq(application_id),
-            candidate_links::created_at.eq(now),
-            candidate_links::expires_at.eq(expires_at),
-        ))
-        .execute(conn)
-        .context("storing a personal link")?;
+    fixed!(diesel::insert_into(candidate_links::table).values((
+        candidate_links::token_hash.eq(token_hash),
+        candidate_links::application_id.eq(application_id),
+        candidate_links::created_at.eq(now),
+        candidate_links::expires_at.eq(expires_at),
+    )))
+    .execute_fixed(conn)
+    .context("storing a personal link")?;
     Ok(())
 }
 
@@ -84,15 +83,14 @@ pub fn create_session(
     now: NaiveDateTime,
     expires_at: NaiveDateTime,
 ) -> Result<(), DbError> {
-    diesel::insert_into(candidate_sessions::table)
-        .values((
-            candidate_sessions::id_hash.eq(id_hash),
-            candidate_sessions::application_id.eq(application_id),
-            candidate_sessions::created_at.eq(now),
-            candidate_sessions::expires_at.eq(expires_at),
-        ))
-        .execute(conn)
-        .context("starting a candidate session")?;
+    fixed!(diesel::insert_into(candidate_sessions::table).values((
+        candidate_sessions::id_hash.eq(id_hash),
+        candidate_sessions::application_id.eq(application_id),
+        candidate_sessions::created_at.eq(now),
+        candidate_sessions::expires_at.eq(expires_at),
+    )))
+    .execute_fixed(conn)
+    .context("starting a candidate session")?;
     Ok(())
 }
 

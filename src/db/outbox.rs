@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::cached::CacheStatement;
+use super::cached::{fixed, CacheStatement};
 use super::schema::outbox;
 use super::{new_id, DbConnection, DbError, QueryContext};
 
@@ -36,19 +36,18 @@ pub fn enqueue(
     now: NaiveDateTime,
 ) -> Result<String, DbError> {
     let id = new_id();
-    diesel::insert_into(outbox::table)
-        .values((
-            outbox::id.eq(&id),
-            outbox::message_id.eq(message_id),
-            outbox::template.eq(template),
-            outbox::recipient.eq(recipient),
-            outbox::payload.eq(payload.to_string()),
-            outbox::created_at.eq(now),
-            outbox::attempts.eq(0),
-            outbox::next_attempt_at.eq(now),
-        ))
-        .execute(conn)
-        .context("queueing an email")?;
+    fixed!(diesel::insert_into(outbox::table).values((
+        outbox::id.eq(&id),
+        outbox::message_id.eq(message_id),
+        outbox::template.eq(template),
+        outbox::recipient.eq(recipient),
+        outbox::payload.eq(payload.to_string()),
+        outbox::created_at.eq(now),
+        outbox::attempts.eq(0),
+        outbox::next_attempt_at.eq(now),
+    )))
+    .execute_fixed(conn)
+    .context("queueing an email")?;
     Ok(id)
 }
 

@@ -4,7 +4,7 @@ use super::direct::direct;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::cached::CacheStatement;
+use super::cached::{fixed, CacheStatement};
 use super::schema::{answer_overrides, answers, screenings};
 use super::{new_id, DbConnection, DbError, QueryContext};
 
@@ -70,17 +70,16 @@ pub fn create(
     now: NaiveDateTime,
 ) -> Result<String, DbError> {
     let id = new_id();
-    diesel::insert_into(screenings::table)
-        .values((
-            screenings::id.eq(&id),
-            screenings::application_id.eq(application_id),
-            screenings::questionnaire_version_id.eq(questionnaire_version_id),
-            screenings::tiers.eq(serde_json::to_string(tiers).unwrap_or_else(|_| "[]".into())),
-            screenings::status.eq(OPEN),
-            screenings::sent_at.eq(now),
-        ))
-        .execute(conn)
-        .context("starting a screening round")?;
+    fixed!(diesel::insert_into(screenings::table).values((
+        screenings::id.eq(&id),
+        screenings::application_id.eq(application_id),
+        screenings::questionnaire_version_id.eq(questionnaire_version_id),
+        screenings::tiers.eq(serde_json::to_string(tiers).unwrap_or_else(|_| "[]".into())),
+        screenings::status.eq(OPEN),
+        screenings::sent_at.eq(now),
+    )))
+    .execute_fixed(conn)
+    .context("starting a screening round")?;
     Ok(id)
 }
 
@@ -154,7 +153,7 @@ pub fn mark_submitted(
     screening_id: &str,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
-    let n = diesel::update(
+    let n = fixed!(diesel::update(
         screenings::table
             .find(screening_id)
             .filter(screenings::status.eq(OPEN)),
@@ -162,8 +161,8 @@ pub fn mark_submitted(
     .set((
         screenings::status.eq(SUBMITTED),
         screenings::submitted_at.eq(Some(now)),
-    ))
-    .execute_cached(conn)
+    )))
+    .execute_fixed(conn)
     .context("submitting a screening round")?;
     Ok(n == 1)
 }
@@ -174,13 +173,12 @@ pub fn store_score(
     score: f64,
     detail: &str,
 ) -> Result<(), DbError> {
-    diesel::update(answers::table.find(answer_id))
-        .set((
-            answers::score.eq(Some(score)),
-            answers::score_detail.eq(Some(detail)),
-        ))
-        .execute_cached(conn)
-        .context("storing an answer's score")?;
+    fixed!(diesel::update(answers::table.find(answer_id)).set((
+        answers::score.eq(Some(score)),
+        answers::score_detail.eq(Some(detail)),
+    )))
+    .execute_fixed(conn)
+    .context("storing an answer's score")?;
     Ok(())
 }
 
@@ -190,13 +188,12 @@ pub fn store_result(
     result: &str,
     scorer_version: &str,
 ) -> Result<(), DbError> {
-    diesel::update(screenings::table.find(screening_id))
-        .set((
-            screenings::result.eq(Some(result)),
-            screenings::scorer_version.eq(Some(scorer_version)),
-        ))
-        .execute_cached(conn)
-        .context("storing a screening result")?;
+    fixed!(diesel::update(screenings::table.find(screening_id)).set((
+        screenings::result.eq(Some(result)),
+        screenings::scorer_version.eq(Some(scorer_version)),
+    )))
+    .execute_fixed(conn)
+    .context("storing a screening result")?;
     Ok(())
 }
 
@@ -207,10 +204,10 @@ pub fn update_result(
     screening_id: &str,
     result: &str,
 ) -> Result<(), DbError> {
-    diesel::update(screenings::table.find(screening_id))
-        .set(screenings::result.eq(Some(result)))
-        .execute_cached(conn)
-        .context("updating a screening result")?;
+    fixed!(diesel::update(screenings::table.find(screening_id))
+        .set(screenings::result.eq(Some(result))))
+    .execute_fixed(conn)
+    .context("updating a screening result")?;
     Ok(())
 }
 
@@ -336,7 +333,6 @@ pub fn write_scored_answers(
                     answers::writing.eq(excluded(answers::writing)),
                 ))
                 .returning((answers::question_id, answers::id))
-                .cached()
         };
     }
     // diesel cannot keep SQLite's multi-row form prepared (it is built
@@ -346,9 +342,9 @@ pub fn write_scored_answers(
     let stored: Result<Vec<(String, String)>, _> = match conn {
         DbConnection::Sqlite(c) => rows
             .into_iter()
-            .map(|row| upsert!(row).get_result(c))
+            .map(|row| fixed!(upsert!(row)).get_result(c))
             .collect(),
-        DbConnection::Postgresql(c) => upsert!(rows).get_results(c),
+        DbConnection::Postgresql(c) => upsert!(rows).cached().get_results(c),
     };
     let stored = stored.context("storing submitted answers")?;
     let mut out = Vec::with_capacity(scored.len());

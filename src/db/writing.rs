@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use super::cached::CacheStatement;
+use super::cached::fixed;
 use super::schema::application_writing;
 use super::{DbConnection, DbError, QueryContext};
 
@@ -27,7 +27,7 @@ pub fn set(
     // One statement, insert or update; upserts are not among the queries
     // written once for both databases, and read the same in each.
     macro_rules! upsert {
-        ($c:expr) => {
+        () => {
             diesel::insert_into(application_writing::table)
                 .values((
                     application_writing::application_id.eq(application_id),
@@ -36,15 +36,11 @@ pub fn set(
                 .on_conflict(application_writing::application_id)
                 .do_update()
                 .set(values)
-                .cached()
-                .execute($c)
         };
     }
-    match conn {
-        DbConnection::Sqlite(c) => upsert!(c),
-        DbConnection::Postgresql(c) => upsert!(c),
-    }
-    .context("saving an application's spelling rate")?;
+    fixed!(upsert!())
+        .execute_fixed(conn)
+        .context("saving an application's spelling rate")?;
     Ok(())
 }
 
