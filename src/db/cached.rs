@@ -1,4 +1,4 @@
-//! Prepared statements kept for UPDATEs and upserts.
+//! Prepared statements kept for UPDATEs, upserts and the hot inserts.
 //!
 //! diesel keeps a connection's prepared statements in a cache, but never
 //! an `UPDATE` or an `ON CONFLICT … DO UPDATE`: their SQL can change with
@@ -15,6 +15,12 @@
 //! first. Use it only where the shapes are few (a changeset with a few
 //! optional columns, a batch of a round's answers): each one stays
 //! prepared for the connection's life.
+//!
+//! `fixed!(statement).execute_fixed(conn)` (or `fixed!(…)` run on one
+//! database's own connection) is the same for a statement whose SQL never
+//! changes at its place in the code: found by that place instead of its
+//! text, it is not rendered on each run (see [`Fixed`]). Prefer it on hot
+//! paths; keep `.cached()` where the SQL varies with the values.
 
 use diesel::backend::Backend;
 // The pass accessors `#[derive(MultiConnection)]` itself uses: the only
