@@ -359,10 +359,11 @@ impl Db {
     /// SQLite the write joins the web's group commits (see `group_commit`)
     /// rather than committing alone, so a worker busy under load (the
     /// mail worker records every delivery) does not add a commit of its
-    /// own per row.
+    /// own per row. The write must be one that can run again, as for
+    /// [`Self::write_rerunnable`]: it runs without a savepoint of its own.
     pub fn write_shared<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+        f: impl Fn(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
     ) -> Result<T, DbError> {
         match &self.group {
             Some(group) => group.write_blocking(self.public_changes.clone(), f),
@@ -427,6 +428,23 @@ impl Db {
         tokio::task::spawn_blocking(move || db.write_blocking(f))
             .await
             .map_err(|_| DbError::TaskAborted)?
+    }
+
+    /// As [`Self::write`], for a write that can run again from its start
+    /// with the same outcome: it decides from its arguments and what it
+    /// reads in the transaction, and changes nothing outside it. On SQLite
+    /// it then needs no savepoint of its own within its group's commit
+    /// (SQLite copies every page a savepoint's write changes first); should
+    /// it fail, its group is rolled back and run again, each write in its
+    /// own savepoint (see `group_commit`).
+    pub async fn write_rerunnable<T: Send + 'static>(
+        &self,
+        f: impl Fn(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+    ) -> Result<T, DbError> {
+        match &self.group {
+            Some(group) => group.write_rerunnable(self.public_changes.clone(), f).await,
+            None => self.write(f).await,
+        }
     }
 
     /// Whether the database answers a query that reads a table (a bare
@@ -653,6 +671,127 @@ mod tests {
         }
         // And the writer goes on.
         assert!(db.write(|c| settings::set(c, "after", "v")).await.is_ok());
+    }
+
+    /// The depth of `c`'s transaction: 1 in the group's own, 2 in a
+    /// savepoint of it.
+    fn depth(c: &mut DbConnection) -> u32 {
+        use diesel::connection::TransactionManager;
+        let status =
+            <DbConnection as Connection>::TransactionManager::transaction_manager_status_mut(c);
+        status
+            .transaction_depth()
+            .ok()
+            .flatten()
+            .map_or(0, |d| d.get())
+    }
+
+    /// Writes that can run again share a commit without savepoints; when
+    /// one of them fails or panics, the group is rolled back and run again
+    /// with a savepoint each: the failed one is undone alone, the others
+    /// (one-time writes too) commit once, and a rerun write's first run
+    /// leaves no trace.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn rerunnable_writes_run_bare_and_a_failure_still_undoes_only_itself() {
+        use std::sync::atomic::AtomicUsize;
+        let dir = tempfile::tempdir().unwrap();
+        let db = sqlite_in(&dir);
+        db.write(|c| settings::set(c, "count", "0")).await.unwrap();
+        let group = db.group.as_ref().unwrap();
+        let reruns = || group.reruns.load(Ordering::Relaxed);
+
+        // A group of rerunnable writes that all succeed: each runs once,
+        // outside any savepoint.
+        let depths = Arc::new(Mutex::new(Vec::new()));
+        let held = db.writer.lock().unwrap();
+        let writes = (0..20).map(|i| {
+            let (db, depths) = (db.clone(), depths.clone());
+            async move {
+                db.write_rerunnable(move |c| {
+                    depths.lock().unwrap().push(depth(c));
+                    settings::set(c, &format!("bare{i}"), "v")
+                })
+                .await
+            }
+        });
+        let mut all = Box::pin(futures::future::join_all(writes));
+        assert!(futures::FutureExt::now_or_never(&mut all).is_none());
+        drop(held);
+        assert!(all.await.iter().all(Result::is_ok));
+        assert_eq!(*depths.lock().unwrap(), vec![1; 20]);
+        assert_eq!(reruns(), 0);
+
+        // A mixed group: rerunnable writes that count (read, add one,
+        // write), one-time writes, and failing and panicking ones of both.
+        let runs = Arc::new(AtomicUsize::new(0));
+        let held = db.writer.lock().unwrap();
+        let writes = (0..60).map(|i| {
+            let (db, runs) = (db.clone(), runs.clone());
+            async move {
+                if i % 2 == 0 {
+                    db.write_rerunnable(move |c| {
+                        runs.fetch_add(1, Ordering::SeqCst);
+                        let n: u32 = settings::get(c, "count")?.unwrap().parse().unwrap();
+                        settings::set(c, "count", &(n + 1).to_string())?;
+                        settings::set(c, &format!("k{i}"), "v")?;
+                        match i % 20 {
+                            4 => Err(DbError::Corrupt("a write that fails".into())),
+                            8 => panic!("a write that panics"),
+                            _ => Ok(i),
+                        }
+                    })
+                    .await
+                } else {
+                    db.write(move |c| {
+                        settings::set(c, &format!("k{i}"), "v")?;
+                        match i % 20 {
+                            5 => Err(DbError::Corrupt("a write that fails".into())),
+                            _ => Ok(i),
+                        }
+                    })
+                    .await
+                }
+            }
+        });
+        let mut all = Box::pin(futures::future::join_all(writes));
+        assert!(futures::FutureExt::now_or_never(&mut all).is_none());
+        drop(held);
+        let results = all.await;
+        assert!(reruns() >= 1, "no group ran again");
+        let undone = |i: usize| matches!(i % 20, 4 | 5 | 8);
+        for (i, result) in results.iter().enumerate() {
+            match i % 20 {
+                4 | 5 => assert!(
+                    matches!(result, Err(DbError::Corrupt(_))),
+                    "{i}: {result:?}"
+                ),
+                8 => assert!(
+                    matches!(result, Err(DbError::TaskAborted)),
+                    "{i}: {result:?}"
+                ),
+                _ => assert_eq!(result.as_ref().ok(), Some(&i), "{i}"),
+            }
+        }
+        // Some rerunnable writes ran twice, yet each that succeeded counted
+        // once.
+        assert!(runs.load(Ordering::SeqCst) > 30);
+        let counted = (0..60).filter(|i| i % 2 == 0 && !undone(*i)).count();
+        let (count, stored) = db
+            .run_blocking(|c| {
+                let stored = (0..60)
+                    .map(|i| settings::get(c, &format!("k{i}")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok((settings::get(c, "count")?, stored))
+            })
+            .unwrap();
+        assert_eq!(count, Some(counted.to_string()));
+        for (i, value) in stored.iter().enumerate() {
+            assert_eq!(value.is_some(), !undone(i), "k{i}");
+        }
+        assert!(db
+            .write_rerunnable(|c| settings::set(c, "after", "v"))
+            .await
+            .is_ok());
     }
 
     /// A background worker's write goes through the writer thread's queue

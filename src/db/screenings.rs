@@ -335,15 +335,43 @@ pub fn write_scored_answers(
                 .returning((answers::question_id, answers::id))
         };
     }
-    // diesel cannot keep SQLite's multi-row form prepared (it is built
-    // inside diesel), and parsing it again for every round cost more than
-    // running one kept single-row statement per answer in the same
-    // transaction. PostgreSQL keeps one statement per round size.
+    // PostgreSQL keeps one statement per round size. On SQLite, one kept
+    // statement per answer: diesel cannot keep the multi-row form prepared
+    // (it is built inside diesel), and parsing it again for every round
+    // cost more. Nor an upsert with RETURNING there: SQLite runs that as if
+    // behind a trigger, copying every page it changes into a statement
+    // journal first. SQLite has one writer, so nothing comes between
+    // looking the drafts up and writing.
     let stored: Result<Vec<(String, String)>, _> = match conn {
-        DbConnection::Sqlite(c) => rows
-            .into_iter()
-            .map(|row| fixed!(upsert!(row)).get_result(c))
-            .collect(),
+        DbConnection::Sqlite(c) => {
+            let drafts: Vec<(String, String)> = fixed!(answers::table
+                .filter(answers::screening_id.eq(screening_id))
+                .select((answers::question_id, answers::id)))
+            .load(c)
+            .context("finding a round's drafts")?;
+            rows.into_iter()
+                .zip(scored)
+                .zip(&ids)
+                .map(
+                    |((row, a), id)| match drafts.iter().find(|(q, _)| q == a.question_id) {
+                        Some((q, draft)) => {
+                            fixed!(diesel::update(answers::table.find(draft)).set((
+                                answers::body.eq(a.body),
+                                answers::saved_at.eq(now),
+                                answers::score.eq(a.score),
+                                answers::score_detail.eq(a.detail),
+                                answers::writing.eq(a.writing),
+                            )))
+                            .execute(c)
+                            .map(|_| (q.clone(), draft.clone()))
+                        }
+                        None => fixed!(diesel::insert_into(answers::table).values(row))
+                            .execute(c)
+                            .map(|_| (a.question_id.to_string(), id.clone())),
+                    },
+                )
+                .collect()
+        }
         DbConnection::Postgresql(c) => upsert!(rows).cached().get_results(c),
     };
     let stored = stored.context("storing submitted answers")?;
@@ -395,4 +423,81 @@ pub fn write_answer(
         .execute(conn)
         .context("writing an answer")?;
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::connection::SimpleConnection;
+
+    /// `answers` alone (without foreign keys, which a new connection does
+    /// not enforce), as the migrations make it.
+    fn sqlite() -> DbConnection {
+        let mut c = DbConnection::Sqlite(SqliteConnection::establish(":memory:").unwrap());
+        c.batch_execute(
+            "CREATE TABLE answers (
+                id TEXT PRIMARY KEY NOT NULL,
+                screening_id TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                body TEXT NOT NULL,
+                saved_at TIMESTAMP NOT NULL,
+                score DOUBLE PRECISION,
+                score_detail TEXT, writing TEXT,
+                UNIQUE (screening_id, question_id)
+            );
+            INSERT INTO answers (id, screening_id, question_id, body, saved_at)
+                VALUES ('draft', 'r1', 'q1', 'a draft', '2026-12-01 10:00:00');",
+        )
+        .unwrap();
+        c
+    }
+
+    fn scored<'a>(question_id: &'a str, body: &'a str) -> ScoredAnswer<'a> {
+        ScoredAnswer {
+            question_id,
+            body,
+            score: 0.5,
+            detail: "{}",
+            writing: "{}",
+        }
+    }
+
+    /// A draft saved before submitting keeps its id and takes the final
+    /// answer and its score; the other answers are new rows.
+    #[test]
+    fn a_submitted_round_updates_its_drafts_in_place_and_adds_the_rest() {
+        let mut c = sqlite();
+        let now = crate::db::now();
+        let answers = [scored("q2", "second"), scored("q1", "first, final")];
+        let (ids, all_new) = write_scored_answers(&mut c, "r1", &answers, now).unwrap();
+        assert!(!all_new);
+        assert_eq!(ids[1], "draft");
+        assert_ne!(ids[0], "draft");
+        let stored: Vec<(String, String, String, Option<f64>)> = answers::table
+            .filter(answers::screening_id.eq("r1"))
+            .order(answers::question_id)
+            .select((
+                answers::id,
+                answers::question_id,
+                answers::body,
+                answers::score,
+            ))
+            .load(&mut c)
+            .unwrap();
+        assert_eq!(
+            stored,
+            [
+                (
+                    "draft".into(),
+                    "q1".into(),
+                    "first, final".into(),
+                    Some(0.5)
+                ),
+                (ids[0].clone(), "q2".into(), "second".into(), Some(0.5)),
+            ]
+        );
+        // A round with no draft: every row new.
+        let (_, all_new) = write_scored_answers(&mut c, "r2", &answers, now).unwrap();
+        assert!(all_new);
+    }
 }

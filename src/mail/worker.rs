@@ -136,8 +136,8 @@ impl MailWorker {
                 }
                 None => {}
             }
-            match next {
-                Some(id) => db::outbox::renew(conn, &id, &worker, later(db::now(), lease)),
+            match &next {
+                Some(id) => db::outbox::renew(conn, id, &worker, later(db::now(), lease)),
                 None => Ok(true),
             }
         })

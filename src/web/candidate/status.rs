@@ -333,9 +333,11 @@ pub async fn submit(
     let company = remember_company(&state, &company);
     let base_url = state.base_url();
     let mail_domain = state.mail_domain.clone();
+    // Storing the plan decides everything from it and the database: it
+    // can run again, so it needs no savepoint of its own.
     let outcome = state
         .db
-        .write(move |conn| {
+        .write_rerunnable(move |conn| {
             let ctx = Ctx {
                 base_url: &base_url,
                 mail_domain: &mail_domain,
