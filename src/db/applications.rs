@@ -256,12 +256,41 @@ pub fn move_stage(
     .execute_fixed(conn)
     .context("moving an application")?;
     if n == 1 {
-        record_event(conn, id, actor, Some(from), to, reason, now)?;
-        // Every stage change, whoever made it, is one webhook event: the
-        // twin of the history event, in the same transaction.
-        super::webhooks::stage_changed(conn, id, from, to, actor, now)?;
+        recorded_move(
+            conn,
+            id,
+            &StageMove {
+                from,
+                to,
+                actor,
+                reason,
+            },
+            now,
+        )?;
     }
     Ok(n == 1)
+}
+
+/// A move from one stage to another, who made it and why.
+pub struct StageMove<'a> {
+    pub from: Stage,
+    pub to: Stage,
+    pub actor: &'a str,
+    pub reason: &'a str,
+}
+
+/// What follows a stage move: its history event and, the twin of that
+/// event in the same transaction, its webhook event (every stage change,
+/// whoever made it, is one).
+fn recorded_move(
+    conn: &mut DbConnection,
+    id: &str,
+    m: &StageMove<'_>,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    record_event(conn, id, m.actor, Some(m.from), m.to, m.reason, now)?;
+    super::webhooks::stage_changed(conn, id, m.from, m.to, m.actor, now)?;
+    Ok(())
 }
 
 pub fn set_screen_result(
@@ -271,26 +300,62 @@ pub fn set_screen_result(
     passed: bool,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
+    set_screen_result_moving(conn, id, score, passed, None, now).map(|_| ())
+}
+
+/// [`set_screen_result`], and with `moving` the application's [`move_stage`]
+/// in the same UPDATE (a submission that ends a screen): the row and its
+/// indexes on the time it changed are written once, not twice. Whether
+/// it moved: not if it had left `moving.from` meanwhile, when only the
+/// result is stored.
+pub fn set_screen_result_moving(
+    conn: &mut DbConnection,
+    id: &str,
+    score: f64,
+    passed: bool,
+    moving: Option<&StageMove<'_>>,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
     let before: Option<(Option<f64>, Option<i32>)> = direct!(conn, |c| applications::table
         .find(id)
         .select((applications::screen_score, applications::screen_passed))
         .first(c))
     .optional()
     .context("reading a screen result")?;
-    fixed!(diesel::update(applications::table.find(id)).set((
+    let result = (
         applications::screen_score.eq(Some(score)),
         applications::screen_rank.eq(score),
         applications::screen_passed.eq(Some(i32::from(passed))),
         applications::updated_at.eq(now),
-    )))
-    .execute_fixed(conn)
-    .context("recording a screen result")?;
+    );
+    let moved = match moving {
+        Some(m) => {
+            fixed!(diesel::update(
+                applications::table
+                    .find(id)
+                    .filter(applications::stage.eq(m.from.as_str())),
+            )
+            .set((result, applications::stage.eq(m.to.as_str()))))
+            .execute_fixed(conn)
+            .context("recording a screen result and moving an application")?
+                == 1
+        }
+        None => false,
+    };
+    if !moved {
+        fixed!(diesel::update(applications::table.find(id)).set(result))
+            .execute_fixed(conn)
+            .context("recording a screen result")?;
+    }
     // Recomputing an unchanged screen (a rescore, a review that changed
     // nothing overall) is not news to a webhook.
     if before != Some((Some(score), Some(i32::from(passed)))) {
         super::webhooks::screen_scored(conn, id, score, passed, now)?;
     }
-    Ok(())
+    if let Some(m) = moving.filter(|_| moved) {
+        recorded_move(conn, id, m, now)?;
+    }
+    Ok(moved)
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<ApplicationRow>, DbError> {

@@ -614,6 +614,19 @@ mod tests {
         .unwrap();
     }
 
+    /// Runs `writes` with the writer held until each is queued (at its
+    /// first poll), so that the writer takes them in groups.
+    async fn queued_together<T>(
+        db: &Db,
+        writes: impl IntoIterator<Item = impl std::future::Future<Output = T>>,
+    ) -> Vec<T> {
+        let held = db.writer.lock().unwrap();
+        let mut all = Box::pin(futures::future::join_all(writes));
+        assert!(futures::FutureExt::now_or_never(&mut all).is_none());
+        drop(held);
+        all.await
+    }
+
     /// Writes arriving together share a commit; each still stands alone:
     /// one that fails or panics is undone, and only it.
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -634,15 +647,9 @@ mod tests {
                 .await
             }
         });
-        // Held by the test, the writer waits: every write queues meanwhile
-        // (each is queued at its first poll), and the writer takes them in
-        // at most three groups (whatever it took before blocking, then
-        // groups of 64).
-        let held = db.writer.lock().unwrap();
-        let mut all = Box::pin(futures::future::join_all(writes));
-        assert!(futures::FutureExt::now_or_never(&mut all).is_none());
-        drop(held);
-        let results = all.await;
+        // The writer takes them in at most three groups (whatever it took
+        // before blocking, then groups of 64).
+        let results = queued_together(&db, writes).await;
         let groups = db.group.as_ref().unwrap().groups.load(Ordering::Relaxed);
         assert!(groups <= 3, "{groups} groups for 120 writes");
         for (i, result) in results.iter().enumerate() {
@@ -703,7 +710,6 @@ mod tests {
         // A group of rerunnable writes that all succeed: each runs once,
         // outside any savepoint.
         let depths = Arc::new(Mutex::new(Vec::new()));
-        let held = db.writer.lock().unwrap();
         let writes = (0..20).map(|i| {
             let (db, depths) = (db.clone(), depths.clone());
             async move {
@@ -714,17 +720,14 @@ mod tests {
                 .await
             }
         });
-        let mut all = Box::pin(futures::future::join_all(writes));
-        assert!(futures::FutureExt::now_or_never(&mut all).is_none());
-        drop(held);
-        assert!(all.await.iter().all(Result::is_ok));
+        let results = queued_together(&db, writes).await;
+        assert!(results.iter().all(Result::is_ok));
         assert_eq!(*depths.lock().unwrap(), vec![1; 20]);
         assert_eq!(reruns(), 0);
 
         // A mixed group: rerunnable writes that count (read, add one,
         // write), one-time writes, and failing and panicking ones of both.
         let runs = Arc::new(AtomicUsize::new(0));
-        let held = db.writer.lock().unwrap();
         let writes = (0..60).map(|i| {
             let (db, runs) = (db.clone(), runs.clone());
             async move {
@@ -753,10 +756,7 @@ mod tests {
                 }
             }
         });
-        let mut all = Box::pin(futures::future::join_all(writes));
-        assert!(futures::FutureExt::now_or_never(&mut all).is_none());
-        drop(held);
-        let results = all.await;
+        let results = queued_together(&db, writes).await;
         assert!(reruns() >= 1, "no group ran again");
         let undone = |i: usize| matches!(i % 20, 4 | 5 | 8);
         for (i, result) in results.iter().enumerate() {

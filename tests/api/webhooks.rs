@@ -567,6 +567,18 @@ async fn payloads_carry_no_personal_data(backend: Backend) {
     let score = scored["data"]["score"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&score), "{score}");
     assert!(scored["data"]["passed"].is_boolean());
+    // The screen over, the application moves to review in the same write
+    // as its result: that move is an event too.
+    let to_review = || {
+        receiver
+            .of_type("application.stage_changed")
+            .iter()
+            .any(|e| {
+                let e = e.json();
+                e["data"]["from"] == "screening" && e["data"]["to"] == "screen_review"
+            })
+    };
+    deliver_until(&app, to_review).await;
 
     let res = app
         .post_form(

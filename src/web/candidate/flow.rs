@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 
-use crate::db::applications::{ApplicationRow, StoredCv};
+use crate::db::applications::{ApplicationRow, StageMove, StoredCv};
 use crate::db::job_screening::ScreeningSettings;
 use crate::db::screenings::Screening;
 use crate::db::{self, DbConnection, DbError};
@@ -502,6 +502,10 @@ struct JustSubmitted<'a> {
     round: Option<FreshRound<'a>>,
     /// The job's screening settings, as the submission read them.
     settings: &'a ScreeningSettings,
+    /// The screen is over: the application moves from screening to review
+    /// in the write that stores its result (its row and indexes change
+    /// once, not twice).
+    to_review: bool,
 }
 
 /// A round whose answers were all created by its submission.
@@ -600,11 +604,22 @@ fn recompute_screen_with(
     if let Some(f) = fresh_round.filter(|_| !just_stored) {
         db::screenings::store_result(conn, f.id, f.planned_result, SCORER_VERSION)?;
     }
-    db::applications::set_screen_result(
+    let to_review = just.filter(|j| j.to_review).map(|_| StageMove {
+        from: Stage::Screening,
+        to: Stage::ScreenReview,
+        actor: "system",
+        reason: if result.passed {
+            "screen passed — awaiting review"
+        } else {
+            "screen below the pass mark — awaiting review"
+        },
+    });
+    db::applications::set_screen_result_moving(
         conn,
         application_id,
         result.overall.overall.share,
         result.passed,
+        to_review.as_ref(),
         now,
     )?;
     Ok(result)
@@ -886,15 +901,17 @@ pub fn submit_planned(
         db::screenings::store_result(conn, &round.id, &plan.result, SCORER_VERSION)?;
         None
     };
+    let screened = screened_tiers(job, &plan.version.loaded);
+    let next = screening::next_round(&screened, &tiers, passed);
     let just = JustSubmitted {
         cover_letter: &plan.cover_letter,
         round: round_now,
         settings,
+        to_review: next.is_none(),
     };
     let just = Some(&just);
 
-    let screened = screened_tiers(job, &plan.version.loaded);
-    if let Some(next) = screening::next_round(&screened, &tiers, passed) {
+    if let Some(next) = next {
         send_next_round(
             conn,
             ctx,
@@ -913,21 +930,8 @@ pub fn submit_planned(
         });
     }
 
+    // Moved to review in the same write as its screen result.
     let screen_passed = recompute_screen_with(conn, &app.id, pass_mark, just, now)?.passed;
-    let reason = if screen_passed {
-        "screen passed — awaiting review"
-    } else {
-        "screen below the pass mark — awaiting review"
-    };
-    db::applications::move_stage(
-        conn,
-        &app.id,
-        Stage::Screening,
-        Stage::ScreenReview,
-        "system",
-        reason,
-        now,
-    )?;
     if settings.auto_decide && !screen_passed {
         db::applications::move_stage(
             conn,
