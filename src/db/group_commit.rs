@@ -53,8 +53,8 @@ trait Write {
 
 /// A write with its caller's channel and its last run's result.
 struct Pending<F, T> {
-    /// `None` once a one-time write has run.
-    f: Option<F>,
+    /// A one-time write is wrapped to run once ([`GroupCommit::write`]).
+    f: F,
     rerunnable: bool,
     result: Option<Result<T, DbError>>,
     /// Whether the last run changed the public pages.
@@ -72,9 +72,7 @@ where
     }
 
     fn run(&mut self, conn: &mut DbConnection, own_savepoint: bool) -> bool {
-        let Some(f) = self.f.as_mut() else {
-            return false;
-        };
+        let f = &mut self.f;
         self.result = None;
         public_version::take_bumped();
         let result = if own_savepoint {
@@ -82,9 +80,6 @@ where
         } else {
             f(conn)
         };
-        if !self.rerunnable {
-            self.f = None;
-        }
         self.bumped = public_version::take_bumped() && result.is_ok();
         let ok = result.is_ok();
         self.result = Some(result);
@@ -201,7 +196,7 @@ impl GroupCommit {
     ) -> Result<oneshot::Receiver<Result<T, DbError>>, DbError> {
         let (answer, answered) = oneshot::channel();
         let job: Job = Box::new(Pending {
-            f: Some(f),
+            f,
             rerunnable,
             result: None,
             bumped: false,
