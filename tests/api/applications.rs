@@ -10,6 +10,7 @@ on_every_backend!(
     expired_unknown_and_foreign_links_are_refused,
     a_double_submit_scores_once,
     many_candidates_submit_at_once_and_nothing_is_lost,
+    a_screen_ending_while_staff_move_the_application_moves_it_once,
     candidates_withdraw_and_erase_their_data,
     answers_full_of_html_are_inert_on_the_review_page,
 );
@@ -801,4 +802,104 @@ async fn answers_full_of_html_are_inert_on_the_review_page(backend: Backend) {
         review.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"),
         "shown as text"
     );
+}
+
+/// A screen ending (its result and the move to review, one write) while
+/// staff move the same application out of screening: whichever commits
+/// first moves it, the other finds it moved; the result is stored either
+/// way, and the history holds exactly one move out of screening.
+async fn a_screen_ending_while_staff_move_the_application_moves_it_once(backend: Backend) {
+    use rapport::db::applications::{self as apps, StageMove};
+    use rapport::domain::application::Stage;
+    const N: usize = 30;
+    let app = spawn_app(backend).await;
+    let (job_id, slug) = job_with_screening(&app, true).await;
+    let mut ids = Vec::new();
+    for i in 0..N {
+        let b = app.new_browser();
+        let email = format!("r{i}@example.com");
+        assert_eq!(
+            b.apply(&slug, "Racer", &email, None)
+                .await
+                .status()
+                .as_u16(),
+            200
+        );
+        let job = job_id.clone();
+        let row = app
+            .db
+            .read(move |c| apps::find_by_job_email(c, &job, &email))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.stage, "screening");
+        ids.push(row.id);
+    }
+    let races = ids.iter().flat_map(|id| {
+        let (db, id2) = (app.db.clone(), id.clone());
+        let ending = {
+            let (db, id) = (db.clone(), id.clone());
+            async move {
+                db.write(move |c| {
+                    let to_review = StageMove {
+                        from: Stage::Screening,
+                        to: Stage::ScreenReview,
+                        actor: "system",
+                        reason: "screen passed — awaiting review",
+                    };
+                    apps::set_screen_result_moving(
+                        c,
+                        &id,
+                        0.8,
+                        true,
+                        Some(&to_review),
+                        rapport::db::now(),
+                    )
+                })
+                .await
+                .unwrap()
+            }
+        };
+        let staff = async move {
+            db.write(move |c| {
+                apps::move_stage(
+                    c,
+                    &id2,
+                    Stage::Screening,
+                    Stage::Rejected,
+                    "staff",
+                    "not a fit",
+                    rapport::db::now(),
+                )
+            })
+            .await
+            .unwrap()
+        };
+        [
+            futures::future::Either::Left(ending),
+            futures::future::Either::Right(staff),
+        ]
+    });
+    let moved = futures::future::join_all(races).await;
+    for (i, id) in ids.iter().enumerate() {
+        let (ended, staff) = (moved[2 * i], moved[2 * i + 1]);
+        assert!(ended != staff, "{id}: both moved it, or neither");
+        let id = id.clone();
+        let (row, events) = app
+            .db
+            .read(move |c| Ok((apps::find(c, &id)?.unwrap(), apps::events(c, &id)?)))
+            .await
+            .unwrap();
+        assert_eq!(row.stage, if ended { "screen_review" } else { "rejected" });
+        assert_eq!(
+            row.screen_score,
+            Some(0.8),
+            "the result is stored either way"
+        );
+        let out_of_screening = events
+            .iter()
+            .filter(|e| e.from_stage.as_deref() == Some("screening"))
+            .count();
+        assert_eq!(out_of_screening, 1, "{events:?}");
+    }
 }
